@@ -1,0 +1,38 @@
+import { ZodError } from 'zod';
+import { contract, isOperationName } from '../../shared/contract';
+import type { Envelope } from '../../shared/contract/define';
+import { AppError } from '../../shared/errors';
+import { validationError } from '../../shared/validation';
+import type { Handlers } from './handlers';
+
+export function errorEnvelope(e: unknown): Envelope<never> {
+  if (e instanceof AppError) return { ok: false, error: e.toBody() };
+  if (e instanceof ZodError) return { ok: false, error: validationError(e).toBody() };
+  const message = e instanceof Error ? e.message : String(e);
+  console.error('[attache] unexpected error:', e);
+  return { ok: false, error: { code: 'INTERNAL', message, messageKey: { key: 'errors.generic', params: { message } } } };
+}
+
+export type Dispatch = (name: unknown, input: unknown) => Promise<Envelope>;
+
+/**
+ * The single entry from any shell: the name must be a contract entry, the input must parse, and
+ * whatever happens comes back as an envelope. With `validateOutput` (tests), results are checked too.
+ */
+export function createDispatch(handlers: Handlers, opts: { validateOutput?: boolean } = {}): Dispatch {
+  return async (name, input) => {
+    if (!isOperationName(name)) {
+      return errorEnvelope(new AppError('UNKNOWN_OPERATION', `Unknown operation: ${String(name).slice(0, 80)}`));
+    }
+    const parsed = contract[name].input.safeParse(input ?? {});
+    if (!parsed.success) return errorEnvelope(validationError(parsed.error, name));
+    try {
+      const handler = handlers[name] as (input: unknown) => unknown;
+      const data = await handler(parsed.data);
+      if (opts.validateOutput) contract[name].output.parse(data);
+      return { ok: true, data };
+    } catch (e) {
+      return errorEnvelope(e);
+    }
+  };
+}

@@ -1,0 +1,46 @@
+import { mkdir } from 'node:fs/promises';
+import { createDispatch, type Dispatch } from './dispatch';
+import { createHandlers } from './handlers';
+import type { Platform } from './platform';
+import { createContext } from './services/context';
+import { acquireWorkspaceLock, type WorkspaceLock } from './store/lock';
+import { Store } from './store/store';
+
+export interface BackendOptions {
+  dataDir: string;
+  platform: Platform;
+  now?: () => Date;
+  /** Check every result against the contract (tests); off in production to keep large lists fast. */
+  validateOutput?: boolean;
+}
+
+export interface Backend {
+  readonly store: Store;
+  readonly dispatch: Dispatch;
+  close(): Promise<void>;
+}
+
+/** Opens a workspace for one shell: takes the lock, loads the store, wires the handlers. */
+export async function openBackend(opts: BackendOptions): Promise<Backend> {
+  await mkdir(opts.dataDir, { recursive: true });
+  const lock: WorkspaceLock = await acquireWorkspaceLock(opts.dataDir, opts.platform.shell);
+  try {
+    const store = await Store.open({ dataDir: opts.dataDir, ...(opts.now ? { now: opts.now } : {}) });
+    const ctx = createContext(store, opts.now);
+    const handlers = createHandlers(ctx, opts.platform);
+    return {
+      store,
+      dispatch: createDispatch(handlers, { validateOutput: opts.validateOutput ?? false }),
+      async close() {
+        await store.flush();
+        await lock.release();
+      },
+    };
+  } catch (e) {
+    await lock.release();
+    throw e;
+  }
+}
+
+export type { Platform } from './platform';
+export { downloadPlatform } from './platform';

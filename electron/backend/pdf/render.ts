@@ -1,0 +1,614 @@
+import PDFDocument from 'pdfkit';
+import { fontBuffers, fontFaces, type FontFace } from './fonts';
+import { plainText, type Block, type Cover, type DocumentModel, type RichText, type Shape, type TableColumn } from './model';
+import { theme } from './theme';
+
+type Doc = PDFKit.PDFDocument;
+type Struct = PDFKit.PDFStructureElement;
+
+export interface RenderOptions {
+  /** Called as blocks are laid out (done of total), so a long export can show progress. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** Where each listed heading landed; the contents page and tests read this. */
+export interface HeadingPlacement {
+  level: number;
+  text: string;
+  /** 1-based physical page number, as printed in the footer. */
+  page: number;
+}
+
+export interface RenderResult {
+  bytes: Buffer;
+  pages: number;
+  headings: HeadingPlacement[];
+}
+
+const langTag = (lang: 'en' | 'de') => (lang === 'de' ? 'de-DE' : 'en-GB');
+
+/** Control characters other than tab and newline make pdfkit draw boxes; they never belong in a document. */
+// eslint-disable-next-line no-control-regex
+const clean = (s: string) => s.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '');
+
+const listedInToc = (b: Extract<Block, { kind: 'heading' }>) => b.toc ?? b.level <= 2;
+
+/** Lets the event loop breathe during long layouts, so the window and progress stay alive. */
+const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+class Layout {
+  readonly headings: HeadingPlacement[] = [];
+  private readonly tocEntries: Array<HeadingPlacement & { dest: string }> = [];
+  private readonly outlineStack: Array<{ level: number; item: PDFKit.PDFOutline }> = [];
+  private toc: { struct: Struct; firstPage: number; pages: number; title: string } | null = null;
+  private destCount = 0;
+  private hasCover = false;
+
+  constructor(
+    private readonly doc: Doc,
+    private readonly root: Struct,
+    private readonly model: DocumentModel,
+  ) {}
+
+  private get left() {
+    return theme.margin.left;
+  }
+  private get width() {
+    return theme.page.width - theme.margin.left - theme.margin.right;
+  }
+  private get top() {
+    return theme.margin.top;
+  }
+  private get bottom() {
+    return theme.page.height - theme.margin.bottom;
+  }
+  private get pageIndex() {
+    return this.doc.bufferedPageRange().count - 1;
+  }
+  private get atPageTop() {
+    return this.doc.y <= this.top + 0.5;
+  }
+
+  private newPage() {
+    this.doc.addPage();
+    this.doc.x = this.left;
+    this.doc.y = this.top;
+  }
+
+  private ensurePage() {
+    if (this.doc.bufferedPageRange().count === 0) this.newPage();
+  }
+
+  private ensureSpace(height: number) {
+    if (this.doc.y + height > this.bottom && !this.atPageTop) this.newPage();
+  }
+
+  private use(face: FontFace, size: number, color: string = theme.color.text) {
+    this.doc.font(face).fontSize(size).fillColor(color);
+  }
+
+  /** Decorative drawing (rules, shading) is marked as an artifact so readers skip it. */
+  private artifact(draw: () => void) {
+    this.doc.markContent('Artifact', { type: 'Layout' });
+    draw();
+    this.doc.endMarkedContent();
+  }
+
+  private add(type: string, draw: () => void, options: Record<string, string> = {}, parent: Struct = this.root) {
+    parent.add(this.doc.struct(type, options, draw));
+  }
+
+  private faceOf(bold?: boolean, italic?: boolean): FontFace {
+    if (bold && italic) return 'boldItalic';
+    if (bold) return 'bold';
+    if (italic) return 'italic';
+    return 'regular';
+  }
+
+  private heightOf(text: RichText, width: number, size: number, face: FontFace = 'regular', lineGap = theme.lineGap.body) {
+    this.use(typeof text === 'string' ? face : 'regular', size);
+    return this.doc.heightOfString(clean(plainText(text)) || ' ', { width, lineGap });
+  }
+
+  /** Draws rich text at (x, y) within width; leaves doc.y below it. */
+  private drawRich(text: RichText, x: number, y: number, width: number, size: number, color: string, face: FontFace = 'regular', extra: PDFKit.Mixins.TextOptions = {}) {
+    const runs = typeof text === 'string' ? [{ text, bold: face === 'bold' || face === 'semibold', italic: face === 'italic' }] : text;
+    const opts = { width, lineGap: theme.lineGap.body, ...extra };
+    if (runs.length === 0 || runs.every((r) => r.text === '')) {
+      this.doc.y = y + this.heightOf(' ', width, size);
+      return;
+    }
+    runs.forEach((run, i) => {
+      const runFace = typeof text === 'string' ? face : this.faceOf(run.bold, run.italic);
+      this.use(runFace, size, color);
+      const continued = i < runs.length - 1;
+      if (i === 0) this.doc.text(clean(run.text), x, y, { ...opts, continued });
+      else this.doc.text(clean(run.text), { ...opts, continued });
+    });
+  }
+
+  // ——— cover ———
+
+  cover(cover: Cover) {
+    this.hasCover = true;
+    this.newPage();
+    const doc = this.doc;
+    const level = this.model.classification.level;
+    this.artifact(() => {
+      doc.rect(0, 0, theme.page.width, 10).fill(theme.color.accent);
+    });
+    const sect = doc.struct('Sect');
+    this.root.add(sect);
+    let y = 190;
+    this.add('P', () => {
+      this.use('semibold', theme.size.coverKicker, theme.color.accent);
+      doc.text(clean(cover.kicker.toUpperCase()), this.left, y, { width: this.width });
+    }, {}, sect);
+    y = doc.y + 10;
+    this.add('H1', () => {
+      this.use('bold', theme.size.cover, theme.color.text);
+      doc.text(clean(cover.title), this.left, y, { width: this.width, lineGap: 2 });
+    }, {}, sect);
+    if (cover.subtitle) {
+      y = doc.y + 8;
+      this.add('P', () => {
+        this.use('regular', 13, theme.color.muted);
+        doc.text(clean(cover.subtitle!), this.left, y, { width: this.width, lineGap: 2 });
+      }, {}, sect);
+    }
+    y = doc.y + 28;
+    this.artifact(() => {
+      doc.moveTo(this.left, y).lineTo(this.left + 120, y).lineWidth(1.5).stroke(theme.color.accent);
+    });
+    y += 18;
+    const labelWidth = 150;
+    for (const fact of cover.facts) {
+      const rowY = y;
+      this.add('P', () => {
+        this.use('semibold', 10, theme.color.muted);
+        doc.text(clean(fact.label), this.left, rowY, { width: labelWidth - 10, continued: false });
+        this.use('regular', 11, theme.color.text);
+        doc.text(clean(fact.value), this.left + labelWidth, rowY, { width: this.width - labelWidth });
+      }, {}, sect);
+      y = Math.max(doc.y, rowY + 14) + 6;
+    }
+    // Classification stamp and version at the foot of the cover.
+    const boxY = theme.page.height - 190;
+    const color = theme.color.classification[level];
+    this.artifact(() => {
+      doc.roundedRect(this.left, boxY, 190, 30, 3).lineWidth(1.2).stroke(color);
+    });
+    this.add('P', () => {
+      this.use('bold', 11, color);
+      doc.text(clean(cover.classification.toUpperCase()), this.left, boxY + 9, { width: 190, align: 'center' });
+    }, {}, sect);
+    this.add('P', () => {
+      this.use('regular', 9, theme.color.muted);
+      doc.text(clean(cover.version), this.left, boxY + 44, { width: this.width });
+    }, {}, sect);
+    sect.end();
+    // Content starts on the next page.
+    this.newPage();
+  }
+
+  // ——— blocks ———
+
+  /** A rough height of the first piece of a block, for keeping headings with what follows. */
+  private minHeightOf(block: Block | undefined): number {
+    if (!block) return 0;
+    const line = theme.size.body * 1.45;
+    switch (block.kind) {
+      case 'paragraph':
+        return Math.min(this.heightOf(block.text, this.width, theme.size.body), line * 3);
+      case 'list':
+        return block.items[0] ? Math.min(this.heightOf(block.items[0], this.width - 16, theme.size.body), line * 2) : 0;
+      case 'table':
+        return this.rowHeight(block.columns.map((c) => c.label), this.columnWidths(block.columns), 'semibold') + (block.rows[0] ? this.rowHeight(block.rows[0], this.columnWidths(block.columns)) : 0);
+      case 'fields':
+        return block.rows[0] ? this.rowHeight([block.rows[0].label, block.rows[0].value], this.fieldWidths()) : 0;
+      case 'figure':
+        return this.figureSize(block).height + 20;
+      case 'heading':
+        return this.headingHeight(block) + line * 2;
+      default:
+        return 0;
+    }
+  }
+
+  private headingStyle(level: 1 | 2 | 3) {
+    if (level === 1) return { size: theme.size.h1, before: theme.space.beforeH1, after: theme.space.afterH1, face: 'semibold' as const, color: theme.color.accent };
+    if (level === 2) return { size: theme.size.h2, before: theme.space.beforeH2, after: theme.space.afterH2, face: 'semibold' as const, color: theme.color.text };
+    return { size: theme.size.h3, before: theme.space.beforeH3, after: theme.space.afterH3, face: 'semibold' as const, color: theme.color.text };
+  }
+
+  private headingHeight(block: Extract<Block, { kind: 'heading' }>) {
+    const s = this.headingStyle(block.level);
+    return s.before + this.heightOf(block.text, this.width, s.size, s.face, theme.lineGap.heading) + s.after + (block.level === 1 ? 6 : 0);
+  }
+
+  heading(block: Extract<Block, { kind: 'heading' }>, next: Block | undefined) {
+    const doc = this.doc;
+    const s = this.headingStyle(block.level);
+    // No orphaned headings: the heading moves to the next page with the start of what follows it.
+    this.ensureSpace(this.headingHeight(block) + this.minHeightOf(next));
+    if (!this.atPageTop) doc.y += s.before;
+    const dest = `section-${++this.destCount}`;
+    const y = doc.y;
+    const page = this.pageIndex + 1;
+    this.add(`H${block.level}`, () => {
+      this.use(s.face, s.size, s.color);
+      doc.text(clean(block.text), this.left, y, { width: this.width, lineGap: theme.lineGap.heading, destination: dest });
+    });
+    if (block.level === 1) {
+      const ruleY = doc.y + 3;
+      this.artifact(() => doc.moveTo(this.left, ruleY).lineTo(this.left + this.width, ruleY).lineWidth(0.8).stroke(theme.color.rule));
+      doc.y = ruleY + 3;
+    }
+    doc.y += s.after;
+    const placement = { level: block.level, text: block.text, page };
+    this.headings.push(placement);
+    if (listedInToc(block)) {
+      this.tocEntries.push({ ...placement, dest });
+      while (this.outlineStack.length && this.outlineStack[this.outlineStack.length - 1]!.level >= block.level) this.outlineStack.pop();
+      const parent = this.outlineStack[this.outlineStack.length - 1]?.item ?? doc.outline;
+      const item = parent.addItem(block.text, { top: y } as Parameters<PDFKit.PDFOutline['addItem']>[1]);
+      this.outlineStack.push({ level: block.level, item });
+    }
+  }
+
+  paragraph(block: Extract<Block, { kind: 'paragraph' }>) {
+    const size = block.tone === 'small' ? theme.size.small : theme.size.body;
+    const color = block.tone === 'body' || !block.tone ? theme.color.text : theme.color.muted;
+    // A paragraph may break across pages, but never leaves a single line at a page bottom.
+    const lineHeight = this.heightOf('x', this.width, size);
+    this.ensureSpace(Math.min(this.heightOf(block.text, this.width, size), lineHeight * 2));
+    const y = this.doc.y;
+    this.add('P', () => this.drawRich(block.text, this.left, y, this.width, size, color));
+    this.doc.y += theme.space.paragraph;
+  }
+
+  list(block: Extract<Block, { kind: 'list' }>) {
+    const doc = this.doc;
+    const list = doc.struct('L');
+    this.root.add(list);
+    const indent = 16;
+    block.items.forEach((item, i) => {
+      const h = this.heightOf(item, this.width - indent, theme.size.body);
+      this.ensureSpace(Math.min(h, this.bottom - this.top));
+      const y = doc.y;
+      const li = doc.struct('LI');
+      list.add(li);
+      const label = block.ordered ? `${i + 1}.` : '•';
+      this.add('Lbl', () => {
+        this.use('regular', theme.size.body, theme.color.muted);
+        doc.text(label, this.left, y, { width: indent - 2, lineBreak: false });
+      }, {}, li);
+      this.add('LBody', () => this.drawRich(item, this.left + indent, y, this.width - indent, theme.size.body, theme.color.text), {}, li);
+      li.end();
+      doc.y += 3;
+    });
+    list.end();
+    doc.y += theme.space.paragraph - 3;
+  }
+
+  // ——— tables ———
+
+  private columnWidths(columns: TableColumn[]): number[] {
+    const total = columns.reduce((s, c) => s + c.width, 0) || 1;
+    return columns.map((c) => (c.width / total) * this.width);
+  }
+
+  private fieldWidths(): number[] {
+    return [this.width * 0.3, this.width * 0.7];
+  }
+
+  private rowHeight(cells: RichText[], widths: number[], face: FontFace = 'regular') {
+    let h = 0;
+    cells.forEach((cell, i) => {
+      h = Math.max(h, this.heightOf(cell, widths[i]! - 2 * theme.cell.padX, theme.size.body - 0.5, face, 2));
+    });
+    return h + 2 * theme.cell.padY;
+  }
+
+  private drawRow(table: Struct, cells: RichText[], widths: number[], opts: { header: boolean; rowHeader?: boolean; shade?: string; tagged: boolean; aligns?: Array<'left' | 'right' | undefined> }) {
+    const doc = this.doc;
+    const y = doc.y;
+    const height = this.rowHeight(cells, widths, opts.header ? 'semibold' : 'regular');
+    this.artifact(() => {
+      if (opts.shade) doc.rect(this.left, y, this.width, height).fill(opts.shade);
+      doc.moveTo(this.left, y + height).lineTo(this.left + this.width, y + height).lineWidth(0.5).stroke(theme.color.rule);
+    });
+    const drawCell = (cell: RichText, i: number) => () => {
+      const x = this.left + widths.slice(0, i).reduce((s, w) => s + w, 0) + theme.cell.padX;
+      const face: FontFace = opts.header || (opts.rowHeader && i === 0) ? 'semibold' : 'regular';
+      const color = opts.rowHeader && i === 0 ? theme.color.muted : theme.color.text;
+      this.drawRich(cell, x, y + theme.cell.padY, widths[i]! - 2 * theme.cell.padX, theme.size.body - 0.5, color, face, {
+        lineGap: 2,
+        align: opts.aligns?.[i] ?? 'left',
+      });
+    };
+    if (opts.tagged) {
+      const tr = doc.struct('TR');
+      table.add(tr);
+      cells.forEach((cell, i) => {
+        const th = opts.header || (opts.rowHeader && i === 0);
+        tr.add(doc.struct(th ? 'TH' : 'TD', {}, drawCell(cell, i)));
+      });
+      tr.end();
+    } else {
+      // A header repeated on a continuation page is a visual aid, not content.
+      this.artifact(() => cells.forEach((cell, i) => drawCell(cell, i)()));
+    }
+    doc.y = y + height;
+  }
+
+  private table(columns: TableColumn[] | null, rows: RichText[][], widths: number[], rowHeader: boolean) {
+    const doc = this.doc;
+    const table = doc.struct('Table');
+    this.root.add(table);
+    const header = columns?.map((c) => c.label) ?? null;
+    const aligns = columns?.map((c) => c.align);
+    const headerHeight = header ? this.rowHeight(header, widths, 'semibold') : 0;
+    const firstRow = rows[0] ? this.rowHeight(rows[0], widths) : 0;
+    this.ensureSpace(headerHeight + firstRow);
+    if (header) this.drawRow(table, header, widths, { header: true, shade: theme.color.tableHeader, tagged: true, aligns });
+    rows.forEach((row, r) => {
+      const h = this.rowHeight(row, widths);
+      // Rows never split: a row that does not fit starts the next page, under a repeated header.
+      if (doc.y + h > this.bottom && doc.y > this.top + headerHeight + 1) {
+        this.newPage();
+        if (header) this.drawRow(table, header, widths, { header: true, shade: theme.color.tableHeader, tagged: false, aligns });
+      }
+      this.drawRow(table, row, widths, { header: false, rowHeader, shade: r % 2 === 1 ? theme.color.zebra : undefined, tagged: true, aligns });
+    });
+    table.end();
+    doc.y += theme.space.block;
+  }
+
+  dataTable(block: Extract<Block, { kind: 'table' }>) {
+    this.table(block.columns, block.rows, this.columnWidths(block.columns), false);
+  }
+
+  fields(block: Extract<Block, { kind: 'fields' }>) {
+    this.table(null, block.rows.map((r) => [r.label, r.value]), this.fieldWidths(), true);
+  }
+
+  // ——— figures ———
+
+  private figureSize(block: Extract<Block, { kind: 'figure' }>) {
+    const scale = Math.min(1, this.width / block.width);
+    return { scale, width: block.width * scale, height: block.height * scale };
+  }
+
+  figure(block: Extract<Block, { kind: 'figure' }>) {
+    const doc = this.doc;
+    const size = this.figureSize(block);
+    const captionHeight = block.caption ? this.heightOf(block.caption, this.width, theme.size.small) + 6 : 0;
+    this.ensureSpace(size.height + captionHeight);
+    const x = this.left + (this.width - size.width) / 2;
+    const y = doc.y;
+    this.add('Figure', () => {
+      doc.save();
+      doc.translate(x, y).scale(size.scale);
+      for (const shape of block.shapes) this.shape(shape);
+      doc.restore();
+    }, { alt: block.alt });
+    doc.y = y + size.height + 4;
+    if (block.caption) {
+      const cy = doc.y;
+      this.add('Caption', () => this.drawRich(block.caption!, this.left, cy, this.width, theme.size.small, theme.color.muted, 'italic', { align: 'center' }));
+    }
+    doc.y += theme.space.block;
+  }
+
+  private shape(shape: Shape) {
+    const doc = this.doc;
+    if (shape.kind === 'path') {
+      doc.path(shape.d);
+      if (shape.fill && shape.stroke) doc.lineWidth(shape.lineWidth ?? 0.5).fillAndStroke(shape.fill, shape.stroke);
+      else if (shape.fill) doc.fill(shape.fill);
+      else doc.lineWidth(shape.lineWidth ?? 0.5).stroke(shape.stroke ?? theme.color.text);
+    } else {
+      this.use('regular', shape.size ?? 8, shape.color ?? theme.color.text);
+      doc.text(clean(shape.text), shape.x, shape.y, { lineBreak: false });
+    }
+  }
+
+  // ——— contents, notes, breaks ———
+
+  private tocLineHeight = theme.size.tocEntry * 1.9;
+
+  /** Reserves pages for the contents; they are filled in once every heading's page is known. */
+  tableOfContents(block: Extract<Block, { kind: 'toc' }>, rest: Block[]) {
+    if (!this.atPageTop) this.newPage();
+    const entries = rest.filter((b): b is Extract<Block, { kind: 'heading' }> => b.kind === 'heading' && listedInToc(b)).length;
+    const titleSpace = theme.size.h1 * 1.4 + theme.space.afterH1 + 12;
+    const firstPageRows = Math.floor((this.bottom - this.top - titleSpace) / this.tocLineHeight);
+    const otherRows = Math.floor((this.bottom - this.top) / this.tocLineHeight);
+    const pages = entries <= firstPageRows ? 1 : 1 + Math.ceil((entries - firstPageRows) / otherRows);
+    const struct = this.doc.struct('TOC');
+    this.root.add(struct);
+    this.toc = { struct, firstPage: this.pageIndex, pages, title: block.title };
+    for (let i = 1; i < pages; i++) this.newPage();
+    this.newPage();
+  }
+
+  finishToc() {
+    if (!this.toc) return;
+    const doc = this.doc;
+    const { struct, firstPage, title } = this.toc;
+    doc.switchToPage(firstPage);
+    let y = this.top;
+    struct.add(doc.struct('H1', {}, () => {
+      this.use('semibold', theme.size.h1, theme.color.accent);
+      doc.text(clean(title), this.left, y, { width: this.width });
+    }));
+    y = doc.y + theme.space.afterH1 + 12;
+    let page = firstPage;
+    const numberWidth = 34;
+    for (const entry of this.tocEntries) {
+      if (y + this.tocLineHeight > this.bottom) {
+        doc.switchToPage(++page);
+        y = this.top;
+      }
+      const indent = entry.level === 1 ? 0 : 16;
+      const face: FontFace = entry.level === 1 ? 'semibold' : 'regular';
+      const rowY = y;
+      struct.add(doc.struct('TOCI', {}, () => {
+        this.use(face, theme.size.tocEntry, theme.color.text);
+        const maxTitle = this.width - indent - numberWidth - 12;
+        let text = clean(entry.text);
+        while (doc.widthOfString(text) > maxTitle && text.length > 4) text = `${text.slice(0, -2).trimEnd()}…`;
+        doc.text(text, this.left + indent, rowY, { width: maxTitle, lineBreak: false, goTo: entry.dest });
+        const titleEnd = this.left + indent + doc.widthOfString(text) + 4;
+        const numberX = this.left + this.width - numberWidth;
+        this.artifact(() => {
+          this.use('regular', theme.size.tocEntry, theme.color.rule);
+          const dots = Math.max(0, Math.floor((numberX - titleEnd - 4) / doc.widthOfString('.')));
+          doc.text('.'.repeat(dots), titleEnd, rowY, { lineBreak: false });
+        });
+        this.use(face, theme.size.tocEntry, theme.color.text);
+        doc.text(String(entry.page), numberX, rowY, { width: numberWidth, align: 'right', lineBreak: false, goTo: entry.dest });
+      }));
+      y += this.tocLineHeight;
+    }
+    struct.end();
+  }
+
+  notes(block: Extract<Block, { kind: 'notes' }>) {
+    const doc = this.doc;
+    for (let p = 0; p < block.pages; p++) {
+      if (!this.atPageTop) this.newPage();
+      const y = doc.y;
+      this.add('P', () => {
+        this.use('semibold', theme.size.h3, theme.color.muted);
+        doc.text(clean(block.title), this.left, y, { width: this.width });
+      });
+      const start = doc.y + 14;
+      this.artifact(() => {
+        for (let ly = start + 24; ly < this.bottom; ly += 24) {
+          doc.moveTo(this.left, ly).lineTo(this.left + this.width, ly).lineWidth(0.4).stroke(theme.color.rule);
+        }
+      });
+      doc.y = this.bottom;
+    }
+  }
+
+  pageBreak() {
+    if (!this.atPageTop) this.newPage();
+  }
+
+  block(blocks: Block[], i: number) {
+    const block = blocks[i]!;
+    const next = blocks[i + 1];
+    this.ensurePage();
+    switch (block.kind) {
+      case 'heading':
+        return this.heading(block, next);
+      case 'paragraph':
+        return this.paragraph(block);
+      case 'list':
+        return this.list(block);
+      case 'fields':
+        return this.fields(block);
+      case 'table':
+        return this.dataTable(block);
+      case 'figure':
+        return this.figure(block);
+      case 'toc':
+        return this.tableOfContents(block, blocks.slice(i + 1));
+      case 'notes':
+        return this.notes(block);
+      case 'pageBreak':
+        return this.pageBreak();
+      case 'spacer':
+        this.doc.y += block.size;
+        return;
+    }
+  }
+
+  /** Running header and footer on every page, drawn last so "page X of Y" knows Y. */
+  decoratePages() {
+    const doc = this.doc;
+    const { count } = doc.bufferedPageRange();
+    const level = this.model.classification.level;
+    const color = theme.color.classification[level];
+    for (let i = 0; i < count; i++) {
+      doc.switchToPage(i);
+      const savedBottom = doc.page.margins.bottom;
+      doc.page.margins.bottom = 0; // writing into the margin must not start a new page
+      doc.markContent('Artifact', { type: 'Pagination' });
+      const headerY = theme.headerY;
+      if (!(this.hasCover && i === 0)) {
+        this.use('regular', theme.size.header, theme.color.muted);
+        doc.text(clean(this.model.header), this.left, headerY, { width: this.width * 0.7, lineBreak: false, ellipsis: true, height: 12 });
+        this.use('bold', theme.size.header, color);
+        doc.text(clean(this.model.classification.label.toUpperCase()), this.left, headerY, { width: this.width, align: 'right', lineBreak: false });
+        doc.moveTo(this.left, headerY + 14).lineTo(this.left + this.width, headerY + 14).lineWidth(0.5).stroke(theme.color.rule);
+      }
+      const footerY = theme.page.height - theme.footerGap;
+      doc.moveTo(this.left, footerY - 8).lineTo(this.left + this.width, footerY - 8).lineWidth(0.5).stroke(theme.color.rule);
+      this.use('bold', theme.size.header, color);
+      doc.text(clean(this.model.classification.label.toUpperCase()), this.left, footerY, { width: this.width / 2, lineBreak: false });
+      this.use('regular', theme.size.header, theme.color.muted);
+      const label = this.model.pageLabel.replace('{{page}}', String(i + 1)).replace('{{pages}}', String(count));
+      doc.text(label, this.left, footerY, { width: this.width, align: 'right', lineBreak: false });
+      doc.endMarkedContent();
+      doc.page.margins.bottom = savedBottom;
+    }
+  }
+}
+
+/** Lays out a document model with pdfkit: embedded fonts, tagged structure, bookmarks, contents, page X of Y. */
+export async function renderPdf(model: DocumentModel, options: RenderOptions = {}): Promise<RenderResult> {
+  const fonts = fontBuffers();
+  const doc = new PDFDocument({
+    size: theme.page.size,
+    margins: theme.margin,
+    bufferPages: true,
+    autoFirstPage: false,
+    pdfVersion: '1.7',
+    tagged: true,
+    lang: langTag(model.language),
+    displayTitle: true,
+    // The default font must be ours: pdfkit would otherwise load Helvetica, which is never embedded.
+    font: fonts.regular as unknown as string,
+    info: {
+      Title: model.title,
+      Author: model.author ?? 'Attaché',
+      Subject: model.subject ?? '',
+      Keywords: (model.keywords ?? []).join(', '),
+      Creator: 'Attaché',
+      Producer: 'Attaché (pdfkit)',
+      CreationDate: model.generatedAt,
+    },
+  });
+  for (const face of fontFaces) doc.registerFont(face, fonts[face]);
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const finished = new Promise<void>((resolve, reject) => {
+    doc.on('end', () => resolve());
+    doc.on('error', reject);
+  });
+
+  const root = doc.struct('Document', { lang: langTag(model.language) } as Record<string, string>);
+  doc.addStructure(root);
+  const layout = new Layout(doc, root, model);
+  if (model.cover) layout.cover(model.cover);
+  const total = model.blocks.length;
+  for (let i = 0; i < total; i++) {
+    layout.block(model.blocks, i);
+    if (i % 25 === 24) {
+      options.onProgress?.(i + 1, total);
+      await breathe();
+    }
+  }
+  layout.finishToc();
+  layout.decoratePages();
+  options.onProgress?.(total, total);
+  const pages = doc.bufferedPageRange().count;
+  root.end();
+  doc.end();
+  await finished;
+  return { bytes: Buffer.concat(chunks), pages, headings: layout.headings };
+}

@@ -1,0 +1,28 @@
+import { AppError } from '../../../shared/errors';
+import type { RecordMeta } from '../../../shared/schemas/common';
+
+/** Finds a record or throws NOT_FOUND with a translatable message. */
+export function findOrThrow<T extends RecordMeta>(list: readonly T[], id: string, what: string): T {
+  const found = list.find((r) => r.id === id);
+  if (!found) {
+    throw new AppError('NOT_FOUND', `No ${what} with id ${id}.`, { messageKey: { key: 'errors.notFound' } });
+  }
+  return found;
+}
+
+/** Optimistic concurrency: an edit based on an older revision is refused, never merged silently. */
+export function assertRevision(record: RecordMeta, expected: number, what: string): void {
+  if (record.revision !== expected) {
+    throw new AppError(
+      'CONFLICT',
+      `The ${what} was changed elsewhere (revision ${record.revision}, your edit was based on ${expected}).`,
+      { messageKey: { key: 'errors.conflict' } },
+    );
+  }
+}
+
+export function indexOfOrThrow<T extends RecordMeta>(list: readonly T[], id: string, what: string): number {
+  const i = list.findIndex((r) => r.id === id);
+  if (i < 0) throw new AppError('NOT_FOUND', `No ${what} with id ${id}.`, { messageKey: { key: 'errors.notFound' } });
+  return i;
+}

@@ -1,0 +1,38 @@
+import { SCHEMA_VERSION } from '../../../shared/schemas/database';
+
+/** A step from version `from` to `from + 1`, on raw JSON (it runs before validation). */
+export interface Migration {
+  from: number;
+  describe: string;
+  up(db: Record<string, unknown>): Record<string, unknown>;
+}
+
+export const migrations: Migration[] = [
+  {
+    from: 0,
+    describe: 'Pre-release files had no version, settings or trash.',
+    up: (db) => ({
+      ...db,
+      schemaVersion: 1,
+      settings: db.settings ?? { language: 'system', theme: 'system' },
+      cases: db.cases ?? [],
+      trash: db.trash ?? [],
+    }),
+  },
+];
+
+export function versionOf(db: Record<string, unknown>): number {
+  return typeof db.schemaVersion === 'number' ? db.schemaVersion : 0;
+}
+
+/** Applies every step from the file's version up to the current one. */
+export function migrate(db: Record<string, unknown>, steps: Migration[] = migrations, target = SCHEMA_VERSION) {
+  let current = db;
+  for (let v = versionOf(db); v < target; v++) {
+    const step = steps.find((m) => m.from === v);
+    if (!step) throw new Error(`No migration from schema version ${v}`);
+    current = step.up(current);
+    current.schemaVersion = v + 1;
+  }
+  return current;
+}

@@ -1,0 +1,75 @@
+import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize, sep } from 'node:path';
+import { NONCE_PLACEHOLDER, contentSecurityPolicy } from '../../shared/csp';
+
+const types: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+export interface ServedFile {
+  status: number;
+  headers: Record<string, string>;
+  body: Buffer | string;
+}
+
+/** Headers every renderer response carries, in both shells. */
+export function securityHeaders(nonce: string): Record<string, string> {
+  return {
+    'Content-Security-Policy': contentSecurityPolicy(nonce),
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'Cross-Origin-Opener-Policy': 'same-origin',
+    'Cross-Origin-Resource-Policy': 'same-origin',
+    'X-Frame-Options': 'DENY',
+    'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), usb=(), serial=(), bluetooth=()',
+  };
+}
+
+/**
+ * Serves the built renderer from `root`: the page gets a fresh style nonce per response; paths that
+ * leave the folder are refused; unknown paths fall back to the page (the app routes in the hash).
+ */
+export async function serveRendererFile(root: string, urlPath: string): Promise<ServedFile> {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath.split('?')[0]!.split('#')[0]!);
+  } catch {
+    return { status: 400, headers: { 'Content-Type': types['.txt']! }, body: 'Bad path' };
+  }
+  const relative = normalize(decoded).replace(/^([/\\])+/, '');
+  const target = join(root, relative);
+  if (target !== root && !target.startsWith(root.endsWith(sep) ? root : root + sep)) {
+    return { status: 403, headers: { 'Content-Type': types['.txt']! }, body: 'Forbidden' };
+  }
+  const isPage = relative === '' || relative === 'index.html' || extname(relative) === '';
+  const nonce = randomBytes(16).toString('base64');
+  if (isPage) {
+    const html = await readFile(join(root, 'index.html'), 'utf8');
+    return {
+      status: 200,
+      headers: { 'Content-Type': types['.html']!, 'Cache-Control': 'no-store', ...securityHeaders(nonce) },
+      body: html.replaceAll(NONCE_PLACEHOLDER, nonce),
+    };
+  }
+  try {
+    const body = await readFile(target);
+    return {
+      status: 200,
+      headers: { 'Content-Type': types[extname(target)] ?? 'application/octet-stream', ...securityHeaders(nonce) },
+      body,
+    };
+  } catch {
+    return { status: 404, headers: { 'Content-Type': types['.txt']! }, body: 'Not found' };
+  }
+}

@@ -1,0 +1,96 @@
+import { Center, Loader, MantineProvider, Text, createTheme } from '@mantine/core';
+import { DatesProvider } from '@mantine/dates';
+import { Notifications } from '@mantine/notifications';
+import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query';
+import { useEffect, useMemo, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { HashRouter } from 'react-router';
+import 'dayjs/locale/de';
+import { ConnectionProvider, useApi, type Connection } from '../api/context';
+import { resolveLanguage } from '../i18n';
+import { describeError } from '../lib/errors';
+import { Recovery } from '../screens/welcome/Recovery';
+import { Welcome } from '../screens/welcome/Welcome';
+import { Shell } from './Shell';
+import { UndoProvider } from './undo';
+
+const theme = createTheme({
+  primaryColor: 'blue',
+  fontFamily: 'system-ui, -apple-system, "Segoe UI", "Noto Sans", Roboto, "Helvetica Neue", Arial, sans-serif',
+  defaultRadius: 'sm',
+  colors: {
+    blue: ['#eaf2fa', '#d3e2f1', '#a6c4e3', '#76a4d4', '#4e89c7', '#3577bf', '#286dbb', '#1f5ca4', '#1f4e79', '#103f70'],
+  },
+  primaryShade: { light: 8, dark: 4 },
+});
+
+const styleNonce = document.querySelector<HTMLMetaElement>('meta[name="csp-nonce"]')?.content ?? '';
+
+/** Applies the language and colour-scheme settings; before the workspace exists, the system's. */
+function Preferences({ children }: { children: (scheme: 'light' | 'dark' | undefined) => ReactNode }) {
+  const api = useApi();
+  const { i18n } = useTranslation();
+  const settings = useQuery({ queryKey: ['settings'], queryFn: () => api.settings.get({}) });
+  const language = resolveLanguage(settings.data?.language ?? 'system');
+  useEffect(() => {
+    if (i18n.language !== language) void i18n.changeLanguage(language);
+    document.documentElement.lang = language;
+  }, [i18n, language]);
+  const theme = settings.data?.theme ?? 'system';
+  return <>{children(theme === 'system' ? undefined : theme)}</>;
+}
+
+function Gate() {
+  const api = useApi();
+  const { t } = useTranslation();
+  const status = useQuery({ queryKey: ['workspace', 'status'], queryFn: () => api.workspace.status({}) });
+  if (status.isPending) {
+    return (
+      <Center h="100vh">
+        <Loader aria-label={t('common.loading')} />
+      </Center>
+    );
+  }
+  if (status.isError) {
+    return (
+      <Center h="100vh" p="xl">
+        <Text c="red" role="alert">
+          {describeError(t, status.error)}
+        </Text>
+      </Center>
+    );
+  }
+  if (status.data.state === 'new') return <Welcome status={status.data} />;
+  if (status.data.state === 'damaged') return <Recovery status={status.data} />;
+  return (
+    <UndoProvider>
+      <Shell />
+    </UndoProvider>
+  );
+}
+
+export function App({ connection }: { connection: Connection }) {
+  const queryClient = useMemo(
+    () => new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false, staleTime: 5_000 } } }),
+    [],
+  );
+  const { i18n } = useTranslation();
+  return (
+    <ConnectionProvider value={connection}>
+      <QueryClientProvider client={queryClient}>
+        <Preferences>
+          {(scheme) => (
+            <MantineProvider theme={theme} defaultColorScheme="auto" forceColorScheme={scheme} getStyleNonce={() => styleNonce}>
+              <DatesProvider settings={{ locale: i18n.language.startsWith('de') ? 'de' : 'en', firstDayOfWeek: 1 }}>
+                <Notifications position="bottom-right" />
+                <HashRouter>
+                  <Gate />
+                </HashRouter>
+              </DatesProvider>
+            </MantineProvider>
+          )}
+        </Preferences>
+      </QueryClientProvider>
+    </ConnectionProvider>
+  );
+}

@@ -1,0 +1,131 @@
+import { ActionIcon, Kbd, Modal, NavLink, Table, Text, Tooltip } from '@mantine/core';
+import { useHotkeys } from '@mantine/hooks';
+import { IconBriefcase, IconKeyboard, IconSettings } from '@tabler/icons-react';
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
+import { MenuCommand } from '../../../shared/contract/bridge';
+import { useConnection } from '../api/context';
+import { CasesScreen } from '../screens/cases/CasesScreen';
+import { SettingsScreen } from '../screens/settings/SettingsScreen';
+import { emitCommand, useCommand } from './commands';
+
+const isMac = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform);
+const mod = isMac ? '⌘' : 'Ctrl';
+
+/** The workbench frame: navigation on the left, the screen beside it, shortcuts everywhere. */
+export function Shell() {
+  const { t } = useTranslation();
+  const { shell, bridge } = useConnection();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const [helpOpen, setHelpOpen] = useState(false);
+
+  // In Electron the menu owns these accelerators; in a browser the page listens itself.
+  const browserOnly = shell === 'web';
+  useHotkeys(
+    [
+      ['mod+N', () => browserOnly && emitCommand('case.new')],
+      ['alt+N', () => emitCommand('case.new')],
+      ['mod+F', () => browserOnly && emitCommand('search.focus')],
+      ['mod+shift+E', () => browserOnly && emitCommand('case.exportBriefing')],
+      ['mod+,', () => browserOnly && navigate('/settings')],
+      ['mod+Z', () => emitCommand('undo.last')],
+      ['F1', () => setHelpOpen(true)],
+      ['shift+?', () => setHelpOpen(true)],
+    ],
+    ['INPUT', 'TEXTAREA', 'SELECT'],
+  );
+  // Ctrl+F must work from inside a field too (it only moves focus).
+  useHotkeys([['mod+F', () => browserOnly && emitCommand('search.focus')]], []);
+
+  useEffect(() => {
+    if (!bridge) return;
+    return bridge.onMenuCommand((command) => {
+      if (MenuCommand.safeParse(command).success) emitCommand(command);
+    });
+  }, [bridge]);
+
+  useCommand('case.new', useCallback(() => !location.pathname.startsWith('/cases') && navigate('/cases/new'), [location.pathname, navigate]));
+  useCommand('search.focus', useCallback(() => !location.pathname.startsWith('/cases') && navigate('/cases'), [location.pathname, navigate]));
+  useCommand('navigate.cases', useCallback(() => navigate('/cases'), [navigate]));
+  useCommand('navigate.settings', useCallback(() => navigate('/settings'), [navigate]));
+  useCommand('help.shortcuts', useCallback(() => setHelpOpen(true), []));
+
+  const shortcuts: Array<[string, string[]]> = [
+    [t('shortcuts.newCase'), [mod, 'N']],
+    [t('shortcuts.search'), [mod, 'F']],
+    [t('cases.exportBriefing'), [mod, '⇧', 'E']],
+    [t('common.undo'), [mod, 'Z']],
+    [t('nav.settings'), [mod, ',']],
+    [t('shortcuts.escape'), ['Esc']],
+    [t('shortcuts.help'), ['F1']],
+  ];
+
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main-content" onClick={(e) => { e.preventDefault(); document.getElementById('main-content')?.focus(); }}>
+        {t('shortcuts.skip')}
+      </a>
+      <nav className="sidebar" aria-label={t('nav.label')}>
+        <div className="brand">
+          <img src="./icon.svg" alt="" width={26} height={26} />
+          <div>
+            <Text fw={700} size="sm">
+              {t('app.name')}
+            </Text>
+            <Text size="xs" c="dimmed">
+              {t('app.tagline')}
+            </Text>
+          </div>
+        </div>
+        <NavLink
+          label={t('nav.cases')}
+          leftSection={<IconBriefcase size={18} />}
+          active={location.pathname.startsWith('/cases')}
+          onClick={() => navigate('/cases')}
+          component="button"
+        />
+        <div className="sidebar-spacer" />
+        <NavLink
+          label={t('nav.settings')}
+          leftSection={<IconSettings size={18} />}
+          active={location.pathname.startsWith('/settings')}
+          onClick={() => navigate('/settings')}
+          component="button"
+        />
+        <Tooltip label={t('shortcuts.title')}>
+          <ActionIcon variant="subtle" color="gray" aria-label={t('shortcuts.title')} onClick={() => setHelpOpen(true)} m="xs">
+            <IconKeyboard size={18} />
+          </ActionIcon>
+        </Tooltip>
+      </nav>
+      <div className="content" id="main-content" tabIndex={-1}>
+        <Routes>
+          <Route path="/cases/*" element={<CasesScreen />} />
+          <Route path="/settings" element={<SettingsScreen />} />
+          <Route path="*" element={<Navigate to="/cases" replace />} />
+        </Routes>
+      </div>
+      <Modal opened={helpOpen} onClose={() => setHelpOpen(false)} title={t('shortcuts.title')} centered>
+        <Table>
+          <Table.Tbody>
+            {shortcuts.map(([label, keys]) => (
+              <Table.Tr key={label}>
+                <Table.Td>{label}</Table.Td>
+                <Table.Td ta="right">
+                  {keys.map((k, i) => (
+                    <span key={k}>
+                      {i > 0 ? ' + ' : ''}
+                      <Kbd>{k}</Kbd>
+                    </span>
+                  ))}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Modal>
+    </div>
+  );
+}

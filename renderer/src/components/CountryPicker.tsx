@@ -1,0 +1,37 @@
+import { MultiSelect, type MultiSelectProps } from '@mantine/core';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { countryOptions } from '../../../shared/domain/countries';
+import { foldText } from '../../../shared/domain/text';
+import { languageFromTag } from '../../../shared/i18n';
+
+type Props = Omit<MultiSelectProps, 'data' | 'value' | 'onChange'> & {
+  value: string[];
+  onChange: (codes: string[]) => void;
+};
+
+/** ISO 3166 countries by name in the UI language; typing "lodz"-style folded text or the code finds them. */
+export function CountryPicker({ value, onChange, ...rest }: Props) {
+  const { i18n } = useTranslation();
+  const lang = languageFromTag(i18n.language);
+  const data = useMemo(() => countryOptions(lang).map((c) => ({ value: c.code, label: `${c.name} (${c.code})` })), [lang]);
+  return (
+    <MultiSelect
+      searchable
+      clearable
+      hidePickedOptions
+      maxDropdownHeight={260}
+      limit={50}
+      data={data}
+      value={value}
+      onChange={onChange}
+      filter={({ options, search }) => {
+        const q = foldText(search.trim());
+        if (!q) return options;
+        return options.filter((o) => 'label' in o && foldText(o.label).includes(q));
+      }}
+      comboboxProps={{ withinPortal: true }}
+      {...rest}
+    />
+  );
+}

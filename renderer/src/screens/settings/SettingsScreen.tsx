@@ -1,0 +1,108 @@
+import { Button, Code, Group, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import type { Settings } from '../../../../shared/schemas/workspace';
+import { useApi } from '../../api/context';
+import { describeError } from '../../lib/errors';
+import { formatDateTime } from '../../lib/format';
+
+export function SettingsScreen() {
+  const { t, i18n } = useTranslation();
+  const api = useApi();
+  const queryClient = useQueryClient();
+  const settings = useQuery({ queryKey: ['settings'], queryFn: () => api.settings.get({}) });
+  const status = useQuery({ queryKey: ['workspace', 'status'], queryFn: () => api.workspace.status({}) });
+  const update = useMutation({
+    mutationFn: (changes: Partial<Settings>) => api.settings.update(changes),
+    onSuccess: (next) => queryClient.setQueryData(['settings'], next),
+    onError: (e) => notifications.show({ message: describeError(t, e), color: 'red' }),
+  });
+  const backup = useMutation({
+    mutationFn: () => api.workspace.backupNow({}),
+    onSuccess: (next) => {
+      queryClient.setQueryData(['workspace', 'status'], next);
+      notifications.show({ message: t('settings.backupDone'), color: 'teal' });
+    },
+    onError: (e) => notifications.show({ message: describeError(t, e), color: 'red' }),
+  });
+  const s = settings.data;
+
+  return (
+    <main className="page" aria-labelledby="settings-title">
+      <Stack gap="lg" maw={760}>
+        <Title order={1} size="h3" id="settings-title">
+          {t('settings.title')}
+        </Title>
+        <Stack gap={6}>
+          <Text fw={600} size="sm" id="language-label">
+            {t('settings.language')}
+          </Text>
+          <SegmentedControl
+            aria-labelledby="language-label"
+            value={s?.language ?? 'system'}
+            onChange={(v) => update.mutate({ language: v as Settings['language'] })}
+            data={[
+              { value: 'system', label: t('settings.languageSystem') },
+              { value: 'de', label: 'Deutsch' },
+              { value: 'en', label: 'English' },
+            ]}
+          />
+        </Stack>
+        <Stack gap={6}>
+          <Text fw={600} size="sm" id="theme-label">
+            {t('settings.theme')}
+          </Text>
+          <SegmentedControl
+            aria-labelledby="theme-label"
+            value={s?.theme ?? 'system'}
+            onChange={(v) => update.mutate({ theme: v as Settings['theme'] })}
+            data={[
+              { value: 'system', label: t('settings.themeSystem') },
+              { value: 'light', label: t('settings.themeLight') },
+              { value: 'dark', label: t('settings.themeDark') },
+            ]}
+          />
+        </Stack>
+        <Stack gap={6}>
+          <Title order={2} size="h5">
+            {t('settings.workspace')}
+          </Title>
+          <Text size="sm">
+            {t('settings.databaseFile')}: <Code>{status.data?.databasePath}</Code>
+          </Text>
+        </Stack>
+        <Stack gap={6}>
+          <Group justify="space-between">
+            <Title order={2} size="h5">
+              {t('settings.backups')}
+            </Title>
+            <Button size="compact-sm" variant="light" onClick={() => backup.mutate()} loading={backup.isPending}>
+              {t('settings.backupNow')}
+            </Button>
+          </Group>
+          {status.data?.backups.length ? (
+            <Table striped withTableBorder>
+              <Table.Tbody>
+                {status.data.backups.map((b) => (
+                  <Table.Tr key={b.file}>
+                    <Table.Td>{formatDateTime(b.createdAt, i18n.language)}</Table.Td>
+                    <Table.Td>{t(`settings.backupReason.${b.reason}`)}</Table.Td>
+                    <Table.Td>
+                      <Code>{b.file}</Code>
+                    </Table.Td>
+                    <Table.Td ta="right">{(b.size / 1024).toFixed(0)} KB</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          ) : (
+            <Text size="sm" c="dimmed">
+              {t('settings.noBackups')}
+            </Text>
+          )}
+        </Stack>
+      </Stack>
+    </main>
+  );
+}

@@ -1,0 +1,76 @@
+// Builds everything the shells run: the renderer (Vite) and the Electron main, preload and web host
+// bundles (esbuild). `node scripts/build.mjs --if-stale` skips the work when nothing changed.
+import { build as esbuild } from 'esbuild';
+import { existsSync, readdirSync, statSync, writeFileSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const stampFile = join(root, 'dist', '.build-stamp');
+const sources = ['renderer', 'shared', 'electron', 'assets', 'package.json', 'vite.config.ts', 'scripts/build.mjs'];
+
+function newestMtime(path) {
+  if (!existsSync(path)) return 0;
+  const info = statSync(path);
+  if (!info.isDirectory()) return info.mtimeMs;
+  let newest = info.mtimeMs;
+  for (const entry of readdirSync(path)) {
+    if (entry === 'node_modules') continue;
+    newest = Math.max(newest, newestMtime(join(path, entry)));
+  }
+  return newest;
+}
+
+function isStale() {
+  if (!existsSync(stampFile)) return true;
+  const built = Number(readFileSync(stampFile, 'utf8')) || 0;
+  return sources.some((s) => newestMtime(join(root, s)) > built);
+}
+
+export async function buildAll({ quiet = false } = {}) {
+  const started = Date.now();
+  const { build: viteBuild } = await import('vite');
+  await viteBuild({ configFile: join(root, 'vite.config.ts'), logLevel: quiet ? 'warn' : 'info' });
+
+  const common = {
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    sourcemap: true,
+    logLevel: 'warning',
+    // pdfkit reads its own data files at run time, so it stays a real dependency.
+    external: ['electron', 'pdfkit'],
+  };
+  await esbuild({
+    ...common,
+    entryPoints: [join(root, 'electron/main/main.ts')],
+    outfile: join(root, 'dist/electron/main.cjs'),
+    format: 'cjs',
+  });
+  // A sandboxed preload can require nothing but a few Electron modules: bundle everything.
+  await esbuild({
+    ...common,
+    entryPoints: [join(root, 'electron/preload/preload.ts')],
+    outfile: join(root, 'dist/electron/preload.cjs'),
+    format: 'cjs',
+    external: ['electron'],
+  });
+  await esbuild({
+    ...common,
+    entryPoints: [join(root, 'electron/web/main.ts')],
+    outfile: join(root, 'dist/web/main.mjs'),
+    format: 'esm',
+    banner: { js: "import { createRequire as __attacheRequire } from 'node:module'; const require = __attacheRequire(import.meta.url);" },
+  });
+  writeFileSync(stampFile, String(started));
+  if (!quiet) console.log(`Built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+if (fileURLToPath(import.meta.url) === resolve(process.argv[1] ?? "")) {
+  const ifStale = process.argv.includes('--if-stale');
+  if (ifStale && !isStale()) {
+    console.log('Build is up to date.');
+  } else {
+    await buildAll();
+  }
+}

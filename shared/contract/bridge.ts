@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import type { OperationName } from './index';
+
+/** Commands the Electron menu sends to the renderer (accelerators live in the menu there). */
+export const MenuCommand = z.enum(['case.new', 'case.exportBriefing', 'search.focus', 'navigate.cases', 'navigate.settings', 'help.shortcuts']);
+export type MenuCommand = z.infer<typeof MenuCommand>;
+
+/** The IPC channel the menu uses; renderer-to-main calls use the operation names as channels. */
+export const MENU_CHANNEL = 'attache:menu';
+
+/**
+ * What the Electron preload exposes as `window.attache`: one function per contract name (each
+ * returns the envelope) and a subscription to menu commands. Nothing else, never ipcRenderer.
+ */
+export type AttacheBridge = { [N in OperationName]: (input: unknown) => Promise<unknown> } & {
+  onMenuCommand: (listener: (command: MenuCommand) => void) => () => void;
+};

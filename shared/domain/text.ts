@@ -1,14 +1,22 @@
-/** Folds case and diacritics so "lodz" finds "Łódź" and "IZMIR" finds "İzmir". */
-export function foldText(s: string): string {
+/** Strips diacritics and folds the Latin letters NFKD cannot split: "Łódź" → "Lodz", "İzmir" → "Izmir". */
+export function asciiFold(s: string): string {
   return s
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[łŁ]/g, 'l')
-    .replace(/[øØ]/g, 'o')
-    .replace(/[ßẞ]/g, 'ss')
-    .replace(/[đĐ]/g, 'd')
-    .replace(/ı/g, 'i')
-    .toLowerCase();
+    .replace(/ł/g, 'l')
+    .replace(/Ł/g, 'L')
+    .replace(/ø/g, 'o')
+    .replace(/Ø/g, 'O')
+    .replace(/ß/g, 'ss')
+    .replace(/ẞ/g, 'SS')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .replace(/ı/g, 'i');
+}
+
+/** Folds case and diacritics so "lodz" finds "Łódź" and "IZMIR" finds "İzmir". */
+export function foldText(s: string): string {
+  return asciiFold(s).toLowerCase();
 }
 
 /** Every whitespace-separated term of the query occurs somewhere in the haystack (already folded). */

@@ -145,6 +145,10 @@ export const de: Catalogue = {
     help: 'Diese Liste zeigen',
   },
   errors: {
+    conflict: 'Dieser Datensatz wurde inzwischen anderswo geändert. Laden Sie ihn neu und ändern Sie ihn erneut.',
+    nothingToUndo: 'Es gibt nichts mehr rückgängig zu machen.',
+    locked: 'Dieser Arbeitsbereich ist bereits in einem anderen Attaché-Prozess geöffnet (PID {{pid}} auf {{host}}).',
+    badBackup: 'Die Sicherung {{file}} kann nicht wiederhergestellt werden: Sie ist keine gültige Datenbank.',
     validation: 'Bitte korrigieren Sie die markierten Felder.',
     generic: 'Etwas ist schiefgegangen: {{message}}',
     notFound: 'Dieser Datensatz existiert nicht mehr.',

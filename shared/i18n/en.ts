@@ -144,6 +144,10 @@ export const en = {
     help: 'Show this list',
   },
   errors: {
+    conflict: 'This record was changed elsewhere meanwhile. Reload it and apply your change again.',
+    nothingToUndo: 'There is nothing left to undo.',
+    locked: 'This workspace is already open in another Attaché process (pid {{pid}} on {{host}}).',
+    badBackup: 'The backup {{file}} cannot be restored: it is not a valid database.',
     validation: 'Please correct the marked fields.',
     generic: 'Something went wrong: {{message}}',
     notFound: 'This record no longer exists.',

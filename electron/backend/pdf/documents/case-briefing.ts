@@ -1,4 +1,5 @@
 import { countryName } from '../../../../shared/domain/countries';
+import { asciiFold } from '../../../../shared/domain/text';
 import { translator, type Language } from '../../../../shared/i18n';
 import type { CaseRecord } from '../../../../shared/schemas/case';
 import type { ExportRequest } from '../../../../shared/schemas/export';
@@ -68,10 +69,7 @@ export function caseBriefingModel(c: CaseRecord, lang: Language, generatedAt: Da
 
 /** File names stay portable: ASCII letters, digits and dashes. */
 export function safeFileName(...parts: string[]): string {
-  return parts
-    .join('-')
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
+  return asciiFold(parts.join('-'))
     .replace(/[^A-Za-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
     .slice(0, 80);

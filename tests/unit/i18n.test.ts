@@ -1,0 +1,45 @@
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { operationNames } from '../../shared/contract';
+import { catalogues, translator } from '../../shared/i18n';
+
+type Tree = { [k: string]: string | Tree };
+const keys = (t: Tree, prefix = ''): string[] =>
+  Object.entries(t).flatMap(([k, v]) => (typeof v === 'string' ? [`${prefix}${k}`] : keys(v, `${prefix}${k}.`)));
+
+function sources(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) return sources(p);
+    return /\.(ts|tsx)$/.test(name) ? [p] : [];
+  });
+}
+
+describe('catalogues', () => {
+  const en = keys(catalogues.en as unknown as Tree).sort();
+  const de = keys(catalogues.de as unknown as Tree).sort();
+
+  it('German and English have the same keys and no empty strings', () => {
+    expect(de).toEqual(en);
+    for (const lang of ['en', 'de'] as const) {
+      const t = translator(lang);
+      for (const k of en) expect(t(k).trim(), `${lang}:${k}`).not.toBe('');
+    }
+  });
+
+  it('every message key the code uses literally exists in the catalogues', () => {
+    const known = new Set(en.map((k) => k.replace(/_(one|other)$/, '')));
+    const used = new Set<string>();
+    const files = [...sources('shared'), ...sources('electron'), ...sources('renderer')];
+    for (const file of files) {
+      const text = readFileSync(file, 'utf8');
+      for (const m of text.matchAll(/['"`]((?:validation|errors|cases|common|nav|settings|welcome|recovery|shortcuts|pdf|app)\.[A-Za-z0-9_.]+)(?:\|[^'"`]*)?['"`]/g)) {
+        used.add(m[1]!);
+      }
+    }
+    const operations = new Set<string>(operationNames);
+    const missing = [...used].filter((k) => !known.has(k) && !operations.has(k) && !k.endsWith('.'));
+    expect(missing).toEqual([]);
+  });
+});

@@ -1,0 +1,163 @@
+import { spawn } from 'node:child_process';
+import { request } from 'node:http';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { NONCE_PLACEHOLDER } from '../../shared/csp';
+import { startWebHost, type WebHost } from '../../electron/web/server';
+import { openTestBackend, tempDir } from './helpers/workspace';
+
+interface Reply {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+function call(host: WebHost, path: string, opts: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      { host: '127.0.0.1', port: host.port, path, method: opts.method ?? 'GET', headers: { host: `127.0.0.1:${host.port}`, ...opts.headers } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+      },
+    );
+    req.on('error', reject);
+    if (opts.body) req.write(opts.body);
+    req.end();
+  });
+}
+
+async function startHost() {
+  const backend = await openTestBackend();
+  const rendererDir = await tempDir();
+  await writeFile(join(rendererDir, 'index.html'), `<html><head><meta name="csp-nonce" content="${NONCE_PLACEHOLDER}"></head><body>Attaché</body></html>`);
+  await mkdir(join(rendererDir, 'assets'));
+  await writeFile(join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
+  const host = await startWebHost({ backend, rendererDir, port: 0 });
+  const api = (name: string, input: unknown, headers: Record<string, string> = {}) =>
+    call(host, `/api/${name}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-attache-token': host.token, ...headers },
+      body: JSON.stringify(input),
+    });
+  return { host, api };
+}
+
+describe('web host', () => {
+  it('listens on 127.0.0.1 only and prints a URL with its token', async () => {
+    const { host } = await startHost();
+    try {
+      expect(host.server.address()).toMatchObject({ address: '127.0.0.1' });
+      expect(host.url).toBe(`http://127.0.0.1:${host.port}/?token=${host.token}`);
+      expect(host.token).toMatch(/^[0-9a-f]{48}$/);
+    } finally {
+      await host.close();
+    }
+  });
+
+  it('requires the token on every API call', async () => {
+    const { host, api } = await startHost();
+    try {
+      expect((await api('cases.list', {})).status).toBe(200);
+      const missing = await call(host, '/api/cases.list', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+      expect(missing.status).toBe(401);
+      expect(JSON.parse(missing.body).error.code).toBe('FORBIDDEN');
+      expect((await api('cases.list', {}, { 'x-attache-token': 'f'.repeat(48) })).status).toBe(401);
+    } finally {
+      await host.close();
+    }
+  });
+
+  it('refuses foreign Origin and Host headers and never sends CORS headers', async () => {
+    const { host, api } = await startHost();
+    try {
+      const foreign = await api('cases.list', {}, { origin: 'http://evil.example' });
+      expect(foreign.status).toBe(403);
+      const rebinding = await api('cases.list', {}, { host: 'evil.example:80' });
+      expect(rebinding.status).toBe(421);
+      const crossSite = await api('cases.list', {}, { 'sec-fetch-site': 'cross-site' });
+      expect(crossSite.status).toBe(403);
+      const ok = await api('cases.list', {}, { origin: `http://127.0.0.1:${host.port}` });
+      expect(ok.status).toBe(200);
+      expect(ok.headers['access-control-allow-origin']).toBeUndefined();
+      const preflight = await call(host, '/api/cases.list', { method: 'OPTIONS', headers: { origin: `http://127.0.0.1:${host.port}` } });
+      expect(preflight.status).toBe(405);
+      expect(preflight.headers['access-control-allow-origin']).toBeUndefined();
+    } finally {
+      await host.close();
+    }
+  });
+
+  it('serves the page with a strict CSP and a fresh nonce per response', async () => {
+    const { host } = await startHost();
+    try {
+      const a = await call(host, '/');
+      const b = await call(host, '/');
+      const csp = String(a.headers['content-security-policy']);
+      expect(csp).toContain("default-src 'none'");
+      expect(csp).toContain("script-src 'self'");
+      expect(csp).not.toContain('unsafe-inline');
+      expect(csp).not.toContain('unsafe-eval');
+      expect(csp).not.toMatch(/https?:/);
+      const nonce = /'nonce-([^']+)'/.exec(csp)![1]!;
+      expect(a.body).toContain(`content="${nonce}"`);
+      expect(a.body).not.toContain(NONCE_PLACEHOLDER);
+      expect(b.headers['content-security-policy']).not.toBe(csp);
+      expect(a.headers['x-frame-options']).toBe('DENY');
+      const asset = await call(host, '/assets/app.js');
+      expect(asset.status).toBe(200);
+      expect(asset.headers['content-type']).toContain('javascript');
+      expect((await call(host, '/assets/../../etc/passwd')).body).not.toContain('root:');
+      expect((await call(host, '/%2e%2e/%2e%2e/etc/passwd')).body).not.toContain('root:');
+      expect((await call(host, '/assets/%2e%2e%2f%2e%2e%2f%2e%2e%2fetc%2fhosts.txt')).body).not.toContain('localhost');
+    } finally {
+      await host.close();
+    }
+  });
+
+  it('passes calls through the contract: validation errors arrive as envelopes', async () => {
+    const { host, api } = await startHost();
+    try {
+      const created = JSON.parse((await api('cases.create', { title: 'Over HTTP', openedOn: '2026-01-01' })).body);
+      expect(created.ok).toBe(true);
+      const invalid = JSON.parse((await api('cases.create', { title: '', openedOn: 'yesterday' })).body);
+      expect(invalid.ok).toBe(false);
+      expect(Object.keys(invalid.error.fields)).toEqual(expect.arrayContaining(['title', 'openedOn']));
+      const unknown = JSON.parse((await api('cases.dropAll', {})).body);
+      expect(unknown.error.code).toBe('UNKNOWN_OPERATION');
+      const notJson = await call(host, '/api/cases.list', { method: 'POST', headers: { 'content-type': 'application/json', 'x-attache-token': host.token }, body: '{oops' });
+      expect(notJson.status).toBe(400);
+    } finally {
+      await host.close();
+    }
+  });
+
+  it('a second web host on the same workspace refuses with a clear message', async () => {
+    const dataDir = await tempDir();
+    const rendererDir = await tempDir();
+    await writeFile(join(rendererDir, 'index.html'), '<html></html>');
+    const start = () =>
+      spawn(process.execPath, ['--import', 'tsx', 'electron/web/main.ts', '--port', '0', '--data-dir', dataDir], {
+        env: { ...process.env, ATTACHE_RENDERER_DIR: rendererDir },
+      });
+    const first = start();
+    try {
+      await new Promise<void>((resolve, reject) => {
+        first.stdout.on('data', (d: Buffer) => d.toString().includes('running on') && resolve());
+        first.on('exit', (code) => reject(new Error(`first host exited ${code}`)));
+      });
+      const second = start();
+      let stderr = '';
+      second.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      const code = await new Promise<number | null>((resolve) => second.on('exit', resolve));
+      expect(code).toBe(3);
+      expect(stderr).toContain('already open in another Attaché process');
+      expect(stderr).toContain(dataDir);
+    } finally {
+      first.kill('SIGTERM');
+      await new Promise((r) => first.on('exit', r));
+    }
+  });
+});

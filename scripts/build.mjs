@@ -46,6 +46,9 @@ export async function buildAll({ quiet = false } = {}) {
     entryPoints: [join(root, 'electron/main/main.ts')],
     outfile: join(root, 'dist/electron/main.cjs'),
     format: 'cjs',
+    // The backend locates its font files relative to import.meta.url, which CommonJS lacks.
+    define: { 'import.meta.url': '__attacheImportMetaUrl' },
+    banner: { js: "const __attacheImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
   });
   // A sandboxed preload can require nothing but a few Electron modules: bundle everything.
   await esbuild({
@@ -53,6 +56,8 @@ export async function buildAll({ quiet = false } = {}) {
     entryPoints: [join(root, 'electron/preload/preload.ts')],
     outfile: join(root, 'dist/electron/preload.cjs'),
     format: 'cjs',
+    // Browser platform: i18n-iso-countries' browser entry, not the one loading eighty locales.
+    platform: 'browser',
     external: ['electron'],
   });
   await esbuild({

@@ -1,13 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
+import type * as DurableWrite from '../../electron/backend/store/durable-write';
 import { DATABASE_FILE } from '../../electron/backend/store/store';
 import { openTestBackend, rejection } from './helpers/workspace';
 
 // The disk refuses the next write (full disk, yanked USB stick): simulated at the one place that writes.
 const failNext = vi.hoisted(() => ({ on: false }));
 vi.mock('../../electron/backend/store/durable-write', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../../electron/backend/store/durable-write')>();
+  const real = await importOriginal<typeof DurableWrite>();
   return {
     writeFileDurably: async (path: string, data: string | Uint8Array) => {
       if (failNext.on) {

@@ -82,7 +82,8 @@ describe('store: durable writes', () => {
 });
 
 describe('store: damaged files are reported and never overwritten', () => {
-  const edit = (change: (db: Record<string, any>) => void) => (good: string) => {
+  type RawDb = { schemaVersion: number; cases: Array<Record<string, unknown>> | string };
+  const edit = (change: (db: RawDb) => void) => (good: string) => {
     const db = JSON.parse(good);
     change(db);
     return JSON.stringify(db);
@@ -91,7 +92,7 @@ describe('store: damaged files are reported and never overwritten', () => {
     ['truncated', (good) => good.slice(0, Math.floor(good.length / 2)), 'notJson'],
     ['not JSON', () => 'this is not json at all', 'notJson'],
     ['wrong schema', edit((db) => { db.cases = 'oops'; }), 'invalidSchema'],
-    ['a record that breaks a rule', edit((db) => { db.cases[0].countries = ['XX']; }), 'invalidSchema'],
+    ['a record that breaks a rule', edit((db) => { (db.cases as Array<Record<string, unknown>>)[0]!.countries = ['XX']; }), 'invalidSchema'],
     ['from a newer version', edit((db) => { db.schemaVersion = SCHEMA_VERSION + 5; }), 'tooNew'],
   ];
 

@@ -21,8 +21,7 @@ let cache: Record<FontFace, Buffer> | null = null;
 /** Font bytes, read once per process. */
 export function fontBuffers(): Record<FontFace, Buffer> {
   if (!cache) {
-    // __filename in the CommonJS bundles (Electron main), import.meta.url in ESM (web host, tests).
-    const require = createRequire(typeof __filename === 'string' ? __filename : import.meta.url);
+    const require = createRequire(import.meta.url);
     cache = Object.fromEntries(
       fontFaces.map((face) => [face, readFileSync(require.resolve(files[face]))]),
     ) as Record<FontFace, Buffer>;

@@ -1,4 +1,4 @@
-import { Center, Loader, MantineProvider, Text, createTheme } from '@mantine/core';
+import { Center, Loader, MantineProvider, Text, createTheme, type CSSVariablesResolver } from '@mantine/core';
 import { DatesProvider } from '@mantine/dates';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query';
@@ -6,6 +6,7 @@ import { useEffect, useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { HashRouter } from 'react-router';
 import 'dayjs/locale/de';
+import { styleNonce } from '../csp-setup';
 import { ConnectionProvider, useApi, type Connection } from '../api/context';
 import { resolveLanguage } from '../i18n';
 import { describeError } from '../lib/errors';
@@ -24,7 +25,23 @@ const theme = createTheme({
   primaryShade: { light: 8, dark: 4 },
 });
 
-const styleNonce = document.querySelector<HTMLMetaElement>('meta[name="csp-nonce"]')?.content ?? '';
+/** Mantine's default "dimmed" grey and error red are below WCAG AA contrast for small text; ours are not. */
+const cssVariablesResolver: CSSVariablesResolver = () => ({
+  variables: {},
+  light: {
+    '--mantine-color-dimmed': '#565e66',
+    '--mantine-color-placeholder': '#6b737b',
+    '--mantine-color-error': '#c92a2a',
+    '--mantine-color-red-text': '#c92a2a',
+  },
+  dark: {
+    '--mantine-color-dimmed': '#a6adb4',
+    '--mantine-color-placeholder': '#959ca3',
+    '--mantine-color-error': '#ff8787',
+    '--mantine-color-red-text': '#ff8787',
+  },
+});
+
 
 /** Applies the language and colour-scheme settings; before the workspace exists, the system's. */
 function Preferences({ children }: { children: (scheme: 'light' | 'dark' | undefined) => ReactNode }) {
@@ -80,9 +97,9 @@ export function App({ connection }: { connection: Connection }) {
       <QueryClientProvider client={queryClient}>
         <Preferences>
           {(scheme) => (
-            <MantineProvider theme={theme} defaultColorScheme="auto" forceColorScheme={scheme} getStyleNonce={() => styleNonce}>
+            <MantineProvider theme={theme} defaultColorScheme="auto" forceColorScheme={scheme} getStyleNonce={() => styleNonce} cssVariablesResolver={cssVariablesResolver}>
               <DatesProvider settings={{ locale: i18n.language.startsWith('de') ? 'de' : 'en', firstDayOfWeek: 1 }}>
-                <Notifications position="bottom-right" />
+                <Notifications position="bottom-center" limit={4} />
                 <HashRouter>
                   <Gate />
                 </HashRouter>

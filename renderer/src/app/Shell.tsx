@@ -21,23 +21,25 @@ export function Shell() {
   const location = useLocation();
   const [helpOpen, setHelpOpen] = useState(false);
 
-  // In Electron the menu owns these accelerators; in a browser the page listens itself.
-  const browserOnly = shell === 'web';
-  useHotkeys(
-    [
-      ['mod+N', () => browserOnly && emitCommand('case.new')],
-      ['alt+N', () => emitCommand('case.new')],
-      ['mod+F', () => browserOnly && emitCommand('search.focus')],
-      ['mod+shift+E', () => browserOnly && emitCommand('case.exportBriefing')],
-      ['mod+,', () => browserOnly && navigate('/settings')],
-      ['mod+Z', () => emitCommand('undo.last')],
-      ['F1', () => setHelpOpen(true)],
-      ['shift+?', () => setHelpOpen(true)],
-    ],
-    ['INPUT', 'TEXTAREA', 'SELECT'],
-  );
-  // Ctrl+F must work from inside a field too (it only moves focus).
-  useHotkeys([['mod+F', () => browserOnly && emitCommand('search.focus')]], []);
+  // In Electron the menu owns these accelerators: the page must not swallow them (useHotkeys
+  // prevents the default, and a handled key never reaches the menu).
+  const browser = shell === 'web';
+  const ownShortcuts: Array<[string, () => void]> = [
+    ['alt+N', () => emitCommand('case.new')],
+    ['mod+Z', () => emitCommand('undo.last')],
+    ['shift+?', () => setHelpOpen(true)],
+  ];
+  const menuShortcuts: Array<[string, () => void]> = browser
+    ? [
+        ['mod+N', () => emitCommand('case.new')],
+        ['mod+shift+E', () => emitCommand('case.exportBriefing')],
+        ['mod+,', () => navigate('/settings')],
+        ['F1', () => setHelpOpen(true)],
+      ]
+    : [];
+  useHotkeys([...ownShortcuts, ...menuShortcuts], ['INPUT', 'TEXTAREA', 'SELECT']);
+  // Ctrl+F only moves focus, so it works from inside a field too.
+  useHotkeys(browser ? [['mod+F', () => emitCommand('search.focus')]] : [], []);
 
   useEffect(() => {
     if (!bridge) return;
@@ -100,14 +102,14 @@ export function Shell() {
           </ActionIcon>
         </Tooltip>
       </nav>
-      <div className="content" id="main-content" tabIndex={-1}>
+      <main className="content" id="main-content" tabIndex={-1}>
         <Routes>
           <Route path="/cases/*" element={<CasesScreen />} />
           <Route path="/settings" element={<SettingsScreen />} />
           <Route path="*" element={<Navigate to="/cases" replace />} />
         </Routes>
-      </div>
-      <Modal opened={helpOpen} onClose={() => setHelpOpen(false)} title={t('shortcuts.title')} centered>
+      </main>
+      <Modal opened={helpOpen} onClose={() => setHelpOpen(false)} title={t('shortcuts.title')} centered closeButtonProps={{ 'aria-label': t('common.close') }}>
         <Table>
           <Table.Tbody>
             {shortcuts.map(([label, keys]) => (

@@ -2,6 +2,7 @@ import { Button, Group, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useRef, type ReactNode } from 'react';
+import { notify, notifyError } from '../lib/notify';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../api/context';
 import { describeError } from '../lib/errors';
@@ -27,9 +28,9 @@ export function UndoProvider({ children }: { children: ReactNode }) {
       try {
         const { label } = await api.undo.apply({ undoId });
         await queryClient.invalidateQueries();
-        notifications.show({ message: t('cases.restored', { label }), color: 'teal' });
+        notify({ message: t('cases.restored', { label }), color: 'teal' });
       } catch (e) {
-        notifications.show({ message: describeError(t, e), color: 'red' });
+        notifyError(describeError(t, e));
       }
     },
     [api, queryClient, t],
@@ -39,7 +40,7 @@ export function UndoProvider({ children }: { children: ReactNode }) {
     (message: string, undoId: string) => {
       const notificationId = `undo-${undoId}`;
       last.current = { undoId, notificationId };
-      notifications.show({
+      notify({
         id: notificationId,
         autoClose: 10_000,
         message: (

@@ -12,7 +12,7 @@ type Props = Omit<MultiSelectProps, 'data' | 'value' | 'onChange'> & {
 
 /** ISO 3166 countries by name in the UI language; typing "lodz"-style folded text or the code finds them. */
 export function CountryPicker({ value, onChange, ...rest }: Props) {
-  const { i18n } = useTranslation();
+  const { i18n, t } = useTranslation();
   const lang = languageFromTag(i18n.language);
   const data = useMemo(() => countryOptions(lang).map((c) => ({ value: c.code, label: `${c.name} (${c.code})` })), [lang]);
   return (
@@ -31,6 +31,7 @@ export function CountryPicker({ value, onChange, ...rest }: Props) {
         return options.filter((o) => 'label' in o && foldText(o.label).includes(q));
       }}
       comboboxProps={{ withinPortal: true }}
+      clearButtonProps={{ 'aria-label': t('common.clear') }}
       {...rest}
     />
   );

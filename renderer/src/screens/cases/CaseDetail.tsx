@@ -1,8 +1,8 @@
 import { Alert, Badge, Button, Group, Loader, Modal, Text, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconEdit, IconFileTypePdf, IconTrash } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
+import { notify, notifyError } from '../../lib/notify';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { countryName } from '../../../../shared/domain/countries';
@@ -33,12 +33,12 @@ export function CaseDetail() {
     onSuccess: (result) => {
       if (result.delivery === 'download') {
         downloadBase64(result.fileName, result.mime, result.base64);
-        notifications.show({ message: t('cases.downloaded', { fileName: result.fileName }), color: 'teal' });
+        notify({ message: t('cases.downloaded', { fileName: result.fileName }), color: 'teal' });
       } else if (result.delivery === 'saved') {
-        notifications.show({ message: t('cases.exported', { path: result.path }), color: 'teal' });
+        notify({ message: t('cases.exported', { path: result.path }), color: 'teal' });
       }
     },
-    onError: (e) => notifications.show({ message: describeError(t, e), color: 'red' }),
+    onError: (e) => notifyError(describeError(t, e)),
   });
 
   const remove = useMutation({
@@ -50,7 +50,7 @@ export function CaseDetail() {
       await queryClient.invalidateQueries({ queryKey: ['cases'] });
       undo.offer(t('cases.deleted', { title: c!.title }), undoId);
     },
-    onError: (e) => notifications.show({ message: describeError(t, e), color: 'red' }),
+    onError: (e) => notifyError(describeError(t, e)),
   });
 
   useCommand(
@@ -143,7 +143,7 @@ export function CaseDetail() {
         </Text>
       </section>
 
-      <Modal opened={confirming} onClose={() => setConfirming(false)} title={t('cases.deleteTitle')} centered>
+      <Modal opened={confirming} onClose={() => setConfirming(false)} title={t('cases.deleteTitle')} centered closeButtonProps={{ 'aria-label': t('common.close') }}>
         <Text size="sm" mb="lg">
           {t('cases.deleteBody', { title: c.title })}
         </Text>

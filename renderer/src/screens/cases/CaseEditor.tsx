@@ -1,9 +1,9 @@
 import { Alert, Autocomplete, Button, Group, Loader, Select, SimpleGrid, Stack, Textarea, TextInput, Title } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
-import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
+import { notify } from '../../lib/notify';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { AppError } from '../../../../shared/errors';
@@ -133,7 +133,7 @@ export function CaseEditor() {
     onSuccess: async (record) => {
       await queryClient.invalidateQueries({ queryKey: ['cases'] });
       queryClient.setQueryData(['cases', 'get', record.id], record);
-      notifications.show({ message: isNew ? t('cases.created', { reference: record.reference }) : t('cases.saved'), color: 'teal' });
+      notify({ message: isNew ? t('cases.created', { reference: record.reference }) : t('cases.saved'), color: 'teal' });
       navigate(`/cases/${record.id}`);
     },
     onError: (e) => {
@@ -215,6 +215,7 @@ export function CaseEditor() {
             valueFormat="YYYY-MM-DD"
             dateParser={parseDate}
             clearable
+            clearButtonProps={{ 'aria-label': t('common.clear') }}
             {...form.getInputProps('dueOn')}
           />
         </SimpleGrid>

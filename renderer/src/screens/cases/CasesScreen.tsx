@@ -118,6 +118,7 @@ export function CasesScreen() {
               value={statuses}
               onChange={(v) => setStatuses(v as CaseStatus[])}
               clearable
+              clearButtonProps={{ 'aria-label': t('common.clear') }}
               comboboxProps={{ withinPortal: true }}
             />
             <CountryPicker aria-label={t('cases.filterCountry')} placeholder={t('cases.filterCountry')} value={countries} onChange={setCountries} />

@@ -1,6 +1,6 @@
 import { Button, Code, Group, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { notifySuccess, notifyError } from '../../lib/notify';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../../shared/schemas/workspace';
 import { useApi } from '../../api/context';
@@ -16,20 +16,20 @@ export function SettingsScreen() {
   const update = useMutation({
     mutationFn: (changes: Partial<Settings>) => api.settings.update(changes),
     onSuccess: (next) => queryClient.setQueryData(['settings'], next),
-    onError: (e) => notifications.show({ message: describeError(t, e), color: 'red' }),
+    onError: (e) => notifyError(describeError(t, e)),
   });
   const backup = useMutation({
     mutationFn: () => api.workspace.backupNow({}),
     onSuccess: (next) => {
       queryClient.setQueryData(['workspace', 'status'], next);
-      notifications.show({ message: t('settings.backupDone'), color: 'teal' });
+      notifySuccess(t('settings.backupDone'));
     },
-    onError: (e) => notifications.show({ message: describeError(t, e), color: 'red' }),
+    onError: (e) => notifyError(describeError(t, e)),
   });
   const s = settings.data;
 
   return (
-    <main className="page" aria-labelledby="settings-title">
+    <div className="page">
       <Stack gap="lg" maw={760}>
         <Title order={1} size="h3" id="settings-title">
           {t('settings.title')}
@@ -103,6 +103,6 @@ export function SettingsScreen() {
           )}
         </Stack>
       </Stack>
-    </main>
+    </div>
   );
 }

@@ -1,7 +1,7 @@
 import { Alert, Button, Code, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { notifications } from '@mantine/notifications';
+import { notifySuccess } from '../../lib/notify';
 import { useTranslation } from 'react-i18next';
 import type { WorkspaceStatus } from '../../../../shared/schemas/workspace';
 import { useApi } from '../../api/context';
@@ -19,7 +19,7 @@ export function Recovery({ status }: { status: WorkspaceStatus }) {
     onSuccess: (next) => {
       queryClient.setQueryData(['workspace', 'status'], next);
       void queryClient.invalidateQueries();
-      notifications.show({ message: t('recovery.restored'), color: 'teal' });
+      notifySuccess(t('recovery.restored'));
     },
   });
   const kind = status.problem?.kind;

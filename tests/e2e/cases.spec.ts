@@ -1,0 +1,160 @@
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { expectAccessible, foreignRequests, recordRequests, test, expect, watchCsp } from './fixtures';
+
+const TITLE = 'Kooperation Łódź – Москва – Αθήνα – İzmir';
+
+test('an advisor keeps advisory cases: create, edit, filter, validate, export, reload, delete and undo', async ({ page, host }, testInfo) => {
+  const requests = recordRequests(page);
+  const cspViolations = await watchCsp(page);
+  await page.goto(host.url);
+
+  // First start: the welcome screen offers an empty or a sample workspace.
+  await expect(page.getByRole('heading', { name: 'Welcome to Attaché' })).toBeVisible();
+  await expectAccessible(page, 'welcome');
+  await page.getByRole('button', { name: 'Start empty' }).click();
+  await expect(page.getByRole('heading', { name: 'Advisory cases' })).toBeVisible();
+  await expect(page.getByText('No cases yet.')).toBeVisible();
+  await expectAccessible(page, 'empty case list');
+
+  // Create the first case by keyboard: Ctrl+N opens the form with the title focused.
+  await page.keyboard.press('Control+n');
+  const title = page.getByLabel('Title');
+  await expect(title).toBeFocused();
+  await title.fill(TITLE);
+  await page.getByRole('combobox', { name: 'Client' }).fill('Network of Eastern European Studies');
+  const countries = page.getByRole('combobox', { name: 'Partner countries' });
+  for (const name of ['Poland', 'Greece', 'Türkiye']) {
+    await countries.fill(name);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+  }
+  await page.getByRole('combobox', { name: 'Topics' }).fill('mobility');
+  await page.keyboard.press('Enter');
+  await page.getByLabel('Opened').fill('2026-06-24');
+  await page.getByLabel('Due', { exact: true }).fill('2026-12-31');
+  await page.getByLabel('Summary').fill('A multilateral mobility network with partners in Łódź, Athens and İzmir.');
+  await expectAccessible(page, 'new case form');
+  await page.getByLabel('Summary').press('Control+Enter');
+  await expect(page.getByRole('heading', { name: TITLE })).toBeVisible();
+  await expect(page.getByText('AC-2026-001').first()).toBeVisible();
+  await expectAccessible(page, 'case detail');
+
+  // A second case, by mouse this time.
+  await page.getByRole('button', { name: 'New case' }).click();
+  await page.getByLabel('Title').fill('Water research alliance with Jordan');
+  await countries.fill('Jordan');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await page.getByLabel('Opened').fill('2026-02-01');
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Create' }).click();
+  await expect(page.getByRole('heading', { name: 'Water research alliance with Jordan' })).toBeVisible();
+  const grid = page.getByRole('grid', { name: 'Case list' });
+  await expect(grid.getByRole('row')).toHaveCount(3);
+
+  // Edit: change status and title.
+  await page.getByRole('button', { name: 'Edit' }).click();
+  await page.getByLabel('Title').fill('Water research alliance with Jordan and Lebanon');
+  await page.getByRole('form', { name: 'Edit case' }).getByRole('combobox', { name: 'Status' }).click();
+  await page.getByRole('option', { name: 'Advising' }).click();
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('heading', { name: 'Water research alliance with Jordan and Lebanon' })).toBeVisible();
+  await expect(page.getByRole('article').getByText('Advising')).toBeVisible();
+
+  // Validation: an empty title and a due date before the opening date are shown at the fields; nothing is saved.
+  await page.keyboard.press('Control+n');
+  await page.getByLabel('Opened').fill('2026-05-10');
+  await page.getByLabel('Due', { exact: true }).fill('2026-05-01');
+  await page.keyboard.press('Escape'); // closes the calendar
+  await page.getByLabel('Title').press('Enter'); // Enter in a field submits the form
+
+  await expect(page.getByText('Please correct the marked fields.')).toBeVisible();
+  await expect(page.getByText('Required.')).toBeVisible();
+  await expect(page.getByText('The due date cannot be before the opening date.')).toBeVisible();
+  await expect(page.getByLabel('Title')).toHaveAttribute('aria-invalid', 'true');
+  await expectAccessible(page, 'form with errors');
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(grid.getByRole('row')).toHaveCount(3);
+
+  // Filter: Ctrl+F focuses the search; folded text finds the Polish city; status and country filters narrow.
+  await page.keyboard.press('Control+f');
+  const search = page.getByRole('searchbox', { name: 'Search' });
+  await expect(search).toBeFocused();
+  await search.fill('lodz');
+  await expect(grid.getByRole('row')).toHaveCount(2);
+  await expect(grid.getByRole('row').nth(1)).toContainText('AC-2026-001');
+  await search.fill('');
+  const statusFilter = page.getByRole('region', { name: 'Advisory cases' }).getByRole('combobox', { name: 'Status' });
+  await statusFilter.click();
+  await page.getByRole('option', { name: 'Advising' }).click();
+  await page.keyboard.press('Escape');
+  await expect(grid.getByRole('row')).toHaveCount(2);
+  await expect(grid).toContainText('Jordan and Lebanon');
+  await statusFilter.click();
+  await page.getByRole('option', { name: 'Advising' }).click();
+  await page.keyboard.press('Escape');
+  await expect(grid.getByRole('row')).toHaveCount(3);
+
+  // Keyboard in the list: focus the grid, move with the arrows, open with Enter.
+  await grid.focus();
+  await page.keyboard.press('Home');
+  await page.keyboard.press('Enter');
+  const firstRowTitle = (await grid.getByRole('row').nth(1).getByRole('gridcell').nth(1).textContent())!;
+  await expect(page.getByRole('heading', { name: firstRowTitle })).toBeVisible();
+
+  // Open the Łódź case and export its briefing; the browser downloads a PDF that reads back correctly.
+  await grid.getByRole('row', { name: /AC-2026-001/ }).click();
+  await expect(page.getByRole('heading', { name: TITLE })).toBeVisible();
+  const downloadPromise = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export briefing' }).click();
+  const download = await downloadPromise;
+  expect(download.suggestedFilename()).toMatch(/^AC-2026-001-Kooperation-Lodz.*\.pdf$/);
+  const pdfPath = join(testInfo.outputPath(), download.suggestedFilename());
+  await download.saveAs(pdfPath);
+  const text = execFileSync('pdftotext', [pdfPath, '-'], { encoding: 'utf8' });
+  expect(text).toContain(TITLE);
+  expect(text).toContain('Page 2 of 2');
+  expect(execFileSync('pdfinfo', [pdfPath], { encoding: 'utf8' })).toMatch(/Tagged:\s+yes/);
+
+  // Reload: everything is still there.
+  await page.reload();
+  await expect(page.getByRole('heading', { name: TITLE })).toBeVisible();
+  await expect(grid.getByRole('row')).toHaveCount(3);
+
+  // Delete with confirmation, then undo from the notification.
+  await page.getByRole('button', { name: 'Delete' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Delete this case?' });
+  await expect(dialog).toBeVisible();
+  await expectAccessible(page, 'delete confirmation');
+  await dialog.getByRole('button', { name: 'Delete' }).click();
+  await expect(grid.getByRole('row')).toHaveCount(2);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(grid.getByRole('row')).toHaveCount(3);
+  await expect(grid).toContainText(TITLE);
+
+  // Settings: switch to German and back; the UI follows.
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
+  await expectAccessible(page, 'settings');
+  await page.getByText('Deutsch').click();
+  await expect(page.getByRole('heading', { name: 'Einstellungen' })).toBeVisible();
+  await page.getByRole('button', { name: 'Vorgänge' }).click();
+  await expect(page.getByRole('heading', { name: 'Beratungsvorgänge' })).toBeVisible();
+
+  expect(await cspViolations()).toEqual([]);
+  expect(foreignRequests(requests)).toEqual([]);
+  expect(requests.length).toBeGreaterThan(10);
+});
+
+test('the sample workspace opens with cases in every status', async ({ page, host }) => {
+  const requests = recordRequests(page);
+  await page.goto(host.url);
+  await page.getByRole('button', { name: 'Open the sample workspace' }).click();
+  const grid = page.getByRole('grid', { name: 'Case list' });
+  await expect(grid.getByRole('row')).toHaveCount(13);
+  for (const status of ['Intake', 'Analysis', 'Advising', 'Implementation', 'On hold', 'Closed']) {
+    await expect(grid.getByText(status, { exact: true }).first()).toBeVisible();
+  }
+  expect(foreignRequests(requests)).toEqual([]);
+});

@@ -1,0 +1,87 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { test as base, expect, type Page } from '@playwright/test';
+
+export interface WebHostProcess {
+  url: string;
+  origin: string;
+  dataDir: string;
+  process: ChildProcess;
+  stop(): Promise<void>;
+}
+
+/** Starts the built web host (dist/web/main.mjs) on a free port and a workspace folder. */
+export async function startWebHost(dataDir: string): Promise<WebHostProcess> {
+  const child = spawn(process.execPath, ['dist/web/main.mjs', '--port', '0', '--data-dir', dataDir], {
+    env: { ...process.env, ATTACHE_VALIDATE_OUTPUT: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /running on (http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]+)/.exec(out);
+      if (m) resolve(m[1]!);
+    });
+    child.on('exit', (code) => reject(new Error(`web host exited with ${code}: ${stderr}`)));
+  });
+  return {
+    url,
+    origin: new URL(url).origin,
+    dataDir,
+    process: child,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.on('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+/** Every request the page makes; the journey fails if any leaves 127.0.0.1. */
+export function recordRequests(page: Page): string[] {
+  const urls: string[] = [];
+  page.context().on('request', (r) => urls.push(r.url()));
+  return urls;
+}
+
+export function foreignRequests(urls: string[]): string[] {
+  return urls.filter((u) => !/^(http:\/\/127\.0\.0\.1:\d+\/|data:|blob:http:\/\/127\.0\.0\.1:\d+\/)/.test(u));
+}
+
+/** axe-core on the current screen; any violation fails with its rule and targets listed. */
+export async function expectAccessible(page: Page, label: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const violations = results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+  expect(violations, `axe violations on ${label}`).toEqual([]);
+}
+
+/** Content-Security-Policy violations reported by the page itself. */
+export async function watchCsp(page: Page): Promise<() => Promise<string[]>> {
+  await page.addInitScript(() => {
+    (window as unknown as { __csp: string[] }).__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => {
+      (window as unknown as { __csp: string[] }).__csp.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber} ${e.sample}`);
+    });
+  });
+  return () => page.evaluate(() => (window as unknown as { __csp: string[] }).__csp ?? []);
+}
+
+export const test = base.extend<{ host: WebHostProcess }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern
+  host: async ({}, use) => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'attache-e2e-'));
+    const host = await startWebHost(dataDir);
+    await use(host);
+    await host.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  },
+});
+
+export { expect };

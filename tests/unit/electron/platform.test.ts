@@ -1,0 +1,68 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { electronPlatform } from '../../../electron/main/platform';
+import { tempDir } from '../helpers/workspace';
+
+const pdf = { fileName: 'AC-2026-001 briefing.pdf', mime: 'application/pdf', bytes: new TextEncoder().encode('%PDF-1.7\n…\n%%EOF') };
+
+function setup(choice: { canceled: boolean; filePath?: string }, opts: { window?: object | null } = {}) {
+  const showSaveDialog = vi.fn(async (..._args: unknown[]) => choice);
+  const openPath = vi.fn(async (_path: string) => '');
+  const platform = electronPlatform({
+    app: { getPath: (name: string) => (name === 'documents' ? '/home/ada/Documents' : '/nowhere') } as never,
+    dialog: { showSaveDialog } as never,
+    shell: { openPath } as never,
+    window: () => (opts.window ?? null) as never,
+  });
+  return { platform, showSaveDialog, openPath };
+}
+
+describe('Electron platform', () => {
+  it('is the electron shell', () => {
+    expect(setup({ canceled: true }).platform.shell).toBe('electron');
+  });
+
+  it('reports a cancelled save dialog and writes nothing', async () => {
+    const { platform, showSaveDialog, openPath } = setup({ canceled: true });
+    await expect(platform.deliverFile(pdf)).resolves.toEqual({ delivery: 'cancelled', fileName: pdf.fileName });
+    const options = showSaveDialog.mock.calls[0]![0] as { defaultPath: string; filters: unknown[] };
+    expect(options.defaultPath).toBe(join('/home/ada/Documents', pdf.fileName));
+    expect(options.filters).toEqual([{ name: 'PDF', extensions: ['pdf'] }]);
+    expect(openPath).not.toHaveBeenCalled();
+  });
+
+  it('writes the bytes where the user chose and opens the file', async () => {
+    const dir = await tempDir();
+    const target = join(dir, 'briefing.pdf');
+    const { platform, openPath } = setup({ canceled: false, filePath: target });
+    await expect(platform.deliverFile(pdf)).resolves.toEqual({ delivery: 'saved', fileName: pdf.fileName, path: target });
+    expect(new Uint8Array(await readFile(target))).toEqual(pdf.bytes);
+    expect(openPath).toHaveBeenCalledWith(target);
+  });
+
+  it('adds the extension a Linux dialog leaves off', async () => {
+    const dir = await tempDir();
+    const { platform } = setup({ canceled: false, filePath: join(dir, 'briefing') });
+    const result = await platform.deliverFile(pdf);
+    expect(result).toMatchObject({ delivery: 'saved', path: join(dir, 'briefing.pdf') });
+    expect((await readFile(join(dir, 'briefing.pdf'))).subarray(0, 4).toString()).toBe('%PDF');
+  });
+
+  it('attaches the dialog to the window when there is one', async () => {
+    const win = { isDestroyed: () => false };
+    const { platform, showSaveDialog } = setup({ canceled: true }, { window: win });
+    await platform.deliverFile(pdf);
+    expect(showSaveDialog.mock.calls[0]![0]).toBe(win);
+  });
+
+  it('still reports the saved file when the system viewer cannot open it', async () => {
+    const dir = await tempDir();
+    const { platform, openPath } = setup({ canceled: false, filePath: join(dir, 'b.pdf') });
+    openPath.mockResolvedValueOnce('No application is associated with PDF files');
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    await expect(platform.deliverFile(pdf)).resolves.toMatchObject({ delivery: 'saved' });
+    expect(warn).toHaveBeenCalled();
+    warn.mockRestore();
+  });
+});

@@ -1,0 +1,30 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { benchStore } from './store-bench';
+
+/**
+ * `npm run bench`: generated workspaces of realistic and large size; prints figures, asserts nothing.
+ * BENCH_ONLY=store limits the sections; BENCH_RUNS sets the repetitions (medians are printed).
+ */
+const only = (process.env.BENCH_ONLY ?? '').split(',').filter(Boolean);
+const wants = (section: string) => only.length === 0 || only.includes(section);
+
+async function main() {
+  const dir = await mkdtemp(join(tmpdir(), 'attache-bench-'));
+  console.log(`Attaché benchmarks — Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB\n`);
+  try {
+    if (wants('store')) {
+      console.log('Store: open and one-edit save against the floors (readFile+JSON.parse; writeFile+fsync of the same bytes)');
+      console.log(await benchStore(dir, [1_000, 20_000]));
+      console.log('');
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -136,6 +136,12 @@ export const de: Catalogue = {
       manual: 'Manuell',
     },
   },
+  palette: {
+    title: 'Gehe zu',
+    placeholder: 'Vorgänge oder Befehle suchen …',
+    nothing: 'Nichts gefunden.',
+    open: 'Suche und Befehle (Strg+K)',
+  },
   shortcuts: {
     skip: 'Zum Inhalt springen',
     title: 'Tastenkürzel',

@@ -135,6 +135,12 @@ export const en = {
       manual: 'Manual',
     },
   },
+  palette: {
+    title: 'Go to',
+    placeholder: 'Search cases or commands…',
+    nothing: 'Nothing found.',
+    open: 'Search and commands (Ctrl+K)',
+  },
   shortcuts: {
     skip: 'Skip to content',
     title: 'Keyboard shortcuts',

@@ -103,6 +103,18 @@ test('an advisor keeps advisory cases: create, edit, filter, validate, export, r
   const firstRowTitle = (await grid.getByRole('row').nth(1).getByRole('gridcell').nth(1).textContent())!;
   await expect(page.getByRole('heading', { name: firstRowTitle })).toBeVisible();
 
+  // The command palette (Ctrl+K) jumps to a case by keyboard.
+  await page.keyboard.press('Control+k');
+  const palette = page.getByRole('textbox', { name: 'Go to' });
+  await expect(palette).toBeFocused();
+  await expect(page.getByRole('heading', { name: 'Water research alliance with Jordan and Lebanon' })).toBeVisible();
+  await palette.fill('izmir');
+  await expect(page.getByRole('button', { name: /Kooperation Łódź/ })).toBeVisible();
+  await expectAccessible(page, 'command palette');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: TITLE })).toBeVisible();
+  await expect(palette).toBeHidden();
+
   // Open the Łódź case and export its briefing; the browser downloads a PDF that reads back correctly.
   await grid.getByRole('row', { name: /AC-2026-001/ }).click();
   await expect(page.getByRole('heading', { name: TITLE })).toBeVisible();

@@ -1,6 +1,6 @@
 import { ActionIcon, Kbd, Modal, NavLink, Table, Text, Tooltip } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
-import { IconBriefcase, IconKeyboard, IconSettings } from '@tabler/icons-react';
+import { IconBriefcase, IconKeyboard, IconSearch, IconSettings } from '@tabler/icons-react';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
@@ -8,6 +8,7 @@ import { MenuCommand } from '../../../shared/contract/bridge';
 import { useConnection } from '../api/context';
 import { CasesScreen } from '../screens/cases/CasesScreen';
 import { SettingsScreen } from '../screens/settings/SettingsScreen';
+import { CommandPalette, openPalette } from './CommandPalette';
 import { emitCommand, useCommand } from './commands';
 
 const isMac = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform);
@@ -57,6 +58,7 @@ export function Shell() {
   const shortcuts: Array<[string, string[]]> = [
     [t('shortcuts.newCase'), [mod, 'N']],
     [t('shortcuts.search'), [mod, 'F']],
+    [t('palette.title'), [mod, 'K']],
     [t('cases.exportBriefing'), [mod, '⇧', 'E']],
     [t('common.undo'), [mod, 'Z']],
     [t('nav.settings'), [mod, ',']],
@@ -81,6 +83,14 @@ export function Shell() {
             </Text>
           </div>
         </div>
+        <NavLink
+          label={t('palette.title')}
+          description={<Kbd size="xs">{mod}+K</Kbd>}
+          leftSection={<IconSearch size={18} />}
+          onClick={openPalette}
+          component="button"
+          aria-label={t('palette.open')}
+        />
         <NavLink
           label={t('nav.cases')}
           leftSection={<IconBriefcase size={18} />}
@@ -109,6 +119,7 @@ export function Shell() {
           <Route path="*" element={<Navigate to="/cases" replace />} />
         </Routes>
       </main>
+      <CommandPalette />
       <Modal opened={helpOpen} onClose={() => setHelpOpen(false)} title={t('shortcuts.title')} centered closeButtonProps={{ 'aria-label': t('common.close') }}>
         <Table>
           <Table.Tbody>

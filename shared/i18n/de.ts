@@ -81,6 +81,9 @@ export const de: Catalogue = {
     downloaded: 'Briefing {{fileName}} heruntergeladen.',
     actions: 'Aktionen zum Vorgang',
     listLabel: 'Vorgangsliste',
+    columns: {
+      countries: 'Länder',
+    },
     fields: {
       title: 'Titel',
       reference: 'Aktenzeichen',

@@ -80,6 +80,9 @@ export const en = {
     downloaded: 'Briefing {{fileName}} downloaded.',
     actions: 'Case actions',
     listLabel: 'Case list',
+    columns: {
+      countries: 'Countries',
+    },
     fields: {
       title: 'Title',
       reference: 'Reference',

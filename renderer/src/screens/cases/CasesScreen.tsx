@@ -60,7 +60,7 @@ export function CasesScreen() {
       { id: 'status', header: t('cases.fields.status'), cell: ({ row }) => <StatusBadge status={row.original.status} />, meta: { sortKey: 'status', width: '118px' } },
       {
         id: 'countries',
-        header: t('cases.fields.countries'),
+        header: t('cases.columns.countries'),
         cell: ({ row }) => <span className="ellipsis" title={row.original.countries.map((c) => countryName(c, lang)).join(', ')}>{row.original.countries.join(', ') || '—'}</span>,
         meta: { width: 'minmax(70px, 1fr)' },
       },

@@ -6,7 +6,9 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const stampFile = join(root, 'dist', '.build-stamp');
+// ATTACHE_OUT_DIR lets parallel work build into its own folder (default dist/).
+const outDir = join(root, process.env.ATTACHE_OUT_DIR ?? 'dist');
+const stampFile = join(outDir, '.build-stamp');
 const sources = ['renderer', 'shared', 'electron', 'assets', 'package.json', 'vite.config.ts', 'scripts/build.mjs'];
 
 function newestMtime(path) {
@@ -30,7 +32,7 @@ function isStale() {
 export async function buildAll({ quiet = false } = {}) {
   const started = Date.now();
   const { build: viteBuild } = await import('vite');
-  await viteBuild({ configFile: join(root, 'vite.config.ts'), logLevel: quiet ? 'warn' : 'info' });
+  await viteBuild({ configFile: join(root, 'vite.config.ts'), logLevel: quiet ? 'warn' : 'info', build: { outDir: join(outDir, 'renderer') } });
 
   const common = {
     bundle: true,
@@ -44,7 +46,7 @@ export async function buildAll({ quiet = false } = {}) {
   await esbuild({
     ...common,
     entryPoints: [join(root, 'electron/main/main.ts')],
-    outfile: join(root, 'dist/electron/main.cjs'),
+    outfile: join(outDir, 'electron/main.cjs'),
     format: 'cjs',
     // The backend locates its font files relative to import.meta.url, which CommonJS lacks.
     define: { 'import.meta.url': '__attacheImportMetaUrl' },
@@ -54,7 +56,7 @@ export async function buildAll({ quiet = false } = {}) {
   await esbuild({
     ...common,
     entryPoints: [join(root, 'electron/preload/preload.ts')],
-    outfile: join(root, 'dist/electron/preload.cjs'),
+    outfile: join(outDir, 'electron/preload.cjs'),
     format: 'cjs',
     // Browser platform: i18n-iso-countries' browser entry, not the one loading eighty locales.
     platform: 'browser',
@@ -63,7 +65,7 @@ export async function buildAll({ quiet = false } = {}) {
   await esbuild({
     ...common,
     entryPoints: [join(root, 'electron/web/main.ts')],
-    outfile: join(root, 'dist/web/main.mjs'),
+    outfile: join(outDir, 'web/main.mjs'),
     format: 'esm',
     banner: { js: "import { createRequire as __attacheRequire } from 'node:module'; const require = __attacheRequire(import.meta.url);" },
   });

@@ -7,7 +7,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const build = spawn(process.execPath, [join(root, 'scripts/build.mjs'), '--if-stale'], { stdio: 'inherit' });
 build.on('exit', (code) => {
   if (code !== 0) process.exit(code ?? 1);
-  const host = spawn(process.execPath, [join(root, 'dist/web/main.mjs'), ...process.argv.slice(2)], { stdio: 'inherit' });
+  const host = spawn(process.execPath, [join(root, process.env.ATTACHE_OUT_DIR ?? 'dist', 'web/main.mjs'), ...process.argv.slice(2)], { stdio: 'inherit' });
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => host.kill(signal));
   host.on('exit', (c) => process.exit(c ?? 0));
 });

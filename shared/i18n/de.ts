@@ -1,6 +1,6 @@
-import type { Catalogue } from './en';
+import type { CoreCatalogue } from './en';
 
-export const de: Catalogue = {
+export const de: CoreCatalogue = {
   app: {
     name: 'Attaché',
     tagline: 'Die Offline-Werkbank für Beratung',
@@ -11,6 +11,7 @@ export const de: Catalogue = {
     settings: 'Einstellungen',
   },
   common: {
+    remove: 'Entfernen',
     save: 'Speichern',
     cancel: 'Abbrechen',
     edit: 'Bearbeiten',
@@ -80,11 +81,21 @@ export const de: Catalogue = {
     exported: 'Briefing gespeichert unter {{path}}.',
     downloaded: 'Briefing {{fileName}} heruntergeladen.',
     actions: 'Aktionen zum Vorgang',
+    detailLabel: 'Vorgangsdetails',
     listLabel: 'Vorgangsliste',
     columns: {
+      tasks: 'Aufgaben',
       countries: 'Länder',
     },
     fields: {
+      clientOrganisation: 'Auftraggebende Organisation',
+      clientOrganisationPlaceholder: 'Organisationen suchen',
+      clientHint: 'Freitext, solange der Auftraggeber (noch) keine Organisation im Arbeitsbereich ist.',
+      clientContacts: 'Ansprechpersonen beim Auftraggeber',
+      peoplePlaceholder: 'Personen suchen',
+      partners: 'Partnerorganisationen',
+      fundingInstruments: 'Förderinstrumente',
+      statusHistory: 'Statusverlauf',
       title: 'Titel',
       reference: 'Aktenzeichen',
       referenceHint: 'Wird erzeugt, wenn leer, z. B. AC-2026-001.',
@@ -140,8 +151,14 @@ export const de: Catalogue = {
     },
   },
   palette: {
+    kinds: {
+      case: 'Vorgang',
+      contact: 'Person',
+      organisation: 'Organisation',
+      note: 'Papier',
+    },
     title: 'Gehe zu',
-    placeholder: 'Vorgänge oder Befehle suchen …',
+    placeholder: 'Vorgänge, Personen, Organisationen, Papiere oder Befehle suchen …',
     nothing: 'Nichts gefunden.',
     open: 'Suche und Befehle (Strg+K)',
   },
@@ -154,6 +171,7 @@ export const de: Catalogue = {
     help: 'Diese Liste zeigen',
   },
   errors: {
+    undoConflict: 'Rückgängig war nicht möglich: Ein Datensatz mit derselben Kennung existiert wieder.',
     conflict: 'Dieser Datensatz wurde inzwischen anderswo geändert. Laden Sie ihn neu und ändern Sie ihn erneut.',
     nothingToUndo: 'Es gibt nichts mehr rückgängig zu machen.',
     locked: 'Dieser Arbeitsbereich ist bereits in einem anderen Attaché-Prozess geöffnet (PID {{pid}} auf {{host}}).',
@@ -165,6 +183,18 @@ export const de: Catalogue = {
     token: 'Diese Seite wurde ohne Zugangsschlüssel geöffnet. Öffnen Sie die Adresse, die „npm run web“ ausgibt.',
   },
   validation: {
+    unknownRegion: 'Unbekannte Region.',
+    email: 'E-Mail-Adresse wie name@beispiel.de eingeben.',
+    phone: 'Nur Ziffern, Leerzeichen und + ( ) - / . verwenden.',
+    languageCode: 'ISO-639-Sprachcode wie „de“ oder „sw“ verwenden.',
+    consentDateRequired: 'Bei Einwilligung als Rechtsgrundlage ist das Datum der Einwilligung Pflicht.',
+    endBeforeStart: 'Das Ende darf nicht vor dem Beginn liegen.',
+    url: 'Webadresse mit https:// eingeben.',
+    unsafeLink: 'Nur http(s)- und mailto-Links sind erlaubt.',
+    unknownRecord: 'Dieser Datensatz existiert nicht (mehr).',
+    sameHolder: 'Die Nachfolge muss eine andere Person sein.',
+    handoverBeforeStart: 'Die Übergabe muss nach dem Beginn der bisherigen Person liegen.',
+    parentCycle: 'Eine Organisation kann nicht unter sich selbst stehen.',
     required: 'Pflichtfeld.',
     invalid: 'Ungültiger Wert.',
     invalidType: 'Ungültiger Wert.',

@@ -1,4 +1,6 @@
-/** The English catalogue. The German one must have exactly the same keys (checked by the type). */
+import type { Widen } from './area';
+
+/** The English core catalogue; areas live in ./areas. The German one must have exactly the same keys (checked by the type). */
 export const en = {
   app: {
     name: 'Attaché',
@@ -10,6 +12,7 @@ export const en = {
     settings: 'Settings',
   },
   common: {
+    remove: 'Remove',
     save: 'Save',
     cancel: 'Cancel',
     edit: 'Edit',
@@ -79,11 +82,21 @@ export const en = {
     exported: 'Briefing saved to {{path}}.',
     downloaded: 'Briefing {{fileName}} downloaded.',
     actions: 'Case actions',
+    detailLabel: 'Case details',
     listLabel: 'Case list',
     columns: {
+      tasks: 'Tasks',
       countries: 'Countries',
     },
     fields: {
+      clientOrganisation: 'Client organisation',
+      clientOrganisationPlaceholder: 'Search organisations',
+      clientHint: 'Free text while the client is not (yet) an organisation in the workspace.',
+      clientContacts: 'Client contacts',
+      peoplePlaceholder: 'Search people',
+      partners: 'Partner organisations',
+      fundingInstruments: 'Funding instruments',
+      statusHistory: 'Status history',
       title: 'Title',
       reference: 'Reference',
       referenceHint: 'Generated when left empty, e.g. AC-2026-001.',
@@ -139,8 +152,14 @@ export const en = {
     },
   },
   palette: {
+    kinds: {
+      case: 'Case',
+      contact: 'Person',
+      organisation: 'Organisation',
+      note: 'Note',
+    },
     title: 'Go to',
-    placeholder: 'Search cases or commands…',
+    placeholder: 'Search cases, people, organisations, notes or commands…',
     nothing: 'Nothing found.',
     open: 'Search and commands (Ctrl+K)',
   },
@@ -153,6 +172,7 @@ export const en = {
     help: 'Show this list',
   },
   errors: {
+    undoConflict: 'The undo could not be applied: a record with the same identity exists again.',
     conflict: 'This record was changed elsewhere meanwhile. Reload it and apply your change again.',
     nothingToUndo: 'There is nothing left to undo.',
     locked: 'This workspace is already open in another Attaché process (pid {{pid}} on {{host}}).',
@@ -164,6 +184,18 @@ export const en = {
     token: 'This page was opened without its access token. Open the address printed by “npm run web”.',
   },
   validation: {
+    unknownRegion: 'Unknown region.',
+    email: 'Enter an e-mail address like name@example.org.',
+    phone: 'Use digits, spaces and + ( ) - / . only.',
+    languageCode: 'Use an ISO 639 language code such as "de" or "sw".',
+    consentDateRequired: 'With consent as the lawful basis, the consent date is required.',
+    endBeforeStart: 'The end cannot be before the start.',
+    url: 'Enter a web address starting with https://.',
+    unsafeLink: 'Only http(s) and mailto links are allowed.',
+    unknownRecord: 'This record does not exist (any more).',
+    sameHolder: 'The successor must be someone else.',
+    handoverBeforeStart: 'The handover must be after the current holder started.',
+    parentCycle: 'An organisation cannot be placed under itself.',
     required: 'Required.',
     invalid: 'Invalid value.',
     invalidType: 'Invalid value.',
@@ -195,5 +227,4 @@ export const en = {
   },
 };
 
-type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
-export type Catalogue = Widen<typeof en>;
+export type CoreCatalogue = Widen<typeof en>;

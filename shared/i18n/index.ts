@@ -1,11 +1,23 @@
-import { de } from './de';
-import { en, type Catalogue } from './en';
+import type { Widen } from './area';
+import { areas } from './areas';
+import { de as deCore } from './de';
+import { en as enCore } from './en';
 import type { Language } from './languages';
 
 export { languages, isLanguage, languageFromTag, type Language } from './languages';
-export type { Catalogue };
 
-export const catalogues: Record<Language, Catalogue> = { en, de };
+type Areas = typeof areas;
+type AreaStrings<L extends 'en' | 'de'> = { [K in keyof Areas]: Areas[K] extends { en: unknown; de: unknown } ? Areas[K][L] : never };
+
+export type Catalogue = Widen<typeof enCore> & Widen<AreaStrings<'en'>>;
+
+function compose(lang: Language): Catalogue {
+  const core = lang === 'en' ? enCore : deCore;
+  const parts = Object.fromEntries(Object.entries(areas).map(([name, area]) => [name, (area as Record<Language, unknown>)[lang]]));
+  return { ...core, ...parts } as Catalogue;
+}
+
+export const catalogues: Record<Language, Catalogue> = { en: compose('en'), de: compose('de') };
 
 /**
  * A minimal translator over the shared catalogues for code that has no i18next instance

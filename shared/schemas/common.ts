@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isKnownCountry } from '../domain/countries';
+import { isKnownRegion } from '../domain/regions';
 
 export const Id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, { message: 'validation.invalidId' });
 export type Id = z.infer<typeof Id>;
@@ -17,6 +18,9 @@ export const CountryCode = z
   .trim()
   .toUpperCase()
   .refine(isKnownCountry, { message: 'validation.unknownCountry' });
+
+/** UN M49 region codes ("202" Sub-Saharan Africa). */
+export const RegionCode = z.string().refine(isKnownRegion, { message: 'validation.unknownRegion' });
 
 /** Topics are free tags; whitespace is folded so "climate  adaptation" and "climate adaptation" are one tag. */
 export const Topic = z

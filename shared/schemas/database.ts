@@ -1,27 +1,70 @@
 import { z } from 'zod';
-import { CaseRecord } from './case';
+import { ActivityRecord } from './activity';
+import { CaseRecord, TaskRecord } from './case';
 import { Id, Timestamp } from './common';
+import { ContactRecord, PositionRecord } from './contact';
+import { NoteRecord, NoteRevisionRecord } from './note';
+import { OrganisationRecord } from './organisation';
+import { ViewRecord } from './view';
 import { Settings } from './workspace';
 
 /** Bump with a migration in electron/backend/store/migrations.ts. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
+
+/** The record collections, each an array of records with id/createdAt/updatedAt/revision. */
+export const collectionSchemas = {
+  organisations: OrganisationRecord,
+  contacts: ContactRecord,
+  positions: PositionRecord,
+  cases: CaseRecord,
+  tasks: TaskRecord,
+  activities: ActivityRecord,
+  notes: NoteRecord,
+  views: ViewRecord,
+} as const;
+export type CollectionName = keyof typeof collectionSchemas;
+export const collectionNames = Object.keys(collectionSchemas) as CollectionName[];
+
+/** How to undo a cascade's edit of a surviving record: put the reference back. */
+export const Relink = z.object({
+  collection: z.enum(collectionNames as [CollectionName, ...CollectionName[]]),
+  id: Id,
+  field: z.string(),
+  /** "add" puts `value` back into an id list; "set" restores a single reference that was cleared. */
+  op: z.enum(['add', 'set']),
+  value: Id,
+});
+export type Relink = z.infer<typeof Relink>;
+
+const removedShape = Object.fromEntries(collectionNames.map((name) => [name, z.array(collectionSchemas[name]).optional()])) as {
+  [K in CollectionName]: z.ZodOptional<z.ZodArray<(typeof collectionSchemas)[K]>>;
+};
 
 /**
- * What a delete took away and what it changed, so one undo puts every record back exactly.
- * Records are stored as they were; they are validated again when restored.
+ * What one delete took away (records, and the note revisions that went with them) and which
+ * references it cleared elsewhere, so one undo puts everything back.
  */
 export const TrashEntry = z.object({
   id: Id,
   deletedAt: Timestamp,
   label: z.string(),
-  removed: z.object({ cases: z.array(CaseRecord).default([]) }),
+  removed: z.object({ ...removedShape, noteRevisions: z.array(NoteRevisionRecord).optional() }),
+  relinks: z.array(Relink).default([]),
 });
 export type TrashEntry = z.infer<typeof TrashEntry>;
 
 export const Database = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   settings: Settings,
+  organisations: z.array(OrganisationRecord),
+  contacts: z.array(ContactRecord),
+  positions: z.array(PositionRecord),
   cases: z.array(CaseRecord),
+  tasks: z.array(TaskRecord),
+  activities: z.array(ActivityRecord),
+  notes: z.array(NoteRecord),
+  noteRevisions: z.array(NoteRevisionRecord),
+  views: z.array(ViewRecord),
   trash: z.array(TrashEntry),
 });
 export type Database = z.infer<typeof Database>;
@@ -29,8 +72,15 @@ export type Database = z.infer<typeof Database>;
 export const emptyDatabase = (): Database => ({
   schemaVersion: SCHEMA_VERSION,
   settings: { language: 'system', theme: 'system' },
+  organisations: [],
+  contacts: [],
+  positions: [],
   cases: [],
+  tasks: [],
+  activities: [],
+  notes: [],
+  noteRevisions: [],
+  views: [],
   trash: [],
 });
 
-export type CollectionName = 'cases';

@@ -65,7 +65,11 @@ export function generateCases(count: number, seed = 1): CaseRecord[] {
       revision: 1,
       title: `${r.pick(subjects)} ${cs.join(', ')}: ${r.pick(topics)}`,
       reference: `AC-${year}-${String(n).padStart(4, '0')}`,
+      clientId: null,
       client: r.pick(clients),
+      clientContactIds: [],
+      partnerOrganisationIds: [],
+      fundingInstruments: [],
       countries: cs,
       topics: r.some(topics, r.int(1, 4)),
       status: r.pick(caseStatuses),
@@ -74,6 +78,7 @@ export function generateCases(count: number, seed = 1): CaseRecord[] {
       openedOn: isoDay(year, opened),
       dueOn: r.next() < 0.8 ? isoDay(year, opened + r.int(10, 200)) : null,
       summary: Array.from({ length: r.int(1, 3) }, () => paragraph(r, r.int(3, 7))).join('\n\n'),
+      statusHistory: [{ status: 'intake' as const, on: isoDay(year, opened) }],
     };
   });
 }

@@ -14,7 +14,7 @@ describe('CaseEditor against the real backend', () => {
     expect(await screen.findByText('Required.')).toBeInTheDocument();
     expect(screen.getByRole('alert')).toHaveTextContent('Please correct the marked fields.');
     expect(title).toHaveAttribute('aria-invalid', 'true');
-    expect(await backend.call('cases.list', {})).toEqual([]);
+    expect((await backend.call('cases.list', {})).rows).toEqual([]);
   });
 
   it('creates the case through the contract when the form is valid', async () => {
@@ -23,8 +23,8 @@ describe('CaseEditor against the real backend', () => {
     const title = await screen.findByLabelText(/Title/);
     fireEvent.change(title, { target: { value: 'Vocational training with Mexico' } });
     fireEvent.submit(title.closest('form')!);
-    await waitFor(async () => expect(await backend.call('cases.list', {})).toHaveLength(1));
-    const [created] = await backend.call('cases.list', {});
+    await waitFor(async () => expect((await backend.call('cases.list', {})).rows).toHaveLength(1));
+    const [created] = (await backend.call('cases.list', {})).rows;
     expect(created!.title).toBe('Vocational training with Mexico');
     expect(created!.reference).toMatch(/^AC-\d{4}-001$/);
   });

@@ -1,6 +1,6 @@
 import { fireEvent, screen } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { DataTable } from '../../renderer/src/components/DataTable';
+import { DataTable, type Column } from '../../renderer/src/components/DataTable';
 import { renderPlain } from './render';
 
 interface Row {
@@ -9,7 +9,7 @@ interface Row {
 }
 
 const rows: Row[] = Array.from({ length: 30 }, (_, i) => ({ id: `r${i}`, name: `Row ${i}` }));
-const columns = [{ id: 'name', header: 'Name', cell: ({ row }: { row: { original: Row } }) => row.original.name, meta: { sortKey: 'name' as const } }];
+const columns: Array<Column<Row, 'name'>> = [{ id: 'name', header: 'Name', cell: (row) => row.name, sortKey: 'name' }];
 
 describe('DataTable', () => {
   // happy-dom does no layout; give the scroll area a size so the virtualiser renders rows.
@@ -20,7 +20,7 @@ describe('DataTable', () => {
 
   it('moves the active row with the arrow keys and opens it with Enter', async () => {
     const onActivate = vi.fn();
-    renderPlain(<DataTable<Row, 'name'> rows={rows} columns={columns} getRowId={(r) => r.id} label="People" onActivate={onActivate} />);
+    renderPlain(<DataTable<Row, 'name'> rowCount={rows.length} rowAt={(i) => rows[i]} columns={columns} getRowId={(r) => r.id} label="People" onActivate={onActivate} />);
     const grid = screen.getByRole('grid', { name: 'People' });
     expect(grid).toHaveAttribute('aria-rowcount', '31');
     await screen.findByText('Row 2');
@@ -43,7 +43,8 @@ describe('DataTable', () => {
     const onSortChange = vi.fn();
     renderPlain(
       <DataTable<Row, 'name'>
-        rows={rows}
+        rowCount={rows.length}
+        rowAt={(i) => rows[i]}
         columns={columns}
         getRowId={(r) => r.id}
         label="People"
@@ -59,7 +60,7 @@ describe('DataTable', () => {
   });
 
   it('shows its empty message when there are no rows', () => {
-    renderPlain(<DataTable<Row, 'name'> rows={[]} columns={columns} getRowId={(r) => r.id} label="People" onActivate={() => undefined} empty="Nothing here" />);
+    renderPlain(<DataTable<Row, 'name'> rowCount={0} rowAt={() => undefined} columns={columns} getRowId={(r) => r.id} label="People" onActivate={() => undefined} empty="Nothing here" />);
     expect(screen.getByText('Nothing here')).toBeInTheDocument();
   });
 });

@@ -15,7 +15,7 @@ export interface WebHostProcess {
 
 /** Starts the built web host (dist/web/main.mjs) on a free port and a workspace folder. */
 export async function startWebHost(dataDir: string): Promise<WebHostProcess> {
-  const child = spawn(process.execPath, ['dist/web/main.mjs', '--port', '0', '--data-dir', dataDir], {
+  const child = spawn(process.execPath, [`${process.env.ATTACHE_OUT_DIR ?? 'dist'}/web/main.mjs`, '--port', '0', '--data-dir', dataDir], {
     env: { ...process.env, ATTACHE_VALIDATE_OUTPUT: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

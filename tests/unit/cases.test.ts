@@ -45,14 +45,14 @@ describe('cases service', () => {
     await b.call('cases.create', { title: 'Water alliance', openedOn: '2026-01-02', countries: ['JO'], status: 'advising', dueOn: '2026-03-01' });
     await b.call('cases.create', { title: 'AI in health', openedOn: '2026-01-03', countries: ['SG'], status: 'advising', dueOn: '2026-02-01' });
 
-    const titles = async (q: object) => (await b.call('cases.list', q)).map((c) => c.title);
+    const titles = async (q: object) => (await b.call('cases.list', q)).rows.map((c) => c.title);
     expect(await titles({ text: 'lodz izmir' })).toEqual(['Kooperation Łódź – Москва – Αθήνα – İzmir']);
     expect(await titles({ text: 'москва' })).toHaveLength(1);
     expect(await titles({ text: 'Jordanien' })).toEqual(['Water alliance']); // country names in German match too
     expect(await titles({ statuses: ['advising'], sort: 'dueOn', direction: 'asc' })).toEqual(['AI in health', 'Water alliance']);
     expect(await titles({ countries: ['GR'] })).toHaveLength(1);
     expect(await titles({ statuses: ['closed'] })).toEqual([]);
-    const list = await b.call('cases.list', {});
+    const list = (await b.call('cases.list', {})).rows;
     expect(list[0]).not.toHaveProperty('summary');
   });
 
@@ -60,7 +60,7 @@ describe('cases service', () => {
     const b = await openTestBackend();
     const c = await b.call('cases.create', { title: 'To delete', openedOn: '2026-01-01', summary: 'Keep every word.' });
     const { undoId } = await b.call('cases.delete', { id: c.id, revision: c.revision });
-    expect(await b.call('cases.list', {})).toEqual([]);
+    expect((await b.call('cases.list', {})).rows).toEqual([]);
     expect((await rejection(b.call('cases.get', { id: c.id }))).code).toBe('NOT_FOUND');
 
     const { label } = await b.call('undo.apply', { undoId });
@@ -74,12 +74,12 @@ describe('cases service', () => {
     const c = await b.call('cases.create', { title: 'Busy', openedOn: '2026-01-01' });
     await b.call('cases.update', { id: c.id, revision: 1, changes: { status: 'analysis' } });
     expect((await rejection(b.call('cases.delete', { id: c.id, revision: 1 }))).code).toBe('CONFLICT');
-    expect(await b.call('cases.list', {})).toHaveLength(1);
+    expect((await b.call('cases.list', {})).rows).toHaveLength(1);
   });
 
   it('the sample workspace has cases in every status and passes validation', async () => {
     const b = await openTestBackend({ sample: true });
-    const list = await b.call('cases.list', {});
+    const list = (await b.call('cases.list', {})).rows;
     expect(list.length).toBeGreaterThanOrEqual(10);
     expect(new Set(list.map((c) => c.status))).toEqual(new Set(['intake', 'analysis', 'advising', 'implementation', 'onHold', 'closed']));
   });

@@ -42,7 +42,7 @@ describe('contract ↔ backend', () => {
       'countries.1': { key: 'validation.unknownCountry' },
       dueOn: { key: 'validation.dueBeforeOpened' },
     });
-    expect((await b.call('cases.list', {})).length).toBe(0);
+    expect((await b.call('cases.list', {})).rows.length).toBe(0);
   });
 
   it('rejects wrong types and unknown shapes without throwing past the boundary', async () => {

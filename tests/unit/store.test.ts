@@ -134,7 +134,7 @@ describe('store: damaged files are reported and never overwritten', () => {
     const newest = status.backups.find((x) => x.valid)!;
     const restored = await again.call('workspace.restoreBackup', { file: newest.file });
     expect(restored.state).toBe('ready');
-    expect((await again.call('cases.list', {})).map((c) => c.title)).toEqual(['Precious']);
+    expect((await again.call('cases.list', {})).rows.map((c) => c.title)).toEqual(['Precious']);
     const aside = (await readdir(b.dataDir)).filter((n) => n.startsWith('attache.damaged-'));
     expect(aside).toHaveLength(1);
     expect(await readFile(join(b.dataDir, aside[0]!), 'utf8')).toBe('{"truncated": ');

@@ -1,56 +1,84 @@
 import { AppError } from '../../../shared/errors';
+import type { ParsedInputOf } from '../../../shared/contract';
 import { nextCaseReference, sameReference } from '../../../shared/domain/cases';
 import { countryName } from '../../../shared/domain/countries';
-import { foldText, matchesAllTerms } from '../../../shared/domain/text';
-import type { ParsedInputOf } from '../../../shared/contract';
+import { countryInRegions } from '../../../shared/domain/regions';
+import { foldText } from '../../../shared/domain/text';
 import { CaseFields, type CaseListItem, type CaseRecord, type CaseStatus, caseStatuses, casePriorities } from '../../../shared/schemas/case';
+import type { Database } from '../../../shared/schemas/database';
 import { parseOrThrow } from '../../../shared/validation';
 import { type ServiceContext, localDate } from './context';
+import { contactRef } from './contacts';
+import { byId, dayKey, indexes, memoOn } from './indexes';
+import { compareText, compareValues, foldedCache, listCache, matchesTerms, queryKey, searchTerms, window } from './lists';
+import { organisationRef } from './organisations';
 import { assertRevision, findOrThrow, indexOfOrThrow } from './records';
-import { addToTrash } from './trash';
+import { applyDelete, describePlan, planDelete } from './references';
 
 type ParsedCreate = ParsedInputOf<'cases.create'>;
 type ParsedUpdate = ParsedInputOf<'cases.update'>;
 type ParsedQuery = ParsedInputOf<'cases.list'>;
 
-/** Folded text of a case for the list filter, cached per (immutable) record. */
-const searchText = new WeakMap<CaseRecord, string>();
-function haystack(c: CaseRecord): string {
-  let text = searchText.get(c);
-  if (text === undefined) {
-    text = foldText(
-      [c.title, c.reference, c.client, c.owner, c.summary, ...c.topics, ...c.countries.flatMap((k) => [k, countryName(k, 'en'), countryName(k, 'de')])].join('\n'),
-    );
-    searchText.set(c, text);
-  }
-  return text;
-}
+const caseText = foldedCache((c: CaseRecord) =>
+  [c.title, c.reference, c.client, c.owner, c.summary, ...c.fundingInstruments, ...c.topics, ...c.countries.flatMap((k) => [k, countryName(k, 'en'), countryName(k, 'de')])].join('\n'),
+);
 
 const statusRank = Object.fromEntries(caseStatuses.map((s, i) => [s, i])) as Record<CaseStatus, number>;
 const priorityRank = Object.fromEntries(casePriorities.map((p, i) => [p, i])) as Record<string, number>;
-const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
 
-function compare(a: CaseRecord, b: CaseRecord, key: ParsedQuery['sort']): number {
+interface CaseRow extends CaseListItem {
+  haystacks: string[];
+}
+
+const rowsCache = memoOn<CaseRow[]>();
+
+function buildRows(db: Database, today: string): CaseRow[] {
+  const ix = indexes(db);
+  return db.cases.map(({ summary: _s, ...c }, i) => {
+    const record = db.cases[i]!;
+    const client = ix.organisation(c.clientId);
+    const counts = ix.taskCounts(c.id, today);
+    return {
+      ...c,
+      clientName: client?.name ?? c.client,
+      openTasks: counts.open,
+      overdueTasks: counts.overdue,
+      haystacks: [caseText(record), ...(client ? [foldText(`${client.name}\n${client.shortName}`)] : [])],
+    };
+  });
+}
+
+const toItem = ({ haystacks: _h, statusHistory: _s, ...item }: CaseRow & { statusHistory?: unknown }): CaseListItem => item as CaseListItem;
+
+function compare(a: CaseRow, b: CaseRow, key: ParsedQuery['sort'], direction: 'asc' | 'desc'): number {
+  const sign = direction === 'asc' ? 1 : -1;
   switch (key) {
     case 'status':
-      return statusRank[a.status] - statusRank[b.status];
+      return sign * (statusRank[a.status] - statusRank[b.status]);
     case 'priority':
-      return (priorityRank[a.priority] ?? 0) - (priorityRank[b.priority] ?? 0);
+      return sign * ((priorityRank[a.priority] ?? 0) - (priorityRank[b.priority] ?? 0));
+    case 'client':
+      return compareValues(a.clientName, b.clientName, direction);
     case 'dueOn':
-      // Cases without a due date sort after every dated case.
-      return (a.dueOn ?? '9999-99-99').localeCompare(b.dueOn ?? '9999-99-99');
+      return compareValues(a.dueOn, b.dueOn, direction);
     case 'openedOn':
     case 'updatedAt':
-      return a[key].localeCompare(b[key]);
+      return sign * a[key].localeCompare(b[key]);
     default:
-      return collator.compare(a[key], b[key]);
+      return sign * compareText(a[key], b[key]);
   }
 }
 
-const listItem = ({ summary: _summary, ...rest }: CaseRecord): CaseListItem => rest;
-
 export function createCaseService(ctx: ServiceContext) {
   const { store } = ctx;
+  const sorted = listCache<CaseRow>();
+  const today = () => localDate(ctx.now());
+
+  function rows(): CaseRow[] {
+    const db = store.db;
+    const day = dayKey(today());
+    return rowsCache([db.cases, db.organisations, db.tasks, day], () => buildRows(db, day.value));
+  }
 
   function assertReferenceFree(reference: string, exceptId?: string) {
     const taken = store.db.cases.some((c) => c.id !== exceptId && sameReference(c.reference, reference));
@@ -62,8 +90,20 @@ export function createCaseService(ctx: ServiceContext) {
     }
   }
 
+  /** Links must point at records that exist. */
+  function assertLinks(fields: { clientId: string | null; clientContactIds: readonly string[]; partnerOrganisationIds: readonly string[] }) {
+    const orgs = byId(store.db.organisations);
+    const contacts = byId(store.db.contacts);
+    const fail = (field: string) => {
+      throw new AppError('VALIDATION', `A linked record in ${field} does not exist.`, { fields: { [field]: { key: 'validation.unknownRecord' } } });
+    };
+    if (fields.clientId && !orgs.has(fields.clientId)) fail('clientId');
+    if (fields.partnerOrganisationIds.some((id) => !orgs.has(id))) fail('partnerOrganisationIds');
+    if (fields.clientContactIds.some((id) => !contacts.has(id))) fail('clientContactIds');
+  }
+
   function nextReference(openedOn?: string): string {
-    const year = Number((openedOn ?? localDate(ctx.now())).slice(0, 4));
+    const year = Number((openedOn ?? today()).slice(0, 4));
     return nextCaseReference(
       store.db.cases.map((c) => c.reference),
       year,
@@ -71,23 +111,48 @@ export function createCaseService(ctx: ServiceContext) {
   }
 
   return {
-    list(query: ParsedQuery): CaseListItem[] {
-      const statuses = new Set(query.statuses);
-      const countries = new Set(query.countries);
-      const text = query.text.trim();
-      const rows = store.db.cases.filter(
-        (c) =>
-          (statuses.size === 0 || statuses.has(c.status)) &&
-          (countries.size === 0 || c.countries.some((k) => countries.has(k))) &&
-          (text === '' || matchesAllTerms(haystack(c), text)),
-      );
-      const sign = query.direction === 'asc' ? 1 : -1;
-      rows.sort((a, b) => sign * compare(a, b, query.sort) || collator.compare(a.reference, b.reference));
-      return rows.map(listItem);
+    list(query: ParsedQuery) {
+      const source = rows();
+      const hits = sorted(source, queryKey(query), () => {
+        const statuses = new Set(query.statuses);
+        const countries = new Set(query.countries);
+        const regions = new Set(query.regions);
+        const topics = new Set(query.topics);
+        const owners = new Set(query.owners);
+        const terms = searchTerms(query.text);
+        const found = source.filter(
+          (c) =>
+            (statuses.size === 0 || statuses.has(c.status)) &&
+            (countries.size === 0 || c.countries.some((k) => countries.has(k))) &&
+            (regions.size === 0 || c.countries.some((k) => countryInRegions(k, regions))) &&
+            (topics.size === 0 || c.topics.some((t) => topics.has(t))) &&
+            (owners.size === 0 || owners.has(c.owner)) &&
+            (query.clientId === undefined || c.clientId === query.clientId) &&
+            (terms.length === 0 || matchesTerms(terms, c.haystacks)),
+        );
+        return found.sort((a, b) => compare(a, b, query.sort, query.direction) || compareText(a.reference, b.reference));
+      });
+      const page = window(hits, query.offset, query.limit);
+      return { ...page, rows: page.rows.map(toItem) };
     },
 
     get(id: string): CaseRecord {
       return findOrThrow(store.db.cases, id, 'case');
+    },
+
+    /** The case screen's links: client, client contacts and partners as readable references. */
+    related(id: string) {
+      const db = store.db;
+      const ix = indexes(db);
+      const c = findOrThrow(db.cases, id, 'case');
+      const day = today();
+      const org = (oid: string) => ix.organisation(oid);
+      return {
+        client: c.clientId && org(c.clientId) ? organisationRef(org(c.clientId)!) : null,
+        clientContacts: c.clientContactIds.map((cid) => ix.contact(cid)).filter((x) => !!x).map((x) => contactRef(db, x!, day)),
+        partners: c.partnerOrganisationIds.map(org).filter((x) => !!x).map((x) => organisationRef(x!)),
+        notes: ix.notesOfCase(id).map((n) => ({ id: n.id, title: n.title, kind: n.kind, status: n.status, updatedAt: n.updatedAt })),
+      };
     },
 
     nextReference,
@@ -96,13 +161,18 @@ export function createCaseService(ctx: ServiceContext) {
       const topics = new Set<string>();
       const owners = new Set<string>();
       const clients = new Set<string>();
+      const funding = new Set<string>();
       for (const c of store.db.cases) {
         c.topics.forEach((t) => topics.add(t));
+        c.fundingInstruments.forEach((f) => funding.add(f));
         if (c.owner) owners.add(c.owner);
         if (c.client) clients.add(c.client);
       }
-      const sorted = (s: Set<string>) => [...s].sort(collator.compare);
-      return { topics: sorted(topics), owners: sorted(owners), clients: sorted(clients) };
+      for (const o of store.db.organisations) o.topics.forEach((t) => topics.add(t));
+      for (const p of store.db.contacts) p.expertise.forEach((t) => topics.add(t));
+      for (const n of store.db.notes) n.topics.forEach((t) => topics.add(t));
+      const sortedList = (s: Set<string>) => [...s].sort(compareText);
+      return { topics: sortedList(topics), owners: sortedList(owners), clients: sortedList(clients), fundingInstruments: sortedList(funding) };
     },
 
     /*
@@ -115,7 +185,15 @@ export function createCaseService(ctx: ServiceContext) {
         assertReferenceFree(reference);
         const stamp = ctx.now().toISOString();
         const fields = parseOrThrow(CaseFields, { ...input, reference }, 'Case');
-        const record: CaseRecord = { id: ctx.newId(), createdAt: stamp, updatedAt: stamp, revision: 1, ...fields };
+        assertLinks(fields);
+        const record: CaseRecord = {
+          id: ctx.newId(),
+          createdAt: stamp,
+          updatedAt: stamp,
+          revision: 1,
+          ...fields,
+          statusHistory: [{ status: fields.status, on: fields.openedOn }],
+        };
         draft.cases.push(record);
         return record;
       });
@@ -126,29 +204,28 @@ export function createCaseService(ctx: ServiceContext) {
         const i = indexOfOrThrow(store.db.cases, input.id, 'case');
         const current = store.db.cases[i]!;
         assertRevision(current, input.revision, 'case');
-        const { id: _id, createdAt: _c, updatedAt: _u, revision: _r, ...currentFields } = current;
+        const { id: _id, createdAt: _c, updatedAt: _u, revision: _r, statusHistory, ...currentFields } = current;
         const fields = parseOrThrow(CaseFields, { ...currentFields, ...input.changes }, 'Case');
         if (!sameReference(fields.reference, current.reference)) assertReferenceFree(fields.reference, current.id);
-        const next: CaseRecord = { ...current, ...fields, updatedAt: ctx.now().toISOString(), revision: current.revision + 1 };
+        assertLinks(fields);
+        // A status change is recorded with the day it happened.
+        const history = fields.status !== current.status ? [...statusHistory, { status: fields.status, on: today() }] : statusHistory;
+        const next: CaseRecord = { ...current, ...fields, statusHistory: history, updatedAt: ctx.now().toISOString(), revision: current.revision + 1 };
         draft.cases[i] = next;
         return next;
       });
     },
 
+    deleteImpact(id: string) {
+      const c = findOrThrow(store.db.cases, id, 'case');
+      return describePlan(planDelete(store.db, 'cases', id), `${c.reference} ${c.title}`, 'cases');
+    },
+
     remove(id: string, revision: number): Promise<{ undoId: string }> {
       return store.update((draft) => {
-        const i = indexOfOrThrow(store.db.cases, id, 'case');
-        const record = store.db.cases[i]!;
+        const record = findOrThrow(store.db.cases, id, 'case');
         assertRevision(record, revision, 'case');
-        const undoId = ctx.newId();
-        draft.cases.splice(i, 1);
-        addToTrash(draft, {
-          id: undoId,
-          deletedAt: ctx.now().toISOString(),
-          label: `${record.reference} ${record.title}`,
-          removed: { cases: [record] },
-        });
-        return { undoId };
+        return { undoId: applyDelete(ctx, draft, planDelete(store.db, 'cases', id), `${record.reference} ${record.title}`) };
       });
     },
   };

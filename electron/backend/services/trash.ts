@@ -2,6 +2,7 @@ import type { Draft } from 'immer';
 import { AppError } from '../../../shared/errors';
 import type { Database, TrashEntry } from '../../../shared/schemas/database';
 import type { ServiceContext } from './context';
+import { restoreFromTrash } from './references';
 
 /** How many deletions can be undone; older entries are dropped. */
 const KEEP = 50;
@@ -15,7 +16,7 @@ export function createUndoService(ctx: ServiceContext) {
   return {
     /** Puts back everything one delete removed, atomically; refused if an id has been reused meanwhile. */
     async apply(undoId: string): Promise<{ label: string }> {
-      return ctx.store.update((db) => {
+      return ctx.store.update((draft) => {
         const i = ctx.store.db.trash.findIndex((t) => t.id === undoId);
         if (i < 0) {
           throw new AppError('NOT_FOUND', 'There is nothing to undo for this token.', {
@@ -23,13 +24,8 @@ export function createUndoService(ctx: ServiceContext) {
           });
         }
         const entry = ctx.store.db.trash[i]!;
-        for (const record of entry.removed.cases) {
-          if (ctx.store.db.cases.some((c) => c.id === record.id)) {
-            throw new AppError('CONFLICT', `A case with id ${record.id} exists again; the undo was not applied.`);
-          }
-          db.cases.push(record);
-        }
-        db.trash.splice(i, 1);
+        restoreFromTrash(ctx, draft, entry);
+        draft.trash.splice(i, 1);
         return { label: entry.label };
       });
     },

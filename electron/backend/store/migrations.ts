@@ -19,6 +19,40 @@ export const migrations: Migration[] = [
       trash: db.trash ?? [],
     }),
   },
+  {
+    from: 1,
+    describe:
+      'Organisations, contacts with positions, tasks, activities, strategy notes and saved views; cases link to organisations and keep their status history.',
+    up: (db) => {
+      type Raw = Record<string, unknown>;
+      const upgradeCase = (c: Raw): Raw => ({
+        ...c,
+        clientId: null,
+        clientContactIds: [],
+        partnerOrganisationIds: [],
+        fundingInstruments: [],
+        statusHistory: [{ status: c.status, on: c.openedOn }],
+      });
+      const trash = (db.trash as Raw[] | undefined) ?? [];
+      return {
+        ...db,
+        organisations: [],
+        contacts: [],
+        positions: [],
+        cases: ((db.cases as Raw[] | undefined) ?? []).map(upgradeCase),
+        tasks: [],
+        activities: [],
+        notes: [],
+        noteRevisions: [],
+        views: [],
+        trash: trash.map((t) => ({
+          ...t,
+          removed: { cases: (((t.removed as Raw | undefined)?.cases as Raw[] | undefined) ?? []).map(upgradeCase) },
+          relinks: [],
+        })),
+      };
+    },
+  },
 ];
 
 export function versionOf(db: Record<string, unknown>): number {

@@ -1,7 +1,7 @@
 import { Badge, Group, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { Spotlight, createSpotlight } from '@mantine/spotlight';
-import { IconBriefcase, IconPlus, IconSearch, IconSettings } from '@tabler/icons-react';
+import { IconBriefcase, IconBuilding, IconNotes, IconPlus, IconSearch, IconSettings, IconUser } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -29,9 +29,9 @@ export function CommandPalette() {
   const [query, setQuery] = useState('');
   const [debounced] = useDebouncedValue(query, 100);
 
-  const cases = useQuery({
-    queryKey: ['cases', 'list', { text: debounced, palette: true }],
-    queryFn: () => api.cases.list({ text: debounced }),
+  const hits = useQuery({
+    queryKey: ['search', debounced],
+    queryFn: () => api.search.global({ text: debounced, limit: 6 }),
     enabled: debounced.trim().length > 0,
     placeholderData: keepPreviousData,
   });
@@ -43,18 +43,20 @@ export function CommandPalette() {
   ];
   const q = foldText(query.trim());
   const matchingCommands = commands.filter((c) => !q || foldText(c.label).includes(q));
-  const caseItems: PaletteItem[] =
-    q && cases.data
-      ? cases.data.slice(0, 8).map((c) => ({
-          id: `case-${c.id}`,
-          label: c.title,
-          description: c.reference,
-          badge: t(`cases.status.${c.status}`),
-          icon: <IconBriefcase size={18} />,
-          run: () => navigate(`/cases/${c.id}`),
+  const icons = { case: <IconBriefcase size={18} />, contact: <IconUser size={18} />, organisation: <IconBuilding size={18} />, note: <IconNotes size={18} /> };
+  const routes = { case: '/cases', contact: '/contacts', organisation: '/organisations', note: '/notes' };
+  const recordItems: PaletteItem[] =
+    q && hits.data
+      ? hits.data.map((h) => ({
+          id: `${h.kind}-${h.id}`,
+          label: h.label,
+          description: h.detail,
+          badge: t(`palette.kinds.${h.kind}`),
+          icon: icons[h.kind],
+          run: () => navigate(`${routes[h.kind]}/${h.id}`),
         }))
       : [];
-  const items = [...caseItems, ...matchingCommands];
+  const items = [...recordItems, ...matchingCommands];
 
   // Enter with nothing highlighted goes to the best match, so "type, Enter" is enough.
   const onSearchKeyDown = (e: React.KeyboardEvent<HTMLInputElement>) => {

@@ -1,12 +1,16 @@
 import { ActionIcon, Kbd, Modal, NavLink, Table, Text, Tooltip } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
-import { IconBriefcase, IconKeyboard, IconSearch, IconSettings } from '@tabler/icons-react';
+import { IconBriefcase, IconBuilding, IconKeyboard, IconNotes, IconSearch, IconSettings, IconUsers, IconWorld } from '@tabler/icons-react';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { MenuCommand } from '../../../shared/contract/bridge';
 import { useConnection } from '../api/context';
 import { CasesScreen } from '../screens/cases/CasesScreen';
+import { ContactsScreen } from '../screens/contacts/ContactsScreen';
+import { CountriesScreen } from '../screens/countries/CountriesScreen';
+import { NotesScreen } from '../screens/notes/NotesScreen';
+import { OrganisationsScreen } from '../screens/organisations/OrganisationsScreen';
 import { SettingsScreen } from '../screens/settings/SettingsScreen';
 import { CommandPalette, openPalette } from './CommandPalette';
 import { emitCommand, useCommand } from './commands';
@@ -55,6 +59,14 @@ export function Shell() {
   useCommand('navigate.settings', useCallback(() => navigate('/settings'), [navigate]));
   useCommand('help.shortcuts', useCallback(() => setHelpOpen(true), []));
 
+  const sections = [
+    { path: '/cases', label: t('nav.cases'), icon: <IconBriefcase size={18} /> },
+    { path: '/organisations', label: t('organisations.title'), icon: <IconBuilding size={18} /> },
+    { path: '/contacts', label: t('contacts.title'), icon: <IconUsers size={18} /> },
+    { path: '/notes', label: t('notes.title'), icon: <IconNotes size={18} /> },
+    { path: '/countries', label: t('countries.title'), icon: <IconWorld size={18} /> },
+  ];
+
   const shortcuts: Array<[string, string[]]> = [
     [t('shortcuts.newCase'), [mod, 'N']],
     [t('shortcuts.search'), [mod, 'F']],
@@ -91,13 +103,17 @@ export function Shell() {
           component="button"
           aria-label={t('palette.open')}
         />
-        <NavLink
-          label={t('nav.cases')}
-          leftSection={<IconBriefcase size={18} />}
-          active={location.pathname.startsWith('/cases')}
-          onClick={() => navigate('/cases')}
-          component="button"
-        />
+        {sections.map((section) => (
+          <NavLink
+            key={section.path}
+            label={section.label}
+            leftSection={section.icon}
+            active={location.pathname.startsWith(section.path)}
+            onClick={() => navigate(section.path)}
+            component="button"
+            aria-current={location.pathname.startsWith(section.path) ? 'page' : undefined}
+          />
+        ))}
         <div className="sidebar-spacer" />
         <NavLink
           label={t('nav.settings')}
@@ -115,6 +131,10 @@ export function Shell() {
       <main className="content" id="main-content" tabIndex={-1}>
         <Routes>
           <Route path="/cases/*" element={<CasesScreen />} />
+          <Route path="/organisations/*" element={<OrganisationsScreen />} />
+          <Route path="/contacts/*" element={<ContactsScreen />} />
+          <Route path="/notes/*" element={<NotesScreen />} />
+          <Route path="/countries/*" element={<CountriesScreen />} />
           <Route path="/settings" element={<SettingsScreen />} />
           <Route path="*" element={<Navigate to="/cases" replace />} />
         </Routes>

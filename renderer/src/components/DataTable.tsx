@@ -1,8 +1,7 @@
-import { flexRender, getCoreRowModel, useReactTable, type ColumnDef, type VisibilityState } from '@tanstack/react-table';
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { UnstyledButton } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconSelector } from '@tabler/icons-react';
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 export interface SortState<K extends string> {
@@ -10,77 +9,96 @@ export interface SortState<K extends string> {
   direction: 'asc' | 'desc';
 }
 
+export interface Column<T, K extends string = string> {
+  id: string;
+  header: string;
+  cell: (row: T) => ReactNode;
+  /** The backend sort key this column sorts by, if any. */
+  sortKey?: K;
+  /** CSS grid track, e.g. "120px" or "minmax(160px, 2fr)". */
+  width?: string;
+}
+
 export interface DataTableProps<T, K extends string> {
-  rows: T[];
-  columns: Array<ColumnDef<T, unknown> & { meta?: { sortKey?: K; width?: string } }>;
+  /** Rows in the whole (filtered) list; only those on screen need to be loaded. */
+  rowCount: number;
+  /** The row at an index, or undefined while its window is loading. */
+  rowAt: (index: number) => T | undefined;
+  /** Called with the index range on screen (plus overscan), so the caller can load it. */
+  onRangeChange?: (start: number, end: number) => void;
+  columns: Array<Column<T, K>>;
   getRowId: (row: T) => string;
   label: string;
   selectedId?: string | null;
   onActivate: (row: T) => void;
   sort?: SortState<K>;
   onSortChange?: (sort: SortState<K>) => void;
-  columnVisibility?: VisibilityState;
   rowHeight?: number;
-  empty?: React.ReactNode;
+  empty?: ReactNode;
 }
 
 /**
- * A virtualised, sortable list table. The table body holds focus; ↑/↓/Home/End/PageUp/PageDown
- * move the active row (announced through aria-activedescendant) and Enter opens it. Sorting is done
- * by the caller (the backend), so tens of thousands of rows cost only the rows on screen.
+ * A virtualised list table over a windowed source. The grid holds focus; ↑/↓/Home/End/PageUp/
+ * PageDown move the active row (announced through aria-activedescendant) and Enter opens it.
+ * Sorting and filtering happen in the backend, so 50,000 rows cost only the rows on screen.
  */
 export function DataTable<T, K extends string>(props: DataTableProps<T, K>) {
-  const { rows, columns, getRowId, label, selectedId, onActivate, sort, onSortChange, rowHeight = 36 } = props;
+  const { rowCount, rowAt, columns, getRowId, label, selectedId, onActivate, sort, onSortChange, onRangeChange, rowHeight = 36 } = props;
   const { t } = useTranslation();
   const baseId = useId();
   const scrollRef = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState(0);
 
-  const table = useReactTable({
-    data: rows,
-    columns,
-    getCoreRowModel: getCoreRowModel(),
-    manualSorting: true,
-    getRowId: (row) => getRowId(row),
-    state: { columnVisibility: props.columnVisibility ?? {} },
-  });
-  const tableRows = table.getRowModel().rows;
-
   const virtualizer = useVirtualizer({
-    count: tableRows.length,
+    count: rowCount,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => rowHeight,
-    overscan: 12,
+    overscan: 16,
   });
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items[items.length - 1]?.index ?? 0;
+
+  useEffect(() => {
+    onRangeChange?.(first, last);
+  }, [first, last, onRangeChange]);
 
   // Keep the active row on the selected record when the selection changes from outside.
   useEffect(() => {
     if (!selectedId) return;
-    const i = rows.findIndex((r) => getRowId(r) === selectedId);
-    if (i >= 0) setActive(i);
-  }, [selectedId, rows, getRowId]);
+    for (let i = first; i <= last; i++) {
+      const row = rowAt(i);
+      if (row && getRowId(row) === selectedId) {
+        setActive(i);
+        return;
+      }
+    }
+  }, [selectedId, first, last, rowAt, getRowId]);
 
   useEffect(() => {
-    if (active >= rows.length && rows.length > 0) setActive(rows.length - 1);
-  }, [rows.length, active]);
+    if (active >= rowCount && rowCount > 0) setActive(rowCount - 1);
+  }, [rowCount, active]);
 
   const move = (to: number) => {
-    const next = Math.max(0, Math.min(rows.length - 1, to));
+    const next = Math.max(0, Math.min(rowCount - 1, to));
     setActive(next);
     virtualizer.scrollToIndex(next, { align: 'auto' });
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
-    if (rows.length === 0) return;
+    if (rowCount === 0 || e.target !== e.currentTarget) return;
     const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 400) / rowHeight) - 1);
     const keys: Record<string, () => void> = {
       ArrowDown: () => move(active + 1),
       ArrowUp: () => move(active - 1),
       Home: () => move(0),
-      End: () => move(rows.length - 1),
+      End: () => move(rowCount - 1),
       PageDown: () => move(active + page),
       PageUp: () => move(active - page),
-      Enter: () => rows[active] && onActivate(rows[active]!),
+      Enter: () => {
+        const row = rowAt(active);
+        if (row) onActivate(row);
+      },
     };
     const action = keys[e.key];
     if (action) {
@@ -90,9 +108,7 @@ export function DataTable<T, K extends string>(props: DataTableProps<T, K>) {
   };
 
   const rowDomId = (i: number) => `${baseId}-row-${i}`;
-  const headers = table.getHeaderGroups()[0]?.headers ?? [];
-  const template = headers.map((h) => (h.column.columnDef.meta as { width?: string } | undefined)?.width ?? '1fr').join(' ');
-  const items = virtualizer.getVirtualItems();
+  const template = columns.map((c) => c.width ?? '1fr').join(' ');
 
   return (
     <div className="data-table">
@@ -101,34 +117,29 @@ export function DataTable<T, K extends string>(props: DataTableProps<T, K>) {
         className="data-table-scroll"
         role="grid"
         aria-label={label}
-        aria-rowcount={rows.length + 1}
-        aria-colcount={headers.length}
+        aria-rowcount={rowCount + 1}
+        aria-colcount={columns.length}
         tabIndex={0}
         onKeyDown={onKeyDown}
-        aria-activedescendant={rows.length ? rowDomId(active) : undefined}
+        aria-activedescendant={rowCount && active >= first && active <= last ? rowDomId(active) : undefined}
       >
         <div role="rowgroup" className="data-table-head">
           <div role="row" aria-rowindex={1} className="data-table-row" style={{ gridTemplateColumns: template }}>
-            {headers.map((header) => {
-              const meta = header.column.columnDef.meta as { sortKey?: K } | undefined;
-              const sortKey = meta?.sortKey;
-              const sorted = sortKey && sort?.key === sortKey ? sort.direction : null;
-              const content = flexRender(header.column.columnDef.header, header.getContext());
+            {columns.map((column) => {
+              const sorted = column.sortKey && sort?.key === column.sortKey ? sort.direction : null;
               return (
                 <div
-                  key={header.id}
+                  key={column.id}
                   role="columnheader"
                   className="data-table-cell data-table-header"
-                  aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : sortKey ? 'none' : undefined}
+                  aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : column.sortKey ? 'none' : undefined}
                 >
-                  {sortKey && onSortChange ? (
+                  {column.sortKey && onSortChange ? (
                     <UnstyledButton
                       className="data-table-sort"
-                      onClick={() =>
-                        onSortChange({ key: sortKey, direction: sorted === 'asc' ? 'desc' : sorted === 'desc' ? 'asc' : 'asc' })
-                      }
+                      onClick={() => onSortChange({ key: column.sortKey!, direction: sorted === 'asc' ? 'desc' : 'asc' })}
                     >
-                      <span>{content}</span>
+                      <span>{column.header}</span>
                       {sorted === 'asc' ? (
                         <IconArrowUp size={14} aria-label={t('common.sortAscending')} />
                       ) : sorted === 'desc' ? (
@@ -138,7 +149,7 @@ export function DataTable<T, K extends string>(props: DataTableProps<T, K>) {
                       )}
                     </UnstyledButton>
                   ) : (
-                    content
+                    column.header
                   )}
                 </div>
               );
@@ -147,33 +158,34 @@ export function DataTable<T, K extends string>(props: DataTableProps<T, K>) {
         </div>
         <div role="rowgroup" className="data-table-body" style={{ height: virtualizer.getTotalSize() }}>
           {items.map((item) => {
-            const row = tableRows[item.index]!;
-            const id = getRowId(row.original);
+            const row = rowAt(item.index);
+            const id = row ? getRowId(row) : null;
             return (
               <div
-                key={row.id}
+                key={id ?? `loading-${item.index}`}
                 id={rowDomId(item.index)}
                 role="row"
                 aria-rowindex={item.index + 2}
-                aria-selected={id === selectedId}
+                aria-selected={id !== null && id === selectedId}
+                aria-busy={row ? undefined : true}
                 data-active={item.index === active || undefined}
                 className="data-table-row data-table-data-row"
                 style={{ gridTemplateColumns: template, transform: `translateY(${item.start}px)`, height: rowHeight }}
                 onClick={() => {
                   setActive(item.index);
-                  onActivate(row.original);
+                  if (row) onActivate(row);
                 }}
               >
-                {row.getVisibleCells().map((cell) => (
-                  <div key={cell.id} role="gridcell" className="data-table-cell">
-                    {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                {columns.map((column) => (
+                  <div key={column.id} role="gridcell" className="data-table-cell">
+                    {row ? column.cell(row) : <span className="data-table-placeholder" aria-hidden />}
                   </div>
                 ))}
               </div>
             );
           })}
         </div>
-        {rows.length === 0 && props.empty ? <div className="data-table-empty">{props.empty}</div> : null}
+        {rowCount === 0 && props.empty ? <div className="data-table-empty">{props.empty}</div> : null}
       </div>
     </div>
   );

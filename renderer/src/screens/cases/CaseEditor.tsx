@@ -19,6 +19,7 @@ import {
 import { fieldMessages } from '../../../../shared/validation';
 import { useApi } from '../../api/context';
 import { CountryPicker } from '../../components/CountryPicker';
+import { ContactPicker, OrganisationPicker } from '../../components/pickers';
 import { TopicsInput } from '../../components/TopicsInput';
 import { describeError, fieldErrors } from '../../lib/errors';
 import { todayIso } from '../../lib/format';
@@ -27,7 +28,11 @@ import { translateMessage } from '../../i18n';
 interface FormValues {
   title: string;
   reference: string;
+  clientId: string | null;
   client: string;
+  clientContactIds: string[];
+  partnerOrganisationIds: string[];
+  fundingInstruments: string[];
   countries: string[];
   topics: string[];
   status: CaseStatus;
@@ -41,7 +46,11 @@ interface FormValues {
 const blank = (): FormValues => ({
   title: '',
   reference: '',
+  clientId: null,
   client: '',
+  clientContactIds: [],
+  partnerOrganisationIds: [],
+  fundingInstruments: [],
   countries: [],
   topics: [],
   status: 'intake',
@@ -55,7 +64,11 @@ const blank = (): FormValues => ({
 const fromRecord = (c: CaseRecord): FormValues => ({
   title: c.title,
   reference: c.reference,
+  clientId: c.clientId,
   client: c.client,
+  clientContactIds: c.clientContactIds,
+  partnerOrganisationIds: c.partnerOrganisationIds,
+  fundingInstruments: c.fundingInstruments,
   countries: c.countries,
   topics: c.topics,
   status: c.status,
@@ -182,8 +195,38 @@ export function CaseEditor() {
             placeholder={isNew ? nextReference.data?.reference : undefined}
             {...form.getInputProps('reference')}
           />
-          <Autocomplete label={t('cases.fields.client')} data={vocabulary.data?.clients ?? []} {...form.getInputProps('client')} />
+          <OrganisationPicker
+            label={t('cases.fields.clientOrganisation')}
+            placeholder={t('cases.fields.clientOrganisationPlaceholder')}
+            value={form.values.clientId ? [form.values.clientId] : []}
+            onChange={(ids) => form.setFieldValue('clientId', ids[ids.length - 1] ?? null)}
+            error={form.errors.clientId}
+          />
         </SimpleGrid>
+        {form.values.clientId ? null : (
+          <Autocomplete
+            label={t('cases.fields.client')}
+            description={t('cases.fields.clientHint')}
+            data={vocabulary.data?.clients ?? []}
+            {...form.getInputProps('client')}
+          />
+        )}
+        <ContactPicker
+          label={t('cases.fields.clientContacts')}
+          placeholder={t('cases.fields.peoplePlaceholder')}
+          multiple
+          value={form.values.clientContactIds}
+          onChange={(ids) => form.setFieldValue('clientContactIds', ids)}
+          error={form.errors.clientContactIds}
+        />
+        <OrganisationPicker
+          label={t('cases.fields.partners')}
+          placeholder={t('cases.fields.clientOrganisationPlaceholder')}
+          multiple
+          value={form.values.partnerOrganisationIds}
+          onChange={(ids) => form.setFieldValue('partnerOrganisationIds', ids)}
+          error={form.errors.partnerOrganisationIds}
+        />
         <CountryPicker
           label={t('cases.fields.countries')}
           placeholder={t('cases.fields.countriesPlaceholder')}
@@ -191,12 +234,20 @@ export function CaseEditor() {
           onChange={(v) => form.setFieldValue('countries', v)}
           error={form.errors.countries}
         />
-        <TopicsInput
-          label={t('cases.fields.topics')}
-          placeholder={t('cases.fields.topicsPlaceholder')}
-          data={vocabulary.data?.topics ?? []}
-          {...form.getInputProps('topics')}
-        />
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+          <TopicsInput
+            label={t('cases.fields.topics')}
+            placeholder={t('cases.fields.topicsPlaceholder')}
+            data={vocabulary.data?.topics ?? []}
+            {...form.getInputProps('topics')}
+          />
+          <TopicsInput
+            label={t('cases.fields.fundingInstruments')}
+            placeholder={t('cases.fields.topicsPlaceholder')}
+            data={vocabulary.data?.fundingInstruments ?? []}
+            {...form.getInputProps('fundingInstruments')}
+          />
+        </SimpleGrid>
         <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
           <Select label={t('cases.fields.status')} data={statusOptions} allowDeselect={false} {...form.getInputProps('status')} />
           <Select label={t('cases.fields.priority')} data={priorityOptions} allowDeselect={false} {...form.getInputProps('priority')} />

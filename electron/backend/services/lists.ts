@@ -1,0 +1,65 @@
+import { foldText } from '../../../shared/domain/text';
+import type { ListResult } from '../../../shared/schemas/list';
+
+/** Splits a query into folded terms; every term must occur in one of a row's texts. */
+export function searchTerms(text: string): string[] {
+  return foldText(text).split(/\s+/).filter(Boolean);
+}
+
+export function matchesTerms(terms: readonly string[], haystacks: readonly string[]): boolean {
+  return terms.every((t) => haystacks.some((h) => h.includes(t)));
+}
+
+/** Folded text of an object, computed once per (immutable) object. */
+export function foldedCache<T extends object>(build: (item: T) => string) {
+  const cache = new WeakMap<T, string>();
+  return (item: T): string => {
+    let s = cache.get(item);
+    if (s === undefined) {
+      s = foldText(build(item));
+      cache.set(item, s);
+    }
+    return s;
+  };
+}
+
+const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+export const compareText = (a: string, b: string) => collator.compare(a, b);
+
+/** Missing values sort after every present one, whichever the direction. */
+export function compareValues(a: string | number | null, b: string | number | null, direction: 'asc' | 'desc'): number {
+  if (a === b) return 0;
+  if (a === null || a === '') return 1;
+  if (b === null || b === '') return -1;
+  const sign = direction === 'asc' ? 1 : -1;
+  return sign * (typeof a === 'number' && typeof b === 'number' ? a - b : compareText(String(a), String(b)));
+}
+
+/**
+ * Filtered and sorted rows are cached per source table and query, so scrolling through a long
+ * list (many windows of the same query) filters and sorts once.
+ */
+export function listCache<R>() {
+  const cache = new WeakMap<readonly R[], Map<string, R[]>>();
+  return (source: readonly R[], key: string, compute: () => R[]): R[] => {
+    let perSource = cache.get(source);
+    if (!perSource) cache.set(source, (perSource = new Map()));
+    let rows = perSource.get(key);
+    if (!rows) {
+      rows = compute();
+      if (perSource.size >= 16) perSource.delete(perSource.keys().next().value!);
+      perSource.set(key, rows);
+    }
+    return rows;
+  };
+}
+
+export function window<R>(rows: readonly R[], offset: number, limit: number): ListResult<R> {
+  return { total: rows.length, offset, rows: rows.slice(offset, offset + limit) };
+}
+
+/** The part of a list query that decides which rows and in which order (not the window). */
+export function queryKey(query: Record<string, unknown>): string {
+  const { offset: _o, limit: _l, ...rest } = query;
+  return JSON.stringify(rest);
+}

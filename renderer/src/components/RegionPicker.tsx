@@ -1,0 +1,29 @@
+import { MultiSelect, type MultiSelectProps } from '@mantine/core';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { regionOptions } from '../../../shared/domain/regions';
+import { languageFromTag } from '../../../shared/i18n';
+
+type Props = Omit<MultiSelectProps, 'data' | 'value' | 'onChange'> & { value: string[]; onChange: (codes: string[]) => void };
+
+/** UN M49 regions, continents first with their sub-regions indented under them. */
+export function RegionPicker({ value, onChange, ...rest }: Props) {
+  const { i18n, t } = useTranslation();
+  const lang = languageFromTag(i18n.language);
+  const data = useMemo(() => regionOptions(lang).map((r) => ({ value: r.code, label: `${'  '.repeat(r.depth - 1)}${r.name}` })), [lang]);
+  return (
+    <MultiSelect
+      searchable
+      clearable
+      hidePickedOptions
+      data={data}
+      value={value}
+      onChange={onChange}
+      maxDropdownHeight={280}
+      comboboxProps={{ withinPortal: true }}
+      clearButtonProps={{ 'aria-label': t('common.clear') }}
+      styles={{ option: { whiteSpace: 'pre' } }}
+      {...rest}
+    />
+  );
+}

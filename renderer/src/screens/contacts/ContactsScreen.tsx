@@ -1,0 +1,12 @@
+import { Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+
+/** Placeholder until the screen is built. */
+export function ContactsScreen() {
+  const { t } = useTranslation();
+  return (
+    <div className="page">
+      <Text>{t('contacts.title')}</Text>
+    </div>
+  );
+}

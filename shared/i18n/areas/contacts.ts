@@ -1,0 +1,10 @@
+import { defineArea } from '../area';
+
+export const contacts = defineArea({
+  en: {
+    title: 'People',
+  },
+  de: {
+    title: 'Personen',
+  },
+});

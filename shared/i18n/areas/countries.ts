@@ -1,0 +1,10 @@
+import { defineArea } from '../area';
+
+export const countries = defineArea({
+  en: {
+    title: 'Countries',
+  },
+  de: {
+    title: 'Länder',
+  },
+});

@@ -1,0 +1,9 @@
+import { contacts } from './contacts';
+import { countries } from './countries';
+import { impact } from './impact';
+import { lists } from './lists';
+import { notes } from './notes';
+import { organisations } from './organisations';
+
+/** Every UI area's strings; each file holds one area in English and German. */
+export const areas = { lists, impact, organisations, contacts, notes, countries } as const;

@@ -4,7 +4,7 @@ import type { CaseRecord } from '../../../shared/schemas/case';
 import { type ServiceContext, localDate } from './context';
 
 /** Fictional advisory cases in the spirit of an international bureau's work; no real people. */
-const sampleCases: Array<Omit<CaseRecord, 'id' | 'createdAt' | 'updatedAt' | 'revision' | 'openedOn' | 'dueOn' | 'reference'> & { opened: number; due: number | null }> = [
+const sampleCases: Array<Omit<CaseRecord, 'id' | 'createdAt' | 'updatedAt' | 'revision' | 'openedOn' | 'dueOn' | 'reference' | 'clientId' | 'clientContactIds' | 'partnerOrganisationIds' | 'fundingInstruments' | 'statusHistory'> & { opened: number; due: number | null }> = [
   { title: 'Climate adaptation partners in Ghana', client: 'Institute for Coastal Climate Research', countries: ['GH'], topics: ['climate adaptation', 'coastal research'], status: 'advising', priority: 'high', owner: 'A. Berger', opened: -40, due: 21, summary: 'The institute seeks two Ghanaian partners for a joint proposal on coastal erosion and adaptation planning. We compiled a long list of universities and research centres in Accra and Cape Coast and are preparing introductions.' },
   { title: 'Funding line for a joint AI project with Vietnam', client: 'Mittelstand Robotics GmbH', countries: ['VN'], topics: ['artificial intelligence', 'funding'], status: 'analysis', priority: 'normal', owner: 'L. Hoffmann', opened: -12, due: 30, summary: 'A company asks which bilateral funding line fits a joint applied-AI project with a university in Hanoi. Options: bilateral call, multilateral ERA-NET, innovation voucher.' },
   { title: 'Position paper for the committee on Africa strategy', client: 'Ministry, Directorate for International Cooperation', countries: ['KE', 'NG', 'ZA', 'SN'], topics: ['Africa strategy', 'young scientists', 'innovation'], status: 'implementation', priority: 'urgent', owner: 'A. Berger', opened: -60, due: 5, summary: 'Draft a six-page position paper on innovation promotion and support for young scientists under the Africa strategy, with three options for the committee.' },
@@ -36,6 +36,11 @@ export function buildSampleDatabase(ctx: ServiceContext): Database {
       reference: `AC-${y}-${String(n).padStart(3, '0')}`,
       openedOn,
       dueOn: due === null ? null : day(due),
+      clientId: null,
+      clientContactIds: [],
+      partnerOrganisationIds: [],
+      fundingInstruments: [],
+      statusHistory: [{ status: c.status, on: openedOn }],
       createdAt: stamp,
       updatedAt: stamp,
       revision: 1,

@@ -83,6 +83,10 @@ export const de: CoreCatalogue = {
     actions: 'Aktionen zum Vorgang',
     detailLabel: 'Vorgangsdetails',
     listLabel: 'Vorgangsliste',
+    tabs: {
+      overview: 'Überblick',
+    },
+    noNotes: 'Noch kein Strategiepapier verweist auf diesen Vorgang.',
     columns: {
       tasks: 'Aufgaben',
       countries: 'Länder',

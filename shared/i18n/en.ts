@@ -84,6 +84,10 @@ export const en = {
     actions: 'Case actions',
     detailLabel: 'Case details',
     listLabel: 'Case list',
+    tabs: {
+      overview: 'Overview',
+    },
+    noNotes: 'No strategy note links to this case yet.',
     columns: {
       tasks: 'Tasks',
       countries: 'Countries',

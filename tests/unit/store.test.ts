@@ -198,6 +198,43 @@ describe('store: migrations', () => {
     expect(migrated.schemaVersion).toBe(SCHEMA_VERSION);
   });
 
+  it('migrates a version-1 workspace (cases only) to version 2 with status history and empty new collections', async () => {
+    const dir = await tempDir();
+    const v1 = {
+      schemaVersion: 1,
+      settings: { language: 'de', theme: 'dark' },
+      cases: [
+        {
+          id: 'c1',
+          createdAt: '2026-01-01T10:00:00.000Z',
+          updatedAt: '2026-01-01T10:00:00.000Z',
+          revision: 3,
+          title: 'Before organisations existed',
+          reference: 'AC-2026-001',
+          client: 'Institute written as text',
+          countries: ['GH'],
+          topics: ['water'],
+          status: 'advising',
+          priority: 'high',
+          owner: 'A. Berger',
+          openedOn: '2026-01-01',
+          dueOn: null,
+          summary: 'Kept as it was.',
+        },
+      ],
+      trash: [],
+    };
+    await writeFile(join(dir, DATABASE_FILE), JSON.stringify(v1));
+    const store = await Store.open({ dataDir: dir });
+    expect(store.state).toBe('ready');
+    expect(store.db.schemaVersion).toBe(SCHEMA_VERSION);
+    expect(store.db.settings).toEqual({ language: 'de', theme: 'dark' });
+    expect(store.db.cases[0]).toMatchObject({ client: 'Institute written as text', clientId: null, partnerOrganisationIds: [], statusHistory: [{ status: 'advising', on: '2026-01-01' }], revision: 3 });
+    expect(store.db.contacts).toEqual([]);
+    expect(store.db.noteRevisions).toEqual([]);
+    expect((await store.backups.list()).map((b) => b.reason)).toContain('migration');
+  });
+
   it('a migration that fails leaves the old file untouched and reports it', async () => {
     const dir = await tempDir();
     await writeFile(join(dir, DATABASE_FILE), JSON.stringify({ cases: [] }));

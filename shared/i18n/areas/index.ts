@@ -4,6 +4,8 @@ import { impact } from './impact';
 import { lists } from './lists';
 import { notes } from './notes';
 import { organisations } from './organisations';
+import { tasks } from './tasks';
+import { timeline } from './timeline';
 
 /** Every UI area's strings; each file holds one area in English and German. */
-export const areas = { lists, impact, organisations, contacts, notes, countries } as const;
+export const areas = { lists, impact, organisations, contacts, notes, countries, timeline, tasks } as const;

@@ -1,12 +1,247 @@
-import { Text } from '@mantine/core';
+import { Alert, Anchor, Group, List, Loader, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { IconSearch } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
+import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link, Route, Routes, useMatch, useNavigate, useParams } from 'react-router';
+import { countryName, countryOptions } from '../../../../shared/domain/countries';
+import { regionName } from '../../../../shared/domain/regions';
+import { foldText } from '../../../../shared/domain/text';
+import { languageFromTag } from '../../../../shared/i18n';
+import { useApi } from '../../api/context';
+import { DataTable, type Column } from '../../components/DataTable';
+import { ListPane } from '../../components/ListPane';
+import { StatusBadge } from '../../components/StatusBadge';
+import { describeError } from '../../lib/errors';
+import { formatDate } from '../../lib/format';
 
-/** Placeholder until the screen is built. */
+interface Row {
+  code: string;
+  name: string;
+  organisations: number;
+  contacts: number;
+  openCases: number;
+  notes: number;
+}
+
+/** Per country: who and what the workspace knows there, and what happened this year. */
 export function CountriesScreen() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang = languageFromTag(i18n.language);
+  const api = useApi();
+  const navigate = useNavigate();
+  const match = useMatch('/countries/:code');
+  const [text, setText] = useState('');
+  const overview = useQuery({ queryKey: ['countries', 'overview'], queryFn: () => api.countries.overview({}) });
+
+  const rows = useMemo<Row[]>(() => {
+    const q = foldText(text.trim());
+    return (overview.data ?? [])
+      .map((r) => ({ ...r, name: countryName(r.code, lang) }))
+      .filter((r) => !q || foldText(`${r.name} ${r.code}`).includes(q));
+  }, [overview.data, text, lang]);
+
+  const columns: Array<Column<Row>> = [
+    { id: 'name', header: t('countries.columns.name'), cell: (r) => <span className="ellipsis">{r.name}</span>, width: 'minmax(140px, 2fr)' },
+    { id: 'organisations', header: t('countries.columns.organisations'), cell: (r) => r.organisations || '—', width: '1fr' },
+    { id: 'contacts', header: t('countries.columns.contacts'), cell: (r) => r.contacts || '—', width: '1fr' },
+    { id: 'openCases', header: t('countries.columns.openCases'), cell: (r) => r.openCases || '—', width: '1fr' },
+    { id: 'notes', header: t('countries.columns.notes'), cell: (r) => r.notes || '—', width: '1fr' },
+  ];
+  const options = useMemo(() => countryOptions(lang).map((c) => ({ value: c.code, label: c.name })), [lang]);
+
   return (
-    <div className="page">
-      <Text>{t('countries.title')}</Text>
+    <div className="split">
+      <ListPane
+        id="countries-title"
+        title={t('countries.title')}
+        count={rows.length}
+        countKey="countries.count"
+        filters={
+          <>
+            <TextInput
+              aria-label={t('countries.filter')}
+              placeholder={t('countries.filter')}
+              leftSection={<IconSearch size={14} />}
+              value={text}
+              onChange={(e) => setText(e.currentTarget.value)}
+              type="search"
+            />
+            <Select
+              aria-label={t('countries.goTo')}
+              placeholder={t('countries.goTo')}
+              data={options}
+              searchable
+              value={null}
+              onChange={(code) => code && navigate(`/countries/${code}`)}
+              comboboxProps={{ withinPortal: true }}
+            />
+          </>
+        }
+      >
+        <DataTable<Row, string>
+          rowCount={rows.length}
+          rowAt={(i) => rows[i]}
+          columns={columns}
+          getRowId={(r) => r.code}
+          label={t('countries.listLabel')}
+          selectedId={match?.params.code ?? null}
+          onActivate={(r) => navigate(`/countries/${r.code}`)}
+        />
+      </ListPane>
+      <section className="detail-pane" aria-label={t('countries.title')}>
+        <Routes>
+          <Route path=":code" element={<CountryDetail />} />
+          <Route
+            index
+            element={
+              <div className="placeholder">
+                <Text c="dimmed">{t('countries.selectHint')}</Text>
+              </div>
+            }
+          />
+        </Routes>
+      </section>
     </div>
+  );
+}
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <section>
+      <Title order={3} size="h5" mb={6}>
+        {title}
+      </Title>
+      {children}
+    </section>
+  );
+}
+
+function CountryDetail() {
+  const { code = '' } = useParams();
+  const { t, i18n } = useTranslation();
+  const lang = languageFromTag(i18n.language);
+  const api = useApi();
+  const detail = useQuery({ queryKey: ['countries', 'detail', code], queryFn: () => api.countries.detail({ code }) });
+  if (detail.isPending) return <Loader m="xl" aria-label={t('common.loading')} />;
+  if (detail.isError) return <Alert color="red" m="md">{describeError(t, detail.error)}</Alert>;
+  const d = detail.data;
+  const none = (
+    <Text size="sm" c="dimmed">
+      {t('countries.none')}
+    </Text>
+  );
+
+  return (
+    <article className="detail" aria-labelledby="country-title">
+      <Text className="mono" size="sm" c="dimmed">
+        {d.code}
+      </Text>
+      <Title order={2} size="h3" id="country-title">
+        {lang === 'de' ? d.nameDe : d.nameEn}
+      </Title>
+      <Text size="sm" c="dimmed" mb="md">
+        {t('countries.regions')}: {d.regions.map((r) => regionName(r, lang)).join(' › ') || '—'} · {t('countries.peopleCount', { count: d.contacts })}
+      </Text>
+      <Stack gap="lg">
+        <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
+          <Section title={t('countries.organisations')}>
+            {d.organisations.length ? (
+              <List size="sm" spacing={2}>
+                {d.organisations.map((o) => (
+                  <List.Item key={o.id}>
+                    <Anchor component={Link} to={`/organisations/${o.id}`} size="sm">
+                      {o.name}
+                    </Anchor>
+                    <Text span size="xs" c="dimmed">
+                      {' '}
+                      {[o.city, o.people ? t('countries.peopleCount', { count: o.people }) : ''].filter(Boolean).join(' · ')}
+                    </Text>
+                  </List.Item>
+                ))}
+              </List>
+            ) : (
+              none
+            )}
+          </Section>
+          <Section title={t('countries.keyContacts')}>
+            {d.keyContacts.length ? (
+              <List size="sm" spacing={2}>
+                {d.keyContacts.map((p) => (
+                  <List.Item key={p.id}>
+                    <Anchor component={Link} to={`/contacts/${p.id}`} size="sm">
+                      {p.name}
+                    </Anchor>
+                    <Text span size="xs" c="dimmed">
+                      {' '}
+                      {[p.role, p.organisationName].filter(Boolean).join(', ')}
+                    </Text>
+                  </List.Item>
+                ))}
+              </List>
+            ) : (
+              none
+            )}
+          </Section>
+        </SimpleGrid>
+        <Section title={t('countries.cases')}>
+          {d.cases.length ? (
+            <List size="sm" spacing={4}>
+              {d.cases.map((c) => (
+                <List.Item key={c.id}>
+                  <Group gap={6} wrap="nowrap">
+                    <Anchor component={Link} to={`/cases/${c.id}`} size="sm">
+                      {c.reference} {c.title}
+                    </Anchor>
+                    <StatusBadge status={c.status} />
+                  </Group>
+                </List.Item>
+              ))}
+            </List>
+          ) : (
+            none
+          )}
+        </Section>
+        <Section title={t('countries.notes')}>
+          {d.notes.length ? (
+            <Stack gap={6}>
+              {d.notes.map((n) => (
+                <div key={n.id}>
+                  <Anchor component={Link} to={`/notes/${n.id}`} size="sm">
+                    {n.title}
+                  </Anchor>
+                  <Text size="xs" c="dimmed" lineClamp={2}>
+                    {n.excerpt}
+                  </Text>
+                </div>
+              ))}
+            </Stack>
+          ) : (
+            none
+          )}
+        </Section>
+        <Section title={t('countries.thisYear')}>
+          {d.activitiesThisYear.length ? (
+            <List size="sm" spacing={2}>
+              {d.activitiesThisYear.map((a) => (
+                <List.Item key={a.id}>
+                  {formatDate(a.date, lang)} — {a.title || t(`timeline.kinds.${a.kind}`)}
+                  {a.caseId && a.caseTitle ? (
+                    <>
+                      {' · '}
+                      <Anchor component={Link} to={`/cases/${a.caseId}`} size="sm">
+                        {a.caseTitle}
+                      </Anchor>
+                    </>
+                  ) : null}
+                </List.Item>
+              ))}
+            </List>
+          ) : (
+            none
+          )}
+        </Section>
+      </Stack>
+    </article>
   );
 }

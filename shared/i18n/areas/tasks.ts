@@ -1,0 +1,36 @@
+import { defineArea } from '../area';
+
+export const tasks = defineArea({
+  en: {
+    title: 'Tasks',
+    add: 'Add task',
+    newTitle: 'New task',
+    dueOn: 'Due',
+    assignee: 'Assignee',
+    done: 'Done',
+    markDone: 'Mark “{{title}}” as done',
+    markOpen: 'Mark “{{title}}” as open',
+    overdue: 'Overdue',
+    empty: 'No tasks.',
+    deleteTask: 'Delete task “{{title}}”',
+    deleted: 'Task deleted.',
+    openOverdue: '{{open}} open, {{overdue}} overdue',
+    doneOn: 'done {{date}}',
+  },
+  de: {
+    title: 'Aufgaben',
+    add: 'Aufgabe hinzufügen',
+    newTitle: 'Neue Aufgabe',
+    dueOn: 'Fällig',
+    assignee: 'Zuständig',
+    done: 'Erledigt',
+    markDone: '„{{title}}“ als erledigt markieren',
+    markOpen: '„{{title}}“ als offen markieren',
+    overdue: 'Überfällig',
+    empty: 'Keine Aufgaben.',
+    deleteTask: 'Aufgabe „{{title}}“ löschen',
+    deleted: 'Aufgabe gelöscht.',
+    openOverdue: '{{open}} offen, {{overdue}} überfällig',
+    doneOn: 'erledigt {{date}}',
+  },
+});

@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { benchDomain, writeWorkspace } from './domain-bench';
 import { benchStore } from './store-bench';
 
 /**
@@ -17,6 +18,13 @@ async function main() {
     if (wants('store')) {
       console.log('Store: open and one-edit save against the floors (readFile+JSON.parse; writeFile+fsync of the same bytes)');
       console.log(await benchStore(dir, [1_000, 20_000]));
+      console.log('');
+    }
+    if (wants('domain')) {
+      const size = { cases: 5_000, contacts: 50_000, organisations: 5_000, notes: 10_000, activities: 20_000, tasks: 10_000 };
+      console.log('Advisory domain, large workspace: open, save, backend filters');
+      const dataDir = await writeWorkspace(dir, 'domain-large', size);
+      console.log(await benchDomain(dataDir, size));
       console.log('');
     }
   } finally {

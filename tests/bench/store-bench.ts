@@ -1,9 +1,9 @@
-import { open, readFile, writeFile, stat } from 'node:fs/promises';
+import { mkdir, open, readFile, writeFile, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
 import { writeFileDurably } from '../../electron/backend/store/durable-write';
-import { serializeDatabase } from '../../electron/backend/store/json-adapter';
+import { serializeChunks } from '../../electron/backend/store/json-adapter';
 import { DATABASE_FILE, Store } from '../../electron/backend/store/store';
 import { createContext } from '../../electron/backend/services/context';
 import { createCaseService } from '../../electron/backend/services/cases';
@@ -14,7 +14,7 @@ import { mb, median, ms, percentile, ratio, table, time } from './stats';
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 
 /** The floor for a save: the same bytes written and flushed, nothing else. */
-async function writeAndSync(path: string, bytes: string) {
+async function writeAndSync(path: string, bytes: Uint8Array) {
   const h = await open(path, 'w');
   await h.writeFile(bytes);
   await h.sync();
@@ -26,16 +26,17 @@ export async function benchStore(dir: string, sizes: number[]): Promise<string> 
   for (const count of sizes) {
     const dataDir = join(dir, `store-${count}`);
     const db = generateDatabase({ cases: count });
-    await writeFileDurably(join(dataDir, DATABASE_FILE), serializeDatabase(db)).catch(async () => {
-      const { mkdir } = await import('node:fs/promises');
-      await mkdir(dataDir, { recursive: true });
-      await writeFileDurably(join(dataDir, DATABASE_FILE), serializeDatabase(db));
-    });
+    await mkdir(dataDir, { recursive: true });
+    await writeFileDurably(join(dataDir, DATABASE_FILE), serializeChunks(db));
     const path = join(dataDir, DATABASE_FILE);
     await Store.open({ dataDir }); // writes the daily backup once, so measured opens do not
     const size = (await stat(path)).size;
 
     const openTimes = await time(() => Store.open({ dataDir }), RUNS);
+    const fullOpenTimes = await time(async () => {
+      await unlink(`${path}.seal`).catch(() => undefined);
+      await Store.open({ dataDir });
+    }, RUNS);
     const parseFloor = await time(async () => JSON.parse(await readFile(path, 'utf8')), RUNS);
 
     // One edited case per save, through the real service (validation, revision check, durable write).
@@ -46,7 +47,7 @@ export async function benchStore(dir: string, sizes: number[]): Promise<string> 
       const c = store.db.cases[n % 50]!;
       await cases.update({ id: c.id, revision: c.revision, changes: { title: `${c.title.replace(/ #\d+$/, '')} #${++n}` } });
     }, RUNS * 3, 2);
-    const bytes = await readFile(path, 'utf8');
+    const bytes = await readFile(path);
     const floorPath = join(dataDir, 'floor.json');
     const writeFloor = await time(() => writeAndSync(floorPath, bytes), RUNS * 3, 2);
 
@@ -67,6 +68,7 @@ export async function benchStore(dir: string, sizes: number[]): Promise<string> 
       'open (median)': ms(median(openTimes)),
       'floor read+parse': ms(median(parseFloor)),
       'open/floor': ratio(median(openTimes), median(parseFloor)),
+      'open unsealed (full validation)': ms(median(fullOpenTimes)),
       'save 1 edit (median)': ms(median(saveTimes)),
       'save p95': ms(percentile(saveTimes, 95)),
       'floor write+fsync': ms(median(writeFloor)),

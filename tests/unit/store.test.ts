@@ -81,6 +81,34 @@ describe('store: durable writes', () => {
   });
 });
 
+describe('store: the seal of a validated file', () => {
+  it('is written with every save and lets the next open skip re-validation only for the same bytes', async () => {
+    const b = await openTestBackend();
+    await b.call('cases.create', caseInput('Sealed'));
+    await b.close();
+    const path = join(b.dataDir, DATABASE_FILE);
+    const seal = JSON.parse(await readFile(`${path}.seal`, 'utf8'));
+    const { createHash } = await import('node:crypto');
+    expect(seal.sha256).toBe(createHash('sha256').update(await readFile(path)).digest('hex'));
+    expect(seal.schemaVersion).toBe(SCHEMA_VERSION);
+
+    // Same length, different bytes: the seal no longer matches, so the edit is validated and refused.
+    const text = await readFile(path, 'utf8');
+    await writeFile(path, text.replace('"revision":1', '"revision":0'));
+    const reopened = await Store.open({ dataDir: b.dataDir });
+    expect(reopened.state).toBe('damaged');
+  });
+
+  it('a valid file without a seal is validated in full, then sealed', async () => {
+    const dir = await tempDir();
+    const db = { ...emptyDatabase(), cases: [] };
+    await writeFile(join(dir, DATABASE_FILE), serializeDatabase(db));
+    const store = await Store.open({ dataDir: dir });
+    expect(store.state).toBe('ready');
+    expect(JSON.parse(await readFile(join(dir, `${DATABASE_FILE}.seal`), 'utf8')).size).toBe((await readFile(join(dir, DATABASE_FILE))).byteLength);
+  });
+});
+
 describe('store: damaged files are reported and never overwritten', () => {
   type RawDb = { schemaVersion: number; cases: Array<Record<string, unknown>> | string };
   const edit = (change: (db: RawDb) => void) => (good: string) => {

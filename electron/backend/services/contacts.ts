@@ -52,10 +52,22 @@ interface ContactRow extends ContactListItem {
 }
 
 const rowsCache = memoOn<ContactRow[]>();
+/** Rows per contact record, valid while positions, organisations and activities are unchanged. */
+const rowMaps = memoOn<WeakMap<ContactRecord, ContactRow>>();
 
-function buildRows(db: Database, today: string): ContactRow[] {
+function buildRows(db: Database, today: string, day: object): ContactRow[] {
   const ix = indexes(db);
+  // Editing one person replaces only their record: every other row is reused as it was.
+  const known = rowMaps([db.positions, db.organisations, db.activities, day], () => new WeakMap());
   return db.contacts.map((c) => {
+    const cached = known.get(c);
+    if (cached) return cached;
+    const row = buildRow(c);
+    known.set(c, row);
+    return row;
+  });
+
+  function buildRow(c: ContactRecord): ContactRow {
     const positions = ix.positionsOfContact(c.id);
     const current = positions.filter((p) => isCurrentPosition(p, today));
     const primary = primaryPosition(current, today);
@@ -86,13 +98,13 @@ function buildRows(db: Database, today: string): ContactRow[] {
       organisationIds: currentOrgs.map((o) => o.id),
       haystacks: [contactText(c), ...currentOrgs.map(orgText), ...current.map(roleText)],
     };
-  });
+  }
 }
 
 export function contactRows(ctx: ServiceContext): ContactRow[] {
   const db = ctx.store.db;
   const day = dayKey(localDate(ctx.now()));
-  return rowsCache([db.contacts, db.positions, db.organisations, db.activities, day], () => buildRows(db, day.value));
+  return rowsCache([db.contacts, db.positions, db.organisations, db.activities, day], () => buildRows(db, day.value, day));
 }
 
 const toItem = ({ sortName: _s, countries: _c, kinds: _k, organisationIds: _o, haystacks: _h, ...item }: ContactRow): ContactListItem => item;

@@ -1,5 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import { open, rename, unlink } from 'node:fs/promises';
+import { createHash, randomBytes, type Hash } from 'node:crypto';
+import { open, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 /** Flushes a directory entry so a completed rename survives a power cut (a no-op where unsupported). */
@@ -17,16 +17,44 @@ async function fsyncDirectory(dir: string): Promise<void> {
   }
 }
 
+/** Many small buffers (one per record) are gathered into ~4 MB blocks, so the kernel sees few large writes. */
+async function writeAll(handle: FileHandle, data: string | Uint8Array | readonly Uint8Array[], hash: Hash): Promise<void> {
+  if (!Array.isArray(data)) {
+    const bytes = typeof data === 'string' ? Buffer.from(data) : (data as Uint8Array);
+    hash.update(bytes);
+    await handle.writeFile(bytes);
+    return;
+  }
+  const BLOCK = 4 * 1024 * 1024;
+  let group: Uint8Array[] = [];
+  let size = 0;
+  const flush = async () => {
+    if (!group.length) return;
+    const block = group.length === 1 ? group[0]! : Buffer.concat(group, size);
+    hash.update(block);
+    await handle.writeFile(block);
+    group = [];
+    size = 0;
+  };
+  for (const chunk of data as readonly Uint8Array[]) {
+    group.push(chunk);
+    size += chunk.byteLength;
+    if (size >= BLOCK) await flush();
+  }
+  await flush();
+}
+
 /**
  * Replaces `path` with `data` so that a reader (or a crash) sees either the old file or the new one,
  * never a mixture: temp file in the same folder → fsync → rename → fsync folder.
  */
-export async function writeFileDurably(path: string, data: string | Uint8Array): Promise<void> {
+export async function writeFileDurably(path: string, data: string | Uint8Array | readonly Uint8Array[]): Promise<{ sha256: string; size: number }> {
   const dir = dirname(path);
   const temp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
   const handle = await open(temp, 'wx', 0o600);
+  const hash = createHash('sha256');
   try {
-    await handle.writeFile(data);
+    await writeAll(handle, data, hash);
     await handle.sync();
   } catch (e) {
     await handle.close();
@@ -41,4 +69,5 @@ export async function writeFileDurably(path: string, data: string | Uint8Array):
     throw e;
   }
   await fsyncDirectory(dir);
+  return { sha256: hash.digest('hex'), size: (await stat(path)).size };
 }

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Adapter } from 'lowdb';
 import { writeFileDurably } from './durable-write';
+import { writeSeal } from './seal';
 
 export type ReadFailure = { kind: 'unreadable' | 'notJson'; detail: string };
 
@@ -12,58 +13,83 @@ export class DatabaseReadError extends Error {
 }
 
 /**
- * Records are immutable once stored (immer freezes them), so each one's JSON text can be cached by
- * object identity: saving after one edit re-serialises one record, not fifty thousand.
+ * Records are immutable once stored (the store freezes them), so each one's encoded JSON can be
+ * cached by object identity: saving after one edit encodes one record, not fifty thousand.
  */
-const recordJson = new WeakMap<object, string>();
+const encoded = new WeakMap<object, Buffer>();
 
-function jsonOf(value: unknown): string {
-  if (typeof value !== 'object' || value === null) return JSON.stringify(value);
-  let text = recordJson.get(value);
-  if (text === undefined) {
-    text = JSON.stringify(value);
-    if (Object.isFrozen(value)) recordJson.set(value, text);
+function bytesOf(value: unknown): Buffer {
+  if (typeof value !== 'object' || value === null) return Buffer.from(JSON.stringify(value));
+  let bytes = encoded.get(value);
+  if (bytes === undefined) {
+    bytes = Buffer.from(JSON.stringify(value));
+    if (Object.isFrozen(value)) encoded.set(value, bytes);
   }
-  return text;
+  return bytes;
 }
 
-/** One record per line inside each collection: readable, diffable, and cheap to assemble. */
-export function serializeDatabase(db: object): string {
-  const parts: string[] = [];
-  for (const [key, value] of Object.entries(db)) {
-    const body = Array.isArray(value)
-      ? value.length === 0
-        ? '[]'
-        : `[\n${value.map(jsonOf).join(',\n')}\n]`
-      : JSON.stringify(value);
-    parts.push(`${JSON.stringify(key)}: ${body}`);
-  }
-  return `{\n${parts.join(',\n')}\n}\n`;
+const OPEN = Buffer.from('{\n');
+const CLOSE = Buffer.from('\n}\n');
+const FIELD_SEP = Buffer.from(',\n');
+const ITEM_SEP = Buffer.from(',\n');
+const ARRAY_OPEN = Buffer.from('[\n');
+const ARRAY_CLOSE = Buffer.from('\n]');
+
+/** The file as byte chunks: one record per line inside each collection, readable and diffable. */
+export function serializeChunks(db: object): Buffer[] {
+  const out: Buffer[] = [OPEN];
+  Object.entries(db).forEach(([key, value], i) => {
+    if (i > 0) out.push(FIELD_SEP);
+    out.push(Buffer.from(`${JSON.stringify(key)}: `));
+    if (Array.isArray(value) && value.length > 0) {
+      out.push(ARRAY_OPEN);
+      value.forEach((item, j) => {
+        if (j > 0) out.push(ITEM_SEP);
+        out.push(bytesOf(item));
+      });
+      out.push(ARRAY_CLOSE);
+    } else {
+      out.push(Buffer.from(JSON.stringify(value)));
+    }
+  });
+  out.push(CLOSE);
+  return out;
 }
+
+export const serializeDatabase = (db: object): string => Buffer.concat(serializeChunks(db)).toString('utf8');
 
 /**
  * lowdb adapter of ours: reads are classified (missing / unreadable / not JSON) so the store can
- * refuse to touch a damaged file, and writes are durable (lowdb's stock JSONFile does not fsync).
+ * refuse to touch a damaged file, and writes are durable (lowdb's stock JSONFile does not fsync)
+ * and sealed with their hash, so the next open can tell the file is exactly what was validated.
  */
 export class DurableJsonFile<T extends object> implements Adapter<T> {
   constructor(readonly path: string) {}
 
   async read(): Promise<T | null> {
-    let text: string;
+    const bytes = await this.readBytes();
+    return bytes === null ? null : (parseJson(bytes) as T);
+  }
+
+  async readBytes(): Promise<Buffer | null> {
     try {
-      text = await readFile(this.path, 'utf8');
+      return await readFile(this.path);
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw new DatabaseReadError({ kind: 'unreadable', detail: (e as Error).message });
     }
-    try {
-      return JSON.parse(text) as T;
-    } catch (e) {
-      throw new DatabaseReadError({ kind: 'notJson', detail: (e as Error).message });
-    }
   }
 
   async write(data: T): Promise<void> {
-    await writeFileDurably(this.path, serializeDatabase(data));
+    const written = await writeFileDurably(this.path, serializeChunks(data));
+    await writeSeal(this.path, written);
+  }
+}
+
+export function parseJson(bytes: Buffer): unknown {
+  try {
+    return JSON.parse(bytes.toString('utf8'));
+  } catch (e) {
+    throw new DatabaseReadError({ kind: 'notJson', detail: (e as Error).message });
   }
 }

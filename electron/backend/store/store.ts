@@ -1,7 +1,7 @@
 import { mkdir, readFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
-import { produce, type Draft } from 'immer';
+import { freeze, produce, type Draft } from 'immer';
 import { AppError } from '../../../shared/errors';
 import { Database, emptyDatabase } from '../../../shared/schemas/database';
 import type { BackupInfo, BackupReason, DamageKind } from '../../../shared/schemas/workspace';
@@ -9,6 +9,7 @@ import { Backups } from './backups';
 import { writeFileDurably } from './durable-write';
 import { DurableJsonFile } from './json-adapter';
 import { loadDatabaseFile } from './load';
+import { writeSeal } from './seal';
 import type { Migration } from './migrations';
 
 export const DATABASE_FILE = 'attache.json';
@@ -91,9 +92,12 @@ export class Store {
       await this.backups.create(this.databasePath, 'migration', this.now());
       await this.adapter.write(result.db);
     } else {
+      // A valid file without a matching seal (restored, or written by hand) is sealed now.
+      if (!result.sealed) await writeSeal(this.databasePath, { sha256: result.sha256, size: result.size });
       await this.dailyBackup();
     }
-    this.low.data = result.db;
+    // Frozen from the start: records are immutable, so the adapter can cache each one's JSON.
+    this.low.data = freeze(result.db, true);
     this._state = 'ready';
     this._problem = undefined;
   }

@@ -13,6 +13,10 @@ import { createSettingsService } from './services/settings';
 import { createTaskService } from './services/tasks';
 import { createUndoService } from './services/trash';
 import { createViewService } from './services/views';
+import { createTripService } from './services/trips';
+import { createJobService } from './services/jobs';
+import { tripCalendar } from './services/calendar';
+import { bookOutline, exportBook } from './pdf/documents/export-book';
 import { createWorkspaceService } from './services/workspace';
 
 export type Handlers = {
@@ -33,6 +37,8 @@ export function createHandlers(ctx: ServiceContext, platform: Platform) {
   const countries = createCountryService(ctx);
   const search = createSearchService(ctx);
   const undo = createUndoService(ctx);
+  const trips = createTripService(ctx);
+  const jobs = createJobService(ctx);
 
   return {
     'workspace.status': () => workspace.status(),
@@ -107,6 +113,27 @@ export function createHandlers(ctx: ServiceContext, platform: Platform) {
 
     'countries.overview': () => countries.overview(),
     'countries.detail': (input) => countries.detail(input.code),
+
+    'trips.list': (input) => trips.list(input),
+    'trips.get': (input) => trips.get(input.id),
+    'trips.related': (input) => trips.related(input.id),
+    'trips.create': (input) => trips.create(input),
+    'trips.update': (input) => trips.update(input),
+    'trips.deleteImpact': (input) => trips.deleteImpact(input.id),
+    'trips.delete': (input) => trips.remove(input.id, input.revision),
+    'trips.exportCalendar': (input) => platform.deliverFile(tripCalendar(ctx, input.id)),
+
+    'agenda.create': (input) => trips.createItem(input),
+    'agenda.update': (input) => trips.updateItem(input),
+    'agenda.delete': (input) => trips.removeItem(input.id, input.revision),
+    'agenda.debrief': (input) => trips.saveDebrief(input),
+
+    'book.outline': (input) => bookOutline(ctx, input),
+    'book.export': (input) => {
+      trips.get(input.tripId); // unknown trips fail now, not inside the job
+      return jobs.start(async (progress) => platform.deliverFile(await exportBook(ctx, input, progress)));
+    },
+    'jobs.status': (input) => jobs.status(input.jobId),
 
     'search.global': (input) => search.global(input),
 

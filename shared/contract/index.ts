@@ -39,6 +39,22 @@ import {
   OrganisationUpdateInput,
   organisationSortKeys,
 } from '../schemas/organisation';
+import {
+  AgendaItemFieldsShape,
+  AgendaItemRecord,
+  AgendaItemUpdateInput,
+  AgendaWarning,
+  BookOutline,
+  BookRequest,
+  DebriefInput,
+  MemberRole,
+  TripFieldsShape,
+  TripListFilter,
+  TripListItem,
+  TripRecord,
+  TripUpdateInput,
+  tripSortKeys,
+} from '../schemas/trip';
 import { ViewFields, ViewList, ViewRecord, ViewUpdateInput } from '../schemas/view';
 import {
   InitializeInput,
@@ -105,6 +121,26 @@ const CountryDetail = z.object({
   notes: z.array(z.object({ id: Id, title: z.string(), kind: NoteKind, status: NoteStatus, excerpt: z.string() })),
   activitiesThisYear: z.array(z.object({ id: Id, kind: z.string(), date: IsoDate, title: z.string(), caseId: Id.nullable(), caseTitle: z.string().nullable() })),
 });
+
+const TripRelated = z.object({
+  members: z.array(z.object({ role: MemberRole, kind: z.enum(['contact', 'staff']), contact: ContactRef.nullable(), name: z.string() })),
+  cases: z.array(CaseRef),
+  notes: z.array(NoteRef),
+  agenda: z.array(
+    AgendaItemRecord.extend({
+      warnings: z.array(AgendaWarning),
+      organisation: OrganisationRef.nullable(),
+      counterparts: z.array(ContactRef),
+    }),
+  ),
+});
+
+/** A long export runs as a job; the window polls its progress and stays responsive. */
+const JobStatus = z.discriminatedUnion('state', [
+  z.object({ state: z.literal('running'), progress: z.number().min(0).max(1) }),
+  z.object({ state: z.literal('done'), progress: z.literal(1), result: ExportResult }),
+  z.object({ state: z.literal('failed'), progress: z.number(), error: z.object({ code: z.string(), message: z.string() }) }),
+]);
 
 const SearchHit = z.object({
   kind: z.enum(['case', 'contact', 'organisation', 'note']),
@@ -203,6 +239,24 @@ export const contract = {
 
   'countries.overview': op(None, CountryOverview),
   'countries.detail': op(z.object({ code: CountryCode }), CountryDetail),
+
+  'trips.list': op(listQuery(TripListFilter, tripSortKeys, { sort: 'startDate', direction: 'desc' }), listResult(TripListItem)),
+  'trips.get': op(ById, TripRecord),
+  'trips.related': op(ById, TripRelated),
+  'trips.create': op(TripFieldsShape, TripRecord),
+  'trips.update': op(TripUpdateInput, TripRecord),
+  'trips.deleteImpact': op(ById, DeleteImpact),
+  'trips.delete': op(Revisioned, UndoToken),
+  'trips.exportCalendar': op(ById, ExportResult),
+
+  'agenda.create': op(AgendaItemFieldsShape.omit({ debrief: true }), AgendaItemRecord),
+  'agenda.update': op(AgendaItemUpdateInput, AgendaItemRecord),
+  'agenda.delete': op(Revisioned, UndoToken),
+  'agenda.debrief': op(DebriefInput, AgendaItemRecord),
+
+  'book.outline': op(BookRequest, BookOutline),
+  'book.export': op(BookRequest, z.object({ jobId: Id })),
+  'jobs.status': op(z.object({ jobId: Id }), JobStatus),
 
   'search.global': op(z.object({ text: z.string().max(200), limit: z.number().int().min(1).max(50).default(6) }), z.array(SearchHit)),
 

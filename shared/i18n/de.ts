@@ -175,6 +175,11 @@ export const de: CoreCatalogue = {
     help: 'Diese Liste zeigen',
   },
   errors: {
+    referenced: {
+      trips: {
+        members: 'Diese Person gehört zur Delegation „{{name}}“. Entfernen Sie sie zuerst aus der Delegation.',
+      },
+    },
     undoConflict: 'Rückgängig war nicht möglich: Ein Datensatz mit derselben Kennung existiert wieder.',
     conflict: 'Dieser Datensatz wurde inzwischen anderswo geändert. Laden Sie ihn neu und ändern Sie ihn erneut.',
     nothingToUndo: 'Es gibt nichts mehr rückgängig zu machen.',
@@ -187,6 +192,14 @@ export const de: CoreCatalogue = {
     token: 'Diese Seite wurde ohne Zugangsschlüssel geöffnet. Öffnen Sie die Adresse, die „npm run web“ ausgibt.',
   },
   validation: {
+    timeZone: 'Unbekannte Zeitzone.',
+    time: 'Uhrzeit als HH:MM eingeben (24-Stunden-Format).',
+    destinationRequired: 'Mindestens ein Reiseziel angeben.',
+    timeZoneRequired: 'Die Zeitzone des Reiseziels angeben.',
+    endNotAfterStart: 'Das Ende muss nach dem Beginn liegen.',
+    sectionRequired: 'Mindestens einen Abschnitt wählen.',
+    tripTimeZone: 'Eine der Zeitzonen der Reise wählen.',
+    followUpCase: 'Eine Folgeaufgabe braucht einen Vorgang: Termin oder Reise mit einem Vorgang verknüpfen.',
     unknownRegion: 'Unbekannte Region.',
     email: 'E-Mail-Adresse wie name@beispiel.de eingeben.',
     phone: 'Nur Ziffern, Leerzeichen und + ( ) - / . verwenden.',

@@ -176,6 +176,11 @@ export const en = {
     help: 'Show this list',
   },
   errors: {
+    referenced: {
+      trips: {
+        members: 'This person is a member of the delegation “{{name}}”. Remove them from the delegation first.',
+      },
+    },
     undoConflict: 'The undo could not be applied: a record with the same identity exists again.',
     conflict: 'This record was changed elsewhere meanwhile. Reload it and apply your change again.',
     nothingToUndo: 'There is nothing left to undo.',
@@ -188,6 +193,14 @@ export const en = {
     token: 'This page was opened without its access token. Open the address printed by “npm run web”.',
   },
   validation: {
+    timeZone: 'Unknown time zone.',
+    time: 'Enter a time as HH:MM (24-hour clock).',
+    destinationRequired: 'Add at least one destination.',
+    timeZoneRequired: 'Add the time zone of the destination.',
+    endNotAfterStart: 'The end must be after the start.',
+    sectionRequired: 'Choose at least one section.',
+    tripTimeZone: 'Choose one of the trip’s time zones.',
+    followUpCase: 'A follow-up needs a case: link the meeting or the trip to a case.',
     unknownRegion: 'Unknown region.',
     email: 'Enter an e-mail address like name@example.org.',
     phone: 'Use digits, spaces and + ( ) - / . only.',

@@ -5,11 +5,12 @@ import { Id, Timestamp } from './common';
 import { ContactRecord, PositionRecord } from './contact';
 import { NoteRecord, NoteRevisionRecord } from './note';
 import { OrganisationRecord } from './organisation';
+import { AgendaItemRecord, TripRecord } from './trip';
 import { ViewRecord } from './view';
 import { Settings } from './workspace';
 
 /** Bump with a migration in electron/backend/store/migrations.ts. */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 /** The record collections, each an array of records with id/createdAt/updatedAt/revision. */
 export const collectionSchemas = {
@@ -21,6 +22,8 @@ export const collectionSchemas = {
   activities: ActivityRecord,
   notes: NoteRecord,
   views: ViewRecord,
+  trips: TripRecord,
+  agendaItems: AgendaItemRecord,
 } as const;
 export type CollectionName = keyof typeof collectionSchemas;
 export const collectionNames = Object.keys(collectionSchemas) as CollectionName[];
@@ -30,9 +33,13 @@ export const Relink = z.object({
   collection: z.enum(collectionNames as [CollectionName, ...CollectionName[]]),
   id: Id,
   field: z.string(),
-  /** "add" puts `value` back into an id list; "set" restores a single reference that was cleared. */
-  op: z.enum(['add', 'set']),
+  /**
+   * "add" puts `value` back into an id list; "set" restores a single reference that was cleared;
+   * "restore" puts back a structured value (`previous`) that was cleared to null.
+   */
+  op: z.enum(['add', 'set', 'restore']),
   value: Id,
+  previous: z.unknown().optional(),
 });
 export type Relink = z.infer<typeof Relink>;
 
@@ -65,6 +72,8 @@ export const Database = z.object({
   notes: z.array(NoteRecord),
   noteRevisions: z.array(NoteRevisionRecord),
   views: z.array(ViewRecord),
+  trips: z.array(TripRecord),
+  agendaItems: z.array(AgendaItemRecord),
   trash: z.array(TrashEntry),
 });
 export type Database = z.infer<typeof Database>;
@@ -81,6 +90,8 @@ export const emptyDatabase = (): Database => ({
   notes: [],
   noteRevisions: [],
   views: [],
+  trips: [],
+  agendaItems: [],
   trash: [],
 });
 

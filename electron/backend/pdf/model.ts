@@ -28,8 +28,8 @@ export type Block =
   | { kind: 'paragraph'; text: RichText; tone?: 'body' | 'muted' | 'small' }
   | { kind: 'list'; ordered?: boolean; items: RichText[] }
   | { kind: 'fields'; rows: Array<{ label: string; value: RichText }> }
-  | { kind: 'table'; columns: TableColumn[]; rows: RichText[][] }
-  | { kind: 'figure'; alt: string; width: number; height: number; shapes: Shape[]; caption?: string }
+  | { kind: 'table'; columns: TableColumn[]; rows: RichText[][]; /** Draw and repeat the header row (default true). */ header?: boolean }
+  | { kind: 'figure'; alt: string; width: number; height: number; shapes: Shape[]; caption?: string; /** Clip shapes to the figure's box. */ clip?: boolean; background?: string }
   | { kind: 'toc'; title: string }
   | { kind: 'notes'; title: string; pages: number }
   | { kind: 'pageBreak' }

@@ -27,6 +27,19 @@ export interface RenderResult {
 
 const langTag = (lang: 'en' | 'de') => (lang === 'de' ? 'de-DE' : 'en-GB');
 
+/**
+ * Fonts are registered under their PostScript names: pdfkit caches a font by the name it is asked
+ * for, and the default font (regular) is already cached under its PostScript name, so any other
+ * key would make it parse the TrueType file again on every switch back to the regular face.
+ */
+const fontKey: Record<FontFace, string> = {
+  regular: 'NotoSans-Regular',
+  italic: 'NotoSans-Italic',
+  semibold: 'NotoSans-SemiBold',
+  bold: 'NotoSans-Bold',
+  boldItalic: 'NotoSans-BoldItalic',
+};
+
 /** Control characters other than tab and newline make pdfkit draw boxes; they never belong in a document. */
 // eslint-disable-next-line no-control-regex
 const clean = (s: string) => s.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '');
@@ -84,7 +97,7 @@ class Layout {
   }
 
   private use(face: FontFace, size: number, color: string = theme.color.text) {
-    this.doc.font(face).fontSize(size).fillColor(color);
+    this.doc.font(fontKey[face]).fontSize(size).fillColor(color);
   }
 
   /** Decorative drawing (rules, shading) is marked as an artifact so readers skip it. */
@@ -366,7 +379,7 @@ class Layout {
   }
 
   dataTable(block: Extract<Block, { kind: 'table' }>) {
-    this.table(block.columns, block.rows, this.columnWidths(block.columns), false);
+    this.table(block.header === false ? null : block.columns, block.rows, this.columnWidths(block.columns), false);
   }
 
   fields(block: Extract<Block, { kind: 'fields' }>) {
@@ -389,6 +402,11 @@ class Layout {
     const y = doc.y;
     this.add('Figure', () => {
       doc.save();
+      if (block.clip || block.background) {
+        doc.rect(x, y, size.width, size.height);
+        if (block.background) doc.fillColor(block.background).fill();
+        doc.rect(x, y, size.width, size.height).clip();
+      }
       doc.translate(x, y).scale(size.scale);
       for (const shape of block.shapes) this.shape(shape);
       doc.restore();
@@ -454,20 +472,21 @@ class Layout {
       const indent = entry.level === 1 ? 0 : 16;
       const face: FontFace = entry.level === 1 ? 'semibold' : 'regular';
       const rowY = y;
+      this.use(face, theme.size.tocEntry, theme.color.text);
+      const maxTitle = this.width - indent - numberWidth - 12;
+      let text = clean(entry.text);
+      while (doc.widthOfString(text) > maxTitle && text.length > 4) text = `${text.slice(0, -2).trimEnd()}…`;
+      const titleEnd = this.left + indent + doc.widthOfString(text) + 4;
+      const numberX = this.left + this.width - numberWidth;
+      // The dot leader is decoration: an artifact beside (not inside) the entry's tagged content.
+      this.artifact(() => {
+        this.use('regular', theme.size.tocEntry, theme.color.rule);
+        const dots = Math.max(0, Math.floor((numberX - titleEnd - 4) / doc.widthOfString('.')));
+        doc.text('.'.repeat(dots), titleEnd, rowY, { lineBreak: false });
+      });
       struct.add(doc.struct('TOCI', {}, () => {
         this.use(face, theme.size.tocEntry, theme.color.text);
-        const maxTitle = this.width - indent - numberWidth - 12;
-        let text = clean(entry.text);
-        while (doc.widthOfString(text) > maxTitle && text.length > 4) text = `${text.slice(0, -2).trimEnd()}…`;
         doc.text(text, this.left + indent, rowY, { width: maxTitle, lineBreak: false, goTo: entry.dest });
-        const titleEnd = this.left + indent + doc.widthOfString(text) + 4;
-        const numberX = this.left + this.width - numberWidth;
-        this.artifact(() => {
-          this.use('regular', theme.size.tocEntry, theme.color.rule);
-          const dots = Math.max(0, Math.floor((numberX - titleEnd - 4) / doc.widthOfString('.')));
-          doc.text('.'.repeat(dots), titleEnd, rowY, { lineBreak: false });
-        });
-        this.use(face, theme.size.tocEntry, theme.color.text);
         doc.text(String(entry.page), numberX, rowY, { width: numberWidth, align: 'right', lineBreak: false, goTo: entry.dest });
       }));
       y += this.tocLineHeight;
@@ -583,7 +602,7 @@ export async function renderPdf(model: DocumentModel, options: RenderOptions = {
       CreationDate: model.generatedAt,
     },
   });
-  for (const face of fontFaces) doc.registerFont(face, fonts[face]);
+  for (const face of fontFaces) doc.registerFont(fontKey[face], fonts[face]);
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const finished = new Promise<void>((resolve, reject) => {

@@ -15,8 +15,17 @@ export interface Reference {
   field: string;
   to: CollectionName;
   many: boolean;
-  onDelete: 'cascade' | 'unlink';
+  onDelete: 'cascade' | 'unlink' | 'restrict';
+  /**
+   * For references inside structured values (delegation members, a debrief's follow-ups, where an
+   * activity came from): whether the value points at one of `ids`, and the value without them.
+   */
+  nested?: { touches: (value: unknown, ids: ReadonlySet<string>) => boolean; clear: (value: unknown, ids: ReadonlySet<string>) => unknown };
 }
+
+type Source = { tripId?: string } | null;
+type Debrief = { followUps: Array<{ caseId: string | null }> } | null;
+type Members = Array<{ kind: string; contactId?: string }>;
 
 export const references: readonly Reference[] = [
   { from: 'organisations', field: 'parentId', to: 'organisations', many: false, onDelete: 'unlink' },
@@ -30,6 +39,42 @@ export const references: readonly Reference[] = [
   { from: 'activities', field: 'participantIds', to: 'contacts', many: true, onDelete: 'unlink' },
   { from: 'notes', field: 'caseIds', to: 'cases', many: true, onDelete: 'unlink' },
   { from: 'notes', field: 'contactIds', to: 'contacts', many: true, onDelete: 'unlink' },
+  { from: 'agendaItems', field: 'tripId', to: 'trips', many: false, onDelete: 'cascade' },
+  { from: 'agendaItems', field: 'organisationId', to: 'organisations', many: false, onDelete: 'unlink' },
+  { from: 'agendaItems', field: 'counterpartIds', to: 'contacts', many: true, onDelete: 'unlink' },
+  { from: 'agendaItems', field: 'caseIds', to: 'cases', many: true, onDelete: 'unlink' },
+  { from: 'trips', field: 'caseIds', to: 'cases', many: true, onDelete: 'unlink' },
+  { from: 'trips', field: 'noteIds', to: 'notes', many: true, onDelete: 'unlink' },
+  // A delegation member cannot silently vanish from a planned trip: the user removes them first.
+  {
+    from: 'trips',
+    field: 'members',
+    to: 'contacts',
+    many: false,
+    onDelete: 'restrict',
+    nested: { touches: (v, ids) => (v as Members).some((m) => m.kind === 'contact' && !!m.contactId && ids.has(m.contactId)), clear: (v) => v },
+  },
+  ...(['activities', 'tasks'] as const).map(
+    (from): Reference => ({
+      from,
+      field: 'source',
+      to: 'trips',
+      many: false,
+      onDelete: 'unlink',
+      nested: { touches: (v, ids) => !!(v as Source)?.tripId && ids.has((v as Source)!.tripId!), clear: () => null },
+    }),
+  ),
+  {
+    from: 'agendaItems',
+    field: 'debrief',
+    to: 'cases',
+    many: false,
+    onDelete: 'unlink',
+    nested: {
+      touches: (v, ids) => !!(v as Debrief)?.followUps.some((f) => f.caseId && ids.has(f.caseId)),
+      clear: (v, ids) => ({ ...(v as object), followUps: (v as NonNullable<Debrief>).followUps.map((f) => (f.caseId && ids.has(f.caseId) ? { ...f, caseId: null } : f)) }),
+    },
+  },
 ];
 
 type AnyRecord = { id: string; revision: number; updatedAt: string } & Record<string, unknown>;
@@ -38,6 +83,7 @@ const list = (db: Database, name: CollectionName) => db[name] as unknown as read
 
 function pointsAt(record: AnyRecord, ref: Reference, ids: ReadonlySet<string>): boolean {
   const value = record[ref.field];
+  if (ref.nested) return value !== null && value !== undefined && ref.nested.touches(value, ids);
   if (ref.many) return Array.isArray(value) && value.some((v) => ids.has(v as string));
   return typeof value === 'string' && ids.has(value);
 }
@@ -73,6 +119,17 @@ export function planDelete(db: Database, collection: CollectionName, id: string)
     }
     frontier = next;
   }
+  for (const ref of references) {
+    if (ref.onDelete !== 'restrict') continue;
+    const gone = removedIds.get(ref.to);
+    if (!gone) continue;
+    const blocker = list(db, ref.from).find((r) => !(removedIds.get(ref.from)?.has(r.id)) && pointsAt(r, ref, gone));
+    if (blocker) {
+      throw new AppError('REFERENCED', `Still referenced by ${ref.from} ${blocker.id} (${ref.field}); remove that reference first.`, {
+        messageKey: { key: `errors.referenced.${ref.from}.${ref.field}`, params: { name: String(blocker.title ?? blocker.name ?? blocker.id) } },
+      });
+    }
+  }
   const relinks: Relink[] = [];
   for (const ref of references) {
     if (ref.onDelete !== 'unlink') continue;
@@ -81,6 +138,10 @@ export function planDelete(db: Database, collection: CollectionName, id: string)
     const stays = removedIds.get(ref.from) ?? new Set<string>();
     for (const r of list(db, ref.from)) {
       if (stays.has(r.id) || !pointsAt(r, ref, gone)) continue;
+      if (ref.nested) {
+        relinks.push({ collection: ref.from, id: r.id, field: ref.field, op: 'restore', value: ref.to, previous: r[ref.field] });
+        continue;
+      }
       const values = ref.many ? (r[ref.field] as string[]).filter((v) => gone.has(v)) : [r[ref.field] as string];
       for (const value of values) relinks.push({ collection: ref.from, id: r.id, field: ref.field, op: ref.many ? 'add' : 'set', value });
     }
@@ -141,7 +202,13 @@ function writeCollections(draft: Draft<Database>, db: Database, removedIds: Map<
 export function applyDelete(ctx: ServiceContext, draft: Draft<Database>, plan: DeletePlan, label: string, extra: Partial<TrashEntry['removed']> = {}): string {
   const db = ctx.store.db;
   const stamp = ctx.now().toISOString();
+  const gone = new Map([...plan.removed].map(([name, rs]) => [name, new Set(rs.map((r) => r.id))]));
   const edited = editRecords(db, plan.relinks, stamp, (next, current, l) => {
+    if (l.op === 'restore') {
+      const ref = references.find((r) => r.from === l.collection && r.field === l.field && r.nested)!;
+      next[l.field] = ref.nested!.clear(next[l.field], gone.get(ref.to) ?? new Set());
+      return;
+    }
     if (l.op === 'add') next[l.field] = (next[l.field] as string[]).filter((v) => v !== l.value);
     else next[l.field] = null;
     // A case losing its client organisation keeps the client's name as text.
@@ -150,8 +217,7 @@ export function applyDelete(ctx: ServiceContext, draft: Draft<Database>, plan: D
       if (org) next.client = org.name;
     }
   });
-  const removedIds = new Map([...plan.removed].map(([name, rs]) => [name, new Set(rs.map((r) => r.id))]));
-  writeCollections(draft, db, removedIds, edited);
+  writeCollections(draft, db, gone, edited);
   const undoId = ctx.newId();
   const removed: TrashEntry['removed'] = { ...extra };
   for (const [name, records] of plan.removed) (removed as Record<string, unknown>)[name] = records;
@@ -176,6 +242,10 @@ export function restoreFromTrash(ctx: ServiceContext, draft: Draft<Database>, en
     added.set(name, records);
   }
   const edited = editRecords(db, entry.relinks, stamp, (next, _current, l) => {
+    if (l.op === 'restore') {
+      next[l.field] = l.previous ?? null;
+      return;
+    }
     if (l.op === 'add') {
       const values = next[l.field] as string[];
       if (!values.includes(l.value)) next[l.field] = [...values, l.value];

@@ -53,6 +53,11 @@ export const migrations: Migration[] = [
       };
     },
   },
+  {
+    from: 2,
+    describe: 'Delegation trips with their agenda.',
+    up: (db) => ({ ...db, trips: [], agendaItems: [] }),
+  },
 ];
 
 export function versionOf(db: Record<string, unknown>): number {

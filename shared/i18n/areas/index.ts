@@ -1,3 +1,4 @@
+import { book } from './book';
 import { contacts } from './contacts';
 import { countries } from './countries';
 import { impact } from './impact';
@@ -8,4 +9,4 @@ import { tasks } from './tasks';
 import { timeline } from './timeline';
 
 /** Every UI area's strings; each file holds one area in English and German. */
-export const areas = { lists, impact, organisations, contacts, notes, countries, timeline, tasks } as const;
+export const areas = { lists, impact, organisations, contacts, notes, countries, timeline, tasks, book } as const;

@@ -25,11 +25,11 @@ export interface NoteSeed {
   readonly contacts: readonly PersonKey[];
   /** Created on this day; the first saved version is from then. */
   readonly created: Offset;
-  /** The current text was saved on this day (defaults to `created`). */
+  /** The current text was saved on this day; only with earlier versions (defaults to `created`). */
   readonly saved?: Offset;
   /** Versions before the current one, oldest first; the first one is the note as created. */
   readonly earlier?: readonly EarlierVersion[];
-  /** The current text, in the markup of ./markup.ts; "{year}" is filled in. */
+  /** The current text, in the markup of ./markup.ts; "{year}" is filled in. The title is shown above it, so it starts with its sections. */
   readonly body: string;
 }
 
@@ -52,7 +52,7 @@ export const notes = [
         title: 'Africa strategy: first notes',
         status: 'draft',
         body: `
-          # Africa strategy: first notes
+          ## First points
           Collected points for the bureau's contribution to the ministry's Africa strategy. To be discussed with Division 213.
           - Innovation: the award is popular, but winners lack follow-up funding.
           - Young scientists: fellowships work; the return phase is weak.
@@ -62,7 +62,6 @@ export const notes = [
       },
     ],
     body: `
-      # Africa strategy: innovation and young scientists
       ## Purpose
       The ministry's Africa strategy aims to create sustainable development opportunities on the continent through research and innovation. This note summarises where the bureau contributes and which **priorities** guide our advice for the next two years.
       ## Priorities
@@ -77,10 +76,13 @@ export const notes = [
       | Returnee bridging grants | Alumni returning to Africa | € 0.8 m | proposed |
       | Joint research calls | Institutes and universities | € 6.0 m | annual |
       ## Focus countries
+      ### East Africa
       - **Kenya** and **Rwanda**: innovation ecosystems, digital health
+      ### West Africa
       - **Ghana** and **Senegal**: climate adaptation, vocational training in the energy sector
-      - **South Africa**: green hydrogen, research infrastructures
       - **Nigeria**: energy research (new)
+      ### Southern Africa
+      - **South Africa**: green hydrogen, research infrastructures
       ## Principles
       > Partnership on equal terms: a joint agenda, shared funding, and research that stays in the region.
       Projects should have realistic prospects of being continued by the partners themselves. Institutes that contribute their own funds show *sustained commitment* (the opt-in principle).
@@ -100,7 +102,6 @@ export const notes = [
     contacts: ['person:annette-wolf', 'person:jan-ebert', 'person:meera-iyer', 'person:rohan-desai', 'person:petra-lorenz'],
     created: -600,
     body: `
-      # German–Indian research roadmap {year-4}–{year+6}
       ## Background
       In {year-4} both governments agreed for the first time on a joint research roadmap covering ten years. It aims to deepen cooperation, increase academic excellence and improve the mobility of researchers in both directions.
       ## Thematic areas
@@ -137,10 +138,8 @@ export const notes = [
     topics: ['artificial intelligence', 'foresight', 'research security'],
     cases: ['case:singapore-foresight', 'case:vietnam-ai'],
     contacts: ['person:rachel-tan', 'person:vikram-pillai', 'person:claire-dubois', 'person:annette-wolf'],
-    created: -84,
-    saved: -30,
+    created: -80,
     body: `
-      # AI cooperation 2035: a foresight note
       ## Why this note
       International cooperation on artificial intelligence is shifting from open exchange to managed partnerships. This note draws on the foresight workshop in Singapore and asks what the ministry's instruments should look like in ten years.
       ## Four scenarios
@@ -171,10 +170,8 @@ export const notes = [
     topics: ['climate adaptation', 'young scientists', 'innovation'],
     cases: ['case:ghana-climate', 'case:ghana-exchange'],
     contacts: ['person:abena-darko', 'person:lena-fischer', 'person:nana-acheampong', 'person:esi-quaye'],
-    created: -260,
-    saved: -150,
+    created: -150,
     body: `
-      # Country strategy Ghana
       ## Summary
       Ghana is one of our most reliable partners in West Africa: stable institutions, a growing research base and a ministry that has made research and innovation a priority. Our focus is **climate adaptation** along the coast and **young scientists**.
       ## Research landscape
@@ -215,7 +212,6 @@ export const notes = [
         title: 'Country strategy Viet Nam (outline)',
         status: 'draft',
         body: `
-          # Country strategy Viet Nam (outline)
           ## Chapters
           1. Summary
           2. Research landscape
@@ -228,7 +224,6 @@ export const notes = [
         on: -60,
         status: 'draft',
         body: `
-          # Country strategy Viet Nam
           ## Summary
           Viet Nam invests heavily in artificial intelligence and in climate adaptation of the Mekong Delta. Our priorities are **water and climate** and **applied AI**.
           ## Priorities
@@ -241,7 +236,6 @@ export const notes = [
       },
     ],
     body: `
-      # Country strategy Viet Nam
       ## Summary
       Viet Nam invests heavily in artificial intelligence and in the climate adaptation of the Mekong Delta. Our priorities are **water and climate**, **applied AI** and, newly, **vocational training** for the growing electronics industry.
       ## Research landscape
@@ -277,7 +271,6 @@ export const notes = [
     contacts: ['person:sebastian-kuehn', 'person:valentina-rojas', 'person:camila-fuentes', 'person:jorge-munoz'],
     created: -300,
     body: `
-      # Country strategy Chile
       ## Summary
       Chile combines world-class solar resources with a national hydrogen strategy and a long tradition of German–Chilean research cooperation. Our focus: **green hydrogen**, **sustainable mining** and **astronomy data**.
       ## Priorities
@@ -306,10 +299,8 @@ export const notes = [
     topics: ['artificial intelligence', 'health', 'water', 'climate adaptation'],
     cases: ['case:sea-matchmaking', 'case:robotics-voucher', 'case:vietnam-ai'],
     contacts: ['person:rachel-tan', 'person:siriporn-chaiyasit', 'person:farah-ismail', 'person:budi-santoso', 'person:hanna-roth'],
-    created: -220,
-    saved: -200,
+    created: -200,
     body: `
-      # Regional strategy Southeast Asia
       ## Summary
       Southeast Asia is a region of fast-growing research systems with very different starting points. We combine **excellence partnerships** with Singapore and Malaysia and **capacity partnerships** with Viet Nam, Indonesia and the Philippines.
       ## Thematic priorities
@@ -349,7 +340,6 @@ export const notes = [
         on: -140,
         status: 'draft',
         body: `
-          # Green hydrogen partnerships: a thematic analysis
           ## Question
           Where should research cooperation on green hydrogen concentrate: on production countries, on technologies, or on both?
           ## First observations
@@ -359,7 +349,6 @@ export const notes = [
       },
     ],
     body: `
-      # Green hydrogen partnerships: a thematic analysis
       ## Question
       Where should research cooperation on green hydrogen concentrate: on production countries, on technologies, or on both?
       ## Findings
@@ -391,7 +380,6 @@ export const notes = [
     contacts: ['person:ute-sommer', 'person:beatriz-almeida', 'person:juliana-ribeiro', 'person:carla-neumann', 'person:petra-lorenz'],
     created: -125,
     body: `
-      # Evaluation of the young scientists exchange with Brazil
       ## Scope
       Five years of the exchange, 186 fellows, evaluated by an independent evaluator with an alumni survey (response rate 64 %), 38 interviews and a document analysis.
       ## Main results
@@ -421,10 +409,8 @@ export const notes = [
     topics: ['matchmaking', 'china days', 'research security'],
     cases: ['case:sea-matchmaking', 'case:china-days'],
     contacts: ['person:ben-akinola', 'person:frauke-jansen', 'person:lea-hartmann', 'person:konstantin-weber', 'person:nora-lehmann'],
-    created: -64,
-    saved: -62,
+    created: -62,
     body: `
-      # Minutes: International Affairs Working Group
       ## Participants
       Dr. Benedikt Akinola (chair), Prof. Dr. Frauke Jansen, Ms Lea Hartmann, Mr Konstantin Weber, Ms Nora Lehmann; the bureau as guest.
       ## Agenda
@@ -456,7 +442,6 @@ export const notes = [
     contacts: ['person:rami-haddad', 'person:lina-khoury', 'person:omar-nasser', 'person:ingrid-maas'],
     created: -30,
     body: `
-      # Minutes: steering committee of the Jordan water alliance
       ## Online meeting
       Participants: Dr. Rami Haddad, Dr. Lina Khoury, Eng. Omar Nasser; the bureau for the ministry.
       ## Items
@@ -480,10 +465,8 @@ export const notes = [
     topics: ['research security', 'science diplomacy'],
     cases: ['case:shanghai-security', 'case:china-days', 'case:vietnam-ai'],
     contacts: ['person:jelena-markovic', 'person:marco-bianchi', 'person:julia-voss'],
-    created: -50,
-    saved: -40,
+    created: -40,
     body: `
-      # Research security: due diligence for international partnerships
       ## Principle
       As open as possible, as secure as necessary. Most cooperation needs no more than a short check; dual-use work needs a thorough one.
       ## Four questions

@@ -142,9 +142,9 @@ export const people = [
 
   // ── Viet Nam ──────────────────────────────────────────────────────────────────────────────
   { key: 'person:bao-tran', honorific: 'Mr', title: 'Prof.', given: 'Quốc Bảo', family: 'Trần', native: ['Trần Quốc Bảo', 'Tran Quoc Bao'], langs: ['vi', 'en', 'de'], topics: ['artificial intelligence', 'robotics'], pos: [['org:vn-redriver', 'Vice-Rector', -1300]] },
-  { key: 'person:lan-le', honorific: 'Ms', title: 'Dr.', given: 'Thị Lan', family: 'Lê', native: ['Lê Thị Lan', 'Le Thi Lan'], langs: ['vi', 'en'], topics: ['artificial intelligence', 'health'], pos: [['org:vn-redriver', 'Head of AI Laboratory', -800]] },
+  { key: 'person:lan-le', honorific: 'Ms', title: 'Dr.', given: 'Lan', family: 'Lê', native: ['Lê Thị Lan', 'Le Thi Lan'], langs: ['vi', 'en'], topics: ['artificial intelligence', 'health'], pos: [['org:vn-redriver', 'Head of AI Laboratory', -800]] },
   { key: 'person:hieu-do', honorific: 'Mr', given: 'Trung Hiếu', family: 'Đỗ', native: ['Đỗ Trung Hiếu', 'Do Trung Hieu'], langs: ['vi', 'en', 'ja'], topics: ['mobility', 'artificial intelligence'], pos: [['org:vn-redriver', 'Deputy Head, International Office', -500]] },
-  { key: 'person:thanh-huynh', honorific: 'Mr', title: 'Dr.', given: 'Văn Thành', family: 'Huỳnh', native: ['Huỳnh Văn Thành', 'Huynh Van Thanh'], langs: ['vi', 'en', 'fr'], topics: ['water', 'climate adaptation'], pos: [['org:vn-mekong', 'Director', -1700]] },
+  { key: 'person:thanh-huynh', honorific: 'Mr', title: 'Dr.', given: 'Thành', family: 'Huỳnh', native: ['Huỳnh Văn Thành', 'Huynh Van Thanh'], langs: ['vi', 'en', 'fr'], topics: ['water', 'climate adaptation'], pos: [['org:vn-mekong', 'Director', -1700]] },
   { key: 'person:mai-vo', honorific: 'Ms', given: 'Ngọc Mai', family: 'Võ', langs: ['vi', 'en'], topics: ['remote sensing', 'water', 'artificial intelligence'], pos: [['org:vn-mekong', 'Researcher, Remote Sensing', -600]] },
 
   // ── Southeast Asia, India, China, Jordan ──────────────────────────────────────────────────

@@ -1,0 +1,408 @@
+import { createRequire } from 'node:module';
+import type { Topology } from 'topojson-specification';
+import { countryName } from '../../../../shared/domain/countries';
+import { countryMap } from '../../../../shared/domain/map';
+import { regionName, regionsOfCountry } from '../../../../shared/domain/regions';
+import { richTextToPlain } from '../../../../shared/domain/richtext';
+import { translator, type Language } from '../../../../shared/i18n';
+import { displayName, isCurrentPosition, type ContactRecord } from '../../../../shared/schemas/contact';
+import type { Database } from '../../../../shared/schemas/database';
+import type { Audience, BookOutline, BookSection, Classification, TripRecord } from '../../../../shared/schemas/trip';
+import { bookSections } from '../../../../shared/schemas/trip';
+import { indexes } from '../../services/indexes';
+import { orderedAgenda } from '../../services/trips';
+import type { Block, DocumentModel, RichText, Shape } from '../model';
+import { richBlocks } from '../rich-blocks';
+import { formatDate, formatDateTime } from './format';
+
+/** Sections that carry internal working material and never go to external partners. */
+export const internalOnly: ReadonlySet<BookSection> = new Set(['strategyExcerpts', 'caseSummaries']);
+
+let topology: Topology | null = null;
+/** Natural Earth 1:50m country shapes from the world-atlas package, read once. */
+function worldTopology(): Topology {
+  if (!topology) topology = createRequire(import.meta.url)('world-atlas/countries-50m.json') as Topology;
+  return topology;
+}
+
+export interface BookOptions {
+  audience: Audience;
+  sections: readonly BookSection[];
+  generatedAt: Date;
+  today: string;
+}
+
+interface Built {
+  model: DocumentModel;
+  outline: BookOutline;
+}
+
+const localeOf = (lang: Language) => (lang === 'de' ? 'de-DE' : 'en-GB');
+
+/**
+ * Assembles the briefing book for one trip and one audience as a document model: plain data, with
+ * every exclusion for external partners applied here, so no internal text can reach their PDF.
+ */
+export function buildBriefingBook(db: Database, trip: TripRecord, opts: BookOptions): Built {
+  const lang = trip.language;
+  const t = translator(lang);
+  const ix = indexes(db);
+  const external = opts.audience === 'external';
+  // External partners get public content only, whatever the trip's own classification.
+  const classification: Classification = external ? 'public' : trip.classification;
+  const classificationLabel = t(`book.classification.${classification}`);
+  const none = t('common.none');
+  const date = (iso: string) => formatDate(iso, lang);
+  const items = orderedAgenda(
+    db.agendaItems.filter((a) => a.tripId === trip.id),
+    trip,
+  ).map((x) => x.item);
+  const meetings = items.filter((a) => a.kind === 'meeting' || a.kind === 'siteVisit' || a.kind === 'reception');
+
+  const memberName = (m: TripRecord['members'][number]) => (m.kind === 'staff' ? m.name : ix.contact(m.contactId) ? displayName(ix.contact(m.contactId)!) : '');
+  const head = trip.members.find((m) => m.role === 'head');
+  const currentRole = (c: ContactRecord) => {
+    const p = ix.positionsOfContact(c.id).filter((x) => isCurrentPosition(x, opts.today)).sort((a, b) => (b.from ?? '').localeCompare(a.from ?? ''))[0];
+    if (!p) return { role: '', organisation: '' };
+    return { role: p.role, organisation: ix.organisation(p.organisationId)?.name ?? '' };
+  };
+  const phones = (c: ContactRecord) => c.phones.filter((p) => !(external && p.kind === 'private')).map((p) => p.number);
+
+  const blocks: Block[] = [];
+  const outline: BookOutline['sections'] = [];
+  const omitted: BookOutline['omitted'] = [];
+  const chosen = bookSections.filter((s) => opts.sections.includes(s));
+
+  const section = (kind: BookSection, title: string, entries: string[], body: () => void) => {
+    blocks.push({ kind: 'pageBreak' }, { kind: 'heading', level: 1, text: title });
+    body();
+    outline.push({ kind, title, entries });
+  };
+
+  for (const kind of chosen) {
+    if (external && internalOnly.has(kind)) {
+      omitted.push({ kind, reason: 'internalOnly' });
+      continue;
+    }
+    switch (kind) {
+      case 'cover':
+        outline.push({ kind, title: t('book.sections.cover'), entries: [] });
+        break;
+      case 'contents':
+        blocks.push({ kind: 'toc', title: t('book.contents') });
+        outline.push({ kind, title: t('book.contents'), entries: [] });
+        break;
+      case 'delegation': {
+        if (!trip.members.length) {
+          omitted.push({ kind, reason: 'empty' });
+          break;
+        }
+        section(kind, t('book.sections.delegation'), [], () => {
+          if (trip.purpose && !external) blocks.push({ kind: 'paragraph', text: trip.purpose });
+          blocks.push({
+            kind: 'table',
+            columns: [
+              { label: t('book.columns.name'), width: 3 },
+              { label: t('book.columns.role'), width: 2 },
+              { label: t('book.columns.function'), width: 4 },
+            ],
+            rows: [...trip.members]
+              .sort((a, b) => Number(b.role === 'head') - Number(a.role === 'head'))
+              .map((m) => {
+                const c = m.kind === 'contact' ? ix.contact(m.contactId) : undefined;
+                const fn = m.kind === 'staff' ? m.function : c ? Object.values(currentRole(c)).filter(Boolean).join(', ') : '';
+                return [memberName(m), t(`book.roles.${m.role}`), fn || none];
+              }),
+          });
+        });
+        break;
+      }
+      case 'itinerary': {
+        if (!items.length) {
+          omitted.push({ kind, reason: 'empty' });
+          break;
+        }
+        const days = [...new Set(items.map((i) => i.date))];
+        section(kind, t('book.sections.itinerary'), days.map(date), () => {
+          blocks.push({ kind: 'paragraph', text: t('book.timeZoneNote', { zones: trip.timeZones.join(', ') }), tone: 'muted' });
+          for (const day of days) {
+            const weekday = new Intl.DateTimeFormat(localeOf(lang), { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${day}T12:00:00Z`));
+            blocks.push({ kind: 'heading', level: 2, text: weekday });
+            blocks.push({
+              kind: 'table',
+              columns: [
+                { label: t('book.columns.time'), width: 1.3 },
+                { label: t('book.columns.item'), width: 4 },
+                { label: t('book.columns.place'), width: 2.6 },
+              ],
+              rows: items
+                .filter((i) => i.date === day)
+                .filter((i) => !(external && i.kind === 'internal'))
+                .map((i) => [`${i.start}–${i.end}`, [{ text: i.title, bold: true }, { text: `\n${t(`book.kinds.${i.kind}`)}` }], i.place || none]),
+            });
+          }
+        });
+        break;
+      }
+      case 'meetings': {
+        if (!meetings.length) {
+          omitted.push({ kind, reason: 'empty' });
+          break;
+        }
+        section(kind, t('book.sections.meetings'), meetings.map((m) => m.title), () => {
+          meetings.forEach((m, n) => {
+            if (n > 0) blocks.push({ kind: 'pageBreak' });
+            blocks.push({ kind: 'heading', level: 2, text: m.title });
+            const org = m.organisationId ? ix.organisation(m.organisationId) : undefined;
+            const counterparts = m.counterpartIds.map((id) => ix.contact(id)).filter((c): c is ContactRecord => !!c);
+            blocks.push({
+              kind: 'fields',
+              rows: [
+                { label: t('book.meeting.when'), value: `${date(m.date)}, ${m.start}–${m.end} (${m.timeZone})` },
+                { label: t('book.meeting.where'), value: m.place || none },
+                { label: t('book.meeting.organisation'), value: org ? org.name : none },
+                { label: t('book.meeting.counterparts'), value: counterparts.map(displayName).join(', ') || none },
+              ],
+            });
+            blocks.push({ kind: 'heading', level: 3, text: t('book.meeting.objectives'), toc: false });
+            blocks.push({ kind: 'paragraph', text: m.objectives || none });
+            if (!external) {
+              const points = richBlocks(m.talkingPoints);
+              if (points.length) {
+                blocks.push({ kind: 'heading', level: 3, text: t('book.meeting.talkingPoints'), toc: false }, ...points);
+              }
+            }
+            if (counterparts.length) {
+              blocks.push({ kind: 'heading', level: 3, text: t('book.meeting.profiles'), toc: false });
+              for (const c of counterparts) {
+                const { role, organisation } = currentRole(c);
+                const rows: Array<{ label: string; value: RichText }> = [
+                  { label: t('book.columns.name'), value: [{ text: displayName(c), bold: true }, ...(c.nativeName ? [{ text: ` (${c.nativeName})` }] : [])] },
+                  { label: t('book.meeting.position'), value: [role, organisation].filter(Boolean).join(', ') || none },
+                  { label: t('book.meeting.languages'), value: c.languages.map((l) => languageName(l, lang)).join(', ') || none },
+                ];
+                if (!external) {
+                  const last = [...ix.activitiesOfContact(c.id)].sort((a, b) => b.date.localeCompare(a.date)).slice(0, 3);
+                  rows.push({
+                    label: t('book.meeting.lastContacts'),
+                    value: last.length ? last.map((a) => `${date(a.date)} — ${a.title || t(`timeline.kinds.${a.kind}`)}`).join('\n') : t('book.meeting.noneRecorded'),
+                  });
+                  const withThem = new Set([...ix.casesOfContact(c.id).map((x) => x.id), ...ix.activitiesOfContact(c.id).map((a) => a.caseId).filter((x): x is string => !!x)]);
+                  const open = [...withThem].flatMap((caseId) => ix.tasksOfCase(caseId)).filter((task) => !task.done);
+                  rows.push({
+                    label: t('book.meeting.openTasks'),
+                    value: open.length ? open.slice(0, 6).map((task) => `${task.title}${task.dueOn ? ` (${date(task.dueOn)})` : ''}`).join('\n') : t('book.meeting.noneRecorded'),
+                  });
+                }
+                blocks.push({ kind: 'fields', rows });
+              }
+            }
+            if (!external && m.preparation) {
+              blocks.push({ kind: 'heading', level: 3, text: t('book.meeting.preparation'), toc: false }, { kind: 'paragraph', text: m.preparation });
+            }
+            if (!external && m.caseIds.length) {
+              const cases = m.caseIds.map((id) => ix.caseById(id)).filter((c) => !!c);
+              blocks.push({ kind: 'heading', level: 3, text: t('book.meeting.linkedCases'), toc: false }, { kind: 'list', items: cases.map((c) => `${c!.reference} ${c!.title}`) });
+            }
+          });
+        });
+        break;
+      }
+      case 'countryProfile': {
+        const countries = [...new Set(trip.destinations.map((d) => d.country))];
+        section(kind, t('book.sections.countryProfile'), countries.map((c) => countryName(c, lang)), () => {
+          countries.forEach((code, n) => {
+            if (n > 0) blocks.push({ kind: 'pageBreak' });
+            const name = countryName(code, lang);
+            blocks.push({ kind: 'heading', level: 2, text: name });
+            blocks.push({
+              kind: 'fields',
+              rows: [
+                { label: t('book.country.names'), value: `${countryName(code, 'de')} · ${countryName(code, 'en')} (${code})` },
+                { label: t('book.country.region'), value: regionsOfCountry(code).map((r) => regionName(r, lang)).join(' › ') || none },
+              ],
+            });
+            const map = countryMap(worldTopology(), code, 460, 300);
+            if (map) {
+              const shapes: Shape[] = map.paths.map((p) =>
+                p.highlighted ? { kind: 'path', d: p.d, fill: '#1f4e79', stroke: '#ffffff', lineWidth: 0.6 } : { kind: 'path', d: p.d, fill: '#dfe4ea', stroke: '#ffffff', lineWidth: 0.6 },
+              );
+              blocks.push({
+                kind: 'figure',
+                alt: t('book.country.mapAlt', { country: name }),
+                width: map.width,
+                height: map.height,
+                shapes,
+                caption: t('book.country.mapCaption', { country: name }),
+                clip: true,
+                background: '#f4f7fa',
+              });
+            }
+            const orgs = db.organisations.filter((o) => o.country === code);
+            if (orgs.length) {
+              blocks.push({ kind: 'heading', level: 3, text: t('book.country.ourOrganisations'), toc: false });
+              blocks.push({
+                kind: 'table',
+                columns: [
+                  { label: t('book.columns.organisation'), width: 4 },
+                  { label: t('book.columns.city'), width: 2 },
+                  { label: t('book.columns.people'), width: 1, align: 'right' },
+                ],
+                rows: orgs
+                  .map((o) => ({ o, people: ix.positionsAt(o.id).filter((p) => isCurrentPosition(p, opts.today)).length }))
+                  .sort((a, b) => b.people - a.people || a.o.name.localeCompare(b.o.name))
+                  .slice(0, 25)
+                  .map(({ o, people }) => [o.name, o.city || none, String(people)]),
+              });
+            }
+            if (!external) {
+              const open = db.cases.filter((c) => c.countries.includes(code) && c.status !== 'closed');
+              if (open.length) {
+                blocks.push({ kind: 'heading', level: 3, text: t('book.country.openCases'), toc: false });
+                blocks.push({
+                  kind: 'table',
+                  columns: [
+                    { label: t('book.columns.reference'), width: 1.6 },
+                    { label: t('book.columns.item'), width: 4.4 },
+                    { label: t('book.columns.status'), width: 1.6 },
+                  ],
+                  rows: open.map((c) => [c.reference, c.title, t(`cases.status.${c.status}`)]),
+                });
+              }
+              const past = db.trips.filter((x) => x.id !== trip.id && x.endDate < trip.startDate && x.destinations.some((d) => d.country === code));
+              if (past.length) {
+                blocks.push({ kind: 'heading', level: 3, text: t('book.country.pastTrips'), toc: false });
+                blocks.push({ kind: 'list', items: past.map((x) => `${date(x.startDate)} – ${date(x.endDate)}: ${x.title}`) });
+              }
+            }
+          });
+        });
+        break;
+      }
+      case 'strategyExcerpts': {
+        const notes = [...new Set([...trip.noteIds, ...trip.caseIds.flatMap((c) => ix.notesOfCase(c).map((n) => n.id))])]
+          .map((id) => ix.note(id))
+          .filter((n) => !!n);
+        if (!notes.length) {
+          omitted.push({ kind, reason: 'empty' });
+          break;
+        }
+        section(kind, t('book.sections.strategyExcerpts'), notes.map((n) => n!.title), () => {
+          for (const n of notes) {
+            blocks.push({ kind: 'heading', level: 2, text: n!.title });
+            blocks.push({ kind: 'paragraph', text: `${t(`notes.kinds.${n!.kind}`)} · ${t(`notes.statuses.${n!.status}`)} · ${date(n!.updatedAt.slice(0, 10))}`, tone: 'muted' });
+            // An excerpt: the opening of the note, up to about a page.
+            const parts = richBlocks(n!.body);
+            let budget = 1800;
+            for (const b of parts) {
+              const size = b.kind === 'paragraph' ? plainLength(b.text) : b.kind === 'list' ? b.items.reduce((s, x) => s + plainLength(x), 0) : 200;
+              if (budget <= 0) break;
+              blocks.push(b);
+              budget -= size;
+            }
+            if (budget <= 0 && richTextToPlain(n!.body).length > 1800) blocks.push({ kind: 'paragraph', text: '…', tone: 'muted' });
+          }
+        });
+        break;
+      }
+      case 'caseSummaries': {
+        const cases = [...new Set([...trip.caseIds, ...items.flatMap((i) => i.caseIds)])].map((id) => ix.caseById(id)).filter((c) => !!c);
+        if (!cases.length) {
+          omitted.push({ kind, reason: 'empty' });
+          break;
+        }
+        section(kind, t('book.sections.caseSummaries'), cases.map((c) => `${c!.reference} ${c!.title}`), () => {
+          for (const c of cases) {
+            blocks.push({ kind: 'heading', level: 2, text: `${c!.reference} ${c!.title}` });
+            blocks.push({
+              kind: 'fields',
+              rows: [
+                { label: t('cases.fields.status'), value: t(`cases.status.${c!.status}`) },
+                { label: t('cases.fields.client'), value: ix.organisation(c!.clientId)?.name ?? (c!.client || none) },
+                { label: t('cases.fields.countries'), value: c!.countries.map((k) => countryName(k, lang)).join(', ') || none },
+                { label: t('cases.fields.owner'), value: c!.owner || none },
+              ],
+            });
+            if (c!.summary) blocks.push({ kind: 'paragraph', text: c!.summary });
+          }
+        });
+        break;
+      }
+      case 'contactSheet': {
+        const people = new Map<string, ContactRecord>();
+        for (const m of trip.members) if (m.kind === 'contact' && ix.contact(m.contactId)) people.set(m.contactId, ix.contact(m.contactId)!);
+        for (const i of items) for (const id of i.counterpartIds) if (ix.contact(id)) people.set(id, ix.contact(id)!);
+        if (!people.size) {
+          omitted.push({ kind, reason: 'empty' });
+          break;
+        }
+        section(kind, t('book.sections.contactSheet'), [], () => {
+          blocks.push({
+            kind: 'table',
+            columns: [
+              { label: t('book.columns.name'), width: 2.4 },
+              { label: t('book.columns.function'), width: 3 },
+              { label: t('book.columns.email'), width: 3 },
+              { label: t('book.columns.phone'), width: 2.2 },
+            ],
+            rows: [...people.values()]
+              .sort((a, b) => a.familyName.localeCompare(b.familyName, lang))
+              .map((c) => {
+                const { role, organisation } = currentRole(c);
+                return [displayName(c), [role, organisation].filter(Boolean).join(', ') || none, c.emails.map((e) => e.address).join('\n') || none, phones(c).join('\n') || none];
+              }),
+          });
+        });
+        break;
+      }
+      case 'notesPages':
+        blocks.push({ kind: 'notes', title: t('book.notes'), pages: 2 });
+        outline.push({ kind, title: t('book.sections.notesPages'), entries: [] });
+        break;
+    }
+  }
+
+  const destinations = trip.destinations.map((d) => [d.city, countryName(d.country, lang)].filter(Boolean).join(', ')).join(' · ');
+  const stamp = formatDateTime(opts.generatedAt, lang);
+  const model: DocumentModel = {
+    title: trip.title,
+    subject: `${external ? t('book.externalKicker') : t('book.kicker')}: ${trip.title}`,
+    keywords: trip.topics,
+    language: lang,
+    classification: { level: classification, label: classificationLabel },
+    header: trip.title,
+    pageLabel: t('book.page'),
+    generatedAt: opts.generatedAt,
+    ...(chosen.includes('cover')
+      ? {
+          cover: {
+            kicker: external ? t('book.externalKicker') : t('book.kicker'),
+            title: trip.title,
+            subtitle: `${date(trip.startDate)} – ${date(trip.endDate)} · ${destinations}`,
+            facts: [
+              { label: t('book.facts.dates'), value: `${date(trip.startDate)} – ${date(trip.endDate)}` },
+              { label: t('book.facts.destinations'), value: destinations },
+              { label: t('book.facts.head'), value: head ? memberName(head) : none },
+              { label: t('book.facts.classification'), value: classificationLabel },
+              { label: t('book.facts.version'), value: stamp },
+            ],
+            classification: classificationLabel,
+            version: t('book.versionStamp', { date: stamp }),
+          },
+        }
+      : {}),
+    // The first section must not start with an empty page after the cover or contents.
+    blocks: blocks.filter((b, i) => !(b.kind === 'pageBreak' && (i === 0 || blocks[i - 1]!.kind === 'toc'))),
+  };
+  return { model, outline: { title: trip.title, classification, language: lang, sections: outline, omitted } };
+}
+
+const plainLength = (r: RichText) => (typeof r === 'string' ? r.length : r.reduce((s, x) => s + x.text.length, 0));
+
+function languageName(code: string, lang: Language): string {
+  try {
+    return new Intl.DisplayNames([lang], { type: 'language' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}

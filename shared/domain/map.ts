@@ -1,0 +1,84 @@
+import { geoBounds, geoMercator, geoPath } from 'd3-geo';
+import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import { feature } from 'topojson-client';
+import type { GeometryCollection, Topology } from 'topojson-specification';
+import countries from 'i18n-iso-countries';
+
+export interface MapPath {
+  /** ISO numeric code of the country the path outlines. */
+  id: string;
+  d: string;
+  highlighted: boolean;
+}
+
+export interface CountryMap {
+  width: number;
+  height: number;
+  paths: MapPath[];
+}
+
+type CountryFeature = Feature<Geometry, { name: string }> & { id?: string | number };
+
+const featureCache = new WeakMap<object, CountryFeature[]>();
+
+function countryFeatures(topology: Topology): CountryFeature[] {
+  let out = featureCache.get(topology);
+  if (!out) {
+    const collection = feature(topology, topology.objects.countries as GeometryCollection<{ name: string }>) as FeatureCollection<Geometry, { name: string }>;
+    out = collection.features as CountryFeature[];
+    featureCache.set(topology, out);
+  }
+  return out;
+}
+
+/**
+ * A map of one country with its neighbourhood, from offline world data (world-atlas, Natural
+ * Earth): the country highlighted, everything else in the frame drawn around it. Paths are SVG
+ * path data in a width × height box, for the PDF (as vector paths) and the UI (as SVG) alike.
+ */
+export function countryMap(topology: Topology, alpha2: string, width: number, height: number): CountryMap | null {
+  const numeric = countries.alpha2ToNumeric(alpha2);
+  const all = countryFeatures(topology);
+  const target = all.find((f) => String(f.id) === numeric);
+  if (!target) return null;
+  // Frame the country with a margin of a third of its extent, so neighbours give context.
+  const [[x0, y0], [x1, y1]] = geoBounds(target);
+  const spanX = Math.max(x1 - x0, 4);
+  const spanY = Math.max(y1 - y0, 3);
+  const frame: Feature = {
+    type: 'Feature',
+    properties: {},
+    geometry: {
+      type: 'MultiPoint',
+      coordinates: [
+        [x0 - spanX / 3, Math.max(-85, y0 - spanY / 3)],
+        [x1 + spanX / 3, Math.min(85, y1 + spanY / 3)],
+      ],
+    },
+  };
+  const projection = geoMercator().fitExtent(
+    [
+      [0, 0],
+      [width, height],
+    ],
+    frame,
+  );
+  const path = geoPath(projection);
+  const [[fx0, fy0], [fx1, fy1]] = [
+    [x0 - spanX, y0 - spanY],
+    [x1 + spanX, y1 + spanY],
+  ];
+  const near = all.filter((f) => {
+    if (f === target) return false;
+    const [[a0, b0], [a1, b1]] = geoBounds(f);
+    return a1 >= fx0 && a0 <= fx1 && b1 >= fy0 && b0 <= fy1;
+  });
+  const paths: MapPath[] = [];
+  for (const f of near) {
+    const d = path(f);
+    if (d) paths.push({ id: String(f.id), d, highlighted: false });
+  }
+  const d = path(target);
+  if (d) paths.push({ id: String(target.id), d, highlighted: true });
+  return { width, height, paths };
+}

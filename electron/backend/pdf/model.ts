@@ -27,7 +27,7 @@ export type Block =
   | { kind: 'heading'; level: 1 | 2 | 3; text: string; /** Listed in contents and bookmarks (default: level ≤ 2). */ toc?: boolean }
   | { kind: 'paragraph'; text: RichText; tone?: 'body' | 'muted' | 'small' }
   | { kind: 'list'; ordered?: boolean; items: RichText[] }
-  | { kind: 'fields'; rows: Array<{ label: string; value: RichText }> }
+  | { kind: 'fields'; rows: Array<{ label: string; value: RichText }>; /** Start on a new page rather than split, when it fits on one. */ keepTogether?: boolean }
   | { kind: 'table'; columns: TableColumn[]; rows: RichText[][]; /** Draw and repeat the header row (default true). */ header?: boolean }
   | { kind: 'figure'; alt: string; width: number; height: number; shapes: Shape[]; caption?: string; /** Clip shapes to the figure's box. */ clip?: boolean; background?: string }
   | { kind: 'toc'; title: string }

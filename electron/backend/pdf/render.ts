@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
 import { fontBuffers, fontFaces, type FontFace } from './fonts';
-import { plainText, type Block, type Cover, type DocumentModel, type RichText, type Shape, type TableColumn } from './model';
+import { type Block, type Cover, type DocumentModel, type RichText, type Run, type Shape, type TableColumn } from './model';
 import { theme } from './theme';
 
 type Doc = PDFKit.PDFDocument;
@@ -45,6 +45,19 @@ const fontKey: Record<FontFace, string> = {
 const clean = (s: string) => s.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '');
 
 const listedInToc = (b: Extract<Block, { kind: 'heading' }>) => b.toc ?? b.level <= 2;
+
+/** Rich text split at its explicit line breaks, each line a list of styled runs. */
+function segmentsOf(text: RichText, face: FontFace): Run[][] {
+  const runs: Run[] = typeof text === 'string' ? [{ text, bold: face === 'bold' || face === 'semibold', italic: face === 'italic' }] : text;
+  const out: Run[][] = [[]];
+  for (const run of runs) {
+    run.text.split('\n').forEach((part, i) => {
+      if (i > 0) out.push([]);
+      if (part) out[out.length - 1]!.push({ ...run, text: part });
+    });
+  }
+  return out.length ? out : [[]];
+}
 
 /** Lets the event loop breathe during long layouts, so the window and progress stay alive. */
 const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -118,26 +131,42 @@ class Layout {
     return 'regular';
   }
 
+  /**
+   * Height of rich text as drawn: each line segment (between explicit line breaks) is measured in
+   * the boldest face it uses, so mixed runs never come out taller than measured.
+   */
   private heightOf(text: RichText, width: number, size: number, face: FontFace = 'regular', lineGap = theme.lineGap.body) {
-    this.use(typeof text === 'string' ? face : 'regular', size);
-    return this.doc.heightOfString(clean(plainText(text)) || ' ', { width, lineGap });
+    let height = 0;
+    for (const segment of segmentsOf(text, face)) {
+      const bold = segment.some((r) => r.bold);
+      const italic = segment.every((r) => r.italic);
+      this.use(bold ? (face === 'semibold' ? 'semibold' : 'bold') : italic ? 'italic' : face === 'semibold' ? 'semibold' : 'regular', size);
+      height += this.doc.heightOfString(clean(segment.map((r) => r.text).join('')) || ' ', { width, lineGap });
+    }
+    return height;
   }
 
-  /** Draws rich text at (x, y) within width; leaves doc.y below it. */
+  /** Draws rich text at (x, y) within width, line segment by line segment; leaves doc.y below it. */
   private drawRich(text: RichText, x: number, y: number, width: number, size: number, color: string, face: FontFace = 'regular', extra: PDFKit.Mixins.TextOptions = {}) {
-    const runs = typeof text === 'string' ? [{ text, bold: face === 'bold' || face === 'semibold', italic: face === 'italic' }] : text;
     const opts = { width, lineGap: theme.lineGap.body, ...extra };
-    if (runs.length === 0 || runs.every((r) => r.text === '')) {
-      this.doc.y = y + this.heightOf(' ', width, size);
-      return;
+    let top = y;
+    for (const segment of segmentsOf(text, face)) {
+      if (segment.every((r) => r.text === '')) {
+        this.use('regular', size, color);
+        top += this.doc.heightOfString(' ', opts);
+        this.doc.y = top;
+        continue;
+      }
+      segment.forEach((run, i) => {
+        const runFace = run.bold ? (face === 'semibold' ? 'semibold' : run.italic ? 'boldItalic' : 'bold') : run.italic ? 'italic' : face === 'semibold' ? 'semibold' : 'regular';
+        this.use(runFace, size, color);
+        const continued = i < segment.length - 1;
+        if (i === 0) this.doc.text(clean(run.text), x, top, { ...opts, continued });
+        else this.doc.text(clean(run.text), { ...opts, continued });
+      });
+      top = this.doc.y;
     }
-    runs.forEach((run, i) => {
-      const runFace = typeof text === 'string' ? face : this.faceOf(run.bold, run.italic);
-      this.use(runFace, size, color);
-      const continued = i < runs.length - 1;
-      if (i === 0) this.doc.text(clean(run.text), x, y, { ...opts, continued });
-      else this.doc.text(clean(run.text), { ...opts, continued });
-    });
+    this.doc.y = top;
   }
 
   // ——— cover ———
@@ -355,8 +384,12 @@ class Layout {
     doc.y = y + height;
   }
 
-  private table(columns: TableColumn[] | null, rows: RichText[][], widths: number[], rowHeader: boolean) {
+  private table(columns: TableColumn[] | null, rows: RichText[][], widths: number[], rowHeader: boolean, keepTogether = false) {
     const doc = this.doc;
+    if (keepTogether) {
+      const total = (columns ? this.rowHeight(columns.map((c) => c.label), widths, 'semibold') : 0) + rows.reduce((s, r) => s + this.rowHeight(r, widths), 0);
+      if (total <= this.bottom - this.top) this.ensureSpace(total);
+    }
     const table = doc.struct('Table');
     this.root.add(table);
     const header = columns?.map((c) => c.label) ?? null;
@@ -383,7 +416,7 @@ class Layout {
   }
 
   fields(block: Extract<Block, { kind: 'fields' }>) {
-    this.table(null, block.rows.map((r) => [r.label, r.value]), this.fieldWidths(), true);
+    this.table(null, block.rows.map((r) => [r.label, r.value]), this.fieldWidths(), true, block.keepTogether);
   }
 
   // ——— figures ———

@@ -19,6 +19,9 @@ const tripText = foldedCache((t: TripRecord) =>
   [t.title, t.purpose, ...t.topics, ...t.destinations.flatMap((d) => [d.city, d.country, countryName(d.country, 'en'), countryName(d.country, 'de')])].join('\n'),
 );
 
+/** What the briefing book gives a page of its own: meetings, site visits and receptions. */
+export const isMeetingLike = (a: Pick<AgendaItemRecord, 'kind'>) => a.kind === 'meeting' || a.kind === 'siteVisit' || a.kind === 'reception';
+
 export type TripPhase = 'upcoming' | 'ongoing' | 'past';
 const phaseOf = (t: TripRecord, today: string): TripPhase => (t.endDate < today ? 'past' : t.startDate > today ? 'upcoming' : 'ongoing');
 
@@ -92,7 +95,7 @@ export function createTripService(ctx: ServiceContext) {
             classification: t.classification,
             phase: phaseOf(t, day),
             head: head ? (head.kind === 'staff' ? head.name : ix.contact(head.contactId) ? displayName(ix.contact(head.contactId)!) : null) : null,
-            meetings: store.db.agendaItems.filter((a) => a.tripId === t.id && a.kind === 'meeting').length,
+            meetings: store.db.agendaItems.filter((a) => a.tripId === t.id && isMeetingLike(a)).length,
             updatedAt: t.updatedAt,
           };
         }),

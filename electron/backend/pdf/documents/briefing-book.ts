@@ -10,7 +10,7 @@ import type { Database } from '../../../../shared/schemas/database';
 import type { Audience, BookOutline, BookSection, Classification, TripRecord } from '../../../../shared/schemas/trip';
 import { bookSections } from '../../../../shared/schemas/trip';
 import { indexes } from '../../services/indexes';
-import { orderedAgenda } from '../../services/trips';
+import { isMeetingLike, orderedAgenda } from '../../services/trips';
 import type { Block, DocumentModel, RichText, Shape } from '../model';
 import { richBlocks } from '../rich-blocks';
 import { formatDate, formatDateTime } from './format';
@@ -57,7 +57,7 @@ export function buildBriefingBook(db: Database, trip: TripRecord, opts: BookOpti
     db.agendaItems.filter((a) => a.tripId === trip.id),
     trip,
   ).map((x) => x.item);
-  const meetings = items.filter((a) => a.kind === 'meeting' || a.kind === 'siteVisit' || a.kind === 'reception');
+  const meetings = items.filter(isMeetingLike);
 
   const memberName = (m: TripRecord['members'][number]) => (m.kind === 'staff' ? m.name : ix.contact(m.contactId) ? displayName(ix.contact(m.contactId)!) : '');
   const head = trip.members.find((m) => m.role === 'head');
@@ -194,7 +194,7 @@ export function buildBriefingBook(db: Database, trip: TripRecord, opts: BookOpti
                     value: open.length ? open.slice(0, 6).map((task) => `${task.title}${task.dueOn ? ` (${date(task.dueOn)})` : ''}`).join('\n') : t('book.meeting.noneRecorded'),
                   });
                 }
-                blocks.push({ kind: 'fields', rows });
+                blocks.push({ kind: 'fields', rows, keepTogether: true });
               }
             }
             if (!external && m.preparation) {

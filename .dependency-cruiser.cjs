@@ -71,9 +71,10 @@ module.exports = {
     },
     {
       name: 'no-unresolvable',
+      comment: 'Type-only imports of @types packages (geojson, topojson-specification) have no module to resolve.',
       severity: 'error',
       from: {},
-      to: { couldNotResolve: true },
+      to: { couldNotResolve: true, pathNot: '^(geojson|topojson-specification)$' },
     },
   ],
   options: {

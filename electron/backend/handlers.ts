@@ -17,6 +17,7 @@ import { createTripService } from './services/trips';
 import { createJobService } from './services/jobs';
 import { tripCalendar } from './services/calendar';
 import { bookOutline, exportBook } from './pdf/documents/export-book';
+import { warmBookAssets } from './pdf/documents/briefing-book';
 import { createWorkspaceService } from './services/workspace';
 
 export type Handlers = {
@@ -116,7 +117,10 @@ export function createHandlers(ctx: ServiceContext, platform: Platform) {
 
     'trips.list': (input) => trips.list(input),
     'trips.get': (input) => trips.get(input.id),
-    'trips.related': (input) => trips.related(input.id),
+    'trips.related': (input) => {
+      warmBookAssets();
+      return trips.related(input.id);
+    },
     'trips.create': (input) => trips.create(input),
     'trips.update': (input) => trips.update(input),
     'trips.deleteImpact': (input) => trips.deleteImpact(input.id),

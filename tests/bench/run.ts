@@ -3,6 +3,7 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { benchDomain, writeWorkspace } from './domain-bench';
 import { benchStore } from './store-bench';
+import { benchBook } from './book-bench';
 import { benchContactList } from './ui-bench';
 import { execFileSync } from 'node:child_process';
 
@@ -37,6 +38,11 @@ async function main() {
         console.log(await benchContactList(process.env.ATTACHE_OUT_DIR ?? 'dist', dataDir, 3));
         console.log('');
       }
+    }
+    if (wants('book')) {
+      console.log('Briefing book export against Chromium print-to-PDF of the same content');
+      console.log(await benchBook(40, 60, Number(process.env.BENCH_RUNS ?? 5)));
+      console.log('');
     }
   } finally {
     await rm(dir, { recursive: true, force: true });

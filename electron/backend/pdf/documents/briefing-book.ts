@@ -10,6 +10,7 @@ import type { Database } from '../../../../shared/schemas/database';
 import type { Audience, BookOutline, BookSection, Classification, TripRecord } from '../../../../shared/schemas/trip';
 import { bookSections } from '../../../../shared/schemas/trip';
 import { indexes } from '../../services/indexes';
+import { fontBuffers } from '../fonts';
 import { isMeetingLike, orderedAgenda } from '../../services/trips';
 import type { Block, DocumentModel, RichText, Shape } from '../model';
 import { richBlocks } from '../rich-blocks';
@@ -23,6 +24,20 @@ let topology: Topology | null = null;
 function worldTopology(): Topology {
   if (!topology) topology = createRequire(import.meta.url)('world-atlas/countries-50m.json') as Topology;
   return topology;
+}
+
+let warmed = false;
+/**
+ * Loads the fonts and map data in the background once a trip is opened, so the first export
+ * does not pay for reading them.
+ */
+export function warmBookAssets(): void {
+  if (warmed) return;
+  warmed = true;
+  setImmediate(() => {
+    fontBuffers();
+    countryMap(worldTopology(), 'DE', 10, 10);
+  });
 }
 
 export interface BookOptions {

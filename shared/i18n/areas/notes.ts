@@ -28,6 +28,10 @@ export const notes = defineArea({
     discard: 'Discard changes',
     keepEditing: 'Keep editing',
     details: 'Details',
+    keys: {
+      ctrl: 'Ctrl',
+      shift: 'Shift',
+    },
     emptyBody: 'This note has no text yet.',
     fields: {
       title: 'Title',
@@ -40,7 +44,6 @@ export const notes = defineArea({
       contacts: 'People',
       body: 'Text',
       updatedAt: 'Last changed',
-      createdAt: 'Created',
     },
     placeholders: {
       title: 'e.g. Country strategy Ghana 2026–2030',
@@ -75,7 +78,6 @@ export const notes = defineArea({
     editor: {
       toolbar: 'Formatting',
       hint: 'Alt+F10 moves to the toolbar and Esc back to the text. Type “# ”, “- ” or “1. ” at the start of a line for a heading or a list.',
-      paragraph: 'Paragraph',
       heading1: 'Heading 1',
       heading2: 'Heading 2',
       heading3: 'Heading 3',
@@ -86,7 +88,6 @@ export const notes = defineArea({
       blockquote: 'Quote',
       horizontalRule: 'Horizontal line',
       link: 'Link',
-      unlink: 'Remove link',
       insertTable: 'Insert table',
       addRow: 'Add row below',
       addColumn: 'Add column to the right',
@@ -105,7 +106,6 @@ export const notes = defineArea({
       remove: 'Remove link',
     },
     versions: {
-      title: 'Versions',
       label: 'Saved versions',
       intro: 'Every save that changes the title, status or text keeps a version. Restoring one makes it the newest version; the others stay.',
       empty: 'No versions yet.',
@@ -146,6 +146,10 @@ export const notes = defineArea({
     discard: 'Änderungen verwerfen',
     keepEditing: 'Weiter bearbeiten',
     details: 'Angaben',
+    keys: {
+      ctrl: 'Strg',
+      shift: 'Umschalt',
+    },
     emptyBody: 'Dieses Papier hat noch keinen Text.',
     fields: {
       title: 'Titel',
@@ -158,7 +162,6 @@ export const notes = defineArea({
       contacts: 'Personen',
       body: 'Text',
       updatedAt: 'Zuletzt geändert',
-      createdAt: 'Angelegt',
     },
     placeholders: {
       title: 'z. B. Länderstrategie Ghana 2026–2030',
@@ -193,7 +196,6 @@ export const notes = defineArea({
     editor: {
       toolbar: 'Formatierung',
       hint: 'Alt+F10 wechselt zur Werkzeugleiste, Esc zurück in den Text. „# “, „- “ oder „1. “ am Zeilenanfang ergibt eine Überschrift oder eine Liste.',
-      paragraph: 'Absatz',
       heading1: 'Überschrift 1',
       heading2: 'Überschrift 2',
       heading3: 'Überschrift 3',
@@ -204,7 +206,6 @@ export const notes = defineArea({
       blockquote: 'Zitat',
       horizontalRule: 'Trennlinie',
       link: 'Link',
-      unlink: 'Link entfernen',
       insertTable: 'Tabelle einfügen',
       addRow: 'Zeile darunter einfügen',
       addColumn: 'Spalte rechts einfügen',
@@ -223,7 +224,6 @@ export const notes = defineArea({
       remove: 'Link entfernen',
     },
     versions: {
-      title: 'Versionen',
       label: 'Gespeicherte Versionen',
       intro: 'Jedes Speichern, das Titel, Status oder Text ändert, behält eine Version. Eine wiederhergestellte Version wird zur neuesten; die anderen bleiben erhalten.',
       empty: 'Noch keine Versionen.',
@@ -232,7 +232,7 @@ export const notes = defineArea({
       heading: 'Version vom {{date}}',
       readOnly: 'Nur lesen',
       isCurrent: 'Das ist der aktuelle Text.',
-      restore: 'Diese Version wiederherstellen',
+      restore: 'Version wiederherstellen',
       restored: 'Die Version vom {{date}} ist jetzt der aktuelle Text.',
       close: 'Version schließen',
     },

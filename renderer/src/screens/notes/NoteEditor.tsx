@@ -1,0 +1,296 @@
+import { Alert, Button, Group, Loader, Modal, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useHotkeys } from '@mantine/hooks';
+import { IconDeviceFloppy } from '@tabler/icons-react';
+import type { Editor } from '@tiptap/react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useParams } from 'react-router';
+import { emptyDoc } from '../../../../shared/domain/richtext';
+import { AppError } from '../../../../shared/errors';
+import { NoteFields, noteKinds, noteStatuses, type NoteKind, type NoteRecord } from '../../../../shared/schemas/note';
+import type { RichDoc } from '../../../../shared/schemas/richtext';
+import { fieldMessages } from '../../../../shared/validation';
+import { useApi, useConnection } from '../../api/context';
+import { CountryPicker } from '../../components/CountryPicker';
+import { CasePicker, ContactPicker } from '../../components/pickers';
+import { RegionPicker } from '../../components/RegionPicker';
+import { TopicsInput } from '../../components/TopicsInput';
+import { translateMessage } from '../../i18n';
+import { describeError, fieldErrors } from '../../lib/errors';
+import { notify } from '../../lib/notify';
+import { ariaKeys, keysLabel, RichTextEditor } from './RichTextEditor';
+import { toRichDoc } from './normalise';
+
+type NoteStatus = (typeof noteStatuses)[number];
+
+interface FormValues {
+  title: string;
+  kind: NoteKind;
+  status: NoteStatus;
+  countries: string[];
+  regions: string[];
+  topics: string[];
+  caseIds: string[];
+  contactIds: string[];
+}
+
+const blank = (): FormValues => ({ title: '', kind: 'countryStrategy', status: 'draft', countries: [], regions: [], topics: [], caseIds: [], contactIds: [] });
+
+const fromRecord = (n: NoteRecord): FormValues => ({
+  title: n.title,
+  kind: n.kind,
+  status: n.status,
+  countries: n.countries,
+  regions: n.regions,
+  topics: n.topics,
+  caseIds: n.caseIds,
+  contactIds: n.contactIds,
+});
+
+const MetaFields = NoteFields.omit({ body: true });
+
+/** Field messages under the form field they belong to ("countries.2" → "countries"). */
+const byField = (errors: Record<string, string>) => {
+  const out: Record<string, string> = {};
+  for (const [path, message] of Object.entries(errors)) out[path.split('.')[0]!] ??= message;
+  return out;
+};
+
+/** New note or edit: the route decides; the form waits for the record so the editor starts with its text. */
+export function NoteEditor() {
+  const { id } = useParams();
+  const { t } = useTranslation();
+  const api = useApi();
+  const existing = useQuery({ queryKey: ['notes', 'get', id], queryFn: () => api.notes.get({ id: id! }), enabled: !!id });
+
+  if (id && existing.isPending) return <Loader aria-label={t('common.loading')} m="xl" />;
+  if (id && (existing.isError || !existing.data)) {
+    return (
+      <Alert color="red" m="md" role="alert">
+        {describeError(t, existing.error)}
+      </Alert>
+    );
+  }
+  // Keyed by the record, so the form and the editor start afresh for another note, never mixing two.
+  return <NoteForm key={id ?? 'new'} note={existing.data ?? null} />;
+}
+
+function NoteForm({ note }: { note: NoteRecord | null }) {
+  const isNew = note === null;
+  const { t } = useTranslation();
+  const api = useApi();
+  const { shell } = useConnection();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const [formError, setFormError] = useState<string | null>(null);
+  const [bodyError, setBodyError] = useState<string | null>(null);
+  const [bodyDirty, setBodyDirty] = useState(false);
+  const [confirmLeave, setConfirmLeave] = useState(false);
+  const editorRef = useRef<Editor | null>(null);
+  // The revision editing began from: a newer one saved elsewhere meanwhile must be a conflict,
+  // not silently overwritten, so a refetch in the background never moves it.
+  const [baseRevision] = useState(note?.revision ?? 0);
+  const [initialBody] = useState<RichDoc>(note?.body ?? emptyDoc());
+
+  const vocabulary = useQuery({ queryKey: ['cases', 'vocabulary'], queryFn: () => api.cases.vocabulary({}) });
+  const form = useForm<FormValues>({
+    mode: 'controlled',
+    initialValues: note ? fromRecord(note) : blank(),
+    validateInputOnBlur: true,
+    validate: (values) => {
+      const result = MetaFields.safeParse(values);
+      if (result.success) return {};
+      const messages = fieldMessages(result.error);
+      return byField(Object.fromEntries(Object.entries(messages).map(([k, m]) => [k, translateMessage(t, m)])));
+    },
+  });
+  const dirty = form.isDirty() || bodyDirty;
+
+  const save = useMutation({
+    mutationFn: async ({ values, body }: { values: FormValues; body: RichDoc }) => {
+      if (isNew) return api.notes.create({ ...values, body });
+      return api.notes.update({ id: note.id, revision: baseRevision, changes: { ...values, body } });
+    },
+    onSuccess: async (record) => {
+      queryClient.setQueryData(['notes', 'get', record.id], record);
+      await queryClient.invalidateQueries({ queryKey: ['notes'] });
+      // Linked cases and people list their notes.
+      void queryClient.invalidateQueries({ queryKey: ['cases', 'related'] });
+      void queryClient.invalidateQueries({ queryKey: ['contacts', 'related'] });
+      void queryClient.invalidateQueries({ queryKey: ['cases', 'vocabulary'] });
+      notify({ message: isNew ? t('notes.created', { title: record.title }) : t('notes.saved'), color: 'teal' });
+      form.resetDirty();
+      setBodyDirty(false);
+      navigate(`/notes/${record.id}`);
+    },
+    onError: (e) => {
+      const fields = fieldErrors(t, e);
+      const meta = byField(Object.fromEntries(Object.entries(fields).filter(([k]) => !k.startsWith('body'))));
+      if (Object.keys(meta).length) form.setErrors(meta);
+      const body = Object.entries(fields).find(([k]) => k.startsWith('body'));
+      if (body) setBodyError(t('notes.invalidBody', { message: body[1] }));
+      setFormError(e instanceof AppError && e.code === 'CONFLICT' ? t('notes.conflict') : describeError(t, e));
+    },
+  });
+
+  const submit = useCallback(() => {
+    if (save.isPending) return;
+    setFormError(null);
+    setBodyError(null);
+    const checked = form.validate();
+    const editor = editorRef.current;
+    const body = editor ? toRichDoc(editor.getJSON()) : ({ ok: true, doc: initialBody } as const);
+    if (!body.ok) setBodyError(t('notes.invalidBody', { message: translateMessage(t, Object.values(fieldMessages(body.error))[0]) }));
+    if (checked.hasErrors || !body.ok) {
+      setFormError(t('errors.validation'));
+      return;
+    }
+    save.mutate({ values: form.getValues(), body: body.doc });
+  }, [form, initialBody, save, t]);
+
+  // Ctrl+S saves from anywhere in the form, the text included, instead of the browser's "save page".
+  useHotkeys([['mod+S', submit]], [], true);
+
+  // The browser asks before closing or reloading a page with unsaved work. (Electron would block the
+  // close silently instead, so the guard is only for the web host.)
+  useEffect(() => {
+    if (!dirty || shell !== 'web') return;
+    const guard = (e: BeforeUnloadEvent) => e.preventDefault();
+    window.addEventListener('beforeunload', guard);
+    return () => window.removeEventListener('beforeunload', guard);
+  }, [dirty, shell]);
+
+  const leave = () => navigate(isNew ? '/notes' : `/notes/${note.id}`);
+  const cancel = () => (dirty ? setConfirmLeave(true) : leave());
+
+  const kindOptions = useMemo(() => noteKinds.map((k) => ({ value: k, label: t(`notes.kinds.${k}`) })), [t]);
+  const statusOptions = useMemo(() => noteStatuses.map((s) => ({ value: s, label: t(`notes.statuses.${s}`) })), [t]);
+  const onEditor = useCallback((e: Editor | null) => {
+    editorRef.current = e;
+  }, []);
+
+  return (
+    <form
+      className="note-editor-page"
+      noValidate
+      aria-labelledby="note-form-title"
+      onSubmit={(e) => {
+        e.preventDefault();
+        submit();
+      }}
+    >
+      <div className="note-editor-bar">
+        <Group gap="sm" wrap="nowrap">
+          {/* The editor has the screen to itself (the list steps aside), so its heading is the page's first. */}
+          <Title order={1} size="h4" id="note-form-title">
+            {isNew ? t('notes.new') : t('notes.edit')}
+          </Title>
+          {dirty ? (
+            <Text size="xs" c="dimmed" fs="italic">
+              {t('notes.unsaved')}
+            </Text>
+          ) : null}
+        </Group>
+        <Group gap="xs" wrap="nowrap">
+          <Button variant="default" onClick={cancel}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={save.isPending} leftSection={<IconDeviceFloppy size={16} />} title={t('notes.saveShortcut', { keys: keysLabel(t, ['Mod', 'S']) })} aria-keyshortcuts={ariaKeys(['Mod', 'S'])}>
+            {isNew ? t('common.create') : t('common.save')}
+          </Button>
+        </Group>
+      </div>
+
+      <div className="note-editor-layout">
+        <Stack gap="sm" miw={0}>
+          {formError ? (
+            <Alert color="red" role="alert">
+              {formError}
+            </Alert>
+          ) : null}
+          <TextInput
+            className="note-title-input"
+            label={t('notes.fields.title')}
+            placeholder={t('notes.placeholders.title')}
+            withAsterisk
+            data-autofocus
+            autoFocus
+            {...form.getInputProps('title')}
+            onKeyDown={(e) => {
+              // As in a word processor, Enter after the title goes on to the text (Ctrl+S saves).
+              if (e.key === 'Enter' && !e.nativeEvent.isComposing) {
+                e.preventDefault();
+                editorRef.current?.commands.focus('start');
+              }
+            }}
+          />
+          <RichTextEditor initial={initialBody} label={t('notes.fields.body')} onEditor={onEditor} onDirtyChange={setBodyDirty} error={bodyError} />
+        </Stack>
+
+        <Stack gap="sm" className="note-editor-side" component="section" aria-label={t('notes.details')}>
+          <div className="note-kind-status">
+            <Select label={t('notes.fields.kind')} data={kindOptions} allowDeselect={false} comboboxProps={{ withinPortal: true }} {...form.getInputProps('kind')} />
+            <Select label={t('notes.fields.status')} data={statusOptions} allowDeselect={false} comboboxProps={{ withinPortal: true }} {...form.getInputProps('status')} />
+          </div>
+          <CountryPicker
+            label={t('notes.fields.countries')}
+            placeholder={t('notes.placeholders.countries')}
+            value={form.values.countries}
+            onChange={(v) => form.setFieldValue('countries', v)}
+            error={form.errors.countries}
+          />
+          <RegionPicker
+            label={t('notes.fields.regions')}
+            placeholder={t('notes.placeholders.regions')}
+            value={form.values.regions}
+            onChange={(v) => form.setFieldValue('regions', v)}
+            error={form.errors.regions}
+          />
+          <TopicsInput label={t('notes.fields.topics')} placeholder={t('notes.placeholders.topics')} data={vocabulary.data?.topics ?? []} {...form.getInputProps('topics')} />
+          <CasePicker
+            label={t('notes.fields.cases')}
+            placeholder={t('notes.placeholders.cases')}
+            multiple
+            value={form.values.caseIds}
+            onChange={(ids) => form.setFieldValue('caseIds', ids)}
+            error={form.errors.caseIds}
+          />
+          <ContactPicker
+            label={t('notes.fields.contacts')}
+            placeholder={t('notes.placeholders.contacts')}
+            multiple
+            value={form.values.contactIds}
+            onChange={(ids) => form.setFieldValue('contactIds', ids)}
+            error={form.errors.contactIds}
+          />
+        </Stack>
+      </div>
+
+      <Modal
+        opened={confirmLeave}
+        onClose={() => setConfirmLeave(false)}
+        title={t('notes.discardTitle')}
+        centered
+        closeButtonProps={{ 'aria-label': t('common.close') }}
+      >
+        <Text size="sm">{t('notes.discardBody')}</Text>
+        <Group justify="flex-end" mt="md">
+          <Button variant="default" onClick={() => setConfirmLeave(false)} data-autofocus>
+            {t('notes.keepEditing')}
+          </Button>
+          <Button
+            color="red"
+            onClick={() => {
+              setConfirmLeave(false);
+              leave();
+            }}
+          >
+            {t('notes.discard')}
+          </Button>
+        </Group>
+      </Modal>
+    </form>
+  );
+}

@@ -11,6 +11,8 @@ export default defineConfig({
     outDir: '../dist/renderer',
     emptyOutDir: true,
     target: 'es2022',
+    // The shells run Chromium ≥ 123, which has CSS light-dark(); lowering it for older browsers breaks it.
+    cssTarget: 'chrome123',
     sourcemap: true,
     chunkSizeWarningLimit: 4000,
   },

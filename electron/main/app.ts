@@ -76,7 +76,9 @@ export function startApp(electron: ElectronModule, opts: StartOptions): AppHandl
   };
   const statePath = () => windowStatePath(app.getPath('userData'));
 
-  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+  app.on('web-contents-created', (_event, contents) =>
+    hardenWebContents(contents, (url) => void electron.shell.openExternal(url).catch(logError)),
+  );
   app.on('second-instance', () => {
     if (mainWindow && !mainWindow.isDestroyed()) revealWindow(mainWindow);
     else if (backend) openWindow().catch(logError); // macOS: running without a window

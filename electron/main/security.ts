@@ -69,12 +69,27 @@ export function hardenSession(session: Pick<Session, 'setPermissionRequestHandle
 
 type NavigationEvent = { preventDefault(): void; url?: string };
 
+/** Links a user may open in their own browser or mail program: web pages and e-mail addresses only. */
+export function isExternalLink(url: string): boolean {
+  try {
+    const u = new URL(url);
+    if (u.protocol === 'mailto:') return true;
+    return (u.protocol === 'https:' || u.protocol === 'http:') && !u.username && !u.password && !!u.hostname;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Rules for every web contents the app creates: no pop-ups, no navigation away from the app, no
  * webviews. Applied from `web-contents-created` so a contents created by surprise is covered too.
  */
-export function hardenWebContents(contents: Pick<WebContents, 'setWindowOpenHandler' | 'on'>): void {
-  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+export function hardenWebContents(contents: Pick<WebContents, 'setWindowOpenHandler' | 'on'>, openExternal?: (url: string) => void): void {
+  // A link in a note (target=_blank) goes to the system browser, never into an app window.
+  contents.setWindowOpenHandler(({ url }) => {
+    if (openExternal && isExternalLink(url)) openExternal(url);
+    return { action: 'deny' };
+  });
   const guard = (event: NavigationEvent, legacyUrl?: string) => {
     const url = event.url ?? legacyUrl ?? '';
     if (!isAppUrl(url)) {

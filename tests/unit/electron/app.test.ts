@@ -108,6 +108,8 @@ describe('start-up', () => {
     const contents = new (await import('./fake-electron')).FakeWebContents();
     app.app.emit('web-contents-created', {}, contents);
     expect(contents.windowOpenHandler?.({ url: 'https://example.org' })).toEqual({ action: 'deny' });
+    // The link is handed to the system browser instead of an app window.
+    expect(app.electron.shell.openExternal).toHaveBeenCalledWith('https://example.org');
     expect(contents.listenerCount('will-navigate')).toBe(1);
     expect(contents.listenerCount('will-attach-webview')).toBe(1);
   });

@@ -188,7 +188,7 @@ export function fakeElectron(userData: string, opts: { singleInstance?: boolean;
     },
     screen: fakeScreen(),
     session: { defaultSession: session },
-    shell: { openPath: vi.fn(async () => '') },
+    shell: { openPath: vi.fn(async () => ''), openExternal: vi.fn(async () => undefined) },
   };
   return { electron, app, session, ipcMain, asModule: () => electron as unknown as ElectronModule };
 }

@@ -62,6 +62,16 @@ describe('web contents', () => {
     expect(contents.windowOpenHandler?.({ url: APP_ENTRY_URL })).toEqual({ action: 'deny' });
   });
 
+  it('hand web and e-mail links to the system browser, and nothing else', () => {
+    const contents = new FakeWebContents();
+    const opened: string[] = [];
+    hardenWebContents(contents as never, (url) => opened.push(url));
+    for (const url of ['https://example.org/strategy', 'mailto:desk@ministry.example', 'file:///etc/passwd', 'javascript:alert(1)', APP_ENTRY_URL, 'https://user:pw@example.org/']) {
+      expect(contents.windowOpenHandler?.({ url })).toEqual({ action: 'deny' });
+    }
+    expect(opened).toEqual(['https://example.org/strategy', 'mailto:desk@ministry.example']);
+  });
+
   it('block navigation away from the app and allow it within app://attache/', () => {
     const contents = new FakeWebContents();
     hardenWebContents(contents as never);

@@ -1,0 +1,213 @@
+import { Alert, Anchor, Badge, Button, Group, List, Loader, Stack, Tabs, Text, Title, Tooltip } from '@mantine/core';
+import { IconEdit, IconLock, IconTrash } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router';
+import { countryName } from '../../../../shared/domain/countries';
+import { displayName, type ContactRecord } from '../../../../shared/schemas/contact';
+import { useApi } from '../../api/context';
+import { DeleteDialog } from '../../components/DeleteDialog';
+import { Timeline } from '../../components/Timeline';
+import { describeError } from '../../lib/errors';
+import { formatDate, formatDateTime } from '../../lib/format';
+import { AlertBadge, CaseLine, CopyValue, Facts, RoleList, Tags, useLanguage, type Fact } from '../organisations/parts';
+import { GdprSection } from './GdprSection';
+import { useLanguageNames } from './languages';
+import { PositionsPanel } from './PositionsPanel';
+
+/** E-mail addresses and phone numbers, each with its kind and a copy button; private numbers are marked. */
+function Reach({ contact }: { contact: ContactRecord }) {
+  const { t } = useTranslation();
+  const row = (key: string, value: string, kind: string, isPrivate: boolean) => (
+    <Group key={key} gap={6} wrap="nowrap">
+      <Text size="sm" className="ellipsis" title={value}>
+        {value}
+      </Text>
+      {isPrivate ? (
+        <Tooltip label={t('contacts.privateHint')}>
+          <span>
+            <AlertBadge icon={<IconLock size={10} aria-hidden />}>{t('contacts.private')}</AlertBadge>
+          </span>
+        </Tooltip>
+      ) : (
+        <Text span size="xs" c="dimmed">
+          {kind}
+        </Text>
+      )}
+      <CopyValue value={value} label={t('contacts.copy', { value })} copiedLabel={t('contacts.copied')} />
+    </Group>
+  );
+  return (
+    <Stack gap={0}>
+      {contact.emails.map((e, i) => row(`e${i}`, e.address, t(`contacts.emailKinds.${e.kind}`), e.kind === 'private'))}
+      {contact.phones.map((p, i) => row(`p${i}`, p.number, t(`contacts.phoneKinds.${p.kind}`), p.kind === 'private'))}
+    </Stack>
+  );
+}
+
+export function ContactDetail() {
+  const { id = '' } = useParams();
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const api = useApi();
+  const navigate = useNavigate();
+  const languageName = useLanguageNames();
+  const [confirming, setConfirming] = useState(false);
+  const [tab, setTab] = useState<string | null>('overview');
+
+  const query = useQuery({ queryKey: ['contacts', 'get', id], queryFn: () => api.contacts.get({ id }) });
+  const related = useQuery({ queryKey: ['contacts', 'related', id], queryFn: () => api.contacts.related({ id }) });
+  const c = query.data;
+
+  if (query.isPending) return <Loader aria-label={t('common.loading')} m="xl" />;
+  if (query.isError || !c) {
+    return (
+      <Alert color="red" m="md" role="alert">
+        {describeError(t, query.error)}
+      </Alert>
+    );
+  }
+
+  const r = related.data;
+  const primary = r?.positions.find((p) => p.current);
+  const country = c.country ?? primary?.organisation?.country ?? null;
+  const facts: Fact[] = [
+    [t('contacts.fields.country'), country ? `${countryName(country, lang)} (${country})` : '—'],
+    [
+      t('contacts.fields.lastContact'),
+      <>
+        {formatDate(r?.lastContact, lang)}{' '}
+        <Text span size="xs" c="dimmed">
+          · {t('contacts.fields.lastContactHint')}
+        </Text>
+      </>,
+    ],
+    [t('contacts.fields.languages'), c.languages.map(languageName).join(', ') || '—'],
+    [t('contacts.fields.expertise'), <Tags values={c.expertise} />],
+    [
+      t('contacts.fields.reach'),
+      c.emails.length || c.phones.length ? (
+        <Reach contact={c} />
+      ) : (
+        <Text span size="sm" c="dimmed">
+          {t('contacts.noContactDetails')}
+        </Text>
+      ),
+      { wide: true },
+    ],
+    [t('contacts.fields.updatedAt'), formatDateTime(c.updatedAt, lang)],
+  ];
+
+  return (
+    <article className="detail" aria-labelledby="contact-title">
+      <Group justify="space-between" wrap="nowrap" mb={6}>
+        <Text size="sm" c="dimmed" truncate>
+          {primary ? [primary.position.role, primary.organisation?.name].filter(Boolean).join(' · ') : ''}
+        </Text>
+        <Group gap={6} wrap="nowrap" role="toolbar" aria-label={t('contacts.actions')}>
+          <Button size="xs" variant="default" leftSection={<IconEdit size={15} />} onClick={() => navigate(`/contacts/${id}/edit`)}>
+            {t('common.edit')}
+          </Button>
+          <Button size="xs" variant="subtle" color="red" leftSection={<IconTrash size={15} />} onClick={() => setConfirming(true)}>
+            {t('common.delete')}
+          </Button>
+        </Group>
+      </Group>
+      <Title order={2} size="h3" id="contact-title">
+        {c.honorific ? (
+          <Text span c="dimmed" fw={400} inherit>
+            {c.honorific}{' '}
+          </Text>
+        ) : null}
+        {displayName(c)}
+      </Title>
+      {c.nativeName || c.transliteration ? (
+        <Text size="sm" c="dimmed" mt={2}>
+          {c.nativeName ? (
+            <Text span inherit dir="auto" c="var(--mantine-color-text)" fz="md">
+              {c.nativeName}
+            </Text>
+          ) : null}
+          {c.nativeName && c.transliteration ? ' · ' : ''}
+          {c.transliteration}
+        </Text>
+      ) : null}
+
+      <Tabs value={tab} onChange={setTab} mt="md" keepMounted={false}>
+        <Tabs.List>
+          <Tabs.Tab value="overview">{t('contacts.tabs.overview')}</Tabs.Tab>
+          <Tabs.Tab value="timeline">{t('timeline.title')}</Tabs.Tab>
+          <Tabs.Tab value="cases" rightSection={r?.cases.length ? <Badge size="xs" variant="light" color="gray">{r.cases.length}</Badge> : null}>
+            {t('contacts.tabs.cases')}
+          </Tabs.Tab>
+          <Tabs.Tab value="notes" rightSection={r?.notes.length ? <Badge size="xs" variant="light" color="gray">{r.notes.length}</Badge> : null}>
+            {t('contacts.tabs.notes')}
+          </Tabs.Tab>
+        </Tabs.List>
+
+        <Tabs.Panel value="overview" pt={4}>
+          <Facts items={facts} />
+          <PositionsPanel contactId={id} positions={r?.positions ?? []} loading={related.isPending} />
+          <section aria-labelledby="contact-notes-title">
+            <Title order={3} size="h5" id="contact-notes-title" mt="lg" mb={4}>
+              {t('contacts.fields.notes')}
+            </Title>
+            <Text className="prose" size="sm">
+              {c.notes || '—'}
+            </Text>
+          </section>
+          <GdprSection gdpr={c.gdpr} />
+        </Tabs.Panel>
+        <Tabs.Panel value="timeline" pt="md">
+          <Timeline contactId={id} />
+        </Tabs.Panel>
+        <Tabs.Panel value="cases" pt="md">
+          {r?.cases.length ? (
+            <RoleList label={t('contacts.tabs.cases')}>
+              {r.cases.map((k) => (
+                <li key={k.id}>
+                  <CaseLine item={k} role={t(`contacts.cases.roles.${k.role}`)} />
+                </li>
+              ))}
+            </RoleList>
+          ) : (
+            <Text size="sm" c="dimmed">
+              {t('contacts.cases.none')}
+            </Text>
+          )}
+        </Tabs.Panel>
+        <Tabs.Panel value="notes" pt="md">
+          {r?.notes.length ? (
+            <List size="sm" spacing={4}>
+              {r.notes.map((n) => (
+                <List.Item key={n.id}>
+                  <Anchor component={Link} to={`/notes/${n.id}`} size="sm">
+                    {n.title}
+                  </Anchor>{' '}
+                  <Text span size="xs" c="dimmed">
+                    {t(`notes.kinds.${n.kind}`, { defaultValue: n.kind })} · {t(`notes.statuses.${n.status}`, { defaultValue: n.status })} ·{' '}
+                    {formatDate(n.updatedAt.slice(0, 10), lang)}
+                  </Text>
+                </List.Item>
+              ))}
+            </List>
+          ) : (
+            <Text size="sm" c="dimmed">
+              {t('contacts.notes.none')}
+            </Text>
+          )}
+        </Tabs.Panel>
+      </Tabs>
+
+      <DeleteDialog
+        opened={confirming}
+        onClose={() => setConfirming(false)}
+        recordKey={`contact-${id}-${c.revision}`}
+        impact={() => api.contacts.deleteImpact({ id })}
+        remove={() => api.contacts.delete({ id, revision: c.revision })}
+        onDeleted={() => navigate('/contacts')}
+      />
+    </article>
+  );
+}

@@ -1,0 +1,144 @@
+import { Alert, Button, Group, Modal, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { DateInput } from '@mantine/dates';
+import { useForm } from '@mantine/form';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { PositionFields, type PositionRecord } from '../../../../shared/schemas/contact';
+import { fieldMessages } from '../../../../shared/validation';
+import { useApi } from '../../api/context';
+import { ContactPicker, OrganisationPicker } from '../../components/pickers';
+import { translateMessage } from '../../i18n';
+import { describeError } from '../../lib/errors';
+import { todayIso } from '../../lib/format';
+import { notifySuccess } from '../../lib/notify';
+import { dateInputProps, focusFirstInput, formErrorsOf, PickerField } from '../organisations/parts';
+
+interface Values {
+  contactId: string | null;
+  organisationId: string | null;
+  role: string;
+  from: string | null;
+  to: string | null;
+}
+
+interface Props {
+  title: string;
+  /** The position to edit; without it a new one is created. */
+  position?: PositionRecord;
+  initial?: { contactId?: string; organisationId?: string };
+  /** The side the dialog was opened from, which the user does not choose again. */
+  fixed: 'contact' | 'organisation';
+  onClose: () => void;
+}
+
+/** Adds or edits one position: who, where, which role, from when until when. */
+export function PositionDialog({ title, position, initial, fixed, onClose }: Props) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const queryClient = useQueryClient();
+  const [formError, setFormError] = useState<string | null>(null);
+
+  const form = useForm<Values>({
+    initialValues: position
+      ? { contactId: position.contactId, organisationId: position.organisationId, role: position.role, from: position.from, to: position.to }
+      : { contactId: initial?.contactId ?? null, organisationId: initial?.organisationId ?? null, role: '', from: todayIso(), to: null },
+    validate: (v) => {
+      const errors: Record<string, string> = {};
+      if (!v.contactId) errors.contactId = t('validation.required');
+      if (!v.organisationId) errors.organisationId = t('validation.required');
+      const result = PositionFields.safeParse({ ...v, contactId: v.contactId ?? 'x', organisationId: v.organisationId ?? 'x' });
+      if (!result.success) for (const [path, m] of Object.entries(fieldMessages(result.error))) errors[path] ??= translateMessage(t, m);
+      return errors;
+    },
+  });
+
+  const save = useMutation({
+    mutationFn: (v: Values) => {
+      const fields = { organisationId: v.organisationId!, role: v.role, from: v.from, to: v.to };
+      return position ? api.positions.update({ id: position.id, revision: position.revision, changes: fields }) : api.positions.create({ ...fields, contactId: v.contactId! });
+    },
+    onSuccess: async () => {
+      await queryClient.invalidateQueries();
+      notifySuccess(t('contacts.positions.saved'));
+      onClose();
+    },
+    onError: (e) => {
+      form.setErrors(formErrorsOf(t, e));
+      setFormError(describeError(t, e));
+    },
+  });
+
+  const submit = form.onSubmit((v) => {
+    setFormError(null);
+    save.mutate(v);
+  });
+
+  const picker =
+    fixed === 'organisation' ? (
+      <ContactPicker
+        label={t('contacts.positions.person')}
+        placeholder={t('contacts.positions.personPlaceholder')}
+        withAsterisk
+        value={form.values.contactId ? [form.values.contactId] : []}
+        onChange={(ids) => form.setFieldValue('contactId', ids[ids.length - 1] ?? null)}
+        error={form.errors.contactId}
+      />
+    ) : (
+      <OrganisationPicker
+        label={t('contacts.positions.organisation')}
+        placeholder={t('contacts.positions.organisationPlaceholder')}
+        withAsterisk
+        value={form.values.organisationId ? [form.values.organisationId] : []}
+        onChange={(ids) => form.setFieldValue('organisationId', ids[ids.length - 1] ?? null)}
+        error={form.errors.organisationId}
+      />
+    );
+
+  return (
+    <Modal
+      opened
+      onClose={onClose}
+      title={title}
+      centered
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
+      <form onSubmit={submit} noValidate>
+        <Stack gap="sm" ref={focusFirstInput}>
+          {formError ? (
+            <Alert color="red" role="alert" py={6}>
+              {formError}
+            </Alert>
+          ) : null}
+          <PickerField>{picker}</PickerField>
+          <TextInput label={t('contacts.positions.role')} placeholder={t('contacts.positions.rolePlaceholder')} withAsterisk {...form.getInputProps('role')} />
+          <SimpleGrid cols={2} spacing="sm">
+            <DateInput
+              label={t('contacts.positions.from')}
+              clearable
+              clearButtonProps={{ 'aria-label': t('common.clear') }}
+              {...dateInputProps}
+              {...form.getInputProps('from')}
+            />
+            <DateInput
+              label={t('contacts.positions.to')}
+              placeholder={t('contacts.positions.toPlaceholder')}
+              clearable
+              clearButtonProps={{ 'aria-label': t('common.clear') }}
+              {...dateInputProps}
+              {...form.getInputProps('to')}
+            />
+          </SimpleGrid>
+          <Group justify="flex-end" mt="xs">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={save.isPending}>
+              {position ? t('common.save') : t('common.create')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

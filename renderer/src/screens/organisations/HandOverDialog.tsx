@@ -1,0 +1,107 @@
+import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { DateInput } from '@mantine/dates';
+import { useForm } from '@mantine/form';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { IsoDate } from '../../../../shared/schemas/common';
+import { useApi } from '../../api/context';
+import { ContactPicker } from '../../components/pickers';
+import { describeError } from '../../lib/errors';
+import { formatDate, todayIso } from '../../lib/format';
+import { notifySuccess } from '../../lib/notify';
+import type { Holder } from './OrganisationPeople';
+import { dateInputProps, focusFirstInput, formErrorsOf, PickerField, useLanguage } from './parts';
+
+interface Values {
+  successorId: string | null;
+  on: string | null;
+}
+
+/** Hands a role to a new holder on a date: `positions.succeed` ends the old position the day before. */
+export function HandOverDialog({ holder, onClose }: { holder: Holder; onClose: () => void }) {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const api = useApi();
+  const queryClient = useQueryClient();
+  const [formError, setFormError] = useState<string | null>(null);
+  const { position, contact } = holder;
+
+  const form = useForm<Values>({
+    initialValues: { successorId: null, on: todayIso() },
+    validate: {
+      successorId: (v) => (!v ? t('validation.required') : v === contact.id ? t('validation.sameHolder') : null),
+      on: (v) =>
+        !v ? t('validation.required') : !IsoDate.safeParse(v).success ? t('validation.invalidDate') : position.from && v <= position.from ? t('validation.handoverBeforeStart') : null,
+    },
+  });
+
+  const succeed = useMutation({
+    mutationFn: (v: { successorId: string; on: string }) => api.positions.succeed({ positionId: position.id, revision: position.revision, ...v }),
+    onSuccess: async (_result, v) => {
+      await queryClient.invalidateQueries();
+      const successor = await api.contacts.lookup({ ids: [v.successorId] }).catch(() => []);
+      notifySuccess(t('organisations.people.handedOver', { role: position.role, name: successor[0]?.name ?? '' }));
+      onClose();
+    },
+    onError: (e) => {
+      form.setErrors(formErrorsOf(t, e));
+      setFormError(describeError(t, e));
+    },
+  });
+
+  const submit = form.onSubmit((v) => {
+    setFormError(null);
+    if (v.successorId && v.on) succeed.mutate({ successorId: v.successorId, on: v.on });
+  });
+
+  return (
+    <Modal
+      opened
+      onClose={onClose}
+      title={t('organisations.people.handOverTitle', { role: position.role })}
+      centered
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
+      <form onSubmit={submit} noValidate>
+        <Stack gap="sm" ref={focusFirstInput}>
+          <Text size="sm">
+            {position.from
+              ? t('organisations.people.heldBy', { name: contact.name, date: formatDate(position.from, lang) })
+              : t('organisations.people.heldByOpen', { name: contact.name })}
+          </Text>
+          {formError ? (
+            <Alert color="red" role="alert" py={6}>
+              {formError}
+            </Alert>
+          ) : null}
+          <PickerField>
+            <ContactPicker
+              label={t('organisations.people.successor')}
+              placeholder={t('organisations.people.successorPlaceholder')}
+              withAsterisk
+              value={form.values.successorId ? [form.values.successorId] : []}
+              onChange={(ids) => form.setFieldValue('successorId', ids[ids.length - 1] ?? null)}
+              error={form.errors.successorId}
+            />
+          </PickerField>
+          <DateInput
+            label={t('organisations.people.on')}
+            description={t('organisations.people.onHint', { name: contact.name })}
+            withAsterisk
+            {...dateInputProps}
+            {...form.getInputProps('on')}
+          />
+          <Group justify="flex-end" mt="xs">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={succeed.isPending}>
+              {t('organisations.people.handOver')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

@@ -1,6 +1,6 @@
 import { ActionIcon, Kbd, Modal, NavLink, Table, Text, Tooltip } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
-import { IconBriefcase, IconBuilding, IconKeyboard, IconNotes, IconSearch, IconSettings, IconUsers, IconWorld } from '@tabler/icons-react';
+import { IconBriefcase, IconBuilding, IconKeyboard, IconNotes, IconPlane, IconSearch, IconSettings, IconUsers, IconWorld } from '@tabler/icons-react';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
@@ -12,6 +12,7 @@ import { CountriesScreen } from '../screens/countries/CountriesScreen';
 import { NotesScreen } from '../screens/notes/NotesScreen';
 import { OrganisationsScreen } from '../screens/organisations/OrganisationsScreen';
 import { SettingsScreen } from '../screens/settings/SettingsScreen';
+import { TripsScreen } from '../screens/trips/TripsScreen';
 import { CommandPalette, openPalette } from './CommandPalette';
 import { emitCommand, useCommand } from './commands';
 
@@ -54,7 +55,6 @@ export function Shell() {
   }, [bridge]);
 
   useCommand('case.new', useCallback(() => !location.pathname.startsWith('/cases') && navigate('/cases/new'), [location.pathname, navigate]));
-  useCommand('search.focus', useCallback(() => !location.pathname.startsWith('/cases') && navigate('/cases'), [location.pathname, navigate]));
   useCommand('navigate.cases', useCallback(() => navigate('/cases'), [navigate]));
   useCommand('navigate.settings', useCallback(() => navigate('/settings'), [navigate]));
   useCommand('help.shortcuts', useCallback(() => setHelpOpen(true), []));
@@ -64,8 +64,13 @@ export function Shell() {
     { path: '/organisations', label: t('organisations.title'), icon: <IconBuilding size={18} /> },
     { path: '/contacts', label: t('contacts.title'), icon: <IconUsers size={18} /> },
     { path: '/notes', label: t('notes.title'), icon: <IconNotes size={18} /> },
+    { path: '/trips', label: t('trips.title'), icon: <IconPlane size={18} /> },
     { path: '/countries', label: t('countries.title'), icon: <IconWorld size={18} /> },
   ];
+
+  // Screens with a list search focus it themselves; elsewhere Ctrl+F goes to the case list.
+  const hasListSearch = sections.some((s) => location.pathname.startsWith(s.path));
+  useCommand('search.focus', useCallback(() => !hasListSearch && navigate('/cases'), [hasListSearch, navigate]));
 
   const shortcuts: Array<[string, string[]]> = [
     [t('shortcuts.newCase'), [mod, 'N']],
@@ -134,6 +139,7 @@ export function Shell() {
           <Route path="/organisations/*" element={<OrganisationsScreen />} />
           <Route path="/contacts/*" element={<ContactsScreen />} />
           <Route path="/notes/*" element={<NotesScreen />} />
+          <Route path="/trips/*" element={<TripsScreen />} />
           <Route path="/countries/*" element={<CountriesScreen />} />
           <Route path="/settings" element={<SettingsScreen />} />
           <Route path="*" element={<Navigate to="/cases" replace />} />

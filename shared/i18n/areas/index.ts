@@ -7,6 +7,7 @@ import { notes } from './notes';
 import { organisations } from './organisations';
 import { tasks } from './tasks';
 import { timeline } from './timeline';
+import { trips } from './trips';
 
 /** Every UI area's strings; each file holds one area in English and German. */
-export const areas = { lists, impact, organisations, contacts, notes, countries, timeline, tasks, book } as const;
+export const areas = { lists, impact, organisations, contacts, notes, countries, timeline, tasks, book, trips } as const;

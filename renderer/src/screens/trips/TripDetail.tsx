@@ -1,0 +1,125 @@
+import { Alert, Badge, Button, Group, Loader, Tabs, Text, Title, VisuallyHidden } from '@mantine/core';
+import { IconCalendarDown, IconEdit, IconTrash } from '@tabler/icons-react';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useParams } from 'react-router';
+import { useApi } from '../../api/context';
+import { DeleteDialog } from '../../components/DeleteDialog';
+import { describeError } from '../../lib/errors';
+import { todayIso } from '../../lib/format';
+import { notifyError } from '../../lib/notify';
+import { AgendaPanel } from './AgendaPanel';
+import { BookComposer } from './BookComposer';
+import { ClassificationBadge, dateRange, deliver, destinationsLabel, PhaseBadge, phaseOf, useLanguage } from './parts';
+import { TripOverview } from './TripOverview';
+import { useBookExport } from './useBookExport';
+
+export function TripDetail() {
+  const { id = '' } = useParams();
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const api = useApi();
+  const navigate = useNavigate();
+  const [confirming, setConfirming] = useState(false);
+  const [tab, setTab] = useState<string | null>('overview');
+  // Held here, not in the composer, so an export keeps its progress bar across tab switches.
+  const bookExport = useBookExport();
+
+  const query = useQuery({ queryKey: ['trips', 'get', id], queryFn: () => api.trips.get({ id }) });
+  const related = useQuery({ queryKey: ['trips', 'related', id], queryFn: () => api.trips.related({ id }) });
+  const trip = query.data;
+
+  const calendar = useMutation({
+    mutationFn: () => api.trips.exportCalendar({ id }),
+    onSuccess: (result) =>
+      deliver(result, {
+        downloaded: (fileName) => t('trips.calendar.downloaded', { fileName }),
+        saved: (path) => t('trips.calendar.saved', { path }),
+      }),
+    onError: (e) => notifyError(describeError(t, e)),
+  });
+
+  if (query.isPending) return <Loader aria-label={t('common.loading')} m="xl" />;
+  if (query.isError || !trip) {
+    return (
+      <Alert color="red" m="md" role="alert">
+        {describeError(t, query.error)}
+      </Alert>
+    );
+  }
+
+  const agenda = related.data?.agenda ?? [];
+  const warnings = agenda.reduce((n, item) => n + item.warnings.length, 0);
+
+  return (
+    <article className="detail trip-detail" aria-labelledby="trip-title">
+      <Group justify="flex-end" wrap="nowrap" mb={6} role="toolbar" aria-label={t('trips.actions')} gap={6}>
+        <Button size="xs" variant="default" leftSection={<IconEdit size={15} />} onClick={() => navigate(`/trips/${id}/edit`)}>
+          {t('common.edit')}
+        </Button>
+        <Button size="xs" variant="default" leftSection={<IconCalendarDown size={15} />} loading={calendar.isPending} onClick={() => calendar.mutate()}>
+          {t('trips.calendar.export')}
+        </Button>
+        <Button size="xs" variant="subtle" color="red" leftSection={<IconTrash size={15} />} onClick={() => setConfirming(true)}>
+          {t('common.delete')}
+        </Button>
+      </Group>
+      <Title order={2} size="h3" id="trip-title">
+        {trip.title}
+      </Title>
+      <Group gap="xs" mt={4}>
+        <Text size="sm" c="dimmed">
+          {dateRange(trip.startDate, trip.endDate, lang)} · {destinationsLabel(trip.destinations, lang)}
+        </Text>
+        <PhaseBadge phase={phaseOf(trip, todayIso())} />
+        <ClassificationBadge level={trip.classification} />
+      </Group>
+
+      <Tabs value={tab} onChange={setTab} mt="md" keepMounted={false}>
+        <Tabs.List>
+          <Tabs.Tab value="overview">{t('trips.tabs.overview')}</Tabs.Tab>
+          <Tabs.Tab
+            value="agenda"
+            rightSection={
+              warnings ? (
+                <>
+                  <Badge size="xs" color="orange" variant="filled" aria-hidden>
+                    {warnings}
+                  </Badge>
+                  <VisuallyHidden>{t('trips.agenda.warningsBadge', { count: warnings })}</VisuallyHidden>
+                </>
+              ) : agenda.length ? (
+                <Badge size="xs" variant="light" color="gray">
+                  {agenda.length}
+                </Badge>
+              ) : null
+            }
+          >
+            {t('trips.tabs.agenda')}
+          </Tabs.Tab>
+          <Tabs.Tab value="book">{t('trips.tabs.book')}</Tabs.Tab>
+        </Tabs.List>
+
+        <Tabs.Panel value="overview" pt="md">
+          <TripOverview trip={trip} related={related.data} />
+        </Tabs.Panel>
+        <Tabs.Panel value="agenda" pt="md">
+          {related.data ? <AgendaPanel trip={trip} related={related.data} /> : <Loader size="sm" aria-label={t('common.loading')} />}
+        </Tabs.Panel>
+        <Tabs.Panel value="book" pt="md">
+          <BookComposer trip={trip} exporter={bookExport} />
+        </Tabs.Panel>
+      </Tabs>
+
+      <DeleteDialog
+        opened={confirming}
+        onClose={() => setConfirming(false)}
+        recordKey={`trip-${id}-${trip.revision}`}
+        impact={() => api.trips.deleteImpact({ id })}
+        remove={() => api.trips.delete({ id, revision: trip.revision })}
+        onDeleted={() => navigate('/trips')}
+      />
+    </article>
+  );
+}

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, IsoDate, RecordMeta } from './common';
+import { Id, IsoDate, RecordMeta, patchOf } from './common';
 import { text } from './text';
 
 export const activityKinds = ['meeting', 'call', 'email', 'note', 'visit'] as const;
@@ -22,4 +22,4 @@ export type ActivityFields = z.output<typeof ActivityFields>;
 export const ActivityRecord = RecordMeta.extend(ActivityFields.shape);
 export type ActivityRecord = z.infer<typeof ActivityRecord>;
 export const ActivityCreateInput = ActivityFields.omit({ source: true });
-export const ActivityUpdateInput = z.object({ id: Id, revision: z.number().int().min(1), changes: ActivityFields.omit({ source: true }).partial() });
+export const ActivityUpdateInput = z.object({ id: Id, revision: z.number().int().min(1), changes: patchOf(ActivityFields.omit({ source: true })) });

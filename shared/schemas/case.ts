@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CountryCode, Id, IsoDate, RecordMeta, RegionCode, Topic, uniqueList } from './common';
+import { CountryCode, Id, IsoDate, RecordMeta, RegionCode, Topic, uniqueList, patchOf } from './common';
 import { text } from './text';
 
 export const caseStatuses = ['intake', 'analysis', 'advising', 'implementation', 'onHold', 'closed'] as const;
@@ -72,7 +72,7 @@ export type CaseCreateInput = z.input<typeof CaseCreateInput>;
 export const CaseUpdateInput = z.object({
   id: Id,
   revision: z.number().int().min(1),
-  changes: CaseFieldsShape.partial(),
+  changes: patchOf(CaseFieldsShape),
 });
 export type CaseUpdateInput = z.input<typeof CaseUpdateInput>;
 
@@ -118,4 +118,4 @@ export const TaskFields = z.object({
 export const TaskRecord = RecordMeta.extend(TaskFields.shape);
 export type TaskRecord = z.infer<typeof TaskRecord>;
 export const TaskCreateInput = TaskFields.omit({ done: true, doneOn: true, source: true });
-export const TaskUpdateInput = z.object({ id: Id, revision: z.number().int().min(1), changes: TaskFields.omit({ caseId: true, source: true, doneOn: true }).partial() });
+export const TaskUpdateInput = z.object({ id: Id, revision: z.number().int().min(1), changes: patchOf(TaskFields.omit({ caseId: true, source: true, doneOn: true })) });

@@ -45,3 +45,18 @@ export type RecordMeta = z.infer<typeof RecordMeta>;
 
 export const ById = z.object({ id: Id });
 export const Revisioned = z.object({ id: Id, revision: z.number().int().min(1) });
+
+type WithoutDefault<T> = T extends z.ZodDefault<infer Inner> ? Inner : T;
+type PatchShape<S extends z.ZodRawShape> = { [K in keyof S]: z.ZodOptional<WithoutDefault<S[K]>> };
+
+/**
+ * The "changes" half of an update: every field optional and, unlike `.partial()`, no defaults.
+ * Zod 4 fills a default even inside an optional field, so `.partial()` would turn an omitted
+ * field into its default and an update of one field would wipe the others.
+ */
+export function patchOf<S extends z.ZodRawShape>(fields: z.ZodObject<S>): z.ZodObject<PatchShape<S>> {
+  const shape = Object.fromEntries(
+    Object.entries(fields.shape).map(([key, field]) => [key, z.optional(field instanceof z.ZodDefault ? (field.unwrap() as z.ZodType) : (field as z.ZodType))]),
+  );
+  return z.object(shape) as unknown as z.ZodObject<PatchShape<S>>;
+}

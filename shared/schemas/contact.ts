@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CountryCode, Id, IsoDate, RecordMeta, RegionCode, Topic, uniqueList } from './common';
+import { CountryCode, Id, IsoDate, RecordMeta, RegionCode, Topic, uniqueList, patchOf } from './common';
 import { text } from './text';
 
 export const phoneKinds = ['work', 'mobile', 'private', 'other'] as const;
@@ -67,7 +67,7 @@ export type ContactFields = z.output<typeof ContactFields>;
 export const ContactRecord = RecordMeta.extend(ContactFieldsShape.shape);
 export type ContactRecord = z.infer<typeof ContactRecord>;
 
-export const ContactUpdateInput = z.object({ id: Id, revision: z.number().int().min(1), changes: ContactFieldsShape.partial() });
+export const ContactUpdateInput = z.object({ id: Id, revision: z.number().int().min(1), changes: patchOf(ContactFieldsShape) });
 
 /** "Dr. Amina Mensah" — the name as a person is addressed in lists. */
 export function displayName(c: Pick<ContactFields, 'academicTitle' | 'givenName' | 'familyName'>): string {
@@ -92,7 +92,7 @@ export const PositionFields = PositionFieldsShape.superRefine(checkPositionDates
 export type PositionFields = z.output<typeof PositionFields>;
 export const PositionRecord = RecordMeta.extend(PositionFieldsShape.shape).superRefine(checkPositionDates);
 export type PositionRecord = z.infer<typeof PositionRecord>;
-export const PositionUpdateInput = z.object({ id: Id, revision: z.number().int().min(1), changes: PositionFieldsShape.omit({ contactId: true }).partial() });
+export const PositionUpdateInput = z.object({ id: Id, revision: z.number().int().min(1), changes: patchOf(PositionFieldsShape.omit({ contactId: true })) });
 
 /** Current on `today` when it has started (or has no start) and has not ended before today. */
 export const isCurrentPosition = (p: Pick<PositionFields, 'from' | 'to'>, today: string) =>

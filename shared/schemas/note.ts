@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CountryCode, Id, RecordMeta, RegionCode, Timestamp, Topic, uniqueList } from './common';
+import { CountryCode, Id, RecordMeta, RegionCode, Timestamp, Topic, uniqueList, patchOf } from './common';
 import { RichDoc } from './richtext';
 import { text } from './text';
 
@@ -24,7 +24,7 @@ export const NoteFields = z.object({
 export type NoteFields = z.output<typeof NoteFields>;
 export const NoteRecord = RecordMeta.extend(NoteFields.shape);
 export type NoteRecord = z.infer<typeof NoteRecord>;
-export const NoteUpdateInput = z.object({ id: Id, revision: z.number().int().min(1), changes: NoteFields.partial() });
+export const NoteUpdateInput = z.object({ id: Id, revision: z.number().int().min(1), changes: patchOf(NoteFields) });
 
 /** Every saved version of a note's title and text, newest last, so an earlier one can be restored. */
 export const NoteRevisionRecord = z.object({

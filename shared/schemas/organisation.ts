@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CountryCode, Id, RecordMeta, RegionCode, Topic, uniqueList } from './common';
+import { CountryCode, Id, RecordMeta, RegionCode, Topic, uniqueList, patchOf } from './common';
 import { text } from './text';
 
 export const organisationKinds = [
@@ -41,7 +41,7 @@ export const OrganisationRecord = RecordMeta.extend(OrganisationFields.shape);
 export type OrganisationRecord = z.infer<typeof OrganisationRecord>;
 
 export const OrganisationCreateInput = OrganisationFields;
-export const OrganisationUpdateInput = z.object({ id: Id, revision: z.number().int().min(1), changes: OrganisationFields.partial() });
+export const OrganisationUpdateInput = z.object({ id: Id, revision: z.number().int().min(1), changes: patchOf(OrganisationFields) });
 
 export const organisationSortKeys = ['name', 'kind', 'country', 'city', 'people', 'cases', 'updatedAt'] as const;
 export const OrganisationListFilter = z.object({

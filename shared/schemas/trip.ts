@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CountryCode, Id, IsoDate, RecordMeta, Topic, uniqueList } from './common';
+import { CountryCode, Id, IsoDate, RecordMeta, Topic, uniqueList, patchOf } from './common';
 import { RichDoc } from './richtext';
 import { text } from './text';
 
@@ -82,7 +82,7 @@ export const TripFields = TripFieldsShape.superRefine(checkTripDates);
 export type TripFields = z.output<typeof TripFields>;
 export const TripRecord = RecordMeta.extend(TripFieldsShape.shape).superRefine(checkTripDates);
 export type TripRecord = z.infer<typeof TripRecord>;
-export const TripUpdateInput = z.object({ id: Id, revision: z.number().int().min(1), changes: TripFieldsShape.partial() });
+export const TripUpdateInput = z.object({ id: Id, revision: z.number().int().min(1), changes: patchOf(TripFieldsShape) });
 
 export const agendaKinds = ['meeting', 'siteVisit', 'reception', 'travel', 'internal'] as const;
 export const AgendaKind = z.enum(agendaKinds);
@@ -133,7 +133,7 @@ export type AgendaItemRecord = z.infer<typeof AgendaItemRecord>;
 export const AgendaItemUpdateInput = z.object({
   id: Id,
   revision: z.number().int().min(1),
-  changes: AgendaItemFieldsShape.omit({ tripId: true, debrief: true }).partial(),
+  changes: patchOf(AgendaItemFieldsShape.omit({ tripId: true, debrief: true })),
 });
 
 export const DebriefInput = z.object({

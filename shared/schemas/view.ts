@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, RecordMeta } from './common';
+import { Id, RecordMeta, patchOf } from './common';
 import { text } from './text';
 
 export const viewLists = ['cases', 'organisations', 'contacts', 'notes'] as const;
@@ -16,4 +16,4 @@ export const ViewFields = z.object({
 });
 export const ViewRecord = RecordMeta.extend(ViewFields.shape);
 export type ViewRecord = z.infer<typeof ViewRecord>;
-export const ViewUpdateInput = z.object({ id: Id, revision: z.number().int().min(1), changes: ViewFields.omit({ list: true }).partial() });
+export const ViewUpdateInput = z.object({ id: Id, revision: z.number().int().min(1), changes: patchOf(ViewFields.omit({ list: true })) });

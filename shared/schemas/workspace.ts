@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, Timestamp } from './common';
+import { Id, Timestamp, patchOf } from './common';
 
 export const LanguageSetting = z.enum(['system', 'en', 'de']);
 export const ThemeSetting = z.enum(['system', 'light', 'dark']);
@@ -11,7 +11,7 @@ export const Settings = z.object({
 export type Settings = z.infer<typeof Settings>;
 export const defaultSettings = (): Settings => ({ language: 'system', theme: 'system' });
 
-export const SettingsUpdate = Settings.partial();
+export const SettingsUpdate = patchOf(Settings);
 export type SettingsUpdate = z.input<typeof SettingsUpdate>;
 
 export const BackupReason = z.enum(['daily', 'migration', 'restore', 'import', 'manual']);

@@ -1,7 +1,9 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { references } from '../../electron/backend/services/references';
 import { operationNames } from '../../shared/contract';
+import { collectionNames } from '../../shared/schemas/database';
 import { catalogues, translator } from '../../shared/i18n';
 
 type Tree = { [k: string]: string | Tree };
@@ -41,5 +43,15 @@ describe('catalogues', () => {
     const operations = new Set<string>(operationNames);
     const missing = [...used].filter((k) => !known.has(k) && !operations.has(k) && !k.endsWith('.'));
     expect(missing).toEqual([]);
+  });
+
+  it('a delete dialog can name every collection it removes from and every reference it clears, in both languages', () => {
+    const wanted = [
+      ...collectionNames.flatMap((c) => [`impact.collections.${c}_one`, `impact.collections.${c}_other`]),
+      ...references.filter((r) => r.onDelete === 'unlink').flatMap((r) => [`impact.fields.${r.from}.${r.field}_one`, `impact.fields.${r.from}.${r.field}_other`]),
+      ...references.filter((r) => r.onDelete === 'restrict').map((r) => `errors.referenced.${r.from}.${r.field}`),
+    ];
+    expect(wanted.filter((k) => !en.includes(k))).toEqual([]);
+    expect(translator('de')('impact.fields.agendaItems.counterpartIds_other', { count: 2 })).toBe('2 Programmpunkte verlieren diesen Gesprächspartner');
   });
 });

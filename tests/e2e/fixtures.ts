@@ -57,6 +57,8 @@ export function foreignRequests(urls: string[]): string[] {
 
 /** axe-core on the current screen; any violation fails with its rule and targets listed. */
 export async function expectAccessible(page: Page, label: string): Promise<void> {
+  // Colour contrast is judged on settled screens: a notification fading in is half-transparent.
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
   const results = await new AxeBuilder({ page }).analyze();
   const violations = results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
   expect(violations, `axe violations on ${label}`).toEqual([]);

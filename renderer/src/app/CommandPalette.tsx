@@ -9,6 +9,7 @@ import { useNavigate } from 'react-router';
 import { foldText } from '../../../shared/domain/text';
 import { useApi } from '../api/context';
 import { emitCommand } from './commands';
+import { useSections } from './sections';
 
 interface PaletteItem {
   id: string;
@@ -36,9 +37,10 @@ export function CommandPalette() {
     placeholderData: keepPreviousData,
   });
 
+  const sections = useSections();
   const commands: PaletteItem[] = [
     { id: 'new-case', label: t('cases.new'), icon: <IconPlus size={18} />, run: () => emitCommand('case.new') },
-    { id: 'cases', label: t('nav.cases'), icon: <IconBriefcase size={18} />, run: () => navigate('/cases') },
+    ...sections.map((s) => ({ id: s.path, label: s.label, icon: s.icon, run: () => navigate(s.path) })),
     { id: 'settings', label: t('nav.settings'), icon: <IconSettings size={18} />, run: () => navigate('/settings') },
   ];
   const q = foldText(query.trim());
@@ -56,7 +58,8 @@ export function CommandPalette() {
           run: () => navigate(`${routes[h.kind]}/${h.id}`),
         }))
       : [];
-  const items = [...recordItems, ...matchingCommands];
+  // A command whose name was typed comes first: "People" means the list, not a person named so.
+  const items = [...matchingCommands, ...recordItems];
 
   // Enter with nothing highlighted goes to the best match, so "type, Enter" is enough.
   const onSearchKeyDown = (e: React.KeyboardEvent<HTMLInputElement>) => {

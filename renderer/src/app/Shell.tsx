@@ -1,6 +1,6 @@
 import { ActionIcon, Kbd, Modal, NavLink, Table, Text, Tooltip } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
-import { IconBriefcase, IconBuilding, IconKeyboard, IconNotes, IconPlane, IconSearch, IconSettings, IconUsers, IconWorld } from '@tabler/icons-react';
+import { IconKeyboard, IconSearch, IconSettings } from '@tabler/icons-react';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
@@ -15,6 +15,7 @@ import { SettingsScreen } from '../screens/settings/SettingsScreen';
 import { TripsScreen } from '../screens/trips/TripsScreen';
 import { CommandPalette, openPalette } from './CommandPalette';
 import { emitCommand, useCommand } from './commands';
+import { useSections } from './sections';
 
 const isMac = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform);
 const mod = isMac ? '⌘' : 'Ctrl';
@@ -59,14 +60,7 @@ export function Shell() {
   useCommand('navigate.settings', useCallback(() => navigate('/settings'), [navigate]));
   useCommand('help.shortcuts', useCallback(() => setHelpOpen(true), []));
 
-  const sections = [
-    { path: '/cases', label: t('nav.cases'), icon: <IconBriefcase size={18} /> },
-    { path: '/organisations', label: t('organisations.title'), icon: <IconBuilding size={18} /> },
-    { path: '/contacts', label: t('contacts.title'), icon: <IconUsers size={18} /> },
-    { path: '/notes', label: t('notes.title'), icon: <IconNotes size={18} /> },
-    { path: '/trips', label: t('trips.title'), icon: <IconPlane size={18} /> },
-    { path: '/countries', label: t('countries.title'), icon: <IconWorld size={18} /> },
-  ];
+  const sections = useSections();
 
   // Screens with a list search focus it themselves; elsewhere Ctrl+F goes to the case list.
   const hasListSearch = sections.some((s) => location.pathname.startsWith(s.path));

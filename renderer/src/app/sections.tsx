@@ -1,0 +1,22 @@
+import { IconBriefcase, IconBuilding, IconNotes, IconPlane, IconUsers, IconWorld } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+
+export interface Section {
+  path: string;
+  label: string;
+  icon: ReactNode;
+}
+
+/** The app's main areas, in sidebar order; the sidebar and the command palette both offer them. */
+export function useSections(): Section[] {
+  const { t } = useTranslation();
+  return [
+    { path: '/cases', label: t('nav.cases'), icon: <IconBriefcase size={18} /> },
+    { path: '/organisations', label: t('organisations.title'), icon: <IconBuilding size={18} /> },
+    { path: '/contacts', label: t('contacts.title'), icon: <IconUsers size={18} /> },
+    { path: '/notes', label: t('notes.title'), icon: <IconNotes size={18} /> },
+    { path: '/trips', label: t('trips.title'), icon: <IconPlane size={18} /> },
+    { path: '/countries', label: t('countries.title'), icon: <IconWorld size={18} /> },
+  ];
+}

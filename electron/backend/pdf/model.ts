@@ -25,14 +25,14 @@ export type Shape =
 
 export type Block =
   | { kind: 'heading'; level: 1 | 2 | 3; text: string; /** Listed in contents and bookmarks (default: level ≤ 2). */ toc?: boolean }
-  | { kind: 'paragraph'; text: RichText; tone?: 'body' | 'muted' | 'small' }
+  | { kind: 'paragraph'; text: RichText; tone?: 'body' | 'muted' | 'small'; /** A subtitle line: kept on one page with what follows it (like a heading). */ keepWithNext?: boolean }
   | { kind: 'list'; ordered?: boolean; items: RichText[] }
   | { kind: 'fields'; rows: Array<{ label: string; value: RichText }>; /** Start on a new page rather than split, when it fits on one. */ keepTogether?: boolean }
   | { kind: 'table'; columns: TableColumn[]; rows: RichText[][]; /** Draw and repeat the header row (default true). */ header?: boolean }
   | { kind: 'figure'; alt: string; width: number; height: number; shapes: Shape[]; caption?: string; /** Clip shapes to the figure's box. */ clip?: boolean; background?: string }
   | { kind: 'toc'; title: string }
   | { kind: 'notes'; title: string; pages: number }
-  | { kind: 'pageBreak' }
+  | { kind: 'pageBreak'; /** A soft break: only when at least this fraction (0–1) of the current page's text height is used. */ ifFilled?: number }
   | { kind: 'spacer'; size: number };
 
 export interface Cover {

@@ -59,6 +59,17 @@ function segmentsOf(text: RichText, face: FontFace): Run[][] {
   return out.length ? out : [[]];
 }
 
+/** Where a long token may break: after '@', '/' and '-', and before a '.' (never at its start). */
+const breakPoints = /(?<=[@/-])(?=.)|(?<=[^.])(?=\.)/;
+const breakable = /[@./-]/;
+const longTokens = new Map<number, RegExp>();
+/** Matches a run of at least n characters without a space (cached per n). */
+function longToken(n: number): RegExp {
+  let re = longTokens.get(n);
+  if (!re) longTokens.set(n, (re = new RegExp(`\\S{${n},}`)));
+  return re;
+}
+
 /** Lets the event loop breathe during long layouts, so the window and progress stay alive. */
 const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -137,7 +148,7 @@ class Layout {
    */
   private heightOf(text: RichText, width: number, size: number, face: FontFace = 'regular', lineGap = theme.lineGap.body) {
     let height = 0;
-    for (const segment of segmentsOf(text, face)) {
+    for (const segment of this.lines(text, face, width, size)) {
       const bold = segment.some((r) => r.bold);
       const italic = segment.every((r) => r.italic);
       this.use(bold ? (face === 'semibold' ? 'semibold' : 'bold') : italic ? 'italic' : face === 'semibold' ? 'semibold' : 'regular', size);
@@ -146,11 +157,73 @@ class Layout {
     return height;
   }
 
+  private runFace(run: Run, face: FontFace): FontFace {
+    return run.bold ? (face === 'semibold' ? 'semibold' : run.italic ? 'boldItalic' : 'bold') : run.italic ? 'italic' : face === 'semibold' ? 'semibold' : 'regular';
+  }
+
+  /**
+   * Rich text as the lines it is drawn in: split at its explicit line breaks, and with a custom
+   * line-breaker for tokens wider than the line (e-mail addresses, URLs, domain names). pdfkit would
+   * break those between any two letters; here they break after '@' if that is enough, otherwise at
+   * the last '@', '/', '-' or before the last '.' that fits. The breaks exist only in the drawn text
+   * (as line ends): the model keeps the address whole and no invisible characters reach the PDF.
+   */
+  private lines(text: RichText, face: FontFace, width: number, size: number): Run[][] {
+    const segments = segmentsOf(text, face);
+    // Nothing is wider than about 1 em per character, so shorter tokens always fit.
+    const minChars = Math.max(1, Math.floor(width / (size * 1.05)));
+    const candidate = (token: string) => token.length >= minChars && breakable.test(token);
+    const long = longToken(minChars);
+    const hasCandidate = (run: Run) => breakable.test(run.text) && long.test(run.text) && run.text.split(/\s+/).some(candidate);
+    if (!segments.some((segment) => segment.some(hasCandidate))) return segments;
+    const out: Run[][] = [];
+    for (const segment of segments) {
+      let line: Run[] = [];
+      for (const run of segment) {
+        let current = '';
+        for (const token of run.text.split(/(\s+)/)) {
+          const pieces = candidate(token) ? this.breakToken(token, this.runFace(run, face), width, size) : [token];
+          pieces.forEach((piece, k) => {
+            if (k > 0) {
+              if (current) line.push({ ...run, text: current });
+              out.push(line);
+              line = [];
+              current = '';
+            }
+            current += piece;
+          });
+        }
+        if (current) line.push({ ...run, text: current });
+      }
+      out.push(line);
+    }
+    return out;
+  }
+
+  /** One token as the pieces that each fit the width (a piece that cannot be broken is left to pdfkit). */
+  private breakToken(token: string, face: FontFace, width: number, size: number): string[] {
+    this.doc.font(fontKey[face]).fontSize(size);
+    const fits = (s: string) => this.doc.widthOfString(s) <= width;
+    if (fits(token)) return [token];
+    const at = token.lastIndexOf('@');
+    if (at > 0 && at < token.length - 1 && fits(token.slice(0, at + 1)) && fits(token.slice(at + 1))) return [token.slice(0, at + 1), token.slice(at + 1)];
+    const pieces: string[] = [];
+    let current = '';
+    for (const atom of token.split(breakPoints)) {
+      if (current && !fits(current + atom)) {
+        pieces.push(current);
+        current = atom;
+      } else current += atom;
+    }
+    pieces.push(current);
+    return pieces;
+  }
+
   /** Draws rich text at (x, y) within width, line segment by line segment; leaves doc.y below it. */
   private drawRich(text: RichText, x: number, y: number, width: number, size: number, color: string, face: FontFace = 'regular', extra: PDFKit.Mixins.TextOptions = {}) {
     const opts = { width, lineGap: theme.lineGap.body, ...extra };
     let top = y;
-    for (const segment of segmentsOf(text, face)) {
+    for (const segment of this.lines(text, face, width, size)) {
       if (segment.every((r) => r.text === '')) {
         this.use('regular', size, color);
         top += this.doc.heightOfString(' ', opts);
@@ -158,8 +231,7 @@ class Layout {
         continue;
       }
       segment.forEach((run, i) => {
-        const runFace = run.bold ? (face === 'semibold' ? 'semibold' : run.italic ? 'boldItalic' : 'bold') : run.italic ? 'italic' : face === 'semibold' ? 'semibold' : 'regular';
-        this.use(runFace, size, color);
+        this.use(this.runFace(run, face), size, color);
         const continued = i < segment.length - 1;
         if (i === 0) this.doc.text(clean(run.text), x, top, { ...opts, continued });
         else this.doc.text(clean(run.text), { ...opts, continued });
@@ -235,6 +307,22 @@ class Layout {
 
   // ——— blocks ———
 
+  /**
+   * The space a heading (or a subtitle line) needs below it: any headings and subtitle lines that
+   * directly follow, then the first piece of the content. So a chain like "section title, subtitle,
+   * first subheading" never ends a page without its first lines of text.
+   */
+  private keptHeight(blocks: Block[], from: number): number {
+    let height = 0;
+    for (let j = from; j < blocks.length; j++) {
+      const b = blocks[j]!;
+      if (b.kind === 'heading') height += this.headingHeight(b);
+      else if (b.kind === 'paragraph' && b.keepWithNext) height += this.paragraphHeight(b) + theme.space.paragraph;
+      else return height + this.minHeightOf(b);
+    }
+    return height;
+  }
+
   /** A rough height of the first piece of a block, for keeping headings with what follows. */
   private minHeightOf(block: Block | undefined): number {
     if (!block) return 0;
@@ -244,14 +332,18 @@ class Layout {
         return Math.min(this.heightOf(block.text, this.width, theme.size.body), line * 3);
       case 'list':
         return block.items[0] ? Math.min(this.heightOf(block.items[0], this.width - 16, theme.size.body), line * 2) : 0;
-      case 'table':
-        return this.rowHeight(block.columns.map((c) => c.label), this.columnWidths(block.columns), 'semibold') + (block.rows[0] ? this.rowHeight(block.rows[0], this.columnWidths(block.columns)) : 0);
-      case 'fields':
-        return block.rows[0] ? this.rowHeight([block.rows[0].label, block.rows[0].value], this.fieldWidths()) : 0;
+      case 'table': {
+        const { header, rows } = this.measure(block);
+        return header + (rows[0] ?? 0);
+      }
+      case 'fields': {
+        const { rows } = this.measure(block);
+        const all = rows.reduce((s, h) => s + h, 0);
+        // A block kept together moves as a whole, so the heading must be kept with all of it.
+        return block.keepTogether && all <= this.bottom - this.top ? all : (rows[0] ?? 0);
+      }
       case 'figure':
         return this.figureSize(block).height + 20;
-      case 'heading':
-        return this.headingHeight(block) + line * 2;
       default:
         return 0;
     }
@@ -268,11 +360,11 @@ class Layout {
     return s.before + this.heightOf(block.text, this.width, s.size, s.face, theme.lineGap.heading) + s.after + (block.level === 1 ? 6 : 0);
   }
 
-  heading(block: Extract<Block, { kind: 'heading' }>, next: Block | undefined) {
+  heading(block: Extract<Block, { kind: 'heading' }>, blocks: Block[], i: number) {
     const doc = this.doc;
     const s = this.headingStyle(block.level);
     // No orphaned headings: the heading moves to the next page with the start of what follows it.
-    this.ensureSpace(this.headingHeight(block) + this.minHeightOf(next));
+    this.ensureSpace(this.headingHeight(block) + this.keptHeight(blocks, i + 1));
     if (!this.atPageTop) doc.y += s.before;
     const dest = `section-${++this.destCount}`;
     const y = doc.y;
@@ -298,12 +390,17 @@ class Layout {
     }
   }
 
-  paragraph(block: Extract<Block, { kind: 'paragraph' }>) {
+  private paragraphHeight(block: Extract<Block, { kind: 'paragraph' }>) {
+    return this.heightOf(block.text, this.width, block.tone === 'small' ? theme.size.small : theme.size.body);
+  }
+
+  paragraph(block: Extract<Block, { kind: 'paragraph' }>, blocks: Block[], i: number) {
     const size = block.tone === 'small' ? theme.size.small : theme.size.body;
     const color = block.tone === 'body' || !block.tone ? theme.color.text : theme.color.muted;
+    if (block.keepWithNext) this.ensureSpace(this.paragraphHeight(block) + theme.space.paragraph + this.keptHeight(blocks, i + 1));
     // A paragraph may break across pages, but never leaves a single line at a page bottom.
     const lineHeight = this.heightOf('x', this.width, size);
-    this.ensureSpace(Math.min(this.heightOf(block.text, this.width, size), lineHeight * 2));
+    this.ensureSpace(Math.min(this.paragraphHeight(block), lineHeight * 2));
     const y = this.doc.y;
     this.add('P', () => this.drawRich(block.text, this.left, y, this.width, size, color));
     this.doc.y += theme.space.paragraph;
@@ -344,6 +441,24 @@ class Layout {
     return [this.width * 0.3, this.width * 0.7];
   }
 
+  /** Row heights of a table or fields block, measured once (keeping headings with it measures it too). */
+  private readonly measured = new WeakMap<Block, { header: number; rows: number[] }>();
+
+  private measure(block: Extract<Block, { kind: 'table' | 'fields' }>): { header: number; rows: number[] } {
+    let m = this.measured.get(block);
+    if (!m) {
+      if (block.kind === 'fields') {
+        const widths = this.fieldWidths();
+        m = { header: 0, rows: block.rows.map((r) => this.rowHeight([r.label, r.value], widths)) };
+      } else {
+        const widths = this.columnWidths(block.columns);
+        m = { header: block.header === false ? 0 : this.rowHeight(block.columns.map((c) => c.label), widths, 'semibold'), rows: block.rows.map((r) => this.rowHeight(r, widths)) };
+      }
+      this.measured.set(block, m);
+    }
+    return m;
+  }
+
   private rowHeight(cells: RichText[], widths: number[], face: FontFace = 'regular') {
     let h = 0;
     cells.forEach((cell, i) => {
@@ -352,10 +467,9 @@ class Layout {
     return h + 2 * theme.cell.padY;
   }
 
-  private drawRow(table: Struct, cells: RichText[], widths: number[], opts: { header: boolean; rowHeader?: boolean; shade?: string; tagged: boolean; aligns?: Array<'left' | 'right' | undefined> }) {
+  private drawRow(table: Struct, cells: RichText[], widths: number[], height: number, opts: { header: boolean; rowHeader?: boolean; shade?: string; tagged: boolean; aligns?: Array<'left' | 'right' | undefined> }) {
     const doc = this.doc;
     const y = doc.y;
-    const height = this.rowHeight(cells, widths, opts.header ? 'semibold' : 'regular');
     this.artifact(() => {
       if (opts.shade) doc.rect(this.left, y, this.width, height).fill(opts.shade);
       doc.moveTo(this.left, y + height).lineTo(this.left + this.width, y + height).lineWidth(0.5).stroke(theme.color.rule);
@@ -384,39 +498,45 @@ class Layout {
     doc.y = y + height;
   }
 
-  private table(columns: TableColumn[] | null, rows: RichText[][], widths: number[], rowHeader: boolean, keepTogether = false) {
+  private table(
+    columns: TableColumn[] | null,
+    rows: RichText[][],
+    widths: number[],
+    heights: { header: number; rows: number[] },
+    rowHeader: boolean,
+    keepTogether = false,
+  ) {
     const doc = this.doc;
+    const headerHeight = columns ? heights.header : 0;
     if (keepTogether) {
-      const total = (columns ? this.rowHeight(columns.map((c) => c.label), widths, 'semibold') : 0) + rows.reduce((s, r) => s + this.rowHeight(r, widths), 0);
+      const total = headerHeight + heights.rows.reduce((s, h) => s + h, 0);
       if (total <= this.bottom - this.top) this.ensureSpace(total);
     }
     const table = doc.struct('Table');
     this.root.add(table);
     const header = columns?.map((c) => c.label) ?? null;
     const aligns = columns?.map((c) => c.align);
-    const headerHeight = header ? this.rowHeight(header, widths, 'semibold') : 0;
-    const firstRow = rows[0] ? this.rowHeight(rows[0], widths) : 0;
-    this.ensureSpace(headerHeight + firstRow);
-    if (header) this.drawRow(table, header, widths, { header: true, shade: theme.color.tableHeader, tagged: true, aligns });
+    this.ensureSpace(headerHeight + (heights.rows[0] ?? 0));
+    if (header) this.drawRow(table, header, widths, headerHeight, { header: true, shade: theme.color.tableHeader, tagged: true, aligns });
     rows.forEach((row, r) => {
-      const h = this.rowHeight(row, widths);
+      const h = heights.rows[r]!;
       // Rows never split: a row that does not fit starts the next page, under a repeated header.
       if (doc.y + h > this.bottom && doc.y > this.top + headerHeight + 1) {
         this.newPage();
-        if (header) this.drawRow(table, header, widths, { header: true, shade: theme.color.tableHeader, tagged: false, aligns });
+        if (header) this.drawRow(table, header, widths, headerHeight, { header: true, shade: theme.color.tableHeader, tagged: false, aligns });
       }
-      this.drawRow(table, row, widths, { header: false, rowHeader, shade: r % 2 === 1 ? theme.color.zebra : undefined, tagged: true, aligns });
+      this.drawRow(table, row, widths, h, { header: false, rowHeader, shade: r % 2 === 1 ? theme.color.zebra : undefined, tagged: true, aligns });
     });
     table.end();
     doc.y += theme.space.block;
   }
 
   dataTable(block: Extract<Block, { kind: 'table' }>) {
-    this.table(block.header === false ? null : block.columns, block.rows, this.columnWidths(block.columns), false);
+    this.table(block.header === false ? null : block.columns, block.rows, this.columnWidths(block.columns), this.measure(block), false);
   }
 
   fields(block: Extract<Block, { kind: 'fields' }>) {
-    this.table(null, block.rows.map((r) => [r.label, r.value]), this.fieldWidths(), true, block.keepTogether);
+    this.table(null, block.rows.map((r) => [r.label, r.value]), this.fieldWidths(), this.measure(block), true, block.keepTogether);
   }
 
   // ——— figures ———
@@ -546,19 +666,20 @@ class Layout {
     }
   }
 
-  pageBreak() {
+  pageBreak(block: Extract<Block, { kind: 'pageBreak' }>) {
+    // A soft break leaves a page that holds little so far (say, a short item that moved there) to be filled.
+    if (block.ifFilled !== undefined && this.doc.y - this.top < block.ifFilled * (this.bottom - this.top)) return;
     if (!this.atPageTop) this.newPage();
   }
 
   block(blocks: Block[], i: number) {
     const block = blocks[i]!;
-    const next = blocks[i + 1];
     this.ensurePage();
     switch (block.kind) {
       case 'heading':
-        return this.heading(block, next);
+        return this.heading(block, blocks, i);
       case 'paragraph':
-        return this.paragraph(block);
+        return this.paragraph(block, blocks, i);
       case 'list':
         return this.list(block);
       case 'fields':
@@ -572,7 +693,7 @@ class Layout {
       case 'notes':
         return this.notes(block);
       case 'pageBreak':
-        return this.pageBreak();
+        return this.pageBreak(block);
       case 'spacer':
         this.doc.y += block.size;
         return;

@@ -3,7 +3,6 @@ import type { Topology } from 'topojson-specification';
 import { countryName } from '../../../../shared/domain/countries';
 import { countryMap } from '../../../../shared/domain/map';
 import { regionName, regionsOfCountry } from '../../../../shared/domain/regions';
-import { richTextToPlain } from '../../../../shared/domain/richtext';
 import { translator, type Language } from '../../../../shared/i18n';
 import { displayName, isCurrentPosition, type ContactRecord } from '../../../../shared/schemas/contact';
 import type { Database } from '../../../../shared/schemas/database';
@@ -165,13 +164,21 @@ export function buildBriefingBook(db: Database, trip: TripRecord, opts: BookOpti
           break;
         }
         section(kind, t('book.sections.meetings'), meetings.map((m) => m.title), () => {
+          let previousShort = false;
           meetings.forEach((m, n) => {
-            if (n > 0) blocks.push({ kind: 'pageBreak' });
+            const counterparts = m.counterpartIds.map((id) => ix.contact(id)).filter((c): c is ContactRecord => !!c);
+            const points = external ? [] : withoutLeadingHeading(richBlocks(m.talkingPoints), t('book.meeting.talkingPoints'));
+            // A meeting with substance starts a page; one with only logistics (no counterparts,
+            // objectives or talking points) follows the previous meeting instead of getting a near-empty
+            // page. When such a short one had to move to a fresh page, the next meeting fills that page.
+            const substantial = counterparts.length > 0 || m.objectives.trim() !== '' || points.length > 0;
+            if (n > 0 && substantial) blocks.push(previousShort ? { kind: 'pageBreak', ifFilled: SHORT_PAGE } : { kind: 'pageBreak' });
+            previousShort = !substantial;
             blocks.push({ kind: 'heading', level: 2, text: m.title });
             const org = m.organisationId ? ix.organisation(m.organisationId) : undefined;
-            const counterparts = m.counterpartIds.map((id) => ix.contact(id)).filter((c): c is ContactRecord => !!c);
             blocks.push({
               kind: 'fields',
+              keepTogether: true,
               rows: [
                 { label: t('book.meeting.when'), value: `${date(m.date)}, ${m.start}–${m.end} (${m.timeZone})` },
                 { label: t('book.meeting.where'), value: m.place || none },
@@ -179,14 +186,11 @@ export function buildBriefingBook(db: Database, trip: TripRecord, opts: BookOpti
                 { label: t('book.meeting.counterparts'), value: counterparts.map(displayName).join(', ') || none },
               ],
             });
-            blocks.push({ kind: 'heading', level: 3, text: t('book.meeting.objectives'), toc: false });
-            blocks.push({ kind: 'paragraph', text: m.objectives || none });
-            if (!external) {
-              const points = richBlocks(m.talkingPoints);
-              if (points.length) {
-                blocks.push({ kind: 'heading', level: 3, text: t('book.meeting.talkingPoints'), toc: false }, ...points);
-              }
+            if (substantial) {
+              blocks.push({ kind: 'heading', level: 3, text: t('book.meeting.objectives'), toc: false });
+              blocks.push({ kind: 'paragraph', text: m.objectives || none });
             }
+            if (points.length) blocks.push({ kind: 'heading', level: 3, text: t('book.meeting.talkingPoints'), toc: false }, ...points);
             if (counterparts.length) {
               blocks.push({ kind: 'heading', level: 3, text: t('book.meeting.profiles'), toc: false });
               for (const c of counterparts) {
@@ -255,19 +259,24 @@ export function buildBriefingBook(db: Database, trip: TripRecord, opts: BookOpti
             }
             const orgs = db.organisations.filter((o) => o.country === code);
             if (orgs.length) {
+              // The 25 with the most people we know there; partners see them by name, without our counts.
+              const listed = orgs
+                .map((o) => ({ o, people: ix.positionsAt(o.id).filter((p) => isCurrentPosition(p, opts.today)).length }))
+                .sort((a, b) => b.people - a.people || a.o.name.localeCompare(b.o.name, lang))
+                .slice(0, 25);
+              const kindOf = (o: (typeof orgs)[number]) => t(`organisations.kinds.${o.kind}`);
               blocks.push({ kind: 'heading', level: 3, text: t('book.country.ourOrganisations'), toc: false });
               blocks.push({
                 kind: 'table',
                 columns: [
-                  { label: t('book.columns.organisation'), width: 4 },
-                  { label: t('book.columns.city'), width: 2 },
-                  { label: t('book.columns.people'), width: 1, align: 'right' },
+                  { label: t('book.columns.organisation'), width: 5.2 },
+                  { label: t('book.columns.city'), width: 1.6 },
+                  { label: t('book.columns.kind'), width: 2 },
+                  ...(external ? [] : [{ label: t('book.columns.people'), width: 1, align: 'right' as const }]),
                 ],
-                rows: orgs
-                  .map((o) => ({ o, people: ix.positionsAt(o.id).filter((p) => isCurrentPosition(p, opts.today)).length }))
-                  .sort((a, b) => b.people - a.people || a.o.name.localeCompare(b.o.name))
-                  .slice(0, 25)
-                  .map(({ o, people }) => [o.name, o.city || none, String(people)]),
+                rows: external
+                  ? [...listed].sort((a, b) => a.o.name.localeCompare(b.o.name, lang)).map(({ o }) => [o.name, o.city || none, kindOf(o)])
+                  : listed.map(({ o, people }) => [o.name, o.city || none, kindOf(o), String(people)]),
               });
             }
             if (!external) {
@@ -278,16 +287,16 @@ export function buildBriefingBook(db: Database, trip: TripRecord, opts: BookOpti
                   kind: 'table',
                   columns: [
                     { label: t('book.columns.reference'), width: 1.6 },
-                    { label: t('book.columns.item'), width: 4.4 },
+                    { label: t('book.columns.case'), width: 4.4 },
                     { label: t('book.columns.status'), width: 1.6 },
                   ],
                   rows: open.map((c) => [c.reference, c.title, t(`cases.status.${c.status}`)]),
                 });
               }
-              const past = db.trips.filter((x) => x.id !== trip.id && x.endDate < trip.startDate && x.destinations.some((d) => d.country === code));
-              if (past.length) {
-                blocks.push({ kind: 'heading', level: 3, text: t('book.country.pastTrips'), toc: false });
-                blocks.push({ kind: 'list', items: past.map((x) => `${date(x.startDate)} – ${date(x.endDate)}: ${x.title}`) });
+              const earlier = earlierTrips(db.trips, trip, code);
+              if (earlier.length) {
+                blocks.push({ kind: 'heading', level: 3, text: t('book.country.earlierTrips'), toc: false });
+                blocks.push({ kind: 'list', items: earlier.map((x) => `${date(x.startDate)} – ${date(x.endDate)}: ${x.title}`) });
               }
             }
           });
@@ -305,17 +314,11 @@ export function buildBriefingBook(db: Database, trip: TripRecord, opts: BookOpti
         section(kind, t('book.sections.strategyExcerpts'), notes.map((n) => n!.title), () => {
           for (const n of notes) {
             blocks.push({ kind: 'heading', level: 2, text: n!.title });
-            blocks.push({ kind: 'paragraph', text: `${t(`notes.kinds.${n!.kind}`)} · ${t(`notes.statuses.${n!.status}`)} · ${date(n!.updatedAt.slice(0, 10))}`, tone: 'muted' });
-            // An excerpt: the opening of the note, up to about a page.
+            blocks.push({ kind: 'paragraph', text: `${t(`notes.kinds.${n!.kind}`)} · ${t(`notes.statuses.${n!.status}`)} · ${date(n!.updatedAt.slice(0, 10))}`, tone: 'muted', keepWithNext: true });
             const parts = richBlocks(n!.body);
-            let budget = 1800;
-            for (const b of parts) {
-              const size = b.kind === 'paragraph' ? plainLength(b.text) : b.kind === 'list' ? b.items.reduce((s, x) => s + plainLength(x), 0) : 200;
-              if (budget <= 0) break;
-              blocks.push(b);
-              budget -= size;
-            }
-            if (budget <= 0 && richTextToPlain(n!.body).length > 1800) blocks.push({ kind: 'paragraph', text: '…', tone: 'muted' });
+            const excerpt = excerptOf(parts);
+            blocks.push(...excerpt);
+            if (excerpt.length < parts.length) blocks.push({ kind: 'paragraph', text: '…', tone: 'muted' });
           }
         });
         break;
@@ -354,11 +357,14 @@ export function buildBriefingBook(db: Database, trip: TripRecord, opts: BookOpti
         section(kind, t('book.sections.contactSheet'), [], () => {
           blocks.push({
             kind: 'table',
+            // The e-mail column is the widest: most addresses fit on one line, longer ones break
+            // after the '@' (the renderer's line-breaker); names and functions wrap at spaces, and
+            // the phone column fits an international number with its groups on one line.
             columns: [
-              { label: t('book.columns.name'), width: 2.4 },
+              { label: t('book.columns.name'), width: 2 },
               { label: t('book.columns.function'), width: 3 },
-              { label: t('book.columns.email'), width: 3 },
-              { label: t('book.columns.phone'), width: 2.2 },
+              { label: t('book.columns.email'), width: 3.4 },
+              { label: t('book.columns.phone'), width: 2.3 },
             ],
             rows: [...people.values()]
               .sort((a, b) => a.familyName.localeCompare(b.familyName, lang))
@@ -413,6 +419,40 @@ export function buildBriefingBook(db: Database, trip: TripRecord, opts: BookOpti
 }
 
 const plainLength = (r: RichText) => (typeof r === 'string' ? r.length : r.reduce((s, x) => s + x.text.length, 0));
+
+/** A page used less than this (a fraction of its text height) is not left nearly empty by a meeting's page break. */
+const SHORT_PAGE = 0.4;
+
+/** About a page of text: the budget, in characters, of a strategy excerpt. */
+export const EXCERPT_BUDGET = 1800;
+
+/**
+ * The opening of a note, up to about a page: whole blocks until the budget is spent. An excerpt never
+ * ends with a heading (or a rule) whose text was cut off: trailing headings are dropped.
+ */
+export function excerptOf(parts: readonly Block[], budget = EXCERPT_BUDGET): Block[] {
+  const out: Block[] = [];
+  for (const b of parts) {
+    if (budget <= 0) break;
+    out.push(b);
+    budget -= b.kind === 'paragraph' ? plainLength(b.text) : b.kind === 'list' ? b.items.reduce((s, x) => s + plainLength(x), 0) : 200;
+  }
+  while (out.length && (out[out.length - 1]!.kind === 'heading' || out[out.length - 1]!.kind === 'spacer')) out.pop();
+  return out;
+}
+
+/** Trips to the country that ended before this trip starts (most recent first); never this trip or a later one. */
+export function earlierTrips(trips: readonly TripRecord[], trip: TripRecord, country: string): TripRecord[] {
+  return trips
+    .filter((x) => x.id !== trip.id && x.endDate < trip.startDate && x.destinations.some((d) => d.country === country))
+    .sort((a, b) => b.startDate.localeCompare(a.startDate));
+}
+
+/** Talking points that open with their own "Talking points" heading would print it twice under ours. */
+function withoutLeadingHeading(blocks: Block[], title: string): Block[] {
+  const first = blocks[0];
+  return first?.kind === 'heading' && first.text.trim().toLocaleLowerCase() === title.toLocaleLowerCase() ? blocks.slice(1) : blocks;
+}
 
 function languageName(code: string, lang: Language): string {
   try {

@@ -78,6 +78,29 @@ describe('Trip screens against the real backend', () => {
     expect(stored.purpose).toBe(trip.purpose);
   });
 
+  it('orders the sections: arrows and Alt+arrow move a section, the outline and the stored choice follow, cover and contents stay first', async () => {
+    const backend = await openTestBackend();
+    const { trip } = await buildTrip(backend, 1, 2);
+    renderWithBackend(backend, routes, { path: `/trips/${trip.id}` });
+
+    fireEvent.click(await screen.findByRole('tab', { name: 'Briefing book' }));
+    const outline = await screen.findByRole('region', { name: 'Outline' });
+    const printed = () => within(outline).getAllByRole('listitem').filter((li) => li.parentElement?.classList.contains('outline-list')).map((li) => li.firstElementChild?.textContent);
+    await waitFor(() => expect(printed().slice(0, 6)).toEqual(['Cover', 'Contents', 'Delegation', 'Itinerary', 'Meetings', 'Country profile']));
+
+    fireEvent.click(screen.getByRole('button', { name: 'Move “Country profile” up' }));
+    await waitFor(() => expect(printed().slice(0, 6)).toEqual(['Cover', 'Contents', 'Delegation', 'Itinerary', 'Country profile', 'Meetings']));
+    expect(screen.getByRole('status')).toHaveTextContent('“Country profile” is now number 5.');
+
+    // By keyboard on the checkbox; the delegation cannot pass the contents.
+    fireEvent.keyDown(screen.getByRole('checkbox', { name: 'Country profile' }), { key: 'ArrowUp', altKey: true });
+    fireEvent.keyDown(screen.getByRole('checkbox', { name: 'Delegation' }), { key: 'ArrowUp', altKey: true });
+    await waitFor(() => expect(printed().slice(0, 6)).toEqual(['Cover', 'Contents', 'Delegation', 'Country profile', 'Itinerary', 'Meetings']));
+    expect(screen.queryByRole('button', { name: 'Move “Cover” down' })).toBeNull();
+
+    await waitFor(async () => expect((await backend.call('trips.get', { id: trip.id })).book.sections.slice(0, 4)).toEqual(['cover', 'contents', 'delegation', 'countryProfile']), { timeout: 3000 });
+  });
+
   it('records a debrief, says where it went, and saving again writes no second task', async () => {
     const backend = await openTestBackend();
     const { trip, items, caseB } = await buildTrip(backend, 1, 2);

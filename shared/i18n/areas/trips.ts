@@ -173,7 +173,10 @@ export const trips = defineArea({
     },
     book: {
       sectionsLabel: 'Sections',
-      sectionsHint: 'Sections are printed in this order.',
+      sectionsHint: 'Printed in this order. Cover and contents stay first; move the others with the arrows or Alt+↑/↓.',
+      moveUp: 'Move “{{section}}” up',
+      moveDown: 'Move “{{section}}” down',
+      moved: '“{{section}}” is now number {{position}}.',
       audience: 'Edition',
       outline: 'Outline',
       outlineFor: 'Outline of the edition {{audience}}',
@@ -362,7 +365,10 @@ export const trips = defineArea({
     },
     book: {
       sectionsLabel: 'Abschnitte',
-      sectionsHint: 'Die Abschnitte werden in dieser Reihenfolge gedruckt.',
+      sectionsHint: 'In dieser Reihenfolge gedruckt. Deckblatt und Inhalt bleiben vorn; die übrigen verschieben Sie mit den Pfeilen oder Alt+↑/↓.',
+      moveUp: '„{{section}}“ nach oben',
+      moveDown: '„{{section}}“ nach unten',
+      moved: '„{{section}}“ steht jetzt an Stelle {{position}}.',
       audience: 'Fassung',
       outline: 'Gliederung',
       outlineFor: 'Gliederung der Fassung {{audience}}',

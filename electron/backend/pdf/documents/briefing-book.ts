@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import type { Topology } from 'topojson-specification';
+import { printOrder } from '../../../../shared/domain/book-sections';
 import { countryName } from '../../../../shared/domain/countries';
 import { countryMap } from '../../../../shared/domain/map';
 import { regionName, regionsOfCountry } from '../../../../shared/domain/regions';
@@ -7,7 +8,6 @@ import { translator, type Language } from '../../../../shared/i18n';
 import { displayName, isCurrentPosition, type ContactRecord } from '../../../../shared/schemas/contact';
 import type { Database } from '../../../../shared/schemas/database';
 import type { Audience, BookOutline, BookSection, Classification, TripRecord } from '../../../../shared/schemas/trip';
-import { bookSections } from '../../../../shared/schemas/trip';
 import { indexes } from '../../services/indexes';
 import { fontBuffers } from '../fonts';
 import { isMeetingLike, orderedAgenda } from '../../services/trips';
@@ -85,7 +85,8 @@ export function buildBriefingBook(db: Database, trip: TripRecord, opts: BookOpti
   const blocks: Block[] = [];
   const outline: BookOutline['sections'] = [];
   const omitted: BookOutline['omitted'] = [];
-  const chosen = bookSections.filter((s) => opts.sections.includes(s));
+  // The user's order, with the cover and the contents always first.
+  const chosen = printOrder(opts.sections);
 
   const section = (kind: BookSection, title: string, entries: string[], body: () => void) => {
     blocks.push({ kind: 'pageBreak' }, { kind: 'heading', level: 1, text: title });

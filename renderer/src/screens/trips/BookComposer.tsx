@@ -1,10 +1,11 @@
-import { Alert, Button, Checkbox, Group, Loader, Progress, Radio, Stack, Text, Title } from '@mantine/core';
-import { IconEyeOff, IconFileTypePdf, IconInfoCircle } from '@tabler/icons-react';
+import { ActionIcon, Alert, Button, Checkbox, Group, Loader, Progress, Radio, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
+import { IconArrowDown, IconArrowUp, IconEyeOff, IconFileTypePdf, IconInfoCircle } from '@tabler/icons-react';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppError } from '../../../../shared/errors';
-import { audiences, bookSections, type Audience, type BookSection, type TripRecord } from '../../../../shared/schemas/trip';
+import { composerOrder, isPinnedSection, moveSection, printOrder } from '../../../../shared/domain/book-sections';
+import { audiences, type Audience, type BookSection, type TripRecord } from '../../../../shared/schemas/trip';
 import { useApi } from '../../api/context';
 import { describeError } from '../../lib/errors';
 import { notifyError } from '../../lib/notify';
@@ -17,8 +18,6 @@ interface Choice {
 
 const SAVE_DELAY_MS = 400;
 
-/** Sections in the order the backend prints them, whatever order they were ticked in. */
-const canonical = (sections: readonly string[]): BookSection[] => bookSections.filter((s) => sections.includes(s));
 
 /**
  * Remembers the composer's choice in the trip. Saves are debounced and run one at a time, each
@@ -41,10 +40,7 @@ function useRememberChoice(tripId: string) {
         wanted.current = null;
         const current = queryClient.getQueryData<TripRecord>(['trips', 'get', tripId]) ?? (await api.trips.get({ id: tripId }));
         if (JSON.stringify(current.book) === JSON.stringify(next)) continue;
-        // Every field goes along, not only `book`: the update fills omitted fields with their
-        // defaults (see the report on TripUpdateInput), which would empty the delegation.
-        const { id: _id, createdAt: _c, updatedAt: _u, revision, ...fields } = current;
-        const record = await api.trips.update({ id: tripId, revision, changes: { ...fields, book: next } });
+        const record = await api.trips.update({ id: tripId, revision: current.revision, changes: { book: next } });
         queryClient.setQueryData(['trips', 'get', tripId], record);
       }
     } catch (e) {
@@ -86,12 +82,30 @@ function useRememberChoice(tripId: string) {
 export function BookComposer({ trip, exporter }: { trip: TripRecord; exporter: ReturnType<typeof useBookExport> }) {
   const { t } = useTranslation();
   const api = useApi();
-  const [choice, setChoice] = useState<Choice>(() => ({ sections: canonical(trip.book.sections), audience: trip.book.audience }));
+  const [choice, setChoice] = useState<Choice>(() => ({ sections: printOrder(trip.book.sections), audience: trip.book.audience }));
+  // Every section in its place, ticked or not, so unticking and ticking again keeps the place.
+  const [order, setOrder] = useState<BookSection[]>(() => composerOrder(trip.book.sections));
+  const [announcement, setAnnouncement] = useState('');
   const remember = useRememberChoice(trip.id);
 
   const update = (next: Choice) => {
     setChoice(next);
     remember(next);
+  };
+  const tick = (section: BookSection, on: boolean) => {
+    const chosen = new Set(choice.sections);
+    if (on) chosen.add(section);
+    else chosen.delete(section);
+    update({ ...choice, sections: order.filter((s) => chosen.has(s)) });
+  };
+  const move = (section: BookSection, delta: -1 | 1) => {
+    const next = moveSection(order, section, delta);
+    if (next.indexOf(section) === order.indexOf(section)) return;
+    setOrder(next);
+    update({ ...choice, sections: next.filter((s) => choice.sections.includes(s)) });
+    setAnnouncement(t('trips.book.moved', { section: t(`book.sections.${section}`), position: next.indexOf(section) + 1 }));
+    // The moved row's checkbox keeps the focus, so Alt+arrow can be pressed again.
+    requestAnimationFrame(() => document.getElementById(`book-section-${section}`)?.focus());
   };
 
   const outline = useQuery({
@@ -137,19 +151,65 @@ export function BookComposer({ trip, exporter }: { trip: TripRecord; exporter: R
       </div>
       <div className="composer">
         <Stack gap="md" className="composer-controls">
-          <Checkbox.Group
-            label={t('trips.book.sectionsLabel')}
-            description={t('trips.book.sectionsHint')}
-            value={choice.sections}
-            onChange={(v) => update({ ...choice, sections: canonical(v) })}
-            error={none ? t('validation.sectionRequired') : undefined}
-          >
-            <Stack gap={6} mt={8}>
-              {bookSections.map((s) => (
-                <Checkbox key={s} value={s} label={t(`book.sections.${s}`)} />
-              ))}
-            </Stack>
-          </Checkbox.Group>
+          <fieldset className="section-order" aria-describedby="book-sections-hint">
+            <Text component="legend" size="sm" fw={500}>
+              {t('trips.book.sectionsLabel')}
+            </Text>
+            <Text size="xs" c="dimmed" id="book-sections-hint">
+              {t('trips.book.sectionsHint')}
+            </Text>
+            <ol className="section-order-list">
+              {order.map((s, i) => {
+                const label = t(`book.sections.${s}`);
+                const fixed = isPinnedSection(s);
+                return (
+                  <li key={s}>
+                    <Checkbox
+                      id={`book-section-${s}`}
+                      label={label}
+                      checked={choice.sections.includes(s)}
+                      onChange={(e) => tick(s, e.currentTarget.checked)}
+                      onKeyDown={(e) => {
+                        if (!e.altKey || (e.key !== 'ArrowUp' && e.key !== 'ArrowDown')) return;
+                        e.preventDefault();
+                        move(s, e.key === 'ArrowUp' ? -1 : 1);
+                      }}
+                    />
+                    {fixed ? null : (
+                      <Group gap={2} wrap="nowrap">
+                        <ActionIcon
+                          variant="subtle"
+                          size="sm"
+                          color="gray"
+                          aria-label={t('trips.book.moveUp', { section: label })}
+                          disabled={i === 0 || isPinnedSection(order[i - 1]!)}
+                          onClick={() => move(s, -1)}
+                        >
+                          <IconArrowUp size={14} />
+                        </ActionIcon>
+                        <ActionIcon
+                          variant="subtle"
+                          size="sm"
+                          color="gray"
+                          aria-label={t('trips.book.moveDown', { section: label })}
+                          disabled={i === order.length - 1}
+                          onClick={() => move(s, 1)}
+                        >
+                          <IconArrowDown size={14} />
+                        </ActionIcon>
+                      </Group>
+                    )}
+                  </li>
+                );
+              })}
+            </ol>
+            {none ? (
+              <Text size="xs" c="red.8" role="alert">
+                {t('validation.sectionRequired')}
+              </Text>
+            ) : null}
+            <VisuallyHidden role="status">{announcement}</VisuallyHidden>
+          </fieldset>
 
           <Radio.Group label={t('trips.book.audience')} value={choice.audience} onChange={(v) => update({ ...choice, audience: v as Audience })}>
             <Stack gap={6} mt={8}>

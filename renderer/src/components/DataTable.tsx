@@ -1,7 +1,7 @@
 import { UnstyledButton } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconSelector } from '@tabler/icons-react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { memo, useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 export interface SortState<K extends string> {
@@ -24,9 +24,14 @@ export interface DataTableProps<T, K extends string> {
   rowCount: number;
   /** The row at an index, or undefined while its window is loading. */
   rowAt: (index: number) => T | undefined;
-  /** Called with the index range on screen (plus overscan), so the caller can load it. */
+  /**
+   * Called with the index range on screen (plus overscan), so the caller can load it. The range is
+   * widened to whole blocks of RANGE_BLOCK rows (the windowed list's page size), so scrolling within
+   * a block does not re-render the caller on every frame.
+   */
   onRangeChange?: (start: number, end: number) => void;
   columns: Array<Column<T, K>>;
+  /** Best stable across renders (a module-level function), like `columns` (memoised). */
   getRowId: (row: T) => string;
   label: string;
   selectedId?: string | null;
@@ -36,6 +41,50 @@ export interface DataTableProps<T, K extends string> {
   rowHeight?: number;
   empty?: ReactNode;
 }
+
+/** Rows per block of the range reported to `onRangeChange`; matches the windowed list's page. */
+const RANGE_BLOCK = 100;
+
+interface RowProps<T, K extends string> {
+  index: number;
+  row: T | undefined;
+  domId: string;
+  selected: boolean;
+  active: boolean;
+  columns: Array<Column<T, K>>;
+  template: string;
+  rowHeight: number;
+  onRowClick: (index: number, row: T | undefined) => void;
+}
+
+/**
+ * One data row. Memoised: while scrolling only the rows entering the window render; the others keep
+ * their props (the row object from the cache, the memoised columns, a stable click handler).
+ */
+function DataRowImpl<T, K extends string>({ index, row, domId, selected, active, columns, template, rowHeight, onRowClick }: RowProps<T, K>) {
+  return (
+    <div
+      id={domId}
+      role="row"
+      aria-rowindex={index + 2}
+      aria-selected={selected}
+      aria-busy={row ? undefined : true}
+      data-active={active || undefined}
+      className="data-table-row data-table-data-row"
+      // In flow inside the translated window (app.css still positions rows absolutely).
+      style={{ gridTemplateColumns: template, height: rowHeight, position: 'static' }}
+      onClick={() => onRowClick(index, row)}
+    >
+      {columns.map((column) => (
+        <div key={column.id} role="gridcell" className="data-table-cell">
+          {row ? column.cell(row) : <span className="data-table-placeholder" aria-hidden />}
+        </div>
+      ))}
+    </div>
+  );
+}
+
+const DataRow = memo(DataRowImpl) as typeof DataRowImpl;
 
 /**
  * A virtualised list table over a windowed source. The grid holds focus; ↑/↓/Home/End/PageUp/
@@ -59,9 +108,21 @@ export function DataTable<T, K extends string>(props: DataTableProps<T, K>) {
   const first = items[0]?.index ?? 0;
   const last = items[items.length - 1]?.index ?? 0;
 
+  const blockStart = Math.floor(first / RANGE_BLOCK) * RANGE_BLOCK;
+  const blockEnd = Math.max(blockStart, Math.min(rowCount - 1, (Math.floor(last / RANGE_BLOCK) + 1) * RANGE_BLOCK - 1));
   useEffect(() => {
-    onRangeChange?.(first, last);
-  }, [first, last, onRangeChange]);
+    onRangeChange?.(blockStart, blockEnd);
+  }, [blockStart, blockEnd, onRangeChange]);
+
+  // The caller's onActivate is often an inline closure; the rows get one stable handler instead.
+  const activateRef = useRef(onActivate);
+  useLayoutEffect(() => {
+    activateRef.current = onActivate;
+  });
+  const onRowClick = useCallback((index: number, row: T | undefined) => {
+    setActive(index);
+    if (row) activateRef.current(row);
+  }, []);
 
   // Keep the active row on the selected record when the selection changes from outside.
   useEffect(() => {
@@ -157,33 +218,27 @@ export function DataTable<T, K extends string>(props: DataTableProps<T, K>) {
           </div>
         </div>
         <div role="rowgroup" className="data-table-body" style={{ height: virtualizer.getTotalSize() }}>
-          {items.map((item) => {
-            const row = rowAt(item.index);
-            const id = row ? getRowId(row) : null;
-            return (
-              <div
-                key={id ?? `loading-${item.index}`}
-                id={rowDomId(item.index)}
-                role="row"
-                aria-rowindex={item.index + 2}
-                aria-selected={id !== null && id === selectedId}
-                aria-busy={row ? undefined : true}
-                data-active={item.index === active || undefined}
-                className="data-table-row data-table-data-row"
-                style={{ gridTemplateColumns: template, transform: `translateY(${item.start}px)`, height: rowHeight }}
-                onClick={() => {
-                  setActive(item.index);
-                  if (row) onActivate(row);
-                }}
-              >
-                {columns.map((column) => (
-                  <div key={column.id} role="gridcell" className="data-table-cell">
-                    {row ? column.cell(row) : <span className="data-table-placeholder" aria-hidden />}
-                  </div>
-                ))}
-              </div>
-            );
-          })}
+          {/* The window of rows moves as one block: one transform instead of one per row. */}
+          <div role="presentation" style={{ transform: `translateY(${items[0]?.start ?? 0}px)` }}>
+            {items.map((item) => {
+              const row = rowAt(item.index);
+              const id = row ? getRowId(row) : null;
+              return (
+                <DataRow<T, K>
+                  key={id ?? `loading-${item.index}`}
+                  index={item.index}
+                  row={row}
+                  domId={rowDomId(item.index)}
+                  selected={id !== null && id === selectedId}
+                  active={item.index === active}
+                  columns={columns}
+                  template={template}
+                  rowHeight={rowHeight}
+                  onRowClick={onRowClick}
+                />
+              );
+            })}
+          </div>
         </div>
         {rowCount === 0 && props.empty ? <div className="data-table-empty">{props.empty}</div> : null}
       </div>

@@ -1,6 +1,6 @@
 import { Combobox, Group, Pill, PillsInput, Text, useCombobox } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -23,13 +23,28 @@ interface Props {
   lookup: (query: { text: string; ids?: string[] }) => Promise<PickerItem[]>;
   queryKey: string;
   withAsterisk?: boolean;
+  /** Put on the input: Mantine's focus trap (modals, drawers) focuses the element marked with it first. */
+  'data-autofocus'?: boolean;
 }
 
 /**
  * Picks records (organisations, people, cases) by typing: the backend searches with folded text,
- * so "lodz" finds "Łódź". Arrow keys and Enter choose; Backspace removes the last pill.
+ * so "lodz" finds "Łódź". Arrow keys and Enter choose; Backspace removes the last pill. Enter
+ * without a highlighted option does nothing (it never submits the surrounding form).
  */
-export function RecordPicker({ label, placeholder, description, error, value, onChange, multiple = false, lookup, queryKey, withAsterisk }: Props) {
+export function RecordPicker({
+  label,
+  placeholder,
+  description,
+  error,
+  value,
+  onChange,
+  multiple = false,
+  lookup,
+  queryKey,
+  withAsterisk,
+  'data-autofocus': dataAutofocus,
+}: Props) {
   const { t } = useTranslation();
   const combobox = useCombobox({ onDropdownClose: () => combobox.resetSelectedOption() });
   const [search, setSearch] = useState('');
@@ -44,9 +59,13 @@ export function RecordPicker({ label, placeholder, description, error, value, on
     queryKey: [queryKey, 'lookup', 'text', debounced],
     queryFn: () => lookup({ text: debounced }),
     enabled: combobox.dropdownOpened,
+    // The previous search's results stay listed while the next one loads, so the list never flashes empty.
+    placeholderData: keepPreviousData,
   });
   const labels = new Map((selected.data ?? []).map((i) => [i.id, i]));
   const options = (candidates.data ?? []).filter((i) => !value.includes(i.id));
+  // A single picker with a choice shows one pill beside a narrow input, on one line.
+  const singleChosen = !multiple && value.length > 0;
 
   const pick = (id: string) => {
     onChange(multiple ? [...value, id] : [id]);
@@ -59,17 +78,30 @@ export function RecordPicker({ label, placeholder, description, error, value, on
     <Combobox store={combobox} onOptionSubmit={pick} withinPortal>
       <Combobox.DropdownTarget>
         <PillsInput label={label} description={description} error={error} withAsterisk={withAsterisk} onClick={() => combobox.openDropdown()}>
-          <Pill.Group>
-            {value.map((id) => (
-              <Pill key={id} withRemoveButton onRemove={() => remove(id)} removeButtonProps={{ 'aria-label': `${t('common.remove')} ${labels.get(id)?.label ?? ''}` }}>
-                {labels.get(id)?.label ?? '…'}
-              </Pill>
-            ))}
+          <Pill.Group style={singleChosen ? { flexWrap: 'nowrap' } : undefined}>
+            {value.map((id) => {
+              const text = labels.get(id)?.label;
+              return (
+                <Pill
+                  key={id}
+                  withRemoveButton
+                  onRemove={() => remove(id)}
+                  removeButtonProps={{ 'aria-label': `${t('common.remove')} ${text ?? ''}` }}
+                  title={text}
+                  // Shrinks (its label ends in an ellipsis) rather than pushing the input to a new line.
+                  style={singleChosen ? { flex: '0 1 auto', minWidth: 0 } : undefined}
+                >
+                  {text ?? '…'}
+                </Pill>
+              );
+            })}
             <Combobox.EventsTarget>
               <PillsInput.Field
                 aria-label={label}
-                placeholder={value.length && !multiple ? undefined : placeholder}
+                data-autofocus={dataAutofocus || undefined}
+                placeholder={singleChosen ? undefined : placeholder}
                 value={search}
+                style={singleChosen ? { flex: '1 1 0', minWidth: '3em' } : undefined}
                 onFocus={() => combobox.openDropdown()}
                 onBlur={() => combobox.closeDropdown()}
                 onChange={(e) => {
@@ -82,6 +114,11 @@ export function RecordPicker({ label, placeholder, description, error, value, on
                     e.preventDefault();
                     remove(value[value.length - 1]!);
                   }
+                  // Enter on a highlighted option is Mantine's: it selects the option. Enter with none
+                  // highlighted must not submit the form the picker sits in.
+                  if (e.key === 'Enter' && !e.nativeEvent.isComposing && !(combobox.dropdownOpened && combobox.getSelectedOptionIndex() !== -1)) {
+                    e.preventDefault();
+                  }
                 }}
               />
             </Combobox.EventsTarget>
@@ -89,14 +126,18 @@ export function RecordPicker({ label, placeholder, description, error, value, on
         </PillsInput>
       </Combobox.DropdownTarget>
       <Combobox.Dropdown>
-        <Combobox.Options mah={260} style={{ overflowY: 'auto' }}>
+        <Combobox.Options aria-label={label} aria-busy={candidates.isPlaceholderData || undefined} mah={260} style={{ overflowY: 'auto' }}>
           {options.length ? (
             options.map((o) => (
               <Combobox.Option value={o.id} key={o.id}>
-                <Group gap={6} wrap="nowrap">
-                  <Text size="sm">{o.label}</Text>
+                {/* The label wraps; only the detail is cut short with an ellipsis. The detail sits beside the
+                    label when at least 8em are left, else on the line below. */}
+                <Group gap={6} wrap="wrap" align="baseline" miw={0} style={{ rowGap: 0 }}>
+                  <Text size="sm" miw={0} style={{ flex: '0 1 auto', overflowWrap: 'anywhere' }}>
+                    {o.label}
+                  </Text>
                   {o.detail ? (
-                    <Text size="xs" c="dimmed" truncate>
+                    <Text size="xs" c="dimmed" truncate miw={0} style={{ flex: '1 1 8em' }}>
                       {o.detail}
                     </Text>
                   ) : null}

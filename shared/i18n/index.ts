@@ -21,14 +21,20 @@ export const catalogues: Record<Language, Catalogue> = { en: compose('en'), de: 
 
 /**
  * A minimal translator over the shared catalogues for code that has no i18next instance
- * (the PDF documents); `{{name}}` placeholders are filled from params.
+ * (the PDF documents); `{{name}}` placeholders are filled from params. `{{name, number}}` is
+ * understood as i18next understands it, so a catalogue string reads the same in the app and on paper.
  */
 export function translator(lang: Language) {
   const cat = catalogues[lang] as unknown as Record<string, unknown>;
+  const numbers = new Intl.NumberFormat(lang);
   return (key: string, params: Record<string, string | number> = {}): string => {
     let node: unknown = cat;
     for (const part of key.split('.')) node = (node as Record<string, unknown> | undefined)?.[part];
     const template = typeof node === 'string' ? node : key;
-    return template.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+    return template.replace(/\{\{(\w+)(, *number)?\}\}/g, (whole, name: string, asNumber?: string) => {
+      if (!(name in params)) return whole;
+      const value = params[name]!;
+      return asNumber && typeof value === 'number' ? numbers.format(value) : String(value);
+    });
   };
 }

@@ -1,5 +1,6 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { references } from '../../electron/backend/services/references';
 import { operationNames } from '../../shared/contract';
@@ -53,5 +54,29 @@ describe('catalogues', () => {
     ];
     expect(wanted.filter((k) => !en.includes(k))).toEqual([]);
     expect(translator('de')('impact.fields.agendaItems.counterpartIds_other', { count: 2 })).toBe('2 Programmpunkte verlieren diesen Gesprächspartner');
+  });
+});
+
+describe('list counts', () => {
+  // The count above every list ("12,345 people"); the lists are windowed, so counts this large are real.
+  const countKeys = ['lists.count', 'cases.count', 'contacts.count', 'organisations.count', 'notes.count', 'trips.count', 'countries.count'];
+
+  it('group thousands as each language writes them', async () => {
+    const i18n = i18next.createInstance();
+    await i18n.init({ resources: { en: { translation: catalogues.en }, de: { translation: catalogues.de } }, lng: 'en', interpolation: { escapeValue: false } });
+    for (const key of countKeys) {
+      expect(i18n.t(key, { count: 12345, lng: 'en' }), `en:${key}`).toMatch(/^12,345 \S/);
+      expect(i18n.t(key, { count: 12345, lng: 'de' }), `de:${key}`).toMatch(/^12\.345 \S/);
+    }
+    expect(i18n.t('contacts.count', { count: 12345, lng: 'en' })).toBe('12,345 people');
+    expect(i18n.t('contacts.count', { count: 1, lng: 'en' })).toBe('1 person');
+    expect(i18n.t('cases.count', { count: 1234567, lng: 'de' })).toBe('1.234.567 Vorgänge');
+    expect(i18n.t('organisations.count', { count: 12345, lng: 'de' })).toBe('12.345 Organisationen');
+  });
+
+  it('read the same through the translator the PDFs use', () => {
+    expect(translator('en')('contacts.count_other', { count: 12345 })).toBe('12,345 people');
+    expect(translator('de')('contacts.count_other', { count: 12345 })).toBe('12.345 Personen');
+    expect(translator('de')('contacts.count_other', {})).toBe('{{count, number}} Personen');
   });
 });

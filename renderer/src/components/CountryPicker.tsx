@@ -1,9 +1,23 @@
-import { MultiSelect, type MultiSelectProps } from '@mantine/core';
+import { MultiSelect, type MultiSelectProps, type OptionsFilter } from '@mantine/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { countryOptions } from '../../../shared/domain/countries';
 import { foldText } from '../../../shared/domain/text';
 import { languageFromTag } from '../../../shared/i18n';
+
+/** Every country as an option, "Ghana (GH)", named in the UI language. */
+export function useCountryData() {
+  const { i18n } = useTranslation();
+  const lang = languageFromTag(i18n.language);
+  return useMemo(() => countryOptions(lang).map((c) => ({ value: c.code, label: `${c.name} (${c.code})` })), [lang]);
+}
+
+/** Typing "lodz"-style folded text, or the code, finds a country: no one should need the diacritics. */
+export const countryFilter: OptionsFilter = ({ options, search }) => {
+  const q = foldText(search.trim());
+  if (!q) return options;
+  return options.filter((o) => 'label' in o && foldText(o.label).includes(q));
+};
 
 type Props = Omit<MultiSelectProps, 'data' | 'value' | 'onChange'> & {
   value: string[];
@@ -12,9 +26,8 @@ type Props = Omit<MultiSelectProps, 'data' | 'value' | 'onChange'> & {
 
 /** ISO 3166 countries by name in the UI language; typing "lodz"-style folded text or the code finds them. */
 export function CountryPicker({ value, onChange, ...rest }: Props) {
-  const { i18n, t } = useTranslation();
-  const lang = languageFromTag(i18n.language);
-  const data = useMemo(() => countryOptions(lang).map((c) => ({ value: c.code, label: `${c.name} (${c.code})` })), [lang]);
+  const { t } = useTranslation();
+  const data = useCountryData();
   return (
     <MultiSelect
       searchable
@@ -25,11 +38,7 @@ export function CountryPicker({ value, onChange, ...rest }: Props) {
       data={data}
       value={value}
       onChange={onChange}
-      filter={({ options, search }) => {
-        const q = foldText(search.trim());
-        if (!q) return options;
-        return options.filter((o) => 'label' in o && foldText(o.label).includes(q));
-      }}
+      filter={countryFilter}
       comboboxProps={{ withinPortal: true }}
       clearButtonProps={{ 'aria-label': t('common.clear') }}
       {...rest}

@@ -1,3 +1,6 @@
+import type { ExportResult } from '../../../shared/schemas/export';
+import { notifySuccess } from './notify';
+
 /** Hands bytes from the web host to the browser as a file download. */
 export function downloadBase64(fileName: string, mime: string, base64: string): void {
   const binary = atob(base64);
@@ -12,4 +15,15 @@ export function downloadBase64(fileName: string, mime: string, base64: string): 
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Hands an exported file to the user: a browser download, or the notice of where Electron saved it. */
+export function deliver(result: ExportResult, messages: { downloaded: (fileName: string) => string; saved: (path: string) => string }): void {
+  if (result.delivery === 'download') {
+    downloadBase64(result.fileName, result.mime, result.base64);
+    notifySuccess(messages.downloaded(result.fileName));
+  } else if (result.delivery === 'saved') {
+    notifySuccess(messages.saved(result.path));
+  }
+  // 'cancelled': the user closed the save dialog; nothing to say.
 }

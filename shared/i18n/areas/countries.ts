@@ -6,8 +6,8 @@ export const countries = defineArea({
     listLabel: 'Countries with records',
     filter: 'Filter countries',
     goTo: 'Open any country',
-    count_one: '{{count}} country',
-    count_other: '{{count}} countries',
+    count_one: '{{count, number}} country',
+    count_other: '{{count, number}} countries',
     columns: {
       name: 'Country',
       organisations: 'Organisations',
@@ -31,8 +31,8 @@ export const countries = defineArea({
     listLabel: 'Länder mit Einträgen',
     filter: 'Länder filtern',
     goTo: 'Beliebiges Land öffnen',
-    count_one: '{{count}} Land',
-    count_other: '{{count}} Länder',
+    count_one: '{{count, number}} Land',
+    count_other: '{{count, number}} Länder',
     columns: {
       name: 'Land',
       organisations: 'Organisationen',

@@ -19,8 +19,8 @@ export const lists = defineArea({
     kind: 'Kind',
     language: 'Language',
     loadingRow: 'Loading…',
-    count_one: '{{count}} entry',
-    count_other: '{{count}} entries',
+    count_one: '{{count, number}} entry',
+    count_other: '{{count, number}} entries',
   },
   de: {
     views: 'Ansichten',
@@ -40,7 +40,7 @@ export const lists = defineArea({
     kind: 'Art',
     language: 'Sprache',
     loadingRow: 'Wird geladen …',
-    count_one: '{{count}} Eintrag',
-    count_other: '{{count}} Einträge',
+    count_one: '{{count, number}} Eintrag',
+    count_other: '{{count, number}} Einträge',
   },
 });

@@ -4,8 +4,8 @@ export const notes = defineArea({
   en: {
     title: 'Strategy notes',
     new: 'New note',
-    count_one: '{{count}} note',
-    count_other: '{{count}} notes',
+    count_one: '{{count, number}} note',
+    count_other: '{{count, number}} notes',
     empty: 'No strategy notes yet. Write the first one with “New note”.',
     noMatch: 'No note matches these filters.',
     searchPlaceholder: 'Filter by title or text (Ctrl+F)',
@@ -122,8 +122,8 @@ export const notes = defineArea({
   de: {
     title: 'Strategiepapiere',
     new: 'Neues Papier',
-    count_one: '{{count}} Papier',
-    count_other: '{{count}} Papiere',
+    count_one: '{{count, number}} Papier',
+    count_other: '{{count, number}} Papiere',
     empty: 'Noch keine Strategiepapiere. Schreiben Sie das erste mit „Neues Papier“.',
     noMatch: 'Kein Papier passt zu diesen Filtern.',
     searchPlaceholder: 'Nach Titel oder Text filtern (Strg+F)',

@@ -5,6 +5,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../../api/context';
+import { useVocabulary } from '../../api/vocabulary';
 import { useUndo } from '../../app/undo';
 import { describeError, fieldErrors } from '../../lib/errors';
 import { formatDate } from '../../lib/format';
@@ -17,7 +18,7 @@ export function TasksPanel({ caseId }: { caseId: string }) {
   const queryClient = useQueryClient();
   const undo = useUndo();
   const tasks = useQuery({ queryKey: ['tasks', caseId], queryFn: () => api.tasks.list({ caseId }) });
-  const vocabulary = useQuery({ queryKey: ['cases', 'vocabulary'], queryFn: () => api.cases.vocabulary({}) });
+  const vocabulary = useVocabulary();
   const [title, setTitle] = useState('');
   const [dueOn, setDueOn] = useState<string | null>(null);
   const [assignee, setAssignee] = useState('');

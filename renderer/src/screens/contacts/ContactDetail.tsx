@@ -1,17 +1,19 @@
-import { Alert, Anchor, Badge, Button, Group, List, Loader, Stack, Tabs, Text, Title, Tooltip } from '@mantine/core';
-import { IconEdit, IconLock, IconTrash } from '@tabler/icons-react';
+import { Badge, Group, Stack, Tabs, Text, Tooltip } from '@mantine/core';
+import { IconLock } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { countryName } from '../../../../shared/domain/countries';
 import { displayName, type ContactRecord } from '../../../../shared/schemas/contact';
 import { useApi } from '../../api/context';
-import { DeleteDialog } from '../../components/DeleteDialog';
+import { DetailHeader } from '../../components/detail/DetailHeader';
+import { Facts, Tags, type Fact } from '../../components/detail/Facts';
+import { DetailSection, EmptyLine, NoteLinks } from '../../components/detail/sections';
+import { RecordFallback } from '../../components/RecordFallback';
 import { Timeline } from '../../components/Timeline';
-import { describeError } from '../../lib/errors';
 import { formatDate, formatDateTime } from '../../lib/format';
-import { AlertBadge, CaseLine, CopyValue, Facts, RoleList, Tags, useLanguage, type Fact } from '../organisations/parts';
+import { AlertBadge, CaseLine, CopyValue, RoleList, useLanguage } from '../organisations/parts';
 import { GdprSection } from './GdprSection';
 import { useLanguageNames } from './languages';
 import { PositionsPanel } from './PositionsPanel';
@@ -51,23 +53,14 @@ export function ContactDetail() {
   const { t } = useTranslation();
   const lang = useLanguage();
   const api = useApi();
-  const navigate = useNavigate();
   const languageName = useLanguageNames();
-  const [confirming, setConfirming] = useState(false);
   const [tab, setTab] = useState<string | null>('overview');
 
   const query = useQuery({ queryKey: ['contacts', 'get', id], queryFn: () => api.contacts.get({ id }) });
   const related = useQuery({ queryKey: ['contacts', 'related', id], queryFn: () => api.contacts.related({ id }) });
   const c = query.data;
 
-  if (query.isPending) return <Loader aria-label={t('common.loading')} m="xl" />;
-  if (query.isError || !c) {
-    return (
-      <Alert color="red" m="md" role="alert">
-        {describeError(t, query.error)}
-      </Alert>
-    );
-  }
+  if (!c || query.isError) return <RecordFallback query={query} />;
 
   const r = related.data;
   const primary = r?.positions.find((p) => p.current);
@@ -101,27 +94,28 @@ export function ContactDetail() {
 
   return (
     <article className="detail" aria-labelledby="contact-title">
-      <Group justify="space-between" wrap="nowrap" mb={6}>
-        <Text size="sm" c="dimmed" truncate>
-          {primary ? [primary.position.role, primary.organisation?.name].filter(Boolean).join(' · ') : ''}
-        </Text>
-        <Group gap={6} wrap="nowrap" role="toolbar" aria-label={t('contacts.actions')}>
-          <Button size="xs" variant="default" leftSection={<IconEdit size={15} />} onClick={() => navigate(`/contacts/${id}/edit`)}>
-            {t('common.edit')}
-          </Button>
-          <Button size="xs" variant="subtle" color="red" leftSection={<IconTrash size={15} />} onClick={() => setConfirming(true)}>
-            {t('common.delete')}
-          </Button>
-        </Group>
-      </Group>
-      <Title order={2} size="h3" id="contact-title">
-        {c.honorific ? (
-          <Text span c="dimmed" fw={400} inherit>
-            {c.honorific}{' '}
+      <DetailHeader
+        base="/contacts"
+        record={c}
+        service={api.contacts}
+        label={t('contacts.actions')}
+        titleId="contact-title"
+        title={
+          <>
+            {c.honorific ? (
+              <Text span c="dimmed" fw={400} inherit>
+                {c.honorific}{' '}
+              </Text>
+            ) : null}
+            {displayName(c)}
+          </>
+        }
+        meta={
+          <Text size="sm" c="dimmed" truncate>
+            {primary ? [primary.position.role, primary.organisation?.name].filter(Boolean).join(' · ') : ''}
           </Text>
-        ) : null}
-        {displayName(c)}
-      </Title>
+        }
+      />
       {c.nativeName || c.transliteration ? (
         <Text size="sm" c="dimmed" mt={2}>
           {c.nativeName ? (
@@ -149,14 +143,11 @@ export function ContactDetail() {
         <Tabs.Panel value="overview" pt={4}>
           <Facts items={facts} />
           <PositionsPanel contactId={id} positions={r?.positions ?? []} loading={related.isPending} />
-          <section aria-labelledby="contact-notes-title">
-            <Title order={3} size="h5" id="contact-notes-title" mt="lg" mb={4}>
-              {t('contacts.fields.notes')}
-            </Title>
+          <DetailSection id="contact-notes-title" title={t('contacts.fields.notes')} mt="lg">
             <Text className="prose" size="sm">
               {c.notes || '—'}
             </Text>
-          </section>
+          </DetailSection>
           <GdprSection gdpr={c.gdpr} />
         </Tabs.Panel>
         <Tabs.Panel value="timeline" pt="md">
@@ -172,42 +163,13 @@ export function ContactDetail() {
               ))}
             </RoleList>
           ) : (
-            <Text size="sm" c="dimmed">
-              {t('contacts.cases.none')}
-            </Text>
+            <EmptyLine>{t('contacts.cases.none')}</EmptyLine>
           )}
         </Tabs.Panel>
         <Tabs.Panel value="notes" pt="md">
-          {r?.notes.length ? (
-            <List size="sm" spacing={4}>
-              {r.notes.map((n) => (
-                <List.Item key={n.id}>
-                  <Anchor component={Link} to={`/notes/${n.id}`} size="sm">
-                    {n.title}
-                  </Anchor>{' '}
-                  <Text span size="xs" c="dimmed">
-                    {t(`notes.kinds.${n.kind}`, { defaultValue: n.kind })} · {t(`notes.statuses.${n.status}`, { defaultValue: n.status })} ·{' '}
-                    {formatDate(n.updatedAt.slice(0, 10), lang)}
-                  </Text>
-                </List.Item>
-              ))}
-            </List>
-          ) : (
-            <Text size="sm" c="dimmed">
-              {t('contacts.notes.none')}
-            </Text>
-          )}
+          <NoteLinks notes={r?.notes ?? []} none={t('contacts.notes.none')} dated />
         </Tabs.Panel>
       </Tabs>
-
-      <DeleteDialog
-        opened={confirming}
-        onClose={() => setConfirming(false)}
-        recordKey={`contact-${id}-${c.revision}`}
-        impact={() => api.contacts.deleteImpact({ id })}
-        remove={() => api.contacts.delete({ id, revision: c.revision })}
-        onDeleted={() => navigate('/contacts')}
-      />
     </article>
   );
 }

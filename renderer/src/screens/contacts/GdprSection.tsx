@@ -3,7 +3,8 @@ import { IconAlertTriangle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { ContactRecord } from '../../../../shared/schemas/contact';
 import { formatDate, todayIso } from '../../lib/format';
-import { AlertBadge, Facts, useLanguage } from '../organisations/parts';
+import { Facts } from '../../components/detail/Facts';
+import { AlertBadge, useLanguage } from '../organisations/parts';
 
 /** Why we may keep this person's data, where it came from, and when it must be looked at again. */
 export function GdprSection({ gdpr }: { gdpr: ContactRecord['gdpr'] }) {

@@ -5,14 +5,13 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PositionFields, type PositionRecord } from '../../../../shared/schemas/contact';
-import { fieldMessages } from '../../../../shared/validation';
 import { useApi } from '../../api/context';
 import { ContactPicker, OrganisationPicker } from '../../components/pickers';
-import { translateMessage } from '../../i18n';
-import { describeError } from '../../lib/errors';
+import { dateInputProps } from '../../lib/dateInput';
+import { describeError, formErrorsOf, schemaErrors } from '../../lib/errors';
 import { todayIso } from '../../lib/format';
 import { notifySuccess } from '../../lib/notify';
-import { dateInputProps, focusFirstInput, formErrorsOf, PickerField } from '../organisations/parts';
+import { focusFirstInput, PickerField } from '../organisations/parts';
 
 interface Values {
   contactId: string | null;
@@ -48,8 +47,8 @@ export function PositionDialog({ title, position, initial, fixed, onClose }: Pro
       if (!v.contactId) errors.contactId = t('validation.required');
       if (!v.organisationId) errors.organisationId = t('validation.required');
       const result = PositionFields.safeParse({ ...v, contactId: v.contactId ?? 'x', organisationId: v.organisationId ?? 'x' });
-      if (!result.success) for (const [path, m] of Object.entries(fieldMessages(result.error))) errors[path] ??= translateMessage(t, m);
-      return errors;
+      // The checks above name a missing person or organisation better than the schema would.
+      return result.success ? errors : { ...schemaErrors(t, result.error), ...errors };
     },
   });
 

@@ -1,4 +1,4 @@
-import { ActionIcon, Alert, Anchor, Badge, Button, Group, Loader, Modal, Stack, Text, Title, Tooltip } from '@mantine/core';
+import { ActionIcon, Alert, Anchor, Button, Group, Loader, Modal, Stack, Text, Title, Tooltip } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { IconCalendarOff, IconEdit, IconPlus, IconTrash } from '@tabler/icons-react';
@@ -11,10 +11,11 @@ import { IsoDate } from '../../../../shared/schemas/common';
 import type { PositionRecord } from '../../../../shared/schemas/contact';
 import { useApi } from '../../api/context';
 import { useUndo } from '../../app/undo';
-import { describeError } from '../../lib/errors';
+import { dateInputProps } from '../../lib/dateInput';
+import { describeError, formErrorsOf } from '../../lib/errors';
 import { formatDate, todayIso } from '../../lib/format';
 import { notifyError, notifySuccess } from '../../lib/notify';
-import { dateInputProps, formErrorsOf, RoleItem, RoleList, useLanguage } from '../organisations/parts';
+import { RoleItem, RoleList, UpcomingBadge, useLanguage } from '../organisations/parts';
 import { PositionDialog } from './PositionDialog';
 
 export type HeldPosition = OutputOf<'contacts.related'>['positions'][number];
@@ -77,11 +78,7 @@ export function PositionsPanel({ contactId, positions, loading }: Props) {
                 {' · '}
                 {period(p)}
               </Text>
-              {startsLater(p) ? (
-                <Badge size="xs" variant="light" color="gray" ml={6} tt="none">
-                  {t('organisations.people.upcoming')}
-                </Badge>
-              ) : null}
+              {startsLater(p) ? <UpcomingBadge /> : null}
             </>
           }
           actions={

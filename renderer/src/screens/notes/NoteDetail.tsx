@@ -1,57 +1,26 @@
-import { Alert, Anchor, Badge, Button, Group, Loader, Tabs, Text, Title } from '@mantine/core';
-import { IconEdit, IconTrash } from '@tabler/icons-react';
+import { Badge, Group, Tabs, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { countryName } from '../../../../shared/domain/countries';
 import { regionName } from '../../../../shared/domain/regions';
 import { languageFromTag } from '../../../../shared/i18n';
 import { AppError } from '../../../../shared/errors';
 import { useApi } from '../../api/context';
-import { DeleteDialog } from '../../components/DeleteDialog';
-import { describeError } from '../../lib/errors';
+import { DetailHeader } from '../../components/detail/DetailHeader';
+import { Facts, LinkList, Tags, type Fact } from '../../components/detail/Facts';
+import { RecordFallback } from '../../components/RecordFallback';
 import { formatDateTime } from '../../lib/format';
 import { NoteStatusBadge } from './badges';
 import { RevisionsPanel } from './RevisionsPanel';
 import { RichTextView } from './RichTextView';
-
-const tags = (values: string[]) =>
-  values.length ? (
-    <Group gap={4}>
-      {values.map((v) => (
-        <Badge key={v} variant="outline" radius="sm" size="sm" tt="none">
-          {v}
-        </Badge>
-      ))}
-    </Group>
-  ) : (
-    '—'
-  );
-
-const links = (items: Array<{ id: string; label: string }>, base: string) =>
-  items.length ? (
-    <span>
-      {items.map((i, n) => (
-        <span key={i.id}>
-          {n > 0 ? ', ' : ''}
-          <Anchor component={Link} to={`${base}/${i.id}`} size="sm">
-            {i.label}
-          </Anchor>
-        </span>
-      ))}
-    </span>
-  ) : (
-    '—'
-  );
 
 export function NoteDetail() {
   const { id = '' } = useParams();
   const { t, i18n } = useTranslation();
   const lang = languageFromTag(i18n.language);
   const api = useApi();
-  const navigate = useNavigate();
-  const [confirming, setConfirming] = useState(false);
   const [tab, setTab] = useState<string | null>('text');
 
   const query = useQuery({ queryKey: ['notes', 'get', id], queryFn: () => api.notes.get({ id }) });
@@ -83,54 +52,37 @@ export function NoteDetail() {
   });
   const revisions = useQuery({ queryKey: ['notes', 'revisions', id], queryFn: () => api.notes.revisions({ id }) });
 
-  if (query.isPending) return <Loader aria-label={t('common.loading')} m="xl" />;
-  if (query.isError || !n) {
-    return (
-      <Alert color="red" m="md" role="alert">
-        {describeError(t, query.error)}
-      </Alert>
-    );
-  }
+  if (!n || query.isError) return <RecordFallback query={query} />;
 
-  const facts: Array<[string, ReactNode]> = [
+  const facts: Fact[] = [
     [t('notes.fields.countries'), n.countries.map((c) => countryName(c, lang)).join(', ') || '—'],
     [t('notes.fields.regions'), n.regions.map((r) => regionName(r, lang)).join(', ') || '—'],
-    [t('notes.fields.topics'), tags(n.topics)],
-    [t('notes.fields.cases'), caseIds.length ? (cases.data ? links(cases.data, '/cases') : '…') : '—'],
-    [t('notes.fields.contacts'), contactIds.length ? (people.data ? links(people.data, '/contacts') : '…') : '—'],
+    [t('notes.fields.topics'), <Tags values={n.topics} />],
+    [t('notes.fields.cases'), caseIds.length ? (cases.data ? <LinkList items={cases.data} base="/cases" /> : '…') : '—'],
+    [t('notes.fields.contacts'), contactIds.length ? (people.data ? <LinkList items={people.data} base="/contacts" /> : '…') : '—'],
     [t('notes.fields.updatedAt'), formatDateTime(n.updatedAt, lang)],
   ];
 
   return (
     <article className="detail" aria-labelledby="note-title">
-      <Group justify="space-between" wrap="nowrap" mb={6}>
-        <Group gap="xs">
-          <Text size="sm" c="dimmed">
-            {t(`notes.kinds.${n.kind}`)}
-          </Text>
-          <NoteStatusBadge status={n.status} />
-        </Group>
-        <Group gap={6} wrap="nowrap" role="toolbar" aria-label={t('notes.actions')}>
-          <Button size="xs" variant="default" leftSection={<IconEdit size={15} />} onClick={() => navigate(`/notes/${id}/edit`)}>
-            {t('common.edit')}
-          </Button>
-          <Button size="xs" variant="subtle" color="red" leftSection={<IconTrash size={15} />} onClick={() => setConfirming(true)}>
-            {t('common.delete')}
-          </Button>
-        </Group>
-      </Group>
-      <Title order={2} size="h3" id="note-title">
-        {n.title}
-      </Title>
+      <DetailHeader
+        base="/notes"
+        record={n}
+        service={api.notes}
+        label={t('notes.actions')}
+        titleId="note-title"
+        title={n.title}
+        meta={
+          <Group gap="xs">
+            <Text size="sm" c="dimmed">
+              {t(`notes.kinds.${n.kind}`)}
+            </Text>
+            <NoteStatusBadge status={n.status} />
+          </Group>
+        }
+      />
 
-      <dl className="facts">
-        {facts.map(([label, value]) => (
-          <div key={label} className="fact">
-            <dt>{label}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <Facts items={facts} />
 
       <Tabs value={tab} onChange={setTab} keepMounted={false}>
         <Tabs.List>
@@ -163,15 +115,6 @@ export function NoteDetail() {
           <RevisionsPanel noteId={id} />
         </Tabs.Panel>
       </Tabs>
-
-      <DeleteDialog
-        opened={confirming}
-        onClose={() => setConfirming(false)}
-        recordKey={`note-${id}-${n.revision}`}
-        impact={() => api.notes.deleteImpact({ id })}
-        remove={() => api.notes.delete({ id, revision: n.revision })}
-        onDeleted={() => navigate('/notes')}
-      />
     </article>
   );
 }

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Loader, Modal, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, Modal, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useHotkeys } from '@mantine/hooks';
 import { IconDeviceFloppy } from '@tabler/icons-react';
@@ -8,17 +8,18 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { emptyDoc } from '../../../../shared/domain/richtext';
-import { AppError } from '../../../../shared/errors';
 import { NoteFields, noteKinds, noteStatuses, type NoteKind, type NoteRecord } from '../../../../shared/schemas/note';
 import type { RichDoc } from '../../../../shared/schemas/richtext';
 import { fieldMessages } from '../../../../shared/validation';
 import { useApi, useConnection } from '../../api/context';
+import { useVocabulary } from '../../api/vocabulary';
 import { CountryPicker } from '../../components/CountryPicker';
 import { CasePicker, ContactPicker } from '../../components/pickers';
+import { RecordFallback } from '../../components/RecordFallback';
 import { RegionPicker } from '../../components/RegionPicker';
 import { TopicsInput } from '../../components/TopicsInput';
 import { translateMessage } from '../../i18n';
-import { describeError, fieldErrors } from '../../lib/errors';
+import { byField, describeSaveError, formErrorsOf, schemaErrors } from '../../lib/errors';
 import { notify } from '../../lib/notify';
 import { ariaKeys, keysLabel, RichTextEditor } from './RichTextEditor';
 import { toRichDoc } from './normalise';
@@ -51,28 +52,13 @@ const fromRecord = (n: NoteRecord): FormValues => ({
 
 const MetaFields = NoteFields.omit({ body: true });
 
-/** Field messages under the form field they belong to ("countries.2" → "countries"). */
-const byField = (errors: Record<string, string>) => {
-  const out: Record<string, string> = {};
-  for (const [path, message] of Object.entries(errors)) out[path.split('.')[0]!] ??= message;
-  return out;
-};
-
 /** New note or edit: the route decides; the form waits for the record so the editor starts with its text. */
 export function NoteEditor() {
   const { id } = useParams();
-  const { t } = useTranslation();
   const api = useApi();
   const existing = useQuery({ queryKey: ['notes', 'get', id], queryFn: () => api.notes.get({ id: id! }), enabled: !!id });
 
-  if (id && existing.isPending) return <Loader aria-label={t('common.loading')} m="xl" />;
-  if (id && (existing.isError || !existing.data)) {
-    return (
-      <Alert color="red" m="md" role="alert">
-        {describeError(t, existing.error)}
-      </Alert>
-    );
-  }
+  if (id && (existing.isError || !existing.data)) return <RecordFallback query={existing} />;
   // Keyed by the record, so the form and the editor start afresh for another note, never mixing two.
   return <NoteForm key={id ?? 'new'} note={existing.data ?? null} />;
 }
@@ -94,16 +80,14 @@ function NoteForm({ note }: { note: NoteRecord | null }) {
   const [baseRevision] = useState(note?.revision ?? 0);
   const [initialBody] = useState<RichDoc>(note?.body ?? emptyDoc());
 
-  const vocabulary = useQuery({ queryKey: ['cases', 'vocabulary'], queryFn: () => api.cases.vocabulary({}) });
+  const vocabulary = useVocabulary();
   const form = useForm<FormValues>({
     mode: 'controlled',
     initialValues: note ? fromRecord(note) : blank(),
     validateInputOnBlur: true,
     validate: (values) => {
       const result = MetaFields.safeParse(values);
-      if (result.success) return {};
-      const messages = fieldMessages(result.error);
-      return byField(Object.fromEntries(Object.entries(messages).map(([k, m]) => [k, translateMessage(t, m)])));
+      return result.success ? {} : byField(schemaErrors(t, result.error));
     },
   });
   const dirty = form.isDirty() || bodyDirty;
@@ -126,12 +110,12 @@ function NoteForm({ note }: { note: NoteRecord | null }) {
       navigate(`/notes/${record.id}`);
     },
     onError: (e) => {
-      const fields = fieldErrors(t, e);
+      const fields = formErrorsOf(t, e);
       const meta = byField(Object.fromEntries(Object.entries(fields).filter(([k]) => !k.startsWith('body'))));
       if (Object.keys(meta).length) form.setErrors(meta);
       const body = Object.entries(fields).find(([k]) => k.startsWith('body'));
       if (body) setBodyError(t('notes.invalidBody', { message: body[1] }));
-      setFormError(e instanceof AppError && e.code === 'CONFLICT' ? t('notes.conflict') : describeError(t, e));
+      setFormError(describeSaveError(t, e, t('notes.conflict')));
     },
   });
 

@@ -7,11 +7,12 @@ import { useTranslation } from 'react-i18next';
 import { IsoDate } from '../../../../shared/schemas/common';
 import { useApi } from '../../api/context';
 import { ContactPicker } from '../../components/pickers';
-import { describeError } from '../../lib/errors';
+import { dateInputProps } from '../../lib/dateInput';
+import { describeError, formErrorsOf } from '../../lib/errors';
 import { formatDate, todayIso } from '../../lib/format';
 import { notifySuccess } from '../../lib/notify';
 import type { Holder } from './OrganisationPeople';
-import { dateInputProps, focusFirstInput, formErrorsOf, PickerField, useLanguage } from './parts';
+import { focusFirstInput, PickerField, useLanguage } from './parts';
 
 interface Values {
   successorId: string | null;

@@ -1,37 +1,28 @@
-import { Alert, Anchor, Badge, Button, Group, List, Loader, Text, Title } from '@mantine/core';
-import { IconEdit, IconTrash } from '@tabler/icons-react';
+import { Anchor, Badge, Group, List, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { countryName } from '../../../../shared/domain/countries';
 import { useApi } from '../../api/context';
-import { DeleteDialog } from '../../components/DeleteDialog';
-import { describeError } from '../../lib/errors';
+import { DetailHeader } from '../../components/detail/DetailHeader';
+import { Facts, Tags, type Fact } from '../../components/detail/Facts';
+import { DetailSection, EmptyLine } from '../../components/detail/sections';
+import { RecordFallback } from '../../components/RecordFallback';
 import { formatDateTime } from '../../lib/format';
 import { OrganisationPeople } from './OrganisationPeople';
-import { CaseLine, CopyValue, Facts, RoleList, Tags, useLanguage, type Fact } from './parts';
+import { CaseLine, CopyValue, RoleList, useLanguage } from './parts';
 
 export function OrganisationDetail() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
   const lang = useLanguage();
   const api = useApi();
-  const navigate = useNavigate();
-  const [confirming, setConfirming] = useState(false);
 
   const query = useQuery({ queryKey: ['organisations', 'get', id], queryFn: () => api.organisations.get({ id }) });
   const related = useQuery({ queryKey: ['organisations', 'related', id], queryFn: () => api.organisations.related({ id }) });
   const o = query.data;
 
-  if (query.isPending) return <Loader aria-label={t('common.loading')} m="xl" />;
-  if (query.isError || !o) {
-    return (
-      <Alert color="red" m="md" role="alert">
-        {describeError(t, query.error)}
-      </Alert>
-    );
-  }
+  if (!o || query.isError) return <RecordFallback query={query} />;
 
   const r = related.data;
   const place = [o.city, o.country ? countryName(o.country, lang) : ''].filter(Boolean).join(', ');
@@ -68,44 +59,42 @@ export function OrganisationDetail() {
 
   return (
     <article className="detail" aria-labelledby="organisation-title">
-      <Group justify="space-between" wrap="nowrap" mb={6}>
-        <Group gap="xs" wrap="nowrap" miw={0}>
-          <Badge variant="light" radius="sm" tt="none">
-            {t(`organisations.kinds.${o.kind}`)}
-          </Badge>
-          {place ? (
-            <Text size="sm" c="dimmed" truncate>
-              {place}
-            </Text>
-          ) : null}
-        </Group>
-        <Group gap={6} wrap="nowrap" role="toolbar" aria-label={t('organisations.actions')}>
-          <Button size="xs" variant="default" leftSection={<IconEdit size={15} />} onClick={() => navigate(`/organisations/${id}/edit`)}>
-            {t('common.edit')}
-          </Button>
-          <Button size="xs" variant="subtle" color="red" leftSection={<IconTrash size={15} />} onClick={() => setConfirming(true)}>
-            {t('common.delete')}
-          </Button>
-        </Group>
-      </Group>
-      <Title order={2} size="h3" id="organisation-title">
-        {o.name}
-        {o.shortName ? (
-          <Text span c="dimmed" fw={400} inherit>
-            {' '}
-            ({o.shortName})
-          </Text>
-        ) : null}
-      </Title>
+      <DetailHeader
+        base="/organisations"
+        record={o}
+        service={api.organisations}
+        label={t('organisations.actions')}
+        titleId="organisation-title"
+        title={
+          <>
+            {o.name}
+            {o.shortName ? (
+              <Text span c="dimmed" fw={400} inherit>
+                {' '}
+                ({o.shortName})
+              </Text>
+            ) : null}
+          </>
+        }
+        meta={
+          <Group gap="xs" wrap="nowrap" miw={0}>
+            <Badge variant="light" radius="sm" tt="none">
+              {t(`organisations.kinds.${o.kind}`)}
+            </Badge>
+            {place ? (
+              <Text size="sm" c="dimmed" truncate>
+                {place}
+              </Text>
+            ) : null}
+          </Group>
+        }
+      />
 
       <Facts items={facts} />
 
       <OrganisationPeople organisation={o} current={r?.current ?? []} former={r?.former ?? []} loading={related.isPending} />
 
-      <section aria-labelledby="org-cases-title">
-        <Title order={3} size="h5" id="org-cases-title" mt="lg" mb={4}>
-          {t('organisations.sections.cases')}
-        </Title>
+      <DetailSection id="org-cases-title" title={t('organisations.sections.cases')} mt="lg">
         {r?.cases.length ? (
           <RoleList labelledBy="org-cases-title">
             {r.cases.map((c) => (
@@ -115,16 +104,11 @@ export function OrganisationDetail() {
             ))}
           </RoleList>
         ) : (
-          <Text size="sm" c="dimmed">
-            {t('organisations.cases.none')}
-          </Text>
+          <EmptyLine>{t('organisations.cases.none')}</EmptyLine>
         )}
-      </section>
+      </DetailSection>
 
-      <section aria-labelledby="org-children-title">
-        <Title order={3} size="h5" id="org-children-title" mt="lg" mb={4}>
-          {t('organisations.sections.children')}
-        </Title>
+      <DetailSection id="org-children-title" title={t('organisations.sections.children')} mt="lg">
         {r?.children.length ? (
           <List size="sm" spacing={2}>
             {r.children.map((c) => (
@@ -140,29 +124,15 @@ export function OrganisationDetail() {
             ))}
           </List>
         ) : (
-          <Text size="sm" c="dimmed">
-            {t('organisations.children.none')}
-          </Text>
+          <EmptyLine>{t('organisations.children.none')}</EmptyLine>
         )}
-      </section>
+      </DetailSection>
 
-      <section aria-labelledby="org-notes-title">
-        <Title order={3} size="h5" id="org-notes-title" mt="lg" mb={4}>
-          {t('organisations.sections.notes')}
-        </Title>
+      <DetailSection id="org-notes-title" title={t('organisations.sections.notes')} mt="lg">
         <Text className="prose" size="sm">
           {o.notes || '—'}
         </Text>
-      </section>
-
-      <DeleteDialog
-        opened={confirming}
-        onClose={() => setConfirming(false)}
-        recordKey={`organisation-${id}-${o.revision}`}
-        impact={() => api.organisations.deleteImpact({ id })}
-        remove={() => api.organisations.delete({ id, revision: o.revision })}
-        onDeleted={() => navigate('/organisations')}
-      />
+      </DetailSection>
     </article>
   );
 }

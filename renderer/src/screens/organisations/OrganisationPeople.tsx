@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Group, Loader, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, Loader, Text, Title } from '@mantine/core';
 import { IconArrowsExchange, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,7 +8,7 @@ import type { OrganisationRecord } from '../../../../shared/schemas/organisation
 import { formatDate, todayIso } from '../../lib/format';
 import { PositionDialog } from '../contacts/PositionDialog';
 import { HandOverDialog } from './HandOverDialog';
-import { RoleItem, RoleList, useLanguage } from './parts';
+import { RoleItem, RoleList, UpcomingBadge, useLanguage } from './parts';
 
 export type Holder = OutputOf<'organisations.related'>['current'][number];
 
@@ -77,11 +77,7 @@ export function OrganisationPeople({ organisation, current, former, loading }: P
                     <Text span size="xs" c="dimmed">
                       {h.position.from ? ` · ${t('contacts.positions.since', { date: formatDate(h.position.from, lang) })}` : ''}
                     </Text>
-                    {startsLater(h) ? (
-                      <Badge size="xs" variant="light" color="gray" ml={6} tt="none">
-                        {t('organisations.people.upcoming')}
-                      </Badge>
-                    ) : null}
+                    {startsLater(h) ? <UpcomingBadge /> : null}
                   </>
                 }
                 actions={

@@ -1,15 +1,12 @@
 import { ActionIcon, Anchor, Badge, CopyButton, Group, Select, Text, Tooltip, type SelectProps } from '@mantine/core';
 import { IconCheck, IconCopy } from '@tabler/icons-react';
-import type { TFunction } from 'i18next';
 import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { countryOptions } from '../../../../shared/domain/countries';
-import { foldText } from '../../../../shared/domain/text';
 import { languageFromTag, type Language } from '../../../../shared/i18n';
 import type { CaseStatus } from '../../../../shared/schemas/case';
+import { countryFilter, useCountryData } from '../../components/CountryPicker';
 import { StatusBadge } from '../../components/StatusBadge';
-import { fieldErrors } from '../../lib/errors';
 
 /* Pieces the organisation and person screens share; kept here rather than in components/ because
    only these two screens use them. */
@@ -17,36 +14,6 @@ import { fieldErrors } from '../../lib/errors';
 export function useLanguage(): Language {
   const { i18n } = useTranslation();
   return languageFromTag(i18n.language);
-}
-
-/** A label, its value, and whether it needs the full width (lists of addresses). */
-export type Fact = [string, ReactNode, { wide?: boolean }?];
-
-/** The label/value grid at the top of a detail pane. */
-export function Facts({ items }: { items: Fact[] }) {
-  return (
-    <dl className="facts">
-      {items.map(([label, value, opts]) => (
-        <div key={label} className="fact" style={opts?.wide ? { gridColumn: '1 / -1' } : undefined}>
-          <dt>{label}</dt>
-          <dd>{value}</dd>
-        </div>
-      ))}
-    </dl>
-  );
-}
-
-export function Tags({ values }: { values: readonly string[] }) {
-  if (!values.length) return <>—</>;
-  return (
-    <Group gap={4}>
-      {values.map((v) => (
-        <Badge key={v} variant="outline" radius="sm" size="sm" tt="none">
-          {v}
-        </Badge>
-      ))}
-    </Group>
-  );
 }
 
 /** A small copy button: the app opens no external links, so addresses are copied instead. */
@@ -64,25 +31,12 @@ export function CopyValue({ value, label, copiedLabel }: { value: string; label:
   );
 }
 
-/** Accepts ISO dates and the German "21.11.2026" while typing. */
-export function parseDate(input: string): string | null {
-  const s = input.trim();
-  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
-  const de = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(s);
-  const [y, m, d] = iso ? [iso[1], iso[2], iso[3]] : de ? [de[3], de[2], de[1]] : [];
-  if (!y) return null;
-  return `${y}-${m!.padStart(2, '0')}-${d!.padStart(2, '0')}`;
-}
-
-export const dateInputProps = { valueFormat: 'YYYY-MM-DD', dateParser: parseDate } as const;
-
 type CountrySelectProps = Omit<SelectProps, 'data' | 'value' | 'onChange'> & { value: string | null; onChange: (code: string | null) => void };
 
 /** One country by name in the UI language; folded text ("cote d'ivoire") or the code finds it. */
 export function CountrySelect({ value, onChange, ...rest }: CountrySelectProps) {
-  const lang = useLanguage();
   const { t } = useTranslation();
-  const data = useMemo(() => countryOptions(lang).map((c) => ({ value: c.code, label: `${c.name} (${c.code})` })), [lang]);
+  const data = useCountryData();
   return (
     <Select
       searchable
@@ -93,39 +47,11 @@ export function CountrySelect({ value, onChange, ...rest }: CountrySelectProps) 
       data={data}
       value={value}
       onChange={onChange}
-      filter={({ options, search }) => {
-        const q = foldText(search.trim());
-        if (!q) return options;
-        return options.filter((o) => 'label' in o && foldText(o.label).includes(q));
-      }}
+      filter={countryFilter}
       comboboxProps={{ withinPortal: true }}
       {...rest}
     />
   );
-}
-
-/**
- * Server field errors keyed by the form's own paths: the contract reports "changes.emails.0.address"
- * or "contact.familyName", the form knows "emails.0.address" and "familyName".
- */
-export function formErrorsOf(t: TFunction, e: unknown, rename: Record<string, string> = {}): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [path, message] of Object.entries(fieldErrors(t, e))) {
-    let p = path.replace(/^(changes|contact)\./, '');
-    for (const [from, to] of Object.entries(rename)) if (p === from || p.startsWith(`${from}.`)) p = to + p.slice(from.length);
-    out[p] ??= message;
-  }
-  return out;
-}
-
-/** Tag lists show one message for the field, not one per tag ("topics.2" → "topics"). */
-export function collapseLists(errors: Record<string, string>, lists: readonly string[]): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [path, message] of Object.entries(errors)) {
-    const head = path.split('.')[0]!;
-    out[lists.includes(head) ? head : path] ??= message;
-  }
-  return out;
 }
 
 /** A list of roles (people at an organisation, or a person's positions), labelled by its heading. */
@@ -157,6 +83,16 @@ export function RoleItem({ role, muted, detail, actions }: { role: string; muted
         ) : null}
       </Group>
     </li>
+  );
+}
+
+/** Marks a role whose start date is still ahead: listed with the current ones, but not yet held. */
+export function UpcomingBadge() {
+  const { t } = useTranslation();
+  return (
+    <Badge size="xs" variant="light" color="gray" ml={6} tt="none">
+      {t('organisations.people.upcoming')}
+    </Badge>
   );
 }
 

@@ -9,15 +9,14 @@ import { useTranslation } from 'react-i18next';
 import { emptyDoc } from '../../../../shared/domain/richtext';
 import { AppError } from '../../../../shared/errors';
 import { AgendaItemFields, agendaKinds, type AgendaKind, type TripRecord } from '../../../../shared/schemas/trip';
-import { fieldMessages } from '../../../../shared/validation';
 import { useApi } from '../../api/context';
 import { CasePicker, ContactPicker, OrganisationPicker } from '../../components/pickers';
-import { translateMessage } from '../../i18n';
-import { describeError, fieldErrors } from '../../lib/errors';
+import { dateInputProps } from '../../lib/dateInput';
+import { describeError, fieldErrors, schemaErrors } from '../../lib/errors';
 import { notifySuccess } from '../../lib/notify';
 import { toRichDoc } from '../notes/normalise';
 import type { AgendaEntry } from './AgendaPanel';
-import { dateInputProps, keepEnterInPickers } from './parts';
+import { keepEnterInPickers } from './parts';
 import { TalkingPointsEditor } from './TalkingPointsEditor';
 import { TimeField } from './TimeField';
 
@@ -91,8 +90,7 @@ export function AgendaItemDialog({ trip, item, lastDate, onClose }: Props) {
         },
     validate: (v) => {
       const result = AgendaItemFields.safeParse({ ...v, tripId: trip.id, date: v.date ?? undefined, timeZone: v.timeZone ?? undefined, talkingPoints: emptyDoc() });
-      if (result.success) return {};
-      return Object.fromEntries(Object.entries(fieldMessages(result.error)).map(([path, m]) => [path, translateMessage(t, m)]));
+      return result.success ? {} : schemaErrors(t, result.error);
     },
   });
   const dirty = form.isDirty() || pointsDirty;

@@ -2,19 +2,19 @@ import { ActionIcon, Alert, Autocomplete, Button, Fieldset, Group, List, Modal, 
 import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { IconCircleCheck, IconPlus, IconTrash } from '@tabler/icons-react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppError } from '../../../../shared/errors';
 import { DebriefInput, type AgendaItemRecord, type TripRecord } from '../../../../shared/schemas/trip';
-import { fieldMessages } from '../../../../shared/validation';
 import { useApi } from '../../api/context';
-import { translateMessage } from '../../i18n';
-import { describeError, fieldErrors } from '../../lib/errors';
+import { useVocabulary } from '../../api/vocabulary';
+import { dateInputProps } from '../../lib/dateInput';
+import { describeError, fieldErrors, schemaErrors } from '../../lib/errors';
 import { notifySuccess } from '../../lib/notify';
 import type { AgendaEntry } from './AgendaPanel';
 import { CaseLink, CaseLinks, useCaseLabels, type CaseLabel } from './caseLabels';
-import { dateInputProps, keepEnterInPickers } from './parts';
+import { keepEnterInPickers } from './parts';
 
 interface FollowUpRow {
   key: string;
@@ -47,7 +47,7 @@ export function DebriefDialog({ trip, item, onClose }: { trip: TripRecord; item:
   const [revision, setRevision] = useState(item.revision);
   const [saved, setSaved] = useState<AgendaItemRecord | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
-  const vocabulary = useQuery({ queryKey: ['cases', 'vocabulary'], queryFn: () => api.cases.vocabulary({}) });
+  const vocabulary = useVocabulary();
   const candidateIds = [...new Set([...item.caseIds, ...trip.caseIds, ...(item.debrief?.followUps.map((f) => f.caseId).filter((c): c is string => !!c) ?? [])])];
   const labels = useCaseLabels(candidateIds);
   const caseOptions = candidateIds
@@ -65,7 +65,7 @@ export function DebriefDialog({ trip, item, onClose }: { trip: TripRecord; item:
     },
     validate: (v) => {
       const result = DebriefInput.safeParse({ agendaItemId: item.id, revision, agreed: v.agreed, followUps: v.followUps.map(({ key: _k, ...f }) => f) });
-      const errors: Record<string, string> = result.success ? {} : Object.fromEntries(Object.entries(fieldMessages(result.error)).map(([p, m]) => [p, translateMessage(t, m)]));
+      const errors: Record<string, string> = result.success ? {} : schemaErrors(t, result.error);
       // Caught here as well, so the message stands at the field before anything is sent.
       v.followUps.forEach((f, n) => {
         if (!targetCase(f, item, trip)) errors[`followUps.${n}.caseId`] ??= t('validation.followUpCase');

@@ -1,17 +1,19 @@
-import { Alert, Badge, Button, Group, Loader, Tabs, Text, Title, VisuallyHidden } from '@mantine/core';
-import { IconCalendarDown, IconEdit, IconTrash } from '@tabler/icons-react';
+import { Badge, Button, Group, Loader, Tabs, Text, VisuallyHidden } from '@mantine/core';
+import { IconCalendarDown } from '@tabler/icons-react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { useApi } from '../../api/context';
-import { DeleteDialog } from '../../components/DeleteDialog';
+import { DetailHeader } from '../../components/detail/DetailHeader';
+import { RecordFallback } from '../../components/RecordFallback';
+import { deliver } from '../../lib/download';
 import { describeError } from '../../lib/errors';
 import { todayIso } from '../../lib/format';
 import { notifyError } from '../../lib/notify';
 import { AgendaPanel } from './AgendaPanel';
 import { BookComposer } from './BookComposer';
-import { ClassificationBadge, dateRange, deliver, destinationsLabel, PhaseBadge, phaseOf, useLanguage } from './parts';
+import { ClassificationBadge, dateRange, destinationsLabel, PhaseBadge, phaseOf, useLanguage } from './parts';
 import { TripOverview } from './TripOverview';
 import { useBookExport } from './useBookExport';
 
@@ -20,8 +22,6 @@ export function TripDetail() {
   const { t } = useTranslation();
   const lang = useLanguage();
   const api = useApi();
-  const navigate = useNavigate();
-  const [confirming, setConfirming] = useState(false);
   const [tab, setTab] = useState<string | null>('overview');
   // Held here, not in the composer, so an export keeps its progress bar across tab switches.
   const bookExport = useBookExport();
@@ -40,34 +40,18 @@ export function TripDetail() {
     onError: (e) => notifyError(describeError(t, e)),
   });
 
-  if (query.isPending) return <Loader aria-label={t('common.loading')} m="xl" />;
-  if (query.isError || !trip) {
-    return (
-      <Alert color="red" m="md" role="alert">
-        {describeError(t, query.error)}
-      </Alert>
-    );
-  }
+  if (!trip || query.isError) return <RecordFallback query={query} />;
 
   const agenda = related.data?.agenda ?? [];
   const warnings = agenda.reduce((n, item) => n + item.warnings.length, 0);
 
   return (
     <article className="detail trip-detail" aria-labelledby="trip-title">
-      <Group justify="flex-end" wrap="nowrap" mb={6} role="toolbar" aria-label={t('trips.actions')} gap={6}>
-        <Button size="xs" variant="default" leftSection={<IconEdit size={15} />} onClick={() => navigate(`/trips/${id}/edit`)}>
-          {t('common.edit')}
-        </Button>
+      <DetailHeader base="/trips" record={trip} service={api.trips} label={t('trips.actions')} titleId="trip-title" title={trip.title}>
         <Button size="xs" variant="default" leftSection={<IconCalendarDown size={15} />} loading={calendar.isPending} onClick={() => calendar.mutate()}>
           {t('trips.calendar.export')}
         </Button>
-        <Button size="xs" variant="subtle" color="red" leftSection={<IconTrash size={15} />} onClick={() => setConfirming(true)}>
-          {t('common.delete')}
-        </Button>
-      </Group>
-      <Title order={2} size="h3" id="trip-title">
-        {trip.title}
-      </Title>
+      </DetailHeader>
       <Group gap="xs" mt={4}>
         <Text size="sm" c="dimmed">
           {dateRange(trip.startDate, trip.endDate, lang)} · {destinationsLabel(trip.destinations, lang)}
@@ -111,15 +95,6 @@ export function TripDetail() {
           <BookComposer trip={trip} exporter={bookExport} />
         </Tabs.Panel>
       </Tabs>
-
-      <DeleteDialog
-        opened={confirming}
-        onClose={() => setConfirming(false)}
-        recordKey={`trip-${id}-${trip.revision}`}
-        impact={() => api.trips.deleteImpact({ id })}
-        remove={() => api.trips.delete({ id, revision: trip.revision })}
-        onDeleted={() => navigate('/trips')}
-      />
     </article>
   );
 }

@@ -1,41 +1,24 @@
-import {
-  ActionIcon,
-  Alert,
-  Button,
-  Fieldset,
-  Group,
-  Loader,
-  MultiSelect,
-  SegmentedControl,
-  Select,
-  SimpleGrid,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-  Title,
-  Tooltip,
-} from '@mantine/core';
+import { ActionIcon, Button, Fieldset, Group, MultiSelect, SegmentedControl, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Tooltip } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
-import { countryOptions } from '../../../../shared/domain/countries';
-import { foldText } from '../../../../shared/domain/text';
-import { AppError } from '../../../../shared/errors';
 import { classifications, memberRoles, TripFields, type Classification, type TripRecord } from '../../../../shared/schemas/trip';
-import { fieldMessages } from '../../../../shared/validation';
 import { useApi } from '../../api/context';
+import { useVocabulary } from '../../api/vocabulary';
+import { countryFilter, useCountryData } from '../../components/CountryPicker';
+import { RecordForm, useFillForm, useRecordSave } from '../../components/form/RecordForm';
 import { CasePicker, ContactPicker } from '../../components/pickers';
+import { RecordFallback } from '../../components/RecordFallback';
 import { TopicsInput } from '../../components/TopicsInput';
-import { translateMessage } from '../../i18n';
-import { describeError, fieldErrors } from '../../lib/errors';
+import { dateInputProps } from '../../lib/dateInput';
+import { formErrorsOf, schemaErrors } from '../../lib/errors';
 import { notify } from '../../lib/notify';
 import { NotePicker } from './NotePicker';
-import { dateInputProps, keepEnterInPickers, suggestedZones, useLanguage } from './parts';
+import { keepEnterInPickers, suggestedZones, useLanguage } from './parts';
 
 type Role = (typeof memberRoles)[number];
 
@@ -138,298 +121,258 @@ export function TripEditor() {
   const api = useApi();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const [formError, setFormError] = useState<string | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
 
   const existing = useQuery({ queryKey: ['trips', 'get', id], queryFn: () => api.trips.get({ id: id! }), enabled: !isNew });
-  const vocabulary = useQuery({ queryKey: ['cases', 'vocabulary'], queryFn: () => api.cases.vocabulary({}) });
+  const vocabulary = useVocabulary();
   const form = useForm<FormValues>({
     mode: 'controlled',
     initialValues: blank(lang),
     validate: (values) => {
       const result = TripFields.safeParse(toInput(values));
-      if (result.success) return {};
-      return Object.fromEntries(Object.entries(fieldMessages(result.error)).map(([path, m]) => [path, translateMessage(t, m)]));
+      return result.success ? {} : schemaErrors(t, result.error);
     },
   });
 
   const loaded = existing.data;
-  useEffect(() => {
-    if (loaded) {
-      form.setValues(fromRecord(loaded));
-      form.resetDirty(fromRecord(loaded));
-    }
-    // Only when a different record (or a new revision) arrives.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [loaded?.id, loaded?.revision]);
+  useFillForm(form, loaded, fromRecord);
 
-  const save = useMutation({
-    mutationFn: async (values: FormValues) => {
+  const save = useRecordSave({
+    form,
+    save: async (values: FormValues) => {
       const input = toInput(values) as Parameters<typeof api.trips.create>[0];
       if (isNew) return api.trips.create(input);
       // The composer's choice goes along unchanged: an omitted field would be reset to its default.
       return api.trips.update({ id: id!, revision: loaded!.revision, changes: { ...input, book: loaded!.book } });
     },
-    onSuccess: async (record) => {
+    onSaved: async (record) => {
       queryClient.setQueryData(['trips', 'get', record.id], record);
       await queryClient.invalidateQueries({ queryKey: ['trips'] });
       notify({ message: isNew ? t('trips.created', { title: record.title }) : t('trips.saved'), color: 'teal' });
       navigate(`/trips/${record.id}`);
     },
-    onError: (e) => {
-      const fields = fieldErrors(t, e);
-      if (Object.keys(fields).length) form.setErrors(fields);
-      setFormError(e instanceof AppError && e.code === 'CONFLICT' ? t('trips.conflict') : describeError(t, e));
-    },
+    fieldErrors: (e) => formErrorsOf(t, e),
+    conflict: t('trips.conflict'),
+    // Keyboard users land on the first field to correct, not at the bottom of a long form.
+    onInvalid: () => requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus()),
   });
 
-  const countryData = useMemo(() => countryOptions(lang).map((c) => ({ value: c.code, label: `${c.name} (${c.code})` })), [lang]);
+  const countryData = useCountryData();
   const roleOptions = useMemo(() => memberRoles.map((r) => ({ value: r, label: t(`book.roles.${r}`) })), [t]);
   const classificationOptions = useMemo(() => classifications.map((c) => ({ value: c, label: t(`book.classification.${c}`) })), [t]);
   const suggestions = suggestedZones(form.values.destinations.map((d) => ({ country: d.country ?? '', city: d.city }))).filter((z) => !form.values.timeZones.includes(z));
 
-  if (!isNew && existing.isPending) return <Loader aria-label={t('common.loading')} m="xl" />;
-  if (!isNew && existing.isError) {
-    return (
-      <Alert color="red" m="md" role="alert">
-        {describeError(t, existing.error)}
-      </Alert>
-    );
-  }
-
-  const submit = form.onSubmit(
-    (values) => {
-      setFormError(null);
-      save.mutate(values);
-    },
-    () => {
-      setFormError(t('errors.validation'));
-      // Keyboard users land on the first field to correct, not at the bottom of a long form.
-      requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
-    },
-  );
+  if (!isNew && (existing.isPending || existing.isError)) return <RecordFallback query={existing} />;
 
   return (
-    <form ref={formRef} className="detail trip-form" onSubmit={submit} noValidate onKeyDown={keepEnterInPickers} aria-labelledby="trip-form-title">
-      <Title order={2} size="h3" id="trip-form-title" mb="md">
-        {isNew ? t('trips.new') : t('trips.edit')}
-      </Title>
-      {formError ? (
-        <Alert color="red" mb="md" role="alert">
-          {formError}
-        </Alert>
-      ) : null}
-      <Stack gap="sm">
-        <TextInput label={t('trips.fields.title')} withAsterisk data-autofocus autoFocus {...form.getInputProps('title')} />
-        <Textarea label={t('trips.fields.purpose')} autosize minRows={2} maxRows={8} {...form.getInputProps('purpose')} />
+    <RecordForm
+      ref={formRef}
+      className="detail trip-form"
+      onKeyDown={keepEnterInPickers}
+      titleId="trip-form-title"
+      title={isNew ? t('trips.new') : t('trips.edit')}
+      isNew={isNew}
+      save={save}
+      onCancel={() => navigate(isNew ? '/trips' : `/trips/${id}`)}
+    >
+      <TextInput label={t('trips.fields.title')} withAsterisk data-autofocus autoFocus {...form.getInputProps('title')} />
+      <Textarea label={t('trips.fields.purpose')} autosize minRows={2} maxRows={8} {...form.getInputProps('purpose')} />
 
-        <Fieldset legend={t('trips.fields.destinations')} variant="unstyled" className="trip-fieldset">
-          <Stack gap={6}>
-            {form.values.destinations.map((d, n) => (
-              <div key={d.key} className="trip-row trip-row-destination">
-                <Select
-                  label={t('trips.fields.country')}
-                  placeholder={t('trips.fields.countryPlaceholder')}
-                  withAsterisk
-                  searchable
-                  data={countryData}
-                  filter={({ options, search }) => {
-                    const q = foldText(search.trim());
-                    return q ? options.filter((o) => 'label' in o && foldText(o.label).includes(q)) : options;
-                  }}
-                  limit={50}
-                  maxDropdownHeight={240}
-                  comboboxProps={{ withinPortal: true }}
-                  {...form.getInputProps(`destinations.${n}.country`)}
-                />
-                <TextInput label={t('trips.fields.city')} {...form.getInputProps(`destinations.${n}.city`)} />
-                <Tooltip label={t('trips.fields.removeDestination', { n: n + 1 })}>
-                  <ActionIcon
-                    variant="subtle"
-                    color="red"
-                    className="trip-row-remove"
-                    aria-label={t('trips.fields.removeDestination', { n: n + 1 })}
-                    disabled={form.values.destinations.length === 1}
-                    onClick={() => form.removeListItem('destinations', n)}
-                  >
+      <Fieldset legend={t('trips.fields.destinations')} variant="unstyled" className="trip-fieldset">
+        <Stack gap={6}>
+          {form.values.destinations.map((d, n) => (
+            <div key={d.key} className="trip-row trip-row-destination">
+              <Select
+                label={t('trips.fields.country')}
+                placeholder={t('trips.fields.countryPlaceholder')}
+                withAsterisk
+                searchable
+                data={countryData}
+                filter={countryFilter}
+                limit={50}
+                maxDropdownHeight={240}
+                comboboxProps={{ withinPortal: true }}
+                {...form.getInputProps(`destinations.${n}.country`)}
+              />
+              <TextInput label={t('trips.fields.city')} {...form.getInputProps(`destinations.${n}.city`)} />
+              <Tooltip label={t('trips.fields.removeDestination', { n: n + 1 })}>
+                <ActionIcon
+                  variant="subtle"
+                  color="red"
+                  className="trip-row-remove"
+                  aria-label={t('trips.fields.removeDestination', { n: n + 1 })}
+                  disabled={form.values.destinations.length === 1}
+                  onClick={() => form.removeListItem('destinations', n)}
+                >
+                  <IconTrash size={16} />
+                </ActionIcon>
+              </Tooltip>
+            </div>
+          ))}
+          {typeof form.errors.destinations === 'string' ? (
+            <Text size="sm" c="red" role="alert">
+              {form.errors.destinations}
+            </Text>
+          ) : null}
+          <Group>
+            <Button
+              size="xs"
+              variant="light"
+              leftSection={<IconPlus size={14} />}
+              onClick={() => form.insertListItem('destinations', { key: rowKey(), country: null, city: '' })}
+              disabled={form.values.destinations.length >= 20}
+            >
+              {t('trips.fields.addDestination')}
+            </Button>
+          </Group>
+        </Stack>
+      </Fieldset>
+
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+        <DateInput label={t('trips.fields.startDate')} withAsterisk {...dateInputProps} {...form.getInputProps('startDate')} />
+        <DateInput label={t('trips.fields.endDate')} withAsterisk {...dateInputProps} {...form.getInputProps('endDate')} />
+      </SimpleGrid>
+
+      <div>
+        <MultiSelect
+          label={t('trips.fields.timeZones')}
+          description={t('trips.fields.timeZonesHint')}
+          placeholder={form.values.timeZones.length ? undefined : t('trips.fields.timeZonesPlaceholder')}
+          withAsterisk
+          searchable
+          data={allZones}
+          limit={40}
+          maxDropdownHeight={240}
+          clearable
+          clearButtonProps={{ 'aria-label': t('common.clear') }}
+          comboboxProps={{ withinPortal: true }}
+          {...form.getInputProps('timeZones')}
+        />
+        {suggestions.length ? (
+          <Group gap={6} mt={6} className="zone-suggestions">
+            <Text size="xs" c="dimmed">
+              {t('trips.fields.suggestedZones')}
+            </Text>
+            {suggestions.map((zone) => (
+              <Button
+                key={zone}
+                size="compact-xs"
+                variant="light"
+                leftSection={<IconPlus size={12} />}
+                aria-label={t('trips.fields.addZone', { zone })}
+                onClick={() => form.setFieldValue('timeZones', [...form.values.timeZones, zone])}
+              >
+                {zone}
+              </Button>
+            ))}
+          </Group>
+        ) : null}
+      </div>
+
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+        <Select label={t('trips.fields.classification')} data={classificationOptions} allowDeselect={false} {...form.getInputProps('classification')} />
+        <Select
+          label={t('trips.fields.language')}
+          data={[
+            { value: 'en', label: t('trips.languages.en') },
+            { value: 'de', label: t('trips.languages.de') },
+          ]}
+          allowDeselect={false}
+          {...form.getInputProps('language')}
+        />
+      </SimpleGrid>
+
+      <Fieldset legend={t('trips.fields.members')} variant="unstyled" className="trip-fieldset">
+        <Stack gap="xs">
+          {form.values.members.length === 0 ? (
+            <Text size="sm" c="dimmed">
+              {t('trips.fields.noMembers')}
+            </Text>
+          ) : null}
+          {form.values.members.map((m, n) => (
+            <div key={m.key} className="member-row">
+              <SegmentedControl
+                size="xs"
+                aria-label={t('trips.fields.memberKind', { n: n + 1 })}
+                value={m.kind}
+                onChange={(kind) => form.setFieldValue(`members.${n}.kind`, kind as MemberRow['kind'])}
+                data={[
+                  { value: 'contact', label: t('trips.fields.memberContact') },
+                  { value: 'staff', label: t('trips.fields.memberStaff') },
+                ]}
+              />
+              <div className="trip-row trip-row-member">
+                {m.kind === 'contact' ? (
+                  <div className="member-main">
+                    <ContactPicker
+                      label={t('trips.fields.person')}
+                      placeholder={t('trips.fields.personPlaceholder')}
+                      withAsterisk
+                      value={m.contactId ? [m.contactId] : []}
+                      onChange={(ids) => form.setFieldValue(`members.${n}.contactId`, ids[ids.length - 1] ?? null)}
+                      error={form.errors[`members.${n}.contactId`]}
+                    />
+                  </div>
+                ) : (
+                  <div className="member-main member-staff">
+                    <TextInput label={t('trips.fields.name')} withAsterisk {...form.getInputProps(`members.${n}.name`)} />
+                    <TextInput label={t('trips.fields.function')} {...form.getInputProps(`members.${n}.function`)} />
+                  </div>
+                )}
+                <Select label={t('trips.fields.role')} data={roleOptions} allowDeselect={false} {...form.getInputProps(`members.${n}.role`)} />
+                <Tooltip label={t('trips.fields.removeMember', { n: n + 1 })}>
+                  <ActionIcon variant="subtle" color="red" className="trip-row-remove" aria-label={t('trips.fields.removeMember', { n: n + 1 })} onClick={() => form.removeListItem('members', n)}>
                     <IconTrash size={16} />
                   </ActionIcon>
                 </Tooltip>
               </div>
-            ))}
-            {typeof form.errors.destinations === 'string' ? (
-              <Text size="sm" c="red" role="alert">
-                {form.errors.destinations}
-              </Text>
-            ) : null}
-            <Group>
-              <Button
-                size="xs"
-                variant="light"
-                leftSection={<IconPlus size={14} />}
-                onClick={() => form.insertListItem('destinations', { key: rowKey(), country: null, city: '' })}
-                disabled={form.values.destinations.length >= 20}
-              >
-                {t('trips.fields.addDestination')}
-              </Button>
-            </Group>
-          </Stack>
-        </Fieldset>
-
-        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-          <DateInput label={t('trips.fields.startDate')} withAsterisk {...dateInputProps} {...form.getInputProps('startDate')} />
-          <DateInput label={t('trips.fields.endDate')} withAsterisk {...dateInputProps} {...form.getInputProps('endDate')} />
-        </SimpleGrid>
-
-        <div>
-          <MultiSelect
-            label={t('trips.fields.timeZones')}
-            description={t('trips.fields.timeZonesHint')}
-            placeholder={form.values.timeZones.length ? undefined : t('trips.fields.timeZonesPlaceholder')}
-            withAsterisk
-            searchable
-            data={allZones}
-            limit={40}
-            maxDropdownHeight={240}
-            clearable
-            clearButtonProps={{ 'aria-label': t('common.clear') }}
-            comboboxProps={{ withinPortal: true }}
-            {...form.getInputProps('timeZones')}
-          />
-          {suggestions.length ? (
-            <Group gap={6} mt={6} className="zone-suggestions">
-              <Text size="xs" c="dimmed">
-                {t('trips.fields.suggestedZones')}
-              </Text>
-              {suggestions.map((zone) => (
-                <Button
-                  key={zone}
-                  size="compact-xs"
-                  variant="light"
-                  leftSection={<IconPlus size={12} />}
-                  aria-label={t('trips.fields.addZone', { zone })}
-                  onClick={() => form.setFieldValue('timeZones', [...form.values.timeZones, zone])}
-                >
-                  {zone}
-                </Button>
-              ))}
-            </Group>
+            </div>
+          ))}
+          {typeof form.errors.members === 'string' ? (
+            <Text size="sm" c="red" role="alert">
+              {form.errors.members}
+            </Text>
           ) : null}
-        </div>
+          <Group>
+            <Button
+              size="xs"
+              variant="light"
+              leftSection={<IconPlus size={14} />}
+              onClick={() =>
+                form.insertListItem('members', {
+                  key: rowKey(),
+                  kind: 'contact',
+                  contactId: null,
+                  name: '',
+                  function: '',
+                  role: form.values.members.some((x) => x.role === 'head') ? 'member' : 'head',
+                } satisfies MemberRow)
+              }
+            >
+              {t('trips.fields.addMember')}
+            </Button>
+          </Group>
+        </Stack>
+      </Fieldset>
 
-        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-          <Select label={t('trips.fields.classification')} data={classificationOptions} allowDeselect={false} {...form.getInputProps('classification')} />
-          <Select
-            label={t('trips.fields.language')}
-            data={[
-              { value: 'en', label: t('trips.languages.en') },
-              { value: 'de', label: t('trips.languages.de') },
-            ]}
-            allowDeselect={false}
-            {...form.getInputProps('language')}
-          />
-        </SimpleGrid>
+      <CasePicker
+        label={t('trips.fields.cases')}
+        placeholder={t('trips.fields.casesPlaceholder')}
+        multiple
+        value={form.values.caseIds}
+        onChange={(ids) => form.setFieldValue('caseIds', ids)}
+        error={form.errors.caseIds}
+      />
+      <NotePicker
+        label={t('trips.fields.notes')}
+        placeholder={t('trips.fields.notesPlaceholder')}
+        multiple
+        value={form.values.noteIds}
+        onChange={(ids) => form.setFieldValue('noteIds', ids)}
+        error={form.errors.noteIds}
+      />
+      <TopicsInput label={t('trips.fields.topics')} placeholder={t('trips.fields.topicsPlaceholder')} data={vocabulary.data?.topics ?? []} {...form.getInputProps('topics')} />
 
-        <Fieldset legend={t('trips.fields.members')} variant="unstyled" className="trip-fieldset">
-          <Stack gap="xs">
-            {form.values.members.length === 0 ? (
-              <Text size="sm" c="dimmed">
-                {t('trips.fields.noMembers')}
-              </Text>
-            ) : null}
-            {form.values.members.map((m, n) => (
-              <div key={m.key} className="member-row">
-                <SegmentedControl
-                  size="xs"
-                  aria-label={t('trips.fields.memberKind', { n: n + 1 })}
-                  value={m.kind}
-                  onChange={(kind) => form.setFieldValue(`members.${n}.kind`, kind as MemberRow['kind'])}
-                  data={[
-                    { value: 'contact', label: t('trips.fields.memberContact') },
-                    { value: 'staff', label: t('trips.fields.memberStaff') },
-                  ]}
-                />
-                <div className="trip-row trip-row-member">
-                  {m.kind === 'contact' ? (
-                    <div className="member-main">
-                      <ContactPicker
-                        label={t('trips.fields.person')}
-                        placeholder={t('trips.fields.personPlaceholder')}
-                        withAsterisk
-                        value={m.contactId ? [m.contactId] : []}
-                        onChange={(ids) => form.setFieldValue(`members.${n}.contactId`, ids[ids.length - 1] ?? null)}
-                        error={form.errors[`members.${n}.contactId`]}
-                      />
-                    </div>
-                  ) : (
-                    <div className="member-main member-staff">
-                      <TextInput label={t('trips.fields.name')} withAsterisk {...form.getInputProps(`members.${n}.name`)} />
-                      <TextInput label={t('trips.fields.function')} {...form.getInputProps(`members.${n}.function`)} />
-                    </div>
-                  )}
-                  <Select label={t('trips.fields.role')} data={roleOptions} allowDeselect={false} {...form.getInputProps(`members.${n}.role`)} />
-                  <Tooltip label={t('trips.fields.removeMember', { n: n + 1 })}>
-                    <ActionIcon variant="subtle" color="red" className="trip-row-remove" aria-label={t('trips.fields.removeMember', { n: n + 1 })} onClick={() => form.removeListItem('members', n)}>
-                      <IconTrash size={16} />
-                    </ActionIcon>
-                  </Tooltip>
-                </div>
-              </div>
-            ))}
-            {typeof form.errors.members === 'string' ? (
-              <Text size="sm" c="red" role="alert">
-                {form.errors.members}
-              </Text>
-            ) : null}
-            <Group>
-              <Button
-                size="xs"
-                variant="light"
-                leftSection={<IconPlus size={14} />}
-                onClick={() =>
-                  form.insertListItem('members', {
-                    key: rowKey(),
-                    kind: 'contact',
-                    contactId: null,
-                    name: '',
-                    function: '',
-                    role: form.values.members.some((x) => x.role === 'head') ? 'member' : 'head',
-                  } satisfies MemberRow)
-                }
-              >
-                {t('trips.fields.addMember')}
-              </Button>
-            </Group>
-          </Stack>
-        </Fieldset>
-
-        <CasePicker
-          label={t('trips.fields.cases')}
-          placeholder={t('trips.fields.casesPlaceholder')}
-          multiple
-          value={form.values.caseIds}
-          onChange={(ids) => form.setFieldValue('caseIds', ids)}
-          error={form.errors.caseIds}
-        />
-        <NotePicker
-          label={t('trips.fields.notes')}
-          placeholder={t('trips.fields.notesPlaceholder')}
-          multiple
-          value={form.values.noteIds}
-          onChange={(ids) => form.setFieldValue('noteIds', ids)}
-          error={form.errors.noteIds}
-        />
-        <TopicsInput label={t('trips.fields.topics')} placeholder={t('trips.fields.topicsPlaceholder')} data={vocabulary.data?.topics ?? []} {...form.getInputProps('topics')} />
-
-        <Group justify="flex-end" mt="sm">
-          <Button variant="default" onClick={() => navigate(isNew ? '/trips' : `/trips/${id}`)}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            {isNew ? t('common.create') : t('common.save')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    </RecordForm>
   );
 }

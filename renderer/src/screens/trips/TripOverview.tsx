@@ -1,9 +1,10 @@
-import { Anchor, Badge, Group, List, Table, Text, Title } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { Anchor, Group, List, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { OutputOf } from '../../../../shared/contract';
 import type { TripRecord } from '../../../../shared/schemas/trip';
+import { Facts, Tags, type Fact } from '../../components/detail/Facts';
+import { DetailSection, EmptyLine, NoteLinks } from '../../components/detail/sections';
 import { StatusBadge } from '../../components/StatusBadge';
 import { formatDateTime } from '../../lib/format';
 import { dateRange, destinationsLabel, tripDays, useLanguage } from './parts';
@@ -15,54 +16,28 @@ export function TripOverview({ trip, related }: { trip: TripRecord; related: Rel
   const { t } = useTranslation();
   const lang = useLanguage();
   const head = related?.members.find((m) => m.role === 'head');
-  const facts: Array<[string, ReactNode]> = [
+  const facts: Fact[] = [
     [t('book.facts.dates'), `${dateRange(trip.startDate, trip.endDate, lang)} (${t('trips.days', { count: tripDays(trip.startDate, trip.endDate) })})`],
     [t('book.facts.destinations'), destinationsLabel(trip.destinations, lang)],
     [t('book.facts.head'), head?.name || '—'],
     [t('trips.fields.timeZones'), trip.timeZones.join(', ')],
     [t('trips.fields.classification'), t(`book.classification.${trip.classification}`)],
     [t('trips.fields.language'), t(`trips.languages.${trip.language}`)],
-    [
-      t('trips.fields.topics'),
-      trip.topics.length ? (
-        <Group gap={4}>
-          {trip.topics.map((v) => (
-            <Badge key={v} variant="outline" radius="sm" size="sm" tt="none">
-              {v}
-            </Badge>
-          ))}
-        </Group>
-      ) : (
-        '—'
-      ),
-    ],
+    [t('trips.fields.topics'), <Tags values={trip.topics} />],
     [t('trips.fields.updatedAt'), formatDateTime(trip.updatedAt, lang)],
   ];
 
   return (
     <>
-      <dl className="facts">
-        {facts.map(([label, value]) => (
-          <div key={label} className="fact">
-            <dt>{label}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <Facts items={facts} />
 
-      <section aria-labelledby="trip-purpose-title" className="trip-section">
-        <Title order={3} size="h5" id="trip-purpose-title" mb={4}>
-          {t('trips.fields.purpose')}
-        </Title>
+      <DetailSection id="trip-purpose-title" title={t('trips.fields.purpose')} className="trip-section">
         <Text className="prose" size="sm">
           {trip.purpose || t('trips.overview.noPurpose')}
         </Text>
-      </section>
+      </DetailSection>
 
-      <section aria-labelledby="trip-members-title" className="trip-section">
-        <Title order={3} size="h5" id="trip-members-title" mb={4}>
-          {t('trips.overview.members')}
-        </Title>
+      <DetailSection id="trip-members-title" title={t('trips.overview.members')} className="trip-section">
         {related?.members.length ? (
           <Table className="members-table" verticalSpacing={4} fz="sm">
             <Table.Thead>
@@ -100,16 +75,11 @@ export function TripOverview({ trip, related }: { trip: TripRecord; related: Rel
             </Table.Tbody>
           </Table>
         ) : (
-          <Text size="sm" c="dimmed">
-            {t('trips.overview.noMembers')}
-          </Text>
+          <EmptyLine>{t('trips.overview.noMembers')}</EmptyLine>
         )}
-      </section>
+      </DetailSection>
 
-      <section aria-labelledby="trip-cases-title" className="trip-section">
-        <Title order={3} size="h5" id="trip-cases-title" mb={4}>
-          {t('trips.overview.cases')}
-        </Title>
+      <DetailSection id="trip-cases-title" title={t('trips.overview.cases')} className="trip-section">
         {related?.cases.length ? (
           <List size="sm" spacing={4} listStyleType="none" className="plain-list">
             {related.cases.map((c) => (
@@ -127,35 +97,13 @@ export function TripOverview({ trip, related }: { trip: TripRecord; related: Rel
             ))}
           </List>
         ) : (
-          <Text size="sm" c="dimmed">
-            {t('trips.overview.noCases')}
-          </Text>
+          <EmptyLine>{t('trips.overview.noCases')}</EmptyLine>
         )}
-      </section>
+      </DetailSection>
 
-      <section aria-labelledby="trip-notes-title" className="trip-section">
-        <Title order={3} size="h5" id="trip-notes-title" mb={4}>
-          {t('trips.overview.notes')}
-        </Title>
-        {related?.notes.length ? (
-          <List size="sm" spacing={4} listStyleType="none" className="plain-list">
-            {related.notes.map((n) => (
-              <List.Item key={n.id}>
-                <Anchor component={Link} to={`/notes/${n.id}`} size="sm">
-                  {n.title}
-                </Anchor>{' '}
-                <Text span size="xs" c="dimmed">
-                  {t(`notes.kinds.${n.kind}`, { defaultValue: n.kind })} · {t(`notes.statuses.${n.status}`, { defaultValue: n.status })}
-                </Text>
-              </List.Item>
-            ))}
-          </List>
-        ) : (
-          <Text size="sm" c="dimmed">
-            {t('trips.overview.noNotes')}
-          </Text>
-        )}
-      </section>
+      <DetailSection id="trip-notes-title" title={t('trips.overview.notes')} className="trip-section">
+        <NoteLinks notes={related?.notes ?? []} none={t('trips.overview.noNotes')} listStyleType="none" className="plain-list" />
+      </DetailSection>
     </>
   );
 }

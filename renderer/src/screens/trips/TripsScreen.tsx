@@ -1,17 +1,17 @@
-import { Group, MultiSelect, Text, TextInput, VisuallyHidden } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
-import { IconSearch } from '@tabler/icons-react';
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { VisuallyHidden } from '@mantine/core';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Route, Routes, useMatch, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import { countryName } from '../../../../shared/domain/countries';
 import { tripPhases, type TripListItem, type tripSortKeys } from '../../../../shared/schemas/trip';
 import { useApi } from '../../api/context';
-import { useCommand } from '../../app/commands';
 import { CountryPicker } from '../../components/CountryPicker';
-import { DataTable, type Column, type SortState } from '../../components/DataTable';
+import type { Column } from '../../components/DataTable';
+import { DetailRoutes } from '../../components/list/DetailRoutes';
+import { FilterSelect, SearchFilter } from '../../components/list/filters';
+import { ListTable } from '../../components/list/ListTable';
+import { useFilteredList } from '../../components/list/useFilteredList';
 import { ListPane } from '../../components/ListPane';
-import { useWindowedList } from '../../lib/windowed';
 import { ClassificationBadge, compactRange, PhaseBadge, useLanguage, type TripPhase } from './parts';
 import { TripDetail } from './TripDetail';
 import { TripEditor } from './TripEditor';
@@ -33,27 +33,13 @@ export function TripsScreen() {
   const lang = useLanguage();
   const api = useApi();
   const navigate = useNavigate();
-  const match = useMatch('/trips/:id/*');
-  const selectedId = match?.params.id && match.params.id !== 'new' ? match.params.id : null;
-  const searchRef = useRef<HTMLInputElement>(null);
-
-  const [filter, setFilter] = useState<Filter>(noFilter);
-  const [sort, setSort] = useState<SortState<SortKey>>({ key: 'startDate', direction: 'desc' });
-  const [debouncedText] = useDebouncedValue(filter.text, 120);
-  const set = <K extends keyof Filter>(key: K) => (value: Filter[K]) => setFilter((f) => ({ ...f, [key]: value }));
-
-  const query = useMemo(() => ({ ...filter, text: debouncedText, sort: sort.key, direction: sort.direction }), [filter, debouncedText, sort]);
-  const queryKey = useMemo(() => ['trips', 'list', query] as const, [query]);
-  const list = useWindowedList<TripListItem>(queryKey, (offset, limit) => api.trips.list({ ...query, offset, limit }));
-  const filtered = JSON.stringify(filter) !== JSON.stringify(noFilter);
-
-  useCommand(
-    'search.focus',
-    useCallback(() => {
-      searchRef.current?.focus();
-      searchRef.current?.select();
-    }, []),
-  );
+  const list = useFilteredList<Filter, SortKey, TripListItem>({
+    name: 'trips',
+    noFilter,
+    initialSort: { key: 'startDate', direction: 'desc' },
+    fetchPage: (query) => api.trips.list(query),
+  });
+  const { filter, set } = list;
 
   const columns = useMemo<Array<Column<TripListItem, SortKey>>>(
     () => [
@@ -100,78 +86,27 @@ export function TripsScreen() {
       <ListPane
         id="trips-title"
         title={t('trips.title')}
-        count={list.total}
+        count={list.rows.total}
         countKey="trips.count"
         newLabel={t('trips.new')}
         onNew={() => navigate('/trips/new')}
         filters={
           <>
-            <TextInput
-              ref={searchRef}
-              aria-label={t('common.search')}
-              placeholder={t('trips.searchPlaceholder')}
-              leftSection={<IconSearch size={14} />}
-              value={filter.text}
-              onChange={(e) => set('text')(e.currentTarget.value)}
-              onKeyDown={(e) => {
-                if (e.key === 'Escape' && filter.text) {
-                  e.stopPropagation();
-                  set('text')('');
-                }
-              }}
-              type="search"
-            />
-            <MultiSelect
-              aria-label={t('trips.filterPhase')}
-              placeholder={t('trips.filterPhase')}
+            <SearchFilter value={filter.text} onChange={set('text')} placeholder={t('trips.searchPlaceholder')} />
+            <FilterSelect
+              label={t('trips.filterPhase')}
               data={tripPhases.map((p) => ({ value: p, label: t(`trips.phases.${p}`) }))}
               value={filter.phases}
-              onChange={(v) => set('phases')(v as TripPhase[])}
-              clearable
-              clearButtonProps={{ 'aria-label': t('common.clear') }}
-              comboboxProps={{ withinPortal: true }}
+              onChange={set('phases')}
             />
             <CountryPicker aria-label={t('trips.filterCountry')} placeholder={t('trips.filterCountry')} value={filter.countries} onChange={set('countries')} />
           </>
         }
       >
-        <DataTable<TripListItem, SortKey>
-          rowCount={list.total}
-          rowAt={list.rowAt}
-          onRangeChange={list.onRangeChange}
-          columns={columns}
-          getRowId={(r) => r.id}
-          rowHeight={46}
-          label={t('trips.listLabel')}
-          selectedId={selectedId}
-          onActivate={(row) => navigate(`/trips/${row.id}`)}
-          sort={sort}
-          onSortChange={setSort}
-          empty={
-            list.isLoading ? null : (
-              <Group justify="center" gap="xs">
-                <Text c="dimmed" size="sm">
-                  {filtered ? t('trips.noMatch') : t('trips.empty')}
-                </Text>
-              </Group>
-            )
-          }
-        />
+        <ListTable base="/trips" label={t('trips.listLabel')} state={list} columns={columns} rowHeight={46} empty={t('trips.empty')} noMatch={t('trips.noMatch')} />
       </ListPane>
       <section className="detail-pane" aria-label={t('trips.detailLabel')}>
-        <Routes>
-          <Route path="new" element={<TripEditor key="new" />} />
-          <Route path=":id/edit" element={<TripEditor />} />
-          <Route path=":id" element={<TripDetail />} />
-          <Route
-            index
-            element={
-              <div className="placeholder">
-                <Text c="dimmed">{t('trips.selectHint')}</Text>
-              </div>
-            }
-          />
-        </Routes>
+        <DetailRoutes editor={TripEditor} detail={TripDetail} hint={t('trips.selectHint')} />
       </section>
     </div>
   );

@@ -4,10 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { countryName } from '../../../../shared/domain/countries';
 import { languageFromTag, type Language } from '../../../../shared/i18n';
 import type { Classification } from '../../../../shared/schemas/trip';
-import type { ExportResult } from '../../../../shared/schemas/export';
-import { downloadBase64 } from '../../lib/download';
 import { formatDate } from '../../lib/format';
-import { notifySuccess } from '../../lib/notify';
 
 export type TripPhase = 'upcoming' | 'ongoing' | 'past';
 
@@ -82,18 +79,6 @@ export function zoneOffset(timeZone: string, date: string): string {
   }
 }
 
-/** Accepts ISO dates and the German "21.11.2026" while typing. */
-export function parseDate(input: string): string | null {
-  const s = input.trim();
-  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
-  const de = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(s);
-  const [y, m, d] = iso ? [iso[1], iso[2], iso[3]] : de ? [de[3], de[2], de[1]] : [];
-  if (!y) return null;
-  return `${y}-${m!.padStart(2, '0')}-${d!.padStart(2, '0')}`;
-}
-
-export const dateInputProps = { valueFormat: 'YYYY-MM-DD', dateParser: parseDate } as const;
-
 type Locale = Intl.Locale & { getTimeZones?: () => string[]; timeZones?: string[] };
 
 /** The IANA zones of a country, from the runtime's own data (newer engines name the accessor differently). */
@@ -128,17 +113,6 @@ export function suggestedZones(destinations: ReadonlyArray<{ country: string; ci
     if (zone && !out.includes(zone)) out.push(zone);
   }
   return out;
-}
-
-/** Hands an exported file to the user: a browser download, or the notice of where Electron saved it. */
-export function deliver(result: ExportResult, messages: { downloaded: (fileName: string) => string; saved: (path: string) => string }): void {
-  if (result.delivery === 'download') {
-    downloadBase64(result.fileName, result.mime, result.base64);
-    notifySuccess(messages.downloaded(result.fileName));
-  } else if (result.delivery === 'saved') {
-    notifySuccess(messages.saved(result.path));
-  }
-  // 'cancelled': the user closed the save dialog; nothing to say.
 }
 
 /** "930", "9:30", "9.30" or "0930" → "09:30"; anything else is left for the schema to refuse. */

@@ -2,9 +2,9 @@ import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Audience, BookRequest } from '../../../../shared/schemas/trip';
 import { useApi } from '../../api/context';
+import { deliver } from '../../lib/download';
 import { describeError } from '../../lib/errors';
 import { notifyError } from '../../lib/notify';
-import { deliver } from './parts';
 
 export interface BookExportState {
   running: boolean;

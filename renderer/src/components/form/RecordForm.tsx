@@ -1,0 +1,105 @@
+import { Alert, Button, Group, Stack, Title } from '@mantine/core';
+import type { UseFormReturnType } from '@mantine/form';
+import { useMutation } from '@tanstack/react-query';
+import { useEffect, useState, type ComponentPropsWithRef, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { describeSaveError } from '../../lib/errors';
+
+/**
+ * Puts a loaded record into the form, again only when another record or a newer revision of it
+ * arrives: a background refetch of the same revision must not wipe what is being typed.
+ */
+export function useFillForm<V, R extends { id: string; revision: number }>(form: UseFormReturnType<V>, record: R | undefined, fromRecord: (record: R) => V) {
+  useEffect(() => {
+    if (record) {
+      form.setValues(fromRecord(record));
+      form.resetDirty(fromRecord(record));
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [record?.id, record?.revision]);
+}
+
+interface SaveOptions<V, R> {
+  form: UseFormReturnType<V>;
+  save: (values: V) => Promise<R>;
+  onSaved: (record: R) => Promise<void> | void;
+  /** The failed save's field messages under the form's own paths. */
+  fieldErrors: (e: unknown, values: V) => Record<string, string>;
+  /** Said when the record changed elsewhere since it was opened. */
+  conflict: string;
+  onInvalid?: () => void;
+}
+
+/**
+ * Submitting a record form: checked against the shared schema first; a failed save puts the
+ * backend's messages at their fields and says above the form what went wrong.
+ */
+export function useRecordSave<V, R>({ form, save, onSaved, fieldErrors, conflict, onInvalid }: SaveOptions<V, R>) {
+  const { t } = useTranslation();
+  const [error, setError] = useState<string | null>(null);
+  const mutation = useMutation({
+    mutationFn: save,
+    onSuccess: onSaved,
+    onError: (e, values) => {
+      const fields = fieldErrors(e, values);
+      if (Object.keys(fields).length) form.setErrors(fields);
+      setError(describeSaveError(t, e, conflict));
+    },
+  });
+  const submit = form.onSubmit(
+    (values) => {
+      setError(null);
+      mutation.mutate(values);
+    },
+    () => {
+      setError(t('errors.validation'));
+      onInvalid?.();
+    },
+  );
+  return { submit, error, saving: mutation.isPending };
+}
+
+/** Ctrl+Enter (⌘+Enter) in a multi-line field saves, where Enter makes a new line. */
+export const submitOnModEnter = (submit: () => void) => (e: KeyboardEvent<HTMLElement>) => {
+  if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+    e.preventDefault();
+    submit();
+  }
+};
+
+type Props = Omit<ComponentPropsWithRef<'form'>, 'onSubmit' | 'title'> & {
+  titleId: string;
+  title: string;
+  isNew: boolean;
+  save: { submit: (event?: FormEvent<HTMLFormElement>) => void; error: string | null; saving: boolean };
+  onCancel: () => void;
+  children: ReactNode;
+};
+
+/** A record editor in the detail pane: its heading, what went wrong, the fields, Cancel and Save. */
+export function RecordForm({ titleId, title, isNew, save, onCancel, className = 'detail', children, ...rest }: Props) {
+  const { t } = useTranslation();
+  return (
+    <form className={className} onSubmit={save.submit} noValidate aria-labelledby={titleId} {...rest}>
+      <Title order={2} size="h3" id={titleId} mb="md">
+        {title}
+      </Title>
+      {save.error ? (
+        <Alert color="red" mb="md" role="alert">
+          {save.error}
+        </Alert>
+      ) : null}
+      <Stack gap="sm">
+        {children}
+        <Group justify="flex-end" mt="sm">
+          <Button variant="default" onClick={onCancel}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={save.saving}>
+            {isNew ? t('common.create') : t('common.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

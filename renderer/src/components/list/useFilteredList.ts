@@ -1,0 +1,68 @@
+import { useDebouncedValue } from '@mantine/hooks';
+import { useCallback, useMemo, useState } from 'react';
+import type { ListResult } from '../../../../shared/schemas/list';
+import { useWindowedList } from '../../lib/windowed';
+import type { SortState } from '../DataTable';
+
+type ListQuery<F, K extends string> = F & { sort: K; direction: 'asc' | 'desc' };
+
+/** What a saved view restores: the filters, and the sort when the view has one. */
+export interface RestoredView<F, K extends string> {
+  filter: F;
+  sort?: SortState<K>;
+}
+
+interface Options<F extends { text: string }, K extends string, R> {
+  /** The query-key root, so saving a record of this kind refreshes the list. */
+  name: string;
+  noFilter: F;
+  initialSort: SortState<K>;
+  fetchPage: (query: ListQuery<F, K> & { offset: number; limit: number }) => Promise<ListResult<R>>;
+  /** Reads a saved view's query; without it, the view's keys are laid over `noFilter` as they are. */
+  readView?: (query: Record<string, unknown>) => RestoredView<F, K>;
+}
+
+/**
+ * The state of a backend list screen: its filters and sort, and the rows they select, fetched in
+ * windows. The search text is debounced, so typing does not query the backend at every key.
+ */
+export function useFilteredList<F extends { text: string }, K extends string, R>({ name, noFilter, initialSort, fetchPage, readView }: Options<F, K, R>) {
+  const [filter, setFilter] = useState<F>(noFilter);
+  const [sort, setSort] = useState<SortState<K>>(initialSort);
+  const [debouncedText] = useDebouncedValue(filter.text, 120);
+  const set = useCallback(<Key extends keyof F>(key: Key) => (value: F[Key]) => setFilter((f) => ({ ...f, [key]: value })), []);
+
+  const query = useMemo(() => ({ ...filter, text: debouncedText, sort: sort.key, direction: sort.direction }), [filter, debouncedText, sort]);
+  const queryKey = useMemo(() => [name, 'list', query] as const, [name, query]);
+  const rows = useWindowedList<R>(queryKey, (offset, limit) => fetchPage({ ...query, offset, limit }));
+  const filtered = JSON.stringify(filter) !== JSON.stringify(noFilter);
+
+  const restore = (viewQuery: Record<string, unknown>) => {
+    const view = readView ? readView(viewQuery) : laxView(noFilter, viewQuery as Partial<ListQuery<F, K>>);
+    setFilter(view.filter);
+    if (view.sort) setSort(view.sort);
+  };
+
+  /** Filters and sort as a saved view stores them (the text as typed, not as debounced). */
+  const current: Record<string, unknown> = { ...filter, sort: sort.key, direction: sort.direction };
+
+  return {
+    filter,
+    set,
+    reset: () => setFilter(noFilter),
+    filtered,
+    sort,
+    setSort,
+    current,
+    restore,
+    rows,
+  };
+}
+
+/** A view laid over the empty filter as stored; a list that must not trust what is on disk passes `readView`. */
+function laxView<F extends { text: string }, K extends string>(noFilter: F, q: Partial<ListQuery<F, K>>): RestoredView<F, K> {
+  return {
+    filter: { ...noFilter, ...q, text: q.text ?? '' },
+    sort: q.sort ? { key: q.sort, direction: q.direction ?? 'asc' } : undefined,
+  };
+}

@@ -325,3 +325,42 @@ test('an advisor plans a delegation: agenda with warnings, the briefing book for
   expect(await cspViolations()).toEqual([]);
   expect(foreignRequests(requests)).toEqual([]);
 });
+
+test('the sample delegation’s full briefing book is three clicks away: Trips, the trip, “Briefing book (PDF)”', async ({ page, host }, testInfo) => {
+  test.setTimeout(120_000);
+  const requests = recordRequests(page);
+  await page.goto(host.url);
+  await page.getByRole('button', { name: 'Open the sample workspace' }).click();
+  await expect(page.getByRole('heading', { name: 'Advisory cases' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Delegation trips' }).click(); // 1
+  await page.getByRole('grid', { name: 'Trip list' }).getByRole('row', { name: /Director-General/ }).click(); // 2
+  const detail = page.getByRole('article', { name: /Director-General/ });
+  const quick = detail.getByRole('toolbar', { name: 'Trip actions' }).getByRole('button', { name: 'Briefing book (PDF)' });
+  await expect(quick).toHaveAccessibleDescription(/edition “For the delegation \(complete\)” with the \d+ sections/);
+
+  const downloadPromise = page.waitForEvent('download');
+  await quick.click(); // 3
+  // The overview tab stays open; the progress shows under the title while the job runs.
+  await expect(detail.getByRole('tab', { name: 'Overview' })).toHaveAttribute('aria-selected', 'true');
+  await expect(detail.getByRole('progressbar', { name: 'Export progress' })).toHaveAttribute('aria-valuenow', /^\d+$/);
+  const download = await downloadPromise;
+  const path = join(testInfo.outputPath(), download.suggestedFilename());
+  await download.saveAs(path);
+  await expect(detail.getByRole('progressbar', { name: 'Export progress' })).toBeHidden();
+
+  // A full book: every sample meeting has its section, the contents and the contact sheet are there.
+  const text = execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' });
+  for (const meeting of ['East African Institute for Drylands Research', 'Ministry of Research, Innovation and Digitalisation', 'Densu Institute for Climate and Water Research']) {
+    expect(text).toContain(meeting);
+  }
+  expect(text).toContain('Contents');
+  expect(text).toContain('Contact sheet');
+  expect(text).toContain('INTERNAL');
+  const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [path], { encoding: 'utf8' }))![1]);
+  expect(pages).toBeGreaterThan(15);
+
+  await expect(page.locator('.mantine-Notification-root')).toHaveCount(0, { timeout: 12_000 });
+  await expectAccessible(page, 'trip overview after a quick export');
+  expect(foreignRequests(requests)).toEqual([]);
+});

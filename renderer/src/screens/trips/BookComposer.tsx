@@ -1,4 +1,4 @@
-import { ActionIcon, Alert, Button, Checkbox, Group, Loader, Progress, Radio, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
+import { ActionIcon, Alert, Button, Checkbox, Group, Loader, Radio, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconEyeOff, IconFileTypePdf, IconInfoCircle } from '@tabler/icons-react';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
@@ -9,6 +9,7 @@ import { audiences, type Audience, type BookSection, type TripRecord } from '../
 import { useApi } from '../../api/context';
 import { describeError } from '../../lib/errors';
 import { notifyError } from '../../lib/notify';
+import { ExportProgress } from './ExportProgress';
 import type { useBookExport } from './useBookExport';
 
 interface Choice {
@@ -116,7 +117,6 @@ export function BookComposer({ trip, exporter }: { trip: TripRecord; exporter: R
   });
 
   const { state, start } = exporter;
-  const percent = Math.round(state.progress * 100);
   const none = choice.sections.length === 0;
 
   return (
@@ -132,17 +132,7 @@ export function BookComposer({ trip, exporter }: { trip: TripRecord; exporter: R
           </Button>
         </div>
         {state.running ? (
-          <div className="export-progress" role="status">
-            <Group justify="space-between" mb={4} wrap="nowrap" gap="xs">
-              <Text size="sm" truncate>
-                {t('trips.book.exporting')}
-              </Text>
-              <Text size="sm" fw={600} className="num">
-                {percent} %
-              </Text>
-            </Group>
-            <Progress value={percent} aria-label={t('trips.book.progress')} size="lg" animated={percent < 100} />
-          </div>
+          <ExportProgress state={state} />
         ) : (
           <Text size="xs" c="dimmed">
             {t('trips.book.remembered')}

@@ -1,5 +1,5 @@
-import { Badge, Button, Group, Loader, Tabs, Text, VisuallyHidden } from '@mantine/core';
-import { IconCalendarDown } from '@tabler/icons-react';
+import { Badge, Button, Group, Loader, Tabs, Text, Tooltip, VisuallyHidden } from '@mantine/core';
+import { IconCalendarDown, IconFileTypePdf } from '@tabler/icons-react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +13,7 @@ import { todayIso } from '../../lib/format';
 import { notifyError } from '../../lib/notify';
 import { AgendaPanel } from './AgendaPanel';
 import { BookComposer } from './BookComposer';
+import { ExportProgress } from './ExportProgress';
 import { ClassificationBadge, dateRange, destinationsLabel, PhaseBadge, phaseOf, useLanguage } from './parts';
 import { TripOverview } from './TripOverview';
 import { useBookExport } from './useBookExport';
@@ -43,6 +44,7 @@ export function TripDetail() {
   if (!trip || query.isError) return <RecordFallback query={query} />;
 
   const agenda = related.data?.agenda ?? [];
+  const quickHint = t('trips.book.quickExportHint', { count: trip.book.sections.length, audience: t(`book.audiences.${trip.book.audience}`) });
   const warnings = agenda.reduce((n, item) => n + item.warnings.length, 0);
 
   return (
@@ -51,6 +53,21 @@ export function TripDetail() {
         <Button size="xs" variant="default" leftSection={<IconCalendarDown size={15} />} loading={calendar.isPending} onClick={() => calendar.mutate()}>
           {t('trips.calendar.export')}
         </Button>
+        {/* The remembered composer choice, one click away: the sample trip's book is three clicks from the start. */}
+        <Tooltip label={quickHint} events={{ hover: true, focus: true, touch: false }} multiline w={280} withinPortal>
+          <Button
+            size="xs"
+            variant="default"
+            leftSection={<IconFileTypePdf size={15} />}
+            loading={bookExport.state.running}
+            disabled={trip.book.sections.length === 0}
+            aria-describedby="trip-quick-export-hint"
+            onClick={() => void bookExport.start({ tripId: trip.id, audience: trip.book.audience, sections: trip.book.sections })}
+          >
+            {t('trips.book.quickExport')}
+          </Button>
+        </Tooltip>
+        <VisuallyHidden id="trip-quick-export-hint">{quickHint}</VisuallyHidden>
       </DetailHeader>
       <Group gap="xs" mt={4}>
         <Text size="sm" c="dimmed">
@@ -59,6 +76,8 @@ export function TripDetail() {
         <PhaseBadge phase={phaseOf(trip, todayIso())} />
         <ClassificationBadge level={trip.classification} />
       </Group>
+      {/* On the book tab the composer shows the progress itself. */}
+      {bookExport.state.running && tab !== 'book' ? <ExportProgress state={bookExport.state} /> : null}
 
       <Tabs value={tab} onChange={setTab} mt="md" keepMounted={false}>
         <Tabs.List>

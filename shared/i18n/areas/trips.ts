@@ -35,7 +35,7 @@ export const trips = defineArea({
       phase: 'Phase',
       head: 'Head of delegation',
       meetings: 'Meetings',
-      classification: 'Classification',
+      status: 'Status',
     },
     fields: {
       title: 'Title',
@@ -230,7 +230,7 @@ export const trips = defineArea({
       phase: 'Phase',
       head: 'Leitung',
       meetings: 'Termine',
-      classification: 'Einstufung',
+      status: 'Status',
     },
     fields: {
       title: 'Titel',

@@ -60,23 +60,38 @@ export function TripsScreen() {
           );
         },
         sortKey: 'title',
-        width: 'minmax(124px, 3fr)',
+        width: 'minmax(124px, 2.6fr)',
       },
       {
         id: 'dates',
         header: t('trips.columns.dates'),
         cell: (r) => <span className="ellipsis num">{compactRange(r.startDate, r.endDate, lang)}</span>,
         sortKey: 'startDate',
-        width: 'minmax(126px, 1.3fr)',
+        width: 'minmax(134px, 1.2fr)',
       },
-      { id: 'phase', header: t('trips.columns.phase'), cell: (r) => <PhaseBadge phase={r.phase} size="xs" />, width: '102px' },
-      { id: 'head', header: t('trips.columns.head'), cell: (r) => (
+      {
+        id: 'phase',
+        header: t('trips.columns.status'),
+        // Phase over classification: both are short badges, and stacked they leave the head of delegation room.
+        cell: (r) => (
+          <div className="trip-cell-badges">
+            <PhaseBadge phase={r.phase} size="xs" />
+            <ClassificationBadge level={r.classification} size="xs" />
+          </div>
+        ),
+        width: '96px',
+      },
+      {
+        id: 'head',
+        header: t('trips.columns.head'),
+        cell: (r) => (
           <span className="ellipsis" title={r.head ?? undefined}>
             {r.head ?? '—'}
           </span>
-        ), width: 'minmax(70px, 1.2fr)' },
-      { id: 'meetings', header: t('trips.columns.meetings'), cell: (r) => <span className="num">{r.meetings}</span>, width: '66px' },
-      { id: 'classification', header: t('trips.columns.classification'), cell: (r) => <ClassificationBadge level={r.classification} size="xs" />, width: '96px' },
+        ),
+        width: 'minmax(110px, 1.6fr)',
+      },
+      { id: 'meetings', header: t('trips.columns.meetings'), cell: (r) => <span className="num">{r.meetings}</span>, width: '84px' },
     ],
     [t, lang],
   );

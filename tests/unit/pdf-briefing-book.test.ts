@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildBriefingBook, excerptOf } from '../../electron/backend/pdf/documents/briefing-book';
 import { plainText, type Block, type DocumentModel } from '../../electron/backend/pdf/model';
 import { renderPdf } from '../../electron/backend/pdf/render';
+import { displayName, isCurrentPosition } from '../../shared/schemas/contact';
+import type { Database } from '../../shared/schemas/database';
 import { bookSections, type TripRecord } from '../../shared/schemas/trip';
 import { buildTrip, INTERNAL_PREP, PRIVATE_PHONE, TALKING_POINT } from '../fixtures/trip';
 import { pageTexts, pdffonts, pdfinfo, pdftotext, savePdf } from './helpers/poppler';
@@ -254,6 +256,7 @@ describe('the sample trip’s book after review: contact sheet, excerpts, countr
   const models = {} as Record<'delegation' | 'external', DocumentModel>;
   const pdf = {} as Record<'delegation' | 'external' | 'german', string>;
   let pointsWithOwnHeading = 0;
+  let sample: Database;
 
   beforeAll(async () => {
     const b = await openTestBackend({ sample: true, now: clock });
@@ -284,6 +287,7 @@ describe('the sample trip’s book after review: contact sheet, excerpts, countr
     pdf.external = await exportBook(b, id, 'external', 'sample-external');
     await b.call('trips.update', { id, revision: trip.revision, changes: { language: 'de' } });
     pdf.german = await exportBook(b, id, 'delegation', 'sample-german');
+    sample = b.store.db;
   }, 120_000);
 
   it('contact sheet: the e-mail column is the widest, and long addresses break after the @ — never mid-word or beyond the column', () => {
@@ -441,6 +445,31 @@ describe('the sample trip’s book after review: contact sheet, excerpts, countr
     expect(ext).toMatch(/East African Institute for Drylands Research\s+Nairobi\s+Research institute\s*\n/);
     expect(ext).not.toContain('People');
     expect(pdftotext(pdf.delegation, '-layout')).toMatch(/East African Institute for Drylands Research\s+Nairobi\s+Research institute\s+\d+\s*\n/);
+  });
+
+  it('country profile: the delegation sees who holds a role there now, most recently in touch first; partners do not get our network', () => {
+    const db = sample;
+    const byName = new Map(db.contacts.map((c) => [displayName(c), c]));
+    const tables = tablesAfter(sectionBlocks(models.delegation, 'Country profile'), 'Contacts there');
+    expect(tables).toHaveLength(2); // Kenya and Ghana
+    for (const table of tables) {
+      expect(table.columns.map((c) => c.label)).toEqual(['Name', 'Position and organisation', 'Last contact']);
+      expect(table.rows.length).toBeGreaterThanOrEqual(3);
+      const lasts = table.rows.map((row) => {
+        const contact = byName.get(plainText(row[0]!))!;
+        expect(contact, plainText(row[0]!)).toBeDefined();
+        const held = db.positions.filter((p) => p.contactId === contact.id && isCurrentPosition(p, '2026-11-21'));
+        expect(held.some((p) => plainText(row[1]!).includes(p.role)), plainText(row[1]!)).toBe(true);
+        const dates = db.activities.filter((a) => a.participantIds.includes(contact.id)).map((a) => a.date).sort();
+        return dates[dates.length - 1] ?? '';
+      });
+      expect(lasts).toEqual([...lasts].sort().reverse());
+      expect(lasts[0]).not.toBe('');
+    }
+    expect(tablesAfter(sectionBlocks(models.external, 'Country profile'), 'Contacts there')).toHaveLength(0);
+    expect(pdftotext(pdf.delegation, '-layout')).toMatch(/Contacts there\s+Name\s+Position and organisation\s+Last contact/);
+    expect(pdftotext(pdf.external)).not.toContain('Contacts there');
+    expect(pdftotext(pdf.german, '-layout')).toMatch(/Kontakte dort\s+Name\s+Funktion und Organisation\s+Letzter Kontakt/);
   });
 
   it('a meeting with only logistics follows the previous one (heading, bookmark and contents entry on its page); one with substance starts a page', () => {

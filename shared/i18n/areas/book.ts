@@ -67,6 +67,7 @@ export const book = defineArea({
       kind: 'Type',
       people: 'People',
       trip: 'Trip',
+      lastContact: 'Last contact',
     },
     meeting: {
       when: 'When',
@@ -167,6 +168,7 @@ export const book = defineArea({
       kind: 'Art',
       people: 'Personen',
       trip: 'Reise',
+      lastContact: 'Letzter Kontakt',
     },
     meeting: {
       when: 'Wann',

@@ -259,6 +259,13 @@ export function buildBriefingBook(db: Database, trip: TripRecord, opts: BookOpti
               });
             }
             const orgs = db.organisations.filter((o) => o.country === code);
+            // "Science Officer, Science and Innovation Section, German Embassy Nairobi": a department is
+            // named with its parent, and a role that already names its unit is not followed by it again.
+            const roleAt = (role: string, o: (typeof orgs)[number]) => {
+              const parent = o.parentId ? ix.organisation(o.parentId)?.name : undefined;
+              const unit = role.includes(o.name) ? [] : [o.name];
+              return [role, ...unit, parent].filter(Boolean).join(', ');
+            };
             if (orgs.length) {
               // The 25 with the most people we know there; partners see them by name, without our counts.
               const listed = orgs
@@ -281,6 +288,25 @@ export function buildBriefingBook(db: Database, trip: TripRecord, opts: BookOpti
               });
             }
             if (!external) {
+              // Who we know there now: our network, so the delegation's edition only. Most recently in touch first.
+              const people = orgs
+                .flatMap((o) => ix.positionsAt(o.id).filter((p) => isCurrentPosition(p, opts.today)).map((p) => ({ p, o, c: ix.contact(p.contactId) })))
+                .filter((x): x is typeof x & { c: ContactRecord } => !!x.c)
+                .map((x) => ({ ...x, last: ix.lastContact(x.c.id) }))
+                .sort((a, b) => (b.last ?? '').localeCompare(a.last ?? '') || displayName(a.c).localeCompare(displayName(b.c), lang));
+              const shown = [...new Map(people.map((x) => [x.c.id, x])).values()].slice(0, 30);
+              if (shown.length) {
+                blocks.push({ kind: 'heading', level: 3, text: t('book.country.contacts'), toc: false });
+                blocks.push({
+                  kind: 'table',
+                  columns: [
+                    { label: t('book.columns.name'), width: 2.4 },
+                    { label: t('book.columns.function'), width: 4.6 },
+                    { label: t('book.columns.lastContact'), width: 1.8 },
+                  ],
+                  rows: shown.map(({ c, p, o, last }) => [displayName(c), roleAt(p.role, o), last ? date(last) : none]),
+                });
+              }
               const open = db.cases.filter((c) => c.countries.includes(code) && c.status !== 'closed');
               if (open.length) {
                 blocks.push({ kind: 'heading', level: 3, text: t('book.country.openCases'), toc: false });

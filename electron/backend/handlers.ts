@@ -19,6 +19,7 @@ import { tripCalendar } from './services/calendar';
 import { bookOutline, exportBook } from './pdf/documents/export-book';
 import { warmBookAssets } from './pdf/documents/briefing-book';
 import { createWorkspaceService } from './services/workspace';
+import { screenMap } from './services/world-map';
 
 export type Handlers = {
   [N in OperationName]: (input: ParsedInputOf<N>) => Promise<OutputOf<N>> | OutputOf<N>;
@@ -114,6 +115,7 @@ export function createHandlers(ctx: ServiceContext, platform: Platform) {
 
     'countries.overview': () => countries.overview(),
     'countries.detail': (input) => countries.detail(input.code),
+    'countries.map': (input) => screenMap(input.code),
 
     'trips.list': (input) => trips.list(input),
     'trips.get': (input) => trips.get(input.id),

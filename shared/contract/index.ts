@@ -27,6 +27,7 @@ import {
   contactSortKeys,
 } from '../schemas/contact';
 import { collectionNames, type CollectionName } from '../schemas/database';
+import { CountryMap } from '../schemas/map';
 import { ExportRequest, ExportResult } from '../schemas/export';
 import { listQuery, listResult } from '../schemas/list';
 import { NoteFields, NoteKind, NoteListFilter, NoteListItem, NoteRecord, NoteRevisionRecord, NoteStatus, NoteUpdateInput, noteSortKeys } from '../schemas/note';
@@ -79,6 +80,7 @@ const Lookup = z.object({ text: z.string().max(200).default(''), limit: z.number
 
 const CaseRef = z.object({ id: Id, reference: z.string(), title: z.string(), status: CaseStatus });
 const NoteRef = z.object({ id: Id, title: z.string(), kind: NoteKind, status: NoteStatus, updatedAt: z.string() });
+const TripRef = z.object({ id: Id, title: z.string(), startDate: IsoDate, endDate: IsoDate });
 const ActivityView = ActivityRecord.extend({
   participants: z.array(z.object({ id: Id, name: z.string() })),
   caseTitle: z.string().nullable(),
@@ -120,6 +122,8 @@ const CountryDetail = z.object({
   cases: z.array(CaseRef.extend({ dueOn: IsoDate.nullable() })),
   notes: z.array(z.object({ id: Id, title: z.string(), kind: NoteKind, status: NoteStatus, excerpt: z.string() })),
   activitiesThisYear: z.array(z.object({ id: Id, kind: z.string(), date: IsoDate, title: z.string(), caseId: Id.nullable(), caseTitle: z.string().nullable() })),
+  /** Delegation trips to the country, latest first. */
+  trips: z.array(TripRef),
 });
 
 const TripRelated = z.object({
@@ -239,6 +243,7 @@ export const contract = {
 
   'countries.overview': op(None, CountryOverview),
   'countries.detail': op(z.object({ code: CountryCode }), CountryDetail),
+  'countries.map': op(z.object({ code: CountryCode }), CountryMap.nullable()),
 
   'trips.list': op(listQuery(TripListFilter, tripSortKeys, { sort: 'startDate', direction: 'desc' }), listResult(TripListItem)),
   'trips.get': op(ById, TripRecord),

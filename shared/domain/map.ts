@@ -3,19 +3,9 @@ import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import countries from 'i18n-iso-countries';
+import type { CountryMap, MapPath } from '../schemas/map';
 
-export interface MapPath {
-  /** ISO numeric code of the country the path outlines. */
-  id: string;
-  d: string;
-  highlighted: boolean;
-}
-
-export interface CountryMap {
-  width: number;
-  height: number;
-  paths: MapPath[];
-}
+export type { CountryMap, MapPath };
 
 type CountryFeature = Feature<Geometry, { name: string }> & { id?: string | number };
 
@@ -34,9 +24,10 @@ function countryFeatures(topology: Topology): CountryFeature[] {
 /**
  * A map of one country with its neighbourhood, from offline world data (world-atlas, Natural
  * Earth): the country highlighted, everything else in the frame drawn around it. Paths are SVG
- * path data in a width × height box, for the PDF (as vector paths) and the UI (as SVG) alike.
+ * path data in a width × height box, for the PDF (as vector paths) and the UI (as SVG) alike;
+ * `digits` is the precision of the coordinates.
  */
-export function countryMap(topology: Topology, alpha2: string, width: number, height: number): CountryMap | null {
+export function countryMap(topology: Topology, alpha2: string, width: number, height: number, digits = 3): CountryMap | null {
   const numeric = countries.alpha2ToNumeric(alpha2);
   const all = countryFeatures(topology);
   const target = all.find((f) => String(f.id) === numeric);
@@ -63,7 +54,8 @@ export function countryMap(topology: Topology, alpha2: string, width: number, he
     ],
     frame,
   );
-  const path = geoPath(projection);
+  // Fewer digits for the screen: a tenth of a pixel is invisible and the paths travel over IPC.
+  const path = geoPath(projection).digits(digits);
   const [[fx0, fy0], [fx1, fy1]] = [
     [x0 - spanX, y0 - spanY],
     [x1 + spanX, y1 + spanY],

@@ -65,6 +65,10 @@ export function createCountryService(ctx: ServiceContext) {
           .filter((n) => noteConcernsCountry(n, code))
           .map((n) => ({ id: n.id, title: n.title, kind: n.kind, status: n.status, excerpt: excerpt(notePlainText(n), 160) })),
         activitiesThisYear: activities,
+        trips: db.trips
+          .filter((t) => t.destinations.some((d) => d.country === code))
+          .sort((a, b) => b.startDate.localeCompare(a.startDate))
+          .map((t) => ({ id: t.id, title: t.title, startDate: t.startDate, endDate: t.endDate })),
       };
     },
   };

@@ -4,6 +4,7 @@ export const countries = defineArea({
   en: {
     title: 'Countries',
     listLabel: 'Countries with records',
+    detailLabel: 'Country details',
     filter: 'Filter countries',
     goTo: 'Open any country',
     count_one: '{{count, number}} country',
@@ -25,10 +26,14 @@ export const countries = defineArea({
     notes: 'Strategy notes (country and its regions)',
     thisYear: 'What happened this year',
     none: 'Nothing yet.',
+    trips: 'Delegation trips',
+    mapAlt: 'Map of {{country}} (highlighted) and its neighbours',
+    mapCaption: 'Map data: Natural Earth',
   },
   de: {
     title: 'Länder',
     listLabel: 'Länder mit Einträgen',
+    detailLabel: 'Länderdetails',
     filter: 'Länder filtern',
     goTo: 'Beliebiges Land öffnen',
     count_one: '{{count, number}} Land',
@@ -50,5 +55,8 @@ export const countries = defineArea({
     notes: 'Strategiepapiere (Land und seine Regionen)',
     thisYear: 'Was in diesem Jahr geschah',
     none: 'Noch nichts.',
+    trips: 'Delegationsreisen',
+    mapAlt: 'Karte: {{country}} (hervorgehoben) und Nachbarländer',
+    mapCaption: 'Kartendaten: Natural Earth',
   },
 });

@@ -1,5 +1,3 @@
-import { createRequire } from 'node:module';
-import type { Topology } from 'topojson-specification';
 import { printOrder } from '../../../../shared/domain/book-sections';
 import { countryName } from '../../../../shared/domain/countries';
 import { countryMap } from '../../../../shared/domain/map';
@@ -9,6 +7,7 @@ import { displayName, isCurrentPosition, type ContactRecord } from '../../../../
 import type { Database } from '../../../../shared/schemas/database';
 import type { Audience, BookOutline, BookSection, Classification, TripRecord } from '../../../../shared/schemas/trip';
 import { indexes } from '../../services/indexes';
+import { worldTopology } from '../../services/world-map';
 import { fontBuffers } from '../fonts';
 import { isMeetingLike, orderedAgenda } from '../../services/trips';
 import type { Block, DocumentModel, RichText, Shape } from '../model';
@@ -17,13 +16,6 @@ import { formatDate, formatDateTime } from './format';
 
 /** Sections that carry internal working material and never go to external partners. */
 export const internalOnly: ReadonlySet<BookSection> = new Set(['strategyExcerpts', 'caseSummaries']);
-
-let topology: Topology | null = null;
-/** Natural Earth 1:50m country shapes from the world-atlas package, read once. */
-function worldTopology(): Topology {
-  if (!topology) topology = createRequire(import.meta.url)('world-atlas/countries-50m.json') as Topology;
-  return topology;
-}
 
 let warmed = false;
 /**

@@ -11,6 +11,7 @@ import { languageFromTag } from '../../../../shared/i18n';
 import { useApi } from '../../api/context';
 import { DataTable, type Column } from '../../components/DataTable';
 import { ListPane } from '../../components/ListPane';
+import { CountryMapView } from '../../components/CountryMapView';
 import { StatusBadge } from '../../components/StatusBadge';
 import { describeError } from '../../lib/errors';
 import { formatDate } from '../../lib/format';
@@ -89,7 +90,7 @@ export function CountriesScreen() {
           onActivate={(r) => navigate(`/countries/${r.code}`)}
         />
       </ListPane>
-      <section className="detail-pane" aria-label={t('countries.title')}>
+      <section className="detail-pane" aria-label={t('countries.detailLabel')}>
         <Routes>
           <Route path=":code" element={<CountryDetail />} />
           <Route
@@ -126,6 +127,7 @@ function CountryDetail() {
   if (detail.isPending) return <Loader m="xl" aria-label={t('common.loading')} />;
   if (detail.isError) return <Alert color="red" m="md">{describeError(t, detail.error)}</Alert>;
   const d = detail.data;
+  const name = lang === 'de' ? d.nameDe : d.nameEn;
   const none = (
     <Text size="sm" c="dimmed">
       {t('countries.none')}
@@ -134,15 +136,28 @@ function CountryDetail() {
 
   return (
     <article className="detail" aria-labelledby="country-title">
-      <Text className="mono" size="sm" c="dimmed">
-        {d.code}
-      </Text>
-      <Title order={2} size="h3" id="country-title">
-        {lang === 'de' ? d.nameDe : d.nameEn}
-      </Title>
-      <Text size="sm" c="dimmed" mb="md">
-        {t('countries.regions')}: {d.regions.map((r) => regionName(r, lang)).join(' › ') || '—'} · {t('countries.peopleCount', { count: d.contacts })}
-      </Text>
+      <Group justify="space-between" align="flex-start" wrap="wrap" gap="md" mb="md">
+        <div>
+          <Text className="mono" size="sm" c="dimmed">
+            {d.code}
+          </Text>
+          <Title order={2} size="h3" id="country-title">
+            {name}
+          </Title>
+          {d.nameEn !== d.nameDe ? (
+            <Text size="sm" c="dimmed" lang={lang === 'de' ? 'en' : 'de'}>
+              {lang === 'de' ? d.nameEn : d.nameDe}
+            </Text>
+          ) : null}
+          <Text size="sm" c="dimmed" mt={6}>
+            {t('countries.regions')}: {d.regions.map((r) => regionName(r, lang)).join(' › ') || '—'}
+          </Text>
+          <Text size="sm" c="dimmed">
+            {t('countries.peopleCount', { count: d.contacts })}
+          </Text>
+        </div>
+        <CountryMapView code={d.code} name={name} width={300} />
+      </Group>
       <Stack gap="lg">
         <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
           <Section title={t('countries.organisations')}>
@@ -150,7 +165,7 @@ function CountryDetail() {
               <List size="sm" spacing={2}>
                 {d.organisations.map((o) => (
                   <List.Item key={o.id}>
-                    <Anchor component={Link} to={`/organisations/${o.id}`} size="sm">
+                    <Anchor component={Link} underline="always" to={`/organisations/${o.id}`} size="sm">
                       {o.name}
                     </Anchor>
                     <Text span size="xs" c="dimmed">
@@ -169,7 +184,7 @@ function CountryDetail() {
               <List size="sm" spacing={2}>
                 {d.keyContacts.map((p) => (
                   <List.Item key={p.id}>
-                    <Anchor component={Link} to={`/contacts/${p.id}`} size="sm">
+                    <Anchor component={Link} underline="always" to={`/contacts/${p.id}`} size="sm">
                       {p.name}
                     </Anchor>
                     <Text span size="xs" c="dimmed">
@@ -190,7 +205,7 @@ function CountryDetail() {
               {d.cases.map((c) => (
                 <List.Item key={c.id}>
                   <Group gap={6} wrap="nowrap">
-                    <Anchor component={Link} to={`/cases/${c.id}`} size="sm">
+                    <Anchor component={Link} underline="always" to={`/cases/${c.id}`} size="sm">
                       {c.reference} {c.title}
                     </Anchor>
                     <StatusBadge status={c.status} />
@@ -207,7 +222,7 @@ function CountryDetail() {
             <Stack gap={6}>
               {d.notes.map((n) => (
                 <div key={n.id}>
-                  <Anchor component={Link} to={`/notes/${n.id}`} size="sm">
+                  <Anchor component={Link} underline="always" to={`/notes/${n.id}`} size="sm">
                     {n.title}
                   </Anchor>
                   <Text size="xs" c="dimmed" lineClamp={2}>
@@ -216,6 +231,25 @@ function CountryDetail() {
                 </div>
               ))}
             </Stack>
+          ) : (
+            none
+          )}
+        </Section>
+        <Section title={t('countries.trips')}>
+          {d.trips.length ? (
+            <List size="sm" spacing={2}>
+              {d.trips.map((trip) => (
+                <List.Item key={trip.id}>
+                  <Anchor component={Link} underline="always" to={`/trips/${trip.id}`} size="sm">
+                    {trip.title}
+                  </Anchor>
+                  <Text span size="xs" c="dimmed">
+                    {' '}
+                    {formatDate(trip.startDate, lang)} – {formatDate(trip.endDate, lang)}
+                  </Text>
+                </List.Item>
+              ))}
+            </List>
           ) : (
             none
           )}
@@ -229,7 +263,7 @@ function CountryDetail() {
                   {a.caseId && a.caseTitle ? (
                     <>
                       {' · '}
-                      <Anchor component={Link} to={`/cases/${a.caseId}`} size="sm">
+                      <Anchor component={Link} underline="always" to={`/cases/${a.caseId}`} size="sm">
                         {a.caseTitle}
                       </Anchor>
                     </>

@@ -2,9 +2,11 @@ import { Anchor, Group, List, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { OutputOf } from '../../../../shared/contract';
+import { countryName } from '../../../../shared/domain/countries';
 import type { TripRecord } from '../../../../shared/schemas/trip';
 import { Facts, Tags, type Fact } from '../../components/detail/Facts';
 import { DetailSection, EmptyLine, NoteLinks } from '../../components/detail/sections';
+import { CountryMapView } from '../../components/CountryMapView';
 import { StatusBadge } from '../../components/StatusBadge';
 import { formatDateTime } from '../../lib/format';
 import { dateRange, destinationsLabel, tripDays, useLanguage } from './parts';
@@ -16,6 +18,7 @@ export function TripOverview({ trip, related }: { trip: TripRecord; related: Rel
   const { t } = useTranslation();
   const lang = useLanguage();
   const head = related?.members.find((m) => m.role === 'head');
+  const countries = [...new Set(trip.destinations.map((d) => d.country))].slice(0, 4);
   const facts: Fact[] = [
     [t('book.facts.dates'), `${dateRange(trip.startDate, trip.endDate, lang)} (${t('trips.days', { count: tripDays(trip.startDate, trip.endDate) })})`],
     [t('book.facts.destinations'), destinationsLabel(trip.destinations, lang)],
@@ -30,6 +33,22 @@ export function TripOverview({ trip, related }: { trip: TripRecord; related: Rel
   return (
     <>
       <Facts items={facts} />
+
+      <Group gap="md" mt="md" align="flex-start" className="trip-maps">
+        {countries.map((code) => (
+          <CountryMapView
+            key={code}
+            code={code}
+            name={countryName(code, lang)}
+            width={countries.length > 1 ? 240 : 320}
+            caption={
+              <Anchor component={Link} to={`/countries/${code}`} size="sm" fw={600}>
+                {countryName(code, lang)}
+              </Anchor>
+            }
+          />
+        ))}
+      </Group>
 
       <DetailSection id="trip-purpose-title" title={t('trips.fields.purpose')} className="trip-section">
         <Text className="prose" size="sm">

@@ -191,10 +191,19 @@ export function createContactService(ctx: ServiceContext) {
       const positions = [...ix.positionsOfContact(id)]
         .sort((a, b) => (b.from ?? '').localeCompare(a.from ?? ''))
         .map((p) => ({ position: p, organisation: ix.organisation(p.organisationId) ? organisationRef(ix.organisation(p.organisationId)!) : null, current: isCurrentPosition(p, day) }));
-      const activities = [...ix.activitiesOfContact(id)]
-        .sort((a, b) => b.date.localeCompare(a.date) || b.createdAt.localeCompare(a.createdAt))
+      const all = [...ix.activitiesOfContact(id)].sort((a, b) => b.date.localeCompare(a.date) || b.createdAt.localeCompare(a.createdAt));
+      // A debriefed meeting is written to each linked case's timeline; on the person's it is one meeting.
+      const seen = new Set<string>();
+      const activities = all
+        .filter((a) => {
+          if (a.source?.kind !== 'debrief') return true;
+          const key = `${a.source.tripId}/${a.source.agendaItemId}`;
+          if (seen.has(key)) return false;
+          seen.add(key);
+          return true;
+        })
         .map((a) => ({ ...a, caseTitle: a.caseId ? (ix.caseById(a.caseId)?.title ?? null) : null }));
-      const viaActivities = new Set(activities.map((a) => a.caseId).filter((c): c is string => !!c));
+      const viaActivities = new Set(all.map((a) => a.caseId).filter((c): c is string => !!c));
       const cases = new Map<string, { id: string; reference: string; title: string; status: CaseStatus; role: 'clientContact' | 'participant' }>();
       for (const c of ix.casesOfContact(id)) cases.set(c.id, { id: c.id, reference: c.reference, title: c.title, status: c.status, role: 'clientContact' });
       for (const caseId of viaActivities) {

@@ -23,7 +23,7 @@ export interface Reference {
   nested?: { touches: (value: unknown, ids: ReadonlySet<string>) => boolean; clear: (value: unknown, ids: ReadonlySet<string>) => unknown };
 }
 
-type Source = { tripId?: string } | null;
+type Source = { tripId?: string; agendaItemId?: string } | null;
 type Debrief = { followUps: Array<{ caseId: string | null }> } | null;
 type Members = Array<{ kind: string; contactId?: string }>;
 
@@ -54,14 +54,20 @@ export const references: readonly Reference[] = [
     onDelete: 'restrict',
     nested: { touches: (v, ids) => (v as Members).some((m) => m.kind === 'contact' && !!m.contactId && ids.has(m.contactId)), clear: (v) => v },
   },
-  ...(['activities', 'tasks'] as const).map(
-    (from): Reference => ({
-      from,
-      field: 'source',
-      to: 'trips',
-      many: false,
-      onDelete: 'unlink',
-      nested: { touches: (v, ids) => !!(v as Source)?.tripId && ids.has((v as Source)!.tripId!), clear: () => null },
+  // Where a debrief's timeline entries and follow-up tasks came from: the trip and the agenda item.
+  // Deleting either keeps the entries and tasks but drops the link (undo puts it back), so a
+  // re-saved debrief never finds, and no entry keeps pointing at, an item that is gone.
+  ...(['activities', 'tasks'] as const).flatMap((from): Reference[] =>
+    (['trips', 'agendaItems'] as const).map((to) => {
+      const key = to === 'trips' ? 'tripId' : 'agendaItemId';
+      return {
+        from,
+        field: 'source',
+        to,
+        many: false,
+        onDelete: 'unlink',
+        nested: { touches: (v, ids) => !!(v as Source)?.[key] && ids.has((v as Source)![key]!), clear: () => null },
+      };
     }),
   ),
   {
@@ -205,7 +211,8 @@ export function applyDelete(ctx: ServiceContext, draft: Draft<Database>, plan: D
   const gone = new Map([...plan.removed].map(([name, rs]) => [name, new Set(rs.map((r) => r.id))]));
   const edited = editRecords(db, plan.relinks, stamp, (next, current, l) => {
     if (l.op === 'restore') {
-      const ref = references.find((r) => r.from === l.collection && r.field === l.field && r.nested)!;
+      // One field can point into several collections (a debrief source names a trip and an agenda item).
+      const ref = references.find((r) => r.from === l.collection && r.field === l.field && r.nested && r.to === l.value)!;
       next[l.field] = ref.nested!.clear(next[l.field], gone.get(ref.to) ?? new Set());
       return;
     }

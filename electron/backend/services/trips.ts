@@ -66,6 +66,20 @@ export function createTripService(ctx: ServiceContext) {
     }
   }
 
+  /**
+   * Agenda times are entered in one of the trip's zones, so a zone that items still use cannot be
+   * taken off the trip. Only zones this change removes are checked: an edit that leaves the zones
+   * alone is never refused for items that were inconsistent before.
+   */
+  function assertZonesKept(tripId: string, before: readonly string[], after: readonly string[]) {
+    const removed = new Set(before.filter((z) => !after.includes(z)));
+    if (!removed.size) return;
+    const used = [...new Set(store.db.agendaItems.filter((a) => a.tripId === tripId && removed.has(a.timeZone)).map((a) => a.timeZone))];
+    if (!used.length) return;
+    const zones = used.join(', ');
+    throw new AppError('VALIDATION', `Agenda items still use ${zones}; move them to another time zone first.`, { fields: { timeZones: { key: 'trips.errors.timeZoneInUse', params: { zones } } } });
+  }
+
   const service = {
     list(query: ParsedInputOf<'trips.list'>) {
       const day = today();
@@ -149,6 +163,7 @@ export function createTripService(ctx: ServiceContext) {
         const { id: _i, createdAt: _c, updatedAt: _u, revision: _r, ...fields } = current;
         const next = parseOrThrow(TripFields, { ...fields, ...input.changes }, 'Trip');
         assertTripLinks(next);
+        assertZonesKept(current.id, current.timeZones, next.timeZones);
         const record: TripRecord = { ...current, ...next, revision: current.revision + 1, updatedAt: ctx.now().toISOString() };
         draft.trips[i] = record;
         return record;
@@ -226,7 +241,9 @@ export function createTripService(ctx: ServiceContext) {
         const day = today();
         const isMine = (s: { kind: string; tripId: string; agendaItemId: string } | null) => !!s && s.kind === 'debrief' && s.tripId === trip.id && s.agendaItemId === item.id;
 
-        // Activities: one per linked case (or one without a case), counterparts as participants.
+        // Activities: one per linked case (or one without a case), counterparts as participants of
+        // each, so every case's timeline says who was there. A person's timeline shows one debrief
+        // once: contacts.related folds the entries of one debrief into one.
         const text = input.agreed;
         const title = item.title;
         const wanted = linkedCases.length ? linkedCases : [null];

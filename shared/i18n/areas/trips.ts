@@ -171,6 +171,9 @@ export const trips = defineArea({
       tasksOn_other: '{{count}} tasks on',
       agreedLabel: 'Agreed',
     },
+    errors: {
+      timeZoneInUse: 'Agenda items are still timed in {{zones}}. Move them to another of the trip’s time zones first.',
+    },
     book: {
       sectionsLabel: 'Sections',
       sectionsHint: 'Printed in this order. Cover and contents stay first; move the others with the arrows or Alt+↑/↓.',
@@ -365,6 +368,9 @@ export const trips = defineArea({
       tasksOn_one: '{{count}} Aufgabe bei',
       tasksOn_other: '{{count}} Aufgaben bei',
       agreedLabel: 'Vereinbart',
+    },
+    errors: {
+      timeZoneInUse: 'Programmpunkte sind noch in {{zones}} terminiert. Verlegen Sie sie zuerst in eine andere Zeitzone der Reise.',
     },
     book: {
       sectionsLabel: 'Abschnitte',

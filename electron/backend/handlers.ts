@@ -20,6 +20,7 @@ import { bookOutline, exportBook } from './pdf/documents/export-book';
 import { warmBookAssets } from './pdf/documents/briefing-book';
 import { createWorkspaceService } from './services/workspace';
 import { screenMap } from './services/world-map';
+import { tripMentions } from './services/trip-mentions';
 
 export type Handlers = {
   [N in OperationName]: (input: ParsedInputOf<N>) => Promise<OutputOf<N>> | OutputOf<N>;
@@ -119,6 +120,7 @@ export function createHandlers(ctx: ServiceContext, platform: Platform) {
 
     'trips.list': (input) => trips.list(input),
     'trips.get': (input) => trips.get(input.id),
+    'trips.mentions': (input) => tripMentions(ctx.store.db, input.kind, input.id),
     'trips.related': (input) => {
       warmBookAssets();
       return trips.related(input.id);

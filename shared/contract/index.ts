@@ -81,6 +81,15 @@ const Lookup = z.object({ text: z.string().max(200).default(''), limit: z.number
 const CaseRef = z.object({ id: Id, reference: z.string(), title: z.string(), status: CaseStatus });
 const NoteRef = z.object({ id: Id, title: z.string(), kind: NoteKind, status: NoteStatus, updatedAt: z.string() });
 const TripRef = z.object({ id: Id, title: z.string(), startDate: IsoDate, endDate: IsoDate });
+/** A trip that refers to a record: as a member of the delegation, a link of the trip, or in agenda items. */
+export const TripMention = TripRef.extend({
+  memberRole: MemberRole.nullable(),
+  linked: z.boolean(),
+  items: z.array(z.object({ id: Id, title: z.string(), date: IsoDate })),
+});
+export type TripMention = z.infer<typeof TripMention>;
+export const MentionedKind = z.enum(['contact', 'case', 'organisation', 'note']);
+export type MentionedKind = z.infer<typeof MentionedKind>;
 const ActivityView = ActivityRecord.extend({
   participants: z.array(z.object({ id: Id, name: z.string() })),
   caseTitle: z.string().nullable(),
@@ -253,6 +262,7 @@ export const contract = {
   'trips.deleteImpact': op(ById, DeleteImpact),
   'trips.delete': op(Revisioned, UndoToken),
   'trips.exportCalendar': op(ById, ExportResult),
+  'trips.mentions': op(z.object({ kind: MentionedKind, id: Id }), z.array(TripMention)),
 
   'agenda.create': op(AgendaItemFieldsShape.omit({ debrief: true }), AgendaItemRecord),
   'agenda.update': op(AgendaItemUpdateInput, AgendaItemRecord),

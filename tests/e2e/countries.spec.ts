@@ -1,6 +1,6 @@
 import { expectAccessible, foreignRequests, recordRequests, test, expect } from './fixtures';
 
-test('a country at a glance: map, organisations, people, cases, the notes that concern it and the trips there', async ({ page, host }) => {
+test('a country at a glance: map, organisations, people, cases, the notes that concern it and the trips there; a person shows her trips', async ({ page, host }) => {
   const requests = recordRequests(page);
   await page.goto(host.url);
   await page.getByRole('button', { name: 'Open the sample workspace' }).click();
@@ -26,6 +26,14 @@ test('a country at a glance: map, organisations, people, cases, the notes that c
   await expect(trip.getByRole('img', { name: /Map of Kenya/ })).toBeVisible();
   await expect(trip.getByRole('img', { name: /Map of Ghana/ })).toBeVisible();
   await expectAccessible(page, 'trip overview with maps');
+
+  // The links the other way: the head of delegation's page names the trip and her role in it.
+  await trip.getByRole('link', { name: 'Dr. Henrike Stahl' }).click();
+  const person = page.getByRole('article', { name: /Dr\. Henrike Stahl/ });
+  const trips = person.getByRole('region', { name: 'Delegation trips' });
+  await expect(trips.getByRole('link', { name: 'Director-General’s delegation to Nairobi and Accra' })).toBeVisible();
+  await expect(trips).toContainText('In the delegation as Head of delegation');
+  await expectAccessible(page, 'person with the trips that name her');
 
   // In German the map is described in German.
   await page.getByRole('button', { name: 'Settings' }).click();

@@ -11,6 +11,7 @@ import { useCommand } from '../../app/commands';
 import { DetailHeader } from '../../components/detail/DetailHeader';
 import { Facts, LinkList, Tags, type Fact } from '../../components/detail/Facts';
 import { DetailSection, NoteLinks } from '../../components/detail/sections';
+import { TripMentions } from '../../components/detail/TripMentions';
 import { RecordFallback } from '../../components/RecordFallback';
 import { StatusBadge } from '../../components/StatusBadge';
 import { Timeline } from '../../components/Timeline';
@@ -129,6 +130,7 @@ export function CaseDetail() {
               ))}
             </List>
           </DetailSection>
+          <TripMentions kind="case" id={id} />
         </Tabs.Panel>
         <Tabs.Panel value="tasks" pt="md">
           <TasksPanel caseId={id} />

@@ -55,7 +55,7 @@ export function CasesScreen() {
       { id: 'reference', header: t('cases.fields.reference'), cell: (r) => <span className="mono">{r.reference}</span>, sortKey: 'reference', width: '116px' },
       { id: 'title', header: t('cases.fields.title'), cell: (r) => <span className="ellipsis">{r.title}</span>, sortKey: 'title', width: 'minmax(180px, 3fr)', required: true },
       { id: 'client', header: t('cases.fields.client'), cell: (r) => <span className="ellipsis">{r.clientName || '—'}</span>, sortKey: 'client', width: 'minmax(120px, 2fr)' },
-      { id: 'status', header: t('cases.fields.status'), cell: (r) => <StatusBadge status={r.status} />, sortKey: 'status', width: '118px' },
+      { id: 'status', header: t('cases.fields.status'), cell: (r) => <StatusBadge status={r.status} />, sortKey: 'status', width: '136px' },
       { id: 'priority', header: t('cases.fields.priority'), cell: (r) => t(`cases.priority.${r.priority}`), sortKey: 'priority', width: '90px' },
       {
         id: 'countries',

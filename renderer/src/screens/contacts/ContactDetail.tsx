@@ -10,6 +10,7 @@ import { useApi } from '../../api/context';
 import { DetailHeader } from '../../components/detail/DetailHeader';
 import { Facts, Tags, type Fact } from '../../components/detail/Facts';
 import { DetailSection, EmptyLine, NoteLinks } from '../../components/detail/sections';
+import { TripMentions } from '../../components/detail/TripMentions';
 import { RecordFallback } from '../../components/RecordFallback';
 import { Timeline } from '../../components/Timeline';
 import { formatDate, formatDateTime } from '../../lib/format';
@@ -143,6 +144,7 @@ export function ContactDetail() {
         <Tabs.Panel value="overview" pt={4}>
           <Facts items={facts} />
           <PositionsPanel contactId={id} positions={r?.positions ?? []} loading={related.isPending} />
+          <TripMentions kind="contact" id={id} />
           <DetailSection id="contact-notes-title" title={t('contacts.fields.notes')} mt="lg">
             <Text className="prose" size="sm">
               {c.notes || '—'}

@@ -9,6 +9,7 @@ import { languageFromTag } from '../../../../shared/i18n';
 import { AppError } from '../../../../shared/errors';
 import { useApi } from '../../api/context';
 import { DetailHeader } from '../../components/detail/DetailHeader';
+import { TripMentions } from '../../components/detail/TripMentions';
 import { Facts, LinkList, Tags, type Fact } from '../../components/detail/Facts';
 import { RecordFallback } from '../../components/RecordFallback';
 import { formatDateTime } from '../../lib/format';
@@ -115,6 +116,7 @@ export function NoteDetail() {
           <RevisionsPanel noteId={id} />
         </Tabs.Panel>
       </Tabs>
+      <TripMentions kind="note" id={id} />
     </article>
   );
 }

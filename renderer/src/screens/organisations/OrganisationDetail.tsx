@@ -7,6 +7,7 @@ import { useApi } from '../../api/context';
 import { DetailHeader } from '../../components/detail/DetailHeader';
 import { Facts, Tags, type Fact } from '../../components/detail/Facts';
 import { DetailSection, EmptyLine } from '../../components/detail/sections';
+import { TripMentions } from '../../components/detail/TripMentions';
 import { RecordFallback } from '../../components/RecordFallback';
 import { formatDateTime } from '../../lib/format';
 import { OrganisationPeople } from './OrganisationPeople';
@@ -127,6 +128,8 @@ export function OrganisationDetail() {
           <EmptyLine>{t('organisations.children.none')}</EmptyLine>
         )}
       </DetailSection>
+
+      <TripMentions kind="organisation" id={o.id} />
 
       <DetailSection id="org-notes-title" title={t('organisations.sections.notes')} mt="lg">
         <Text className="prose" size="sm">

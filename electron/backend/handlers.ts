@@ -133,6 +133,7 @@ export function createHandlers(ctx: ServiceContext, platform: Platform) {
 
     'agenda.create': (input) => trips.createItem(input),
     'agenda.update': (input) => trips.updateItem(input),
+    'agenda.deleteImpact': (input) => trips.itemDeleteImpact(input.id),
     'agenda.delete': (input) => trips.removeItem(input.id, input.revision),
     'agenda.debrief': (input) => trips.saveDebrief(input),
 

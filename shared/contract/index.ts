@@ -266,6 +266,7 @@ export const contract = {
 
   'agenda.create': op(AgendaItemFieldsShape.omit({ debrief: true }), AgendaItemRecord),
   'agenda.update': op(AgendaItemUpdateInput, AgendaItemRecord),
+  'agenda.deleteImpact': op(ById, DeleteImpact),
   'agenda.delete': op(Revisioned, UndoToken),
   'agenda.debrief': op(DebriefInput, AgendaItemRecord),
 

@@ -322,6 +322,19 @@ test('an advisor plans a delegation: agenda with warnings, the briefing book for
   await waitForNotificationsToClose(page);
   await expectAccessible(page, 'case with the debrief written to it');
 
+  // Deleting the debriefed meeting says first what stays and what loses its link; cancelling keeps it.
+  await page.getByRole('button', { name: 'Delegation trips' }).click();
+  await page.getByRole('grid', { name: 'Trip list' }).getByRole('row', { name: new RegExp(TRIP) }).click();
+  await detail.getByRole('tab', { name: /Agenda/ }).click();
+  await m3.getByRole('button', { name: `Delete “${M3}”` }).click();
+  const confirm = page.getByRole('dialog', { name: `Delete “${M3}”?` });
+  await expect(confirm).toContainText('1 timeline entry stays, no longer linked to the trip’s debrief');
+  await expect(confirm).toContainText('1 follow-up task stays, no longer linked to the trip’s debrief');
+  await expectAccessible(page, 'delete dialog of a debriefed agenda item');
+  await confirm.getByRole('button', { name: 'Cancel' }).click();
+  await expect(confirm).toBeHidden();
+  await expect(m3).toBeVisible();
+
   expect(await cspViolations()).toEqual([]);
   expect(foreignRequests(requests)).toEqual([]);
 });

@@ -210,6 +210,11 @@ export function createTripService(ctx: ServiceContext) {
       });
     },
 
+    itemDeleteImpact(id: string) {
+      const a = findOrThrow(store.db.agendaItems, id, 'agenda item');
+      return describePlan(planDelete(store.db, 'agendaItems', id), a.title, 'agendaItems');
+    },
+
     removeItem(id: string, revision: number): Promise<{ undoId: string }> {
       return store.update((draft) => {
         const a = findOrThrow(store.db.agendaItems, id, 'agenda item');

@@ -8,6 +8,7 @@ import type { OutputOf } from '../../../../shared/contract';
 import type { TripRecord } from '../../../../shared/schemas/trip';
 import { useApi } from '../../api/context';
 import { useUndo } from '../../app/undo';
+import { DeleteDialog } from '../../components/DeleteDialog';
 import { describeError } from '../../lib/errors';
 import { formatDate } from '../../lib/format';
 import { notifyError } from '../../lib/notify';
@@ -20,7 +21,7 @@ import { dateRange, useLanguage, weekdayDate, zoneOffset } from './parts';
 type Related = OutputOf<'trips.related'>;
 export type AgendaEntry = Related['agenda'][number];
 
-type Dialog = { kind: 'item'; item: AgendaEntry | null } | { kind: 'debrief'; item: AgendaEntry } | null;
+type Dialog = { kind: 'item'; item: AgendaEntry | null } | { kind: 'debrief'; item: AgendaEntry } | { kind: 'delete'; item: AgendaEntry } | null;
 
 /** Consecutive items of the same local day, in the backend's time order. */
 function byDay(items: readonly AgendaEntry[]): Array<{ date: string; items: AgendaEntry[] }> {
@@ -86,7 +87,8 @@ export function AgendaPanel({ trip, related }: { trip: TripRecord; related: Rela
                     caseLabels={caseLabels}
                     onEdit={() => setDialog({ kind: 'item', item })}
                     onDebrief={() => setDialog({ kind: 'debrief', item })}
-                    onDelete={() => remove.mutate(item)}
+                    // A debriefed item is referred to by timeline entries and tasks: say what happens first.
+                    onDelete={() => (item.debrief ? setDialog({ kind: 'delete', item }) : remove.mutate(item))}
                   />
                 ))}
               </ul>
@@ -98,6 +100,16 @@ export function AgendaPanel({ trip, related }: { trip: TripRecord; related: Rela
         <AgendaItemDialog key={dialog.item?.id ?? 'new'} trip={trip} item={dialog.item} lastDate={agenda[agenda.length - 1]?.date} onClose={() => setDialog(null)} />
       ) : null}
       {dialog?.kind === 'debrief' ? <DebriefDialog key={dialog.item.id} trip={trip} item={dialog.item} onClose={() => setDialog(null)} /> : null}
+      {dialog?.kind === 'delete' ? (
+        <DeleteDialog
+          opened
+          recordKey={`agenda-${dialog.item.id}-${dialog.item.revision}`}
+          impact={() => api.agenda.deleteImpact({ id: dialog.item.id })}
+          remove={() => api.agenda.delete({ id: dialog.item.id, revision: dialog.item.revision })}
+          onClose={() => setDialog(null)}
+          onDeleted={() => undefined}
+        />
+      ) : null}
     </section>
   );
 }

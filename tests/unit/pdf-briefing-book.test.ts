@@ -140,11 +140,24 @@ describe('briefing book PDF for a 40-meeting trip, read back with poppler', () =
     for (const tag of ['Document', 'TOC', 'TOCI', 'H1', 'H2', 'H3', 'P', 'Table', 'TR', 'TH', 'TD', 'L', 'LI', 'Figure']) expect(struct, tag).toContain(tag);
     // The map is a tagged figure with alternative text.
     expect(readFileSync(full).toString('latin1')).toContain('/Alt (Map of Kenya and its neighbours)');
+    // The document says its language in the catalogue, so screen readers pick the right voice.
+    expect(readFileSync(full).toString('latin1')).toMatch(/\/Lang \(en-GB\)/);
+  });
+
+  it('ends with the pages for notes: ruled pages under a "Notes" heading, listed in the contents and bookmarked', () => {
+    const pages = pageTexts(full);
+    const info = pdfinfo(full);
+    const last = Number(info.Pages);
+    const body = (text: string) => text.split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('Delegation to Nairobi and Accra') && !/^INTERNAL/.test(l) && !/^Page \d+ of \d+$/.test(l));
+    for (const n of [last - 1, last]) expect(body(pages[n - 1]!), `page ${n}`).toEqual(['Notes']);
+    const notes = bookmarks(full).find((m) => m.title === 'Notes')!;
+    expect(notes.page).toBe(last - 1);
+    expect(pages.slice(1, 4).join('\n')).toMatch(new RegExp(`^\\s*Notes\\s*\\.{3,}\\s*${last - 1}\\s*$`, 'm'));
   });
 
   it('has a bookmark for every section and every meeting, at the page where it starts', () => {
     const marks = bookmarks(full);
-    expect(marks.map((m) => m.title)).toEqual(['Delegation', 'Itinerary', 'Meetings', 'Country profile', 'Strategy excerpts', 'Case summaries', 'Contact sheet']);
+    expect(marks.map((m) => m.title)).toEqual(['Delegation', 'Itinerary', 'Meetings', 'Country profile', 'Strategy excerpts', 'Case summaries', 'Contact sheet', 'Notes']);
     const meetings = marks.find((m) => m.title === 'Meetings')!;
     expect(meetings.children).toHaveLength(40);
     const pages = pageTexts(full);
@@ -470,6 +483,12 @@ describe('the sample trip’s book after review: contact sheet, excerpts, countr
     expect(pdftotext(pdf.delegation, '-layout')).toMatch(/Contacts there\s+Name\s+Position and organisation\s+Last contact/);
     expect(pdftotext(pdf.external)).not.toContain('Contacts there');
     expect(pdftotext(pdf.german, '-layout')).toMatch(/Kontakte dort\s+Name\s+Funktion und Organisation\s+Letzter Kontakt/);
+  });
+
+  it('a book in German says so in its catalogue; the English ones say English', () => {
+    expect(readFileSync(pdf.german).toString('latin1')).toMatch(/\/Lang \(de-DE\)/);
+    expect(readFileSync(pdf.german).toString('latin1')).not.toMatch(/\/Lang \(en/);
+    expect(readFileSync(pdf.delegation).toString('latin1')).toMatch(/\/Lang \(en-GB\)/);
   });
 
   it('a meeting with only logistics follows the previous one (heading, bookmark and contents entry on its page); one with substance starts a page', () => {

@@ -592,7 +592,7 @@ class Layout {
   /** Reserves pages for the contents; they are filled in once every heading's page is known. */
   tableOfContents(block: Extract<Block, { kind: 'toc' }>, rest: Block[]) {
     if (!this.atPageTop) this.newPage();
-    const entries = rest.filter((b): b is Extract<Block, { kind: 'heading' }> => b.kind === 'heading' && listedInToc(b)).length;
+    const entries = rest.filter((b) => (b.kind === 'heading' && listedInToc(b)) || b.kind === 'notes').length;
     const titleSpace = theme.size.h1 * 1.4 + theme.space.afterH1 + 12;
     const firstPageRows = Math.floor((this.bottom - this.top - titleSpace) / this.tocLineHeight);
     const otherRows = Math.floor((this.bottom - this.top) / this.tocLineHeight);
@@ -651,11 +651,16 @@ class Layout {
     const doc = this.doc;
     for (let p = 0; p < block.pages; p++) {
       if (!this.atPageTop) this.newPage();
-      const y = doc.y;
-      this.add('P', () => {
-        this.use('semibold', theme.size.h3, theme.color.muted);
-        doc.text(clean(block.title), this.left, y, { width: this.width });
-      });
+      if (p === 0) {
+        // The first page opens the section: a heading in the contents and the bookmarks like any other.
+        this.heading({ kind: 'heading', level: 1, text: block.title }, [], 0);
+      } else {
+        const y = doc.y;
+        this.add('P', () => {
+          this.use('semibold', theme.size.h3, theme.color.muted);
+          doc.text(clean(block.title), this.left, y, { width: this.width });
+        });
+      }
       const start = doc.y + 14;
       this.artifact(() => {
         for (let ly = start + 24; ly < this.bottom; ly += 24) {

@@ -212,6 +212,37 @@ test('keyboard only: open the sample workspace and find the people in Kenya who 
   for (const name of ['Jonas Albrecht', 'Peter Kiprono', 'Grace Wambui']) await expect(grid).toContainText(name);
   await expectAccessible(page, 'people in Kenya on innovation');
 
+  // The filters kept as a named view, and the e-mail column added; both by keyboard.
+  const menuItem = async (button: string, item: string) => {
+    await region.getByRole('button', { name: button }).focus();
+    await page.keyboard.press('Enter');
+    const target = page.getByRole('menuitem', { name: item });
+    await expect(target).toBeVisible();
+    for (let i = 0; i < 12 && !(await target.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('ArrowDown');
+    await expect(target).toBeFocused();
+    await page.keyboard.press('Enter');
+  };
+  await menuItem('Views', 'Save current view…');
+  const save = page.getByRole('dialog', { name: 'Save current view…' });
+  await expect(save.getByLabel('Name of the view')).toBeFocused();
+  await page.keyboard.type('Kenya: innovation');
+  await page.keyboard.press('Enter');
+  await expect(save).toBeHidden();
+  await expect(grid.getByRole('columnheader', { name: 'E-mail' })).toHaveCount(0);
+  await menuItem('Columns', 'E-mail');
+  await page.keyboard.press('Escape');
+  await expect(grid.getByRole('columnheader', { name: 'E-mail' })).toBeVisible();
+  await expect(grid.getByRole('row').nth(1)).toContainText('@');
+
+  // After a reload the list starts unfiltered, with the column kept; the view brings the filters back.
+  await page.reload();
+  await expect(page.getByText('120 people')).toBeVisible();
+  await expect(grid.getByRole('columnheader', { name: 'Name' })).toBeVisible();
+  await expect(grid.getByRole('columnheader', { name: 'E-mail' })).toBeVisible();
+  await menuItem('Views', 'Kenya: innovation');
+  await expect(grid.getByRole('row')).toHaveCount(4);
+  await expect(page.getByText('3 people')).toBeVisible();
+
   // Into the list and open the first person, still by keyboard.
   await grid.focus();
   await page.keyboard.press('Home');

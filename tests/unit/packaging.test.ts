@@ -1,0 +1,37 @@
+import { readFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '../..');
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+
+/** The package a module id or a data-file path inside node_modules belongs to. */
+const packageOf = (id: string) => (id.startsWith('@') ? id.split('/').slice(0, 2).join('/') : id.split('/')[0]!);
+
+describe('the desktop app’s bundle', () => {
+  it('loads at run time only production dependencies: electron-builder leaves devDependencies out of the installer', async () => {
+    // Bundled like scripts/build.mjs bundles the main process; what stays outside is resolved at run time.
+    const out = await build({
+      entryPoints: [join(root, 'electron/main/main.ts')],
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      format: 'cjs',
+      write: false,
+      logLevel: 'silent',
+      external: ['electron', 'pdfkit'],
+      define: { 'import.meta.url': '__url' },
+    });
+    const code = out.outputFiles[0]!.text;
+    const required = [...code.matchAll(/require\("([^"./][^"]*)"\)/g)].map((m) => m[1]!).filter((id) => !id.startsWith('node:') && !builtinModules.includes(id) && id !== 'electron');
+    // Data files resolved through createRequire: fonts, map shapes.
+    const dataFiles = [...code.matchAll(/"((?:@[a-z0-9-]+\/)?[a-z0-9-]+\/[^"\s]+\.(?:json|ttf|otf))"/g)].map((m) => m[1]!);
+    expect(dataFiles.some((f) => f.startsWith('world-atlas/'))).toBe(true);
+    expect(dataFiles.some((f) => f.startsWith('@expo-google-fonts/noto-sans/'))).toBe(true);
+    const runtime = [...new Set([...required, ...dataFiles].map(packageOf))].sort();
+    expect(runtime).toContain('pdfkit');
+    for (const name of runtime) expect(pkg.dependencies, `${name} is loaded at run time`).toHaveProperty([name]);
+  });
+});

@@ -155,6 +155,20 @@ const JobStatus = z.discriminatedUnion('state', [
   z.object({ state: z.literal('failed'), progress: z.number(), error: z.object({ code: z.string(), message: z.string() }) }),
 ]);
 
+const Names = z.array(z.string());
+/**
+ * Values in use across the workspace, for suggestions in editors and the choices of list filters:
+ * `owners` are all names that own a case, organisation, person or note; `listOwners` the names in
+ * use in each list, for its Owner filter.
+ */
+const Vocabulary = z.object({
+  topics: Names,
+  owners: Names,
+  clients: Names,
+  fundingInstruments: Names,
+  listOwners: z.object({ cases: Names, organisations: Names, contacts: Names, notes: Names }),
+});
+
 const SearchHit = z.object({
   kind: z.enum(['case', 'contact', 'organisation', 'note']),
   id: Id,
@@ -183,10 +197,7 @@ export const contract = {
   'cases.update': op(CaseUpdateInput, CaseRecord),
   'cases.deleteImpact': op(ById, DeleteImpact),
   'cases.delete': op(Revisioned, UndoToken),
-  'cases.vocabulary': op(
-    None,
-    z.object({ topics: z.array(z.string()), owners: z.array(z.string()), clients: z.array(z.string()), fundingInstruments: z.array(z.string()) }),
-  ),
+  'cases.vocabulary': op(None, Vocabulary),
   'cases.nextReference': op(z.object({ openedOn: IsoDate.optional() }).default({}), z.object({ reference: z.string() })),
   'cases.exportBriefing': op(ExportRequest, ExportResult),
 

@@ -58,6 +58,8 @@ export const ContactFieldsShape = z.object({
   phones: z.array(Phone).max(10).default([]),
   languages: uniqueList(LanguageCode, 20).default([]),
   expertise: uniqueList(Topic, 40).default([]),
+  /** The relationship owner: who on our team keeps in touch with this person. */
+  owner: text(120).default(''),
   notes: text(20_000).default(''),
   gdpr: Gdpr.default({ lawfulBasis: 'legitimateInterests', source: '', consentOn: null, reviewOn: null }),
 });
@@ -114,6 +116,7 @@ export const ContactListFilter = z.object({
   topics: z.array(z.string().max(60)).default([]),
   organisationKinds: z.array(z.string().max(40)).default([]),
   languages: z.array(z.string().max(3)).default([]),
+  owners: z.array(z.string().max(120)).default([]),
   organisationId: Id.optional(),
 });
 
@@ -131,6 +134,7 @@ export const ContactListItem = z.object({
   phone: z.string().nullable(),
   expertise: z.array(z.string()),
   languages: z.array(z.string()),
+  owner: z.string(),
   lastContact: z.string().nullable(),
   updatedAt: z.string(),
 });

@@ -10,7 +10,7 @@ import { ViewRecord } from './view';
 import { Settings } from './workspace';
 
 /** Bump with a migration in electron/backend/store/migrations.ts. */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 /** The record collections, each an array of records with id/createdAt/updatedAt/revision. */
 export const collectionSchemas = {

@@ -16,6 +16,8 @@ export const NoteFields = z.object({
   regions: uniqueList(RegionCode, 20).default([]),
   topics: uniqueList(Topic, 40).default([]),
   status: NoteStatus.default('draft'),
+  /** The author, who owns the note on our team (an advisor's name, as on cases). */
+  owner: text(120).default(''),
   body: RichDoc.default({ type: 'doc', content: [{ type: 'paragraph' }] }),
   caseIds: z.array(Id).max(200).default([]),
   /** People the note is about or mentions; their contact screens list it. */
@@ -46,6 +48,7 @@ export const NoteListFilter = z.object({
   countries: z.array(CountryCode).default([]),
   regions: z.array(RegionCode).default([]),
   topics: z.array(z.string().max(60)).default([]),
+  owners: z.array(z.string().max(120)).default([]),
   caseId: Id.optional(),
   contactId: Id.optional(),
 });
@@ -58,6 +61,7 @@ export const NoteListItem = z.object({
   countries: z.array(z.string()),
   regions: z.array(z.string()),
   topics: z.array(z.string()),
+  owner: z.string(),
   excerpt: z.string(),
   updatedAt: z.string(),
 });

@@ -33,6 +33,8 @@ export const OrganisationFields = z.object({
   website: WebAddress.default(''),
   topics: uniqueList(Topic, 40).default([]),
   parentId: Id.nullable().default(null),
+  /** The account owner: who on our team keeps the relationship (an advisor's name, as on cases). */
+  owner: text(120).default(''),
   notes: text(20_000).default(''),
 });
 export type OrganisationFields = z.output<typeof OrganisationFields>;
@@ -50,6 +52,7 @@ export const OrganisationListFilter = z.object({
   countries: z.array(CountryCode).default([]),
   regions: z.array(RegionCode).default([]),
   topics: z.array(z.string().max(60)).default([]),
+  owners: z.array(z.string().max(120)).default([]),
   parentId: Id.optional(),
 });
 
@@ -64,6 +67,7 @@ export const OrganisationListItem = z.object({
   topics: z.array(z.string()),
   parentId: Id.nullable(),
   parentName: z.string().nullable(),
+  owner: z.string(),
   people: z.number().int(),
   cases: z.number().int(),
   updatedAt: z.string(),

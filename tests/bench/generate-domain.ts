@@ -14,6 +14,8 @@ const given = ['Amina', 'Kwame', 'Linh', 'Ivan', 'Maria', 'Jonas', 'Priya', 'Car
 const family = ['Mensah', 'Otieno', 'Nguyen', 'Petrov', 'Silva', 'Weber', 'Sharma', 'Rojas', 'Yılmaz', 'Papadopoulou', 'Kowalski', 'Haddad', 'Wang', 'Costa', 'Adeyemi', 'Lindqvist', 'Moreno', 'Saleh', 'Demir', 'Dlamini'];
 const roles = ['Director', 'Head of International Office', 'Senior Researcher', 'Science Counsellor', 'Desk Officer', 'Programme Manager', 'Professor', 'Head of Science Section', 'Policy Advisor', 'Vice-Rector for Research'];
 const words = ['Institute', 'University', 'Centre', 'Agency', 'Ministry', 'Foundation', 'Laboratory', 'Council'];
+/** Owners by index, not drawn from the generator, so the rest of the workspace stays as it was. */
+const OWNERS = ['A. Berger', 'L. Hoffmann', 'M. Keller', 'S. Wagner', 'D. Nowak', ''];
 const fields = ['Climate', 'Water', 'Energy', 'Health', 'Digital', 'Marine', 'Agricultural', 'Applied', 'Social', 'Quantum'];
 
 export interface DomainSize {
@@ -41,6 +43,7 @@ export function generateDomainDatabase(size: DomainSize, seed = 7): Database {
     website: '',
     topics: r.some(topics, r.int(1, 3)),
     parentId: i > 50 && r.next() < 0.15 ? `org-${r.int(0, 50)}` : null,
+    owner: OWNERS[i % OWNERS.length]!,
     notes: r.next() < 0.3 ? sentence(r) : '',
   }));
 
@@ -62,6 +65,7 @@ export function generateDomainDatabase(size: DomainSize, seed = 7): Database {
       phones: [{ number: `+49 30 ${100000 + i}`, kind: 'work' }],
       languages: r.some(['en', 'de', 'fr', 'es', 'sw', 'vi'], r.int(1, 3)),
       expertise: r.some(topics, r.int(0, 3)),
+      owner: OWNERS[i % OWNERS.length]!,
       notes: r.next() < 0.2 ? sentence(r) : '',
       gdpr: { lawfulBasis: 'legitimateInterests', source: 'Conference', consentOn: null, reviewOn: null },
     });
@@ -127,6 +131,7 @@ export function generateDomainDatabase(size: DomainSize, seed = 7): Database {
       regions: r.next() < 0.2 ? ['202'] : [],
       topics: r.some(topics, r.int(1, 3)),
       status: r.next() < 0.5 ? 'draft' : 'final',
+      owner: OWNERS[i % OWNERS.length]!,
       body,
       caseIds: r.next() < 0.3 ? [cases[r.int(0, cases.length - 1)]!.id] : [],
       contactIds: [],

@@ -165,6 +165,36 @@ describe('sample workspace', () => {
     }
   });
 
+  it('has owners on organisations, people and notes: the advisors who own the cases, so the Owner filters are useful', async () => {
+    const { b, db } = await sampleBackend();
+    const advisors = new Set(db.cases.map((c) => c.owner));
+    for (const name of ['organisations', 'contacts', 'notes'] as const) {
+      const owners = db[name].map((r) => r.owner);
+      // Nearly everything has an owner, always one of the case owners, and the work is shared among them.
+      expect(owners.filter(Boolean).length, name).toBeGreaterThanOrEqual(db[name].length - 2);
+      for (const o of owners.filter(Boolean)) expect(advisors, `${name}: ${o}`).toContain(o);
+      expect(new Set(owners.filter(Boolean)).size, name).toBeGreaterThanOrEqual(name === 'notes' ? 4 : advisors.size);
+    }
+    const v = await b.call('cases.vocabulary', {});
+    for (const list of ['cases', 'organisations', 'contacts', 'notes'] as const) expect(v.listOwners[list].length, list).toBeGreaterThanOrEqual(4);
+    // Filtering by one advisor narrows each list to their records.
+    const berger = { owners: ['A. Berger'], limit: 1000 };
+    for (const [list, total] of [
+      [await b.call('organisations.list', berger), db.organisations.filter((o) => o.owner === 'A. Berger').length],
+      [await b.call('contacts.list', berger), db.contacts.filter((c) => c.owner === 'A. Berger').length],
+      [await b.call('notes.list', berger), db.notes.filter((n) => n.owner === 'A. Berger').length],
+    ] as const) {
+      expect(list.total).toBe(total);
+      expect(list.total).toBeGreaterThan(0);
+      expect(list.rows.every((r) => r.owner === 'A. Berger')).toBe(true);
+    }
+    // A person's relationship owner is mostly the account owner of their organisation.
+    const orgOwner = new Map(db.organisations.map((o) => [o.id, o.owner]));
+    const today = localDate(new Date());
+    const same = db.contacts.filter((c) => db.positions.some((p) => p.contactId === c.id && (!p.to || p.to >= today) && orgOwner.get(p.organisationId) === c.owner));
+    expect(same.length).toBeGreaterThanOrEqual(db.contacts.length * 0.6);
+  });
+
   it('has a timeline over the last twelve months that derives "last contact"', async () => {
     const { b, db, today } = await sampleBackend();
     const yearAgo = localDate(new Date(Date.now() - 366 * DAY));

@@ -48,6 +48,51 @@ function buildRows(db: Database, today: string): CaseRow[] {
   });
 }
 
+const vocabularyCache = memoOn<ReturnType<typeof buildVocabulary>>();
+
+/**
+ * Values already used in the workspace, offered by filters and editors. `owners` are all the names
+ * of our team that own something (editors suggest them); `listOwners` are those used in each list,
+ * so a list's Owner filter offers only names that match something there.
+ */
+function buildVocabulary(db: Database) {
+  const topics = new Set<string>();
+  const clients = new Set<string>();
+  const funding = new Set<string>();
+  const owned = { cases: new Set<string>(), organisations: new Set<string>(), contacts: new Set<string>(), notes: new Set<string>() };
+  for (const c of db.cases) {
+    c.topics.forEach((t) => topics.add(t));
+    c.fundingInstruments.forEach((f) => funding.add(f));
+    if (c.owner) owned.cases.add(c.owner);
+    if (c.client) clients.add(c.client);
+  }
+  for (const o of db.organisations) {
+    o.topics.forEach((t) => topics.add(t));
+    if (o.owner) owned.organisations.add(o.owner);
+  }
+  for (const p of db.contacts) {
+    p.expertise.forEach((t) => topics.add(t));
+    if (p.owner) owned.contacts.add(p.owner);
+  }
+  for (const n of db.notes) {
+    n.topics.forEach((t) => topics.add(t));
+    if (n.owner) owned.notes.add(n.owner);
+  }
+  const sortedList = (s: Iterable<string>) => [...new Set(s)].sort(compareText);
+  return {
+    topics: sortedList(topics),
+    owners: sortedList(Object.values(owned).flatMap((s) => [...s])),
+    clients: sortedList(clients),
+    fundingInstruments: sortedList(funding),
+    listOwners: {
+      cases: sortedList(owned.cases),
+      organisations: sortedList(owned.organisations),
+      contacts: sortedList(owned.contacts),
+      notes: sortedList(owned.notes),
+    },
+  };
+}
+
 const toItem = ({ haystacks: _h, statusHistory: _s, ...item }: CaseRow & { statusHistory?: unknown }): CaseListItem => item as CaseListItem;
 
 function compare(a: CaseRow, b: CaseRow, key: ParsedQuery['sort'], direction: 'asc' | 'desc'): number {
@@ -158,21 +203,8 @@ export function createCaseService(ctx: ServiceContext) {
     nextReference,
 
     vocabulary() {
-      const topics = new Set<string>();
-      const owners = new Set<string>();
-      const clients = new Set<string>();
-      const funding = new Set<string>();
-      for (const c of store.db.cases) {
-        c.topics.forEach((t) => topics.add(t));
-        c.fundingInstruments.forEach((f) => funding.add(f));
-        if (c.owner) owners.add(c.owner);
-        if (c.client) clients.add(c.client);
-      }
-      for (const o of store.db.organisations) o.topics.forEach((t) => topics.add(t));
-      for (const p of store.db.contacts) p.expertise.forEach((t) => topics.add(t));
-      for (const n of store.db.notes) n.topics.forEach((t) => topics.add(t));
-      const sortedList = (s: Set<string>) => [...s].sort(compareText);
-      return { topics: sortedList(topics), owners: sortedList(owners), clients: sortedList(clients), fundingInstruments: sortedList(funding) };
+      const db = store.db;
+      return vocabularyCache([db.cases, db.organisations, db.contacts, db.notes], () => buildVocabulary(db));
     },
 
     /*

@@ -90,6 +90,7 @@ function buildRows(db: Database, today: string, day: object): ContactRow[] {
       phone: phone?.number ?? null,
       expertise: c.expertise,
       languages: c.languages,
+      owner: c.owner,
       lastContact: ix.lastContact(c.id),
       updatedAt: c.updatedAt,
       sortName: `${c.familyName} ${c.givenName}`,
@@ -142,6 +143,7 @@ export function createContactService(ctx: ServiceContext) {
         const topics = new Set(query.topics);
         const kinds = new Set(query.organisationKinds);
         const languages = new Set(query.languages);
+        const owners = new Set(query.owners);
         const hits = source.filter(
           (r) =>
             (countries.size === 0 || r.countries.some((k) => countries.has(k))) &&
@@ -149,6 +151,7 @@ export function createContactService(ctx: ServiceContext) {
             (topics.size === 0 || r.expertise.some((t) => topics.has(t))) &&
             (kinds.size === 0 || r.kinds.some((k) => kinds.has(k))) &&
             (languages.size === 0 || r.languages.some((l) => languages.has(l))) &&
+            (owners.size === 0 || owners.has(r.owner)) &&
             (query.organisationId === undefined || r.organisationIds.includes(query.organisationId)) &&
             (terms.length === 0 || matchesTerms(terms, r.haystacks)),
         );

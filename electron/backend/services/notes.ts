@@ -34,6 +34,7 @@ const item = (n: NoteRecord): NoteListItem => ({
   countries: n.countries,
   regions: n.regions,
   topics: n.topics,
+  owner: n.owner,
   excerpt: excerpt(notePlainText(n), 200),
   updatedAt: n.updatedAt,
 });
@@ -75,6 +76,7 @@ export function createNoteService(ctx: ServiceContext) {
         const countries = new Set(query.countries);
         const regions = new Set(query.regions);
         const topics = new Set(query.topics);
+        const owners = new Set(query.owners);
         const hits = source.filter(
           (n) =>
             (kinds.size === 0 || kinds.has(n.kind)) &&
@@ -82,6 +84,7 @@ export function createNoteService(ctx: ServiceContext) {
             (countries.size === 0 || [...countries].some((c) => noteConcernsCountry(n, c))) &&
             (regions.size === 0 || n.regions.some((r) => regions.has(r)) || n.countries.some((c) => countryInRegions(c, regions))) &&
             (topics.size === 0 || n.topics.some((t) => topics.has(t))) &&
+            (owners.size === 0 || owners.has(n.owner)) &&
             (query.caseId === undefined || n.caseIds.includes(query.caseId)) &&
             (query.contactId === undefined || n.contactIds.includes(query.contactId)) &&
             (terms.length === 0 || matchesTerms(terms, [noteText(n)])),

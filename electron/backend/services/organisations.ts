@@ -35,6 +35,7 @@ function buildRows(db: Database, today: { value: string }): OrganisationListItem
     topics: o.topics,
     parentId: o.parentId,
     parentName: ix.organisation(o.parentId)?.name ?? null,
+    owner: o.owner,
     people: ix.positionsAt(o.id).filter((p) => isCurrentPosition(p, today.value)).length,
     cases: ix.casesOfOrganisation(o.id).length,
     updatedAt: o.updatedAt,
@@ -76,6 +77,7 @@ export function createOrganisationService(ctx: ServiceContext) {
         const countries = new Set(query.countries);
         const regions = new Set(query.regions);
         const topics = new Set(query.topics);
+        const owners = new Set(query.owners);
         const orgs = byId(store.db.organisations);
         const hits = source.filter(
           (r) =>
@@ -83,6 +85,7 @@ export function createOrganisationService(ctx: ServiceContext) {
             (countries.size === 0 || (r.country !== null && countries.has(r.country))) &&
             (regions.size === 0 || (r.country !== null && countryInRegions(r.country, regions))) &&
             (topics.size === 0 || r.topics.some((t) => topics.has(t))) &&
+            (owners.size === 0 || owners.has(r.owner)) &&
             (query.parentId === undefined || r.parentId === query.parentId) &&
             (terms.length === 0 || matchesTerms(terms, [orgText(orgs.get(r.id)!)])),
         );

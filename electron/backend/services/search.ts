@@ -27,13 +27,13 @@ export function createSearchService(ctx: ServiceContext) {
           status: c.status as string,
         })),
         ...contacts
-          .list({ ...common, countries: [], regions: [], topics: [], organisationKinds: [], languages: [], sort: 'lastContact' })
+          .list({ ...common, countries: [], regions: [], topics: [], organisationKinds: [], languages: [], owners: [], sort: 'lastContact' })
           .rows.map((c) => ({ kind: 'contact' as const, id: c.id, label: c.name, detail: [c.role, c.organisationName].filter(Boolean).join(', '), status: null })),
         ...orgs
-          .list({ ...common, kinds: [], countries: [], regions: [], topics: [], sort: 'people' })
+          .list({ ...common, kinds: [], countries: [], regions: [], topics: [], owners: [], sort: 'people' })
           .rows.map((o) => ({ kind: 'organisation' as const, id: o.id, label: o.name, detail: [o.city, o.country].filter(Boolean).join(', '), status: o.kind as string })),
         ...notes
-          .list({ ...common, kinds: [], statuses: [], countries: [], regions: [], topics: [], sort: 'updatedAt' })
+          .list({ ...common, kinds: [], statuses: [], countries: [], regions: [], topics: [], owners: [], sort: 'updatedAt' })
           .rows.map((x) => ({ kind: 'note' as const, id: x.id, label: x.title, detail: x.excerpt, status: x.status as string })),
       ];
     },

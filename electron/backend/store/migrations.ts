@@ -58,6 +58,27 @@ export const migrations: Migration[] = [
     describe: 'Delegation trips with their agenda.',
     up: (db) => ({ ...db, trips: [], agendaItems: [] }),
   },
+  {
+    from: 3,
+    describe: 'Organisations, contacts and strategy notes have an owner on our team (empty until someone is named).',
+    up: (db) => {
+      type Raw = Record<string, unknown>;
+      const owned = ['organisations', 'contacts', 'notes'] as const;
+      // A value already there (a file edited by hand) is kept; everything else starts unowned.
+      const withOwner = (records: unknown) => ((records as Raw[] | undefined) ?? []).map((r) => ({ owner: '', ...r }));
+      const upgrade = (collections: Raw): Raw => {
+        const out = { ...collections };
+        for (const name of owned) if (collections[name] !== undefined) out[name] = withOwner(collections[name]);
+        return out;
+      };
+      const trash = (db.trash as Raw[] | undefined) ?? [];
+      return {
+        ...upgrade(db),
+        // Deleted records come back with Undo: they get the field too.
+        trash: trash.map((t) => ({ ...t, removed: upgrade((t.removed as Raw | undefined) ?? {}) })),
+      };
+    },
+  },
 ];
 
 export function versionOf(db: Record<string, unknown>): number {

@@ -3,7 +3,8 @@ import { useApi } from './context';
 
 /**
  * Topics, owners, clients and funding instruments already used in the workspace: suggestions for
- * every list filter and editor. One query key, so all of them share one cached answer.
+ * every list filter and editor (`listOwners` has each list's owners, for its Owner filter). One
+ * query key, so all of them share one cached answer.
  */
 export function useVocabulary() {
   const api = useApi();

@@ -32,6 +32,7 @@ export const contacts = defineArea({
       updatedAt: 'Last changed',
       expertise: 'Expertise',
       languages: 'Languages',
+      owner: 'Owner',
     },
     fields: {
       honorific: 'Salutation',
@@ -59,6 +60,8 @@ export const contacts = defineArea({
       languagesPlaceholder: 'Search languages',
       expertise: 'Expertise',
       expertisePlaceholder: 'Add a topic and press Enter',
+      owner: 'Relationship owner',
+      ownerHint: 'Who on our team stays in touch with this person.',
       notes: 'Notes',
       lastContact: 'Last contact',
       lastContactHint: 'From the timeline',
@@ -187,6 +190,7 @@ export const contacts = defineArea({
       updatedAt: 'Zuletzt geändert',
       expertise: 'Expertise',
       languages: 'Sprachen',
+      owner: 'Zuständig',
     },
     fields: {
       honorific: 'Anrede',
@@ -214,6 +218,8 @@ export const contacts = defineArea({
       languagesPlaceholder: 'Sprachen suchen',
       expertise: 'Expertise',
       expertisePlaceholder: 'Thema, dann Enter',
+      owner: 'Betreut von',
+      ownerHint: 'Wer aus unserem Team mit der Person in Kontakt bleibt.',
       notes: 'Notizen',
       lastContact: 'Letzter Kontakt',
       lastContactHint: 'Aus der Zeitleiste',

@@ -40,6 +40,8 @@ export const notes = defineArea({
       countries: 'Countries',
       regions: 'Regions',
       topics: 'Topics',
+      owner: 'Owner',
+      ownerHint: 'The author, who keeps the note up to date.',
       cases: 'Linked cases',
       contacts: 'People',
       body: 'Text',
@@ -57,6 +59,7 @@ export const notes = defineArea({
       countries: 'Countries',
       regions: 'Regions',
       topics: 'Topics',
+      owner: 'Owner',
       updatedAt: 'Changed',
     },
     kinds: {
@@ -158,6 +161,8 @@ export const notes = defineArea({
       countries: 'Länder',
       regions: 'Regionen',
       topics: 'Themen',
+      owner: 'Zuständig',
+      ownerHint: 'Wer die Notiz verfasst hat und aktuell hält.',
       cases: 'Verknüpfte Vorgänge',
       contacts: 'Personen',
       body: 'Text',
@@ -175,6 +180,7 @@ export const notes = defineArea({
       countries: 'Länder',
       regions: 'Regionen',
       topics: 'Themen',
+      owner: 'Zuständig',
       updatedAt: 'Geändert',
     },
     kinds: {

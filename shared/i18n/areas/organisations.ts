@@ -46,6 +46,8 @@ export const organisations = defineArea({
       parent: 'Parent organisation',
       parentPlaceholder: 'Search organisations',
       parentHint: 'E.g. the ministry an embassy belongs to, or the university of an institute.',
+      owner: 'Account owner',
+      ownerHint: 'Who on our team keeps the relationship.',
       notes: 'Notes',
       updatedAt: 'Last changed',
     },
@@ -54,6 +56,7 @@ export const organisations = defineArea({
       cases: 'Cases',
       parent: 'Part of',
       topics: 'Topics',
+      owner: 'Owner',
     },
     sections: {
       peopleNow: 'People now',
@@ -143,6 +146,8 @@ export const organisations = defineArea({
       parent: 'Übergeordnete Organisation',
       parentPlaceholder: 'Organisationen suchen',
       parentHint: 'Z. B. das Ministerium einer Botschaft oder die Hochschule eines Instituts.',
+      owner: 'Betreut von',
+      ownerHint: 'Wer in unserem Team die Beziehung pflegt.',
       notes: 'Notizen',
       updatedAt: 'Zuletzt geändert',
     },
@@ -151,6 +156,7 @@ export const organisations = defineArea({
       cases: 'Vorgänge',
       parent: 'Teil von',
       topics: 'Themen',
+      owner: 'Zuständig',
     },
     sections: {
       peopleNow: 'Aktuelle Personen',

@@ -2,11 +2,7 @@ import type { ActivityKind } from '../../../../shared/schemas/activity';
 import type { CasePriority, CaseStatus } from '../../../../shared/schemas/case';
 import type { OrgKey } from './organisations';
 import type { PersonKey } from './people';
-import type { Offset } from './support';
-
-/** The five advisors of the bureau who own cases and take tasks. */
-export const advisors = ['A. Berger', 'L. Hoffmann', 'M. Keller', 'S. Wagner', 'D. Nowak'] as const;
-export type Advisor = (typeof advisors)[number];
+import type { Advisor, Offset } from './support';
 
 export interface TaskSeed {
   readonly title: string;

@@ -1,7 +1,7 @@
 import type { NoteKind } from '../../../../shared/schemas/note';
 import type { CaseKey } from './cases';
 import type { PersonKey } from './people';
-import type { Offset } from './support';
+import type { Advisor, Offset } from './support';
 
 type NoteStatus = 'draft' | 'final';
 
@@ -23,6 +23,8 @@ export interface NoteSeed {
   readonly topics: readonly string[];
   readonly cases: readonly CaseKey[];
   readonly contacts: readonly PersonKey[];
+  /** The advisor who wrote the note and keeps it current. */
+  readonly owner: Advisor;
   /** Created on this day; the first saved version is from then. */
   readonly created: Offset;
   /** The current text was saved on this day; only with earlier versions (defaults to `created`). */
@@ -44,6 +46,7 @@ export const notes = [
     topics: ['africa strategy', 'innovation', 'young scientists'],
     cases: ['case:africa-paper', 'case:africa-award', 'case:ghana-exchange'],
     contacts: ['person:matthias-kern', 'person:selin-aydin', 'person:katrin-vogt', 'person:jonas-albrecht'],
+    owner: 'A. Berger',
     created: -400,
     saved: -180,
     earlier: [
@@ -100,6 +103,7 @@ export const notes = [
     topics: ['bilateral roadmap', 'young scientists', 'artificial intelligence', 'materials'],
     cases: ['case:india-roadmap'],
     contacts: ['person:annette-wolf', 'person:jan-ebert', 'person:meera-iyer', 'person:rohan-desai', 'person:petra-lorenz'],
+    owner: 'A. Berger',
     created: -600,
     body: `
       ## Background
@@ -138,6 +142,7 @@ export const notes = [
     topics: ['artificial intelligence', 'foresight', 'research security'],
     cases: ['case:singapore-foresight', 'case:vietnam-ai'],
     contacts: ['person:rachel-tan', 'person:vikram-pillai', 'person:claire-dubois', 'person:annette-wolf'],
+    owner: 'S. Wagner',
     created: -80,
     body: `
       ## Why this note
@@ -170,6 +175,7 @@ export const notes = [
     topics: ['climate adaptation', 'young scientists', 'innovation'],
     cases: ['case:ghana-climate', 'case:ghana-exchange'],
     contacts: ['person:abena-darko', 'person:lena-fischer', 'person:nana-acheampong', 'person:esi-quaye'],
+    owner: 'D. Nowak',
     created: -150,
     body: `
       ## Summary
@@ -204,6 +210,7 @@ export const notes = [
     topics: ['artificial intelligence', 'water', 'climate adaptation', 'vocational training'],
     cases: ['case:vietnam-ai', 'case:mekong-salinity'],
     contacts: ['person:tobias-lenz', 'person:thu-ha-nguyen', 'person:bao-tran', 'person:thanh-huynh', 'person:duc-pham'],
+    owner: 'L. Hoffmann',
     created: -120,
     saved: -9,
     earlier: [
@@ -269,6 +276,7 @@ export const notes = [
     topics: ['green hydrogen', 'energy', 'mining'],
     cases: ['case:chile-h2'],
     contacts: ['person:sebastian-kuehn', 'person:valentina-rojas', 'person:camila-fuentes', 'person:jorge-munoz'],
+    owner: 'L. Hoffmann',
     created: -300,
     body: `
       ## Summary
@@ -299,6 +307,7 @@ export const notes = [
     topics: ['artificial intelligence', 'health', 'water', 'climate adaptation'],
     cases: ['case:sea-matchmaking', 'case:robotics-voucher', 'case:vietnam-ai'],
     contacts: ['person:rachel-tan', 'person:siriporn-chaiyasit', 'person:farah-ismail', 'person:budi-santoso', 'person:hanna-roth'],
+    owner: 'M. Keller',
     created: -200,
     body: `
       ## Summary
@@ -333,6 +342,7 @@ export const notes = [
     topics: ['green hydrogen', 'energy', 'innovation'],
     cases: ['case:chile-h2', 'case:za-electrolyser'],
     contacts: ['person:camila-fuentes', 'person:thandiwe-nkosi', 'person:maren-schulte'],
+    owner: 'L. Hoffmann',
     created: -140,
     saved: -35,
     earlier: [
@@ -378,6 +388,7 @@ export const notes = [
     topics: ['evaluation', 'young scientists', 'mobility'],
     cases: ['case:brazil-evaluation', 'case:ghana-exchange'],
     contacts: ['person:ute-sommer', 'person:beatriz-almeida', 'person:juliana-ribeiro', 'person:carla-neumann', 'person:petra-lorenz'],
+    owner: 'A. Berger',
     created: -125,
     body: `
       ## Scope
@@ -409,6 +420,7 @@ export const notes = [
     topics: ['matchmaking', 'china days', 'research security'],
     cases: ['case:sea-matchmaking', 'case:china-days'],
     contacts: ['person:ben-akinola', 'person:frauke-jansen', 'person:lea-hartmann', 'person:konstantin-weber', 'person:nora-lehmann'],
+    owner: 'S. Wagner',
     created: -62,
     body: `
       ## Participants
@@ -440,6 +452,7 @@ export const notes = [
     topics: ['water', 'drylands'],
     cases: ['case:jordan-water'],
     contacts: ['person:rami-haddad', 'person:lina-khoury', 'person:omar-nasser', 'person:ingrid-maas'],
+    owner: 'L. Hoffmann',
     created: -30,
     body: `
       ## Online meeting
@@ -465,6 +478,7 @@ export const notes = [
     topics: ['research security', 'science diplomacy'],
     cases: ['case:shanghai-security', 'case:china-days', 'case:vietnam-ai'],
     contacts: ['person:jelena-markovic', 'person:marco-bianchi', 'person:julia-voss'],
+    owner: 'S. Wagner',
     created: -40,
     body: `
       ## Principle

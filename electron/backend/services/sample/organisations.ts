@@ -1,5 +1,5 @@
 import type { OrganisationKind } from '../../../../shared/schemas/organisation';
-import type { Offset } from './support';
+import type { Advisor, Offset } from './support';
 
 /**
  * Fictional organisations: the home side (a research ministry with its international directorate,
@@ -21,6 +21,8 @@ export interface OrganisationSeed {
   readonly topics?: readonly string[];
   readonly parent?: `org:${string}`;
   readonly notes?: string;
+  /** The account owner: the advisor who keeps the relationship (mostly the one with its cases); absent: nobody yet. */
+  readonly owner?: Advisor;
   /** When the record was created, in days before today. */
   readonly since: Offset;
   /** When it was last edited (revision 2), if it was. */
@@ -42,6 +44,7 @@ export const organisations = [
     tel: '+49 30 18 574 0000',
     topics: ['research policy', 'innovation', 'internationalisation strategy'],
     notes: 'Our principal client. The international directorate commissions position papers, committee briefings and the implementation of bilateral roadmaps.',
+    owner: 'A. Berger',
     since: -1400,
   },
   {
@@ -55,6 +58,7 @@ export const organisations = [
     tel: '+49 30 18 574 2000',
     topics: ['internationalisation strategy', 'science diplomacy'],
     parent: 'org:ministry',
+    owner: 'A. Berger',
     since: -1400,
     noWebsite: true,
   },
@@ -69,6 +73,7 @@ export const organisations = [
     tel: '+49 30 18 574 2130',
     topics: ['africa strategy', 'innovation', 'young scientists'],
     parent: 'org:ministry-dg2',
+    owner: 'A. Berger',
     since: -1400,
     noWebsite: true,
   },
@@ -83,6 +88,7 @@ export const organisations = [
     tel: '+49 30 18 574 2140',
     topics: ['bilateral roadmap', 'research security', 'artificial intelligence'],
     parent: 'org:ministry-dg2',
+    owner: 'S. Wagner',
     since: -1400,
     noWebsite: true,
   },
@@ -99,6 +105,7 @@ export const organisations = [
     tel: '+49 30 206 049 000',
     topics: ['research policy', 'internationalisation strategy'],
     notes: 'Umbrella of 96 independent institutes. International activities follow the opt-in principle: institutes contribute their own funds to joint projects.',
+    owner: 'M. Keller',
     since: -1300,
   },
   {
@@ -112,6 +119,7 @@ export const organisations = [
     topics: ['matchmaking', 'china days', 'science fairs'],
     parent: 'org:assoc',
     notes: 'Coordinates the International Affairs Working Group of all member institutes and organises the annual China Days.',
+    owner: 'S. Wagner',
     since: -1300,
     noWebsite: true,
   },
@@ -126,6 +134,7 @@ export const organisations = [
     tel: '+49 431 880 7000',
     topics: ['climate adaptation', 'coastal research', 'water'],
     parent: 'org:assoc',
+    owner: 'A. Berger',
     since: -1200,
   },
   {
@@ -139,6 +148,7 @@ export const organisations = [
     tel: '+49 3641 947 000',
     topics: ['quantum technologies', 'photonics', 'materials'],
     parent: 'org:assoc',
+    owner: 'S. Wagner',
     since: -1200,
   },
   {
@@ -152,6 +162,7 @@ export const organisations = [
     tel: '+49 331 288 2000',
     topics: ['bioeconomy', 'agriculture', 'climate adaptation'],
     parent: 'org:assoc',
+    owner: 'M. Keller',
     since: -1150,
   },
   {
@@ -165,6 +176,7 @@ export const organisations = [
     tel: '+49 40 428 18 000',
     topics: ['health', 'digital health', 'artificial intelligence'],
     parent: 'org:assoc',
+    owner: 'D. Nowak',
     since: -1100,
   },
   {
@@ -178,6 +190,7 @@ export const organisations = [
     tel: '+49 341 235 1000',
     topics: ['water', 'drylands', 'climate adaptation'],
     parent: 'org:assoc',
+    owner: 'L. Hoffmann',
     since: -1100,
   },
 
@@ -192,6 +205,7 @@ export const organisations = [
     domain: 'weser-tu.example',
     tel: '+49 421 218 60000',
     topics: ['water', 'coastal research', 'artificial intelligence', 'remote sensing'],
+    owner: 'L. Hoffmann',
     since: -900,
   },
   {
@@ -205,6 +219,7 @@ export const organisations = [
     tel: '+49 711 860 41 000',
     topics: ['artificial intelligence', 'robotics', 'innovation'],
     notes: 'Family-owned, 180 staff. Machine vision for quality inspection; first export projects in Southeast Asia.',
+    owner: 'M. Keller',
     since: -420,
   },
   {
@@ -217,6 +232,7 @@ export const organisations = [
     domain: 'elbwerk-h2.example',
     tel: '+49 40 700 155 000',
     topics: ['green hydrogen', 'energy', 'innovation'],
+    owner: 'L. Hoffmann',
     since: -380,
   },
   {
@@ -230,6 +246,7 @@ export const organisations = [
     tel: '+49 228 882 5000',
     topics: ['young scientists', 'mobility', 'funding'],
     notes: 'Runs the young scientists exchange programmes and co-funds bilateral calls.',
+    owner: 'D. Nowak',
     since: -1300,
   },
   {
@@ -242,6 +259,7 @@ export const organisations = [
     domain: 'aivp.example',
     tel: '+49 228 107 3000',
     topics: ['vocational training', 'innovation'],
+    owner: 'M. Keller',
     since: -800,
   },
   {
@@ -254,6 +272,7 @@ export const organisations = [
     domain: 'young-researchers.example',
     tel: '+49 30 609 877 000',
     topics: ['young scientists', 'science communication'],
+    owner: 'D. Nowak',
     since: -600,
   },
 
@@ -267,6 +286,7 @@ export const organisations = [
     domain: 'nairobi.diplo.example',
     tel: '+254 20 4262 000',
     topics: ['science diplomacy'],
+    owner: 'A. Berger',
     since: -1000,
   },
   {
@@ -280,6 +300,7 @@ export const organisations = [
     topics: ['science diplomacy', 'innovation', 'young scientists'],
     parent: 'org:emb-nairobi',
     notes: 'Covers Kenya, Uganda and Rwanda.',
+    owner: 'D. Nowak',
     since: -1000,
     edited: -70,
     noWebsite: true,
@@ -293,6 +314,7 @@ export const organisations = [
     domain: 'accra.diplo.example',
     tel: '+233 30 221 1000',
     topics: ['science diplomacy'],
+    owner: 'A. Berger',
     since: -950,
   },
   {
@@ -304,6 +326,7 @@ export const organisations = [
     domain: 'hanoi.diplo.example',
     tel: '+84 24 3845 3000',
     topics: ['science diplomacy', 'research security'],
+    owner: 'L. Hoffmann',
     since: -1000,
   },
   {
@@ -315,6 +338,7 @@ export const organisations = [
     domain: 'santiago.diplo.example',
     tel: '+56 2 2463 2000',
     topics: ['science diplomacy', 'green hydrogen'],
+    owner: 'L. Hoffmann',
     since: -700,
   },
 
@@ -328,6 +352,7 @@ export const organisations = [
     domain: 'ghana-embassy-berlin.example',
     tel: '+49 30 547 1000',
     topics: ['science diplomacy', 'education'],
+    owner: 'D. Nowak',
     since: -500,
   },
   {
@@ -353,6 +378,7 @@ export const organisations = [
     domain: 'morid.gov.example',
     tel: '+233 30 266 4000',
     topics: ['research policy', 'innovation'],
+    owner: 'D. Nowak',
     since: -800,
   },
   {
@@ -365,6 +391,7 @@ export const organisations = [
     domain: 'aust.edu.example',
     tel: '+233 34 202 7000',
     topics: ['climate adaptation', 'agriculture', 'young scientists'],
+    owner: 'A. Berger',
     since: -700,
   },
   {
@@ -377,6 +404,7 @@ export const organisations = [
     domain: 'densu-institute.example',
     tel: '+233 30 250 1000',
     topics: ['climate adaptation', 'water', 'coastal research'],
+    owner: 'A. Berger',
     since: -420,
   },
   {
@@ -389,6 +417,7 @@ export const organisations = [
     domain: 'rvut.ac.example',
     tel: '+254 51 221 6000',
     topics: ['drylands', 'water', 'innovation'],
+    owner: 'D. Nowak',
     since: -600,
   },
   {
@@ -401,6 +430,7 @@ export const organisations = [
     domain: 'eaidr.example',
     tel: '+254 20 387 2000',
     topics: ['drylands', 'climate adaptation', 'agriculture'],
+    owner: 'D. Nowak',
     since: -560,
   },
   {
@@ -413,6 +443,7 @@ export const organisations = [
     domain: 'hut.ac.example',
     tel: '+27 12 382 5000',
     topics: ['green hydrogen', 'energy', 'materials'],
+    owner: 'L. Hoffmann',
     since: -450,
   },
   {
@@ -425,6 +456,7 @@ export const organisations = [
     domain: 'isme.edu.example',
     tel: '+221 33 951 2000',
     topics: ['vocational training', 'energy', 'solar'],
+    owner: 'M. Keller',
     since: -330,
   },
   {
@@ -437,6 +469,7 @@ export const organisations = [
     domain: 'kivu-health.example',
     tel: '+250 252 580 000',
     topics: ['digital health', 'health', 'artificial intelligence'],
+    owner: 'D. Nowak',
     since: -380,
   },
 
@@ -451,6 +484,7 @@ export const organisations = [
     domain: 'rrut.edu.example',
     tel: '+84 24 3869 2000',
     topics: ['artificial intelligence', 'robotics', 'innovation'],
+    owner: 'L. Hoffmann',
     since: -520,
   },
   {
@@ -463,6 +497,7 @@ export const organisations = [
     domain: 'mdiwe.example',
     tel: '+84 292 383 1000',
     topics: ['water', 'climate adaptation', 'remote sensing'],
+    owner: 'L. Hoffmann',
     since: -480,
   },
   {
@@ -475,6 +510,7 @@ export const organisations = [
     domain: 'straits-ai.example',
     tel: '+65 6601 4000',
     topics: ['artificial intelligence', 'health', 'foresight'],
+    owner: 'S. Wagner',
     since: -400,
   },
   {
@@ -487,6 +523,7 @@ export const organisations = [
     domain: 'cpidh.example',
     tel: '+66 2 354 7000',
     topics: ['digital health', 'artificial intelligence', 'health'],
+    owner: 'S. Wagner',
     since: -360,
   },
   {
@@ -499,6 +536,7 @@ export const organisations = [
     domain: 'uts.edu.example',
     tel: '+60 3 7967 5000',
     topics: ['artificial intelligence', 'materials', 'innovation'],
+    owner: 'S. Wagner',
     since: -340,
   },
   {
@@ -511,6 +549,7 @@ export const organisations = [
     domain: 'itnt.ac.example',
     tel: '+62 31 599 4000',
     topics: ['artificial intelligence', 'robotics', 'vocational training'],
+    owner: 'M. Keller',
     since: -200,
   },
   {
@@ -523,6 +562,7 @@ export const organisations = [
     domain: 'dist.ac.example',
     tel: '+91 40 2301 6000',
     topics: ['artificial intelligence', 'health', 'materials'],
+    owner: 'A. Berger',
     since: -750,
   },
   {
@@ -536,6 +576,7 @@ export const organisations = [
     tel: '+86 21 6952 8000',
     topics: ['photonics', 'quantum technologies', 'materials'],
     notes: 'Partly funded by a defence-related conglomerate; check every project against the research security guideline.',
+    owner: 'S. Wagner',
     since: -500,
     edited: -30,
   },
@@ -549,6 +590,7 @@ export const organisations = [
     domain: 'jviwr.example',
     tel: '+962 6 535 4000',
     topics: ['water', 'climate adaptation', 'drylands'],
+    owner: 'L. Hoffmann',
     since: -640,
   },
 
@@ -563,6 +605,7 @@ export const organisations = [
     domain: 'lirus.example',
     tel: '+48 42 635 7000',
     topics: ['regional studies', 'migration', 'mobility'],
+    owner: 'M. Keller',
     since: -540,
   },
   {
@@ -575,6 +618,7 @@ export const organisations = [
     domain: 'aims-athens.example',
     tel: '+30 210 727 3000',
     topics: ['regional studies', 'migration'],
+    owner: 'M. Keller',
     since: -540,
   },
   {
@@ -587,6 +631,7 @@ export const organisations = [
     domain: 'korfez-institute.example',
     tel: '+90 232 486 1000',
     topics: ['migration', 'regional studies'],
+    owner: 'M. Keller',
     since: -520,
   },
   {
@@ -600,6 +645,7 @@ export const organisations = [
     tel: '+7 495 938 2000',
     topics: ['regional studies'],
     notes: 'Institutional cooperation suspended; individual contacts only, in line with the federal guidance on research cooperation with Russia.',
+    owner: 'M. Keller',
     since: -1300,
     edited: -600,
   },
@@ -613,6 +659,7 @@ export const organisations = [
     domain: 'icsc.int.example',
     tel: '+33 1 4568 1000',
     topics: ['science diplomacy', 'foresight', 'research security'],
+    owner: 'S. Wagner',
     since: -1200,
   },
 
@@ -627,6 +674,7 @@ export const organisations = [
     domain: 'utdesierto.example',
     tel: '+56 55 263 7000',
     topics: ['green hydrogen', 'energy', 'mining'],
+    owner: 'L. Hoffmann',
     since: -620,
   },
   {
@@ -639,6 +687,7 @@ export const organisations = [
     domain: 'ufpc.edu.example',
     tel: '+55 61 3107 3000',
     topics: ['young scientists', 'health', 'bioeconomy'],
+    owner: 'M. Keller',
     since: -1000,
   },
   {
@@ -651,6 +700,7 @@ export const organisations = [
     domain: 'itbajio.edu.example',
     tel: '+52 442 238 9000',
     topics: ['vocational training', 'robotics', 'innovation'],
+    owner: 'M. Keller',
     since: -90,
   },
   {
@@ -663,6 +713,7 @@ export const organisations = [
     domain: 'niqc.example',
     tel: '+1 519 888 4000',
     topics: ['quantum technologies', 'young scientists'],
+    owner: 'S. Wagner',
     since: -30,
   },
 ] as const satisfies readonly OrganisationSeed[];

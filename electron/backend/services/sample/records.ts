@@ -9,7 +9,7 @@ import { markup } from './markup';
 import { notes as noteTable, type NoteSeed } from './notes';
 import { organisations as orgTable, type OrganisationSeed } from './organisations';
 import { people as peopleTable, type PersonSeed } from './people';
-import { type Clock, type Keys, type Offset, later, mailbox } from './support';
+import { type Advisor, type Clock, type Keys, type Offset, advisors, later, mailbox } from './support';
 import { views as viewTable } from './views';
 
 /** The tables, seen through their seed types (the `as const` tables keep their literal keys for type checks). */
@@ -52,6 +52,7 @@ export function buildOrganisations({ clock, keys }: Builder): OrganisationRecord
       website: o.noWebsite ? '' : `https://www.${o.domain}`,
       topics: [...(o.topics ?? [])],
       parentId: o.parent ? keys.id(o.parent) : null,
+      owner: o.owner ?? '',
       notes: o.notes ?? '',
     };
   });
@@ -72,6 +73,32 @@ function firstAppearances(): Map<string, Offset> {
   return first;
 }
 
+/** How much each advisor deals with each person in cases: as a client contact (3), in a timeline entry (1). */
+function caseWork(): Map<string, Map<Advisor, number>> {
+  const work = new Map<string, Map<Advisor, number>>();
+  const add = (key: string, who: Advisor, weight: number) => {
+    const perAdvisor = work.get(key) ?? new Map<Advisor, number>();
+    perAdvisor.set(who, (perAdvisor.get(who) ?? 0) + weight);
+    work.set(key, perAdvisor);
+  };
+  for (const c of caseSeeds) {
+    c.clientContacts.forEach((k) => add(k, c.owner, 3));
+    c.timeline.forEach((a) => a.with.forEach((k) => add(k, c.owner, 1)));
+  }
+  return work;
+}
+
+/**
+ * The relationship owner: the advisor who deals with the person most in cases (on a tie, the owner
+ * of their organisation's account, else the first of the team); nobody in a case: the account owner.
+ */
+function relationshipOwner(work: Map<Advisor, number> | undefined, account: Advisor | undefined): Advisor | '' {
+  if (!work?.size) return account ?? '';
+  const most = Math.max(...work.values());
+  const tied = advisors.filter((a) => work.get(a) === most);
+  return account && tied.includes(account) ? account : tied[0]!;
+}
+
 const gdprSource: Partial<Record<OrganisationKind, string>> = {
   embassy: 'Official diplomatic list and direct correspondence',
   ministry: 'Published organisation chart and official correspondence',
@@ -83,6 +110,7 @@ export function buildPeople({ clock, keys, newId }: Builder): { contacts: Contac
   const orgs = new Map<string, OrganisationSeed>(orgSeeds.map((o) => [o.key, o]));
   const org = (key: string) => orgs.get(key) ?? fail(`unknown organisation ${key}`);
   const first = firstAppearances();
+  const inCases = caseWork();
   const contacts: ContactRecord[] = [];
   const positions: PositionRecord[] = [];
 
@@ -132,6 +160,7 @@ export function buildPeople({ clock, keys, newId }: Builder): { contacts: Contac
       phones,
       languages: [...p.langs],
       expertise: [...p.topics],
+      owner: relationshipOwner(inCases.get(p.key), primary?.org.owner),
       notes: p.notes ?? '',
       gdpr: {
         lawfulBasis: basis,
@@ -284,6 +313,7 @@ export function buildNotes({ clock, keys, newId }: Builder): { notes: NoteRecord
       regions: [...n.regions],
       topics: [...n.topics],
       status: n.status,
+      owner: n.owner,
       body: markup(clock.fill(n.body)),
       caseIds: keys.all(n.cases),
       contactIds: keys.all(n.contacts),

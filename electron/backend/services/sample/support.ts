@@ -6,6 +6,13 @@ import { localDate } from '../context';
  * never lie in the future, and symbolic keys ("org:embassy-nairobi") resolved to generated ids.
  */
 
+/**
+ * The five advisors of the bureau: they own cases, organisations (the account), people (the
+ * relationship) and notes (as authors), and take tasks.
+ */
+export const advisors = ['A. Berger', 'L. Hoffmann', 'M. Keller', 'S. Wagner', 'D. Nowak'] as const;
+export type Advisor = (typeof advisors)[number];
+
 /** Days relative to today: -30 is a month ago, 14 is in two weeks. */
 export type Offset = number;
 

@@ -121,7 +121,7 @@ export function CasesScreen() {
             <CountryPicker aria-label={t('cases.filterCountry')} placeholder={t('cases.filterCountry')} value={filter.countries} onChange={set('countries')} />
             <RegionPicker aria-label={t('lists.region')} placeholder={t('lists.region')} value={filter.regions} onChange={set('regions')} />
             <FilterSelect label={t('lists.topic')} data={vocabulary.data?.topics ?? []} value={filter.topics} onChange={set('topics')} searchable />
-            <FilterSelect label={t('lists.owner')} data={vocabulary.data?.owners ?? []} value={filter.owners} onChange={set('owners')} searchable />
+            <FilterSelect label={t('lists.owner')} data={vocabulary.data?.listOwners.cases ?? []} value={filter.owners} onChange={set('owners')} searchable />
           </>
         }
       >

@@ -79,6 +79,7 @@ export function ContactDetail() {
     ],
     [t('contacts.fields.languages'), c.languages.map(languageName).join(', ') || '—'],
     [t('contacts.fields.expertise'), <Tags values={c.expertise} />],
+    [t('contacts.fields.owner'), c.owner || '—'],
     [
       t('contacts.fields.reach'),
       c.emails.length || c.phones.length ? (

@@ -1,4 +1,4 @@
-import { Fieldset, MultiSelect, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Autocomplete, Fieldset, MultiSelect, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -34,6 +34,7 @@ export interface ContactFormValues {
   phones: Phone[];
   languages: string[];
   expertise: string[];
+  owner: string;
   notes: string;
   gdpr: { lawfulBasis: LawfulBasis; source: string; consentOn: string | null; reviewOn: string | null };
   /** Only when creating: the role the person holds, saved in the same write. */
@@ -52,6 +53,7 @@ const blank = (): ContactFormValues => ({
   phones: [],
   languages: [],
   expertise: [],
+  owner: '',
   notes: '',
   gdpr: { lawfulBasis: 'legitimateInterests', source: '', consentOn: null, reviewOn: null },
   position: { organisationId: null, role: '', from: null },
@@ -69,6 +71,7 @@ const fromRecord = (c: ContactRecord): ContactFormValues => ({
   phones: c.phones,
   languages: c.languages,
   expertise: c.expertise,
+  owner: c.owner,
   notes: c.notes,
   gdpr: c.gdpr,
   position: { organisationId: null, role: '', from: null },
@@ -230,6 +233,14 @@ export function ContactEditor() {
           {...form.getInputProps('expertise')}
         />
       </SimpleGrid>
+
+      <Autocomplete
+        label={t('contacts.fields.owner')}
+        description={t('contacts.fields.ownerHint')}
+        data={vocabulary.data?.owners ?? []}
+        comboboxProps={{ withinPortal: true }}
+        {...form.getInputProps('owner')}
+      />
 
       <Textarea
         label={t('contacts.fields.notes')}

@@ -28,9 +28,10 @@ interface Filter {
   topics: string[];
   organisationKinds: string[];
   languages: string[];
+  owners: string[];
 }
 
-const noFilter: Filter = { text: '', countries: [], regions: [], topics: [], organisationKinds: [], languages: [] };
+const noFilter: Filter = { text: '', countries: [], regions: [], topics: [], organisationKinds: [], languages: [], owners: [] };
 const defaultColumns = ['name', 'role', 'organisation', 'country', 'lastContact'];
 
 export function ContactsScreen() {
@@ -100,6 +101,7 @@ export function ContactsScreen() {
         ),
         width: 'minmax(70px, 0.8fr)',
       },
+      { id: 'owner', header: t('contacts.columns.owner'), cell: (r) => <span className="ellipsis" title={r.owner || undefined}>{r.owner || '—'}</span>, width: 'minmax(90px, 1fr)' },
       { id: 'lastContact', header: t('contacts.columns.lastContact'), cell: (r) => day(r.lastContact), sortKey: 'lastContact', width: '128px' },
       { id: 'updatedAt', header: t('contacts.columns.updatedAt'), cell: (r) => day(r.updatedAt), sortKey: 'updatedAt', width: '112px' },
     ],
@@ -125,6 +127,7 @@ export function ContactsScreen() {
             <FilterSelect label={t('contacts.filterTopic')} data={vocabulary.data?.topics ?? []} value={filter.topics} onChange={set('topics')} searchable />
             <FilterSelect label={t('contacts.filterKind')} data={kindOptions} value={filter.organisationKinds} onChange={set('organisationKinds')} />
             <FilterSelect label={t('contacts.filterLanguage')} data={languageOptions} value={filter.languages} onChange={set('languages')} searchable />
+            <FilterSelect label={t('lists.owner')} data={vocabulary.data?.listOwners.contacts ?? []} value={filter.owners} onChange={set('owners')} searchable />
             {list.filtered ? <ResetFilters onReset={list.reset} /> : null}
           </>
         }

@@ -59,6 +59,7 @@ export function NoteDetail() {
     [t('notes.fields.countries'), n.countries.map((c) => countryName(c, lang)).join(', ') || '—'],
     [t('notes.fields.regions'), n.regions.map((r) => regionName(r, lang)).join(', ') || '—'],
     [t('notes.fields.topics'), <Tags values={n.topics} />],
+    [t('notes.fields.owner'), n.owner || '—'],
     [t('notes.fields.cases'), caseIds.length ? (cases.data ? <LinkList items={cases.data} base="/cases" /> : '…') : '—'],
     [t('notes.fields.contacts'), contactIds.length ? (people.data ? <LinkList items={people.data} base="/contacts" /> : '…') : '—'],
     [t('notes.fields.updatedAt'), formatDateTime(n.updatedAt, lang)],

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Autocomplete, Button, Group, Modal, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useHotkeys } from '@mantine/hooks';
 import { IconDeviceFloppy } from '@tabler/icons-react';
@@ -30,6 +30,7 @@ interface FormValues {
   title: string;
   kind: NoteKind;
   status: NoteStatus;
+  owner: string;
   countries: string[];
   regions: string[];
   topics: string[];
@@ -37,12 +38,13 @@ interface FormValues {
   contactIds: string[];
 }
 
-const blank = (): FormValues => ({ title: '', kind: 'countryStrategy', status: 'draft', countries: [], regions: [], topics: [], caseIds: [], contactIds: [] });
+const blank = (): FormValues => ({ title: '', kind: 'countryStrategy', status: 'draft', owner: '', countries: [], regions: [], topics: [], caseIds: [], contactIds: [] });
 
 const fromRecord = (n: NoteRecord): FormValues => ({
   title: n.title,
   kind: n.kind,
   status: n.status,
+  owner: n.owner,
   countries: n.countries,
   regions: n.regions,
   topics: n.topics,
@@ -218,6 +220,13 @@ function NoteForm({ note }: { note: NoteRecord | null }) {
             <Select label={t('notes.fields.kind')} data={kindOptions} allowDeselect={false} comboboxProps={{ withinPortal: true }} {...form.getInputProps('kind')} />
             <Select label={t('notes.fields.status')} data={statusOptions} allowDeselect={false} comboboxProps={{ withinPortal: true }} {...form.getInputProps('status')} />
           </div>
+          <Autocomplete
+            label={t('notes.fields.owner')}
+            description={t('notes.fields.ownerHint')}
+            data={vocabulary.data?.owners ?? []}
+            comboboxProps={{ withinPortal: true }}
+            {...form.getInputProps('owner')}
+          />
           <CountryPicker
             label={t('notes.fields.countries')}
             placeholder={t('notes.placeholders.countries')}

@@ -31,9 +31,10 @@ interface Filter {
   countries: string[];
   regions: string[];
   topics: string[];
+  owners: string[];
 }
 
-const noFilter: Filter = { text: '', kinds: [], statuses: [], countries: [], regions: [], topics: [] };
+const noFilter: Filter = { text: '', kinds: [], statuses: [], countries: [], regions: [], topics: [], owners: [] };
 const defaultColumns = ['title', 'kind', 'status', 'countries', 'updatedAt'];
 const asArray = <T extends string>(v: unknown, allowed?: readonly T[]): T[] =>
   Array.isArray(v) ? (v.filter((x) => typeof x === 'string' && (!allowed || allowed.includes(x as T))) as T[]) : [];
@@ -49,6 +50,7 @@ function readView(q: Record<string, unknown>): RestoredView<Filter, SortKey> {
       countries: asArray<string>(q.countries).filter(isKnownCountry),
       regions: asArray<string>(q.regions).filter(isKnownRegion),
       topics: asArray(q.topics),
+      owners: asArray(q.owners),
     },
     sort: sortKey ? { key: sortKey, direction: q.direction === 'desc' ? 'desc' : 'asc' } : undefined,
   };
@@ -125,6 +127,7 @@ export function NotesScreen() {
         ),
         width: 'minmax(80px, 1.2fr)',
       },
+      { id: 'owner', header: t('notes.columns.owner'), cell: (r) => <span className="ellipsis" title={r.owner || undefined}>{r.owner || '—'}</span>, width: 'minmax(90px, 1fr)' },
       { id: 'updatedAt', header: t('notes.columns.updatedAt'), cell: (r) => <span className="ellipsis">{formatDate(r.updatedAt.slice(0, 10), lang)}</span>, sortKey: 'updatedAt', width: '112px' },
     ],
     [t, lang],
@@ -160,6 +163,7 @@ export function NotesScreen() {
             <CountryPicker aria-label={t('notes.filterCountry')} placeholder={t('notes.filterCountry')} value={filter.countries} onChange={set('countries')} />
             <RegionPicker aria-label={t('lists.region')} placeholder={t('lists.region')} value={filter.regions} onChange={set('regions')} />
             <FilterSelect label={t('lists.topic')} data={vocabulary.data?.topics ?? []} value={filter.topics} onChange={set('topics')} searchable />
+            <FilterSelect label={t('lists.owner')} data={vocabulary.data?.listOwners.notes ?? []} value={filter.owners} onChange={set('owners')} searchable />
           </>
         }
       >

@@ -55,6 +55,7 @@ export function OrganisationDetail() {
       ),
     ],
     [t('organisations.fields.topics'), <Tags values={o.topics} />],
+    [t('organisations.fields.owner'), o.owner || '—'],
     [t('organisations.fields.updatedAt'), formatDateTime(o.updatedAt, lang)],
   ];
 

@@ -1,4 +1,4 @@
-import { Select, SimpleGrid, Textarea, TextInput } from '@mantine/core';
+import { Autocomplete, Select, SimpleGrid, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
@@ -24,10 +24,11 @@ interface FormValues {
   website: string;
   topics: string[];
   parentId: string | null;
+  owner: string;
   notes: string;
 }
 
-const blank = (): FormValues => ({ name: '', shortName: '', kind: 'researchInstitute', country: null, city: '', website: '', topics: [], parentId: null, notes: '' });
+const blank = (): FormValues => ({ name: '', shortName: '', kind: 'researchInstitute', country: null, city: '', website: '', topics: [], parentId: null, owner: '', notes: '' });
 
 const fromRecord = (o: OrganisationRecord): FormValues => ({
   name: o.name,
@@ -38,6 +39,7 @@ const fromRecord = (o: OrganisationRecord): FormValues => ({
   website: o.website,
   topics: o.topics,
   parentId: o.parentId,
+  owner: o.owner,
   notes: o.notes,
 });
 
@@ -109,6 +111,13 @@ export function OrganisationEditor() {
         <TextInput label={t('organisations.fields.city')} {...form.getInputProps('city')} />
       </SimpleGrid>
       <TextInput label={t('organisations.fields.website')} placeholder={t('organisations.fields.websitePlaceholder')} type="url" {...form.getInputProps('website')} />
+      <Autocomplete
+        label={t('organisations.fields.owner')}
+        description={t('organisations.fields.ownerHint')}
+        data={vocabulary.data?.owners ?? []}
+        comboboxProps={{ withinPortal: true }}
+        {...form.getInputProps('owner')}
+      />
       <TopicsInput
         label={t('organisations.fields.topics')}
         placeholder={t('organisations.fields.topicsPlaceholder')}

@@ -25,9 +25,10 @@ interface Filter {
   countries: string[];
   regions: string[];
   topics: string[];
+  owners: string[];
 }
 
-const noFilter: Filter = { text: '', kinds: [], countries: [], regions: [], topics: [] };
+const noFilter: Filter = { text: '', kinds: [], countries: [], regions: [], topics: [], owners: [] };
 const defaultColumns = ['name', 'kind', 'country', 'city', 'people', 'cases'];
 
 export function OrganisationsScreen() {
@@ -78,6 +79,7 @@ export function OrganisationsScreen() {
       { id: 'city', header: t('organisations.fields.city'), cell: (r) => <span className="ellipsis" title={r.city}>{r.city || '—'}</span>, sortKey: 'city', width: 'minmax(80px, 1fr)' },
       { id: 'parent', header: t('organisations.columns.parent'), cell: (r) => <span className="ellipsis">{r.parentName ?? '—'}</span>, width: 'minmax(90px, 1.2fr)' },
       { id: 'topics', header: t('organisations.columns.topics'), cell: (r) => <span className="ellipsis">{r.topics.join(', ') || '—'}</span>, width: 'minmax(90px, 1.2fr)' },
+      { id: 'owner', header: t('organisations.columns.owner'), cell: (r) => <span className="ellipsis" title={r.owner || undefined}>{r.owner || '—'}</span>, width: 'minmax(90px, 1fr)' },
       { id: 'people', header: t('organisations.columns.people'), cell: (r) => r.people || '—', sortKey: 'people', width: '84px' },
       { id: 'cases', header: t('organisations.columns.cases'), cell: (r) => r.cases || '—', sortKey: 'cases', width: '84px' },
       { id: 'updatedAt', header: t('organisations.fields.updatedAt'), cell: (r) => day(r.updatedAt), sortKey: 'updatedAt', width: '112px' },
@@ -107,14 +109,8 @@ export function OrganisationsScreen() {
               onChange={set('countries')}
             />
             <RegionPicker aria-label={t('lists.region')} placeholder={t('lists.region')} value={filter.regions} onChange={set('regions')} />
-            <FilterSelect
-              style={{ gridColumn: 'span 2' }}
-              label={t('lists.topic')}
-              data={vocabulary.data?.topics ?? []}
-              value={filter.topics}
-              onChange={set('topics')}
-              searchable
-            />
+            <FilterSelect label={t('lists.topic')} data={vocabulary.data?.topics ?? []} value={filter.topics} onChange={set('topics')} searchable />
+            <FilterSelect label={t('lists.owner')} data={vocabulary.data?.listOwners.organisations ?? []} value={filter.owners} onChange={set('owners')} searchable />
             {list.filtered ? <ResetFilters onReset={list.reset} /> : null}
           </>
         }

@@ -30,17 +30,21 @@ export async function benchContactList(outDir: string, dataDir: string, runs: nu
     for (let i = 0; i < runs; i++) {
       const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
       // Records when the first data row of the grid is in the document, after the next two frames (painted).
-      await page.addInitScript(() => {
-        const w = window as unknown as { __firstRows?: number };
-        const check = () => {
-          const row = document.querySelector('[role="grid"] [role="row"][aria-rowindex="2"]:not([aria-busy])');
-          if (row && w.__firstRows === undefined) {
-            requestAnimationFrame(() => requestAnimationFrame(() => (w.__firstRows = performance.now())));
-            return true;
-          }
-          return false;
-        };
-        new MutationObserver((_, obs) => check() && obs.disconnect()).observe(document, { childList: true, subtree: true });
+      // A string, not a function: tsx (esbuild keepNames) would wrap inner functions in a `__name`
+      // helper that does not exist in the page, and the script would throw before observing anything.
+      await page.addInitScript({
+        content: `(() => {
+          const check = () => {
+            const row = document.querySelector('[role="grid"] [role="row"][aria-rowindex="2"]:not([aria-busy])');
+            if (row && window.__firstRows === undefined) {
+              requestAnimationFrame(() => requestAnimationFrame(() => (window.__firstRows = performance.now())));
+              return true;
+            }
+            return false;
+          };
+          // Rows may be placeholders first and filled in place (aria-busy removed): watch that attribute too.
+          new MutationObserver((_, obs) => check() && obs.disconnect()).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['aria-busy'] });
+        })();`,
       });
       const target = host.url.replace('/?', '/?') + '#/contacts';
       await page.goto(target);

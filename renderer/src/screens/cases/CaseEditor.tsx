@@ -1,10 +1,8 @@
 import { Autocomplete, Select, SimpleGrid, Textarea, TextInput } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams } from 'react-router';
 import {
   CaseCreateInput,
   CaseFields,
@@ -14,9 +12,9 @@ import {
   type CaseRecord,
   type CaseStatus,
 } from '../../../../shared/schemas/case';
-import { useApi } from '../../api/context';
 import { useVocabulary } from '../../api/vocabulary';
 import { CountryPicker } from '../../components/CountryPicker';
+import { useEditedRecord } from '../../components/form/useEditedRecord';
 import { RecordForm, submitOnModEnter, useFillForm, useRecordSave } from '../../components/form/RecordForm';
 import { ContactPicker, OrganisationPicker } from '../../components/pickers';
 import { RecordFallback } from '../../components/RecordFallback';
@@ -81,13 +79,7 @@ const fromRecord = (c: CaseRecord): FormValues => ({
 });
 
 export function CaseEditor() {
-  const { id } = useParams();
-  const isNew = !id;
-  const { t } = useTranslation();
-  const api = useApi();
-  const navigate = useNavigate();
-  const queryClient = useQueryClient();
-  const existing = useQuery({ queryKey: ['cases', 'get', id], queryFn: () => api.cases.get({ id: id! }), enabled: !isNew });
+  const { id, isNew, t, api, navigate, queryClient, existing } = useEditedRecord('cases', (api, id) => api.cases.get({ id }));
   const vocabulary = useVocabulary();
   const form = useForm<FormValues>({
     mode: 'controlled',

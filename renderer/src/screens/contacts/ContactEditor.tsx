@@ -1,14 +1,11 @@
 import { Autocomplete, Fieldset, MultiSelect, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams } from 'react-router';
 import { IsoDate } from '../../../../shared/schemas/common';
 import { ContactFields, displayName, lawfulBases, type ContactRecord, type Email, type Phone } from '../../../../shared/schemas/contact';
-import { useApi } from '../../api/context';
 import { useVocabulary } from '../../api/vocabulary';
+import { useEditedRecord } from '../../components/form/useEditedRecord';
 import { RecordForm, submitOnModEnter, useFillForm, useRecordSave } from '../../components/form/RecordForm';
 import { OrganisationPicker } from '../../components/pickers';
 import { RecordFallback } from '../../components/RecordFallback';
@@ -94,13 +91,7 @@ const remap = (errors: Record<string, string>, toFormPath: (p: string) => string
   Object.fromEntries(Object.entries(errors).map(([path, message]) => [toFormPath(path), message]));
 
 export function ContactEditor() {
-  const { id } = useParams();
-  const isNew = !id;
-  const { t } = useTranslation();
-  const api = useApi();
-  const navigate = useNavigate();
-  const queryClient = useQueryClient();
-  const existing = useQuery({ queryKey: ['contacts', 'get', id], queryFn: () => api.contacts.get({ id: id! }), enabled: !isNew });
+  const { id, isNew, t, api, navigate, queryClient, existing } = useEditedRecord('contacts', (api, id) => api.contacts.get({ id }));
   const vocabulary = useVocabulary();
 
   const form = useForm<ContactFormValues>({

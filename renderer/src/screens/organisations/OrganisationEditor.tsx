@@ -1,12 +1,9 @@
 import { Autocomplete, Select, SimpleGrid, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams } from 'react-router';
 import { OrganisationFields, organisationKinds, type OrganisationKind, type OrganisationRecord } from '../../../../shared/schemas/organisation';
-import { useApi } from '../../api/context';
 import { useVocabulary } from '../../api/vocabulary';
+import { useEditedRecord } from '../../components/form/useEditedRecord';
 import { RecordForm, submitOnModEnter, useFillForm, useRecordSave } from '../../components/form/RecordForm';
 import { OrganisationPicker } from '../../components/pickers';
 import { RecordFallback } from '../../components/RecordFallback';
@@ -44,13 +41,7 @@ const fromRecord = (o: OrganisationRecord): FormValues => ({
 });
 
 export function OrganisationEditor() {
-  const { id } = useParams();
-  const isNew = !id;
-  const { t } = useTranslation();
-  const api = useApi();
-  const navigate = useNavigate();
-  const queryClient = useQueryClient();
-  const existing = useQuery({ queryKey: ['organisations', 'get', id], queryFn: () => api.organisations.get({ id: id! }), enabled: !isNew });
+  const { id, isNew, t, api, navigate, queryClient, existing } = useEditedRecord('organisations', (api, id) => api.organisations.get({ id }));
   const vocabulary = useVocabulary();
   const form = useForm<FormValues>({
     mode: 'controlled',

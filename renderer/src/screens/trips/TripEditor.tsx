@@ -2,14 +2,11 @@ import { ActionIcon, Button, Fieldset, Group, MultiSelect, SegmentedControl, Sel
 import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useRef } from 'react';
-import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams } from 'react-router';
 import { classifications, memberRoles, TripFields, type Classification, type TripRecord } from '../../../../shared/schemas/trip';
-import { useApi } from '../../api/context';
 import { useVocabulary } from '../../api/vocabulary';
 import { countryFilter, useCountryData } from '../../components/CountryPicker';
+import { useEditedRecord } from '../../components/form/useEditedRecord';
 import { RecordForm, useFillForm, useRecordSave } from '../../components/form/RecordForm';
 import { CasePicker, ContactPicker } from '../../components/pickers';
 import { RecordFallback } from '../../components/RecordFallback';
@@ -114,16 +111,9 @@ const allZones = (() => {
 })();
 
 export function TripEditor() {
-  const { id } = useParams();
-  const isNew = !id;
-  const { t } = useTranslation();
+  const { id, isNew, t, api, navigate, queryClient, existing } = useEditedRecord('trips', (api, id) => api.trips.get({ id }));
   const lang = useLanguage();
-  const api = useApi();
-  const navigate = useNavigate();
-  const queryClient = useQueryClient();
   const formRef = useRef<HTMLFormElement>(null);
-
-  const existing = useQuery({ queryKey: ['trips', 'get', id], queryFn: () => api.trips.get({ id: id! }), enabled: !isNew });
   const vocabulary = useVocabulary();
   const form = useForm<FormValues>({
     mode: 'controlled',

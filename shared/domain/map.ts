@@ -1,4 +1,4 @@
-import { geoBounds, geoMercator, geoPath } from 'd3-geo';
+import { geoCentroid, geoEquirectangular, geoMercator, geoPath } from 'd3-geo';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
@@ -32,8 +32,13 @@ export function countryMap(topology: Topology, alpha2: string, width: number, he
   const all = countryFeatures(topology);
   const target = all.find((f) => String(f.id) === numeric);
   if (!target) return null;
-  // Frame the country with a margin of a third of its extent, so neighbours give context.
-  const [[x0, y0], [x1, y1]] = geoBounds(target);
+  // Frame the country with a margin of a third of its extent, so neighbours give context. The extent
+  // is measured around the country's centroid, in degrees: geoBounds gets countries on the
+  // antimeridian wrong (Fiji comes back as the whole globe, Russia with east < west).
+  const [cx] = geoCentroid(target);
+  const degrees = geoPath(geoEquirectangular().rotate([-cx, 0]).scale(180 / Math.PI).translate([0, 0]));
+  const [[ex0, ey0], [ex1, ey1]] = degrees.bounds(target);
+  const [x0, x1, y0, y1] = [cx + ex0, cx + ex1, -ey1, -ey0];
   const spanX = Math.max(x1 - x0, 4);
   const spanY = Math.max(y1 - y0, 3);
   const frame: Feature = {
@@ -47,23 +52,23 @@ export function countryMap(topology: Topology, alpha2: string, width: number, he
       ],
     },
   };
-  const projection = geoMercator().fitExtent(
-    [
-      [0, 0],
-      [width, height],
-    ],
-    frame,
-  );
+  const projection = geoMercator()
+    .rotate([-(x0 + x1) / 2, 0])
+    .fitExtent(
+      [
+        [0, 0],
+        [width, height],
+      ],
+      frame,
+    );
   // Fewer digits for the screen: a tenth of a pixel is invisible and the paths travel over IPC.
   const path = geoPath(projection).digits(digits);
-  const [[fx0, fy0], [fx1, fy1]] = [
-    [x0 - spanX, y0 - spanY],
-    [x1 + spanX, y1 + spanY],
-  ];
+  // Neighbours are the countries whose projected outline reaches into the frame.
+  const pad = Math.max(width, height) / 10;
   const near = all.filter((f) => {
     if (f === target) return false;
-    const [[a0, b0], [a1, b1]] = geoBounds(f);
-    return a1 >= fx0 && a0 <= fx1 && b1 >= fy0 && b0 <= fy1;
+    const [[a0, b0], [a1, b1]] = path.bounds(f);
+    return a1 >= -pad && a0 <= width + pad && b1 >= -pad && b0 <= height + pad;
   });
   const paths: MapPath[] = [];
   for (const f of near) {

@@ -22,6 +22,23 @@ describe('countries: the map the screen draws, and the trips there', () => {
     expect(JSON.stringify(map).length).toBeLessThan(JSON.stringify(print).length);
   });
 
+  it('countries across the antimeridian are framed whole: Russia, the United States with the Aleutians, Fiji', () => {
+    for (const code of ['RU', 'US', 'FJ', 'GH']) {
+      const map = countryMap(worldTopology(), code, 480, 320)!;
+      const target = map.paths.find((p) => p.highlighted)!;
+      const numbers = [...target.d.matchAll(/-?\d+(?:\.\d+)?/g)].map((m) => Number(m[0]));
+      const xs = numbers.filter((_, i) => i % 2 === 0);
+      const ys = numbers.filter((_, i) => i % 2 === 1);
+      // Inside the frame, and spread over a good part of it (not two slivers at the edges).
+      expect(Math.min(...xs), code).toBeGreaterThanOrEqual(-1);
+      expect(Math.max(...xs), code).toBeLessThanOrEqual(481);
+      expect(Math.min(...ys), code).toBeGreaterThanOrEqual(-1);
+      expect(Math.max(...ys), code).toBeLessThanOrEqual(321);
+      const spread = Math.max((Math.max(...xs) - Math.min(...xs)) / 480, (Math.max(...ys) - Math.min(...ys)) / 320);
+      expect(spread, code).toBeGreaterThan(0.4);
+    }
+  });
+
   it('a code without shapes has no map; a malformed code is refused', async () => {
     const b = await openTestBackend({ now: clock });
     // Bouvet Island is a country code, but too small for the 1:50m shapes.

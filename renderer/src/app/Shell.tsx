@@ -18,11 +18,12 @@ import { emitCommand, useCommand } from './commands';
 import { useSections } from './sections';
 
 const isMac = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform);
-const mod = isMac ? '⌘' : 'Ctrl';
 
 /** The workbench frame: navigation on the left, the screen beside it, shortcuts everywhere. */
 export function Shell() {
   const { t } = useTranslation();
+  // German keyboards label the key "Strg".
+  const mod = isMac ? '⌘' : t('notes.keys.ctrl');
   const { shell, bridge } = useConnection();
   const navigate = useNavigate();
   const location = useLocation();

@@ -200,7 +200,7 @@ export function DataTable<T, K extends string>(props: DataTableProps<T, K>) {
                       className="data-table-sort"
                       onClick={() => onSortChange({ key: column.sortKey!, direction: sorted === 'asc' ? 'desc' : 'asc' })}
                     >
-                      <span>{column.header}</span>
+                      <span title={column.header}>{column.header}</span>
                       {sorted === 'asc' ? (
                         <IconArrowUp size={14} aria-label={t('common.sortAscending')} />
                       ) : sorted === 'desc' ? (
@@ -210,7 +210,9 @@ export function DataTable<T, K extends string>(props: DataTableProps<T, K>) {
                       )}
                     </UnstyledButton>
                   ) : (
-                    column.header
+                    <span className="data-table-header-text" title={column.header}>
+                      {column.header}
+                    </span>
                   )}
                 </div>
               );

@@ -22,7 +22,7 @@ export function ListPane({ id, title, count, countKey = 'lists.count', newLabel,
   return (
     <section className="list-pane" aria-labelledby={id}>
       <div className="pane-header">
-        <Group justify="space-between" wrap="nowrap">
+        <Group justify="space-between" wrap="wrap" gap="xs">
           <div>
             <Title order={1} size="h3" id={id}>
               {title}

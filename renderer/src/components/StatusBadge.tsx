@@ -27,7 +27,8 @@ const badges: Record<CaseStatus, { color: MantineColor; lightText?: string }> = 
 export function StatusBadge({ status }: { status: CaseStatus }) {
   const { t } = useTranslation();
   const { color, lightText } = badges[status];
-  const style = lightText ? ({ '--badge-color': `light-dark(${lightText}, var(--mantine-color-${color}-light-color))` } as CSSProperties) : undefined;
+  // Never squeezed into an ellipsis by a long neighbour (a case title in a row).
+  const style = { flexShrink: 0, ...(lightText ? { '--badge-color': `light-dark(${lightText}, var(--mantine-color-${color}-light-color))` } : {}) } as CSSProperties;
   return (
     <Badge color={color} variant="light" radius="sm" size="sm" style={style}>
       {t(`cases.status.${status}`)}

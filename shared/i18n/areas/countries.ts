@@ -35,7 +35,7 @@ export const countries = defineArea({
     listLabel: 'Länder mit Einträgen',
     detailLabel: 'Länderdetails',
     filter: 'Länder filtern',
-    goTo: 'Beliebiges Land öffnen',
+    goTo: 'Ein Land öffnen',
     count_one: '{{count, number}} Land',
     count_other: '{{count, number}} Länder',
     columns: {

@@ -49,13 +49,13 @@ export function DetailHeader({ base, record, service, label, titleId, title, met
   return (
     <>
       {meta === undefined ? (
-        <Group justify="flex-end" wrap="nowrap" mb={6} role="toolbar" aria-label={label} gap={6}>
+        <Group justify="flex-end" wrap="wrap" mb={6} role="toolbar" aria-label={label} gap={6}>
           {actions}
         </Group>
       ) : (
-        <Group justify="space-between" wrap="nowrap" mb={6}>
+        <Group justify="space-between" wrap="wrap" gap={6} mb={6}>
           {meta}
-          <Group gap={6} wrap="nowrap" role="toolbar" aria-label={label}>
+          <Group gap={6} wrap="wrap" justify="flex-end" role="toolbar" aria-label={label}>
             {actions}
           </Group>
         </Group>

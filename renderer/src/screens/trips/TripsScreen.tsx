@@ -79,7 +79,7 @@ export function TripsScreen() {
             <ClassificationBadge level={r.classification} size="xs" />
           </div>
         ),
-        width: '96px',
+        width: '116px',
       },
       {
         id: 'head',

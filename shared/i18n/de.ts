@@ -12,6 +12,10 @@ export const de: CoreCatalogue = {
   },
   common: {
     remove: 'Entfernen',
+    discardTitle: 'Änderungen verwerfen?',
+    discardBody: 'Ihre Änderungen sind nicht gespeichert. Das Verwerfen lässt sich nicht rückgängig machen.',
+    discard: 'Änderungen verwerfen',
+    keepEditing: 'Weiter bearbeiten',
     save: 'Speichern',
     cancel: 'Abbrechen',
     edit: 'Bearbeiten',

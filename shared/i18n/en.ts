@@ -13,6 +13,10 @@ export const en = {
   },
   common: {
     remove: 'Remove',
+    discardTitle: 'Discard your changes?',
+    discardBody: 'Your changes have not been saved. Discarding them cannot be undone.',
+    discard: 'Discard changes',
+    keepEditing: 'Keep editing',
     save: 'Save',
     cancel: 'Cancel',
     edit: 'Edit',

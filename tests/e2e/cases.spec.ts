@@ -74,7 +74,14 @@ test('an advisor keeps advisory cases: create, edit, filter, validate, export, r
   await expect(page.getByText('The due date cannot be before the opening date.')).toBeVisible();
   await expect(page.getByLabel('Title')).toHaveAttribute('aria-invalid', 'true');
   await expectAccessible(page, 'form with errors');
+  // Cancel asks first: the dates typed would be lost.
   await page.getByRole('button', { name: 'Cancel' }).click();
+  const discard = page.getByRole('dialog', { name: 'Discard your changes?' });
+  await expect(discard.getByRole('button', { name: 'Keep editing' })).toBeFocused();
+  await expectAccessible(page, 'discard dialog');
+  await discard.getByRole('button', { name: 'Discard changes' }).click();
+  await expect(discard).toBeHidden();
+  await expect(page.getByLabel('Opened')).toBeHidden();
   await expect(grid.getByRole('row')).toHaveCount(3);
 
   // Filter: Ctrl+F focuses the search; folded text finds the Polish city; status and country filters narrow.

@@ -4,6 +4,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useEffect, useState, type ComponentPropsWithRef, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeSaveError } from '../../lib/errors';
+import { DiscardDialog } from './DiscardDialog';
 
 /**
  * Puts a loaded record into the form, again only when another record or a newer revision of it
@@ -12,8 +13,10 @@ import { describeSaveError } from '../../lib/errors';
 export function useFillForm<V, R extends { id: string; revision: number }>(form: UseFormReturnType<V>, record: R | undefined, fromRecord: (record: R) => V) {
   useEffect(() => {
     if (record) {
-      form.setValues(fromRecord(record));
-      form.resetDirty(fromRecord(record));
+      // One set of values for both: rows carry generated keys, and two calls would differ in them.
+      const values = fromRecord(record);
+      form.setValues(values);
+      form.resetDirty(values);
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [record?.id, record?.revision]);
@@ -73,12 +76,15 @@ type Props = Omit<ComponentPropsWithRef<'form'>, 'onSubmit' | 'title'> & {
   isNew: boolean;
   save: { submit: (event?: FormEvent<HTMLFormElement>) => void; error: string | null; saving: boolean };
   onCancel: () => void;
+  /** Unsaved changes: Cancel asks before it throws them away. */
+  dirty?: boolean;
   children: ReactNode;
 };
 
 /** A record editor in the detail pane: its heading, what went wrong, the fields, Cancel and Save. */
-export function RecordForm({ titleId, title, isNew, save, onCancel, className = 'detail', children, ...rest }: Props) {
+export function RecordForm({ titleId, title, isNew, save, onCancel, dirty = false, className = 'detail', children, ...rest }: Props) {
   const { t } = useTranslation();
+  const [confirming, setConfirming] = useState(false);
   return (
     <form className={className} onSubmit={save.submit} noValidate aria-labelledby={titleId} {...rest}>
       <Title order={2} size="h3" id={titleId} mb="md">
@@ -92,7 +98,7 @@ export function RecordForm({ titleId, title, isNew, save, onCancel, className = 
       <Stack gap="sm">
         {children}
         <Group justify="flex-end" mt="sm">
-          <Button variant="default" onClick={onCancel}>
+          <Button variant="default" onClick={() => (dirty ? setConfirming(true) : onCancel())}>
             {t('common.cancel')}
           </Button>
           <Button type="submit" loading={save.saving}>
@@ -100,6 +106,14 @@ export function RecordForm({ titleId, title, isNew, save, onCancel, className = 
           </Button>
         </Group>
       </Stack>
+      <DiscardDialog
+        opened={confirming}
+        onKeep={() => setConfirming(false)}
+        onDiscard={() => {
+          setConfirming(false);
+          onCancel();
+        }}
+      />
     </form>
   );
 }

@@ -126,6 +126,7 @@ export function CaseEditor() {
       title={isNew ? t('cases.new') : t('cases.edit')}
       isNew={isNew}
       save={save}
+      dirty={form.isDirty()}
       onCancel={() => navigate(isNew ? '/cases' : `/cases/${id}`)}
     >
       <TextInput label={t('cases.fields.title')} withAsterisk data-autofocus autoFocus {...form.getInputProps('title')} />

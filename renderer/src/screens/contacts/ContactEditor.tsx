@@ -153,6 +153,7 @@ export function ContactEditor() {
       title={isNew ? t('contacts.new') : t('contacts.edit')}
       isNew={isNew}
       save={save}
+      dirty={form.isDirty()}
       onCancel={() => navigate(isNew ? '/contacts' : `/contacts/${id}`)}
     >
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">

@@ -1,4 +1,4 @@
-import { Alert, Autocomplete, Button, Group, Modal, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Autocomplete, Button, Group, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useHotkeys } from '@mantine/hooks';
 import { IconDeviceFloppy } from '@tabler/icons-react';
@@ -13,6 +13,7 @@ import type { RichDoc } from '../../../../shared/schemas/richtext';
 import { fieldMessages } from '../../../../shared/validation';
 import { useApi, useConnection } from '../../api/context';
 import { useVocabulary } from '../../api/vocabulary';
+import { DiscardDialog } from '../../components/form/DiscardDialog';
 import { CountryPicker } from '../../components/CountryPicker';
 import { CasePicker, ContactPicker } from '../../components/pickers';
 import { RecordFallback } from '../../components/RecordFallback';
@@ -261,29 +262,15 @@ function NoteForm({ note }: { note: NoteRecord | null }) {
         </Stack>
       </div>
 
-      <Modal
+      <DiscardDialog
         opened={confirmLeave}
-        onClose={() => setConfirmLeave(false)}
-        title={t('notes.discardTitle')}
-        centered
-        closeButtonProps={{ 'aria-label': t('common.close') }}
-      >
-        <Text size="sm">{t('notes.discardBody')}</Text>
-        <Group justify="flex-end" mt="md">
-          <Button variant="default" onClick={() => setConfirmLeave(false)} data-autofocus>
-            {t('notes.keepEditing')}
-          </Button>
-          <Button
-            color="red"
-            onClick={() => {
-              setConfirmLeave(false);
-              leave();
-            }}
-          >
-            {t('notes.discard')}
-          </Button>
-        </Group>
-      </Modal>
+        body={t('notes.discardBody')}
+        onKeep={() => setConfirmLeave(false)}
+        onDiscard={() => {
+          setConfirmLeave(false);
+          leave();
+        }}
+      />
     </form>
   );
 }

@@ -86,6 +86,7 @@ export function OrganisationEditor() {
       title={isNew ? t('organisations.new') : t('organisations.edit')}
       isNew={isNew}
       save={save}
+      dirty={form.isDirty()}
       onCancel={() => navigate(isNew ? '/organisations' : `/organisations/${id}`)}
     >
       <TextInput label={t('organisations.fields.name')} withAsterisk autoFocus {...form.getInputProps('name')} />

@@ -163,6 +163,7 @@ export function TripEditor() {
       title={isNew ? t('trips.new') : t('trips.edit')}
       isNew={isNew}
       save={save}
+      dirty={form.isDirty()}
       onCancel={() => navigate(isNew ? '/trips' : `/trips/${id}`)}
     >
       <TextInput label={t('trips.fields.title')} withAsterisk data-autofocus autoFocus {...form.getInputProps('title')} />

@@ -4,6 +4,7 @@ import type { ContactRecord, PositionRecord } from '../../../shared/schemas/cont
 import type { Database } from '../../../shared/schemas/database';
 import type { NoteRecord } from '../../../shared/schemas/note';
 import type { OrganisationRecord } from '../../../shared/schemas/organisation';
+import type { AgendaItemRecord } from '../../../shared/schemas/trip';
 
 /**
  * Lookups derived from the collections. The store replaces a collection's array whenever one of
@@ -89,6 +90,7 @@ const casesByOrganisation = memo((cases: readonly CaseRecord[]) => groupBy(cases
 const casesByContact = memo((cases: readonly CaseRecord[]) => groupBy(cases, (c) => c.clientContactIds));
 const notesByCase = memo((notes: readonly NoteRecord[]) => groupBy(notes, (n) => n.caseIds));
 const notesByContact = memo((notes: readonly NoteRecord[]) => groupBy(notes, (n) => n.contactIds));
+const agendaByTrip = memo((items: readonly AgendaItemRecord[]) => groupBy(items, (a) => [a.tripId]));
 
 /** The date of the latest activity each contact took part in: "last contact" is derived, never typed. */
 const lastContact = memo((acts: readonly ActivityRecord[]) => {
@@ -140,6 +142,7 @@ export interface Indexes {
   casesOfContact(id: string): readonly CaseRecord[];
   notesOfCase(id: string): readonly NoteRecord[];
   notesOfContact(id: string): readonly NoteRecord[];
+  agendaOfTrip(tripId: string): readonly AgendaItemRecord[];
   lastContact(contactId: string): string | null;
   taskCounts(caseId: string, today: string): { open: number; overdue: number };
 }
@@ -162,6 +165,7 @@ export function indexes(db: Database): Indexes {
     casesOfContact: (id) => casesByContact(db.cases).get(id) ?? empty,
     notesOfCase: (id) => notesByCase(db.notes).get(id) ?? empty,
     notesOfContact: (id) => notesByContact(db.notes).get(id) ?? empty,
+    agendaOfTrip: (id) => agendaByTrip(db.agendaItems).get(id) ?? empty,
     lastContact: (id) => lastContact(db.activities).get(id) ?? null,
     taskCounts: (caseId, today) => taskCounts(db.tasks, boxed(today)).get(caseId) ?? { open: 0, overdue: 0 },
   };

@@ -1,13 +1,7 @@
 import type { Database } from '../../../shared/schemas/database';
 import type { MentionedKind, TripMention } from '../../../shared/contract';
 import type { AgendaItemRecord, TripRecord } from '../../../shared/schemas/trip';
-import { memo } from './indexes';
-
-const itemsByTrip = memo((items: readonly AgendaItemRecord[]) => {
-  const out = new Map<string, AgendaItemRecord[]>();
-  for (const a of items) out.set(a.tripId, [...(out.get(a.tripId) ?? []), a]);
-  return out;
-});
+import { indexes } from './indexes';
 
 function itemNames(item: AgendaItemRecord, kind: MentionedKind, id: string): boolean {
   if (kind === 'contact') return item.counterpartIds.includes(id);
@@ -27,11 +21,12 @@ function tripMembership(trip: TripRecord, kind: MentionedKind, id: string) {
  * so a person, case, organisation or note shows where it comes up on a trip. Latest trip first.
  */
 export function tripMentions(db: Database, kind: MentionedKind, id: string): TripMention[] {
-  const byTrip = itemsByTrip(db.agendaItems);
+  const ix = indexes(db);
   const out: TripMention[] = [];
   for (const trip of db.trips) {
     const { memberRole, linked } = tripMembership(trip, kind, id);
-    const items = (byTrip.get(trip.id) ?? [])
+    const items = ix
+      .agendaOfTrip(trip.id)
       .filter((a) => itemNames(a, kind, id))
       .sort((a, b) => a.date.localeCompare(b.date) || a.start.localeCompare(b.start))
       .map((a) => ({ id: a.id, title: a.title, date: a.date }));

@@ -1,7 +1,7 @@
 import { ActionIcon, Alert, Autocomplete, Button, Fieldset, Group, List, Modal, Select, Stack, Text, Textarea, TextInput, Tooltip } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
-import { IconCircleCheck, IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconCircleCheck, IconTrash } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import { AppError } from '../../../../shared/errors';
 import { DebriefInput, type AgendaItemRecord, type TripRecord } from '../../../../shared/schemas/trip';
 import { useApi } from '../../api/context';
 import { useVocabulary } from '../../api/vocabulary';
+import { RowsFooter, rowKey } from '../../components/form/RowsFooter';
 import { dateInputProps } from '../../lib/dateInput';
 import { describeError, fieldErrors, schemaErrors } from '../../lib/errors';
 import { notifySuccess } from '../../lib/notify';
@@ -28,9 +29,6 @@ interface Values {
   agreed: string;
   followUps: FollowUpRow[];
 }
-
-let seq = 0;
-const rowKey = () => `follow-up-${++seq}`;
 
 /** The case a follow-up lands on: the same rule as the backend's agenda.debrief. */
 const targetCase = (f: { caseId: string | null }, item: Pick<AgendaItemRecord, 'caseIds'>, trip: TripRecord) => f.caseId ?? item.caseIds[0] ?? trip.caseIds[0] ?? null;
@@ -150,16 +148,10 @@ export function DebriefDialog({ trip, item, onClose }: { trip: TripRecord; item:
                   </div>
                 </Fieldset>
               ))}
-              <Group>
-                <Button
-                  size="xs"
-                  variant="light"
-                  leftSection={<IconPlus size={14} />}
-                  onClick={() => form.insertListItem('followUps', { key: rowKey(), title: '', dueOn: null, assignee: '', caseId: null } satisfies FollowUpRow)}
-                >
-                  {t('trips.debrief.addFollowUp')}
-                </Button>
-              </Group>
+              <RowsFooter
+                addLabel={t('trips.debrief.addFollowUp')}
+                onAdd={() => form.insertListItem('followUps', { key: rowKey(), title: '', dueOn: null, assignee: '', caseId: null } satisfies FollowUpRow)}
+              />
             </Stack>
           </Fieldset>
           <Group justify="flex-end" mt="xs">

@@ -7,6 +7,7 @@ import { classifications, memberRoles, TripFields, type Classification, type Tri
 import { useVocabulary } from '../../api/vocabulary';
 import { countryFilter, useCountryData } from '../../components/CountryPicker';
 import { useEditedRecord } from '../../components/form/useEditedRecord';
+import { RowsFooter, rowKey } from '../../components/form/RowsFooter';
 import { RecordForm, useFillForm, useRecordSave } from '../../components/form/RecordForm';
 import { CasePicker, ContactPicker } from '../../components/pickers';
 import { RecordFallback } from '../../components/RecordFallback';
@@ -43,9 +44,6 @@ interface FormValues {
   noteIds: string[];
   topics: string[];
 }
-
-let rowSeq = 0;
-const rowKey = () => `row-${++rowSeq}`;
 
 const blank = (language: 'en' | 'de'): FormValues => ({
   title: '',
@@ -200,22 +198,12 @@ export function TripEditor() {
               </Tooltip>
             </div>
           ))}
-          {typeof form.errors.destinations === 'string' ? (
-            <Text size="sm" c="red" role="alert">
-              {form.errors.destinations}
-            </Text>
-          ) : null}
-          <Group>
-            <Button
-              size="xs"
-              variant="light"
-              leftSection={<IconPlus size={14} />}
-              onClick={() => form.insertListItem('destinations', { key: rowKey(), country: null, city: '' })}
-              disabled={form.values.destinations.length >= 20}
-            >
-              {t('trips.fields.addDestination')}
-            </Button>
-          </Group>
+          <RowsFooter
+            error={form.errors.destinations}
+            addLabel={t('trips.fields.addDestination')}
+            onAdd={() => form.insertListItem('destinations', { key: rowKey(), country: null, city: '' })}
+            disabled={form.values.destinations.length >= 20}
+          />
         </Stack>
       </Fieldset>
 
@@ -319,30 +307,20 @@ export function TripEditor() {
               </div>
             </div>
           ))}
-          {typeof form.errors.members === 'string' ? (
-            <Text size="sm" c="red" role="alert">
-              {form.errors.members}
-            </Text>
-          ) : null}
-          <Group>
-            <Button
-              size="xs"
-              variant="light"
-              leftSection={<IconPlus size={14} />}
-              onClick={() =>
-                form.insertListItem('members', {
-                  key: rowKey(),
-                  kind: 'contact',
-                  contactId: null,
-                  name: '',
-                  function: '',
-                  role: form.values.members.some((x) => x.role === 'head') ? 'member' : 'head',
-                } satisfies MemberRow)
-              }
-            >
-              {t('trips.fields.addMember')}
-            </Button>
-          </Group>
+          <RowsFooter
+            error={form.errors.members}
+            addLabel={t('trips.fields.addMember')}
+            onAdd={() =>
+              form.insertListItem('members', {
+                key: rowKey(),
+                kind: 'contact',
+                contactId: null,
+                name: '',
+                function: '',
+                role: form.values.members.some((x) => x.role === 'head') ? 'member' : 'head',
+              } satisfies MemberRow)
+            }
+          />
         </Stack>
       </Fieldset>
 

@@ -286,7 +286,9 @@ export function buildBriefingBook(db: Database, trip: TripRecord, opts: BookOpti
                 .filter((x): x is typeof x & { c: ContactRecord } => !!x.c)
                 .map((x) => ({ ...x, last: ix.lastContact(x.c.id) }))
                 .sort((a, b) => (b.last ?? '').localeCompare(a.last ?? '') || displayName(a.c).localeCompare(displayName(b.c), lang));
-              const shown = [...new Map(people.map((x) => [x.c.id, x])).values()].slice(0, 30);
+              // A person with two roles there is listed once, with the first role in that order.
+              const seen = new Set<string>();
+              const shown = people.filter((x) => !seen.has(x.c.id) && seen.add(x.c.id)).slice(0, 30);
               if (shown.length) {
                 blocks.push({ kind: 'heading', level: 3, text: t('book.country.contacts'), toc: false });
                 blocks.push({

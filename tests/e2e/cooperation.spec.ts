@@ -1,5 +1,5 @@
-import type { Locator, Page } from '@playwright/test';
-import { expectAccessible, foreignRequests, recordRequests, test, expect, watchCsp } from './fixtures';
+import type { Page } from '@playwright/test';
+import { expectAccessible, pickOption, foreignRequests, recordRequests, test, expect, watchCsp } from './fixtures';
 
 /**
  * The story of one cooperation, across every screen of the advisory domain: who is who at an
@@ -11,17 +11,6 @@ const CASE = 'Coastal adaptation partnership Kenya';
 const NOTE = 'Kenya country strategy 2027';
 
 const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Main navigation' }).getByRole('button', { name }).click();
-
-/** Picks a record in a record picker; its options come from the backend after a short debounce. */
-async function pickRecord(page: Page, picker: Locator, text: string, option: RegExp) {
-  await picker.fill(text);
-  await page.getByRole('option', { name: option }).click();
-}
-
-async function chooseOption(page: Page, combobox: Locator, text: string, option: RegExp) {
-  await combobox.fill(text);
-  await page.getByRole('option', { name: option }).first().click();
-}
 
 test('the story of one cooperation: institute, embassy, people, a case with a task and a meeting, a note, a hand-over, a delete undone', async ({ page, host }) => {
   const requests = recordRequests(page);
@@ -38,7 +27,7 @@ test('the story of one cooperation: institute, embassy, people, a case with a ta
     await page.getByRole('textbox', { name: /^Name/ }).fill(name);
     await orgForm.getByRole('combobox', { name: 'Kind' }).click();
     await page.getByRole('option', { name: kind }).click();
-    await chooseOption(page, orgForm.getByRole('combobox', { name: 'Country' }), countryText, country);
+    await pickOption(orgForm.getByRole('combobox', { name: 'Country' }), countryText, country);
     await page.getByLabel('City').fill(city);
     await orgForm.getByRole('button', { name: 'Create' }).click();
     await expect(page.getByRole('heading', { name, level: 2 })).toBeVisible();
@@ -54,7 +43,7 @@ test('the story of one cooperation: institute, embassy, people, a case with a ta
     await personForm.getByLabel('Given name').fill(given);
     await personForm.getByLabel('Family name').fill(family);
     await extra?.();
-    await pickRecord(page, personForm.getByRole('textbox', { name: 'Organisation' }), orgText, organisation);
+    await pickOption(personForm.getByRole('textbox', { name: 'Organisation' }), orgText, organisation);
     await personForm.getByLabel('Role').fill(role);
     await personForm.getByLabel('From').fill(from);
     await page.keyboard.press('Escape');
@@ -73,8 +62,8 @@ test('the story of one cooperation: institute, embassy, people, a case with a ta
   await page.keyboard.press('Control+n');
   const caseForm = page.getByRole('form', { name: 'New case' });
   await caseForm.getByLabel('Title').fill(CASE);
-  await pickRecord(page, caseForm.getByRole('textbox', { name: 'Client organisation' }), 'coastal', /Institute for Coastal Climate Research/);
-  await pickRecord(page, caseForm.getByRole('textbox', { name: 'Client contacts' }), 'petrov', /Ivan Petrov/);
+  await pickOption(caseForm.getByRole('textbox', { name: 'Client organisation' }), 'coastal', /Institute for Coastal Climate Research/);
+  await pickOption(caseForm.getByRole('textbox', { name: 'Client contacts' }), 'petrov', /Ivan Petrov/);
   await page.keyboard.press('Escape');
   await expectAccessible(page, 'new case with client');
   await caseForm.getByRole('button', { name: 'Create' }).click();
@@ -101,7 +90,7 @@ test('the story of one cooperation: institute, embassy, people, a case with a ta
   await activity.getByLabel('Subject').fill('Kick-off at the embassy');
   await activity.getByLabel('Date').fill('2026-10-14');
   await activity.getByLabel('Subject').click(); // closes the calendar, keeps the dialog
-  await pickRecord(page, activity.getByRole('textbox', { name: 'Participants' }), 'otieno', /Amina Otieno/);
+  await pickOption(activity.getByRole('textbox', { name: 'Participants' }), 'otieno', /Amina Otieno/);
   await activity.getByLabel('Notes').fill('Agreed to bring two coastal institutes to Mombasa in spring.');
   await expectAccessible(page, 'log activity dialog');
   await activity.getByRole('button', { name: 'Save' }).click();
@@ -113,7 +102,7 @@ test('the story of one cooperation: institute, embassy, people, a case with a ta
   await page.getByRole('button', { name: 'New note' }).click();
   const noteForm = page.getByRole('form', { name: 'New note' });
   await noteForm.getByLabel('Title').fill(NOTE);
-  await pickRecord(page, noteForm.getByRole('textbox', { name: 'Linked cases' }), 'coastal', new RegExp(CASE));
+  await pickOption(noteForm.getByRole('textbox', { name: 'Linked cases' }), 'coastal', new RegExp(CASE));
   await page.keyboard.press('Escape');
   await noteForm.getByRole('button', { name: 'Create' }).click();
   await expect(page.getByRole('heading', { name: NOTE, level: 2 })).toBeVisible();
@@ -137,7 +126,7 @@ test('the story of one cooperation: institute, embassy, people, a case with a ta
   await page.getByRole('grid', { name: 'Organisation list' }).getByRole('row', { name: /German Embassy Nairobi/ }).click();
   await page.getByRole('button', { name: 'Hand over “Head of Science Section” from Dr. Amina Otieno' }).click();
   const handOver = page.getByRole('dialog', { name: 'Hand over “Head of Science Section”' });
-  await pickRecord(page, handOver.getByRole('textbox', { name: 'Successor' }), 'petrov', /Ivan Petrov/);
+  await pickOption(handOver.getByRole('textbox', { name: 'Successor' }), 'petrov', /Ivan Petrov/);
   await handOver.getByLabel('Handover date').fill('2026-11-01');
   await handOver.getByLabel('Handover date').press('Enter');
   await expect(handOver).toBeHidden();

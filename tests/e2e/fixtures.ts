@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
 
 export interface WebHostProcess {
   url: string;
@@ -62,6 +62,18 @@ export async function expectAccessible(page: Page, label: string): Promise<void>
   const results = await new AxeBuilder({ page }).analyze();
   const violations = results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
   expect(violations, `axe violations on ${label}`).toEqual([]);
+}
+
+/**
+ * Types into a record picker or searchable select and clicks the option. A record picker marks its
+ * list busy until the backend has answered the text as typed; the click waits for that, as a person
+ * waits for the list to settle.
+ */
+export async function pickOption(field: Locator, text: string, option: RegExp | string): Promise<void> {
+  const page = field.page();
+  await field.fill(text);
+  await expect(page.locator('[role="listbox"][aria-busy="true"]')).toHaveCount(0);
+  await page.getByRole('option', { name: option }).first().click();
 }
 
 /** Content-Security-Policy violations reported by the page itself. */

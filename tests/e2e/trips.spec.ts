@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import ICAL from 'ical.js';
-import { expectAccessible, foreignRequests, recordRequests, test, expect, watchCsp } from './fixtures';
+import { expectAccessible, foreignRequests, pickOption, recordRequests, test, expect, watchCsp } from './fixtures';
 
 const TRIP = 'Water and young scientists: Nairobi and Accra';
 const M1 = 'Drylands network with the East African Institute';
@@ -18,18 +18,13 @@ async function waitForNotificationsToClose(page: Page) {
   await expect(page.locator('.mantine-Notification-root')).toHaveCount(0, { timeout: 12_000 });
 }
 
-/** Types into a record picker or searchable select and clicks the option once the search has found it. */
-async function pick(field: Locator, text: string, option: RegExp | string) {
-  await field.fill(text);
-  await field.page().getByRole('option', { name: option }).first().click();
-}
-
 /**
- * Picks by keyboard: type, wait until the search's own results are listed (the list of the previous
- * search stays while the next one is debounced), arrow down to the first, Enter.
+ * Picks by keyboard: type, wait until the backend has answered the text as typed (the picker marks
+ * its list busy until then), arrow down to the first, Enter.
  */
 async function pickByKeyboard(page: Page, text: string, expected: string) {
   await page.keyboard.type(text);
+  await expect(page.locator('[role="listbox"][aria-busy="true"]')).toHaveCount(0);
   await expect(page.getByRole('option').first()).toContainText(expected);
   await page.keyboard.press('ArrowDown');
   await expect(page.locator('[data-combobox-selected]')).toContainText(expected);
@@ -74,10 +69,10 @@ test('an advisor plans a delegation: agenda with warnings, the briefing book for
   await expect(form.getByLabel('Title')).toBeFocused();
   await form.getByLabel('Title').fill(TRIP);
   await form.getByLabel('Purpose').fill('Water research and the joint call for young scientists.');
-  await pick(form.getByRole('combobox', { name: 'Country' }).first(), 'Kenya', /Kenya/);
+  await pickOption(form.getByRole('combobox', { name: 'Country' }).first(), 'Kenya', /Kenya/);
   await form.getByLabel('City').first().fill('Nairobi');
   await form.getByRole('button', { name: 'Add destination' }).click();
-  await pick(form.getByRole('combobox', { name: 'Country' }).nth(1), 'Ghana', /Ghana/);
+  await pickOption(form.getByRole('combobox', { name: 'Country' }).nth(1), 'Ghana', /Ghana/);
   await form.getByLabel('City').nth(1).fill('Accra');
   await form.getByLabel('First day').fill('2027-03-08');
   await page.keyboard.press('Escape');
@@ -87,15 +82,15 @@ test('an advisor plans a delegation: agenda with warnings, the briefing book for
   await form.getByRole('button', { name: 'Add time zone Africa/Nairobi' }).click();
   await form.getByRole('button', { name: 'Add time zone Africa/Accra' }).click();
   await form.getByRole('button', { name: 'Add member' }).click();
-  await pick(form.getByRole('textbox', { name: 'Person' }), 'Stahl', /Henrike Stahl/);
+  await pickOption(form.getByRole('textbox', { name: 'Person' }), 'Stahl', /Henrike Stahl/);
   await form.getByRole('button', { name: 'Add member' }).click();
   await form.getByRole('radiogroup', { name: 'Member 2 is' }).getByText('Internal staff').click();
   await form.getByLabel('Name').fill('A. Berger');
   await form.getByLabel('Function').fill('International Bureau');
   await form.getByRole('combobox', { name: 'Role' }).nth(1).click();
   await page.getByRole('option', { name: 'Note-taker' }).click();
-  await pick(form.getByRole('textbox', { name: 'Linked cases' }), 'Climate adaptation partners', CASE);
-  await pick(form.getByRole('textbox', { name: 'Strategy notes' }), 'Country strategy Ghana', /Country strategy Ghana/);
+  await pickOption(form.getByRole('textbox', { name: 'Linked cases' }), 'Climate adaptation partners', CASE);
+  await pickOption(form.getByRole('textbox', { name: 'Strategy notes' }), 'Country strategy Ghana', /Country strategy Ghana/);
   await page.keyboard.press('Escape');
   await expectAccessible(page, 'new trip form');
   await form.getByRole('button', { name: 'Create' }).click();
@@ -117,7 +112,7 @@ test('an advisor plans a delegation: agenda with warnings, the briefing book for
   await page.getByRole('option', { name: 'Past' }).click(); // picked again: off
   await page.keyboard.press('Escape');
   await expect(grid.getByRole('row')).toHaveCount(3);
-  await pick(listPane.getByRole('combobox', { name: 'Destination country' }), 'Viet', /Viet/);
+  await pickOption(listPane.getByRole('combobox', { name: 'Destination country' }), 'Viet', /Viet/);
   await page.keyboard.press('Escape');
   await expect(listPane.getByText('No trip matches these filters.')).toBeVisible();
   await listPane.getByRole('combobox', { name: 'Destination country' }).press('Backspace');
@@ -201,9 +196,9 @@ test('an advisor plans a delegation: agenda with warnings, the briefing book for
   await dialog.getByLabel(/^End/).fill('11:30');
   await dialog.getByRole('combobox', { name: 'Time zone' }).click();
   await page.getByRole('option', { name: 'Africa/Accra' }).click();
-  await pick(dialog.getByRole('textbox', { name: 'Organisation' }), 'Ministry of Research', /Ministry of Research, Innovation and Digitalisation/);
-  await pick(dialog.getByRole('textbox', { name: 'Counterparts' }), 'Darko', /Abena Darko/);
-  await pick(dialog.getByRole('textbox', { name: 'Linked cases' }), 'Climate adaptation', CASE);
+  await pickOption(dialog.getByRole('textbox', { name: 'Organisation' }), 'Ministry of Research', /Ministry of Research, Innovation and Digitalisation/);
+  await pickOption(dialog.getByRole('textbox', { name: 'Counterparts' }), 'Darko', /Abena Darko/);
+  await pickOption(dialog.getByRole('textbox', { name: 'Linked cases' }), 'Climate adaptation', CASE);
   await page.keyboard.press('Escape');
   await dialog.getByRole('button', { name: 'Create' }).click();
   await expect(dialog).toBeHidden();

@@ -3,6 +3,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { foldText, matchesAllTerms } from '../../../shared/domain/text';
 
 export interface PickerItem {
   id: string;
@@ -63,7 +64,12 @@ export function RecordPicker({
     placeholderData: keepPreviousData,
   });
   const labels = new Map((selected.data ?? []).map((i) => [i.id, i]));
-  const options = (candidates.data ?? []).filter((i) => !value.includes(i.id));
+  // Until the backend answers the text as typed, the previous results are narrowed to what still
+  // matches, so an option never jumps under the pointer when the fresh list arrives.
+  const stale = search !== debounced || candidates.isPlaceholderData;
+  const options = (candidates.data ?? []).filter(
+    (i) => !value.includes(i.id) && (!stale || matchesAllTerms(foldText(`${i.label} ${i.detail ?? ''}`), search)),
+  );
   // A single picker with a choice shows one pill beside a narrow input, on one line.
   const singleChosen = !multiple && value.length > 0;
 
@@ -126,7 +132,7 @@ export function RecordPicker({
         </PillsInput>
       </Combobox.DropdownTarget>
       <Combobox.Dropdown>
-        <Combobox.Options aria-label={label} aria-busy={candidates.isPlaceholderData || undefined} mah={260} style={{ overflowY: 'auto' }}>
+        <Combobox.Options aria-label={label} aria-busy={stale || undefined} mah={260} style={{ overflowY: 'auto' }}>
           {options.length ? (
             options.map((o) => (
               <Combobox.Option value={o.id} key={o.id}>
@@ -145,7 +151,7 @@ export function RecordPicker({
               </Combobox.Option>
             ))
           ) : (
-            <Combobox.Empty>{candidates.isFetching ? t('common.loading') : t('palette.nothing')}</Combobox.Empty>
+            <Combobox.Empty>{stale || candidates.isFetching ? t('common.loading') : t('palette.nothing')}</Combobox.Empty>
           )}
         </Combobox.Options>
       </Combobox.Dropdown>

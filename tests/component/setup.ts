@@ -1,5 +1,5 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
 
 // happy-dom lacks a few browser APIs Mantine relies on.
@@ -16,5 +16,9 @@ class ResizeObserverStub {
 Element.prototype.scrollIntoView ??= function scrollIntoView() {};
 // Mantine's autosize textarea listens for web fonts loading.
 if (!('fonts' in document)) Object.defineProperty(document, 'fonts', { value: new EventTarget() });
+
+// findBy*/waitFor give up after 1 s by default; a real backend save on a busy two-core CI machine
+// can take longer. This is a hang guard, not a speed check.
+configure({ asyncUtilTimeout: 5_000 });
 
 afterEach(() => cleanup());

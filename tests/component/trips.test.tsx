@@ -69,8 +69,8 @@ describe('Trip screens against the real backend', () => {
     await waitFor(() => expect(within(outline).queryByText('Contact sheet')).toBeNull());
 
     // Remembered in the trip, and nothing else about the trip changed with it.
-    await waitFor(async () => expect((await backend.call('trips.get', { id: trip.id })).book.audience).toBe('external'), { timeout: 3000 });
-    await waitFor(async () => expect((await backend.call('trips.get', { id: trip.id })).book.sections).not.toContain('contactSheet'), { timeout: 3000 });
+    await waitFor(async () => expect((await backend.call('trips.get', { id: trip.id })).book.audience).toBe('external'));
+    await waitFor(async () => expect((await backend.call('trips.get', { id: trip.id })).book.sections).not.toContain('contactSheet'));
     const stored = await backend.call('trips.get', { id: trip.id });
     expect(stored.members).toEqual(trip.members);
     expect(stored.caseIds).toEqual(trip.caseIds);
@@ -98,7 +98,7 @@ describe('Trip screens against the real backend', () => {
     await waitFor(() => expect(printed().slice(0, 6)).toEqual(['Cover', 'Contents', 'Delegation', 'Country profile', 'Itinerary', 'Meetings']));
     expect(screen.queryByRole('button', { name: 'Move “Cover” down' })).toBeNull();
 
-    await waitFor(async () => expect((await backend.call('trips.get', { id: trip.id })).book.sections.slice(0, 4)).toEqual(['cover', 'contents', 'delegation', 'countryProfile']), { timeout: 3000 });
+    await waitFor(async () => expect((await backend.call('trips.get', { id: trip.id })).book.sections.slice(0, 4)).toEqual(['cover', 'contents', 'delegation', 'countryProfile']));
   });
 
   it('records a debrief, says where it went, and saving again writes no second task', async () => {

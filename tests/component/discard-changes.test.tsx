@@ -1,5 +1,5 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
-import { Route, Routes, useLocation } from 'react-router';
+import { Link, Route, Routes, useLocation } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import { OrganisationEditor } from '../../renderer/src/screens/organisations/OrganisationEditor';
 import { TripEditor } from '../../renderer/src/screens/trips/TripEditor';
@@ -19,6 +19,8 @@ const routes = (
       <Route path="*" element={null} />
     </Routes>
     <Where />
+    {/* Stands in for the sidebar and the palette, which navigate the same way. */}
+    <Link to="/cases">Go to cases</Link>
   </>
 );
 
@@ -51,5 +53,28 @@ describe('record editors ask before throwing changes away', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Discard changes' }));
     await waitFor(() => expect(screen.getByTestId('where')).toHaveTextContent(new RegExp(`^/organisations/${org.id}$`)));
     expect((await backend.call('organisations.get', { id: org.id })).name).toBe('Weser Technical University');
+  });
+
+  it('leaving any other way (the sidebar, the palette, a link) asks too; a save leaves without asking', async () => {
+    const backend = await openTestBackend();
+    const org = await backend.call('organisations.create', { name: 'Weser Technical University', kind: 'university', country: 'DE' });
+    renderWithBackend(backend, routes, { path: `/organisations/${org.id}/edit` });
+    const name = await screen.findByDisplayValue('Weser Technical University');
+    fireEvent.change(name, { target: { value: 'Weser University of Technology' } });
+
+    fireEvent.click(screen.getByRole('link', { name: 'Go to cases' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Discard your changes?' });
+    fireEvent.click(screen.getByRole('button', { name: 'Keep editing' }));
+    await waitFor(() => expect(dialog).not.toBeInTheDocument());
+    expect(screen.getByTestId('where')).toHaveTextContent(`/organisations/${org.id}/edit`);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(screen.getByTestId('where')).toHaveTextContent(new RegExp(`^/organisations/${org.id}$`)));
+    expect(screen.queryByRole('dialog', { name: 'Discard your changes?' })).toBeNull();
+    expect((await backend.call('organisations.get', { id: org.id })).name).toBe('Weser University of Technology');
+
+    // Nothing unsaved is left: the link now simply goes.
+    fireEvent.click(screen.getByRole('link', { name: 'Go to cases' }));
+    await waitFor(() => expect(screen.getByTestId('where')).toHaveTextContent(/^\/cases$/));
   });
 });

@@ -4,9 +4,10 @@ import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
 import type { ReactNode } from 'react';
-import { MemoryRouter, Route, Routes } from 'react-router';
+import { createMemoryRouter, Route, RouterProvider, Routes } from 'react-router';
 import { createApi } from '../../shared/contract/client';
 import { ConnectionProvider } from '../../renderer/src/api/context';
+import { theme } from '../../renderer/src/app/theme';
 import { UndoProvider } from '../../renderer/src/app/undo';
 import { initI18n } from '../../renderer/src/i18n';
 import type { TestBackend } from '../unit/helpers/workspace';
@@ -18,19 +19,29 @@ export function renderWithBackend(backend: TestBackend, ui: ReactNode, opts: { p
   void i18n.changeLanguage(opts.language ?? 'en');
   const api = createApi((name, input) => backend.dispatch(name, input));
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  // A data router like the app's, so editors' leave guards (useBlocker) work here too.
+  const router = createMemoryRouter(
+    [
+      {
+        path: '*',
+        element: (
+          <UndoProvider>
+            <Routes>
+              <Route path={opts.route ?? '*'} element={ui} />
+            </Routes>
+          </UndoProvider>
+        ),
+      },
+    ],
+    { initialEntries: [opts.path ?? '/'] },
+  );
   return render(
     <ConnectionProvider value={{ api, shell: 'web' }}>
       <QueryClientProvider client={queryClient}>
-        <MantineProvider>
+        <MantineProvider theme={theme}>
           <DatesProvider settings={{ locale: 'en' }}>
             <Notifications />
-            <MemoryRouter initialEntries={[opts.path ?? '/']}>
-              <UndoProvider>
-                <Routes>
-                  <Route path={opts.route ?? '*'} element={ui} />
-                </Routes>
-              </UndoProvider>
-            </MemoryRouter>
+            <RouterProvider router={router} />
           </DatesProvider>
         </MantineProvider>
       </QueryClientProvider>
@@ -40,5 +51,5 @@ export function renderWithBackend(backend: TestBackend, ui: ReactNode, opts: { p
 
 export function renderPlain(ui: ReactNode) {
   void i18n.changeLanguage('en');
-  return render(<MantineProvider>{ui}</MantineProvider>);
+  return render(<MantineProvider theme={theme}>{ui}</MantineProvider>);
 }

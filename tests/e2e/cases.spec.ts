@@ -74,9 +74,15 @@ test('an advisor keeps advisory cases: create, edit, filter, validate, export, r
   await expect(page.getByText('The due date cannot be before the opening date.')).toBeVisible();
   await expect(page.getByLabel('Title')).toHaveAttribute('aria-invalid', 'true');
   await expectAccessible(page, 'form with errors');
-  // Cancel asks first: the dates typed would be lost.
-  await page.getByRole('button', { name: 'Cancel' }).click();
+  // Leaving through the sidebar asks first; keeping returns to the form as it was.
+  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('button', { name: 'Organisations' }).click();
   const discard = page.getByRole('dialog', { name: 'Discard your changes?' });
+  await discard.getByRole('button', { name: 'Keep editing' }).click();
+  await expect(discard).toBeHidden();
+  await expect(page.getByLabel('Opened')).toHaveValue('2026-05-10');
+  await expect(page.getByRole('heading', { name: 'Organisations', level: 1 })).toHaveCount(0);
+  // Cancel asks too: the dates typed would be lost.
+  await page.getByRole('button', { name: 'Cancel' }).click();
   await expect(discard.getByRole('button', { name: 'Keep editing' })).toBeFocused();
   await expectAccessible(page, 'discard dialog');
   await discard.getByRole('button', { name: 'Discard changes' }).click();

@@ -1,10 +1,10 @@
-import { Center, Loader, MantineProvider, Text, createTheme, type CSSVariablesResolver } from '@mantine/core';
+import { Center, Loader, MantineProvider, Text } from '@mantine/core';
 import { DatesProvider } from '@mantine/dates';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { HashRouter } from 'react-router';
+import { createHashRouter, RouterProvider } from 'react-router';
 import 'dayjs/locale/de';
 import { styleNonce } from '../csp-setup';
 import { ConnectionProvider, useApi, type Connection } from '../api/context';
@@ -13,35 +13,8 @@ import { describeError } from '../lib/errors';
 import { Recovery } from '../screens/welcome/Recovery';
 import { Welcome } from '../screens/welcome/Welcome';
 import { Shell } from './Shell';
+import { cssVariablesResolver, theme } from './theme';
 import { UndoProvider } from './undo';
-
-const theme = createTheme({
-  primaryColor: 'blue',
-  fontFamily: 'system-ui, -apple-system, "Segoe UI", "Noto Sans", Roboto, "Helvetica Neue", Arial, sans-serif',
-  defaultRadius: 'sm',
-  colors: {
-    blue: ['#eaf2fa', '#d3e2f1', '#a6c4e3', '#76a4d4', '#4e89c7', '#3577bf', '#286dbb', '#1f5ca4', '#1f4e79', '#103f70'],
-  },
-  primaryShade: { light: 8, dark: 4 },
-});
-
-/** Mantine's default "dimmed" grey and error red are below WCAG AA contrast for small text; ours are not. */
-const cssVariablesResolver: CSSVariablesResolver = () => ({
-  variables: {},
-  light: {
-    '--mantine-color-dimmed': '#565e66',
-    '--mantine-color-placeholder': '#6b737b',
-    '--mantine-color-error': '#c92a2a',
-    '--mantine-color-red-text': '#c92a2a',
-  },
-  dark: {
-    '--mantine-color-dimmed': '#a6adb4',
-    '--mantine-color-placeholder': '#959ca3',
-    '--mantine-color-error': '#ff8787',
-    '--mantine-color-red-text': '#ff8787',
-  },
-});
-
 
 /** Applies the language and colour-scheme settings; before the workspace exists, the system's. */
 function Preferences({ children }: { children: (scheme: 'light' | 'dark' | undefined) => ReactNode }) {
@@ -86,6 +59,10 @@ function Gate() {
   );
 }
 
+// A data router, so editors can ask before any navigation throws unsaved changes away (useBlocker);
+// the screens' own routes are declared inside the shell.
+const router = createHashRouter([{ path: '*', element: <Gate /> }]);
+
 export function App({ connection }: { connection: Connection }) {
   const queryClient = useMemo(
     () => new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false, staleTime: 5_000 } } }),
@@ -100,9 +77,7 @@ export function App({ connection }: { connection: Connection }) {
             <MantineProvider theme={theme} defaultColorScheme="auto" forceColorScheme={scheme} getStyleNonce={() => styleNonce} cssVariablesResolver={cssVariablesResolver}>
               <DatesProvider settings={{ locale: i18n.language.startsWith('de') ? 'de' : 'en', firstDayOfWeek: 1 }}>
                 <Notifications position="bottom-center" limit={4} />
-                <HashRouter>
-                  <Gate />
-                </HashRouter>
+                <RouterProvider router={router} />
               </DatesProvider>
             </MantineProvider>
           )}

@@ -4,7 +4,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useEffect, useState, type ComponentPropsWithRef, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeSaveError } from '../../lib/errors';
-import { DiscardDialog } from './DiscardDialog';
+import { LeaveGuard } from './LeaveGuard';
 
 /**
  * Puts a loaded record into the form, again only when another record or a newer revision of it
@@ -76,7 +76,7 @@ type Props = Omit<ComponentPropsWithRef<'form'>, 'onSubmit' | 'title'> & {
   isNew: boolean;
   save: { submit: (event?: FormEvent<HTMLFormElement>) => void; error: string | null; saving: boolean };
   onCancel: () => void;
-  /** Unsaved changes: Cancel asks before it throws them away. */
+  /** Unsaved changes: leaving the editor, by Cancel or any other way, asks before it throws them away. */
   dirty?: boolean;
   children: ReactNode;
 };
@@ -84,7 +84,6 @@ type Props = Omit<ComponentPropsWithRef<'form'>, 'onSubmit' | 'title'> & {
 /** A record editor in the detail pane: its heading, what went wrong, the fields, Cancel and Save. */
 export function RecordForm({ titleId, title, isNew, save, onCancel, dirty = false, className = 'detail', children, ...rest }: Props) {
   const { t } = useTranslation();
-  const [confirming, setConfirming] = useState(false);
   return (
     <form className={className} onSubmit={save.submit} noValidate aria-labelledby={titleId} {...rest}>
       <Title order={2} size="h3" id={titleId} mb="md">
@@ -98,7 +97,7 @@ export function RecordForm({ titleId, title, isNew, save, onCancel, dirty = fals
       <Stack gap="sm">
         {children}
         <Group justify="flex-end" mt="sm">
-          <Button variant="default" onClick={() => (dirty ? setConfirming(true) : onCancel())}>
+          <Button variant="default" onClick={onCancel}>
             {t('common.cancel')}
           </Button>
           <Button type="submit" loading={save.saving}>
@@ -106,14 +105,7 @@ export function RecordForm({ titleId, title, isNew, save, onCancel, dirty = fals
           </Button>
         </Group>
       </Stack>
-      <DiscardDialog
-        opened={confirming}
-        onKeep={() => setConfirming(false)}
-        onDiscard={() => {
-          setConfirming(false);
-          onCancel();
-        }}
-      />
+      <LeaveGuard when={dirty && !save.saving} />
     </form>
   );
 }

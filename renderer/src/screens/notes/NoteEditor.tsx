@@ -4,16 +4,16 @@ import { useHotkeys } from '@mantine/hooks';
 import { IconDeviceFloppy } from '@tabler/icons-react';
 import type { Editor } from '@tiptap/react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { emptyDoc } from '../../../../shared/domain/richtext';
 import { NoteFields, noteKinds, noteStatuses, type NoteKind, type NoteRecord } from '../../../../shared/schemas/note';
 import type { RichDoc } from '../../../../shared/schemas/richtext';
 import { fieldMessages } from '../../../../shared/validation';
-import { useApi, useConnection } from '../../api/context';
+import { useApi } from '../../api/context';
 import { useVocabulary } from '../../api/vocabulary';
-import { DiscardDialog } from '../../components/form/DiscardDialog';
+import { LeaveGuard } from '../../components/form/LeaveGuard';
 import { CountryPicker } from '../../components/CountryPicker';
 import { CasePicker, ContactPicker } from '../../components/pickers';
 import { RecordFallback } from '../../components/RecordFallback';
@@ -70,13 +70,11 @@ function NoteForm({ note }: { note: NoteRecord | null }) {
   const isNew = note === null;
   const { t } = useTranslation();
   const api = useApi();
-  const { shell } = useConnection();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [formError, setFormError] = useState<string | null>(null);
   const [bodyError, setBodyError] = useState<string | null>(null);
   const [bodyDirty, setBodyDirty] = useState(false);
-  const [confirmLeave, setConfirmLeave] = useState(false);
   const editorRef = useRef<Editor | null>(null);
   // The revision editing began from: a newer one saved elsewhere meanwhile must be a conflict,
   // not silently overwritten, so a refetch in the background never moves it.
@@ -140,17 +138,7 @@ function NoteForm({ note }: { note: NoteRecord | null }) {
   // Ctrl+S saves from anywhere in the form, the text included, instead of the browser's "save page".
   useHotkeys([['mod+S', submit]], [], true);
 
-  // The browser asks before closing or reloading a page with unsaved work. (Electron would block the
-  // close silently instead, so the guard is only for the web host.)
-  useEffect(() => {
-    if (!dirty || shell !== 'web') return;
-    const guard = (e: BeforeUnloadEvent) => e.preventDefault();
-    window.addEventListener('beforeunload', guard);
-    return () => window.removeEventListener('beforeunload', guard);
-  }, [dirty, shell]);
-
-  const leave = () => navigate(isNew ? '/notes' : `/notes/${note.id}`);
-  const cancel = () => (dirty ? setConfirmLeave(true) : leave());
+  const cancel = () => navigate(isNew ? '/notes' : `/notes/${note.id}`);
 
   const kindOptions = useMemo(() => noteKinds.map((k) => ({ value: k, label: t(`notes.kinds.${k}`) })), [t]);
   const statusOptions = useMemo(() => noteStatuses.map((s) => ({ value: s, label: t(`notes.statuses.${s}`) })), [t]);
@@ -262,15 +250,7 @@ function NoteForm({ note }: { note: NoteRecord | null }) {
         </Stack>
       </div>
 
-      <DiscardDialog
-        opened={confirmLeave}
-        body={t('notes.discardBody')}
-        onKeep={() => setConfirmLeave(false)}
-        onDiscard={() => {
-          setConfirmLeave(false);
-          leave();
-        }}
-      />
+      <LeaveGuard when={dirty && !save.isPending} body={t('notes.discardBody')} />
     </form>
   );
 }

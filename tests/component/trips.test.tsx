@@ -1,10 +1,10 @@
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { Route, Routes } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { TripDetail } from '../../renderer/src/screens/trips/TripDetail';
 import { TripEditor } from '../../renderer/src/screens/trips/TripEditor';
 import { TripsScreen } from '../../renderer/src/screens/trips/TripsScreen';
-import { normaliseTime, suggestedZones } from '../../renderer/src/screens/trips/parts';
+import { normaliseTime, suggestedZones, zoneLabel } from '../../renderer/src/screens/trips/parts';
 import { buildTrip } from '../fixtures/trip';
 import { openTestBackend } from '../unit/helpers/workspace';
 import { renderWithBackend } from './render';
@@ -140,6 +140,23 @@ describe('Trip screens against the real backend', () => {
     expect((await backend.call('trips.list', {})).total).toBe(0);
   });
 
+  it('finds a time zone by the name people use or by its IANA id', async () => {
+    const backend = await openTestBackend();
+    renderWithBackend(backend, routes, { path: '/trips/new' });
+    const zones = await screen.findByRole('combobox', { name: /^Time zones/ });
+    const offered = () => {
+      const list = document.getElementById(zones.getAttribute('aria-controls') ?? '');
+      return list ? within(list).queryAllByRole('option', { hidden: true }).map((o) => o.textContent) : [];
+    };
+    // Typing, as Mantine tells it from autofill: into the focused field.
+    act(() => zones.focus());
+    fireEvent.change(zones, { target: { value: 'east africa' } });
+    await waitFor(() => expect(offered()).toContain('Nairobi (East Africa Time)'));
+    expect(offered()).not.toContain('Accra (Greenwich Mean Time)');
+    fireEvent.change(zones, { target: { value: 'Africa/Acc' } });
+    await waitFor(() => expect(offered()).toEqual(['Accra (Greenwich Mean Time)']));
+  });
+
   it('speaks German', async () => {
     const backend = await openTestBackend();
     const { trip } = await buildTrip(backend, 1, 2);
@@ -197,6 +214,13 @@ describe('trip helpers', () => {
   it('suggests the zone named after the city, or a country’s only zone', () => {
     expect(suggestedZones([{ country: 'KE', city: 'Nairobi' }, { country: 'GH', city: '' }])).toEqual(['Africa/Nairobi', 'Africa/Accra']);
     expect(suggestedZones([{ country: 'US', city: 'New York' }, { country: 'US', city: 'Springfield' }])).toEqual(['America/New_York']);
+  });
+
+  it('names a zone as people do, in the reader’s language, and keeps an unknown id as it is', () => {
+    expect(zoneLabel('Africa/Nairobi', 'en')).toBe('Nairobi (East Africa Time)');
+    expect(zoneLabel('Africa/Nairobi', 'de')).toBe('Nairobi (Ostafrikanische Zeit)');
+    expect(zoneLabel('America/Argentina/Buenos_Aires', 'en')).toMatch(/^Buenos Aires \(.+\)$/);
+    expect(zoneLabel('Mars/Olympus_Mons', 'en')).toBe('Mars/Olympus_Mons');
   });
 
   it('reads typed times on the 24-hour clock', () => {

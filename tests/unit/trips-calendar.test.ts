@@ -25,7 +25,7 @@ async function setUp(b: TestBackend) {
   const helene = await b.call('contacts.create', { contact: { givenName: 'Hélène', familyName: 'Kouadio-N’Guessan', emails: [{ address: 'helene.kouadio@mes.example', kind: 'work' }, { address: 'hk@private.example', kind: 'private' }] } });
   const noMail = await b.call('contacts.create', { contact: { givenName: 'Kofi', familyName: 'Boateng' } });
   const trip = await b.call('trips.create', {
-    title: 'Delegation to Accra and Berlin',
+    title: 'Delegation to Accra, Berlin; summer 2027',
     destinations: [
       { country: 'GH', city: 'Accra' },
       { country: 'DE', city: 'Berlin' },
@@ -84,6 +84,12 @@ describe('calendar export (RFC 5545)', () => {
     expect(event.summary).toBe(LONG_TITLE);
     expect(event.description).toBe(`${ministry.name}\n\n${LONG_OBJECTIVES}`);
     expect(event.location).toBe(PLACE);
+    // The calendar's own name is text too: commas and semicolons escaped, read back exactly.
+    expect(unfolded).toContain('X-WR-CALNAME:Delegation to Accra\\, Berlin\\; summer 2027\r\n');
+    // RFC 5545 3.8.8.2 gives an X-property the TEXT type; ical.js must be told, it keeps X-values raw.
+    const design = ICAL.design.icalendar.property as Record<string, { defaultType: string }>;
+    design['x-wr-calname'] = { defaultType: 'text' };
+    expect(new ICAL.Component(ICAL.parse(text)).getFirstPropertyValue('x-wr-calname')).toBe('Delegation to Accra, Berlin; summer 2027');
   });
 
   it('lists counterparts with an e-mail address as attendees, by name and mailto address', async () => {

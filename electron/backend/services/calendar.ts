@@ -41,6 +41,9 @@ export function foldLines(ics: string): string {
 // eslint-disable-next-line no-control-regex
 const plain = (v: string) => v.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, '');
 
+/** A TEXT value `ics` passes through unescaped (the calendar's name): backslash, semicolon and comma escaped. */
+const textValue = (v: string) => plain(v).replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,');
+
 /**
  * A parameter value for `ics`, which quotes it but escapes a double quote with a backslash (not
  * valid in RFC 5545): double quotes, carets and line breaks are written as RFC 6868 says.
@@ -84,7 +87,7 @@ export function tripCalendar(ctx: ServiceContext, tripId: string): ExportedFile 
         .map((c) => ({ name: paramValue([c!.givenName, c!.familyName].filter(Boolean).join(' ')), email: c!.emails[0]!.address, rsvp: false, role: 'REQ-PARTICIPANT' as const })),
     };
   });
-  const { error, value } = createEvents(events, { productId: '-//Attache//Briefing workbench//EN', calName: plain(trip.title) });
+  const { error, value } = createEvents(events, { productId: '-//Attache//Briefing workbench//EN', calName: textValue(trip.title) });
   if (error || value === null) throw error ?? new Error('The calendar could not be written.');
   return { fileName: `${safeFileName(trip.title) || 'itinerary'}.ics`, mime: 'text/calendar', bytes: Buffer.from(foldLines(value), 'utf8') };
 }

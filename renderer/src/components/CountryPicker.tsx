@@ -1,9 +1,9 @@
-import { MultiSelect, type MultiSelectProps, type OptionsFilter } from '@mantine/core';
+import { MultiSelect, type MultiSelectProps } from '@mantine/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { countryOptions } from '../../../shared/domain/countries';
-import { foldText } from '../../../shared/domain/text';
 import { languageFromTag } from '../../../shared/i18n';
+import { foldedFilter } from '../lib/foldedFilter';
 
 /** Every country as an option, "Ghana (GH)", named in the UI language. */
 export function useCountryData() {
@@ -11,13 +11,6 @@ export function useCountryData() {
   const lang = languageFromTag(i18n.language);
   return useMemo(() => countryOptions(lang).map((c) => ({ value: c.code, label: `${c.name} (${c.code})` })), [lang]);
 }
-
-/** Typing "lodz"-style folded text, or the code, finds a country: no one should need the diacritics. */
-export const countryFilter: OptionsFilter = ({ options, search }) => {
-  const q = foldText(search.trim());
-  if (!q) return options;
-  return options.filter((o) => 'label' in o && foldText(o.label).includes(q));
-};
 
 type Props = Omit<MultiSelectProps, 'data' | 'value' | 'onChange'> & {
   value: string[];
@@ -38,7 +31,7 @@ export function CountryPicker({ value, onChange, ...rest }: Props) {
       data={data}
       value={value}
       onChange={onChange}
-      filter={countryFilter}
+      filter={foldedFilter}
       comboboxProps={{ withinPortal: true }}
       clearButtonProps={{ 'aria-label': t('common.clear') }}
       {...rest}

@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { languageFromTag, type Language } from '../../../../shared/i18n';
 import type { CaseStatus } from '../../../../shared/schemas/case';
-import { countryFilter, useCountryData } from '../../components/CountryPicker';
+import { useCountryData } from '../../components/CountryPicker';
+import { foldedFilter } from '../../lib/foldedFilter';
 import { StatusBadge } from '../../components/StatusBadge';
 
 /* Pieces the organisation and person screens share; kept here rather than in components/ because
@@ -47,7 +48,7 @@ export function CountrySelect({ value, onChange, ...rest }: CountrySelectProps) 
       data={data}
       value={value}
       onChange={onChange}
-      filter={countryFilter}
+      filter={foldedFilter}
       comboboxProps={{ withinPortal: true }}
       {...rest}
     />

@@ -16,7 +16,7 @@ import { describeError, fieldErrors, schemaErrors } from '../../lib/errors';
 import { notifySuccess } from '../../lib/notify';
 import { toRichDoc } from '../notes/normalise';
 import type { AgendaEntry } from './AgendaPanel';
-import { keepEnterInPickers } from './parts';
+import { keepEnterInPickers, useLanguage, zoneLabel } from './parts';
 import { TalkingPointsEditor } from './TalkingPointsEditor';
 import { TimeField } from './TimeField';
 
@@ -62,6 +62,7 @@ const fromItem = (item: AgendaEntry): Values => ({
 /** Adds or edits one agenda item: when (local to one of the trip's zones), where, with whom, and what to say. */
 export function AgendaItemDialog({ trip, item, lastDate, onClose }: Props) {
   const { t } = useTranslation();
+  const lang = useLanguage();
   const api = useApi();
   const queryClient = useQueryClient();
   const editorRef = useRef<Editor | null>(null);
@@ -161,7 +162,7 @@ export function AgendaItemDialog({ trip, item, lastDate, onClose }: Props) {
             <DateInput label={t('trips.agenda.fields.date')} withAsterisk {...dateInputProps} {...form.getInputProps('date')} />
             <TimeField label={t('trips.agenda.fields.start')} withAsterisk {...form.getInputProps('start')} value={form.values.start} onChange={(v) => form.setFieldValue('start', v)} />
             <TimeField label={t('trips.agenda.fields.end')} withAsterisk {...form.getInputProps('end')} value={form.values.end} onChange={(v) => form.setFieldValue('end', v)} />
-            <Select label={t('trips.agenda.fields.timeZone')} withAsterisk data={trip.timeZones} allowDeselect={false} {...form.getInputProps('timeZone')} />
+            <Select label={t('trips.agenda.fields.timeZone')} withAsterisk data={trip.timeZones.map((zone) => ({ value: zone, label: zoneLabel(zone, lang) }))} allowDeselect={false} {...form.getInputProps('timeZone')} />
           </SimpleGrid>
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
             <TextInput label={t('trips.agenda.fields.place')} {...form.getInputProps('place')} />

@@ -5,7 +5,8 @@ import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useMemo, useRef } from 'react';
 import { classifications, memberRoles, TripFields, type Classification, type TripRecord } from '../../../../shared/schemas/trip';
 import { useVocabulary } from '../../api/vocabulary';
-import { countryFilter, useCountryData } from '../../components/CountryPicker';
+import { useCountryData } from '../../components/CountryPicker';
+import { foldedFilter } from '../../lib/foldedFilter';
 import { useEditedRecord } from '../../components/form/useEditedRecord';
 import { RowsFooter, rowKey } from '../../components/form/RowsFooter';
 import { RecordForm, useFillForm, useRecordSave } from '../../components/form/RecordForm';
@@ -16,7 +17,7 @@ import { dateInputProps } from '../../lib/dateInput';
 import { formErrorsOf, schemaErrors } from '../../lib/errors';
 import { notify } from '../../lib/notify';
 import { NotePicker } from './NotePicker';
-import { keepEnterInPickers, suggestedZones, useLanguage } from './parts';
+import { keepEnterInPickers, suggestedZones, useLanguage, zoneLabel } from './parts';
 
 type Role = (typeof memberRoles)[number];
 
@@ -148,6 +149,7 @@ export function TripEditor() {
   const countryData = useCountryData();
   const roleOptions = useMemo(() => memberRoles.map((r) => ({ value: r, label: t(`book.roles.${r}`) })), [t]);
   const classificationOptions = useMemo(() => classifications.map((c) => ({ value: c, label: t(`book.classification.${c}`) })), [t]);
+  const zoneOptions = useMemo(() => allZones.map((zone) => ({ value: zone, label: zoneLabel(zone, lang) })), [lang]);
   const suggestions = suggestedZones(form.values.destinations.map((d) => ({ country: d.country ?? '', city: d.city }))).filter((z) => !form.values.timeZones.includes(z));
 
   if (!isNew && (existing.isPending || existing.isError)) return <RecordFallback query={existing} />;
@@ -177,7 +179,7 @@ export function TripEditor() {
                 withAsterisk
                 searchable
                 data={countryData}
-                filter={countryFilter}
+                filter={foldedFilter}
                 limit={50}
                 maxDropdownHeight={240}
                 comboboxProps={{ withinPortal: true }}
@@ -219,7 +221,8 @@ export function TripEditor() {
           placeholder={form.values.timeZones.length ? undefined : t('trips.fields.timeZonesPlaceholder')}
           withAsterisk
           searchable
-          data={allZones}
+          data={zoneOptions}
+          filter={foldedFilter}
           limit={40}
           maxDropdownHeight={240}
           clearable
@@ -238,10 +241,11 @@ export function TripEditor() {
                 size="compact-xs"
                 variant="light"
                 leftSection={<IconPlus size={12} />}
-                aria-label={t('trips.fields.addZone', { zone })}
+                aria-label={t('trips.fields.addZone', { zone: zoneLabel(zone, lang) })}
+                title={zone}
                 onClick={() => form.setFieldValue('timeZones', [...form.values.timeZones, zone])}
               >
-                {zone}
+                {zoneLabel(zone, lang)}
               </Button>
             ))}
           </Group>

@@ -9,7 +9,7 @@ import { DetailSection, EmptyLine, NoteLinks } from '../../components/detail/sec
 import { CountryMapView } from '../../components/CountryMapView';
 import { StatusBadge } from '../../components/StatusBadge';
 import { formatDateTime } from '../../lib/format';
-import { dateRange, destinationsLabel, tripDays, useLanguage } from './parts';
+import { dateRange, destinationsLabel, tripDays, useLanguage, zoneLabel } from './parts';
 
 type Related = OutputOf<'trips.related'>;
 
@@ -23,7 +23,7 @@ export function TripOverview({ trip, related }: { trip: TripRecord; related: Rel
     [t('book.facts.dates'), `${dateRange(trip.startDate, trip.endDate, lang)} (${t('trips.days', { count: tripDays(trip.startDate, trip.endDate) })})`],
     [t('book.facts.destinations'), destinationsLabel(trip.destinations, lang)],
     [t('book.facts.head'), head?.name || '—'],
-    [t('trips.fields.timeZones'), trip.timeZones.join(', ')],
+    [t('trips.fields.timeZones'), trip.timeZones.map((z) => zoneLabel(z, lang)).join(', ')],
     [t('trips.fields.classification'), t(`book.classification.${trip.classification}`)],
     [t('trips.fields.language'), t(`trips.languages.${trip.language}`)],
     [t('trips.fields.topics'), <Tags values={trip.topics} />],

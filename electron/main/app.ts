@@ -13,7 +13,7 @@ import { menuLabels } from './menu-labels';
 import { electronPlatform } from './platform';
 import { createAppProtocolHandler, privilegedSchemes } from './protocol';
 import { APP_SCHEME, hardenSession, hardenWebContents, hasNativeSpellchecker } from './security';
-import { createMainWindow, revealWindow } from './window';
+import { askBeforeDiscarding, createMainWindow, revealWindow } from './window';
 import { captureWindowState, fitToDisplay, readWindowState, windowStatePath, writeWindowState } from './window-state';
 
 /** The parts of Electron the shell uses; passed in so tests can substitute them. */
@@ -67,6 +67,7 @@ export function startApp(electron: ElectronModule, opts: StartOptions): AppHandl
   let mainWindow: BrowserWindow | null = null;
   let opening: Promise<void> | null = null;
   let exitCode = 0;
+  let language: Language = 'en';
   let shutdown: 'no' | 'running' | 'done' = 'no';
   const logError = (e: unknown) => console.error('[attache]', e);
   const pendingWrites = new Set<Promise<unknown>>();
@@ -114,7 +115,8 @@ export function startApp(electron: ElectronModule, opts: StartOptions): AppHandl
       const contents = mainWindow && !mainWindow.isDestroyed() ? mainWindow.webContents : null;
       if (contents && !contents.isDestroyed()) contents.send(MENU_CHANNEL, command);
     };
-    const template = buildMenuTemplate({ lang: await menuLanguage(), platform: opts.platform, devTools, send });
+    language = await menuLanguage();
+    const template = buildMenuTemplate({ lang: language, platform: opts.platform, devTools, send });
     electron.Menu.setApplicationMenu(electron.Menu.buildFromTemplate(template));
   }
 
@@ -132,6 +134,20 @@ export function startApp(electron: ElectronModule, opts: StartOptions): AppHandl
         title: 'Attaché',
       });
       mainWindow = win;
+      askBeforeDiscarding(win.webContents, () => {
+        const labels = menuLabels(language);
+        const choice = electron.dialog.showMessageBoxSync(win, {
+          type: 'question',
+          title: 'Attaché',
+          message: labels.discardTitle,
+          detail: labels.discardBody,
+          buttons: [labels.discard, labels.keepEditing],
+          defaultId: 1,
+          cancelId: 1,
+          noLink: true,
+        });
+        return choice === 0;
+      });
       win.on('close', () => track(writeWindowState(statePath(), captureWindowState(win))));
       win.on('closed', () => {
         if (mainWindow === win) mainWindow = null;

@@ -80,6 +80,10 @@ export type MenuLabels = { [K in keyof (typeof own)['en']]: string } & {
   exportBriefing: string;
   settings: string;
   shortcuts: string;
+  discardTitle: string;
+  discardBody: string;
+  discard: string;
+  keepEditing: string;
 };
 
 export function menuLabels(lang: Language): MenuLabels {
@@ -90,5 +94,10 @@ export function menuLabels(lang: Language): MenuLabels {
     exportBriefing: t('cases.exportBriefing'),
     settings: t('nav.settings'),
     shortcuts: t('shortcuts.title'),
+    // The question asked when the window closes on an editor with unsaved work, as the renderer asks it.
+    discardTitle: t('common.discardTitle'),
+    discardBody: t('common.discardBody'),
+    discard: t('common.discard'),
+    keepEditing: t('common.keepEditing'),
   };
 }

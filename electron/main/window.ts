@@ -1,4 +1,4 @@
-import type { BrowserWindow, BrowserWindowConstructorOptions, Rectangle } from 'electron';
+import type { BrowserWindow, BrowserWindowConstructorOptions, Rectangle, WebContents } from 'electron';
 import { MIN_SIZE } from './window-state';
 import { APP_ENTRY_URL, secureWebPreferences } from './security';
 
@@ -37,4 +37,15 @@ export function revealWindow(win: Pick<BrowserWindow, 'isMinimized' | 'restore' 
   if (win.isMinimized()) win.restore();
   if (!win.isVisible()) win.show();
   win.focus();
+}
+
+/**
+ * An editor with unsaved work cancels the page's unload (beforeunload). Electron would then keep
+ * the window open without a word, so it asks: `leave()` shows the question and says whether to go.
+ * Quitting goes through here too, since the app closes its windows before it quits.
+ */
+export function askBeforeDiscarding(contents: Pick<WebContents, 'on'>, leave: () => boolean): void {
+  contents.on('will-prevent-unload', (event) => {
+    if (leave()) event.preventDefault();
+  });
 }

@@ -189,6 +189,28 @@ describe('menu', () => {
 });
 
 describe('windows and quitting', () => {
+  it('asks before a page with unsaved work is closed or reloaded, in the language of the settings', async () => {
+    const app = await launch();
+    app.app.locale = 'de-AT';
+    app.app.becomeReady();
+    await app.handle.ready;
+    const ask = app.electron.dialog.showMessageBoxSync;
+    const unload = () => {
+      const event = { preventDefault: vi.fn() };
+      window().webContents.emit('will-prevent-unload', event);
+      return event.preventDefault.mock.calls.length > 0; // true: the window closes after all
+    };
+
+    // "Weiter bearbeiten" is the default and what Escape chooses: the window stays, the work too.
+    expect(unload()).toBe(false);
+    expect(ask).toHaveBeenCalledWith(
+      window(),
+      expect.objectContaining({ message: 'Änderungen verwerfen?', buttons: ['Änderungen verwerfen', 'Weiter bearbeiten'], defaultId: 1, cancelId: 1 }),
+    );
+    ask.mockReturnValueOnce(0);
+    expect(unload()).toBe(true);
+  });
+
   it('brings the window back when the app is launched again', async () => {
     const app = await launch();
     app.app.becomeReady();

@@ -179,7 +179,7 @@ export function fakeElectron(userData: string, opts: { singleInstance?: boolean;
   const electron = {
     app,
     BrowserWindow: FakeBrowserWindow,
-    dialog: { showErrorBox: vi.fn(), showSaveDialog: vi.fn() },
+    dialog: { showErrorBox: vi.fn(), showSaveDialog: vi.fn(), showMessageBoxSync: vi.fn((_win: unknown, _options: { buttons: string[] }) => 1) },
     ipcMain,
     Menu: { buildFromTemplate: vi.fn((template: unknown[]) => ({ template })), setApplicationMenu: vi.fn() },
     protocol: {

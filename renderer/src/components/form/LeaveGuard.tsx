@@ -1,6 +1,5 @@
 import { useEffect } from 'react';
 import { useBlocker } from 'react-router';
-import { useConnection } from '../../api/context';
 import { DiscardDialog } from './DiscardDialog';
 
 interface Props {
@@ -12,19 +11,18 @@ interface Props {
 
 /**
  * While an editor holds unsaved changes, every way out of it asks first: Cancel, the sidebar, the
- * palette, a shortcut, a link. In the web host, closing or reloading the tab asks too (Electron
- * would block its window's close silently, so there the guard is the in-app one).
+ * palette, a shortcut, a link. Closing or reloading asks too: the browser asks in the web host, and
+ * Electron's main process asks when the page cancels its unload (`askBeforeDiscarding`).
  */
 export function LeaveGuard({ when, body }: Props) {
-  const { shell } = useConnection();
   const blocker = useBlocker(({ currentLocation, nextLocation }) => when && currentLocation.pathname !== nextLocation.pathname);
 
   useEffect(() => {
-    if (!when || shell !== 'web') return;
+    if (!when) return;
     const guard = (e: BeforeUnloadEvent) => e.preventDefault();
     window.addEventListener('beforeunload', guard);
     return () => window.removeEventListener('beforeunload', guard);
-  }, [when, shell]);
+  }, [when]);
 
   return <DiscardDialog opened={blocker.state === 'blocked'} body={body} onKeep={() => blocker.reset?.()} onDiscard={() => blocker.proceed?.()} />;
 }

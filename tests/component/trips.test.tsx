@@ -25,6 +25,8 @@ describe('Trip screens against the real backend', () => {
     // Meeting 1 runs 08:00–09:30 in Nairobi on 11 January; this one starts before it ends.
     await backend.call('agenda.create', { tripId: trip.id, title: 'Working breakfast', date: '2027-01-11', start: '09:00', end: '10:00', timeZone: 'Africa/Nairobi' });
     await backend.call('agenda.create', { tripId: trip.id, title: 'Follow-up call', date: '2027-01-20', start: '09:00', end: '10:00', timeZone: 'Africa/Accra' });
+    // 05:30 in Accra is 08:30 in Nairobi: this call, set in the other zone, overlaps Meeting 1 too.
+    await backend.call('agenda.create', { tripId: trip.id, title: 'Call from Accra', date: '2027-01-11', start: '05:30', end: '06:00', timeZone: 'Africa/Accra' });
     renderWithBackend(backend, routes, { path: `/trips/${trip.id}` });
 
     fireEvent.click(await screen.findByRole('tab', { name: /Agenda/ }));
@@ -32,9 +34,13 @@ describe('Trip screens against the real backend', () => {
     expect(breakfast).toHaveTextContent('Overlaps with “Meeting 1: Ministry of Education, Science and Technology” (08:00–09:30).');
     const meeting1 = screen.getByText('Meeting 1: Ministry of Education, Science and Technology').closest('li')!;
     expect(meeting1).toHaveTextContent('Overlaps with “Working breakfast” (09:00–10:00).');
+    // The other item's time is in its own zone, named as people name it.
+    expect(meeting1).toHaveTextContent('Overlaps with “Call from Accra” (05:30–06:00 Accra (Greenwich Mean Time)).');
+    const call = screen.getByText('Call from Accra').closest('li')!;
+    expect(call).toHaveTextContent('Overlaps with “Meeting 1: Ministry of Education, Science and Technology” (08:00–09:30 Nairobi (East Africa Time)).');
     const late = screen.getByText('Follow-up call').closest('li')!;
     expect(late).toHaveTextContent('Outside the trip’s dates (11 Jan 2027 – 16 Jan 2027).');
-    expect(screen.getByText('3 scheduling problems in the agenda.')).toBeInTheDocument();
+    expect(screen.getByText('5 scheduling problems in the agenda.')).toBeInTheDocument();
     // Local time and zone stand beside each item; the days are headed in order.
     expect(within(meeting1).getByText('08:00–09:30')).toBeInTheDocument();
     expect(within(meeting1).getByText('Nairobi (GMT+3)')).toBeInTheDocument();

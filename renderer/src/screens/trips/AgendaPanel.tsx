@@ -16,7 +16,7 @@ import { RichTextView } from '../notes/RichTextView';
 import { AgendaItemDialog } from './AgendaItemDialog';
 import { CaseLinks, useCaseLabels } from './caseLabels';
 import { DebriefDialog } from './DebriefDialog';
-import { dateRange, useLanguage, weekdayDate, zoneOffset } from './parts';
+import { dateRange, useLanguage, weekdayDate, zoneLabel, zoneOffset } from './parts';
 
 type Related = OutputOf<'trips.related'>;
 export type AgendaEntry = Related['agenda'][number];
@@ -134,7 +134,7 @@ function AgendaItemRow({ item, all, trip, caseLabels, onEdit, onDebrief, onDelet
   const warningText = (w: AgendaEntry['warnings'][number]) => {
     if (w.kind === 'outsideTrip') return t('trips.agenda.outsideTrip', { range: dateRange(trip.startDate, trip.endDate, lang) });
     const other = all.find((x) => x.id === w.withId);
-    const otherTime = other ? `${time(other)}${other.timeZone !== item.timeZone ? ` ${other.timeZone}` : ''}` : '';
+    const otherTime = other ? `${time(other)}${other.timeZone !== item.timeZone ? ` ${zoneLabel(other.timeZone, lang)}` : ''}` : '';
     return t('trips.agenda.overlap', { title: other?.title ?? '?', time: otherTime });
   };
   const where = [item.place, item.organisation?.name].filter(Boolean).join(' · ');
@@ -146,7 +146,7 @@ function AgendaItemRow({ item, all, trip, caseLabels, onEdit, onDebrief, onDelet
         <Text size="sm" fw={600} className="num">
           {time(item)}
         </Text>
-        <Text size="xs" c="dimmed" title={t('trips.agenda.zone', { zone: item.timeZone })}>
+        <Text size="xs" c="dimmed" title={t('trips.agenda.zone', { zone: `${zoneLabel(item.timeZone, lang)}, ${item.timeZone}` })}>
           {item.timeZone.split('/').pop()?.replace(/_/g, ' ')}
           {offset ? ` (${offset})` : ''}
         </Text>

@@ -409,6 +409,15 @@ describe('the sample trip’s book after review: contact sheet, excerpts, countr
     expect(excerptOf([h('A'), p(100), h('B'), p(100)])).toEqual([h('A'), p(100), h('B'), p(100)]);
   });
 
+  it('names the time zones as people do, in the book’s language: the itinerary’s note and each meeting’s time', () => {
+    const en = pdftotext(pdf.delegation).replace(/\s+/g, ' ');
+    expect(en).toContain('All times are local: Nairobi (East Africa Time); Accra (Greenwich Mean Time).');
+    expect(en).toMatch(/When \d+ December 2026, \d\d:\d\d–\d\d:\d\d Nairobi \(East Africa Time\) Where/);
+    expect(en).not.toContain('Africa/Nairobi');
+    const de = pdftotext(pdf.german).replace(/\s+/g, ' ');
+    expect(de).toContain('Alle Zeiten sind Ortszeit: Nairobi (Ostafrikanische Zeit); Accra (Mittlere Greenwich-Zeit).');
+  });
+
   it('country profile: open cases are labelled reference, case and status, in English and German', () => {
     for (const table of tablesAfter(sectionBlocks(models.delegation, 'Country profile'), 'Open cases')) {
       expect(table.columns.map((c) => c.label)).toEqual(['Reference', 'Case', 'Status']);

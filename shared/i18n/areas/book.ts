@@ -100,7 +100,7 @@ export const book = defineArea({
     generated: 'Generated {{date}}',
     versionStamp: 'Version of {{date}}',
     page: 'Page {{page}} of {{pages}}',
-    timeZoneNote: 'All times are local ({{zones}}).',
+    timeZoneNote: 'All times are local: {{zones}}.',
     dayHeading: '{{date}}',
   },
   de: {
@@ -201,7 +201,7 @@ export const book = defineArea({
     generated: 'Erstellt am {{date}}',
     versionStamp: 'Stand vom {{date}}',
     page: 'Seite {{page}} von {{pages}}',
-    timeZoneNote: 'Alle Zeiten sind Ortszeit ({{zones}}).',
+    timeZoneNote: 'Alle Zeiten sind Ortszeit: {{zones}}.',
     dayHeading: '{{date}}',
   },
 });

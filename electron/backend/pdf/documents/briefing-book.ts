@@ -2,6 +2,7 @@ import { printOrder } from '../../../../shared/domain/book-sections';
 import { countryName } from '../../../../shared/domain/countries';
 import { countryMap } from '../../../../shared/domain/map';
 import { regionName, regionsOfCountry } from '../../../../shared/domain/regions';
+import { zoneLabel } from '../../../../shared/domain/zones';
 import { translator, type Language } from '../../../../shared/i18n';
 import { displayName, isCurrentPosition, type ContactRecord } from '../../../../shared/schemas/contact';
 import type { Database } from '../../../../shared/schemas/database';
@@ -131,7 +132,7 @@ export function buildBriefingBook(db: Database, trip: TripRecord, opts: BookOpti
         }
         const days = [...new Set(items.map((i) => i.date))];
         section(kind, t('book.sections.itinerary'), days.map(date), () => {
-          blocks.push({ kind: 'paragraph', text: t('book.timeZoneNote', { zones: trip.timeZones.join(', ') }), tone: 'muted' });
+          blocks.push({ kind: 'paragraph', text: t('book.timeZoneNote', { zones: trip.timeZones.map((z) => zoneLabel(z, lang)).join('; ') }), tone: 'muted' });
           for (const day of days) {
             const weekday = new Intl.DateTimeFormat(localeOf(lang), { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${day}T12:00:00Z`));
             blocks.push({ kind: 'heading', level: 2, text: weekday });
@@ -173,7 +174,7 @@ export function buildBriefingBook(db: Database, trip: TripRecord, opts: BookOpti
               kind: 'fields',
               keepTogether: true,
               rows: [
-                { label: t('book.meeting.when'), value: `${date(m.date)}, ${m.start}–${m.end} (${m.timeZone})` },
+                { label: t('book.meeting.when'), value: `${date(m.date)}, ${m.start}–${m.end} ${zoneLabel(m.timeZone, lang)}` },
                 { label: t('book.meeting.where'), value: m.place || none },
                 { label: t('book.meeting.organisation'), value: org ? org.name : none },
                 { label: t('book.meeting.counterparts'), value: counterparts.map(displayName).join(', ') || none },

@@ -16,7 +16,8 @@ import { describeError, fieldErrors, schemaErrors } from '../../lib/errors';
 import { notifySuccess } from '../../lib/notify';
 import { toRichDoc } from '../notes/normalise';
 import type { AgendaEntry } from './AgendaPanel';
-import { keepEnterInPickers, useLanguage, zoneLabel } from './parts';
+import { zoneLabel } from '../../../../shared/domain/zones';
+import { keepEnterInPickers, useLanguage } from './parts';
 import { TalkingPointsEditor } from './TalkingPointsEditor';
 import { TimeField } from './TimeField';
 

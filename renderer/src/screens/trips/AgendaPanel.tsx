@@ -16,7 +16,8 @@ import { RichTextView } from '../notes/RichTextView';
 import { AgendaItemDialog } from './AgendaItemDialog';
 import { CaseLinks, useCaseLabels } from './caseLabels';
 import { DebriefDialog } from './DebriefDialog';
-import { dateRange, useLanguage, weekdayDate, zoneLabel, zoneOffset } from './parts';
+import { zoneLabel } from '../../../../shared/domain/zones';
+import { dateRange, useLanguage, weekdayDate, zoneOffset } from './parts';
 
 type Related = OutputOf<'trips.related'>;
 export type AgendaEntry = Related['agenda'][number];

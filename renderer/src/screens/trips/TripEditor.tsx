@@ -17,7 +17,8 @@ import { dateInputProps } from '../../lib/dateInput';
 import { formErrorsOf, schemaErrors } from '../../lib/errors';
 import { notify } from '../../lib/notify';
 import { NotePicker } from './NotePicker';
-import { keepEnterInPickers, suggestedZones, useLanguage, zoneLabel } from './parts';
+import { zoneLabel } from '../../../../shared/domain/zones';
+import { keepEnterInPickers, suggestedZones, useLanguage } from './parts';
 
 type Role = (typeof memberRoles)[number];
 

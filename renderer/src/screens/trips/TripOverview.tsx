@@ -9,7 +9,8 @@ import { DetailSection, EmptyLine, NoteLinks } from '../../components/detail/sec
 import { CountryMapView } from '../../components/CountryMapView';
 import { StatusBadge } from '../../components/StatusBadge';
 import { formatDateTime } from '../../lib/format';
-import { dateRange, destinationsLabel, tripDays, useLanguage, zoneLabel } from './parts';
+import { zoneLabel } from '../../../../shared/domain/zones';
+import { dateRange, destinationsLabel, tripDays, useLanguage } from './parts';
 
 type Related = OutputOf<'trips.related'>;
 

@@ -1,7 +1,8 @@
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { Link, Route, Routes, useLocation } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import { OrganisationEditor } from '../../renderer/src/screens/organisations/OrganisationEditor';
+import { TripDetail } from '../../renderer/src/screens/trips/TripDetail';
 import { TripEditor } from '../../renderer/src/screens/trips/TripEditor';
 import { buildTrip } from '../fixtures/trip';
 import { openTestBackend } from '../unit/helpers/workspace';
@@ -16,6 +17,7 @@ const routes = (
     <Routes>
       <Route path="/organisations/:id/edit" element={<OrganisationEditor />} />
       <Route path="/trips/:id/edit" element={<TripEditor />} />
+      <Route path="/trips/:id" element={<TripDetail />} />
       <Route path="*" element={null} />
     </Routes>
     <Where />
@@ -76,5 +78,26 @@ describe('record editors ask before throwing changes away', () => {
     // Nothing unsaved is left: the link now simply goes.
     fireEvent.click(screen.getByRole('link', { name: 'Go to cases' }));
     await waitFor(() => expect(screen.getByTestId('where')).toHaveTextContent(/^\/cases$/));
+  });
+
+  it('an agenda item typed into a dialog is not thrown away by Cancel without asking', async () => {
+    const backend = await openTestBackend();
+    const { trip } = await buildTrip(backend, 1, 2);
+    const before = (await backend.call('trips.related', { id: trip.id })).agenda.length;
+    renderWithBackend(backend, routes, { path: `/trips/${trip.id}` });
+    fireEvent.click(await screen.findByRole('tab', { name: /Agenda/ }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Add item' }));
+    const dialog = await screen.findByRole('dialog', { name: 'New agenda item' });
+    fireEvent.change(within(dialog).getByRole('textbox', { name: /^Title/ }), { target: { value: 'Visit to the drylands station' } });
+
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Keep editing' }));
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Discard your changes?' })).toBeNull());
+    expect(within(dialog).getByDisplayValue('Visit to the drylands station')).toBeInTheDocument();
+
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Discard changes' }));
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'New agenda item' })).toBeNull());
+    expect((await backend.call('trips.related', { id: trip.id })).agenda).toHaveLength(before);
   });
 });

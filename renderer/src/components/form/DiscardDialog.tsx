@@ -1,4 +1,5 @@
 import { Button, Group, Modal, Text } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 interface Props {
@@ -25,4 +26,25 @@ export function DiscardDialog({ opened, onKeep, onDiscard, body }: Props) {
       </Group>
     </Modal>
   );
+}
+
+/**
+ * For an editor inside a dialog, which no navigation guard sees: closing it (Cancel, the close
+ * button) with unsaved changes asks first. Render `confirmation` beside the dialog.
+ */
+export function useCloseGuard(dirty: boolean, onClose: () => void, body?: string) {
+  const [asking, setAsking] = useState(false);
+  const requestClose = () => (dirty ? setAsking(true) : onClose());
+  const confirmation = (
+    <DiscardDialog
+      opened={asking}
+      body={body}
+      onKeep={() => setAsking(false)}
+      onDiscard={() => {
+        setAsking(false);
+        onClose();
+      }}
+    />
+  );
+  return { requestClose, confirmation };
 }

@@ -10,6 +10,7 @@ import { emptyDoc } from '../../../../shared/domain/richtext';
 import { AppError } from '../../../../shared/errors';
 import { AgendaItemFields, agendaKinds, type AgendaKind, type TripRecord } from '../../../../shared/schemas/trip';
 import { useApi } from '../../api/context';
+import { useCloseGuard } from '../../components/form/DiscardDialog';
 import { CasePicker, ContactPicker, OrganisationPicker } from '../../components/pickers';
 import { dateInputProps } from '../../lib/dateInput';
 import { describeError, fieldErrors, schemaErrors } from '../../lib/errors';
@@ -96,6 +97,7 @@ export function AgendaItemDialog({ trip, item, lastDate, onClose }: Props) {
     },
   });
   const dirty = form.isDirty() || pointsDirty;
+  const { requestClose, confirmation } = useCloseGuard(dirty, onClose);
 
   const save = useMutation({
     mutationFn: async (v: Values) => {
@@ -134,96 +136,99 @@ export function AgendaItemDialog({ trip, item, lastDate, onClose }: Props) {
   const title = item ? t('trips.agenda.editTitle') : t('trips.agenda.newTitle');
 
   return (
-    <Modal
-      opened
-      onClose={onClose}
-      title={title}
-      size="xl"
-      // With unsaved text, Escape (also meant for a dropdown or the editor's toolbar) must not throw it away.
-      closeOnEscape={!dirty}
-      closeOnClickOutside={!dirty}
-      closeButtonProps={{ 'aria-label': t('common.close') }}
-    >
-      <form onSubmit={submit} noValidate onKeyDown={keepEnterInPickers} aria-label={title}>
-        {formError ? (
-          <Alert color="red" mb="sm" role="alert">
-            {formError}
-          </Alert>
-        ) : null}
-        <Stack gap="sm">
-          <Grid gap="sm">
-            <Grid.Col span={{ base: 12, sm: 8 }}>
-              <TextInput label={t('trips.agenda.fields.title')} withAsterisk data-autofocus {...form.getInputProps('title')} />
-            </Grid.Col>
-            <Grid.Col span={{ base: 12, sm: 4 }}>
-              <Select label={t('trips.agenda.fields.kind')} data={kindOptions} allowDeselect={false} {...form.getInputProps('kind')} />
-            </Grid.Col>
-          </Grid>
-          <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="sm">
-            <DateInput label={t('trips.agenda.fields.date')} withAsterisk {...dateInputProps} {...form.getInputProps('date')} />
-            <TimeField label={t('trips.agenda.fields.start')} withAsterisk {...form.getInputProps('start')} value={form.values.start} onChange={(v) => form.setFieldValue('start', v)} />
-            <TimeField label={t('trips.agenda.fields.end')} withAsterisk {...form.getInputProps('end')} value={form.values.end} onChange={(v) => form.setFieldValue('end', v)} />
-            <Select label={t('trips.agenda.fields.timeZone')} withAsterisk data={trip.timeZones.map((zone) => ({ value: zone, label: zoneLabel(zone, lang) }))} allowDeselect={false} {...form.getInputProps('timeZone')} />
-          </SimpleGrid>
-          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-            <TextInput label={t('trips.agenda.fields.place')} {...form.getInputProps('place')} />
-            <OrganisationPicker
-              label={t('trips.agenda.fields.organisation')}
-              placeholder={t('trips.agenda.fields.organisationPlaceholder')}
-              value={form.values.organisationId ? [form.values.organisationId] : []}
-              onChange={(ids) => form.setFieldValue('organisationId', ids[ids.length - 1] ?? null)}
-              error={form.errors.organisationId}
+    <>
+      <Modal
+        opened
+        onClose={requestClose}
+        title={title}
+        size="xl"
+        // With unsaved text, Escape (also meant for a dropdown or the editor's toolbar) must not throw it away.
+        closeOnEscape={!dirty}
+        closeOnClickOutside={!dirty}
+        closeButtonProps={{ 'aria-label': t('common.close') }}
+      >
+        <form onSubmit={submit} noValidate onKeyDown={keepEnterInPickers} aria-label={title}>
+          {formError ? (
+            <Alert color="red" mb="sm" role="alert">
+              {formError}
+            </Alert>
+          ) : null}
+          <Stack gap="sm">
+            <Grid gap="sm">
+              <Grid.Col span={{ base: 12, sm: 8 }}>
+                <TextInput label={t('trips.agenda.fields.title')} withAsterisk data-autofocus {...form.getInputProps('title')} />
+              </Grid.Col>
+              <Grid.Col span={{ base: 12, sm: 4 }}>
+                <Select label={t('trips.agenda.fields.kind')} data={kindOptions} allowDeselect={false} {...form.getInputProps('kind')} />
+              </Grid.Col>
+            </Grid>
+            <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="sm">
+              <DateInput label={t('trips.agenda.fields.date')} withAsterisk {...dateInputProps} {...form.getInputProps('date')} />
+              <TimeField label={t('trips.agenda.fields.start')} withAsterisk {...form.getInputProps('start')} value={form.values.start} onChange={(v) => form.setFieldValue('start', v)} />
+              <TimeField label={t('trips.agenda.fields.end')} withAsterisk {...form.getInputProps('end')} value={form.values.end} onChange={(v) => form.setFieldValue('end', v)} />
+              <Select label={t('trips.agenda.fields.timeZone')} withAsterisk data={trip.timeZones.map((zone) => ({ value: zone, label: zoneLabel(zone, lang) }))} allowDeselect={false} {...form.getInputProps('timeZone')} />
+            </SimpleGrid>
+            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+              <TextInput label={t('trips.agenda.fields.place')} {...form.getInputProps('place')} />
+              <OrganisationPicker
+                label={t('trips.agenda.fields.organisation')}
+                placeholder={t('trips.agenda.fields.organisationPlaceholder')}
+                value={form.values.organisationId ? [form.values.organisationId] : []}
+                onChange={(ids) => form.setFieldValue('organisationId', ids[ids.length - 1] ?? null)}
+                error={form.errors.organisationId}
+              />
+            </SimpleGrid>
+            <ContactPicker
+              label={t('trips.agenda.fields.counterparts')}
+              placeholder={t('trips.agenda.fields.counterpartsPlaceholder')}
+              multiple
+              value={form.values.counterpartIds}
+              onChange={(ids) => form.setFieldValue('counterpartIds', ids)}
+              error={form.errors.counterpartIds}
             />
-          </SimpleGrid>
-          <ContactPicker
-            label={t('trips.agenda.fields.counterparts')}
-            placeholder={t('trips.agenda.fields.counterpartsPlaceholder')}
-            multiple
-            value={form.values.counterpartIds}
-            onChange={(ids) => form.setFieldValue('counterpartIds', ids)}
-            error={form.errors.counterpartIds}
-          />
-          <Textarea label={t('trips.agenda.fields.objectives')} autosize minRows={2} maxRows={6} {...form.getInputProps('objectives')} />
-          <div>
-            <Text size="sm" fw={500} mb={4} aria-hidden>
-              {t('trips.agenda.fields.talkingPoints')}
-            </Text>
-            <TalkingPointsEditor initial={initialPoints} label={t('trips.agenda.fields.talkingPoints')} onEditor={onEditor} onDirtyChange={setPointsDirty} error={pointsError} />
-          </div>
-          <Textarea
-            className="internal-field"
-            label={
-              <Group gap={6} component="span" className="internal-label">
-                <span>{t('trips.agenda.fields.preparation')}</span>
-                <Badge size="xs" color="grape" variant="light" leftSection={<IconLock size={10} aria-hidden />} component="span">
-                  {t('trips.agenda.fields.internal')}
-                </Badge>
-              </Group>
-            }
-            description={t('trips.agenda.fields.preparationHint')}
-            autosize
-            minRows={2}
-            maxRows={8}
-            {...form.getInputProps('preparation')}
-          />
-          <CasePicker
-            label={t('trips.agenda.fields.cases')}
-            placeholder={t('trips.agenda.fields.casesPlaceholder')}
-            multiple
-            value={form.values.caseIds}
-            onChange={(ids) => form.setFieldValue('caseIds', ids)}
-            error={form.errors.caseIds}
-          />
-          <Group justify="flex-end" mt="xs">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {item ? t('common.save') : t('common.create')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+            <Textarea label={t('trips.agenda.fields.objectives')} autosize minRows={2} maxRows={6} {...form.getInputProps('objectives')} />
+            <div>
+              <Text size="sm" fw={500} mb={4} aria-hidden>
+                {t('trips.agenda.fields.talkingPoints')}
+              </Text>
+              <TalkingPointsEditor initial={initialPoints} label={t('trips.agenda.fields.talkingPoints')} onEditor={onEditor} onDirtyChange={setPointsDirty} error={pointsError} />
+            </div>
+            <Textarea
+              className="internal-field"
+              label={
+                <Group gap={6} component="span" className="internal-label">
+                  <span>{t('trips.agenda.fields.preparation')}</span>
+                  <Badge size="xs" color="grape" variant="light" leftSection={<IconLock size={10} aria-hidden />} component="span">
+                    {t('trips.agenda.fields.internal')}
+                  </Badge>
+                </Group>
+              }
+              description={t('trips.agenda.fields.preparationHint')}
+              autosize
+              minRows={2}
+              maxRows={8}
+              {...form.getInputProps('preparation')}
+            />
+            <CasePicker
+              label={t('trips.agenda.fields.cases')}
+              placeholder={t('trips.agenda.fields.casesPlaceholder')}
+              multiple
+              value={form.values.caseIds}
+              onChange={(ids) => form.setFieldValue('caseIds', ids)}
+              error={form.errors.caseIds}
+            />
+            <Group justify="flex-end" mt="xs">
+              <Button variant="default" onClick={requestClose}>
+                {t('common.cancel')}
+              </Button>
+              <Button type="submit" loading={save.isPending}>
+                {item ? t('common.save') : t('common.create')}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      </Modal>
+      {confirmation}
+    </>
   );
 }

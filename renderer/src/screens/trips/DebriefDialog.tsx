@@ -9,6 +9,7 @@ import { AppError } from '../../../../shared/errors';
 import { DebriefInput, type AgendaItemRecord, type TripRecord } from '../../../../shared/schemas/trip';
 import { useApi } from '../../api/context';
 import { useVocabulary } from '../../api/vocabulary';
+import { useCloseGuard } from '../../components/form/DiscardDialog';
 import { RowsFooter, rowKey } from '../../components/form/RowsFooter';
 import { dateInputProps } from '../../lib/dateInput';
 import { describeError, fieldErrors, schemaErrors } from '../../lib/errors';
@@ -96,75 +97,80 @@ export function DebriefDialog({ trip, item, onClose }: { trip: TripRecord; item:
   );
 
   const title = t('trips.debrief.title', { title: item.title });
+  // Once saved, the dialog stays to say where the debrief went; closing it then loses nothing.
+  const { requestClose, confirmation } = useCloseGuard(form.isDirty() && !saved, onClose);
 
   return (
-    <Modal opened onClose={onClose} title={title} size="lg" closeOnEscape={!form.isDirty() || !!saved} closeButtonProps={{ 'aria-label': t('common.close') }}>
-      <form onSubmit={submit} noValidate onKeyDown={keepEnterInPickers} aria-label={title}>
-        <Stack gap="sm">
-          <Text size="sm" c="dimmed">
-            {t('trips.debrief.intro')}
-          </Text>
-          {formError ? (
-            <Alert color="red" role="alert">
-              {formError}
-            </Alert>
-          ) : null}
-          {saved ? <Written record={saved} trip={trip} labels={labels} /> : null}
-          <Textarea label={t('trips.debrief.agreed')} autosize minRows={3} maxRows={10} data-autofocus {...form.getInputProps('agreed')} />
-          <Fieldset legend={t('trips.debrief.followUps')} variant="unstyled" className="trip-fieldset">
-            <Stack gap="xs">
-              {form.values.followUps.length === 0 ? (
-                <Text size="sm" c="dimmed">
-                  {t('trips.debrief.noFollowUps')}
-                </Text>
-              ) : null}
-              {form.values.followUps.map((f, n) => (
-                <Fieldset key={f.key} legend={t('trips.debrief.followUpTitle', { n: n + 1 })} className="followup-row" p="xs">
-                  <div className="followup-grid">
-                    <TextInput label={t('trips.debrief.task')} withAsterisk className="followup-title" {...form.getInputProps(`followUps.${n}.title`)} />
-                    <DateInput
-                      label={t('trips.debrief.dueOn')}
-                      {...dateInputProps}
-                      clearable
-                      clearButtonProps={{ 'aria-label': t('common.clear') }}
-                      {...form.getInputProps(`followUps.${n}.dueOn`)}
-                    />
-                    <Autocomplete label={t('trips.debrief.assignee')} data={vocabulary.data?.owners ?? []} {...form.getInputProps(`followUps.${n}.assignee`)} />
-                    <Select
-                      label={t('trips.debrief.case')}
-                      className="followup-case"
-                      data={caseOptions}
-                      placeholder={fallbackLabel ? t('trips.debrief.caseDefault', { title: `${fallbackLabel.reference} ${fallbackLabel.title}` }) : t('trips.debrief.caseNone')}
-                      clearable
-                      clearButtonProps={{ 'aria-label': t('common.clear') }}
-                      comboboxProps={{ withinPortal: true }}
-                      {...form.getInputProps(`followUps.${n}.caseId`)}
-                    />
-                    <Tooltip label={t('trips.debrief.removeFollowUp', { n: n + 1 })}>
-                      <ActionIcon variant="subtle" color="red" className="trip-row-remove" aria-label={t('trips.debrief.removeFollowUp', { n: n + 1 })} onClick={() => form.removeListItem('followUps', n)}>
-                        <IconTrash size={16} />
-                      </ActionIcon>
-                    </Tooltip>
-                  </div>
-                </Fieldset>
-              ))}
-              <RowsFooter
-                addLabel={t('trips.debrief.addFollowUp')}
-                onAdd={() => form.insertListItem('followUps', { key: rowKey(), title: '', dueOn: null, assignee: '', caseId: null } satisfies FollowUpRow)}
-              />
-            </Stack>
-          </Fieldset>
-          <Group justify="flex-end" mt="xs">
-            <Button variant="default" onClick={onClose}>
-              {saved ? t('common.close') : t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {t('trips.debrief.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <>
+      <Modal opened onClose={requestClose} title={title} size="lg" closeOnEscape={!form.isDirty() || !!saved} closeButtonProps={{ 'aria-label': t('common.close') }}>
+        <form onSubmit={submit} noValidate onKeyDown={keepEnterInPickers} aria-label={title}>
+          <Stack gap="sm">
+            <Text size="sm" c="dimmed">
+              {t('trips.debrief.intro')}
+            </Text>
+            {formError ? (
+              <Alert color="red" role="alert">
+                {formError}
+              </Alert>
+            ) : null}
+            {saved ? <Written record={saved} trip={trip} labels={labels} /> : null}
+            <Textarea label={t('trips.debrief.agreed')} autosize minRows={3} maxRows={10} data-autofocus {...form.getInputProps('agreed')} />
+            <Fieldset legend={t('trips.debrief.followUps')} variant="unstyled" className="trip-fieldset">
+              <Stack gap="xs">
+                {form.values.followUps.length === 0 ? (
+                  <Text size="sm" c="dimmed">
+                    {t('trips.debrief.noFollowUps')}
+                  </Text>
+                ) : null}
+                {form.values.followUps.map((f, n) => (
+                  <Fieldset key={f.key} legend={t('trips.debrief.followUpTitle', { n: n + 1 })} className="followup-row" p="xs">
+                    <div className="followup-grid">
+                      <TextInput label={t('trips.debrief.task')} withAsterisk className="followup-title" {...form.getInputProps(`followUps.${n}.title`)} />
+                      <DateInput
+                        label={t('trips.debrief.dueOn')}
+                        {...dateInputProps}
+                        clearable
+                        clearButtonProps={{ 'aria-label': t('common.clear') }}
+                        {...form.getInputProps(`followUps.${n}.dueOn`)}
+                      />
+                      <Autocomplete label={t('trips.debrief.assignee')} data={vocabulary.data?.owners ?? []} {...form.getInputProps(`followUps.${n}.assignee`)} />
+                      <Select
+                        label={t('trips.debrief.case')}
+                        className="followup-case"
+                        data={caseOptions}
+                        placeholder={fallbackLabel ? t('trips.debrief.caseDefault', { title: `${fallbackLabel.reference} ${fallbackLabel.title}` }) : t('trips.debrief.caseNone')}
+                        clearable
+                        clearButtonProps={{ 'aria-label': t('common.clear') }}
+                        comboboxProps={{ withinPortal: true }}
+                        {...form.getInputProps(`followUps.${n}.caseId`)}
+                      />
+                      <Tooltip label={t('trips.debrief.removeFollowUp', { n: n + 1 })}>
+                        <ActionIcon variant="subtle" color="red" className="trip-row-remove" aria-label={t('trips.debrief.removeFollowUp', { n: n + 1 })} onClick={() => form.removeListItem('followUps', n)}>
+                          <IconTrash size={16} />
+                        </ActionIcon>
+                      </Tooltip>
+                    </div>
+                  </Fieldset>
+                ))}
+                <RowsFooter
+                  addLabel={t('trips.debrief.addFollowUp')}
+                  onAdd={() => form.insertListItem('followUps', { key: rowKey(), title: '', dueOn: null, assignee: '', caseId: null } satisfies FollowUpRow)}
+                />
+              </Stack>
+            </Fieldset>
+            <Group justify="flex-end" mt="xs">
+              <Button variant="default" onClick={requestClose}>
+                {saved ? t('common.close') : t('common.cancel')}
+              </Button>
+              <Button type="submit" loading={save.isPending}>
+                {t('trips.debrief.save')}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      </Modal>
+      {confirmation}
+    </>
   );
 }
 

@@ -72,8 +72,13 @@ export async function expectAccessible(page: Page, label: string): Promise<void>
 export async function pickOption(field: Locator, text: string, option: RegExp | string): Promise<void> {
   const page = field.page();
   await field.fill(text);
-  await expect(page.locator('[role="listbox"][aria-busy="true"]')).toHaveCount(0);
+  await waitForSettledOptions(page);
   await page.getByRole('option', { name: option }).first().click();
+}
+
+/** Waits until no record picker's list is still waiting for the backend to answer the text as typed. */
+export async function waitForSettledOptions(page: Page): Promise<void> {
+  await expect(page.locator('[role="listbox"][aria-busy="true"]')).toHaveCount(0);
 }
 
 /** Content-Security-Policy violations reported by the page itself. */

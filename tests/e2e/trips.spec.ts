@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import ICAL from 'ical.js';
-import { expectAccessible, foreignRequests, pickOption, recordRequests, test, expect, watchCsp } from './fixtures';
+import { expectAccessible, foreignRequests, pickOption, waitForSettledOptions, recordRequests, test, expect, watchCsp } from './fixtures';
 
 const TRIP = 'Water and young scientists: Nairobi and Accra';
 const M1 = 'Drylands network with the East African Institute';
@@ -24,7 +24,7 @@ async function waitForNotificationsToClose(page: Page) {
  */
 async function pickByKeyboard(page: Page, text: string, expected: string) {
   await page.keyboard.type(text);
-  await expect(page.locator('[role="listbox"][aria-busy="true"]')).toHaveCount(0);
+  await waitForSettledOptions(page);
   await expect(page.getByRole('option').first()).toContainText(expected);
   await page.keyboard.press('ArrowDown');
   await expect(page.locator('[data-combobox-selected]')).toContainText(expected);

@@ -185,6 +185,7 @@ export const de: CoreCatalogue = {
       },
     },
     undoConflict: 'Rückgängig war nicht möglich: Ein Datensatz mit derselben Kennung existiert wieder.',
+    undoReferenceTaken: 'Rückgängig war nicht möglich: Das Aktenzeichen {{reference}} hat inzwischen ein anderer Vorgang. Ändern Sie zuerst dessen Aktenzeichen.',
     conflict: 'Dieser Datensatz wurde inzwischen anderswo geändert. Laden Sie ihn neu und ändern Sie ihn erneut.',
     nothingToUndo: 'Es gibt nichts mehr rückgängig zu machen.',
     locked: 'Dieser Arbeitsbereich ist bereits in einem anderen Attaché-Prozess geöffnet (PID {{pid}} auf {{host}}).',

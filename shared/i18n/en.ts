@@ -186,6 +186,7 @@ export const en = {
       },
     },
     undoConflict: 'The undo could not be applied: a record with the same identity exists again.',
+    undoReferenceTaken: 'The undo was not applied: another case now has the reference {{reference}}. Change that case\'s reference first.',
     conflict: 'This record was changed elsewhere meanwhile. Reload it and apply your change again.',
     nothingToUndo: 'There is nothing left to undo.',
     locked: 'This workspace is already open in another Attaché process (pid {{pid}} on {{host}}).',

@@ -10,7 +10,7 @@ import { ViewRecord } from './view';
 import { Settings } from './workspace';
 
 /** Bump with a migration in electron/backend/store/migrations.ts. */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 /** The record collections, each an array of records with id/createdAt/updatedAt/revision. */
 export const collectionSchemas = {
@@ -60,9 +60,19 @@ export const TrashEntry = z.object({
 });
 export type TrashEntry = z.infer<typeof TrashEntry>;
 
+/**
+ * Numbers the workspace has issued, so none is issued twice: per year, the highest generated case
+ * reference ever given out (AC-2026-017 → 17), whether or not that case still exists.
+ */
+export const Counters = z.object({
+  caseReferences: z.record(z.string().regex(/^\d{4}$/), z.number().int().nonnegative()),
+});
+export type Counters = z.infer<typeof Counters>;
+
 export const Database = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   settings: Settings,
+  counters: Counters,
   organisations: z.array(OrganisationRecord),
   contacts: z.array(ContactRecord),
   positions: z.array(PositionRecord),
@@ -81,6 +91,7 @@ export type Database = z.infer<typeof Database>;
 export const emptyDatabase = (): Database => ({
   schemaVersion: SCHEMA_VERSION,
   settings: { language: 'system', theme: 'system' },
+  counters: { caseReferences: {} },
   organisations: [],
   contacts: [],
   positions: [],

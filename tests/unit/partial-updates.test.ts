@@ -15,7 +15,7 @@ function untouched(r: Row, allowed: readonly string[]) {
   return Object.fromEntries(Object.entries(r).filter(([k]) => !['updatedAt', 'revision', ...allowed].includes(k)));
 }
 
-type Collection = Exclude<keyof Database, 'schemaVersion' | 'settings' | 'noteRevisions'>;
+type Collection = Exclude<keyof Database, 'schemaVersion' | 'settings' | 'counters' | 'noteRevisions'>;
 
 const cases: Array<{ collection: Collection; op: string; changes: Record<string, unknown>; derived?: string[] }> = [
   { collection: 'cases', op: 'cases.update', changes: { title: 'Renamed case' } },

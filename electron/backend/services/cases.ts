@@ -1,11 +1,12 @@
 import { AppError } from '../../../shared/errors';
 import type { ParsedInputOf } from '../../../shared/contract';
-import { nextCaseReference, sameReference } from '../../../shared/domain/cases';
+import { countReferences, nextCaseReference } from '../../../shared/domain/cases';
 import { countryName } from '../../../shared/domain/countries';
 import { countryInRegions } from '../../../shared/domain/regions';
 import { foldText } from '../../../shared/domain/text';
 import { CaseFields, type CaseListItem, type CaseRecord, type CaseStatus, caseStatuses, casePriorities } from '../../../shared/schemas/case';
 import type { Database } from '../../../shared/schemas/database';
+import type { Draft } from 'immer';
 import { parseOrThrow } from '../../../shared/validation';
 import { type ServiceContext, localDate } from './context';
 import { contactRef } from './contacts';
@@ -13,7 +14,7 @@ import { byId, dayKey, indexes, memoOn } from './indexes';
 import { compareText, compareValues, foldedCache, listCache, matchesTerms, queryKey, searchTerms, window } from './lists';
 import { organisationRef } from './organisations';
 import { assertRevision, findOrThrow, indexOfOrThrow } from './records';
-import { applyDelete, describePlan, planDelete } from './references';
+import { applyDelete, assertUnique, describePlan, planDelete } from './references';
 
 type ParsedCreate = ParsedInputOf<'cases.create'>;
 type ParsedUpdate = ParsedInputOf<'cases.update'>;
@@ -125,13 +126,21 @@ export function createCaseService(ctx: ServiceContext) {
     return rowsCache([db.cases, db.organisations, db.tasks, day], () => buildRows(db, day.value));
   }
 
+  /** The one uniqueness rule (references.ts), reported as a field error of the form. */
   function assertReferenceFree(reference: string, exceptId?: string) {
-    const taken = store.db.cases.some((c) => c.id !== exceptId && sameReference(c.reference, reference));
-    if (taken) {
-      throw new AppError('VALIDATION', `The reference ${reference} is already used by another case.`, {
+    assertUnique(store.db, 'cases', [{ id: exceptId ?? '', reference }], (taken) => {
+      throw new AppError('VALIDATION', `The reference ${taken} is already used by another case.`, {
         messageKey: { key: 'errors.validation' },
         fields: { reference: { key: 'validation.referenceTaken' } },
       });
+    });
+  }
+
+  /** Records that `reference` has been issued, so a generated one is never handed out again. */
+  function issue(draft: Draft<Database>, reference: string) {
+    const counted = countReferences(store.db.counters.caseReferences, [reference]);
+    for (const [year, n] of Object.entries(counted)) {
+      if (store.db.counters.caseReferences[year] !== n) draft.counters.caseReferences[year] = n;
     }
   }
 
@@ -149,9 +158,11 @@ export function createCaseService(ctx: ServiceContext) {
 
   function nextReference(openedOn?: string): string {
     const year = Number((openedOn ?? today()).slice(0, 4));
+    const db = store.db;
     return nextCaseReference(
-      store.db.cases.map((c) => c.reference),
+      db.cases.map((c) => c.reference),
       year,
+      db.counters.caseReferences[String(year)] ?? 0,
     );
   }
 
@@ -215,6 +226,7 @@ export function createCaseService(ctx: ServiceContext) {
       return store.update((draft) => {
         const reference = input.reference ?? nextReference(input.openedOn);
         assertReferenceFree(reference);
+        issue(draft, reference);
         const stamp = ctx.now().toISOString();
         const fields = parseOrThrow(CaseFields, { ...input, reference }, 'Case');
         assertLinks(fields);
@@ -238,7 +250,10 @@ export function createCaseService(ctx: ServiceContext) {
         assertRevision(current, input.revision, 'case');
         const { id: _id, createdAt: _c, updatedAt: _u, revision: _r, statusHistory, ...currentFields } = current;
         const fields = parseOrThrow(CaseFields, { ...currentFields, ...input.changes }, 'Case');
-        if (!sameReference(fields.reference, current.reference)) assertReferenceFree(fields.reference, current.id);
+        if (fields.reference !== current.reference) {
+          assertReferenceFree(fields.reference, current.id);
+          issue(draft, fields.reference);
+        }
         assertLinks(fields);
         // A status change is recorded with the day it happened.
         const history = fields.status !== current.status ? [...statusHistory, { status: fields.status, on: today() }] : statusHistory;

@@ -1,4 +1,5 @@
 import type { Draft } from 'immer';
+import { sameReference } from '../../../shared/domain/cases';
 import { AppError } from '../../../shared/errors';
 import { collectionNames, type CollectionName, type Database, type Relink, type TrashEntry } from '../../../shared/schemas/database';
 import type { ServiceContext } from './context';
@@ -84,6 +85,41 @@ export const references: readonly Reference[] = [
 ];
 
 type AnyRecord = { id: string; revision: number; updatedAt: string } & Record<string, unknown>;
+
+/**
+ * Fields no two records of a collection may share. Every write path that adds or changes such a
+ * field — create, update, Undo (restoreFromTrash), later imports and sync — checks it here.
+ */
+export interface UniqueKey {
+  collection: CollectionName;
+  field: string;
+  same: (a: string, b: string) => boolean;
+  /** The message when Undo would bring back a value that another record now has. */
+  undoConflictKey: string;
+}
+
+export const uniqueKeys: readonly UniqueKey[] = [{ collection: 'cases', field: 'reference', same: sameReference, undoConflictKey: 'errors.undoReferenceTaken' }];
+
+/**
+ * Calls `onTaken` with the first value of `candidates` that a record outside the candidates (or
+ * another candidate) already has in a unique field of `collection`.
+ */
+export function assertUnique(db: Database, collection: CollectionName, candidates: ReadonlyArray<{ id: string } & Record<string, unknown>>, onTaken: (value: string, key: UniqueKey) => never): void {
+  for (const key of uniqueKeys) {
+    if (key.collection !== collection) continue;
+    const ids = new Set(candidates.map((c) => c.id));
+    const seen: string[] = [];
+    for (const candidate of candidates) {
+      const value = candidate[key.field];
+      if (typeof value !== 'string') continue;
+      const clash =
+        seen.some((v) => key.same(v, value)) ||
+        list(db, collection).some((r) => !ids.has(r.id) && typeof r[key.field] === 'string' && key.same(r[key.field] as string, value));
+      if (clash) onTaken(value, key);
+      seen.push(value);
+    }
+  }
+}
 
 const list = (db: Database, name: CollectionName) => db[name] as unknown as readonly AnyRecord[];
 
@@ -246,6 +282,11 @@ export function restoreFromTrash(ctx: ServiceContext, draft: Draft<Database>, en
         throw new AppError('CONFLICT', `A record with id ${r.id} exists again; the undo was not applied.`, { messageKey: { key: 'errors.undoConflict' } });
       }
     }
+    assertUnique(db, name, records, (value, key) => {
+      throw new AppError('CONFLICT', `The undo was not applied: ${value} is now used by another record.`, {
+        messageKey: { key: key.undoConflictKey, params: { reference: value } },
+      });
+    });
     added.set(name, records);
   }
   const edited = editRecords(db, entry.relinks, stamp, (next, _current, l) => {

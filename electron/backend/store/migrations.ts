@@ -1,3 +1,4 @@
+import { countReferences } from '../../../shared/domain/cases';
 import { SCHEMA_VERSION } from '../../../shared/schemas/database';
 
 /** A step from version `from` to `from + 1`, on raw JSON (it runs before validation). */
@@ -77,6 +78,16 @@ export const migrations: Migration[] = [
         // Deleted records come back with Undo: they get the field too.
         trash: trash.map((t) => ({ ...t, removed: upgrade((t.removed as Raw | undefined) ?? {}) })),
       };
+    },
+  },
+  {
+    from: 4,
+    describe: 'The workspace remembers which case references it has issued, so a deleted case\'s number is never handed out again.',
+    up: (db) => {
+      type Raw = Record<string, unknown>;
+      const refs = (cases: unknown) => ((cases as Raw[] | undefined) ?? []).map((c) => c.reference).filter((r): r is string => typeof r === 'string');
+      const trashed = ((db.trash as Raw[] | undefined) ?? []).flatMap((t) => refs((t.removed as Raw | undefined)?.cases));
+      return { ...db, counters: { caseReferences: countReferences({}, [...refs(db.cases), ...trashed]) } };
     },
   },
 ];

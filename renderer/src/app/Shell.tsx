@@ -102,6 +102,7 @@ export function Shell() {
           onClick={openPalette}
           component="button"
           aria-label={t('palette.open')}
+          title={t('palette.open')}
         />
         {sections.map((section) => (
           <NavLink
@@ -111,6 +112,7 @@ export function Shell() {
             active={location.pathname.startsWith(section.path)}
             onClick={() => navigate(section.path)}
             component="button"
+            title={section.label}
             aria-current={location.pathname.startsWith(section.path) ? 'page' : undefined}
           />
         ))}
@@ -121,6 +123,7 @@ export function Shell() {
           active={location.pathname.startsWith('/settings')}
           onClick={() => navigate('/settings')}
           component="button"
+          title={t('nav.settings')}
         />
         <Tooltip label={t('shortcuts.title')}>
           <ActionIcon variant="subtle" color="gray" aria-label={t('shortcuts.title')} onClick={() => setHelpOpen(true)} m="xs">

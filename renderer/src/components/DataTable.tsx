@@ -170,6 +170,8 @@ export function DataTable<T, K extends string>(props: DataTableProps<T, K>) {
 
   const rowDomId = (i: number) => `${baseId}-row-${i}`;
   const template = columns.map((c) => c.width ?? '1fr').join(' ');
+  // Narrower than its columns' minimums, the table scrolls sideways instead of clipping a column.
+  const minWidth = tableMinWidth(columns);
 
   return (
     <div className="data-table">
@@ -184,7 +186,7 @@ export function DataTable<T, K extends string>(props: DataTableProps<T, K>) {
         onKeyDown={onKeyDown}
         aria-activedescendant={rowCount && active >= first && active <= last ? rowDomId(active) : undefined}
       >
-        <div role="rowgroup" className="data-table-head">
+        <div role="rowgroup" className="data-table-head" style={{ minWidth }}>
           <div role="row" aria-rowindex={1} className="data-table-row" style={{ gridTemplateColumns: template }}>
             {columns.map((column) => {
               const sorted = column.sortKey && sort?.key === column.sortKey ? sort.direction : null;
@@ -219,7 +221,7 @@ export function DataTable<T, K extends string>(props: DataTableProps<T, K>) {
             })}
           </div>
         </div>
-        <div role="rowgroup" className="data-table-body" style={{ height: virtualizer.getTotalSize() }}>
+        <div role="rowgroup" className="data-table-body" style={{ height: virtualizer.getTotalSize(), minWidth }}>
           {/* The window of rows moves as one block: one transform instead of one per row. */}
           <div role="presentation" style={{ transform: `translateY(${items[0]?.start ?? 0}px)` }}>
             {items.map((item) => {
@@ -247,3 +249,15 @@ export function DataTable<T, K extends string>(props: DataTableProps<T, K>) {
     </div>
   );
 }
+
+/** The narrowest a grid track can be: "120px" → 120, "minmax(160px, 2fr)" → 160, a bare "1fr" → 80. */
+export function minTrackWidth(track: string | undefined): number {
+  const px = /^(?:minmax\()?\s*(\d+(?:\.\d+)?)px/.exec(track ?? '');
+  return px ? Number(px[1]) : 80;
+}
+
+/** The narrowest `columns` fit side by side without clipping one. */
+export const tableMinWidth = (columns: ReadonlyArray<{ width?: string }>) => columns.reduce((sum, c) => sum + minTrackWidth(c.width), 0);
+
+/** What a list asks for beside an open record: its columns at their narrowest, room for titles, the scrollbar. */
+export const preferredListWidth = (columns: ReadonlyArray<{ width?: string }>) => tableMinWidth(columns) + 80;

@@ -21,6 +21,9 @@ export const lists = defineArea({
     loadingRow: 'Loading…',
     count_one: '{{count, number}} entry',
     count_other: '{{count, number}} entries',
+    resize: 'Resize list and details',
+    resizeValue: 'List {{percent}} % of the width',
+    resizeHint: 'Drag, or use ← and →; double-click or Enter resets',
   },
   de: {
     views: 'Ansichten',
@@ -42,5 +45,8 @@ export const lists = defineArea({
     loadingRow: 'Wird geladen …',
     count_one: '{{count, number}} Eintrag',
     count_other: '{{count, number}} Einträge',
+    resize: 'Breite von Liste und Details ändern',
+    resizeValue: 'Liste {{percent}} % der Breite',
+    resizeHint: 'Ziehen oder ← und → drücken; Doppelklick oder Eingabe setzt zurück',
   },
 });

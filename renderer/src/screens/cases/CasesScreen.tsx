@@ -15,6 +15,8 @@ import { ListTable } from '../../components/list/ListTable';
 import { ListTools, useColumnChoice, type ChoosableColumn } from '../../components/list/ListTools';
 import { useFilteredList } from '../../components/list/useFilteredList';
 import { ListPane } from '../../components/ListPane';
+import { SplitView } from '../../components/list/SplitView';
+import { preferredListWidth } from '../../components/DataTable';
 import { RegionPicker } from '../../components/RegionPicker';
 import { StatusBadge } from '../../components/StatusBadge';
 import { formatDate, todayIso } from '../../lib/format';
@@ -55,7 +57,7 @@ export function CasesScreen() {
       { id: 'reference', header: t('cases.fields.reference'), cell: (r) => <span className="mono">{r.reference}</span>, sortKey: 'reference', width: '116px' },
       { id: 'title', header: t('cases.fields.title'), cell: (r) => <span className="ellipsis">{r.title}</span>, sortKey: 'title', width: 'minmax(180px, 3fr)', required: true },
       { id: 'client', header: t('cases.fields.client'), cell: (r) => <span className="ellipsis">{r.clientName || '—'}</span>, sortKey: 'client', width: 'minmax(120px, 2fr)' },
-      { id: 'status', header: t('cases.fields.status'), cell: (r) => <StatusBadge status={r.status} />, sortKey: 'status', width: '136px' },
+      { id: 'status', header: t('cases.fields.status'), cell: (r) => <StatusBadge status={r.status} />, sortKey: 'status', width: '148px' },
       { id: 'priority', header: t('cases.fields.priority'), cell: (r) => t(`cases.priority.${r.priority}`), sortKey: 'priority', width: '90px' },
       {
         id: 'countries',
@@ -76,7 +78,7 @@ export function CasesScreen() {
           return <span className={overdue ? 'overdue' : undefined}>{formatDate(r.dueOn, lang)}</span>;
         },
         sortKey: 'dueOn',
-        width: '104px',
+        width: '120px',
       },
       {
         id: 'tasks',
@@ -91,7 +93,7 @@ export function CasesScreen() {
           ),
         width: '74px',
       },
-      { id: 'updatedAt', header: t('cases.fields.updatedAt'), cell: (r) => formatDate(r.updatedAt.slice(0, 10), lang), sortKey: 'updatedAt', width: '104px' },
+      { id: 'updatedAt', header: t('cases.fields.updatedAt'), cell: (r) => formatDate(r.updatedAt.slice(0, 10), lang), sortKey: 'updatedAt', width: '120px' },
     ],
     [t, lang],
   );
@@ -99,37 +101,42 @@ export function CasesScreen() {
   const { filter, set } = list;
 
   return (
-    <div className="split">
-      <ListPane
-        id="cases-title"
-        title={t('cases.title')}
-        count={list.rows.total}
-        countKey="cases.count"
-        newLabel={t('cases.new')}
-        newTitle={t('cases.newShortcut')}
-        onNew={() => navigate('/cases/new')}
-        tools={<ListTools list="cases" state={list} columns={columns} />}
-        filters={
-          <>
-            <SearchFilter value={filter.text} onChange={set('text')} placeholder={t('cases.searchPlaceholder')} />
-            <FilterSelect
-              label={t('cases.filterStatus')}
-              data={caseStatuses.map((s) => ({ value: s, label: t(`cases.status.${s}`) }))}
-              value={filter.statuses}
-              onChange={set('statuses')}
-            />
-            <CountryPicker aria-label={t('cases.filterCountry')} placeholder={t('cases.filterCountry')} value={filter.countries} onChange={set('countries')} />
-            <RegionPicker aria-label={t('lists.region')} placeholder={t('lists.region')} value={filter.regions} onChange={set('regions')} />
-            <FilterSelect label={t('lists.topic')} data={vocabulary.data?.topics ?? []} value={filter.topics} onChange={set('topics')} searchable />
-            <FilterSelect label={t('lists.owner')} data={vocabulary.data?.listOwners.cases ?? []} value={filter.owners} onChange={set('owners')} searchable />
-          </>
-        }
-      >
-        <ListTable base="/cases" label={t('cases.listLabel')} state={list} columns={columns.shown} empty={t('cases.empty')} noMatch={t('cases.noMatch')} />
-      </ListPane>
-      <section className="detail-pane" aria-label={t('cases.detailLabel')}>
-        <DetailRoutes editor={CaseEditor} detail={CaseDetail} hint={t('cases.selectHint')} />
-      </section>
-    </div>
+    <SplitView
+      name="cases"
+      base="/cases"
+      listWidth={preferredListWidth(columns.shown)}
+      detailLabel={t('cases.detailLabel')}
+      list={
+        <ListPane
+          id="cases-title"
+          title={t('cases.title')}
+          count={list.rows.total}
+          countKey="cases.count"
+          newLabel={t('cases.new')}
+          newTitle={t('cases.newShortcut')}
+          onNew={() => navigate('/cases/new')}
+          tools={<ListTools list="cases" state={list} columns={columns} />}
+          filters={
+            <>
+              <SearchFilter value={filter.text} onChange={set('text')} placeholder={t('cases.searchPlaceholder')} />
+              <FilterSelect
+                label={t('cases.filterStatus')}
+                data={caseStatuses.map((s) => ({ value: s, label: t(`cases.status.${s}`) }))}
+                value={filter.statuses}
+                onChange={set('statuses')}
+              />
+              <CountryPicker aria-label={t('cases.filterCountry')} placeholder={t('cases.filterCountry')} value={filter.countries} onChange={set('countries')} />
+              <RegionPicker aria-label={t('lists.region')} placeholder={t('lists.region')} value={filter.regions} onChange={set('regions')} />
+              <FilterSelect label={t('lists.topic')} data={vocabulary.data?.topics ?? []} value={filter.topics} onChange={set('topics')} searchable />
+              <FilterSelect label={t('lists.owner')} data={vocabulary.data?.listOwners.cases ?? []} value={filter.owners} onChange={set('owners')} searchable />
+            </>
+          }
+        >
+          <ListTable base="/cases" label={t('cases.listLabel')} state={list} columns={columns.shown} empty={t('cases.empty')} noMatch={t('cases.noMatch')} />
+        </ListPane>
+      }
+    >
+      <DetailRoutes editor={CaseEditor} detail={CaseDetail} hint={t('cases.selectHint')} />
+    </SplitView>
   );
 }

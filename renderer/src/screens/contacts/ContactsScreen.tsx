@@ -13,6 +13,8 @@ import { ListTable } from '../../components/list/ListTable';
 import { ListTools, useColumnChoice, type ChoosableColumn } from '../../components/list/ListTools';
 import { useFilteredList } from '../../components/list/useFilteredList';
 import { ListPane } from '../../components/ListPane';
+import { SplitView } from '../../components/list/SplitView';
+import { preferredListWidth } from '../../components/DataTable';
 import { RegionPicker } from '../../components/RegionPicker';
 import { cellNoteStyle, useDayFormat, useLanguage } from '../organisations/parts';
 import { ContactDetail } from './ContactDetail';
@@ -110,33 +112,38 @@ export function ContactsScreen() {
   const columns = useColumnChoice('columns.contacts', defaultColumns, allColumns);
 
   return (
-    <div className="split">
-      <ListPane
-        id="contacts-title"
-        title={t('contacts.title')}
-        count={list.rows.total}
-        countKey="contacts.count"
-        newLabel={t('contacts.new')}
-        onNew={() => navigate('/contacts/new')}
-        tools={<ListTools list="contacts" state={list} columns={columns} />}
-        filters={
-          <>
-            <SearchFilter value={filter.text} onChange={set('text')} placeholder={t('contacts.searchPlaceholder')} />
-            <CountryPicker aria-label={t('contacts.filterCountry')} placeholder={t('contacts.filterCountry')} value={filter.countries} onChange={set('countries')} />
-            <RegionPicker aria-label={t('lists.region')} placeholder={t('lists.region')} value={filter.regions} onChange={set('regions')} />
-            <FilterSelect label={t('contacts.filterTopic')} data={vocabulary.data?.topics ?? []} value={filter.topics} onChange={set('topics')} searchable />
-            <FilterSelect label={t('contacts.filterKind')} data={kindOptions} value={filter.organisationKinds} onChange={set('organisationKinds')} />
-            <FilterSelect label={t('contacts.filterLanguage')} data={languageOptions} value={filter.languages} onChange={set('languages')} searchable />
-            <FilterSelect label={t('lists.owner')} data={vocabulary.data?.listOwners.contacts ?? []} value={filter.owners} onChange={set('owners')} searchable />
-            {list.filtered ? <ResetFilters onReset={list.reset} /> : null}
-          </>
-        }
-      >
-        <ListTable base="/contacts" label={t('contacts.listLabel')} state={list} columns={columns.shown} empty={t('contacts.empty')} noMatch={t('contacts.noMatch')} />
-      </ListPane>
-      <section className="detail-pane" aria-label={t('contacts.detailLabel')}>
-        <DetailRoutes editor={ContactEditor} detail={ContactDetail} hint={t('contacts.selectHint')} />
-      </section>
-    </div>
+    <SplitView
+      name="contacts"
+      base="/contacts"
+      listWidth={preferredListWidth(columns.shown)}
+      detailLabel={t('contacts.detailLabel')}
+      list={
+        <ListPane
+          id="contacts-title"
+          title={t('contacts.title')}
+          count={list.rows.total}
+          countKey="contacts.count"
+          newLabel={t('contacts.new')}
+          onNew={() => navigate('/contacts/new')}
+          tools={<ListTools list="contacts" state={list} columns={columns} />}
+          filters={
+            <>
+              <SearchFilter value={filter.text} onChange={set('text')} placeholder={t('contacts.searchPlaceholder')} />
+              <CountryPicker aria-label={t('contacts.filterCountry')} placeholder={t('contacts.filterCountry')} value={filter.countries} onChange={set('countries')} />
+              <RegionPicker aria-label={t('lists.region')} placeholder={t('lists.region')} value={filter.regions} onChange={set('regions')} />
+              <FilterSelect label={t('contacts.filterTopic')} data={vocabulary.data?.topics ?? []} value={filter.topics} onChange={set('topics')} searchable />
+              <FilterSelect label={t('contacts.filterKind')} data={kindOptions} value={filter.organisationKinds} onChange={set('organisationKinds')} />
+              <FilterSelect label={t('contacts.filterLanguage')} data={languageOptions} value={filter.languages} onChange={set('languages')} searchable />
+              <FilterSelect label={t('lists.owner')} data={vocabulary.data?.listOwners.contacts ?? []} value={filter.owners} onChange={set('owners')} searchable />
+              {list.filtered ? <ResetFilters onReset={list.reset} /> : null}
+            </>
+          }
+        >
+          <ListTable base="/contacts" label={t('contacts.listLabel')} state={list} columns={columns.shown} empty={t('contacts.empty')} noMatch={t('contacts.noMatch')} />
+        </ListPane>
+      }
+    >
+      <DetailRoutes editor={ContactEditor} detail={ContactDetail} hint={t('contacts.selectHint')} />
+    </SplitView>
   );
 }

@@ -9,8 +9,9 @@ import { regionName } from '../../../../shared/domain/regions';
 import { foldText } from '../../../../shared/domain/text';
 import { languageFromTag } from '../../../../shared/i18n';
 import { useApi } from '../../api/context';
-import { DataTable, type Column } from '../../components/DataTable';
+import { DataTable, preferredListWidth, type Column } from '../../components/DataTable';
 import { ListPane } from '../../components/ListPane';
+import { SplitView } from '../../components/list/SplitView';
 import { CountryMapView } from '../../components/CountryMapView';
 import { StatusBadge } from '../../components/StatusBadge';
 import { describeError } from '../../lib/errors';
@@ -52,58 +53,63 @@ export function CountriesScreen() {
   const options = useMemo(() => countryOptions(lang).map((c) => ({ value: c.code, label: c.name })), [lang]);
 
   return (
-    <div className="split">
-      <ListPane
-        id="countries-title"
-        title={t('countries.title')}
-        count={rows.length}
-        countKey="countries.count"
-        filters={
-          <>
-            <TextInput
-              aria-label={t('countries.filter')}
-              placeholder={t('countries.filter')}
-              leftSection={<IconSearch size={14} />}
-              value={text}
-              onChange={(e) => setText(e.currentTarget.value)}
-              type="search"
-            />
-            <Select
-              aria-label={t('countries.goTo')}
-              placeholder={t('countries.goTo')}
-              data={options}
-              searchable
-              value={null}
-              onChange={(code) => code && navigate(`/countries/${code}`)}
-              comboboxProps={{ withinPortal: true }}
-            />
-          </>
-        }
-      >
-        <DataTable<Row, string>
-          rowCount={rows.length}
-          rowAt={(i) => rows[i]}
-          columns={columns}
-          getRowId={(r) => r.code}
-          label={t('countries.listLabel')}
-          selectedId={match?.params.code ?? null}
-          onActivate={(r) => navigate(`/countries/${r.code}`)}
-        />
-      </ListPane>
-      <section className="detail-pane" aria-label={t('countries.detailLabel')}>
-        <Routes>
-          <Route path=":code" element={<CountryDetail />} />
-          <Route
-            index
-            element={
-              <div className="placeholder">
-                <Text c="dimmed">{t('countries.selectHint')}</Text>
-              </div>
-            }
+    <SplitView
+      name="countries"
+      base="/countries"
+      listWidth={preferredListWidth(columns)}
+      detailLabel={t('countries.detailLabel')}
+      list={
+        <ListPane
+          id="countries-title"
+          title={t('countries.title')}
+          count={rows.length}
+          countKey="countries.count"
+          filters={
+            <>
+              <TextInput
+                aria-label={t('countries.filter')}
+                placeholder={t('countries.filter')}
+                leftSection={<IconSearch size={14} />}
+                value={text}
+                onChange={(e) => setText(e.currentTarget.value)}
+                type="search"
+              />
+              <Select
+                aria-label={t('countries.goTo')}
+                placeholder={t('countries.goTo')}
+                data={options}
+                searchable
+                value={null}
+                onChange={(code) => code && navigate(`/countries/${code}`)}
+                comboboxProps={{ withinPortal: true }}
+              />
+            </>
+          }
+        >
+          <DataTable<Row, string>
+            rowCount={rows.length}
+            rowAt={(i) => rows[i]}
+            columns={columns}
+            getRowId={(r) => r.code}
+            label={t('countries.listLabel')}
+            selectedId={match?.params.code ?? null}
+            onActivate={(r) => navigate(`/countries/${r.code}`)}
           />
-        </Routes>
-      </section>
-    </div>
+        </ListPane>
+      }
+    >
+      <Routes>
+        <Route path=":code" element={<CountryDetail />} />
+        <Route
+          index
+          element={
+            <div className="placeholder">
+              <Text c="dimmed">{t('countries.selectHint')}</Text>
+            </div>
+          }
+        />
+      </Routes>
+    </SplitView>
   );
 }
 

@@ -14,6 +14,8 @@ import { ListTable } from '../../components/list/ListTable';
 import { ListTools, useColumnChoice, type ChoosableColumn } from '../../components/list/ListTools';
 import { useFilteredList, type RestoredView } from '../../components/list/useFilteredList';
 import { ListPane } from '../../components/ListPane';
+import { SplitView } from '../../components/list/SplitView';
+import { preferredListWidth } from '../../components/DataTable';
 import { RegionPicker } from '../../components/RegionPicker';
 import { formatDate } from '../../lib/format';
 import { NoteStatusBadge } from './badges';
@@ -146,32 +148,37 @@ export function NotesScreen() {
   }
 
   return (
-    <div className="split">
-      <ListPane
-        id="notes-title"
-        title={t('notes.title')}
-        count={list.rows.total}
-        countKey="notes.count"
-        newLabel={t('notes.new')}
-        onNew={() => navigate('/notes/new')}
-        tools={<ListTools list="notes" state={list} columns={columns} />}
-        filters={
-          <>
-            <SearchFilter value={filter.text} onChange={set('text')} placeholder={t('notes.searchPlaceholder')} />
-            <FilterSelect label={t('notes.filterKind')} data={kindOptions} value={filter.kinds} onChange={set('kinds')} />
-            <FilterSelect label={t('notes.filterStatus')} data={statusOptions} value={filter.statuses} onChange={set('statuses')} />
-            <CountryPicker aria-label={t('notes.filterCountry')} placeholder={t('notes.filterCountry')} value={filter.countries} onChange={set('countries')} />
-            <RegionPicker aria-label={t('lists.region')} placeholder={t('lists.region')} value={filter.regions} onChange={set('regions')} />
-            <FilterSelect label={t('lists.topic')} data={vocabulary.data?.topics ?? []} value={filter.topics} onChange={set('topics')} searchable />
-            <FilterSelect label={t('lists.owner')} data={vocabulary.data?.listOwners.notes ?? []} value={filter.owners} onChange={set('owners')} searchable />
-          </>
-        }
-      >
-        <ListTable base="/notes" label={t('notes.listLabel')} state={list} columns={columns.shown} empty={t('notes.empty')} noMatch={t('notes.noMatch')} />
-      </ListPane>
-      <section className="detail-pane" aria-label={t('notes.detailLabel')}>
-        {detail}
-      </section>
-    </div>
+    <SplitView
+      name="notes"
+      base="/notes"
+      listWidth={preferredListWidth(columns.shown)}
+      detailLabel={t('notes.detailLabel')}
+      list={
+        <ListPane
+          id="notes-title"
+          title={t('notes.title')}
+          count={list.rows.total}
+          countKey="notes.count"
+          newLabel={t('notes.new')}
+          onNew={() => navigate('/notes/new')}
+          tools={<ListTools list="notes" state={list} columns={columns} />}
+          filters={
+            <>
+              <SearchFilter value={filter.text} onChange={set('text')} placeholder={t('notes.searchPlaceholder')} />
+              <FilterSelect label={t('notes.filterKind')} data={kindOptions} value={filter.kinds} onChange={set('kinds')} />
+              <FilterSelect label={t('notes.filterStatus')} data={statusOptions} value={filter.statuses} onChange={set('statuses')} />
+              <CountryPicker aria-label={t('notes.filterCountry')} placeholder={t('notes.filterCountry')} value={filter.countries} onChange={set('countries')} />
+              <RegionPicker aria-label={t('lists.region')} placeholder={t('lists.region')} value={filter.regions} onChange={set('regions')} />
+              <FilterSelect label={t('lists.topic')} data={vocabulary.data?.topics ?? []} value={filter.topics} onChange={set('topics')} searchable />
+              <FilterSelect label={t('lists.owner')} data={vocabulary.data?.listOwners.notes ?? []} value={filter.owners} onChange={set('owners')} searchable />
+            </>
+          }
+        >
+          <ListTable base="/notes" label={t('notes.listLabel')} state={list} columns={columns.shown} empty={t('notes.empty')} noMatch={t('notes.noMatch')} />
+        </ListPane>
+      }
+    >
+      {detail}
+    </SplitView>
   );
 }

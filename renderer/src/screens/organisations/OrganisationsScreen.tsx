@@ -12,6 +12,8 @@ import { ListTable } from '../../components/list/ListTable';
 import { ListTools, useColumnChoice, type ChoosableColumn } from '../../components/list/ListTools';
 import { useFilteredList } from '../../components/list/useFilteredList';
 import { ListPane } from '../../components/ListPane';
+import { SplitView } from '../../components/list/SplitView';
+import { preferredListWidth } from '../../components/DataTable';
 import { RegionPicker } from '../../components/RegionPicker';
 import { OrganisationDetail } from './OrganisationDetail';
 import { OrganisationEditor } from './OrganisationEditor';
@@ -89,44 +91,49 @@ export function OrganisationsScreen() {
   const columns = useColumnChoice('columns.organisations', defaultColumns, allColumns);
 
   return (
-    <div className="split">
-      <ListPane
-        id="organisations-title"
-        title={t('organisations.title')}
-        count={list.rows.total}
-        countKey="organisations.count"
-        newLabel={t('organisations.new')}
-        onNew={() => navigate('/organisations/new')}
-        tools={<ListTools list="organisations" state={list} columns={columns} />}
-        filters={
-          <>
-            <SearchFilter value={filter.text} onChange={set('text')} placeholder={t('organisations.searchPlaceholder')} />
-            <FilterSelect label={t('organisations.filterKind')} data={kindOptions} value={filter.kinds} onChange={set('kinds')} />
-            <CountryPicker
-              aria-label={t('organisations.filterCountry')}
-              placeholder={t('organisations.filterCountry')}
-              value={filter.countries}
-              onChange={set('countries')}
-            />
-            <RegionPicker aria-label={t('lists.region')} placeholder={t('lists.region')} value={filter.regions} onChange={set('regions')} />
-            <FilterSelect label={t('lists.topic')} data={vocabulary.data?.topics ?? []} value={filter.topics} onChange={set('topics')} searchable />
-            <FilterSelect label={t('lists.owner')} data={vocabulary.data?.listOwners.organisations ?? []} value={filter.owners} onChange={set('owners')} searchable />
-            {list.filtered ? <ResetFilters onReset={list.reset} /> : null}
-          </>
-        }
-      >
-        <ListTable
-          base="/organisations"
-          label={t('organisations.listLabel')}
-          state={list}
-          columns={columns.shown}
-          empty={t('organisations.empty')}
-          noMatch={t('organisations.noMatch')}
-        />
-      </ListPane>
-      <section className="detail-pane" aria-label={t('organisations.detailLabel')}>
-        <DetailRoutes editor={OrganisationEditor} detail={OrganisationDetail} hint={t('organisations.selectHint')} />
-      </section>
-    </div>
+    <SplitView
+      name="organisations"
+      base="/organisations"
+      listWidth={preferredListWidth(columns.shown)}
+      detailLabel={t('organisations.detailLabel')}
+      list={
+        <ListPane
+          id="organisations-title"
+          title={t('organisations.title')}
+          count={list.rows.total}
+          countKey="organisations.count"
+          newLabel={t('organisations.new')}
+          onNew={() => navigate('/organisations/new')}
+          tools={<ListTools list="organisations" state={list} columns={columns} />}
+          filters={
+            <>
+              <SearchFilter value={filter.text} onChange={set('text')} placeholder={t('organisations.searchPlaceholder')} />
+              <FilterSelect label={t('organisations.filterKind')} data={kindOptions} value={filter.kinds} onChange={set('kinds')} />
+              <CountryPicker
+                aria-label={t('organisations.filterCountry')}
+                placeholder={t('organisations.filterCountry')}
+                value={filter.countries}
+                onChange={set('countries')}
+              />
+              <RegionPicker aria-label={t('lists.region')} placeholder={t('lists.region')} value={filter.regions} onChange={set('regions')} />
+              <FilterSelect label={t('lists.topic')} data={vocabulary.data?.topics ?? []} value={filter.topics} onChange={set('topics')} searchable />
+              <FilterSelect label={t('lists.owner')} data={vocabulary.data?.listOwners.organisations ?? []} value={filter.owners} onChange={set('owners')} searchable />
+              {list.filtered ? <ResetFilters onReset={list.reset} /> : null}
+            </>
+          }
+        >
+          <ListTable
+            base="/organisations"
+            label={t('organisations.listLabel')}
+            state={list}
+            columns={columns.shown}
+            empty={t('organisations.empty')}
+            noMatch={t('organisations.noMatch')}
+          />
+        </ListPane>
+      }
+    >
+      <DetailRoutes editor={OrganisationEditor} detail={OrganisationDetail} hint={t('organisations.selectHint')} />
+    </SplitView>
   );
 }

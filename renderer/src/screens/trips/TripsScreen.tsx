@@ -12,6 +12,8 @@ import { FilterSelect, SearchFilter } from '../../components/list/filters';
 import { ListTable } from '../../components/list/ListTable';
 import { useFilteredList } from '../../components/list/useFilteredList';
 import { ListPane } from '../../components/ListPane';
+import { SplitView } from '../../components/list/SplitView';
+import { preferredListWidth } from '../../components/DataTable';
 import { ClassificationBadge, compactRange, PhaseBadge, useLanguage, type TripPhase } from './parts';
 import { TripDetail } from './TripDetail';
 import { TripEditor } from './TripEditor';
@@ -60,7 +62,7 @@ export function TripsScreen() {
           );
         },
         sortKey: 'title',
-        width: 'minmax(124px, 2.6fr)',
+        width: 'minmax(180px, 2.6fr)',
       },
       {
         id: 'dates',
@@ -89,7 +91,7 @@ export function TripsScreen() {
             {r.head ?? '—'}
           </span>
         ),
-        width: 'minmax(110px, 1.6fr)',
+        width: 'minmax(120px, 1.6fr)',
       },
       { id: 'meetings', header: t('trips.columns.meetings'), cell: (r) => <span className="num">{r.meetings}</span>, width: '84px' },
     ],
@@ -97,32 +99,37 @@ export function TripsScreen() {
   );
 
   return (
-    <div className="split">
-      <ListPane
-        id="trips-title"
-        title={t('trips.title')}
-        count={list.rows.total}
-        countKey="trips.count"
-        newLabel={t('trips.new')}
-        onNew={() => navigate('/trips/new')}
-        filters={
-          <>
-            <SearchFilter value={filter.text} onChange={set('text')} placeholder={t('trips.searchPlaceholder')} />
-            <FilterSelect
-              label={t('trips.filterPhase')}
-              data={tripPhases.map((p) => ({ value: p, label: t(`trips.phases.${p}`) }))}
-              value={filter.phases}
-              onChange={set('phases')}
-            />
-            <CountryPicker aria-label={t('trips.filterCountry')} placeholder={t('trips.filterCountry')} value={filter.countries} onChange={set('countries')} />
-          </>
-        }
-      >
-        <ListTable base="/trips" label={t('trips.listLabel')} state={list} columns={columns} rowHeight={46} empty={t('trips.empty')} noMatch={t('trips.noMatch')} />
-      </ListPane>
-      <section className="detail-pane" aria-label={t('trips.detailLabel')}>
-        <DetailRoutes editor={TripEditor} detail={TripDetail} hint={t('trips.selectHint')} />
-      </section>
-    </div>
+    <SplitView
+      name="trips"
+      base="/trips"
+      listWidth={preferredListWidth(columns)}
+      detailLabel={t('trips.detailLabel')}
+      list={
+        <ListPane
+          id="trips-title"
+          title={t('trips.title')}
+          count={list.rows.total}
+          countKey="trips.count"
+          newLabel={t('trips.new')}
+          onNew={() => navigate('/trips/new')}
+          filters={
+            <>
+              <SearchFilter value={filter.text} onChange={set('text')} placeholder={t('trips.searchPlaceholder')} />
+              <FilterSelect
+                label={t('trips.filterPhase')}
+                data={tripPhases.map((p) => ({ value: p, label: t(`trips.phases.${p}`) }))}
+                value={filter.phases}
+                onChange={set('phases')}
+              />
+              <CountryPicker aria-label={t('trips.filterCountry')} placeholder={t('trips.filterCountry')} value={filter.countries} onChange={set('countries')} />
+            </>
+          }
+        >
+          <ListTable base="/trips" label={t('trips.listLabel')} state={list} columns={columns} rowHeight={46} empty={t('trips.empty')} noMatch={t('trips.noMatch')} />
+        </ListPane>
+      }
+    >
+      <DetailRoutes editor={TripEditor} detail={TripDetail} hint={t('trips.selectHint')} />
+    </SplitView>
   );
 }

@@ -34,6 +34,19 @@ async function counsellor(backend: TestBackend) {
 }
 
 describe('ContactDetail against the real backend', () => {
+  it('says plainly that nothing is on the timeline yet, instead of "— · From the timeline"', async () => {
+    const backend = await openTestBackend();
+    const person = await backend.call('contacts.create', { contact: { givenName: 'Nadia', familyName: 'Haddad' } });
+    renderWithBackend(backend, <ContactDetail />, { path: `/contacts/${person.id}`, route: '/contacts/:id' });
+
+    expect(await screen.findByRole('heading', { name: 'Nadia Haddad' })).toBeInTheDocument();
+    const label = await screen.findByText('Last contact');
+    const value = label.nextElementSibling ?? label.parentElement!;
+    await waitFor(() => expect(value).toHaveTextContent('Nothing on the timeline yet'));
+    expect(value).not.toHaveTextContent('From the timeline');
+    expect(value).not.toHaveTextContent('—');
+  });
+
   it('shows names in both scripts, positions over time, private numbers, languages, last contact and an overdue GDPR review', async () => {
     const backend = await openTestBackend();
     const { person } = await counsellor(backend);

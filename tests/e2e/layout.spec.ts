@@ -86,6 +86,13 @@ test('a created or newly opened record starts at its top, not at the long formâ€
   expect(await scrollTop()).toBe(0);
   await expect(heading).toBeInViewport();
 
+  // The "created" notification stands clear of the detail pane and its actions (defect 10).
+  const toast = page.getByRole('alert').filter({ hasText: /created/ });
+  await expect(toast).toBeVisible();
+  const toastBox = (await toast.boundingBox())!;
+  const paneBox = (await pane.boundingBox())!;
+  expect(toastBox.x + toastBox.width).toBeLessThanOrEqual(paneBox.x);
+
   // Scroll down a record, open another from the list: it starts at its top too.
   await pane.evaluate((el) => el.scrollTo(0, el.scrollHeight));
   expect(await scrollTop()).toBeGreaterThan(100);

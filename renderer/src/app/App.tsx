@@ -76,7 +76,8 @@ export function App({ connection }: { connection: Connection }) {
           {(scheme) => (
             <MantineProvider theme={theme} defaultColorScheme="auto" forceColorScheme={scheme} getStyleNonce={() => styleNonce} cssVariablesResolver={cssVariablesResolver}>
               <DatesProvider settings={{ locale: i18n.language.startsWith('de') ? 'de' : 'en', firstDayOfWeek: 1 }}>
-                <Notifications position="bottom-center" limit={4} />
+                {/* Bottom left, over the end of the list: never over the detail pane's actions (Save, Delete, Undo). */}
+                <Notifications position="bottom-left" limit={4} containerWidth={380} className="toasts" />
                 <RouterProvider router={router} />
               </DatesProvider>
             </MantineProvider>

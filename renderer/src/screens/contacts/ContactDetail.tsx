@@ -70,12 +70,18 @@ export function ContactDetail() {
     [t('contacts.fields.country'), country ? `${countryName(country, lang)} (${country})` : '—'],
     [
       t('contacts.fields.lastContact'),
-      <>
-        {formatDate(r?.lastContact, lang)}{' '}
-        <Text span size="xs" c="dimmed">
-          · {t('contacts.fields.lastContactHint')}
+      r?.lastContact ? (
+        <>
+          {formatDate(r.lastContact, lang)}{' '}
+          <Text span size="xs" c="dimmed">
+            · {t('contacts.fields.lastContactHint')}
+          </Text>
+        </>
+      ) : (
+        <Text span c="dimmed">
+          {t('contacts.fields.lastContactNone')}
         </Text>
-      </>,
+      ),
     ],
     [t('contacts.fields.languages'), c.languages.map(languageName).join(', ') || '—'],
     [t('contacts.fields.expertise'), <Tags values={c.expertise} />],

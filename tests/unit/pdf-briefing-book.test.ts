@@ -10,7 +10,7 @@ import { displayName, isCurrentPosition } from '../../shared/schemas/contact';
 import type { Database } from '../../shared/schemas/database';
 import { bookSections, type TripRecord } from '../../shared/schemas/trip';
 import { buildTrip, INTERNAL_PREP, PRIVATE_PHONE, TALKING_POINT } from '../fixtures/trip';
-import { pageTexts, pdffonts, pdfinfo, pdftotext, savePdf } from './helpers/poppler';
+import { pageTexts, pdffonts, pdfinfo, pdftotext, savePdf, textLines, type Line } from './helpers/poppler';
 import { openTestBackend, type TestBackend } from './helpers/workspace';
 
 // The PDFs outlive single tests (read by several of them), so they get their own folder.
@@ -59,30 +59,6 @@ function bookmarks(path: string): OutlineItem[] {
     if (stack.length === 0) break;
   }
   return root;
-}
-
-interface Line {
-  page: number;
-  text: string;
-  x0: number;
-  y0: number;
-  x1: number;
-  y1: number;
-}
-
-/** Every text line with its bounding box (pdftotext -bbox-layout). */
-function textLines(path: string): Line[] {
-  const html = execFileSync('pdftotext', ['-bbox-layout', path, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  const lines: Line[] = [];
-  let page = 0;
-  for (const chunk of html.split(/<page /).slice(1)) {
-    page++;
-    for (const m of chunk.matchAll(/<line xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([\s\S]*?)<\/line>/g)) {
-      const text = [...m[5]!.matchAll(/>([^<]*)<\/word>/g)].map((w) => w[1]).join(' ');
-      lines.push({ page, text, x0: Number(m[1]), y0: Number(m[2]), x1: Number(m[3]), y1: Number(m[4]) });
-    }
-  }
-  return lines;
 }
 
 /** Pairs of lines whose boxes intersect (boxes touching by a hair are neighbours, not overlaps). */

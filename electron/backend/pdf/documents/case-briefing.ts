@@ -12,11 +12,13 @@ import { displayName, isCurrentPosition, type ContactRecord } from '../../../../
 import type { Database } from '../../../../shared/schemas/database';
 import type { ExportRequest } from '../../../../shared/schemas/export';
 import type { OrganisationRecord } from '../../../../shared/schemas/organisation';
+import type { RichDoc } from '../../../../shared/schemas/richtext';
 import type { ExportedFile } from '../../platform';
 import { localDate, type ServiceContext } from '../../services/context';
 import { indexes } from '../../services/indexes';
 import { findOrThrow } from '../../services/records';
-import type { Block, DocumentModel, RichText } from '../model';
+import { plainText, type Block, type DocumentModel, type RichText } from '../model';
+import { richBlocks } from '../rich-blocks';
 import { renderPdf } from '../render';
 import { formatDate, formatDateTime } from './format';
 
@@ -129,8 +131,8 @@ export function caseBriefingModel(db: Database, c: CaseRecord, opts: CaseBriefin
         kind: 'table',
         columns: [
           { label: t('book.columns.name'), width: 2.6 },
-          { label: t('pdf.position'), width: 4.4 },
-          { label: t('book.columns.lastContact'), width: 1.8 },
+          { label: t('pdf.position'), width: 4.1 },
+          { label: t('book.columns.lastContact'), width: 2.1 },
         ],
         rows: people.slice(0, CLIENT_PEOPLE).map(({ person, p, o, last }) => [displayName(person), roleAt(p.role, o, client), last ? date(last) : none]),
       });
@@ -251,7 +253,7 @@ export function caseBriefingModel(db: Database, c: CaseRecord, opts: CaseBriefin
     for (const n of notes) {
       h2(n.title);
       blocks.push({ kind: 'paragraph', text: `${t(`notes.kinds.${n.kind}`)} · ${t(`notes.statuses.${n.status}`)} · ${date(n.updatedAt.slice(0, 10))}`, tone: 'muted', keepWithNext: true });
-      const summary = excerpt(richTextToPlain(n.body), 600);
+      const summary = noteSummary(n.body);
       blocks.push(summary ? { kind: 'paragraph', text: summary } : muted(t('pdf.noneRecorded')));
     }
   } else blocks.push(muted(t('pdf.noneRecorded')));
@@ -282,6 +284,20 @@ export function caseBriefingModel(db: Database, c: CaseRecord, opts: CaseBriefin
     },
     blocks,
   };
+}
+
+/** About a short paragraph: the budget, in characters, of a linked note's summary. */
+const SUMMARY_BUDGET = 600;
+
+/**
+ * A note's summary: its prose (paragraphs and quotes, not headings, lists or tables, which read badly
+ * run together), cut at a word within the budget; a note without prose falls back to its plain text.
+ */
+export function noteSummary(body: RichDoc): string {
+  const prose = richBlocks(body)
+    .flatMap((b) => (b.kind === 'paragraph' ? [plainText(b.text)] : []))
+    .join(' ');
+  return excerpt(prose.trim() || richTextToPlain(body), SUMMARY_BUDGET);
 }
 
 /** File names stay portable: ASCII letters, digits and dashes. */

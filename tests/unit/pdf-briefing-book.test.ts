@@ -4,13 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildBriefingBook, excerptOf } from '../../electron/backend/pdf/documents/briefing-book';
-import { plainText, type Block, type DocumentModel } from '../../electron/backend/pdf/model';
+import { plainText, pruneEmpty, type Block, type DocumentModel } from '../../electron/backend/pdf/model';
 import { renderPdf } from '../../electron/backend/pdf/render';
 import { displayName, isCurrentPosition } from '../../shared/schemas/contact';
 import type { Database } from '../../shared/schemas/database';
 import { bookSections, type TripRecord } from '../../shared/schemas/trip';
 import { buildTrip, INTERNAL_PREP, PRIVATE_PHONE, TALKING_POINT } from '../fixtures/trip';
-import { pageTexts, pdffonts, pdfinfo, pdftotext, savePdf } from './helpers/poppler';
+import { pageTexts, pdffonts, pdfinfo, pdftotext, savePdf, textLines, type Line } from './helpers/poppler';
 import { openTestBackend, type TestBackend } from './helpers/workspace';
 
 // The PDFs outlive single tests (read by several of them), so they get their own folder.
@@ -59,30 +59,6 @@ function bookmarks(path: string): OutlineItem[] {
     if (stack.length === 0) break;
   }
   return root;
-}
-
-interface Line {
-  page: number;
-  text: string;
-  x0: number;
-  y0: number;
-  x1: number;
-  y1: number;
-}
-
-/** Every text line with its bounding box (pdftotext -bbox-layout). */
-function textLines(path: string): Line[] {
-  const html = execFileSync('pdftotext', ['-bbox-layout', path, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  const lines: Line[] = [];
-  let page = 0;
-  for (const chunk of html.split(/<page /).slice(1)) {
-    page++;
-    for (const m of chunk.matchAll(/<line xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([\s\S]*?)<\/line>/g)) {
-      const text = [...m[5]!.matchAll(/>([^<]*)<\/word>/g)].map((w) => w[1]).join(' ');
-      lines.push({ page, text, x0: Number(m[1]), y0: Number(m[2]), x1: Number(m[3]), y1: Number(m[4]) });
-    }
-  }
-  return lines;
 }
 
 /** Pairs of lines whose boxes intersect (boxes touching by a hair are neighbours, not overlaps). */
@@ -561,5 +537,130 @@ describe('the sample trip’s book after review: contact sheet, excerpts, countr
     const twice = blocks.filter((b, i) => b.kind === 'heading' && blocks[i + 1]?.kind === 'heading' && (blocks[i + 1] as { text: string }).text === b.text);
     expect(twice).toEqual([]);
     expect(pdftotext(pdf.delegation)).not.toMatch(/Talking points\s*\n\s*Talking points/);
+  });
+});
+
+describe('the partner edition leaves no trace of an internal appointment; the itinerary names each row’s time zone', () => {
+  const HIDDEN = 'Internal pre-brief with the ambassador';
+  const HIDDEN_DAY = 'Tuesday, 12 January 2027';
+  const HIDDEN_PERSON = 'Ingrid Quist';
+  let b: TestBackend;
+  let tripId: string;
+  const models = {} as Record<'delegation' | 'external', DocumentModel>;
+  const pdf = {} as Record<'delegation' | 'external', string>;
+
+  beforeAll(async () => {
+    b = await openTestBackend({ now: clock });
+    // Meetings on 11, 13 and 15 January (Nairobi, Nairobi, Accra); the 12th holds only an internal
+    // item, whose counterpart takes part in nothing else.
+    const built = await buildTrip(b, 3, 4);
+    tripId = built.trip.id;
+    const hidden = await b.call('contacts.create', { contact: { givenName: 'Ingrid', familyName: 'Quist', emails: [{ address: 'i.quist@embassy.example', kind: 'work' }] } });
+    await b.call('agenda.create', { tripId, title: HIDDEN, kind: 'internal', date: '2027-01-12', start: '18:00', end: '19:00', timeZone: 'Africa/Nairobi', place: 'Residence', counterpartIds: [hidden.id] });
+    const trip = await b.call('trips.get', { id: tripId });
+    const opts = { sections: [...bookSections], generatedAt: clock(), today: '2026-11-21' };
+    models.delegation = buildBriefingBook(b.store.db, trip, { ...opts, audience: 'delegation' }).model;
+    models.external = buildBriefingBook(b.store.db, trip, { ...opts, audience: 'external' }).model;
+    pdf.delegation = await exportBook(b, tripId, 'delegation', 'hidden-delegation');
+    pdf.external = await exportBook(b, tripId, 'external', 'hidden-external');
+  }, 120_000);
+
+  it('a day whose only items are internal has no heading, table, bookmark or contents line in the partner edition', async () => {
+    const ext = pdftotext(pdf.external);
+    // The item's words are checked one by one: a table cell may wrap its title over lines.
+    const traces = ['pre-brief', 'ambassador', 'Residence', HIDDEN_DAY, '12 January 2027', 'Quist', 'i.quist@embassy.example'];
+    for (const trace of traces) expect(ext, trace).not.toContain(trace);
+    const itinerary = bookmarks(pdf.external).find((m) => m.title === 'Itinerary')!;
+    expect(itinerary.children.map((c) => c.title)).toEqual(['Monday, 11 January 2027', 'Wednesday, 13 January 2027', 'Friday, 15 January 2027']);
+    const outline = await b.call('book.outline', { tripId, audience: 'external', sections: [...bookSections] });
+    expect(outline.sections.find((s) => s.kind === 'itinerary')!.entries.join('\n')).not.toContain('12 January');
+    // The delegation's edition keeps the day, its item and the person.
+    const full = pdftotext(pdf.delegation);
+    for (const kept of traces.slice(0, -1)) expect(full, kept).toContain(kept);
+    expect(full).toContain(HIDDEN_PERSON);
+    expect(bookmarks(pdf.delegation).find((m) => m.title === 'Itinerary')!.children.map((c) => c.title)).toContain(HIDDEN_DAY);
+  });
+
+  it('no heading in the partner edition stands over nothing: every one has text, a table or a figure before the next heading of its level', () => {
+    const blocks = models.external.blocks;
+    const content = (x: Block) =>
+      !['heading', 'pageBreak', 'spacer'].includes(x.kind) &&
+      !(x.kind === 'paragraph' && x.keepWithNext) &&
+      !((x.kind === 'table' || x.kind === 'fields') && x.rows.length === 0) &&
+      !(x.kind === 'list' && x.items.length === 0);
+    const empty = blocks.flatMap((h, i) => {
+      if (h.kind !== 'heading') return [];
+      let j = i + 1;
+      while (j < blocks.length && !(blocks[j]!.kind === 'heading' && (blocks[j] as { level: number }).level <= h.level) && blocks[j]!.kind !== 'notes' && !content(blocks[j]!)) j++;
+      return j < blocks.length && content(blocks[j]!) ? [] : [h.text];
+    });
+    expect(empty).toEqual([]);
+    for (const t of blocks.filter((x): x is TableBlock => x.kind === 'table')) expect(t.rows.length).toBeGreaterThan(0);
+  });
+
+  it('pruneEmpty drops empty tables, the headings left over nothing (nested too), their lead-in lines and the breaks before them', () => {
+    const h = (level: 1 | 2 | 3, text: string): Block => ({ kind: 'heading', level, text });
+    const table = (rows: string[][]): Block => ({ kind: 'table', columns: [{ label: 'A', width: 1 }], rows });
+    const lead: Block = { kind: 'paragraph', text: 'All times are local.', tone: 'muted', keepWithNext: true };
+    const brk: Block = { kind: 'pageBreak' };
+    const blocks: Block[] = [
+      { kind: 'toc', title: 'Contents' },
+      brk, h(1, 'Itinerary'), lead, h(2, 'Day 1'), table([['x']]), h(2, 'Day 2'), table([]), h(2, 'Day 3'), table([['y']]),
+      brk, h(1, 'Hidden section'), lead, h(2, 'Only day'), table([]), h(3, 'Sub'), { kind: 'list', items: [] },
+      brk, h(1, 'Kept'), { kind: 'paragraph', text: 'Text.' },
+      brk, h(1, 'Empty at the end'),
+    ];
+    expect(pruneEmpty(blocks)).toEqual([
+      { kind: 'toc', title: 'Contents' },
+      brk, h(1, 'Itinerary'), lead, h(2, 'Day 1'), table([['x']]), h(2, 'Day 3'), table([['y']]),
+      brk, h(1, 'Kept'), { kind: 'paragraph', text: 'Text.' },
+    ]);
+  });
+
+  it('a partner edition with no item for partners leaves the itinerary out altogether', async () => {
+    const other = await openTestBackend({ now: clock });
+    const { trip } = await buildTrip(other, 0, 2);
+    await other.call('agenda.create', { tripId: trip.id, title: HIDDEN, kind: 'internal', date: '2027-01-12', start: '18:00', end: '19:00', timeZone: 'Africa/Nairobi' });
+    const outline = await other.call('book.outline', { tripId: trip.id, audience: 'external', sections: [...bookSections] });
+    expect(outline.sections.map((s) => s.kind)).not.toContain('itinerary');
+    expect(outline.omitted).toContainEqual({ kind: 'itinerary', reason: 'empty' });
+    const path = await exportBook(other, trip.id, 'external', 'no-partner-items');
+    expect(bookmarks(path).map((m) => m.title)).not.toContain('Itinerary');
+    const text = pdftotext(path);
+    expect(text).not.toContain('Itinerary');
+    expect(text).not.toContain('All times are local');
+  });
+
+  it('names each row’s time zone, as people name it, when the itinerary spans zones', () => {
+    for (const [edition, expected] of [
+      ['delegation', ['Nairobi (East Africa Time)', 'Nairobi (East Africa Time)', 'Nairobi (East Africa Time)', 'Accra (Greenwich Mean Time)']],
+      ['external', ['Nairobi (East Africa Time)', 'Nairobi (East Africa Time)', 'Accra (Greenwich Mean Time)']],
+    ] as const) {
+      const lines = textLines(pdf[edition]);
+      const headers = lines.filter((l) => l.text === 'Time zone');
+      expect(headers.length, edition).toBeGreaterThanOrEqual(3);
+      // The lines in the zone column, page by page, top to bottom; a label's "(…)" continues its city.
+      const labels: string[] = [];
+      for (const page of [...new Set(headers.map((h) => h.page))]) {
+        const x = headers.find((h) => h.page === page)!.x0;
+        const column = lines.filter((l) => l.page === page && Math.abs(l.x0 - x) < 1 && l.text !== 'Time zone' && l.y0 > BODY_TOP && l.y1 < BODY_BOTTOM).sort((a, c) => a.y0 - c.y0);
+        for (const l of column) {
+          if (l.text.startsWith('(') && labels.length) labels[labels.length - 1] += ` ${l.text}`;
+          else labels.push(l.text);
+        }
+      }
+      expect(labels, `${edition}: ${JSON.stringify(labels)}`).toEqual(expected);
+    }
+    const table = sectionBlocks(models.delegation, 'Itinerary').find((x): x is TableBlock => x.kind === 'table')!;
+    expect(table.columns.map((c) => c.label)).toEqual(['Time', 'Time zone', 'Programme item', 'Place']);
+  });
+
+  it('a trip in one time zone keeps the itinerary without a zone column', async () => {
+    const other = await openTestBackend({ now: clock });
+    const { trip } = await buildTrip(other, 1, 2); // one meeting, in Nairobi
+    const model = buildBriefingBook(other.store.db, trip, { audience: 'delegation', sections: [...bookSections], generatedAt: clock(), today: '2026-11-21' }).model;
+    for (const table of sectionBlocks(model, 'Itinerary').filter((x): x is TableBlock => x.kind === 'table')) {
+      expect(table.columns.map((c) => c.label)).toEqual(['Time', 'Programme item', 'Place']);
+    }
   });
 });

@@ -82,7 +82,7 @@ describe('calendar export (RFC 5545)', () => {
     const vevent = calendar.getAllSubcomponents('vevent').find((v) => new ICAL.Event(v).uid.startsWith(long.id))!;
     const event = new ICAL.Event(vevent);
     expect(event.summary).toBe(LONG_TITLE);
-    expect(event.description).toBe(`${ministry.name}\n\n${LONG_OBJECTIVES}`);
+    expect(event.description).toBe(`${ministry.name}\n\n${LONG_OBJECTIVES}\n\nCounterparts: Akosua Ɔfori-Atta; Hélène Kouadio-N’Guessan; Kofi Boateng`);
     expect(event.location).toBe(PLACE);
     // The calendar's own name is text too: commas and semicolons escaped, read back exactly.
     expect(unfolded).toContain('X-WR-CALNAME:Delegation to Accra\\, Berlin\\; summer 2027\r\n');
@@ -104,6 +104,30 @@ describe('calendar export (RFC 5545)', () => {
     ]);
     // The same through ical.js's event view.
     expect(new ICAL.Event(vevent).attendees.map((p) => p.getFirstValue())).toEqual(['mailto:a.ofori-atta@mes.example', 'mailto:helene.kouadio@mes.example']);
+  });
+
+  it('names every counterpart in the description with their current position — those without an e-mail too — and keeps attendees for those with one', async () => {
+    const b = await openTestBackend({ now: clock });
+    const { trip, ministry, akosua } = await setUp(b);
+    const ama = await b.call('contacts.create', {
+      contact: { academicTitle: 'Dr.', givenName: 'Ama', familyName: 'Mensah' },
+      positions: [
+        { organisationId: ministry.id, role: 'Deputy Director', from: '2015-01-01', to: '2019-12-31' },
+        { organisationId: ministry.id, role: 'Director', from: '2020-01-01', to: null },
+      ],
+    });
+    const item = await b.call('agenda.create', { tripId: trip.id, title: 'Courtesy call', date: '2027-07-03', start: '09:00', end: '10:00', timeZone: 'Africa/Accra', counterpartIds: [ama.id, akosua.id] });
+    const read = async () => {
+      const calendar = new ICAL.Component(ICAL.parse(await exportCalendar(b, trip.id)));
+      return calendar.getAllSubcomponents('vevent').find((v) => new ICAL.Event(v).uid.startsWith(item.id))!;
+    };
+    let vevent = await read();
+    expect(new ICAL.Event(vevent).description).toBe(`Counterparts: Dr. Ama Mensah (Director, ${ministry.name}); Akosua Ɔfori-Atta`);
+    expect(vevent.getAllProperties('attendee').map((p) => [p.getParameter('cn'), p.getFirstValue()])).toEqual([['Akosua Ɔfori-Atta', 'mailto:a.ofori-atta@mes.example']]);
+    // In the trip's language.
+    await b.call('trips.update', { id: trip.id, revision: trip.revision, changes: { language: 'de' } });
+    vevent = await read();
+    expect(new ICAL.Event(vevent).description).toBe(`Gesprächspartner: Dr. Ama Mensah (Director, ${ministry.name}); Akosua Ɔfori-Atta`);
   });
 
   it('writes a name with double quotes as RFC 6868 says, and no stray control characters', async () => {

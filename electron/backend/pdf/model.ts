@@ -65,3 +65,59 @@ export interface DocumentModel {
 
 /** Plain text of rich text (for measuring, alt text and tests). */
 export const plainText = (t: RichText): string => (typeof t === 'string' ? t : t.map((r) => r.text).join(''));
+
+/** Blocks that belong to what follows them: a heading, a subtitle line kept with the next block, a break or a gap. */
+const leadsIn = (b: Block) => b.kind === 'heading' || b.kind === 'pageBreak' || b.kind === 'spacer' || (b.kind === 'paragraph' && !!b.keepWithNext);
+
+/** A table, list or field block that filtering left without rows says nothing. */
+const isEmpty = (b: Block) => ((b.kind === 'table' || b.kind === 'fields') && b.rows.length === 0) || (b.kind === 'list' && b.items.length === 0);
+
+/** Where the scope of a heading of this level ends: the next heading of the same or a higher level, or a section of its own. */
+const endsScope = (b: Block, level: number) => (b.kind === 'heading' && b.level <= level) || b.kind === 'notes' || b.kind === 'toc';
+
+/**
+ * What a filtered model keeps: tables, lists and fields left without rows go, and so does every
+ * heading with nothing under it (up to the next heading of its level or a higher one) — a day, a
+ * section — with the subtitle lines and page breaks that led into it. So an audience filter applied
+ * while building a model never leaves an empty heading, a bookmark or a contents line behind: the
+ * renderer lists in the contents exactly the headings that remain. Returns, for each block, whether
+ * it stays (so callers can map ranges of the original list).
+ */
+export function keptBlocks(blocks: readonly Block[]): boolean[] {
+  const kept = blocks.map((b) => !isEmpty(b));
+  const hasContent = (from: number, level: number) => {
+    for (let j = from; j < blocks.length; j++) {
+      const b = blocks[j]!;
+      if (endsScope(b, level)) return false;
+      if (kept[j] && !leadsIn(b)) return true;
+    }
+    return false;
+  };
+  // The level whose scope a subtitle line or a break belongs to: that of the heading before it.
+  let level = 1;
+  blocks.forEach((b, i) => {
+    if (b.kind === 'heading') {
+      level = b.level;
+      kept[i] = hasContent(i + 1, b.level);
+    } else if (b.kind === 'paragraph' && b.keepWithNext) {
+      kept[i] = hasContent(i + 1, level);
+    } else if (b.kind === 'toc' || b.kind === 'notes') {
+      level = 1;
+    }
+  });
+  // A break (or gap) followed by nothing that stays before the next break, or the end, would only add a blank page.
+  for (let i = blocks.length - 1, next = false; i >= 0; i--) {
+    const b = blocks[i]!;
+    if (b.kind === 'pageBreak' || b.kind === 'spacer') {
+      if (!next) kept[i] = false;
+      if (b.kind === 'pageBreak') next = false;
+    } else if (kept[i]) next = true;
+  }
+  return kept;
+}
+
+/** The model's blocks without what filtering left empty (see keptBlocks). */
+export function pruneEmpty(blocks: readonly Block[]): Block[] {
+  const kept = keptBlocks(blocks);
+  return blocks.filter((_, i) => kept[i]);
+}

@@ -1,9 +1,11 @@
 import { createEvents, type EventAttributes } from 'ics';
 import { instantOf } from '../../../shared/domain/agenda';
+import { translator } from '../../../shared/i18n';
+import { displayName, isCurrentPosition, type ContactRecord } from '../../../shared/schemas/contact';
 import type { ExportedFile } from '../platform';
 import { safeFileName } from '../pdf/documents/case-briefing';
-import type { ServiceContext } from './context';
-import { byId } from './indexes';
+import { type ServiceContext, localDate } from './context';
+import { byId, indexes } from './indexes';
 import { findOrThrow } from './records';
 
 /**
@@ -52,19 +54,32 @@ const paramValue = (v: string) => plain(v).replace(/\^/g, '^^').replace(/"/g, "^
 
 /**
  * The itinerary as an iCalendar file (RFC 5545, written by the `ics` library): one event per
- * agenda item, times converted from the item's local time zone to UTC, with place, objectives and
- * the counterparts who have an e-mail address as attendees. DTSTAMP is the backend's clock.
+ * agenda item, times converted from the item's local time zone to UTC, with place and objectives.
+ * Every counterpart is named in the description with their current position, in the trip's
+ * language ("Counterparts: Dr. Ama Mensah (Director, …)"), so one without an e-mail address is not
+ * lost; those with one are also attendees. DTSTAMP is the backend's clock.
  */
 export function tripCalendar(ctx: ServiceContext, tripId: string): ExportedFile {
   const db = ctx.store.db;
   const trip = findOrThrow(db.trips, tripId, 'trip');
   const contacts = byId(db.contacts);
   const orgs = byId(db.organisations);
+  const ix = indexes(db);
+  const t = translator(trip.language);
+  const today = localDate(ctx.now());
+  /** "Dr. Ama Mensah (Director, Ministry of …)": the name and the latest position held today, if any. */
+  const named = (c: ContactRecord) => {
+    const p = ix.positionsOfContact(c.id).filter((x) => isCurrentPosition(x, today)).sort((a, b) => (b.from ?? '').localeCompare(a.from ?? ''))[0];
+    const where = p ? [p.role, orgs.get(p.organisationId)?.name].filter(Boolean).join(', ') : '';
+    return where ? `${displayName(c)} (${where})` : displayName(c);
+  };
   const items = db.agendaItems.filter((a) => a.tripId === tripId);
   const stamp = ctx.now().getTime();
   const events: EventAttributes[] = items.map((a) => {
     const org = a.organisationId ? orgs.get(a.organisationId) : undefined;
-    const description = plain([org ? org.name : '', a.objectives].filter(Boolean).join('\n\n'));
+    const people = a.counterpartIds.map((id) => contacts.get(id)).filter((c): c is ContactRecord => !!c);
+    const counterparts = people.length ? `${t('book.meeting.counterparts')}: ${people.map(named).join('; ')}` : '';
+    const description = plain([org ? org.name : '', a.objectives, counterparts].filter(Boolean).join('\n\n'));
     return {
       uid: `${a.id}@attache.invalid`,
       timestamp: stamp,
@@ -81,10 +96,9 @@ export function tripCalendar(ctx: ServiceContext, tripId: string): ExportedFile 
       status: 'CONFIRMED',
       sequence: a.revision,
       classification: trip.classification === 'public' ? 'PUBLIC' : trip.classification === 'confidential' ? 'CONFIDENTIAL' : 'PRIVATE',
-      attendees: a.counterpartIds
-        .map((id) => contacts.get(id))
-        .filter((c) => !!c && c.emails.length > 0)
-        .map((c) => ({ name: paramValue([c!.givenName, c!.familyName].filter(Boolean).join(' ')), email: c!.emails[0]!.address, rsvp: false, role: 'REQ-PARTICIPANT' as const })),
+      attendees: people
+        .filter((c) => c.emails.length > 0)
+        .map((c) => ({ name: paramValue([c.givenName, c.familyName].filter(Boolean).join(' ')), email: c.emails[0]!.address, rsvp: false, role: 'REQ-PARTICIPANT' as const })),
     };
   });
   const { error, value } = createEvents(events, { productId: '-//Attache//Briefing workbench//EN', calName: textValue(trip.title) });

@@ -68,6 +68,7 @@ export const book = defineArea({
       people: 'People',
       trip: 'Trip',
       lastContact: 'Last contact',
+      timeZone: 'Time zone',
     },
     meeting: {
       when: 'When',
@@ -169,6 +170,7 @@ export const book = defineArea({
       people: 'Personen',
       trip: 'Reise',
       lastContact: 'Letzter Kontakt',
+      timeZone: 'Zeitzone',
     },
     meeting: {
       when: 'Wann',

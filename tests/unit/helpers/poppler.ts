@@ -43,3 +43,59 @@ export function pdffonts(path: string): FontRow[] {
     return { name: parts[0]!, type: parts.slice(1, -6).join(' '), embedded: emb === 'yes', subset: sub === 'yes', unicode: uni === 'yes' };
   });
 }
+
+export interface Line {
+  page: number;
+  text: string;
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+/** Every text line with its bounding box (pdftotext -bbox-layout). */
+export function textLines(path: string): Line[] {
+  const html = execFileSync('pdftotext', ['-bbox-layout', path, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const lines: Line[] = [];
+  let page = 0;
+  for (const chunk of html.split(/<page /).slice(1)) {
+    page++;
+    for (const m of chunk.matchAll(/<line xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([\s\S]*?)<\/line>/g)) {
+      const text = [...m[5]!.matchAll(/>([^<]*)<\/word>/g)].map((w) => w[1]).join(' ');
+      lines.push({ page, text, x0: Number(m[1]), y0: Number(m[2]), x1: Number(m[3]), y1: Number(m[4]) });
+    }
+  }
+  return lines;
+}
+
+/**
+ * The cells of the table row whose first cell starts with `first` (the first such row after the line
+ * `after`, if given), each cell's lines joined by a
+ * space: the row runs from that line down to the next row's first cell (or the end of the table),
+ * and a cell is the lines that start at the same x.
+ */
+export function rowCells(lines: Line[], first: string, after?: string): string[] {
+  const from = after === undefined ? 0 : lines.findIndex((l) => l.text === after);
+  const start = from < 0 ? undefined : lines.slice(from).find((l) => l.text.startsWith(first));
+  if (!start) return [];
+  const page = lines.filter((l) => l.page === start.page && l.y0 >= start.y0 - 0.5).sort((a, b) => a.y0 - b.y0 || a.x0 - b.x0);
+  // The row ends where the first column starts its next cell (after the row's padding, wider than
+  // the gap between lines of one cell), or where text starts left of the table (a heading, the footer).
+  let bottom = start.y1;
+  let end = Infinity;
+  for (const l of page) {
+    if (l.y0 <= start.y0 || l.x0 > start.x0 + 1) continue;
+    if (l.x0 < start.x0 - 1 || l.y0 - bottom > 4) {
+      end = l.y0;
+      break;
+    }
+    bottom = l.y1;
+  }
+  const inRow = page.filter((l) => l.y0 < end);
+  const cells = new Map<number, string[]>();
+  for (const l of inRow) {
+    const x = [...cells.keys()].find((k) => Math.abs(k - l.x0) < 1) ?? l.x0;
+    cells.set(x, [...(cells.get(x) ?? []), l.text]);
+  }
+  return [...cells.entries()].sort((a, b) => a[0] - b[0]).map(([, texts]) => texts.join(' '));
+}

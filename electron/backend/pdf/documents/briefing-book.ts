@@ -11,7 +11,7 @@ import { indexes } from '../../services/indexes';
 import { worldTopology } from '../../services/world-map';
 import { fontBuffers } from '../fonts';
 import { isMeetingLike, orderedAgenda } from '../../services/trips';
-import type { Block, DocumentModel, RichText, Shape } from '../model';
+import { keptBlocks, type Block, type DocumentModel, type RichText, type Shape } from '../model';
 import { richBlocks } from '../rich-blocks';
 import { formatDate, formatDateTime } from './format';
 
@@ -60,10 +60,14 @@ export function buildBriefingBook(db: Database, trip: TripRecord, opts: BookOpti
   const classificationLabel = t(`book.classification.${classification}`);
   const none = t('common.none');
   const date = (iso: string) => formatDate(iso, lang);
+  // The agenda as this audience sees it: partners never see an internal item, nor anything that
+  // only it would bring in (its day, its counterparts on the contact sheet).
   const items = orderedAgenda(
     db.agendaItems.filter((a) => a.tripId === trip.id),
     trip,
-  ).map((x) => x.item);
+  )
+    .map((x) => x.item)
+    .filter((i) => !(external && i.kind === 'internal'));
   const meetings = items.filter(isMeetingLike);
 
   const memberName = (m: TripRecord['members'][number]) => (m.kind === 'staff' ? m.name : ix.contact(m.contactId) ? displayName(ix.contact(m.contactId)!) : '');
@@ -76,15 +80,17 @@ export function buildBriefingBook(db: Database, trip: TripRecord, opts: BookOpti
   const phones = (c: ContactRecord) => c.phones.filter((p) => !(external && p.kind === 'private')).map((p) => p.number);
 
   const blocks: Block[] = [];
-  const outline: BookOutline['sections'] = [];
+  // A section's blocks are [from, to) of `blocks`; its entries are the level-2 headings that remain there.
+  const outline: Array<BookOutline['sections'][number] & { from?: number; to?: number }> = [];
   const omitted: BookOutline['omitted'] = [];
   // The user's order, with the cover and the contents always first.
   const chosen = printOrder(opts.sections);
 
-  const section = (kind: BookSection, title: string, entries: string[], body: () => void) => {
+  const section = (kind: BookSection, title: string, body: () => void) => {
+    const from = blocks.length;
     blocks.push({ kind: 'pageBreak' }, { kind: 'heading', level: 1, text: title });
     body();
-    outline.push({ kind, title, entries });
+    outline.push({ kind, title, entries: [], from, to: blocks.length });
   };
 
   for (const kind of chosen) {
@@ -105,7 +111,7 @@ export function buildBriefingBook(db: Database, trip: TripRecord, opts: BookOpti
           omitted.push({ kind, reason: 'empty' });
           break;
         }
-        section(kind, t('book.sections.delegation'), [], () => {
+        section(kind, t('book.sections.delegation'), () => {
           if (trip.purpose && !external) blocks.push({ kind: 'paragraph', text: trip.purpose });
           blocks.push({
             kind: 'table',
@@ -131,8 +137,10 @@ export function buildBriefingBook(db: Database, trip: TripRecord, opts: BookOpti
           break;
         }
         const days = [...new Set(items.map((i) => i.date))];
-        section(kind, t('book.sections.itinerary'), days.map(date), () => {
-          blocks.push({ kind: 'paragraph', text: t('book.timeZoneNote', { zones: trip.timeZones.map((z) => zoneLabel(z, lang)).join('; ') }), tone: 'muted' });
+        // A trip across time zones names each row's zone, as people name it ("Nairobi" over "(East Africa Time)").
+        const zoned = new Set(items.map((i) => i.timeZone)).size > 1;
+        section(kind, t('book.sections.itinerary'), () => {
+          blocks.push({ kind: 'paragraph', text: t('book.timeZoneNote', { zones: trip.timeZones.map((z) => zoneLabel(z, lang)).join('; ') }), tone: 'muted', keepWithNext: true });
           for (const day of days) {
             const weekday = new Intl.DateTimeFormat(localeOf(lang), { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${day}T12:00:00Z`));
             blocks.push({ kind: 'heading', level: 2, text: weekday });
@@ -140,13 +148,18 @@ export function buildBriefingBook(db: Database, trip: TripRecord, opts: BookOpti
               kind: 'table',
               columns: [
                 { label: t('book.columns.time'), width: 1.3 },
-                { label: t('book.columns.item'), width: 4 },
-                { label: t('book.columns.place'), width: 2.6 },
+                ...(zoned ? [{ label: t('book.columns.timeZone'), width: 2.5 }] : []),
+                { label: t('book.columns.item'), width: zoned ? 3.3 : 4 },
+                { label: t('book.columns.place'), width: zoned ? 2.2 : 2.6 },
               ],
               rows: items
                 .filter((i) => i.date === day)
-                .filter((i) => !(external && i.kind === 'internal'))
-                .map((i) => [`${i.start}–${i.end}`, [{ text: i.title, bold: true }, { text: `\n${t(`book.kinds.${i.kind}`)}` }], i.place || none]),
+                .map((i) => [
+                  `${i.start}–${i.end}`,
+                  ...(zoned ? [zoneLabel(i.timeZone, lang).replace(' (', '\n(')] : []),
+                  [{ text: i.title, bold: true }, { text: `\n${t(`book.kinds.${i.kind}`)}` }],
+                  i.place || none,
+                ]),
             });
           }
         });
@@ -157,7 +170,7 @@ export function buildBriefingBook(db: Database, trip: TripRecord, opts: BookOpti
           omitted.push({ kind, reason: 'empty' });
           break;
         }
-        section(kind, t('book.sections.meetings'), meetings.map((m) => m.title), () => {
+        section(kind, t('book.sections.meetings'), () => {
           let previousShort = false;
           meetings.forEach((m, n) => {
             const counterparts = m.counterpartIds.map((id) => ix.contact(id)).filter((c): c is ContactRecord => !!c);
@@ -223,7 +236,7 @@ export function buildBriefingBook(db: Database, trip: TripRecord, opts: BookOpti
       }
       case 'countryProfile': {
         const countries = [...new Set(trip.destinations.map((d) => d.country))];
-        section(kind, t('book.sections.countryProfile'), countries.map((c) => countryName(c, lang)), () => {
+        section(kind, t('book.sections.countryProfile'), () => {
           countries.forEach((code, n) => {
             if (n > 0) blocks.push({ kind: 'pageBreak' });
             const name = countryName(code, lang);
@@ -333,7 +346,7 @@ export function buildBriefingBook(db: Database, trip: TripRecord, opts: BookOpti
           omitted.push({ kind, reason: 'empty' });
           break;
         }
-        section(kind, t('book.sections.strategyExcerpts'), notes.map((n) => n!.title), () => {
+        section(kind, t('book.sections.strategyExcerpts'), () => {
           for (const n of notes) {
             blocks.push({ kind: 'heading', level: 2, text: n!.title });
             blocks.push({ kind: 'paragraph', text: `${t(`notes.kinds.${n!.kind}`)} · ${t(`notes.statuses.${n!.status}`)} · ${date(n!.updatedAt.slice(0, 10))}`, tone: 'muted', keepWithNext: true });
@@ -351,7 +364,7 @@ export function buildBriefingBook(db: Database, trip: TripRecord, opts: BookOpti
           omitted.push({ kind, reason: 'empty' });
           break;
         }
-        section(kind, t('book.sections.caseSummaries'), cases.map((c) => `${c!.reference} ${c!.title}`), () => {
+        section(kind, t('book.sections.caseSummaries'), () => {
           for (const c of cases) {
             blocks.push({ kind: 'heading', level: 2, text: `${c!.reference} ${c!.title}` });
             blocks.push({
@@ -376,7 +389,7 @@ export function buildBriefingBook(db: Database, trip: TripRecord, opts: BookOpti
           omitted.push({ kind, reason: 'empty' });
           break;
         }
-        section(kind, t('book.sections.contactSheet'), [], () => {
+        section(kind, t('book.sections.contactSheet'), () => {
           blocks.push({
             kind: 'table',
             // The e-mail column is the widest: most addresses fit on one line, longer ones break
@@ -403,6 +416,24 @@ export function buildBriefingBook(db: Database, trip: TripRecord, opts: BookOpti
         outline.push({ kind, title: t('book.sections.notesPages'), entries: [] });
         break;
     }
+  }
+
+  // What filtering left empty goes — a day, a section — with its heading, so its contents line and
+  // bookmark; the outline lists what remains, and a section left with nothing is reported as empty.
+  const kept = keptBlocks(blocks);
+  const remaining = blocks.filter((_, i) => kept[i]);
+  const sections: BookOutline['sections'] = [];
+  for (const { from, to, ...s } of outline) {
+    if (from === undefined || to === undefined) {
+      sections.push(s);
+      continue;
+    }
+    const own = blocks.slice(from, to).filter((b, i) => kept[from + i]);
+    if (!own.some((b) => b.kind === 'heading' && b.level === 1)) {
+      omitted.push({ kind: s.kind, reason: 'empty' });
+      continue;
+    }
+    sections.push({ ...s, entries: own.flatMap((b) => (b.kind === 'heading' && b.level === 2 ? [b.text] : [])) });
   }
 
   const destinations = trip.destinations.map((d) => [d.city, countryName(d.country, lang)].filter(Boolean).join(', ')).join(' · ');
@@ -435,9 +466,10 @@ export function buildBriefingBook(db: Database, trip: TripRecord, opts: BookOpti
         }
       : {}),
     // The first section must not start with an empty page after the cover or contents.
-    blocks: blocks.filter((b, i) => !(b.kind === 'pageBreak' && (i === 0 || blocks[i - 1]!.kind === 'toc'))),
+    blocks: remaining.filter((b, i) => !(b.kind === 'pageBreak' && (i === 0 || remaining[i - 1]!.kind === 'toc'))),
   };
-  return { model, outline: { title: trip.title, classification, language: lang, sections: outline, omitted } };
+  omitted.sort((a, b) => chosen.indexOf(a.kind) - chosen.indexOf(b.kind));
+  return { model, outline: { title: trip.title, classification, language: lang, sections, omitted } };
 }
 
 const plainLength = (r: RichText) => (typeof r === 'string' ? r.length : r.reduce((s, x) => s + x.text.length, 0));

@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
 import { fontBuffers, fontFaces, type FontFace } from './fonts';
-import { type Block, type Cover, type DocumentModel, type RichText, type Run, type Shape, type TableColumn } from './model';
+import { plainText, type Block, type Cover, type DocumentModel, type RichText, type Run, type Shape, type TableColumn } from './model';
 import { theme } from './theme';
 
 type Doc = PDFKit.PDFDocument;
@@ -318,6 +318,8 @@ class Layout {
       const b = blocks[j]!;
       if (b.kind === 'heading') height += this.headingHeight(b);
       else if (b.kind === 'paragraph' && b.keepWithNext) height += this.paragraphHeight(b) + theme.space.paragraph;
+      // A spacer (a rule in rich text) is not content: the heading stays with what comes after it.
+      else if (b.kind === 'spacer') height += b.size;
       else return height + this.minHeightOf(b);
     }
     return height;
@@ -330,8 +332,10 @@ class Layout {
     switch (block.kind) {
       case 'paragraph':
         return Math.min(this.heightOf(block.text, this.width, theme.size.body), line * 3);
-      case 'list':
-        return block.items[0] ? Math.min(this.heightOf(block.items[0], this.width - 16, theme.size.body), line * 2) : 0;
+      case 'list': {
+        const first = block.items.find((item) => plainText(item).trim());
+        return first ? Math.min(this.heightOf(first, this.width - 16, theme.size.body), line * 2) : 0;
+      }
       case 'table': {
         const { header, rows } = this.measure(block);
         return header + (rows[0] ?? 0);
@@ -411,7 +415,8 @@ class Layout {
     const list = doc.struct('L');
     this.root.add(list);
     const indent = 16;
-    block.items.forEach((item, i) => {
+    // An empty item prints as a lone bullet (alone on a page, at worst): it is left out.
+    block.items.filter((item) => plainText(item).trim()).forEach((item, i) => {
       const h = this.heightOf(item, this.width - indent, theme.size.body);
       this.ensureSpace(Math.min(h, this.bottom - this.top));
       const y = doc.y;

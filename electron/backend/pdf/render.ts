@@ -1,9 +1,11 @@
 import PDFDocument from 'pdfkit';
-import { fontBuffers, fontFaces, type FontFace } from './fonts';
-import { type Block, type Cover, type DocumentModel, type RichText, type Run, type Shape, type TableColumn } from './model';
+import { fontBuffers, fontFaces, fontKey, type FontFace } from './fonts';
+import { plainText, type Block, type Cover, type DocumentModel, type RichText, type Run, type Shape, type TableColumn } from './model';
+import { settleToUnicode, Typesetter, type SetLine, type Span } from './text-runs';
 import { theme } from './theme';
 
 type Doc = PDFKit.PDFDocument;
+type SetAlign = 'left' | 'right' | 'center' | 'justify' | undefined;
 type Struct = PDFKit.PDFStructureElement;
 
 export interface RenderOptions {
@@ -26,19 +28,6 @@ export interface RenderResult {
 }
 
 const langTag = (lang: 'en' | 'de') => (lang === 'de' ? 'de-DE' : 'en-GB');
-
-/**
- * Fonts are registered under their PostScript names: pdfkit caches a font by the name it is asked
- * for, and the default font (regular) is already cached under its PostScript name, so any other
- * key would make it parse the TrueType file again on every switch back to the regular face.
- */
-const fontKey: Record<FontFace, string> = {
-  regular: 'NotoSans-Regular',
-  italic: 'NotoSans-Italic',
-  semibold: 'NotoSans-SemiBold',
-  bold: 'NotoSans-Bold',
-  boldItalic: 'NotoSans-BoldItalic',
-};
 
 /** Control characters other than tab and newline make pdfkit draw boxes; they never belong in a document. */
 // eslint-disable-next-line no-control-regex
@@ -81,11 +70,15 @@ class Layout {
   private destCount = 0;
   private hasCover = false;
 
+  private readonly ts: Typesetter;
+
   constructor(
     private readonly doc: Doc,
     private readonly root: Struct,
     private readonly model: DocumentModel,
-  ) {}
+  ) {
+    this.ts = new Typesetter(doc);
+  }
 
   private get left() {
     return theme.margin.left;
@@ -149,12 +142,55 @@ class Layout {
   private heightOf(text: RichText, width: number, size: number, face: FontFace = 'regular', lineGap = theme.lineGap.body) {
     let height = 0;
     for (const segment of this.lines(text, face, width, size)) {
+      const complex = this.complexLines(segment, face, width, size, lineGap);
+      if (complex) {
+        height += this.ts.height(complex, { size, width, lineGap });
+        continue;
+      }
       const bold = segment.some((r) => r.bold);
       const italic = segment.every((r) => r.italic);
       this.use(bold ? (face === 'semibold' ? 'semibold' : 'bold') : italic ? 'italic' : face === 'semibold' ? 'semibold' : 'regular', size);
       height += this.doc.heightOfString(clean(segment.map((r) => r.text).join('')) || ' ', { width, lineGap });
     }
     return height;
+  }
+
+  /**
+   * A line segment in other scripts (or anything pdfkit cannot set alone) laid out by the
+   * typesetter; null for plain Latin, Greek and Cyrillic, which pdfkit sets as it always has.
+   */
+  private complexLines(segment: Run[], face: FontFace, width: number, size: number, lineGap: number, align?: SetAlign): SetLine[] | null {
+    const spans: Span[] = segment.map((run) => ({ text: clean(run.text), face: this.runFace(run, face) }));
+    if (this.ts.isSimple(spans.map((s) => s.text).join(''))) return null;
+    return this.ts.layout(spans, { size, width, lineGap, align });
+  }
+
+  /**
+   * Text in one face at (x, y), leaving doc.y below it: what pdfkit's doc.text does, for text in any
+   * script (anything but plain Latin, Greek and Cyrillic goes through the typesetter).
+   */
+  private textAt(text: string, face: FontFace, size: number, color: string, x: number, y: number, opts: PDFKit.Mixins.TextOptions = {}) {
+    const t = clean(text);
+    if (this.ts.isSimple(t)) {
+      this.use(face, size, color);
+      this.doc.text(t, x, y, opts);
+      return;
+    }
+    const set = { size, width: opts.width ?? this.width, lineGap: opts.lineGap ?? 0, align: opts.align as SetAlign };
+    const lines =
+      opts.lineBreak === false
+        ? [opts.ellipsis ? this.ts.fitLine([{ text: t, face }], set) : this.ts.layout([{ text: t, face }], { ...set, width: Infinity })[0]!]
+        : t.split('\n').flatMap((part) => this.ts.layout([{ text: part, face }], set));
+    this.ts.draw(lines, x, y, { ...set, color, goTo: opts.goTo, destination: opts.destination });
+  }
+
+  /** Width of one line of text in a face. */
+  private widthOf(text: string, face: FontFace, size: number): number {
+    if (this.ts.isSimple(text)) {
+      this.use(face, size);
+      return this.doc.widthOfString(text);
+    }
+    return this.ts.layout([{ text, face }], { size, width: Infinity, lineGap: 0 })[0]!.width;
   }
 
   private runFace(run: Run, face: FontFace): FontFace {
@@ -230,6 +266,11 @@ class Layout {
         this.doc.y = top;
         continue;
       }
+      const complex = this.complexLines(segment, face, width, size, opts.lineGap, opts.align as SetAlign);
+      if (complex) {
+        top = this.ts.draw(complex, x, top, { size, width, lineGap: opts.lineGap, align: opts.align as SetAlign, color });
+        continue;
+      }
       segment.forEach((run, i) => {
         this.use(this.runFace(run, face), size, color);
         const continued = i < segment.length - 1;
@@ -255,19 +296,16 @@ class Layout {
     this.root.add(sect);
     let y = 190;
     this.add('P', () => {
-      this.use('semibold', theme.size.coverKicker, theme.color.accent);
-      doc.text(clean(cover.kicker.toUpperCase()), this.left, y, { width: this.width });
+      this.textAt(cover.kicker.toUpperCase(), 'semibold', theme.size.coverKicker, theme.color.accent, this.left, y, { width: this.width });
     }, {}, sect);
     y = doc.y + 10;
     this.add('H1', () => {
-      this.use('bold', theme.size.cover, theme.color.text);
-      doc.text(clean(cover.title), this.left, y, { width: this.width, lineGap: 2 });
+      this.textAt(cover.title, 'bold', theme.size.cover, theme.color.text, this.left, y, { width: this.width, lineGap: 2 });
     }, {}, sect);
     if (cover.subtitle) {
       y = doc.y + 8;
       this.add('P', () => {
-        this.use('regular', 13, theme.color.muted);
-        doc.text(clean(cover.subtitle!), this.left, y, { width: this.width, lineGap: 2 });
+        this.textAt(cover.subtitle!, 'regular', 13, theme.color.muted, this.left, y, { width: this.width, lineGap: 2 });
       }, {}, sect);
     }
     y = doc.y + 28;
@@ -279,10 +317,8 @@ class Layout {
     for (const fact of cover.facts) {
       const rowY = y;
       this.add('P', () => {
-        this.use('semibold', 10, theme.color.muted);
-        doc.text(clean(fact.label), this.left, rowY, { width: labelWidth - 10, continued: false });
-        this.use('regular', 11, theme.color.text);
-        doc.text(clean(fact.value), this.left + labelWidth, rowY, { width: this.width - labelWidth });
+        this.textAt(fact.label, 'semibold', 10, theme.color.muted, this.left, rowY, { width: labelWidth - 10, continued: false });
+        this.textAt(fact.value, 'regular', 11, theme.color.text, this.left + labelWidth, rowY, { width: this.width - labelWidth });
       }, {}, sect);
       y = Math.max(doc.y, rowY + 14) + 6;
     }
@@ -293,12 +329,10 @@ class Layout {
       doc.roundedRect(this.left, boxY, 190, 30, 3).lineWidth(1.2).stroke(color);
     });
     this.add('P', () => {
-      this.use('bold', 11, color);
-      doc.text(clean(cover.classification.toUpperCase()), this.left, boxY + 9, { width: 190, align: 'center' });
+      this.textAt(cover.classification.toUpperCase(), 'bold', 11, color, this.left, boxY + 9, { width: 190, align: 'center' });
     }, {}, sect);
     this.add('P', () => {
-      this.use('regular', 9, theme.color.muted);
-      doc.text(clean(cover.version), this.left, boxY + 44, { width: this.width });
+      this.textAt(cover.version, 'regular', 9, theme.color.muted, this.left, boxY + 44, { width: this.width });
     }, {}, sect);
     sect.end();
     // Content starts on the next page.
@@ -318,6 +352,8 @@ class Layout {
       const b = blocks[j]!;
       if (b.kind === 'heading') height += this.headingHeight(b);
       else if (b.kind === 'paragraph' && b.keepWithNext) height += this.paragraphHeight(b) + theme.space.paragraph;
+      // A spacer (a rule in rich text) is not content: the heading stays with what comes after it.
+      else if (b.kind === 'spacer') height += b.size;
       else return height + this.minHeightOf(b);
     }
     return height;
@@ -330,8 +366,10 @@ class Layout {
     switch (block.kind) {
       case 'paragraph':
         return Math.min(this.heightOf(block.text, this.width, theme.size.body), line * 3);
-      case 'list':
-        return block.items[0] ? Math.min(this.heightOf(block.items[0], this.width - 16, theme.size.body), line * 2) : 0;
+      case 'list': {
+        const first = block.items.find((item) => plainText(item).trim());
+        return first ? Math.min(this.heightOf(first, this.width - 16, theme.size.body), line * 2) : 0;
+      }
       case 'table': {
         const { header, rows } = this.measure(block);
         return header + (rows[0] ?? 0);
@@ -370,8 +408,7 @@ class Layout {
     const y = doc.y;
     const page = this.pageIndex + 1;
     this.add(`H${block.level}`, () => {
-      this.use(s.face, s.size, s.color);
-      doc.text(clean(block.text), this.left, y, { width: this.width, lineGap: theme.lineGap.heading, destination: dest });
+      this.textAt(block.text, s.face, s.size, s.color, this.left, y, { width: this.width, lineGap: theme.lineGap.heading, destination: dest });
     });
     if (block.level === 1) {
       const ruleY = doc.y + 3;
@@ -411,7 +448,8 @@ class Layout {
     const list = doc.struct('L');
     this.root.add(list);
     const indent = 16;
-    block.items.forEach((item, i) => {
+    // An empty item prints as a lone bullet (alone on a page, at worst): it is left out.
+    block.items.filter((item) => plainText(item).trim()).forEach((item, i) => {
       const h = this.heightOf(item, this.width - indent, theme.size.body);
       this.ensureSpace(Math.min(h, this.bottom - this.top));
       const y = doc.y;
@@ -580,8 +618,7 @@ class Layout {
       else if (shape.fill) doc.fill(shape.fill);
       else doc.lineWidth(shape.lineWidth ?? 0.5).stroke(shape.stroke ?? theme.color.text);
     } else {
-      this.use('regular', shape.size ?? 8, shape.color ?? theme.color.text);
-      doc.text(clean(shape.text), shape.x, shape.y, { lineBreak: false });
+      this.textAt(shape.text, 'regular', shape.size ?? 8, shape.color ?? theme.color.text, shape.x, shape.y, { lineBreak: false });
     }
   }
 
@@ -611,8 +648,7 @@ class Layout {
     doc.switchToPage(firstPage);
     let y = this.top;
     struct.add(doc.struct('H1', {}, () => {
-      this.use('semibold', theme.size.h1, theme.color.accent);
-      doc.text(clean(title), this.left, y, { width: this.width });
+      this.textAt(title, 'semibold', theme.size.h1, theme.color.accent, this.left, y, { width: this.width });
     }));
     y = doc.y + theme.space.afterH1 + 12;
     let page = firstPage;
@@ -625,11 +661,11 @@ class Layout {
       const indent = entry.level === 1 ? 0 : 16;
       const face: FontFace = entry.level === 1 ? 'semibold' : 'regular';
       const rowY = y;
-      this.use(face, theme.size.tocEntry, theme.color.text);
       const maxTitle = this.width - indent - numberWidth - 12;
       let text = clean(entry.text);
-      while (doc.widthOfString(text) > maxTitle && text.length > 4) text = `${text.slice(0, -2).trimEnd()}…`;
-      const titleEnd = this.left + indent + doc.widthOfString(text) + 4;
+      const size = theme.size.tocEntry;
+      while (this.widthOf(text, face, size) > maxTitle && [...text].length > 4) text = `${[...text].slice(0, -2).join('').trimEnd()}…`;
+      const titleEnd = this.left + indent + this.widthOf(text, face, size) + 4;
       const numberX = this.left + this.width - numberWidth;
       // The dot leader is decoration: an artifact beside (not inside) the entry's tagged content.
       this.artifact(() => {
@@ -638,8 +674,8 @@ class Layout {
         doc.text('.'.repeat(dots), titleEnd, rowY, { lineBreak: false });
       });
       struct.add(doc.struct('TOCI', {}, () => {
+        this.textAt(text, face, theme.size.tocEntry, theme.color.text, this.left + indent, rowY, { width: maxTitle, lineBreak: false, goTo: entry.dest });
         this.use(face, theme.size.tocEntry, theme.color.text);
-        doc.text(text, this.left + indent, rowY, { width: maxTitle, lineBreak: false, goTo: entry.dest });
         doc.text(String(entry.page), numberX, rowY, { width: numberWidth, align: 'right', lineBreak: false, goTo: entry.dest });
       }));
       y += this.tocLineHeight;
@@ -657,8 +693,7 @@ class Layout {
       } else {
         const y = doc.y;
         this.add('P', () => {
-          this.use('semibold', theme.size.h3, theme.color.muted);
-          doc.text(clean(block.title), this.left, y, { width: this.width });
+          this.textAt(block.title, 'semibold', theme.size.h3, theme.color.muted, this.left, y, { width: this.width });
         });
       }
       const start = doc.y + 14;
@@ -718,16 +753,13 @@ class Layout {
       doc.markContent('Artifact', { type: 'Pagination' });
       const headerY = theme.headerY;
       if (!(this.hasCover && i === 0)) {
-        this.use('regular', theme.size.header, theme.color.muted);
-        doc.text(clean(this.model.header), this.left, headerY, { width: this.width * 0.7, lineBreak: false, ellipsis: true, height: 12 });
-        this.use('bold', theme.size.header, color);
-        doc.text(clean(this.model.classification.label.toUpperCase()), this.left, headerY, { width: this.width, align: 'right', lineBreak: false });
+        this.textAt(this.model.header, 'regular', theme.size.header, theme.color.muted, this.left, headerY, { width: this.width * 0.7, lineBreak: false, ellipsis: true, height: 12 });
+        this.textAt(this.model.classification.label.toUpperCase(), 'bold', theme.size.header, color, this.left, headerY, { width: this.width, align: 'right', lineBreak: false });
         doc.moveTo(this.left, headerY + 14).lineTo(this.left + this.width, headerY + 14).lineWidth(0.5).stroke(theme.color.rule);
       }
       const footerY = theme.page.height - theme.footerGap;
       doc.moveTo(this.left, footerY - 8).lineTo(this.left + this.width, footerY - 8).lineWidth(0.5).stroke(theme.color.rule);
-      this.use('bold', theme.size.header, color);
-      doc.text(clean(this.model.classification.label.toUpperCase()), this.left, footerY, { width: this.width / 2, lineBreak: false });
+      this.textAt(this.model.classification.label.toUpperCase(), 'bold', theme.size.header, color, this.left, footerY, { width: this.width / 2, lineBreak: false });
       this.use('regular', theme.size.header, theme.color.muted);
       const label = this.model.pageLabel.replace('{{page}}', String(i + 1)).replace('{{pages}}', String(count));
       doc.text(label, this.left, footerY, { width: this.width, align: 'right', lineBreak: false });
@@ -783,6 +815,7 @@ export async function renderPdf(model: DocumentModel, options: RenderOptions = {
   }
   layout.finishToc();
   layout.decoratePages();
+  settleToUnicode(doc);
   options.onProgress?.(total, total);
   const pages = doc.bufferedPageRange().count;
   root.end();

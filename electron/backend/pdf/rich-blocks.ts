@@ -45,13 +45,20 @@ export function richBlocks(doc: RichDoc, opts: { headingLevel?: 3 } = {}): Block
         if (plain(r).trim()) out.push({ kind: 'paragraph', text: r });
         return;
       }
-      case 'heading':
-        out.push({ kind: 'heading', level: opts.headingLevel ?? 3, text: plain(runs(b.content)), toc: false });
+      case 'heading': {
+        // An empty heading would print as a blank line kept with nothing.
+        const text = plain(runs(b.content));
+        if (text.trim()) out.push({ kind: 'heading', level: opts.headingLevel ?? 3, text, toc: false });
         return;
+      }
       case 'bulletList':
-      case 'orderedList':
-        out.push({ kind: 'list', ordered: b.type === 'orderedList', items: listItems(b.content) });
+      case 'orderedList': {
+        // An empty item (the editor leaves one after a final Enter) would print as a lone bullet,
+        // possibly on a page of its own.
+        const items = listItems(b.content).filter((runs) => plain(runs).trim());
+        if (items.length) out.push({ kind: 'list', ordered: b.type === 'orderedList', items });
         return;
+      }
       case 'blockquote':
         for (const inner of b.content) {
           if (inner.type === 'paragraph') out.push({ kind: 'paragraph', text: runs(inner.content).map((r) => ({ ...r, italic: true })), tone: 'muted' });

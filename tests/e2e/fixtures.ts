@@ -55,12 +55,54 @@ export function foreignRequests(urls: string[]): string[] {
   return urls.filter((u) => !/^(http:\/\/127\.0\.0\.1:\d+\/|data:|blob:http:\/\/127\.0\.0\.1:\d+\/)/.test(u));
 }
 
-/** axe-core on the current screen; any violation fails with its rule and targets listed. */
-export async function expectAccessible(page: Page, label: string): Promise<void> {
-  // Colour contrast is judged on settled screens: a notification fading in is half-transparent.
+type Scheme = 'light' | 'dark';
+
+/** The colour scheme Mantine has applied to the page (it follows prefers-color-scheme while the setting is "system"). */
+async function appliedScheme(page: Page): Promise<Scheme> {
+  const scheme = await page.locator('html').getAttribute('data-mantine-color-scheme');
+  if (scheme !== 'light' && scheme !== 'dark') throw new Error(`no Mantine colour scheme on <html> (${scheme})`);
+  return scheme;
+}
+
+/** Emulates the system's colour scheme and waits until Mantine has repainted the page in it. */
+async function emulateScheme(page: Page, scheme: Scheme): Promise<void> {
+  await page.emulateMedia({ colorScheme: scheme });
+  await expect(page.locator('html'), `the app follows the system's ${scheme} scheme (the theme setting must be "system")`).toHaveAttribute(
+    'data-mantine-color-scheme',
+    scheme,
+  );
+}
+
+/**
+ * The axe rules whose outcome depends on colours. A change of scheme changes nothing else on the page
+ * (the DOM is the same; only Mantine's CSS variables change), so the second scheme runs just these.
+ */
+const COLOUR_RULES = ['color-contrast', 'link-in-text-block'];
+
+async function axeViolations(page: Page, rules?: string[]): Promise<string[]> {
+  // Colour contrast is judged on settled screens: a notification fading in is half-transparent,
+  // and a button's colour eases over after a change of scheme.
   await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
-  const results = await new AxeBuilder({ page }).analyze();
-  const violations = results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+  const axe = new AxeBuilder({ page });
+  const results = await (rules ? axe.withRules(rules) : axe).analyze();
+  return results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+}
+
+/**
+ * axe-core on the current screen, in the light and the dark colour scheme: every rule in the scheme
+ * the screen shows, then the system's scheme is switched to the other one, the colour rules run again,
+ * and the scheme is switched back. Any violation in either fails with its scheme, rule and targets listed.
+ */
+export async function expectAccessible(page: Page, label: string): Promise<void> {
+  const shown = await appliedScheme(page);
+  const other: Scheme = shown === 'light' ? 'dark' : 'light';
+  const violations = (await axeViolations(page)).map((v) => `[${shown}] ${v}`);
+  await emulateScheme(page, other);
+  try {
+    violations.push(...(await axeViolations(page, COLOUR_RULES)).map((v) => `[${other}] ${v}`));
+  } finally {
+    await emulateScheme(page, shown);
+  }
   expect(violations, `axe violations on ${label}`).toEqual([]);
 }
 

@@ -193,6 +193,23 @@ describe('Escape in a dialog goes through the same question as Cancel', () => {
     expect(within(dialog).getByDisplayValue('Visit to the drylands station')).toBeInTheDocument();
   });
 
+  it('in a debrief saved once and typed in again: Escape asks before the new text is lost', async () => {
+    const backend = await openTestBackend();
+    const { items } = await tripAgenda(backend);
+    activate(await screen.findByRole('button', { name: `Debrief of “${items[0]!.title}”` }));
+    const dialog = await screen.findByRole('dialog', { name: /Debrief/ });
+    const agreed = within(dialog).getByRole('textbox', { name: 'What was agreed' });
+    fireEvent.change(agreed, { target: { value: 'A joint call in spring.' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Save debrief' }));
+    await within(dialog).findByText('Written to the cases');
+    fireEvent.change(agreed, { target: { value: 'A joint call in spring, and a summer school.' } });
+    escape(agreed);
+    expect(await screen.findByRole('dialog', { name: 'Discard your changes?' })).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: 'Keep editing' }));
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Discard your changes?' })).toBeNull());
+    expect(within(dialog).getByDisplayValue('A joint call in spring, and a summer school.')).toBeInTheDocument();
+  });
+
   it('in a hand-over with a date typed: Escape asks; an untouched dialog just closes', async () => {
     const backend = await openTestBackend();
     const { embassy } = await embassyWithCounsellor(backend);

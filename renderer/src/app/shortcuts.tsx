@@ -65,7 +65,7 @@ export function ShortcutHelp({ opened, onClose, shell }: { opened: boolean; onCl
           {shortcuts.map((s) => (
             <Table.Tr key={s.label}>
               <Table.Td>{t(s.label)}</Table.Td>
-              <Table.Td ta="right">
+              <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
                 {workingChords(s, shell).map((chord, n) => (
                   <Fragment key={chord}>
                     {n > 0 ? ' / ' : ''}

@@ -77,6 +77,7 @@ const own = {
 
 export type MenuLabels = { [K in keyof (typeof own)['en']]: string } & {
   newCase: string;
+  save: string;
   exportBriefing: string;
   settings: string;
   shortcuts: string;
@@ -91,6 +92,7 @@ export function menuLabels(lang: Language): MenuLabels {
   return {
     ...own[lang],
     newCase: t('cases.new'),
+    save: t('common.save'),
     exportBriefing: t('cases.exportBriefing'),
     settings: t('nav.settings'),
     shortcuts: t('shortcuts.title'),

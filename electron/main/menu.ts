@@ -1,6 +1,7 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import type { MenuCommand } from '../../shared/contract/bridge';
 import type { Language } from '../../shared/i18n';
+import { menuAccelerator } from '../../shared/shortcuts';
 import { menuLabels } from './menu-labels';
 
 export interface MenuOptions {
@@ -12,16 +13,19 @@ export interface MenuOptions {
   send: (command: MenuCommand) => void;
 }
 
-/** The application menu: the platform's standard roles plus the app's commands with their accelerators. */
+/**
+ * The application menu: the platform's standard roles plus the app's commands, each with the
+ * accelerator shared/shortcuts gives it (the same list the renderer's keys and help come from).
+ */
 export function buildMenuTemplate(opts: MenuOptions): MenuItemConstructorOptions[] {
   const L = menuLabels(opts.lang);
   const mac = opts.platform === 'darwin';
-  const command = (label: string, accelerator: string, cmd: MenuCommand): MenuItemConstructorOptions => ({
+  const command = (label: string, cmd: MenuCommand): MenuItemConstructorOptions => ({
     label,
-    accelerator,
+    accelerator: menuAccelerator(cmd),
     click: () => opts.send(cmd),
   });
-  const settings = command(L.settings, 'CmdOrCtrl+,', 'navigate.settings');
+  const settings = command(L.settings, 'navigate.settings');
   const sep: MenuItemConstructorOptions = { type: 'separator' };
 
   const template: MenuItemConstructorOptions[] = [];
@@ -47,8 +51,9 @@ export function buildMenuTemplate(opts: MenuOptions): MenuItemConstructorOptions
   template.push({
     label: L.file,
     submenu: [
-      command(L.newCase, 'CmdOrCtrl+N', 'case.new'),
-      command(L.exportBriefing, 'CmdOrCtrl+Shift+E', 'case.exportBriefing'),
+      command(L.newCase, 'case.new'),
+      command(L.save, 'editor.save'),
+      command(L.exportBriefing, 'briefing.export'),
       ...(mac ? [sep, { role: 'close', label: L.close } as const] : [sep, settings, sep, { role: 'quit', label: L.quit } as const]),
     ],
   });
@@ -67,7 +72,7 @@ export function buildMenuTemplate(opts: MenuOptions): MenuItemConstructorOptions
       { role: 'selectAll', label: L.selectAll },
       sep,
       // Find belongs to Edit on every platform; it moves focus to the app's own search.
-      command(L.find, 'CmdOrCtrl+F', 'search.focus'),
+      command(L.find, 'search.focus'),
     ],
   });
   template.push({
@@ -98,7 +103,7 @@ export function buildMenuTemplate(opts: MenuOptions): MenuItemConstructorOptions
   template.push({
     label: L.help,
     role: 'help',
-    submenu: [command(L.shortcuts, 'F1', 'help.shortcuts')],
+    submenu: [command(L.shortcuts, 'help.shortcuts')],
   });
   return template;
 }

@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import type { OperationName } from './index';
 
-/** Commands the Electron menu sends to the renderer (accelerators live in the menu there). */
-export const MenuCommand = z.enum(['case.new', 'case.exportBriefing', 'search.focus', 'navigate.cases', 'navigate.settings', 'help.shortcuts']);
+/**
+ * Commands the Electron menu sends to the renderer. Their keys are in shared/shortcuts, where the
+ * menu's accelerators, the page's handlers and the shortcut help all read them.
+ */
+export const MenuCommand = z.enum(['case.new', 'editor.save', 'briefing.export', 'search.focus', 'navigate.cases', 'navigate.settings', 'help.shortcuts']);
 export type MenuCommand = z.infer<typeof MenuCommand>;
 
 /** The IPC channel the menu uses; renderer-to-main calls use the operation names as channels. */

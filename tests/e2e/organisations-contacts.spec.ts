@@ -125,7 +125,8 @@ test('an advisor keeps organisations and people: create, hand a role over, filte
 
   // The people list, filtered by country: only the person with a current position in Ghana.
   await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('button', { name: 'People' }).click();
-  // Ctrl+F focuses this list's search; the original script finds the person too.
+  // Ctrl+F focuses this list's search (once the list is there, not the one it replaces); the original script finds the person too.
+  await expect(page.getByRole('heading', { name: 'People', level: 1 })).toBeVisible();
   await page.keyboard.press('Control+f');
   const search = page.getByRole('searchbox', { name: 'Search' });
   await expect(search).toBeFocused();

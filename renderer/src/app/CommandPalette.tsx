@@ -3,12 +3,13 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { Spotlight, createSpotlight } from '@mantine/spotlight';
 import { IconBriefcase, IconBuilding, IconNotes, IconPlus, IconSearch, IconSettings, IconUser } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useState, type ReactNode } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { useLocation, useNavigate } from 'react-router';
 import { foldText } from '../../../shared/domain/text';
 import { useApi } from '../api/context';
-import { emitCommand } from './commands';
+import { useCommand } from './commands';
+import { focusScreenHeading, requestHeadingFocus } from './focus';
 import { useSections } from './sections';
 
 interface PaletteItem {
@@ -17,18 +18,37 @@ interface PaletteItem {
   description?: string;
   icon: ReactNode;
   badge?: string;
-  run: () => void;
+  /** Where it leads. */
+  to: string;
 }
 
 const [paletteStore, palette] = createSpotlight();
+const LIST_ID = 'palette-actions';
 
-/** Ctrl/Cmd+K: jump to any case or run a command, by keyboard. */
+/** The control that had focus when the palette opened: closing without going anywhere returns there. */
+let opener: HTMLElement | null = null;
+
+/** Opens the palette, remembering what had focus (before the palette's own focus trap moves it). */
+export const openPalette = () => {
+  const active = document.activeElement;
+  opener = active instanceof HTMLElement && active !== document.body ? active : null;
+  palette.open();
+};
+
+/**
+ * Ctrl/Cmd+K: jump to any record, list or new record, by keyboard. Focus then lands on the new
+ * screen's heading (or the new record's first field); closed without a choice, it returns to the
+ * control that opened the palette.
+ */
 export function CommandPalette() {
   const { t } = useTranslation();
   const api = useApi();
   const navigate = useNavigate();
+  const location = useLocation();
   const [query, setQuery] = useState('');
   const [debounced] = useDebouncedValue(query, 100);
+  const went = useRef(false);
+  useCommand('palette.open', openPalette);
 
   const hits = useQuery({
     queryKey: ['search', debounced],
@@ -38,10 +58,18 @@ export function CommandPalette() {
   });
 
   const sections = useSections();
+  // A new record of every kind, then the lists, then the settings.
+  const newRecords: Array<[string, string]> = [
+    ['/cases', t('cases.new')],
+    ['/organisations', t('organisations.new')],
+    ['/contacts', t('contacts.new')],
+    ['/notes', t('notes.new')],
+    ['/trips', t('trips.new')],
+  ];
   const commands: PaletteItem[] = [
-    { id: 'new-case', label: t('cases.new'), icon: <IconPlus size={18} />, run: () => emitCommand('case.new') },
-    ...sections.map((s) => ({ id: s.path, label: s.label, icon: s.icon, run: () => navigate(s.path) })),
-    { id: 'settings', label: t('nav.settings'), icon: <IconSettings size={18} />, run: () => navigate('/settings') },
+    ...newRecords.map(([path, label]) => ({ id: `new-${path}`, label, icon: <IconPlus size={18} />, to: `${path}/new` })),
+    ...sections.map((s) => ({ id: s.path, label: s.label, icon: s.icon, to: s.path })),
+    { id: 'settings', label: t('nav.settings'), icon: <IconSettings size={18} />, to: '/settings' },
   ];
   const q = foldText(query.trim());
   const matchingCommands = commands.filter((c) => !q || foldText(c.label).includes(q));
@@ -55,17 +83,25 @@ export function CommandPalette() {
           description: h.detail,
           badge: t(`palette.kinds.${h.kind}`),
           icon: icons[h.kind],
-          run: () => navigate(`${routes[h.kind]}/${h.id}`),
+          to: `${routes[h.kind]}/${h.id}`,
         }))
       : [];
+  const go = (item: PaletteItem) => {
+    went.current = true;
+    requestHeadingFocus(item.to);
+    navigate(item.to);
+  };
   // A command whose name was typed comes first: "People" means the list, not a person named so.
   const items = [...matchingCommands, ...recordItems];
 
-  // Enter with nothing highlighted goes to the best match, so "type, Enter" is enough.
+  // Enter with nothing highlighted goes to the best match, so "type, Enter" is enough. The list is
+  // asked, not the store's index: the palette highlights the first entry as the text changes, and
+  // when the answers then replace that entry its index points at nothing.
   const onSearchKeyDown = (e: React.KeyboardEvent<HTMLInputElement>) => {
-    if (e.key !== 'Enter' || e.nativeEvent.isComposing || paletteStore.getState().selected >= 0 || !items[0]) return;
+    const highlighted = document.getElementById(LIST_ID)?.querySelector('[data-selected]');
+    if (e.key !== 'Enter' || e.nativeEvent.isComposing || highlighted || !items[0]) return;
     e.preventDefault();
-    items[0].run();
+    go(items[0]);
     palette.close();
   };
 
@@ -74,10 +110,21 @@ export function CommandPalette() {
       store={paletteStore}
       query={query}
       onQueryChange={setQuery}
-      shortcut={['mod + K']}
+      // Its key comes from shared/shortcuts through the shell, like every other; focus is returned below.
+      shortcut={null}
+      returnFocus={false}
       scrollable
       maxHeight={420}
-      onSpotlightClose={() => setQuery('')}
+      onSpotlightOpen={() => {
+        went.current = false;
+      }}
+      onSpotlightClose={() => {
+        setQuery('');
+        // Gone somewhere: the new screen's heading takes focus. Else back to where it was.
+        if (went.current) return;
+        if (opener?.isConnected) opener.focus({ preventScroll: true });
+        else focusScreenHeading(location.pathname);
+      }}
       attributes={{ content: { 'aria-label': t('palette.title') } }}
     >
       <Spotlight.Search
@@ -86,10 +133,10 @@ export function CommandPalette() {
         leftSection={<IconSearch size={18} />}
         onKeyDown={onSearchKeyDown}
       />
-      <Spotlight.ActionsList aria-label={t('palette.title')}>
+      <Spotlight.ActionsList id={LIST_ID} aria-label={t('palette.title')}>
         {items.length ? (
           items.map((item) => (
-            <Spotlight.Action key={item.id} onClick={item.run}>
+            <Spotlight.Action key={item.id} onClick={() => go(item)}>
               <Group wrap="nowrap" gap="sm" w="100%">
                 {item.icon}
                 <div style={{ flex: 1, minWidth: 0 }}>
@@ -117,5 +164,3 @@ export function CommandPalette() {
     </Spotlight.Root>
   );
 }
-
-export const openPalette = () => palette.open();

@@ -1,5 +1,4 @@
-import { ActionIcon, Kbd, Modal, NavLink, Table, Text, Tooltip } from '@mantine/core';
-import { useHotkeys } from '@mantine/hooks';
+import { ActionIcon, Kbd, NavLink, Text, Tooltip } from '@mantine/core';
 import { IconKeyboard, IconSearch, IconSettings } from '@tabler/icons-react';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,39 +14,23 @@ import { SettingsScreen } from '../screens/settings/SettingsScreen';
 import { TripsScreen } from '../screens/trips/TripsScreen';
 import { CommandPalette, openPalette } from './CommandPalette';
 import { emitCommand, useCommand } from './commands';
+import { useFocusAfterNavigation } from './focus';
 import { useSections } from './sections';
-
-const isMac = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform);
+import { ShortcutHelp, usePaletteKeys, useShortcutKeys } from './shortcuts';
 
 /** The workbench frame: navigation on the left, the screen beside it, shortcuts everywhere. */
 export function Shell() {
   const { t } = useTranslation();
-  // German keyboards label the key "Strg".
-  const mod = isMac ? '⌘' : t('notes.keys.ctrl');
+  const paletteKeys = usePaletteKeys();
   const { shell, bridge } = useConnection();
   const navigate = useNavigate();
   const location = useLocation();
   const [helpOpen, setHelpOpen] = useState(false);
 
-  // In Electron the menu owns these accelerators: the page must not swallow them (useHotkeys
-  // prevents the default, and a handled key never reaches the menu).
-  const browser = shell === 'web';
-  const ownShortcuts: Array<[string, () => void]> = [
-    ['alt+N', () => emitCommand('case.new')],
-    ['mod+Z', () => emitCommand('undo.last')],
-    ['shift+?', () => setHelpOpen(true)],
-  ];
-  const menuShortcuts: Array<[string, () => void]> = browser
-    ? [
-        ['mod+N', () => emitCommand('case.new')],
-        ['mod+shift+E', () => emitCommand('case.exportBriefing')],
-        ['mod+,', () => navigate('/settings')],
-        ['F1', () => setHelpOpen(true)],
-      ]
-    : [];
-  useHotkeys([...ownShortcuts, ...menuShortcuts], ['INPUT', 'TEXTAREA', 'SELECT']);
-  // Ctrl+F only moves focus, so it works from inside a field too.
-  useHotkeys(browser ? [['mod+F', () => emitCommand('search.focus')]] : [], []);
+  // Every key from shared/shortcuts; in Electron the menu's accelerators arrive as menu commands.
+  useShortcutKeys(shell);
+  // After a navigation, focus lost with the old screen goes to the new screen's heading.
+  useFocusAfterNavigation();
 
   useEffect(() => {
     if (!bridge) return;
@@ -66,17 +49,6 @@ export function Shell() {
   // Screens with a list search focus it themselves; elsewhere Ctrl+F goes to the case list.
   const hasListSearch = sections.some((s) => location.pathname.startsWith(s.path));
   useCommand('search.focus', useCallback(() => !hasListSearch && navigate('/cases'), [hasListSearch, navigate]));
-
-  const shortcuts: Array<[string, string[]]> = [
-    [t('shortcuts.newCase'), [mod, 'N']],
-    [t('shortcuts.search'), [mod, 'F']],
-    [t('palette.title'), [mod, 'K']],
-    [t('cases.exportBriefing'), [mod, '⇧', 'E']],
-    [t('common.undo'), [mod, 'Z']],
-    [t('nav.settings'), [mod, ',']],
-    [t('shortcuts.escape'), ['Esc']],
-    [t('shortcuts.help'), ['F1']],
-  ];
 
   return (
     <div className="shell">
@@ -97,7 +69,7 @@ export function Shell() {
         </div>
         <NavLink
           label={t('palette.title')}
-          description={<Kbd size="xs">{mod}+K</Kbd>}
+          description={<Kbd size="xs">{paletteKeys}</Kbd>}
           leftSection={<IconSearch size={18} />}
           onClick={openPalette}
           component="button"
@@ -144,25 +116,7 @@ export function Shell() {
         </Routes>
       </main>
       <CommandPalette />
-      <Modal opened={helpOpen} onClose={() => setHelpOpen(false)} title={t('shortcuts.title')} centered closeButtonProps={{ 'aria-label': t('common.close') }}>
-        <Table>
-          <Table.Tbody>
-            {shortcuts.map(([label, keys]) => (
-              <Table.Tr key={label}>
-                <Table.Td>{label}</Table.Td>
-                <Table.Td ta="right">
-                  {keys.map((k, i) => (
-                    <span key={k}>
-                      {i > 0 ? ' + ' : ''}
-                      <Kbd>{k}</Kbd>
-                    </span>
-                  ))}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Modal>
+      <ShortcutHelp opened={helpOpen} onClose={() => setHelpOpen(false)} shell={shell} />
     </div>
   );
 }

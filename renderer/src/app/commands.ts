@@ -1,11 +1,11 @@
 import { useEffect } from 'react';
-import type { MenuCommand } from '../../../shared/contract/bridge';
+import type { AppCommand } from '../../../shared/shortcuts';
 
 /**
- * App commands arrive from the Electron menu, from keyboard shortcuts in the browser, or from
+ * App commands arrive from the Electron menu, from keyboard shortcuts (shared/shortcuts), or from
  * buttons; screens subscribe to the ones they can perform.
  */
-export type Command = MenuCommand | 'undo.last';
+export type Command = AppCommand;
 
 const bus = new EventTarget();
 

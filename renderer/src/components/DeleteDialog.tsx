@@ -1,6 +1,7 @@
 import { Alert, Button, Group, List, Loader, Modal, Stack, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { useReturnFocus } from '../app/focus';
 import { useUndo } from '../app/undo';
 import { describeError } from '../lib/errors';
 import { notifyError } from '../lib/notify';
@@ -40,11 +41,13 @@ export function DeleteDialog({ opened, onClose, recordKey, impact, remove, onDel
     },
     onError: (e) => notifyError(describeError(t, e)),
   });
+  // Cancelled, focus goes back to the Delete that opened it; after deleting, to the screen's heading.
+  useReturnFocus(opened);
   const data = preview.data;
   const nothing = data && data.removes.length === 0 && data.unlinks.length === 0;
 
   return (
-    <Modal opened={opened} onClose={onClose} title={data ? t('impact.title', { label: data.label }) : ''} centered closeButtonProps={{ 'aria-label': t('common.close') }}>
+    <Modal opened={opened} onClose={onClose} title={data ? t('impact.title', { label: data.label }) : ''} centered returnFocus={false} closeButtonProps={{ 'aria-label': t('common.close') }}>
       {preview.isPending ? (
         <Loader aria-label={t('common.loading')} />
       ) : preview.isError ? (

@@ -2,6 +2,7 @@ import { Button, Group, Text, Title } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { screenHeading } from '../app/focus';
 
 interface Props {
   id: string;
@@ -24,7 +25,7 @@ export function ListPane({ id, title, count, countKey = 'lists.count', newLabel,
       <div className="pane-header">
         <Group justify="space-between" wrap="wrap" gap="xs">
           <div>
-            <Title order={1} size="h3" id={id}>
+            <Title order={1} size="h3" id={id} {...screenHeading}>
               {title}
             </Title>
             <Text size="xs" c="dimmed" aria-live="polite">

@@ -1,20 +1,23 @@
 import { ActionIcon, Anchor, Button, Group, Loader, Modal, Select, Stack, Text, Textarea, TextInput, ThemeIcon, Tooltip } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { IconCalendarEvent, IconEdit, IconMail, IconMapPin, IconNote, IconPhone, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { activityKinds, type ActivityKind } from '../../../shared/schemas/activity';
 import { ActivityCreateInput } from '../../../shared/schemas/activity';
 import { fieldMessages } from '../../../shared/validation';
 import { useApi } from '../api/context';
+import { useReturnFocus } from '../app/focus';
 import { useUndo } from '../app/undo';
 import { translateMessage } from '../i18n';
 import { describeError, fieldErrors } from '../lib/errors';
 import { formatDate, todayIso } from '../lib/format';
 import { notifyError, notifySuccess } from '../lib/notify';
+import { DateField } from './form/DateField';
+import { useCloseGuard } from './form/DiscardDialog';
+import { useSaveShortcut } from './form/useSaveShortcut';
 import { CasePicker, ContactPicker } from './pickers';
 
 const icons: Record<ActivityKind, typeof IconNote> = { meeting: IconCalendarEvent, call: IconPhone, email: IconMail, note: IconNote, visit: IconMapPin };
@@ -169,44 +172,69 @@ function ActivityDialog({ editing, onClose }: { editing: Editing; onClose: () =>
     },
   });
 
+  // Cancel, the close button and Escape ask before typed work is lost; focus then goes back to the opener.
+  const { requestClose, confirmation, asking } = useCloseGuard(form.isDirty(), onClose);
+  useReturnFocus();
+  // Ctrl/Cmd+S saves the entry, as its Save button does.
+  const submit = form.onSubmit((v) => save.mutate(v));
+  const formRef = useRef<HTMLFormElement>(null);
+  useSaveShortcut(
+    formRef,
+    useCallback(() => {
+      if (!save.isPending) submit();
+    }, [save.isPending, submit]),
+  );
+
   return (
-    <Modal opened onClose={onClose} title={editing.id ? t('timeline.edit') : t('timeline.log')} size="lg" centered closeButtonProps={{ 'aria-label': t('common.close') }}>
-      <form onSubmit={form.onSubmit((v) => save.mutate(v))} noValidate>
-        <Stack gap="sm">
-          <Group grow>
-            <Select
-              label={t('timeline.kind')}
-              data={activityKinds.map((k) => ({ value: k, label: t(`timeline.kinds.${k}`) }))}
-              allowDeselect={false}
-              {...form.getInputProps('kind')}
+    <>
+      <Modal
+        opened
+        onClose={requestClose}
+        title={editing.id ? t('timeline.edit') : t('timeline.log')}
+        size="lg"
+        centered
+        closeOnEscape={!asking}
+        returnFocus={false}
+        closeButtonProps={{ 'aria-label': t('common.close') }}
+      >
+        <form ref={formRef} onSubmit={submit} noValidate>
+          <Stack gap="sm">
+            <Group grow>
+              <Select
+                label={t('timeline.kind')}
+                data={activityKinds.map((k) => ({ value: k, label: t(`timeline.kinds.${k}`) }))}
+                allowDeselect={false}
+                {...form.getInputProps('kind')}
+              />
+              <DateField label={t('timeline.date')} withAsterisk {...form.getInputProps('date')} />
+            </Group>
+            <TextInput label={t('timeline.subject')} data-autofocus {...form.getInputProps('title')} />
+            <ContactPicker
+              label={t('timeline.participants')}
+              multiple
+              value={form.values.participantIds}
+              onChange={(ids) => form.setFieldValue('participantIds', ids)}
+              error={form.errors.participantIds}
             />
-            <DateInput label={t('timeline.date')} valueFormat="YYYY-MM-DD" withAsterisk {...form.getInputProps('date')} />
-          </Group>
-          <TextInput label={t('timeline.subject')} data-autofocus {...form.getInputProps('title')} />
-          <ContactPicker
-            label={t('timeline.participants')}
-            multiple
-            value={form.values.participantIds}
-            onChange={(ids) => form.setFieldValue('participantIds', ids)}
-            error={form.errors.participantIds}
-          />
-          <CasePicker
-            label={t('timeline.case')}
-            value={form.values.caseId ? [form.values.caseId] : []}
-            onChange={(ids) => form.setFieldValue('caseId', ids[ids.length - 1] ?? null)}
-            error={form.errors.caseId}
-          />
-          <Textarea label={t('timeline.text')} autosize minRows={3} maxRows={10} {...form.getInputProps('text')} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+            <CasePicker
+              label={t('timeline.case')}
+              value={form.values.caseId ? [form.values.caseId] : []}
+              onChange={(ids) => form.setFieldValue('caseId', ids[ids.length - 1] ?? null)}
+              error={form.errors.caseId}
+            />
+            <Textarea label={t('timeline.text')} autosize minRows={3} maxRows={10} {...form.getInputProps('text')} />
+            <Group justify="flex-end">
+              <Button variant="default" onClick={requestClose}>
+                {t('common.cancel')}
+              </Button>
+              <Button type="submit" loading={save.isPending}>
+                {t('common.save')}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      </Modal>
+      {confirmation}
+    </>
   );
 }

@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { MenuCommand } from '../../../shared/contract/bridge';
 import { buildMenuTemplate, type MenuOptions } from '../../../electron/main/menu';
 import { menuLabels } from '../../../electron/main/menu-labels';
+import { accelerator, shortcuts } from '../../../shared/shortcuts';
 
 function flatten(items: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] {
   return items.flatMap((item) => [item, ...(Array.isArray(item.submenu) ? flatten(item.submenu) : [])]);
@@ -30,7 +31,8 @@ describe('application menu', () => {
 
   it.each([
     ['New case', 'CmdOrCtrl+N', 'case.new'],
-    ['Export briefing', 'CmdOrCtrl+Shift+E', 'case.exportBriefing'],
+    ['Save', 'CmdOrCtrl+S', 'editor.save'],
+    ['Export briefing', 'CmdOrCtrl+Shift+E', 'briefing.export'],
     ['Find', 'CmdOrCtrl+F', 'search.focus'],
     ['Settings', 'CmdOrCtrl+,', 'navigate.settings'],
     ['Keyboard shortcuts', 'F1', 'help.shortcuts'],
@@ -43,10 +45,22 @@ describe('application menu', () => {
     expect(send).toHaveBeenCalledExactlyOnceWith(command);
   });
 
+  it.each(['linux', 'darwin'] as const)('on %s carries exactly the menu shortcuts of the shared list, with their keys', (platform) => {
+    const { all, send } = build({ platform });
+    const commandItems = all.filter((i) => typeof i.click === 'function');
+    const inMenu = commandItems.map((item) => {
+      send.mockClear();
+      click(item);
+      return [send.mock.calls[0]![0], item.accelerator];
+    });
+    const expected = shortcuts.filter((s) => s.menu).map((s) => [s.command, accelerator(s.keys[0]!)]);
+    expect(inMenu.sort()).toEqual(expected.sort());
+  });
+
   it('keeps the app commands in File and the shortcuts list in Help', () => {
     const { template } = build();
     const labels = (title: string) => (template.find((m) => m.label === title)!.submenu as MenuItemConstructorOptions[]).map((i) => i.label);
-    expect(labels('File')).toEqual(expect.arrayContaining(['New case', 'Export briefing', 'Settings']));
+    expect(labels('File')).toEqual(expect.arrayContaining(['New case', 'Save', 'Export briefing', 'Settings']));
     expect(labels('Edit')).toContain('Find');
     expect(labels('Help')).toEqual(['Keyboard shortcuts']);
   });

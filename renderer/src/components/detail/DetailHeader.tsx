@@ -3,6 +3,7 @@ import { IconEdit, IconTrash } from '@tabler/icons-react';
 import { useState, type ComponentProps, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { recordHeading } from '../../app/focus';
 import { DeleteDialog } from '../DeleteDialog';
 
 interface Props {
@@ -60,7 +61,7 @@ export function DetailHeader({ base, record, service, label, titleId, title, met
           </Group>
         </Group>
       )}
-      <Title order={2} size="h3" id={titleId}>
+      <Title order={2} size="h3" id={titleId} {...recordHeading}>
         {title}
       </Title>
       <DeleteDialog

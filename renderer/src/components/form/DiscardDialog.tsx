@@ -30,7 +30,9 @@ export function DiscardDialog({ opened, onKeep, onDiscard, body }: Props) {
 
 /**
  * For an editor inside a dialog, which no navigation guard sees: closing it (Cancel, the close
- * button) with unsaved changes asks first. Render `confirmation` beside the dialog.
+ * button, Escape) with unsaved changes asks first. Give `requestClose` to the Modal's onClose and
+ * to Cancel, `closeOnEscape={!asking}` to the Modal (Escape in the question answers the question
+ * only), and render `confirmation` beside the dialog.
  */
 export function useCloseGuard(dirty: boolean, onClose: () => void, body?: string) {
   const [asking, setAsking] = useState(false);
@@ -46,5 +48,5 @@ export function useCloseGuard(dirty: boolean, onClose: () => void, body?: string
       }}
     />
   );
-  return { requestClose, confirmation };
+  return { requestClose, confirmation, asking };
 }

@@ -1,10 +1,13 @@
 import { Alert, Button, Group, Stack, Title } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
+import { useMergedRef } from '@mantine/hooks';
 import { useMutation } from '@tanstack/react-query';
-import { useEffect, useState, type ComponentPropsWithRef, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, type ComponentPropsWithRef, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { recordHeading } from '../../app/focus';
 import { describeSaveError } from '../../lib/errors';
 import { LeaveGuard } from './LeaveGuard';
+import { useSaveShortcut } from './useSaveShortcut';
 
 /**
  * Puts a loaded record into the form, again only when another record or a newer revision of it
@@ -81,12 +84,24 @@ type Props = Omit<ComponentPropsWithRef<'form'>, 'onSubmit' | 'title'> & {
   children: ReactNode;
 };
 
-/** A record editor in the detail pane: its heading, what went wrong, the fields, Cancel and Save. */
-export function RecordForm({ titleId, title, isNew, save, onCancel, dirty = false, className = 'detail', children, ...rest }: Props) {
+/**
+ * A record editor in the detail pane: its heading, what went wrong, the fields, Cancel and Save.
+ * Ctrl/Cmd+S saves it from anywhere in it, as the Save button does.
+ */
+export function RecordForm({ titleId, title, isNew, save, onCancel, dirty = false, className = 'detail', children, ref, ...rest }: Props) {
   const { t } = useTranslation();
+  const own = useRef<HTMLFormElement>(null);
+  const formRef = useMergedRef(own, ref);
+  const { submit, saving } = save;
+  useSaveShortcut(
+    own,
+    useCallback(() => {
+      if (!saving) submit();
+    }, [saving, submit]),
+  );
   return (
-    <form className={className} onSubmit={save.submit} noValidate aria-labelledby={titleId} {...rest}>
-      <Title order={2} size="h3" id={titleId} mb="md">
+    <form ref={formRef} className={className} onSubmit={save.submit} noValidate aria-labelledby={titleId} {...rest}>
+      <Title order={2} size="h3" id={titleId} mb="md" {...recordHeading}>
         {title}
       </Title>
       {save.error ? (

@@ -44,7 +44,7 @@ export function CaseDetail() {
   });
 
   useCommand(
-    'case.exportBriefing',
+    'briefing.export',
     useCallback(() => {
       if (c && !exportPdf.isPending) exportPdf.mutate();
     }, [c, exportPdf]),

@@ -1,13 +1,15 @@
 import { Alert, Button, Group, Modal, SimpleGrid, Stack, TextInput } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PositionFields, type PositionRecord } from '../../../../shared/schemas/contact';
 import { useApi } from '../../api/context';
+import { useReturnFocus } from '../../app/focus';
+import { DateField } from '../../components/form/DateField';
+import { useCloseGuard } from '../../components/form/DiscardDialog';
+import { useSaveShortcut } from '../../components/form/useSaveShortcut';
 import { ContactPicker, OrganisationPicker } from '../../components/pickers';
-import { dateInputProps } from '../../lib/dateInput';
 import { describeError, formErrorsOf, schemaErrors } from '../../lib/errors';
 import { todayIso } from '../../lib/format';
 import { notifySuccess } from '../../lib/notify';
@@ -72,6 +74,17 @@ export function PositionDialog({ title, position, initial, fixed, onClose }: Pro
     setFormError(null);
     save.mutate(v);
   });
+  // Cancel, the close button and Escape ask before typed work is lost; focus then goes back to the opener.
+  const { requestClose, confirmation, asking } = useCloseGuard(form.isDirty(), onClose);
+  useReturnFocus();
+  // Ctrl/Cmd+S saves the position, as its Save button does.
+  const formRef = useRef<HTMLFormElement>(null);
+  useSaveShortcut(
+    formRef,
+    useCallback(() => {
+      if (!save.isPending) submit();
+    }, [save.isPending, submit]),
+  );
 
   const picker =
     fixed === 'organisation' ? (
@@ -95,49 +108,47 @@ export function PositionDialog({ title, position, initial, fixed, onClose }: Pro
     );
 
   return (
-    <Modal
-      opened
-      onClose={onClose}
-      title={title}
-      centered
-      closeButtonProps={{ 'aria-label': t('common.close') }}
-    >
-      <form onSubmit={submit} noValidate>
-        <Stack gap="sm" ref={focusFirstInput}>
-          {formError ? (
-            <Alert color="red" role="alert" py={6}>
-              {formError}
-            </Alert>
-          ) : null}
-          <PickerField>{picker}</PickerField>
-          <TextInput label={t('contacts.positions.role')} placeholder={t('contacts.positions.rolePlaceholder')} withAsterisk {...form.getInputProps('role')} />
-          <SimpleGrid cols={2} spacing="sm">
-            <DateInput
-              label={t('contacts.positions.from')}
-              clearable
-              clearButtonProps={{ 'aria-label': t('common.clear') }}
-              {...dateInputProps}
-              {...form.getInputProps('from')}
-            />
-            <DateInput
-              label={t('contacts.positions.to')}
-              placeholder={t('contacts.positions.toPlaceholder')}
-              clearable
-              clearButtonProps={{ 'aria-label': t('common.clear') }}
-              {...dateInputProps}
-              {...form.getInputProps('to')}
-            />
-          </SimpleGrid>
-          <Group justify="flex-end" mt="xs">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {position ? t('common.save') : t('common.create')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <>
+      <Modal
+        opened
+        onClose={requestClose}
+        title={title}
+        centered
+        closeOnEscape={!asking}
+        returnFocus={false}
+        closeButtonProps={{ 'aria-label': t('common.close') }}
+      >
+        <form ref={formRef} onSubmit={submit} noValidate>
+          <Stack gap="sm" ref={focusFirstInput}>
+            {formError ? (
+              <Alert color="red" role="alert" py={6}>
+                {formError}
+              </Alert>
+            ) : null}
+            <PickerField>{picker}</PickerField>
+            <TextInput label={t('contacts.positions.role')} placeholder={t('contacts.positions.rolePlaceholder')} withAsterisk {...form.getInputProps('role')} />
+            <SimpleGrid cols={2} spacing="sm">
+              <DateField label={t('contacts.positions.from')} clearable clearButtonProps={{ 'aria-label': t('common.clear') }} {...form.getInputProps('from')} />
+              <DateField
+                label={t('contacts.positions.to')}
+                placeholder={t('contacts.positions.toPlaceholder')}
+                clearable
+                clearButtonProps={{ 'aria-label': t('common.clear') }}
+                {...form.getInputProps('to')}
+              />
+            </SimpleGrid>
+            <Group justify="flex-end" mt="xs">
+              <Button variant="default" onClick={requestClose}>
+                {t('common.cancel')}
+              </Button>
+              <Button type="submit" loading={save.isPending}>
+                {position ? t('common.save') : t('common.create')}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      </Modal>
+      {confirmation}
+    </>
   );
 }

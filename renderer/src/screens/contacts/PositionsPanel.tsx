@@ -1,5 +1,4 @@
 import { ActionIcon, Alert, Anchor, Button, Group, Loader, Modal, Stack, Text, Title, Tooltip } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { IconCalendarOff, IconEdit, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -10,8 +9,10 @@ import type { OutputOf } from '../../../../shared/contract';
 import { IsoDate } from '../../../../shared/schemas/common';
 import type { PositionRecord } from '../../../../shared/schemas/contact';
 import { useApi } from '../../api/context';
+import { useReturnFocus } from '../../app/focus';
 import { useUndo } from '../../app/undo';
-import { dateInputProps } from '../../lib/dateInput';
+import { DateField } from '../../components/form/DateField';
+import { useCloseGuard } from '../../components/form/DiscardDialog';
 import { describeError, formErrorsOf } from '../../lib/errors';
 import { formatDate, todayIso } from '../../lib/format';
 import { notifyError, notifySuccess } from '../../lib/notify';
@@ -187,32 +188,47 @@ function EndPositionDialog({ position, onClose }: { position: PositionRecord; on
       setFormError(describeError(t, e));
     },
   });
+  // Cancel, the close button and Escape ask before a changed date is lost; focus then goes back to the opener.
+  const { requestClose, confirmation, asking } = useCloseGuard(form.isDirty(), onClose);
+  useReturnFocus();
   return (
-    <Modal opened onClose={onClose} title={t('contacts.positions.endTitle', { role: position.role })} centered size="sm" closeButtonProps={{ 'aria-label': t('common.close') }}>
-      <form
-        onSubmit={form.onSubmit((v) => {
-          setFormError(null);
-          if (v.to) end.mutate(v.to);
-        })}
-        noValidate
+    <>
+      <Modal
+        opened
+        onClose={requestClose}
+        title={t('contacts.positions.endTitle', { role: position.role })}
+        centered
+        size="sm"
+        closeOnEscape={!asking}
+        returnFocus={false}
+        closeButtonProps={{ 'aria-label': t('common.close') }}
       >
-        <Stack gap="sm">
-          {formError ? (
-            <Alert color="red" role="alert" py={6}>
-              {formError}
-            </Alert>
-          ) : null}
-          <DateInput label={t('contacts.positions.endOn')} withAsterisk data-autofocus {...dateInputProps} {...form.getInputProps('to')} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={end.isPending}>
-              {t('contacts.positions.end')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+        <form
+          onSubmit={form.onSubmit((v) => {
+            setFormError(null);
+            if (v.to) end.mutate(v.to);
+          })}
+          noValidate
+        >
+          <Stack gap="sm">
+            {formError ? (
+              <Alert color="red" role="alert" py={6}>
+                {formError}
+              </Alert>
+            ) : null}
+            <DateField label={t('contacts.positions.endOn')} withAsterisk data-autofocus {...form.getInputProps('to')} />
+            <Group justify="flex-end">
+              <Button variant="default" onClick={requestClose}>
+                {t('common.cancel')}
+              </Button>
+              <Button type="submit" loading={end.isPending}>
+                {t('contacts.positions.end')}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      </Modal>
+      {confirmation}
+    </>
   );
 }

@@ -9,6 +9,7 @@ import { regionName } from '../../../../shared/domain/regions';
 import { foldText } from '../../../../shared/domain/text';
 import { languageFromTag } from '../../../../shared/i18n';
 import { useApi } from '../../api/context';
+import { recordHeading } from '../../app/focus';
 import { DataTable, preferredListWidth, type Column } from '../../components/DataTable';
 import { ListPane } from '../../components/ListPane';
 import { SplitView } from '../../components/list/SplitView';
@@ -147,7 +148,7 @@ function CountryDetail() {
           <Text className="mono" size="sm" c="dimmed">
             {d.code}
           </Text>
-          <Title order={2} size="h3" id="country-title">
+          <Title order={2} size="h3" id="country-title" {...recordHeading}>
             {name}
           </Title>
           {d.nameEn !== d.nameDe ? (

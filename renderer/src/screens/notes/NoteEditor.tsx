@@ -1,6 +1,5 @@
 import { Alert, Autocomplete, Button, Group, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useHotkeys } from '@mantine/hooks';
 import { IconDeviceFloppy } from '@tabler/icons-react';
 import type { Editor } from '@tiptap/react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -13,7 +12,9 @@ import type { RichDoc } from '../../../../shared/schemas/richtext';
 import { fieldMessages } from '../../../../shared/validation';
 import { useApi } from '../../api/context';
 import { useVocabulary } from '../../api/vocabulary';
+import { recordHeading } from '../../app/focus';
 import { LeaveGuard } from '../../components/form/LeaveGuard';
+import { useSaveShortcut } from '../../components/form/useSaveShortcut';
 import { CountryPicker } from '../../components/CountryPicker';
 import { CasePicker, ContactPicker } from '../../components/pickers';
 import { RecordFallback } from '../../components/RecordFallback';
@@ -136,7 +137,8 @@ function NoteForm({ note }: { note: NoteRecord | null }) {
   }, [form, initialBody, save, t]);
 
   // Ctrl+S saves from anywhere in the form, the text included, instead of the browser's "save page".
-  useHotkeys([['mod+S', submit]], [], true);
+  const formRef = useRef<HTMLFormElement>(null);
+  useSaveShortcut(formRef, submit);
 
   const cancel = () => navigate(isNew ? '/notes' : `/notes/${note.id}`);
 
@@ -148,6 +150,7 @@ function NoteForm({ note }: { note: NoteRecord | null }) {
 
   return (
     <form
+      ref={formRef}
       className="note-editor-page"
       noValidate
       aria-labelledby="note-form-title"
@@ -159,7 +162,7 @@ function NoteForm({ note }: { note: NoteRecord | null }) {
       <div className="note-editor-bar">
         <Group gap="sm" wrap="nowrap">
           {/* The editor has the screen to itself (the list steps aside), so its heading is the page's first. */}
-          <Title order={1} size="h4" id="note-form-title">
+          <Title order={1} size="h4" id="note-form-title" {...recordHeading}>
             {isNew ? t('notes.new') : t('notes.edit')}
           </Title>
           {dirty ? (

@@ -1,13 +1,14 @@
 import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { IsoDate } from '../../../../shared/schemas/common';
 import { useApi } from '../../api/context';
+import { useReturnFocus } from '../../app/focus';
+import { DateField } from '../../components/form/DateField';
+import { useCloseGuard } from '../../components/form/DiscardDialog';
 import { ContactPicker } from '../../components/pickers';
-import { dateInputProps } from '../../lib/dateInput';
 import { describeError, formErrorsOf } from '../../lib/errors';
 import { formatDate, todayIso } from '../../lib/format';
 import { notifySuccess } from '../../lib/notify';
@@ -55,54 +56,61 @@ export function HandOverDialog({ holder, onClose }: { holder: Holder; onClose: (
     setFormError(null);
     if (v.successorId && v.on) succeed.mutate({ successorId: v.successorId, on: v.on });
   });
+  // Cancel, the close button and Escape ask before a chosen successor or date is lost; focus then goes back to the opener.
+  const { requestClose, confirmation, asking } = useCloseGuard(form.isDirty(), onClose);
+  useReturnFocus();
 
   return (
-    <Modal
-      opened
-      onClose={onClose}
-      title={t('organisations.people.handOverTitle', { role: position.role })}
-      centered
-      closeButtonProps={{ 'aria-label': t('common.close') }}
-    >
-      <form onSubmit={submit} noValidate>
-        <Stack gap="sm" ref={focusFirstInput}>
-          <Text size="sm">
-            {position.from
-              ? t('organisations.people.heldBy', { name: contact.name, date: formatDate(position.from, lang) })
-              : t('organisations.people.heldByOpen', { name: contact.name })}
-          </Text>
-          {formError ? (
-            <Alert color="red" role="alert" py={6}>
-              {formError}
-            </Alert>
-          ) : null}
-          <PickerField>
-            <ContactPicker
-              label={t('organisations.people.successor')}
-              placeholder={t('organisations.people.successorPlaceholder')}
+    <>
+      <Modal
+        opened
+        onClose={requestClose}
+        title={t('organisations.people.handOverTitle', { role: position.role })}
+        centered
+        closeOnEscape={!asking}
+        returnFocus={false}
+        closeButtonProps={{ 'aria-label': t('common.close') }}
+      >
+        <form onSubmit={submit} noValidate>
+          <Stack gap="sm" ref={focusFirstInput}>
+            <Text size="sm">
+              {position.from
+                ? t('organisations.people.heldBy', { name: contact.name, date: formatDate(position.from, lang) })
+                : t('organisations.people.heldByOpen', { name: contact.name })}
+            </Text>
+            {formError ? (
+              <Alert color="red" role="alert" py={6}>
+                {formError}
+              </Alert>
+            ) : null}
+            <PickerField>
+              <ContactPicker
+                label={t('organisations.people.successor')}
+                placeholder={t('organisations.people.successorPlaceholder')}
+                withAsterisk
+                value={form.values.successorId ? [form.values.successorId] : []}
+                onChange={(ids) => form.setFieldValue('successorId', ids[ids.length - 1] ?? null)}
+                error={form.errors.successorId}
+              />
+            </PickerField>
+            <DateField
+              label={t('organisations.people.on')}
+              description={t('organisations.people.onHint', { name: contact.name })}
               withAsterisk
-              value={form.values.successorId ? [form.values.successorId] : []}
-              onChange={(ids) => form.setFieldValue('successorId', ids[ids.length - 1] ?? null)}
-              error={form.errors.successorId}
+              {...form.getInputProps('on')}
             />
-          </PickerField>
-          <DateInput
-            label={t('organisations.people.on')}
-            description={t('organisations.people.onHint', { name: contact.name })}
-            withAsterisk
-            {...dateInputProps}
-            {...form.getInputProps('on')}
-          />
-          <Group justify="flex-end" mt="xs">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={succeed.isPending}>
-              {t('organisations.people.handOver')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+            <Group justify="flex-end" mt="xs">
+              <Button variant="default" onClick={requestClose}>
+                {t('common.cancel')}
+              </Button>
+              <Button type="submit" loading={succeed.isPending}>
+                {t('organisations.people.handOver')}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      </Modal>
+      {confirmation}
+    </>
   );
 }

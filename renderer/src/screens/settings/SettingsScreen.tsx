@@ -4,6 +4,7 @@ import { notifySuccess, notifyError } from '../../lib/notify';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../../shared/schemas/workspace';
 import { useApi } from '../../api/context';
+import { screenHeading } from '../../app/focus';
 import { describeError } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
 
@@ -31,7 +32,7 @@ export function SettingsScreen() {
   return (
     <div className="page">
       <Stack gap="lg" maw={760}>
-        <Title order={1} size="h3" id="settings-title">
+        <Title order={1} size="h3" id="settings-title" {...screenHeading}>
           {t('settings.title')}
         </Title>
         <Stack gap={6}>

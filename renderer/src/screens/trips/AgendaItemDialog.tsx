@@ -1,5 +1,4 @@
 import { Alert, Badge, Button, Grid, Group, Modal, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { IconLock } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -10,9 +9,11 @@ import { emptyDoc } from '../../../../shared/domain/richtext';
 import { AppError } from '../../../../shared/errors';
 import { AgendaItemFields, agendaKinds, type AgendaKind, type TripRecord } from '../../../../shared/schemas/trip';
 import { useApi } from '../../api/context';
+import { useReturnFocus } from '../../app/focus';
+import { DateField } from '../../components/form/DateField';
 import { useCloseGuard } from '../../components/form/DiscardDialog';
+import { useSaveShortcut } from '../../components/form/useSaveShortcut';
 import { CasePicker, ContactPicker, OrganisationPicker } from '../../components/pickers';
-import { dateInputProps } from '../../lib/dateInput';
 import { describeError, fieldErrors, schemaErrors } from '../../lib/errors';
 import { notifySuccess } from '../../lib/notify';
 import { toRichDoc } from '../notes/normalise';
@@ -97,7 +98,8 @@ export function AgendaItemDialog({ trip, item, lastDate, onClose }: Props) {
     },
   });
   const dirty = form.isDirty() || pointsDirty;
-  const { requestClose, confirmation } = useCloseGuard(dirty, onClose);
+  const { requestClose, confirmation, asking } = useCloseGuard(dirty, onClose);
+  useReturnFocus();
 
   const save = useMutation({
     mutationFn: async (v: Values) => {
@@ -128,6 +130,15 @@ export function AgendaItemDialog({ trip, item, lastDate, onClose }: Props) {
     () => setFormError(t('errors.validation')),
   );
 
+  // Ctrl/Cmd+S saves the item, as Create or Save does.
+  const formRef = useRef<HTMLFormElement>(null);
+  useSaveShortcut(
+    formRef,
+    useCallback(() => {
+      if (!save.isPending) submit();
+    }, [save.isPending, submit]),
+  );
+
   const onEditor = useCallback((e: Editor | null) => {
     editorRef.current = e;
   }, []);
@@ -142,12 +153,13 @@ export function AgendaItemDialog({ trip, item, lastDate, onClose }: Props) {
         onClose={requestClose}
         title={title}
         size="xl"
-        // With unsaved text, Escape (also meant for a dropdown or the editor's toolbar) must not throw it away.
-        closeOnEscape={!dirty}
+        // Escape asks like Cancel when there is unsaved text (an open list or calendar takes its Escape first).
+        closeOnEscape={!asking}
         closeOnClickOutside={!dirty}
+        returnFocus={false}
         closeButtonProps={{ 'aria-label': t('common.close') }}
       >
-        <form onSubmit={submit} noValidate onKeyDown={keepEnterInPickers} aria-label={title}>
+        <form ref={formRef} onSubmit={submit} noValidate onKeyDown={keepEnterInPickers} aria-label={title}>
           {formError ? (
             <Alert color="red" mb="sm" role="alert">
               {formError}
@@ -163,7 +175,7 @@ export function AgendaItemDialog({ trip, item, lastDate, onClose }: Props) {
               </Grid.Col>
             </Grid>
             <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="sm">
-              <DateInput label={t('trips.agenda.fields.date')} withAsterisk {...dateInputProps} {...form.getInputProps('date')} />
+              <DateField label={t('trips.agenda.fields.date')} withAsterisk {...form.getInputProps('date')} />
               <TimeField label={t('trips.agenda.fields.start')} withAsterisk {...form.getInputProps('start')} value={form.values.start} onChange={(v) => form.setFieldValue('start', v)} />
               <TimeField label={t('trips.agenda.fields.end')} withAsterisk {...form.getInputProps('end')} value={form.values.end} onChange={(v) => form.setFieldValue('end', v)} />
               <Select label={t('trips.agenda.fields.timeZone')} withAsterisk data={trip.timeZones.map((zone) => ({ value: zone, label: zoneLabel(zone, lang) }))} allowDeselect={false} {...form.getInputProps('timeZone')} />

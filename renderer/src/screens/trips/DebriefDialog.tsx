@@ -1,17 +1,18 @@
 import { ActionIcon, Alert, Autocomplete, Button, Fieldset, Group, List, Modal, Select, Stack, Text, Textarea, TextInput, Tooltip } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { IconCircleCheck, IconTrash } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppError } from '../../../../shared/errors';
 import { DebriefInput, type AgendaItemRecord, type TripRecord } from '../../../../shared/schemas/trip';
 import { useApi } from '../../api/context';
 import { useVocabulary } from '../../api/vocabulary';
+import { useReturnFocus } from '../../app/focus';
+import { DateField } from '../../components/form/DateField';
 import { useCloseGuard } from '../../components/form/DiscardDialog';
 import { RowsFooter, rowKey } from '../../components/form/RowsFooter';
-import { dateInputProps } from '../../lib/dateInput';
+import { useSaveShortcut } from '../../components/form/useSaveShortcut';
 import { describeError, fieldErrors, schemaErrors } from '../../lib/errors';
 import { notifySuccess } from '../../lib/notify';
 import type { AgendaEntry } from './AgendaPanel';
@@ -75,9 +76,11 @@ export function DebriefDialog({ trip, item, onClose }: { trip: TripRecord; item:
 
   const save = useMutation({
     mutationFn: (v: Values) => api.agenda.debrief({ agendaItemId: item.id, revision, agreed: v.agreed, followUps: v.followUps.map(({ key: _k, ...f }) => f) }),
-    onSuccess: async (record) => {
+    onSuccess: async (record, values) => {
       setRevision(record.revision);
       setSaved(record);
+      // What was saved is the new starting point: typing after it is unsaved work again.
+      form.resetDirty(values);
       notifySuccess(t('trips.debrief.saved'));
       await queryClient.invalidateQueries({ predicate: (q) => ['trips', 'cases', 'tasks', 'activities', 'contacts'].includes(String(q.queryKey[0])) });
     },
@@ -97,13 +100,22 @@ export function DebriefDialog({ trip, item, onClose }: { trip: TripRecord; item:
   );
 
   const title = t('trips.debrief.title', { title: item.title });
-  // Once saved, the dialog stays to say where the debrief went; closing it then loses nothing.
-  const { requestClose, confirmation } = useCloseGuard(form.isDirty() && !saved, onClose);
+  // Once saved, the dialog stays to say where the debrief went; closing it then loses only what was typed since.
+  const { requestClose, confirmation, asking } = useCloseGuard(form.isDirty(), onClose);
+  useReturnFocus();
+  // Ctrl/Cmd+S saves the debrief, as its Save button does.
+  const formRef = useRef<HTMLFormElement>(null);
+  useSaveShortcut(
+    formRef,
+    useCallback(() => {
+      if (!save.isPending) submit();
+    }, [save.isPending, submit]),
+  );
 
   return (
     <>
-      <Modal opened onClose={requestClose} title={title} size="lg" closeOnEscape={!form.isDirty() || !!saved} closeButtonProps={{ 'aria-label': t('common.close') }}>
-        <form onSubmit={submit} noValidate onKeyDown={keepEnterInPickers} aria-label={title}>
+      <Modal opened onClose={requestClose} title={title} size="lg" closeOnEscape={!asking} returnFocus={false} closeButtonProps={{ 'aria-label': t('common.close') }}>
+        <form ref={formRef} onSubmit={submit} noValidate onKeyDown={keepEnterInPickers} aria-label={title}>
           <Stack gap="sm">
             <Text size="sm" c="dimmed">
               {t('trips.debrief.intro')}
@@ -126,9 +138,8 @@ export function DebriefDialog({ trip, item, onClose }: { trip: TripRecord; item:
                   <Fieldset key={f.key} legend={t('trips.debrief.followUpTitle', { n: n + 1 })} className="followup-row" p="xs">
                     <div className="followup-grid">
                       <TextInput label={t('trips.debrief.task')} withAsterisk className="followup-title" {...form.getInputProps(`followUps.${n}.title`)} />
-                      <DateInput
+                      <DateField
                         label={t('trips.debrief.dueOn')}
-                        {...dateInputProps}
                         clearable
                         clearButtonProps={{ 'aria-label': t('common.clear') }}
                         {...form.getInputProps(`followUps.${n}.dueOn`)}

@@ -1,10 +1,11 @@
 import { Badge, Button, Group, Loader, Tabs, Text, Tooltip, VisuallyHidden } from '@mantine/core';
 import { IconCalendarDown, IconFileTypePdf } from '@tabler/icons-react';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { useApi } from '../../api/context';
+import { useCommand } from '../../app/commands';
 import { DetailHeader } from '../../components/detail/DetailHeader';
 import { RecordFallback } from '../../components/RecordFallback';
 import { deliver } from '../../lib/download';
@@ -40,6 +41,15 @@ export function TripDetail() {
       }),
     onError: (e) => notifyError(describeError(t, e)),
   });
+
+  // Ctrl/Cmd+Shift+E (the menu's Export briefing) exports the book as the header's button does, as it exports a case's briefing.
+  const { start, state: exportState } = bookExport;
+  useCommand(
+    'briefing.export',
+    useCallback(() => {
+      if (trip && trip.book.sections.length && !exportState.running) void start({ tripId: trip.id, audience: trip.book.audience, sections: trip.book.sections });
+    }, [trip, exportState.running, start]),
+  );
 
   if (!trip || query.isError) return <RecordFallback query={query} />;
 

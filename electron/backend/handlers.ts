@@ -1,26 +1,26 @@
 import type { OperationName, OutputOf, ParsedInputOf } from '../../shared/contract';
 import { exportCaseBriefing } from './pdf/documents/case-briefing';
 import type { Platform } from './platform';
-import { createActivityService } from './services/activities';
-import { createCaseService } from './services/cases';
-import { createContactService } from './services/contacts';
-import type { ServiceContext } from './services/context';
-import { createCountryService } from './services/countries';
-import { createNoteService } from './services/notes';
-import { createOrganisationService } from './services/organisations';
-import { createSearchService } from './services/search';
-import { createSettingsService } from './services/settings';
-import { createTaskService } from './services/tasks';
-import { createUndoService } from './services/trash';
-import { createViewService } from './services/views';
-import { createTripService } from './services/trips';
-import { createJobService } from './services/jobs';
-import { tripCalendar } from './services/calendar';
+import { createActivityService } from './services/cases/activities';
+import { createCaseService } from './services/cases/cases';
+import { createContactService } from './services/contacts/contacts';
+import type { ServiceContext } from './records/context';
+import { createCountryService } from './services/countries/countries';
+import { createNoteService } from './services/notes/notes';
+import { createOrganisationService } from './services/organisations/organisations';
+import { createSearchService } from './services/search/search';
+import { createSettingsService } from './services/workspace/settings';
+import { createTaskService } from './services/cases/tasks';
+import { createUndoService } from './services/workspace/undo';
+import { createViewService } from './services/views/views';
+import { createTripService } from './services/trips/trips';
+import { createJobService } from './services/workspace/jobs';
+import { tripCalendar } from './services/trips/calendar';
 import { bookOutline, exportBook } from './pdf/documents/export-book';
 import { warmBookAssets } from './pdf/documents/briefing-book';
-import { createWorkspaceService } from './services/workspace';
-import { screenMap } from './services/world-map';
-import { tripMentions } from './services/trip-mentions';
+import { createWorkspaceService } from './services/workspace/workspace';
+import { screenMap } from './services/countries/world-map';
+import { tripMentions } from './services/trips/mentions';
 
 export type Handlers = {
   [N in OperationName]: (input: ParsedInputOf<N>) => Promise<OutputOf<N>> | OutputOf<N>;
@@ -93,7 +93,7 @@ export function createHandlers(ctx: ServiceContext, platform: Platform) {
 
     'positions.create': (input) => contacts.createPosition(input),
     'positions.update': (input) => contacts.updatePosition(input),
-    'positions.succeed': (input) => contacts.succeed(input),
+    'positions.handOver': (input) => contacts.handOver(input),
     'positions.delete': (input) => contacts.removePosition(input.id, input.revision),
 
     'notes.list': (input) => notes.list(input),

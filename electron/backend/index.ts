@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { createDispatch, type Dispatch } from './dispatch';
 import { createHandlers } from './handlers';
 import type { Platform } from './platform';
-import { createContext } from './services/context';
+import { createContext } from './records/context';
 import { acquireWorkspaceLock, type WorkspaceLock } from './store/lock';
 import { Store } from './store/store';
 

@@ -2,7 +2,7 @@ import i18next, { type TFunction } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { catalogues, languageFromTag, type Language } from '../../shared/i18n';
 import type { Message } from '../../shared/errors';
-import type { Settings } from '../../shared/schemas/workspace';
+import type { Settings } from '../../shared/features/workspace/schema';
 
 export function initI18n(): typeof i18next {
   void i18next.use(initReactI18next).init({

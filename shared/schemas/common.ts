@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { isKnownCountry } from '../domain/countries';
-import { isKnownRegion } from '../domain/regions';
+import { isKnownCountry } from '../features/countries/names';
+import { isKnownRegion } from '../features/countries/regions';
 
 export const Id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, { message: 'validation.invalidId' });
 export type Id = z.infer<typeof Id>;

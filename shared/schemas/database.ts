@@ -1,13 +1,13 @@
 import { z } from 'zod';
-import { ActivityRecord } from './activity';
-import { CaseRecord, TaskRecord } from './case';
+import { ActivityRecord } from '../features/cases/activities';
+import { CaseRecord, TaskRecord } from '../features/cases/schema';
 import { Id, Timestamp } from './common';
-import { ContactRecord, PositionRecord } from './contact';
-import { NoteRecord, NoteRevisionRecord } from './note';
-import { OrganisationRecord } from './organisation';
-import { AgendaItemRecord, TripRecord } from './trip';
-import { ViewRecord } from './view';
-import { Settings } from './workspace';
+import { ContactRecord, PositionRecord } from '../features/contacts/schema';
+import { NoteRecord, NoteRevisionRecord } from '../features/notes/schema';
+import { OrganisationRecord } from '../features/organisations/schema';
+import { AgendaItemRecord, TripRecord } from '../features/trips/schema';
+import { ViewRecord } from '../features/views/schema';
+import { Settings } from '../features/workspace/schema';
 
 /** Bump with a migration in electron/backend/store/migrations.ts. */
 export const SCHEMA_VERSION = 5;

@@ -9,7 +9,7 @@ import { buildBriefingBook } from '../../electron/backend/pdf/documents/briefing
 import type { Block, DocumentModel, RichText } from '../../electron/backend/pdf/model';
 import { renderPdf } from '../../electron/backend/pdf/render';
 import { AppError } from '../../shared/errors';
-import { bookSections } from '../../shared/schemas/trip';
+import { bookSections } from '../../shared/features/trips/schema';
 import { buildTrip } from '../fixtures/trip';
 import type { TestBackend } from '../unit/helpers/workspace';
 import { mb, median, ms, ratio, table, time } from './stats';

@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { writeFileDurably } from '../../electron/backend/store/durable-write';
 import { serializeChunks } from '../../electron/backend/store/json-adapter';
 import { DATABASE_FILE, Store } from '../../electron/backend/store/store';
-import { createContactService } from '../../electron/backend/services/contacts';
-import { createContext } from '../../electron/backend/services/context';
+import { createContactService } from '../../electron/backend/services/contacts/contacts';
+import { createContext } from '../../electron/backend/records/context';
 import { generateDomainDatabase, type DomainSize } from './generate-domain';
 import { mb, median, ms, percentile, table, time } from './stats';
 

@@ -1,11 +1,11 @@
-import type { ActivityRecord } from '../../shared/schemas/activity';
-import type { CaseRecord, TaskRecord } from '../../shared/schemas/case';
-import type { ContactRecord, PositionRecord } from '../../shared/schemas/contact';
+import type { ActivityRecord } from '../../shared/features/cases/activities';
+import type { CaseRecord, TaskRecord } from '../../shared/features/cases/schema';
+import type { ContactRecord, PositionRecord } from '../../shared/features/contacts/schema';
 import { emptyDatabase, type Database } from '../../shared/schemas/database';
-import type { NoteRecord, NoteRevisionRecord } from '../../shared/schemas/note';
-import type { OrganisationRecord } from '../../shared/schemas/organisation';
-import { organisationKinds } from '../../shared/schemas/organisation';
-import { noteKinds } from '../../shared/schemas/note';
+import type { NoteRecord, NoteRevisionRecord } from '../../shared/features/notes/schema';
+import type { OrganisationRecord } from '../../shared/features/organisations/schema';
+import { organisationKinds } from '../../shared/features/organisations/schema';
+import { noteKinds } from '../../shared/features/notes/schema';
 import { generateCases, isoDay, paragraph, rng, sentence } from './generate';
 
 const countries = ['GH', 'KE', 'NG', 'ZA', 'SN', 'VN', 'TH', 'ID', 'IN', 'CN', 'BR', 'MX', 'CL', 'CA', 'PL', 'GR', 'TR', 'JO', 'EG', 'MA', 'UA', 'KZ', 'JP', 'KR', 'AU', 'US', 'FR', 'IT', 'ES', 'SE', 'DE', 'SG', 'MY', 'PH', 'ET', 'TZ', 'RW', 'UG', 'PE', 'CO'];

@@ -1,6 +1,6 @@
 import { emptyDatabase, type Database } from '../../shared/schemas/database';
-import type { CaseRecord } from '../../shared/schemas/case';
-import { caseStatuses, casePriorities } from '../../shared/schemas/case';
+import type { CaseRecord } from '../../shared/features/cases/schema';
+import { caseStatuses, casePriorities } from '../../shared/features/cases/schema';
 
 /** A small deterministic PRNG, so every run measures the same data. */
 export function rng(seed: number) {

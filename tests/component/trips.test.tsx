@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { TripDetail } from '../../renderer/src/screens/trips/TripDetail';
 import { TripEditor } from '../../renderer/src/screens/trips/TripEditor';
 import { TripsScreen } from '../../renderer/src/screens/trips/TripsScreen';
-import { zoneLabel } from '../../shared/domain/zones';
+import { zoneLabel } from '../../shared/features/trips/zones';
 import { normaliseTime, suggestedZones } from '../../renderer/src/screens/trips/parts';
 import { buildTrip } from '../fixtures/trip';
 import { openTestBackend } from '../unit/helpers/workspace';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { composerOrder, moveSection, printOrder } from '../../shared/domain/book-sections';
-import { bookSections } from '../../shared/schemas/trip';
+import { composerOrder, moveSection, printOrder } from '../../shared/features/trips/book-sections';
+import { bookSections } from '../../shared/features/trips/schema';
 
 describe('briefing-book section order', () => {
   it('prints cover and contents first, the rest as ordered, each once', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextCaseReference } from '../../shared/domain/cases';
+import { nextCaseReference } from '../../shared/features/cases/rules';
 import { openTestBackend, rejection } from './helpers/workspace';
 
 const clock = (iso: string) => () => new Date(iso);

@@ -4,7 +4,7 @@ import { createApi } from '../../shared/contract/client';
 import { AppError } from '../../shared/errors';
 import { createHandlers } from '../../electron/backend/handlers';
 import { downloadPlatform } from '../../electron/backend/platform';
-import { createContext } from '../../electron/backend/services/context';
+import { createContext } from '../../electron/backend/records/context';
 import { openTestBackend } from './helpers/workspace';
 
 describe('contract ↔ backend', () => {

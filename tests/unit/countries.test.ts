@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { countryMap } from '../../shared/domain/map';
-import { worldTopology } from '../../electron/backend/services/world-map';
+import { countryMap } from '../../shared/features/countries/map';
+import { worldTopology } from '../../electron/backend/services/countries/world-map';
 import { openTestBackend, rejection } from './helpers/workspace';
 
 const clock = () => new Date('2026-11-21T10:00:00Z');

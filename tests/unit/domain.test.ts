@@ -49,7 +49,7 @@ describe('positions over time', () => {
     const b = await openTestBackend({ now: clock });
     const { embassy, amina, ivan } = await world(b);
     const [position] = (await b.call('contacts.related', { id: amina.id })).positions;
-    const { ended, started } = await b.call('positions.succeed', { positionId: position!.position.id, revision: position!.position.revision, successorId: ivan.id, on: '2026-10-01' });
+    const { ended, started } = await b.call('positions.handOver', { positionId: position!.position.id, revision: position!.position.revision, successorId: ivan.id, on: '2026-10-01' });
     expect(ended.to).toBe('2026-09-30');
     expect(started).toMatchObject({ contactId: ivan.id, organisationId: embassy.id, role: 'Head of Science Section', from: '2026-10-01', to: null });
 
@@ -67,9 +67,9 @@ describe('positions over time', () => {
     const b = await openTestBackend({ now: clock });
     const { amina } = await world(b);
     const [p] = (await b.call('contacts.related', { id: amina.id })).positions;
-    const same = await rejection(b.call('positions.succeed', { positionId: p!.position.id, revision: 1, successorId: amina.id, on: '2026-10-01' }));
+    const same = await rejection(b.call('positions.handOver', { positionId: p!.position.id, revision: 1, successorId: amina.id, on: '2026-10-01' }));
     expect(same.fields?.successorId?.key).toBe('validation.sameHolder');
-    const early = await rejection(b.call('positions.succeed', { positionId: p!.position.id, revision: 1, successorId: amina.id === 'x' ? 'y' : (await b.call('contacts.list', { text: 'ivan' })).rows[0]!.id, on: '2020-01-01' }));
+    const early = await rejection(b.call('positions.handOver', { positionId: p!.position.id, revision: 1, successorId: amina.id === 'x' ? 'y' : (await b.call('contacts.list', { text: 'ivan' })).rows[0]!.id, on: '2020-01-01' }));
     expect(early.fields?.on?.key).toBe('validation.handoverBeforeStart');
   });
 

@@ -2,7 +2,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
-import { references } from '../../electron/backend/services/references';
+import { references } from '../../electron/backend/records/references';
 import { operationNames } from '../../shared/contract';
 import { collectionNames } from '../../shared/schemas/database';
 import { catalogues, translator } from '../../shared/i18n';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { contactRows } from '../../electron/backend/services/contacts';
-import { createContext } from '../../electron/backend/services/context';
+import { contactRows } from '../../electron/backend/services/contacts/contacts';
+import { createContext } from '../../electron/backend/records/context';
 import { openTestBackend, rejection, type TestBackend } from './helpers/workspace';
 
 /** A small workspace where two advisors share the organisations, people and notes, and some have no owner. */

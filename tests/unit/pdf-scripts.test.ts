@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { fallbackFontReads } from '../../electron/backend/pdf/fonts';
 import type { Block, DocumentModel } from '../../electron/backend/pdf/model';
 import { renderPdf } from '../../electron/backend/pdf/render';
-import { bookSections } from '../../shared/schemas/trip';
+import { bookSections } from '../../shared/features/trips/schema';
 import { pdffonts, pdftotext, savePdf } from './helpers/poppler';
 import { openTestBackend, tempDir, type TestBackend } from './helpers/workspace';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { localDate } from '../../electron/backend/services/context';
-import { references } from '../../electron/backend/services/references';
-import { buildSampleDatabase } from '../../electron/backend/services/sample';
-import { caseStatuses } from '../../shared/schemas/case';
+import { localDate } from '../../electron/backend/records/context';
+import { references } from '../../electron/backend/records/references';
+import { buildSampleDatabase } from '../../electron/backend/sample';
+import { caseStatuses } from '../../shared/features/cases/schema';
 import type { CollectionName, Database } from '../../shared/schemas/database';
 import type { RichBlockNode, RichDoc } from '../../shared/schemas/richtext';
 import { normaliseDoc } from '../../renderer/src/screens/notes/normalise';

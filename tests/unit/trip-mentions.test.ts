@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { displayName } from '../../shared/schemas/contact';
+import { displayName } from '../../shared/features/contacts/schema';
 import { openTestBackend } from './helpers/workspace';
 
 const clock = () => new Date('2026-11-21T10:00:00Z');

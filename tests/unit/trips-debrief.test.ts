@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { describePlan, planDelete } from '../../electron/backend/services/references';
+import { describePlan, planDelete } from '../../electron/backend/records/references';
 import { DATABASE_FILE } from '../../electron/backend/store/store';
 import { Database } from '../../shared/schemas/database';
 import { buildTrip } from '../fixtures/trip';

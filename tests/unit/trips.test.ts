@@ -2,7 +2,7 @@ import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { buildBriefingBook } from '../../electron/backend/pdf/documents/briefing-book';
 import { plainText, type Block, type DocumentModel } from '../../electron/backend/pdf/model';
-import { bookSections } from '../../shared/schemas/trip';
+import { bookSections } from '../../shared/features/trips/schema';
 import { buildTrip, INTERNAL_PREP, PRIVATE_PHONE, TALKING_POINT } from '../fixtures/trip';
 import { openTestBackend, rejection } from './helpers/workspace';
 

@@ -1,7 +1,7 @@
 import { copyFile, mkdir, open, readdir, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { BackupInfo, BackupReason } from '../../../shared/schemas/workspace';
-import { BackupReason as BackupReasonSchema } from '../../../shared/schemas/workspace';
+import type { BackupInfo, BackupReason } from '../../../shared/features/workspace/schema';
+import { BackupReason as BackupReasonSchema } from '../../../shared/features/workspace/schema';
 
 export const BACKUP_DIR = 'backups';
 const KEEP = 30;

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { Database, SCHEMA_VERSION } from '../../../shared/schemas/database';
-import type { DamageKind } from '../../../shared/schemas/workspace';
+import type { DamageKind } from '../../../shared/features/workspace/schema';
 import { DatabaseReadError, DurableJsonFile, parseJson } from './json-adapter';
 import { migrate, versionOf, type Migration } from './migrations';
 import { hashOf, sealMatches } from './seal';

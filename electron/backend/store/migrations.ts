@@ -1,4 +1,4 @@
-import { countReferences } from '../../../shared/domain/cases';
+import { countReferences } from '../../../shared/features/cases/rules';
 import { SCHEMA_VERSION } from '../../../shared/schemas/database';
 
 /** A step from version `from` to `from + 1`, on raw JSON (it runs before validation). */

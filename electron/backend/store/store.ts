@@ -4,7 +4,7 @@ import { Low } from 'lowdb';
 import { freeze, produce, type Draft } from 'immer';
 import { AppError } from '../../../shared/errors';
 import { Database, emptyDatabase } from '../../../shared/schemas/database';
-import type { BackupInfo, BackupReason, DamageKind } from '../../../shared/schemas/workspace';
+import type { BackupInfo, BackupReason, DamageKind } from '../../../shared/features/workspace/schema';
 import { Backups } from './backups';
 import { writeFileDurably } from './durable-write';
 import { DurableJsonFile } from './json-adapter';

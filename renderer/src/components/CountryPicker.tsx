@@ -1,7 +1,7 @@
 import { MultiSelect, type MultiSelectProps } from '@mantine/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { countryOptions } from '../../../shared/domain/countries';
+import { countryOptions } from '../../../shared/features/countries/names';
 import { languageFromTag } from '../../../shared/i18n';
 import { foldedFilter } from '../lib/foldedFilter';
 

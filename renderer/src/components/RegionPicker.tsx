@@ -1,7 +1,7 @@
 import { MultiSelect, type MultiSelectProps } from '@mantine/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { regionOptions } from '../../../shared/domain/regions';
+import { regionOptions } from '../../../shared/features/countries/regions';
 import { languageFromTag } from '../../../shared/i18n';
 
 type Props = Omit<MultiSelectProps, 'data' | 'value' | 'onChange'> & { value: string[]; onChange: (codes: string[]) => void };

@@ -3,7 +3,7 @@ import { IconBookmark, IconTrash } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ViewList, ViewRecord } from '../../../shared/schemas/view';
+import type { ViewList, ViewRecord } from '../../../shared/features/views/schema';
 import { useApi } from '../api/context';
 import { describeError } from '../lib/errors';
 import { notifyError, notifySuccess } from '../lib/notify';

@@ -1,7 +1,7 @@
 import { Badge, type MantineColor } from '@mantine/core';
 import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CaseStatus } from '../../../shared/schemas/case';
+import type { CaseStatus } from '../../../shared/features/cases/schema';
 
 /**
  * Light badges: Mantine draws the text in shade 9 on shade 1 (light theme) and shade 0 on shade 9

@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { countryName } from '../../../shared/domain/countries';
+import { countryName } from '../../../shared/features/countries/names';
 import { languageFromTag } from '../../../shared/i18n';
 import { useApi } from '../api/context';
 import { RecordPicker, type PickerItem } from './RecordPicker';

@@ -2,21 +2,21 @@
  * The case briefing: the PDF an advisor takes into a meeting about one case (cases.exportBriefing,
  * the case screen's Export button and Ctrl+Shift+E). Built as a document model, laid out by render.ts.
  */
-import { countryName } from '../../../../shared/domain/countries';
-import { regionName, regionsOfCountry } from '../../../../shared/domain/regions';
+import { countryName } from '../../../../shared/features/countries/names';
+import { regionName, regionsOfCountry } from '../../../../shared/features/countries/regions';
 import { excerpt, richTextToPlain } from '../../../../shared/domain/richtext';
 import { asciiFold } from '../../../../shared/domain/text';
 import { translator, type Language } from '../../../../shared/i18n';
-import type { CaseRecord } from '../../../../shared/schemas/case';
-import { displayName, isCurrentPosition, type ContactRecord } from '../../../../shared/schemas/contact';
+import type { CaseRecord } from '../../../../shared/features/cases/schema';
+import { displayName, isCurrentPosition, type ContactRecord } from '../../../../shared/features/contacts/schema';
 import type { Database } from '../../../../shared/schemas/database';
 import type { ExportRequest } from '../../../../shared/schemas/export';
-import type { OrganisationRecord } from '../../../../shared/schemas/organisation';
+import type { OrganisationRecord } from '../../../../shared/features/organisations/schema';
 import type { RichDoc } from '../../../../shared/schemas/richtext';
 import type { ExportedFile } from '../../platform';
-import { localDate, type ServiceContext } from '../../services/context';
-import { indexes } from '../../services/indexes';
-import { findOrThrow } from '../../services/records';
+import { localDate, type ServiceContext } from '../../records/context';
+import { indexes } from '../../records/indexes';
+import { findOrThrow } from '../../records/records';
 import { plainText, type Block, type DocumentModel, type RichText } from '../model';
 import { richBlocks } from '../rich-blocks';
 import { renderPdf } from '../render';

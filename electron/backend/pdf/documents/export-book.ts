@@ -1,7 +1,7 @@
-import type { BookRequest } from '../../../../shared/schemas/trip';
+import type { BookRequest } from '../../../../shared/features/trips/schema';
 import type { ExportedFile } from '../../platform';
-import { type ServiceContext, localDate } from '../../services/context';
-import { findOrThrow } from '../../services/records';
+import { type ServiceContext, localDate } from '../../records/context';
+import { findOrThrow } from '../../records/records';
 import { renderPdf } from '../render';
 import { buildBriefingBook } from './briefing-book';
 import { safeFileName } from './case-briefing';

@@ -2,7 +2,7 @@ import { Anchor, List, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { MentionedKind, TripMention } from '../../../../shared/contract';
+import type { MentionedKind, TripMention } from '../../../../shared/features/trips/contract';
 import { languageFromTag } from '../../../../shared/i18n';
 import { useApi } from '../../api/context';
 import { formatDate } from '../../lib/format';

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { ViewList } from '../../../../shared/schemas/view';
+import type { ViewList } from '../../../../shared/features/views/schema';
 import { isStringArray, usePersistentState } from '../../lib/usePersistentState';
 import { ColumnChooser } from '../ColumnChooser';
 import type { Column } from '../DataTable';

@@ -4,7 +4,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { countryName } from '../../../../shared/domain/countries';
+import { countryName } from '../../../../shared/features/countries/names';
 import { languageFromTag } from '../../../../shared/i18n';
 import { useApi } from '../../api/context';
 import { useCommand } from '../../app/commands';

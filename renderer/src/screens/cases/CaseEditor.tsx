@@ -11,7 +11,7 @@ import {
   type CasePriority,
   type CaseRecord,
   type CaseStatus,
-} from '../../../../shared/schemas/case';
+} from '../../../../shared/features/cases/schema';
 import { useVocabulary } from '../../api/vocabulary';
 import { CountryPicker } from '../../components/CountryPicker';
 import { useEditedRecord } from '../../components/form/useEditedRecord';

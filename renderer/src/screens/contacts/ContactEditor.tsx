@@ -3,7 +3,7 @@ import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { useMemo } from 'react';
 import { IsoDate } from '../../../../shared/schemas/common';
-import { ContactFields, displayName, lawfulBases, type ContactRecord, type Email, type Phone } from '../../../../shared/schemas/contact';
+import { ContactFields, displayName, lawfulBases, type ContactRecord, type Email, type Phone } from '../../../../shared/features/contacts/schema';
 import { useVocabulary } from '../../api/vocabulary';
 import { useEditedRecord } from '../../components/form/useEditedRecord';
 import { RecordForm, submitOnModEnter, useFillForm, useRecordSave } from '../../components/form/RecordForm';

@@ -1,9 +1,9 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { countryName } from '../../../../shared/domain/countries';
-import type { ContactListItem, contactSortKeys } from '../../../../shared/schemas/contact';
-import { organisationKinds } from '../../../../shared/schemas/organisation';
+import { countryName } from '../../../../shared/features/countries/names';
+import type { ContactListItem, contactSortKeys } from '../../../../shared/features/contacts/schema';
+import { organisationKinds } from '../../../../shared/features/organisations/schema';
 import { useApi } from '../../api/context';
 import { useVocabulary } from '../../api/vocabulary';
 import { CountryPicker } from '../../components/CountryPicker';

@@ -1,7 +1,7 @@
 import { Title } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { ContactRecord } from '../../../../shared/schemas/contact';
+import type { ContactRecord } from '../../../../shared/features/contacts/schema';
 import { formatDate, todayIso } from '../../lib/format';
 import { Facts } from '../../components/detail/Facts';
 import { AlertBadge, useLanguage } from '../organisations/parts';

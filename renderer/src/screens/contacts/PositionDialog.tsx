@@ -3,7 +3,7 @@ import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PositionFields, type PositionRecord } from '../../../../shared/schemas/contact';
+import { PositionFields, type PositionRecord } from '../../../../shared/features/contacts/schema';
 import { useApi } from '../../api/context';
 import { useReturnFocus } from '../../app/focus';
 import { DateField } from '../../components/form/DateField';

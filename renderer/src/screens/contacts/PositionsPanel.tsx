@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { OutputOf } from '../../../../shared/contract';
 import { IsoDate } from '../../../../shared/schemas/common';
-import type { PositionRecord } from '../../../../shared/schemas/contact';
+import type { PositionRecord } from '../../../../shared/features/contacts/schema';
 import { useApi } from '../../api/context';
 import { useReturnFocus } from '../../app/focus';
 import { useUndo } from '../../app/undo';

@@ -2,7 +2,7 @@ import { ActionIcon, Button, Group, Select, Stack, Text, TextInput, Tooltip } fr
 import type { UseFormReturnType } from '@mantine/form';
 import { IconLock, IconPlus, IconX } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { emailKinds, phoneKinds } from '../../../../shared/schemas/contact';
+import { emailKinds, phoneKinds } from '../../../../shared/features/contacts/schema';
 import type { ContactFormValues } from './ContactEditor';
 
 /** The e-mail and phone lists of the person form: one row per entry, each with its kind. */

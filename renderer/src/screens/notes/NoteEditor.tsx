@@ -7,7 +7,7 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { emptyDoc } from '../../../../shared/domain/richtext';
-import { NoteFields, noteKinds, noteStatuses, type NoteKind, type NoteRecord } from '../../../../shared/schemas/note';
+import { NoteFields, noteKinds, noteStatuses, type NoteKind, type NoteRecord } from '../../../../shared/features/notes/schema';
 import type { RichDoc } from '../../../../shared/schemas/richtext';
 import { fieldMessages } from '../../../../shared/validation';
 import { useApi } from '../../api/context';

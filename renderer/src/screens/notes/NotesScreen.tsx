@@ -1,10 +1,10 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMatch, useNavigate } from 'react-router';
-import { countryName, isKnownCountry } from '../../../../shared/domain/countries';
-import { isKnownRegion, regionName } from '../../../../shared/domain/regions';
+import { countryName, isKnownCountry } from '../../../../shared/features/countries/names';
+import { isKnownRegion, regionName } from '../../../../shared/features/countries/regions';
 import { languageFromTag } from '../../../../shared/i18n';
-import { noteKinds, noteSortKeys, noteStatuses, type NoteKind, type NoteListItem } from '../../../../shared/schemas/note';
+import { noteKinds, noteSortKeys, noteStatuses, type NoteKind, type NoteListItem } from '../../../../shared/features/notes/schema';
 import { useApi } from '../../api/context';
 import { useVocabulary } from '../../api/vocabulary';
 import { CountryPicker } from '../../components/CountryPicker';

@@ -20,7 +20,7 @@ interface Values {
   on: string | null;
 }
 
-/** Hands a role to a new holder on a date: `positions.succeed` ends the old position the day before. */
+/** Hands a role to a new holder on a date: `positions.handOver` ends the old position the day before. */
 export function HandOverDialog({ holder, onClose }: { holder: Holder; onClose: () => void }) {
   const { t } = useTranslation();
   const lang = useLanguage();
@@ -38,8 +38,8 @@ export function HandOverDialog({ holder, onClose }: { holder: Holder; onClose: (
     },
   });
 
-  const succeed = useMutation({
-    mutationFn: (v: { successorId: string; on: string }) => api.positions.succeed({ positionId: position.id, revision: position.revision, ...v }),
+  const handOver = useMutation({
+    mutationFn: (v: { successorId: string; on: string }) => api.positions.handOver({ positionId: position.id, revision: position.revision, ...v }),
     onSuccess: async (_result, v) => {
       await queryClient.invalidateQueries();
       const successor = await api.contacts.lookup({ ids: [v.successorId] }).catch(() => []);
@@ -54,7 +54,7 @@ export function HandOverDialog({ holder, onClose }: { holder: Holder; onClose: (
 
   const submit = form.onSubmit((v) => {
     setFormError(null);
-    if (v.successorId && v.on) succeed.mutate({ successorId: v.successorId, on: v.on });
+    if (v.successorId && v.on) handOver.mutate({ successorId: v.successorId, on: v.on });
   });
   // Cancel, the close button and Escape ask before a chosen successor or date is lost; focus then goes back to the opener.
   const { requestClose, confirmation, asking } = useCloseGuard(form.isDirty(), onClose);
@@ -103,7 +103,7 @@ export function HandOverDialog({ holder, onClose }: { holder: Holder; onClose: (
               <Button variant="default" onClick={requestClose}>
                 {t('common.cancel')}
               </Button>
-              <Button type="submit" loading={succeed.isPending}>
+              <Button type="submit" loading={handOver.isPending}>
                 {t('organisations.people.handOver')}
               </Button>
             </Group>

@@ -2,7 +2,7 @@ import { Anchor, Badge, Group, List, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { countryName } from '../../../../shared/domain/countries';
+import { countryName } from '../../../../shared/features/countries/names';
 import { useApi } from '../../api/context';
 import { DetailHeader } from '../../components/detail/DetailHeader';
 import { Facts, Tags, type Fact } from '../../components/detail/Facts';

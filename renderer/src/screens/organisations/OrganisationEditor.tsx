@@ -1,7 +1,7 @@
 import { Autocomplete, Select, SimpleGrid, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMemo } from 'react';
-import { OrganisationFields, organisationKinds, type OrganisationKind, type OrganisationRecord } from '../../../../shared/schemas/organisation';
+import { OrganisationFields, organisationKinds, type OrganisationKind, type OrganisationRecord } from '../../../../shared/features/organisations/schema';
 import { useVocabulary } from '../../api/vocabulary';
 import { useEditedRecord } from '../../components/form/useEditedRecord';
 import { RecordForm, submitOnModEnter, useFillForm, useRecordSave } from '../../components/form/RecordForm';

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { OutputOf } from '../../../../shared/contract';
-import type { OrganisationRecord } from '../../../../shared/schemas/organisation';
+import type { OrganisationRecord } from '../../../../shared/features/organisations/schema';
 import { formatDate, todayIso } from '../../lib/format';
 import { PositionDialog } from '../contacts/PositionDialog';
 import { HandOverDialog } from './HandOverDialog';

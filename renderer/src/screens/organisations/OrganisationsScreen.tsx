@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { countryName } from '../../../../shared/domain/countries';
-import { organisationKinds, type OrganisationKind, type OrganisationListItem, type organisationSortKeys } from '../../../../shared/schemas/organisation';
+import { countryName } from '../../../../shared/features/countries/names';
+import { organisationKinds, type OrganisationKind, type OrganisationListItem, type organisationSortKeys } from '../../../../shared/features/organisations/schema';
 import { useApi } from '../../api/context';
 import { useVocabulary } from '../../api/vocabulary';
 import { CountryPicker } from '../../components/CountryPicker';

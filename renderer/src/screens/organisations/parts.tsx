@@ -4,7 +4,7 @@ import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { languageFromTag, type Language } from '../../../../shared/i18n';
-import type { CaseStatus } from '../../../../shared/schemas/case';
+import type { CaseStatus } from '../../../../shared/features/cases/schema';
 import { useCountryData } from '../../components/CountryPicker';
 import { foldedFilter } from '../../lib/foldedFilter';
 import { StatusBadge } from '../../components/StatusBadge';

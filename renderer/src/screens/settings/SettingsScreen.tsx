@@ -2,7 +2,7 @@ import { Button, Code, Group, SegmentedControl, Stack, Table, Text, Title } from
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { notifySuccess, notifyError } from '../../lib/notify';
 import { useTranslation } from 'react-i18next';
-import type { Settings } from '../../../../shared/schemas/workspace';
+import type { Settings } from '../../../../shared/features/workspace/schema';
 import { useApi } from '../../api/context';
 import { screenHeading } from '../../app/focus';
 import { describeError } from '../../lib/errors';

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { OutputOf } from '../../../../shared/contract';
-import type { TripRecord } from '../../../../shared/schemas/trip';
+import type { TripRecord } from '../../../../shared/features/trips/schema';
 import { useApi } from '../../api/context';
 import { useUndo } from '../../app/undo';
 import { DeleteDialog } from '../../components/DeleteDialog';
@@ -16,7 +16,7 @@ import { RichTextView } from '../notes/RichTextView';
 import { AgendaItemDialog } from './AgendaItemDialog';
 import { CaseLinks, useCaseLabels } from './caseLabels';
 import { DebriefDialog } from './DebriefDialog';
-import { zoneLabel } from '../../../../shared/domain/zones';
+import { zoneLabel } from '../../../../shared/features/trips/zones';
 import { dateRange, useLanguage, weekdayDate, zoneOffset } from './parts';
 
 type Related = OutputOf<'trips.related'>;

@@ -4,8 +4,8 @@ import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-quer
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppError } from '../../../../shared/errors';
-import { composerOrder, isPinnedSection, moveSection, printOrder } from '../../../../shared/domain/book-sections';
-import { audiences, type Audience, type BookSection, type TripRecord } from '../../../../shared/schemas/trip';
+import { composerOrder, isPinnedSection, moveSection, printOrder } from '../../../../shared/features/trips/book-sections';
+import { audiences, type Audience, type BookSection, type TripRecord } from '../../../../shared/features/trips/schema';
 import { useApi } from '../../api/context';
 import { describeError } from '../../lib/errors';
 import { notifyError } from '../../lib/notify';

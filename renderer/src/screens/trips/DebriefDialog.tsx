@@ -5,7 +5,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppError } from '../../../../shared/errors';
-import { DebriefInput, type AgendaItemRecord, type TripRecord } from '../../../../shared/schemas/trip';
+import { DebriefInput, type AgendaItemRecord, type TripRecord } from '../../../../shared/features/trips/schema';
 import { useApi } from '../../api/context';
 import { useVocabulary } from '../../api/vocabulary';
 import { useReturnFocus } from '../../app/focus';

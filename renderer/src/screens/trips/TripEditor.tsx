@@ -3,7 +3,7 @@ import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useMemo, useRef } from 'react';
-import { classifications, memberRoles, TripFields, type Classification, type TripRecord } from '../../../../shared/schemas/trip';
+import { classifications, memberRoles, TripFields, type Classification, type TripRecord } from '../../../../shared/features/trips/schema';
 import { useVocabulary } from '../../api/vocabulary';
 import { useCountryData } from '../../components/CountryPicker';
 import { foldedFilter } from '../../lib/foldedFilter';
@@ -17,7 +17,7 @@ import { dateInputProps } from '../../lib/dateInput';
 import { formErrorsOf, schemaErrors } from '../../lib/errors';
 import { notify } from '../../lib/notify';
 import { NotePicker } from './NotePicker';
-import { zoneLabel } from '../../../../shared/domain/zones';
+import { zoneLabel } from '../../../../shared/features/trips/zones';
 import { keepEnterInPickers, suggestedZones, useLanguage } from './parts';
 
 type Role = (typeof memberRoles)[number];

@@ -2,14 +2,14 @@ import { Anchor, Group, List, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { OutputOf } from '../../../../shared/contract';
-import { countryName } from '../../../../shared/domain/countries';
-import type { TripRecord } from '../../../../shared/schemas/trip';
+import { countryName } from '../../../../shared/features/countries/names';
+import type { TripRecord } from '../../../../shared/features/trips/schema';
 import { Facts, Tags, type Fact } from '../../components/detail/Facts';
 import { DetailSection, EmptyLine, NoteLinks } from '../../components/detail/sections';
 import { CountryMapView } from '../../components/CountryMapView';
 import { StatusBadge } from '../../components/StatusBadge';
 import { formatDateTime } from '../../lib/format';
-import { zoneLabel } from '../../../../shared/domain/zones';
+import { zoneLabel } from '../../../../shared/features/trips/zones';
 import { dateRange, destinationsLabel, tripDays, useLanguage } from './parts';
 
 type Related = OutputOf<'trips.related'>;

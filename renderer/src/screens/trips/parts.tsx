@@ -1,9 +1,9 @@
 import { Badge } from '@mantine/core';
 import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { countryName } from '../../../../shared/domain/countries';
+import { countryName } from '../../../../shared/features/countries/names';
 import { languageFromTag, type Language } from '../../../../shared/i18n';
-import type { Classification } from '../../../../shared/schemas/trip';
+import type { Classification } from '../../../../shared/features/trips/schema';
 import { formatDate } from '../../lib/format';
 
 export type TripPhase = 'upcoming' | 'ongoing' | 'past';

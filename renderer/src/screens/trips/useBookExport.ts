@@ -1,6 +1,6 @@
 import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Audience, BookRequest } from '../../../../shared/schemas/trip';
+import type { Audience, BookRequest } from '../../../../shared/features/trips/schema';
 import { useApi } from '../../api/context';
 import { deliver } from '../../lib/download';
 import { describeError } from '../../lib/errors';

@@ -3,7 +3,7 @@ import { IconAlertTriangle } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { notifySuccess } from '../../lib/notify';
 import { useTranslation } from 'react-i18next';
-import type { WorkspaceStatus } from '../../../../shared/schemas/workspace';
+import type { WorkspaceStatus } from '../../../../shared/features/workspace/schema';
 import { useApi } from '../../api/context';
 import { describeError } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';

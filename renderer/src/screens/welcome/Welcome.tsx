@@ -2,7 +2,7 @@ import { Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/co
 import { IconBooks, IconFile } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { WorkspaceStatus } from '../../../../shared/schemas/workspace';
+import type { WorkspaceStatus } from '../../../../shared/features/workspace/schema';
 import { useApi } from '../../api/context';
 import { describeError } from '../../lib/errors';
 

@@ -1,0 +1,25 @@
+import { Database, emptyDatabase } from '../../../shared/schemas/database';
+import type { ServiceContext } from '../records/context';
+import { buildCases, buildNotes, buildOrganisations, buildPeople, buildViews, declareKeys, type Builder } from './records';
+import { Keys, makeClock } from './support';
+import { buildTrips } from './trips';
+
+/**
+ * The sample workspace a new user can open: about fifty organisations, 120 people with their
+ * positions, 25 cases with tasks and timelines, twelve strategy notes with saved versions and a few
+ * saved views, and a delegation trip with its agenda — all fictional, written as tables in the neighbouring modules. Dates are relative to
+ * `ctx.now()` so deadlines feel current; ids come from `ctx.newId()` in table order, so the same
+ * clock and id sequence always give the same workspace.
+ */
+export function buildSampleDatabase(ctx: ServiceContext): Database {
+  const keys = new Keys(ctx);
+  const b: Builder = { clock: makeClock(ctx.now()), keys, newId: () => ctx.newId() };
+  declareKeys(keys);
+  const organisations = buildOrganisations(b);
+  const { contacts, positions } = buildPeople(b);
+  const { cases, tasks, activities } = buildCases(b);
+  const { notes, noteRevisions } = buildNotes(b);
+  const views = buildViews(b);
+  const { trips, agendaItems } = buildTrips(b);
+  return Database.parse({ ...emptyDatabase(), organisations, contacts, positions, cases, tasks, activities, notes, noteRevisions, views, trips, agendaItems });
+}

@@ -1,0 +1,281 @@
+import { AppError } from '../../../../shared/errors';
+import type { ParsedInputOf } from '../../../../shared/contract';
+import { countReferences, nextCaseReference } from '../../../../shared/features/cases/rules';
+import { countryName } from '../../../../shared/features/countries/names';
+import { countryInRegions } from '../../../../shared/features/countries/regions';
+import { foldText } from '../../../../shared/domain/text';
+import { CaseFields, type CaseListItem, type CaseRecord, type CaseStatus, caseStatuses, casePriorities } from '../../../../shared/features/cases/schema';
+import type { Database } from '../../../../shared/schemas/database';
+import type { Draft } from 'immer';
+import { parseOrThrow } from '../../../../shared/validation';
+import { type ServiceContext, localDate } from '../../records/context';
+import { contactRef } from '../contacts/contacts';
+import { byId, dayKey, indexes, memoOn } from '../../records/indexes';
+import { compareText, compareValues, foldedCache, listCache, matchesTerms, queryKey, searchTerms, window } from '../../records/lists';
+import { organisationRef } from '../organisations/organisations';
+import { assertRevision, findOrThrow, indexOfOrThrow } from '../../records/records';
+import { applyDelete, assertUnique, describePlan, planDelete } from '../../records/references';
+
+type ParsedCreate = ParsedInputOf<'cases.create'>;
+type ParsedUpdate = ParsedInputOf<'cases.update'>;
+type ParsedQuery = ParsedInputOf<'cases.list'>;
+
+const caseText = foldedCache((c: CaseRecord) =>
+  [c.title, c.reference, c.client, c.owner, c.summary, ...c.fundingInstruments, ...c.topics, ...c.countries.flatMap((k) => [k, countryName(k, 'en'), countryName(k, 'de')])].join('\n'),
+);
+
+const statusRank = Object.fromEntries(caseStatuses.map((s, i) => [s, i])) as Record<CaseStatus, number>;
+const priorityRank = Object.fromEntries(casePriorities.map((p, i) => [p, i])) as Record<string, number>;
+
+interface CaseRow extends CaseListItem {
+  haystacks: string[];
+}
+
+const rowsCache = memoOn<CaseRow[]>();
+
+function buildRows(db: Database, today: string): CaseRow[] {
+  const ix = indexes(db);
+  return db.cases.map(({ summary: _s, ...c }, i) => {
+    const record = db.cases[i]!;
+    const client = ix.organisation(c.clientId);
+    const counts = ix.taskCounts(c.id, today);
+    return {
+      ...c,
+      clientName: client?.name ?? c.client,
+      openTasks: counts.open,
+      overdueTasks: counts.overdue,
+      haystacks: [caseText(record), ...(client ? [foldText(`${client.name}\n${client.shortName}`)] : [])],
+    };
+  });
+}
+
+const vocabularyCache = memoOn<ReturnType<typeof buildVocabulary>>();
+
+/**
+ * Values already used in the workspace, offered by filters and editors. `owners` are all the names
+ * of our team that own something (editors suggest them); `listOwners` are those used in each list,
+ * so a list's Owner filter offers only names that match something there.
+ */
+function buildVocabulary(db: Database) {
+  const topics = new Set<string>();
+  const clients = new Set<string>();
+  const funding = new Set<string>();
+  const owned = { cases: new Set<string>(), organisations: new Set<string>(), contacts: new Set<string>(), notes: new Set<string>() };
+  for (const c of db.cases) {
+    c.topics.forEach((t) => topics.add(t));
+    c.fundingInstruments.forEach((f) => funding.add(f));
+    if (c.owner) owned.cases.add(c.owner);
+    if (c.client) clients.add(c.client);
+  }
+  for (const o of db.organisations) {
+    o.topics.forEach((t) => topics.add(t));
+    if (o.owner) owned.organisations.add(o.owner);
+  }
+  for (const p of db.contacts) {
+    p.expertise.forEach((t) => topics.add(t));
+    if (p.owner) owned.contacts.add(p.owner);
+  }
+  for (const n of db.notes) {
+    n.topics.forEach((t) => topics.add(t));
+    if (n.owner) owned.notes.add(n.owner);
+  }
+  const sortedList = (s: Iterable<string>) => [...new Set(s)].sort(compareText);
+  return {
+    topics: sortedList(topics),
+    owners: sortedList(Object.values(owned).flatMap((s) => [...s])),
+    clients: sortedList(clients),
+    fundingInstruments: sortedList(funding),
+    listOwners: {
+      cases: sortedList(owned.cases),
+      organisations: sortedList(owned.organisations),
+      contacts: sortedList(owned.contacts),
+      notes: sortedList(owned.notes),
+    },
+  };
+}
+
+const toItem = ({ haystacks: _h, statusHistory: _s, ...item }: CaseRow & { statusHistory?: unknown }): CaseListItem => item as CaseListItem;
+
+function compare(a: CaseRow, b: CaseRow, key: ParsedQuery['sort'], direction: 'asc' | 'desc'): number {
+  const sign = direction === 'asc' ? 1 : -1;
+  switch (key) {
+    case 'status':
+      return sign * (statusRank[a.status] - statusRank[b.status]);
+    case 'priority':
+      return sign * ((priorityRank[a.priority] ?? 0) - (priorityRank[b.priority] ?? 0));
+    case 'client':
+      return compareValues(a.clientName, b.clientName, direction);
+    case 'dueOn':
+      return compareValues(a.dueOn, b.dueOn, direction);
+    case 'openedOn':
+    case 'updatedAt':
+      return sign * a[key].localeCompare(b[key]);
+    default:
+      return sign * compareText(a[key], b[key]);
+  }
+}
+
+export function createCaseService(ctx: ServiceContext) {
+  const { store } = ctx;
+  const sorted = listCache<CaseRow>();
+  const today = () => localDate(ctx.now());
+
+  function rows(): CaseRow[] {
+    const db = store.db;
+    const day = dayKey(today());
+    return rowsCache([db.cases, db.organisations, db.tasks, day], () => buildRows(db, day.value));
+  }
+
+  /** The one uniqueness rule (references.ts), reported as a field error of the form. */
+  function assertReferenceFree(reference: string, exceptId?: string) {
+    assertUnique(store.db, 'cases', [{ id: exceptId ?? '', reference }], (taken) => {
+      throw new AppError('VALIDATION', `The reference ${taken} is already used by another case.`, {
+        messageKey: { key: 'errors.validation' },
+        fields: { reference: { key: 'validation.referenceTaken' } },
+      });
+    });
+  }
+
+  /** Records that `reference` has been issued, so a generated one is never handed out again. */
+  function issue(draft: Draft<Database>, reference: string) {
+    const counted = countReferences(store.db.counters.caseReferences, [reference]);
+    for (const [year, n] of Object.entries(counted)) {
+      if (store.db.counters.caseReferences[year] !== n) draft.counters.caseReferences[year] = n;
+    }
+  }
+
+  /** Links must point at records that exist. */
+  function assertLinks(fields: { clientId: string | null; clientContactIds: readonly string[]; partnerOrganisationIds: readonly string[] }) {
+    const orgs = byId(store.db.organisations);
+    const contacts = byId(store.db.contacts);
+    const fail = (field: string) => {
+      throw new AppError('VALIDATION', `A linked record in ${field} does not exist.`, { fields: { [field]: { key: 'validation.unknownRecord' } } });
+    };
+    if (fields.clientId && !orgs.has(fields.clientId)) fail('clientId');
+    if (fields.partnerOrganisationIds.some((id) => !orgs.has(id))) fail('partnerOrganisationIds');
+    if (fields.clientContactIds.some((id) => !contacts.has(id))) fail('clientContactIds');
+  }
+
+  function nextReference(openedOn?: string): string {
+    const year = Number((openedOn ?? today()).slice(0, 4));
+    const db = store.db;
+    return nextCaseReference(
+      db.cases.map((c) => c.reference),
+      year,
+      db.counters.caseReferences[String(year)] ?? 0,
+    );
+  }
+
+  return {
+    list(query: ParsedQuery) {
+      const source = rows();
+      const hits = sorted(source, queryKey(query), () => {
+        const statuses = new Set(query.statuses);
+        const countries = new Set(query.countries);
+        const regions = new Set(query.regions);
+        const topics = new Set(query.topics);
+        const owners = new Set(query.owners);
+        const terms = searchTerms(query.text);
+        const found = source.filter(
+          (c) =>
+            (statuses.size === 0 || statuses.has(c.status)) &&
+            (countries.size === 0 || c.countries.some((k) => countries.has(k))) &&
+            (regions.size === 0 || c.countries.some((k) => countryInRegions(k, regions))) &&
+            (topics.size === 0 || c.topics.some((t) => topics.has(t))) &&
+            (owners.size === 0 || owners.has(c.owner)) &&
+            (query.clientId === undefined || c.clientId === query.clientId) &&
+            (terms.length === 0 || matchesTerms(terms, c.haystacks)),
+        );
+        return found.sort((a, b) => compare(a, b, query.sort, query.direction) || compareText(a.reference, b.reference));
+      });
+      const page = window(hits, query.offset, query.limit);
+      return { ...page, rows: page.rows.map(toItem) };
+    },
+
+    get(id: string): CaseRecord {
+      return findOrThrow(store.db.cases, id, 'case');
+    },
+
+    /** The case screen's links: client, client contacts and partners as readable references. */
+    related(id: string) {
+      const db = store.db;
+      const ix = indexes(db);
+      const c = findOrThrow(db.cases, id, 'case');
+      const day = today();
+      const org = (oid: string) => ix.organisation(oid);
+      return {
+        client: c.clientId && org(c.clientId) ? organisationRef(org(c.clientId)!) : null,
+        clientContacts: c.clientContactIds.map((cid) => ix.contact(cid)).filter((x) => !!x).map((x) => contactRef(db, x!, day)),
+        partners: c.partnerOrganisationIds.map(org).filter((x) => !!x).map((x) => organisationRef(x!)),
+        notes: ix.notesOfCase(id).map((n) => ({ id: n.id, title: n.title, kind: n.kind, status: n.status, updatedAt: n.updatedAt })),
+      };
+    },
+
+    nextReference,
+
+    vocabulary() {
+      const db = store.db;
+      return vocabularyCache([db.cases, db.organisations, db.contacts, db.notes], () => buildVocabulary(db));
+    },
+
+    /*
+     * Checks run inside the store's write queue against the published data (`store.db`, never the
+     * immer draft, whose element reads would each allocate a proxy); the draft is only written to.
+     */
+    create(input: ParsedCreate): Promise<CaseRecord> {
+      return store.update((draft) => {
+        const reference = input.reference ?? nextReference(input.openedOn);
+        assertReferenceFree(reference);
+        issue(draft, reference);
+        const stamp = ctx.now().toISOString();
+        const fields = parseOrThrow(CaseFields, { ...input, reference }, 'Case');
+        assertLinks(fields);
+        const record: CaseRecord = {
+          id: ctx.newId(),
+          createdAt: stamp,
+          updatedAt: stamp,
+          revision: 1,
+          ...fields,
+          statusHistory: [{ status: fields.status, on: fields.openedOn }],
+        };
+        draft.cases.push(record);
+        return record;
+      });
+    },
+
+    update(input: ParsedUpdate): Promise<CaseRecord> {
+      return store.update((draft) => {
+        const i = indexOfOrThrow(store.db.cases, input.id, 'case');
+        const current = store.db.cases[i]!;
+        assertRevision(current, input.revision, 'case');
+        const { id: _id, createdAt: _c, updatedAt: _u, revision: _r, statusHistory, ...currentFields } = current;
+        const fields = parseOrThrow(CaseFields, { ...currentFields, ...input.changes }, 'Case');
+        if (fields.reference !== current.reference) {
+          assertReferenceFree(fields.reference, current.id);
+          issue(draft, fields.reference);
+        }
+        assertLinks(fields);
+        // A status change is recorded with the day it happened.
+        const history = fields.status !== current.status ? [...statusHistory, { status: fields.status, on: today() }] : statusHistory;
+        const next: CaseRecord = { ...current, ...fields, statusHistory: history, updatedAt: ctx.now().toISOString(), revision: current.revision + 1 };
+        draft.cases[i] = next;
+        return next;
+      });
+    },
+
+    deleteImpact(id: string) {
+      const c = findOrThrow(store.db.cases, id, 'case');
+      return describePlan(planDelete(store.db, 'cases', id), `${c.reference} ${c.title}`, 'cases');
+    },
+
+    remove(id: string, revision: number): Promise<{ undoId: string }> {
+      return store.update((draft) => {
+        const record = findOrThrow(store.db.cases, id, 'case');
+        assertRevision(record, revision, 'case');
+        return { undoId: applyDelete(ctx, draft, planDelete(store.db, 'cases', id), `${record.reference} ${record.title}`) };
+      });
+    },
+  };
+}
+
+export type CaseService = ReturnType<typeof createCaseService>;

@@ -1,0 +1,164 @@
+import { AppError } from '../../../../shared/errors';
+import type { ParsedInputOf } from '../../../../shared/contract';
+import { countryName } from '../../../../shared/features/countries/names';
+import { countryInRegions, regionName } from '../../../../shared/features/countries/regions';
+import { excerpt, richTextToPlain } from '../../../../shared/domain/richtext';
+import { NoteFields, type NoteListItem, type NoteRecord, type NoteRevisionRecord } from '../../../../shared/features/notes/schema';
+import { parseOrThrow } from '../../../../shared/validation';
+import type { ServiceContext } from '../../records/context';
+import { byId } from '../../records/indexes';
+import { compareValues, foldedCache, listCache, matchesTerms, queryKey, searchTerms, window } from '../../records/lists';
+import { assertRevision, findOrThrow, indexOfOrThrow } from '../../records/records';
+import { applyDelete, planDelete } from '../../records/references';
+
+/** How many saved versions a note keeps; the oldest go first. */
+const KEEP_REVISIONS = 100;
+
+const plainOf = new WeakMap<NoteRecord, string>();
+export function notePlainText(n: NoteRecord): string {
+  let s = plainOf.get(n);
+  if (s === undefined) plainOf.set(n, (s = richTextToPlain(n.body)));
+  return s;
+}
+
+const noteText = foldedCache((n: NoteRecord) =>
+  [n.title, notePlainText(n), ...n.topics, ...n.countries.flatMap((c) => [c, countryName(c, 'en'), countryName(c, 'de')]), ...n.regions.flatMap((r) => [regionName(r, 'en'), regionName(r, 'de')])].join('\n'),
+);
+
+const item = (n: NoteRecord): NoteListItem => ({
+  id: n.id,
+  revision: n.revision,
+  title: n.title,
+  kind: n.kind,
+  status: n.status,
+  countries: n.countries,
+  regions: n.regions,
+  topics: n.topics,
+  owner: n.owner,
+  excerpt: excerpt(notePlainText(n), 200),
+  updatedAt: n.updatedAt,
+});
+
+/** A note concerns a country when it names it, or names a region the country lies in. */
+export function noteConcernsCountry(n: NoteRecord, country: string): boolean {
+  return n.countries.includes(country) || (n.regions.length > 0 && countryInRegions(country, new Set(n.regions)));
+}
+
+export function createNoteService(ctx: ServiceContext) {
+  const { store } = ctx;
+  const sorted = listCache<NoteRecord>();
+
+  function assertLinks(fields: { caseIds: readonly string[]; contactIds: readonly string[] }) {
+    const cases = byId(store.db.cases);
+    const contacts = byId(store.db.contacts);
+    if (fields.caseIds.some((id) => !cases.has(id))) throw new AppError('VALIDATION', 'A linked case does not exist.', { fields: { caseIds: { key: 'validation.unknownRecord' } } });
+    if (fields.contactIds.some((id) => !contacts.has(id))) throw new AppError('VALIDATION', 'A linked contact does not exist.', { fields: { contactIds: { key: 'validation.unknownRecord' } } });
+  }
+
+  function revisionOf(note: NoteRecord): NoteRevisionRecord {
+    return { id: ctx.newId(), noteId: note.id, savedAt: note.updatedAt, noteRevision: note.revision, title: note.title, status: note.status, body: note.body };
+  }
+
+  /** Appends a version and drops the oldest beyond the limit, for this note only. */
+  function withRevision(all: readonly NoteRevisionRecord[], rev: NoteRevisionRecord): NoteRevisionRecord[] {
+    const mine = all.filter((r) => r.noteId === rev.noteId);
+    const drop = new Set(mine.slice(0, Math.max(0, mine.length + 1 - KEEP_REVISIONS)).map((r) => r.id));
+    return [...all.filter((r) => !drop.has(r.id)), rev];
+  }
+
+  const service = {
+    list(query: ParsedInputOf<'notes.list'>) {
+      const source = store.db.notes;
+      const rows = sorted(source, queryKey(query), () => {
+        const terms = searchTerms(query.text);
+        const kinds = new Set(query.kinds);
+        const statuses = new Set(query.statuses);
+        const countries = new Set(query.countries);
+        const regions = new Set(query.regions);
+        const topics = new Set(query.topics);
+        const owners = new Set(query.owners);
+        const hits = source.filter(
+          (n) =>
+            (kinds.size === 0 || kinds.has(n.kind)) &&
+            (statuses.size === 0 || statuses.has(n.status)) &&
+            (countries.size === 0 || [...countries].some((c) => noteConcernsCountry(n, c))) &&
+            (regions.size === 0 || n.regions.some((r) => regions.has(r)) || n.countries.some((c) => countryInRegions(c, regions))) &&
+            (topics.size === 0 || n.topics.some((t) => topics.has(t))) &&
+            (owners.size === 0 || owners.has(n.owner)) &&
+            (query.caseId === undefined || n.caseIds.includes(query.caseId)) &&
+            (query.contactId === undefined || n.contactIds.includes(query.contactId)) &&
+            (terms.length === 0 || matchesTerms(terms, [noteText(n)])),
+        );
+        return hits.sort((a, b) => compareValues(a[query.sort], b[query.sort], query.direction) || compareValues(a.title, b.title, 'asc'));
+      });
+      const page = window(rows, query.offset, query.limit);
+      return { ...page, rows: page.rows.map(item) };
+    },
+
+    get(id: string): NoteRecord {
+      return findOrThrow(store.db.notes, id, 'note');
+    },
+
+    create(input: ParsedInputOf<'notes.create'>): Promise<NoteRecord> {
+      return store.update((draft) => {
+        const fields = parseOrThrow(NoteFields, input, 'Note');
+        assertLinks(fields);
+        const stamp = ctx.now().toISOString();
+        const record: NoteRecord = { id: ctx.newId(), createdAt: stamp, updatedAt: stamp, revision: 1, ...fields };
+        draft.notes.push(record);
+        draft.noteRevisions = withRevision(store.db.noteRevisions, revisionOf(record));
+        return record;
+      });
+    },
+
+    update(input: ParsedInputOf<'notes.update'>): Promise<NoteRecord> {
+      return store.update((draft) => {
+        const i = indexOfOrThrow(store.db.notes, input.id, 'note');
+        const current = store.db.notes[i]!;
+        assertRevision(current, input.revision, 'note');
+        const { id: _i, createdAt: _c, updatedAt: _u, revision: _r, ...fields } = current;
+        const next = parseOrThrow(NoteFields, { ...fields, ...input.changes }, 'Note');
+        assertLinks(next);
+        const record: NoteRecord = { ...current, ...next, revision: current.revision + 1, updatedAt: ctx.now().toISOString() };
+        draft.notes[i] = record;
+        const textChanged = record.title !== current.title || record.status !== current.status || JSON.stringify(record.body) !== JSON.stringify(current.body);
+        if (textChanged) draft.noteRevisions = withRevision(store.db.noteRevisions, revisionOf(record));
+        return record;
+      });
+    },
+
+    /** Saved versions, newest first, without their text (fetch one with `revision`). */
+    revisions(noteId: string) {
+      findOrThrow(store.db.notes, noteId, 'note');
+      return store.db.noteRevisions
+        .filter((r) => r.noteId === noteId)
+        .map(({ body, ...meta }) => ({ ...meta, excerpt: excerpt(richTextToPlain(body), 160) }))
+        .reverse();
+    },
+
+    revision(id: string): NoteRevisionRecord {
+      const r = store.db.noteRevisions.find((x) => x.id === id);
+      if (!r) throw new AppError('NOT_FOUND', `No note version ${id}.`, { messageKey: { key: 'errors.notFound' } });
+      return r;
+    },
+
+    /** Brings an earlier version back as the newest one; the versions in between stay. */
+    restoreRevision(input: ParsedInputOf<'notes.restoreRevision'>): Promise<NoteRecord> {
+      const rev = service.revision(input.revisionId);
+      if (rev.noteId !== input.id) throw new AppError('VALIDATION', 'That version belongs to another note.');
+      return service.update({ id: input.id, revision: input.revision, changes: { title: rev.title, status: rev.status, body: rev.body } });
+    },
+
+    remove(id: string, revision: number): Promise<{ undoId: string }> {
+      return store.update((draft) => {
+        const n = findOrThrow(store.db.notes, id, 'note');
+        assertRevision(n, revision, 'note');
+        const revisions = store.db.noteRevisions.filter((r) => r.noteId === id);
+        const undoId = applyDelete(ctx, draft, planDelete(store.db, 'notes', id), n.title, { noteRevisions: revisions });
+        draft.noteRevisions = store.db.noteRevisions.filter((r) => r.noteId !== id);
+        return { undoId };
+      });
+    },
+  };
+  return service;
+}

@@ -1,0 +1,175 @@
+import { AppError } from '../../../../shared/errors';
+import type { ParsedInputOf } from '../../../../shared/contract';
+import { countryName } from '../../../../shared/features/countries/names';
+import { countryInRegions } from '../../../../shared/features/countries/regions';
+import { isCurrentPosition } from '../../../../shared/features/contacts/schema';
+import type { Database } from '../../../../shared/schemas/database';
+import { OrganisationFields, type OrganisationListItem, type OrganisationRecord, type OrganisationRef } from '../../../../shared/features/organisations/schema';
+import { parseOrThrow } from '../../../../shared/validation';
+import { type ServiceContext, localDate } from '../../records/context';
+import { byId, dayKey, indexes, memoOn } from '../../records/indexes';
+import { compareValues, foldedCache, listCache, matchesTerms, queryKey, searchTerms, window } from '../../records/lists';
+import { assertRevision, findOrThrow, indexOfOrThrow } from '../../records/records';
+import { applyDelete, describePlan, planDelete } from '../../records/references';
+
+const orgText = foldedCache((o: OrganisationRecord) =>
+  [o.name, o.shortName, o.city, o.notes, ...o.topics, ...(o.country ? [o.country, countryName(o.country, 'en'), countryName(o.country, 'de')] : [])].join('\n'),
+);
+
+const parentRef = (o: OrganisationRecord | undefined) => (o ? organisationRef(o) : null);
+
+export const organisationRef = (o: OrganisationRecord): OrganisationRef => ({ id: o.id, name: o.name, shortName: o.shortName, kind: o.kind, country: o.country, city: o.city });
+
+/** The organisation table the list filters: one row per organisation with its counts. */
+const rowsCache = memoOn<OrganisationListItem[]>();
+function buildRows(db: Database, today: { value: string }): OrganisationListItem[] {
+  const ix = indexes(db);
+  return db.organisations.map((o) => ({
+    id: o.id,
+    revision: o.revision,
+    name: o.name,
+    shortName: o.shortName,
+    kind: o.kind,
+    country: o.country,
+    city: o.city,
+    topics: o.topics,
+    parentId: o.parentId,
+    parentName: ix.organisation(o.parentId)?.name ?? null,
+    owner: o.owner,
+    people: ix.positionsAt(o.id).filter((p) => isCurrentPosition(p, today.value)).length,
+    cases: ix.casesOfOrganisation(o.id).length,
+    updatedAt: o.updatedAt,
+  }));
+}
+
+const today = (ctx: ServiceContext) => dayKey(localDate(ctx.now()));
+const organisationRows = (ctx: ServiceContext) => {
+  const db = ctx.store.db;
+  const day = today(ctx);
+  return rowsCache([db.organisations, db.positions, db.cases, day], () => buildRows(db, day));
+};
+
+export function createOrganisationService(ctx: ServiceContext) {
+  const { store } = ctx;
+  const sorted = listCache<OrganisationListItem>();
+
+  /** An organisation may not be its own ancestor. */
+  function assertNoCycle(id: string | null, parentId: string | null) {
+    if (!parentId) return;
+    const orgs = byId(store.db.organisations);
+    if (!orgs.has(parentId)) {
+      throw new AppError('VALIDATION', 'The parent organisation does not exist.', { fields: { parentId: { key: 'validation.unknownRecord' } } });
+    }
+    for (let cursor: string | null = parentId, steps = 0; cursor; steps++) {
+      if (cursor === id || steps > 1000) {
+        throw new AppError('VALIDATION', 'An organisation cannot be placed under itself.', { fields: { parentId: { key: 'validation.parentCycle' } } });
+      }
+      cursor = orgs.get(cursor)?.parentId ?? null;
+    }
+  }
+
+  return {
+    list(query: ParsedInputOf<'organisations.list'>) {
+      const source = organisationRows(ctx);
+      const rows = sorted(source, queryKey(query), () => {
+        const terms = searchTerms(query.text);
+        const kinds = new Set(query.kinds);
+        const countries = new Set(query.countries);
+        const regions = new Set(query.regions);
+        const topics = new Set(query.topics);
+        const owners = new Set(query.owners);
+        const orgs = byId(store.db.organisations);
+        const hits = source.filter(
+          (r) =>
+            (kinds.size === 0 || kinds.has(r.kind)) &&
+            (countries.size === 0 || (r.country !== null && countries.has(r.country))) &&
+            (regions.size === 0 || (r.country !== null && countryInRegions(r.country, regions))) &&
+            (topics.size === 0 || r.topics.some((t) => topics.has(t))) &&
+            (owners.size === 0 || owners.has(r.owner)) &&
+            (query.parentId === undefined || r.parentId === query.parentId) &&
+            (terms.length === 0 || matchesTerms(terms, [orgText(orgs.get(r.id)!)])),
+        );
+        const key = query.sort;
+        const value = (r: OrganisationListItem) => (key === 'people' ? r.people : key === 'cases' ? r.cases : r[key]);
+        return hits.sort((a, b) => compareValues(value(a), value(b), query.direction) || compareValues(a.name, b.name, 'asc'));
+      });
+      return window(rows, query.offset, query.limit);
+    },
+
+    get(id: string): OrganisationRecord {
+      return findOrThrow(store.db.organisations, id, 'organisation');
+    },
+
+    /** Pickers: matching organisations by name, or the named ones (to show current values). */
+    lookup(query: ParsedInputOf<'organisations.lookup'>): OrganisationRef[] {
+      const orgs = byId(store.db.organisations);
+      if (query.ids?.length) return query.ids.map((id) => orgs.get(id)).filter((o): o is OrganisationRecord => !!o).map(organisationRef);
+      const terms = searchTerms(query.text);
+      const out: OrganisationRef[] = [];
+      for (const o of store.db.organisations) {
+        if (terms.length === 0 || matchesTerms(terms, [orgText(o)])) out.push(organisationRef(o));
+        if (out.length >= query.limit * 4) break;
+      }
+      return out.sort((a, b) => compareValues(a.name, b.name, 'asc')).slice(0, query.limit);
+    },
+
+    /** What the organisation screen shows besides the record: people now and before, cases, sub-organisations. */
+    related(id: string) {
+      const db = store.db;
+      const ix = indexes(db);
+      findOrThrow(db.organisations, id, 'organisation');
+      const day = today(ctx).value;
+      const people = ix.positionsAt(id).map((p) => {
+        const c = ix.contact(p.contactId)!;
+        return { position: p, contact: { id: c.id, name: [c.academicTitle, c.givenName, c.familyName].filter(Boolean).join(' '), nativeName: c.nativeName }, current: isCurrentPosition(p, day) };
+      });
+      const byRecent = (a: { position: { from: string | null } }, b: { position: { from: string | null } }) => (b.position.from ?? '').localeCompare(a.position.from ?? '');
+      return {
+        current: people.filter((p) => p.current).sort(byRecent),
+        former: people.filter((p) => !p.current).sort(byRecent),
+        cases: ix.casesOfOrganisation(id).map((c) => ({ id: c.id, reference: c.reference, title: c.title, status: c.status, role: c.clientId === id ? ('client' as const) : ('partner' as const) })),
+        children: ix.childrenOf(id).map(organisationRef),
+        parent: parentRef(ix.organisation(ix.organisation(id)!.parentId)),
+      };
+    },
+
+    create(input: ParsedInputOf<'organisations.create'>): Promise<OrganisationRecord> {
+      return store.update((draft) => {
+        assertNoCycle(null, input.parentId);
+        const stamp = ctx.now().toISOString();
+        const record: OrganisationRecord = { id: ctx.newId(), createdAt: stamp, updatedAt: stamp, revision: 1, ...parseOrThrow(OrganisationFields, input, 'Organisation') };
+        draft.organisations.push(record);
+        return record;
+      });
+    },
+
+    update(input: ParsedInputOf<'organisations.update'>): Promise<OrganisationRecord> {
+      return store.update((draft) => {
+        const i = indexOfOrThrow(store.db.organisations, input.id, 'organisation');
+        const current = store.db.organisations[i]!;
+        assertRevision(current, input.revision, 'organisation');
+        const { id: _i, createdAt: _c, updatedAt: _u, revision: _r, ...fields } = current;
+        const next = parseOrThrow(OrganisationFields, { ...fields, ...input.changes }, 'Organisation');
+        assertNoCycle(current.id, next.parentId);
+        const record: OrganisationRecord = { ...current, ...next, revision: current.revision + 1, updatedAt: ctx.now().toISOString() };
+        draft.organisations[i] = record;
+        return record;
+      });
+    },
+
+    deleteImpact(id: string) {
+      const o = findOrThrow(store.db.organisations, id, 'organisation');
+      return describePlan(planDelete(store.db, 'organisations', id), o.name, 'organisations');
+    },
+
+    remove(id: string, revision: number): Promise<{ undoId: string }> {
+      return store.update((draft) => {
+        const o = findOrThrow(store.db.organisations, id, 'organisation');
+        assertRevision(o, revision, 'organisation');
+        return { undoId: applyDelete(ctx, draft, planDelete(store.db, 'organisations', id), o.name) };
+      });
+    },
+  };
+}
+
+export { today as todayOf, organisationRows };

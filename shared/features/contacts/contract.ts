@@ -1,0 +1,60 @@
+/** The contacts slice of the contract: people, and their positions over time (hand-over included). */
+import { z } from 'zod';
+import { DeleteImpact, Lookup } from '../../contract/common';
+import { op, type Operation } from '../../contract/define';
+import { ById, IsoDate, Revisioned } from '../../schemas/common';
+import { listQuery, listResult } from '../../schemas/list';
+import { ActivityRecord } from '../cases/activities';
+import { CaseRef } from '../cases/contract';
+import { NoteRef } from '../notes/contract';
+import { OrganisationRef } from '../organisations/schema';
+import { UndoToken } from '../workspace/schema';
+import {
+  ContactFieldsShape,
+  ContactListFilter,
+  ContactListItem,
+  ContactRecord,
+  ContactRef,
+  ContactUpdateInput,
+  HandOverInput,
+  PositionFieldsShape,
+  PositionRecord,
+  PositionUpdateInput,
+  contactSortKeys,
+} from './schema';
+
+/** A new person with the positions they hold, saved in one write. */
+export const ContactCreateInput = z.object({ contact: ContactFieldsShape, positions: z.array(PositionFieldsShape.omit({ contactId: true })).max(20).default([]) });
+
+/** One of a person's positions with its organisation. */
+export const ContactPosition = z.object({ position: PositionRecord, organisation: OrganisationRef.nullable(), current: z.boolean() });
+export type ContactPosition = z.infer<typeof ContactPosition>;
+
+/** The person screen's links: positions over time, timeline, cases and notes. */
+export const ContactRelated = z.object({
+  positions: z.array(ContactPosition),
+  activities: z.array(ActivityRecord.extend({ caseTitle: z.string().nullable() })),
+  cases: z.array(CaseRef.extend({ role: z.enum(['clientContact', 'participant']) })),
+  notes: z.array(NoteRef),
+  lastContact: IsoDate.nullable(),
+});
+export type ContactRelated = z.infer<typeof ContactRelated>;
+
+/** A hand-over ends one position and starts the successor's: both records come back. */
+export const HandOverResult = z.object({ ended: PositionRecord, started: PositionRecord });
+
+export const contactsContract = {
+  'contacts.list': op(listQuery(ContactListFilter, contactSortKeys, { sort: 'name', direction: 'asc' }), listResult(ContactListItem)),
+  'contacts.get': op(ById, ContactRecord),
+  'contacts.related': op(ById, ContactRelated),
+  'contacts.lookup': op(Lookup, z.array(ContactRef)),
+  'contacts.create': op(ContactCreateInput, ContactRecord),
+  'contacts.update': op(ContactUpdateInput, ContactRecord),
+  'contacts.deleteImpact': op(ById, DeleteImpact),
+  'contacts.delete': op(Revisioned, UndoToken),
+
+  'positions.create': op(PositionFieldsShape, PositionRecord),
+  'positions.update': op(PositionUpdateInput, PositionRecord),
+  'positions.handOver': op(HandOverInput, HandOverResult),
+  'positions.delete': op(Revisioned, UndoToken),
+} as const satisfies Record<string, Operation>;

@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { CountryCode, Id, RecordMeta, RegionCode, Timestamp, Topic, uniqueList, patchOf } from '../../schemas/common';
+import { RichDoc } from '../../schemas/richtext';
+import { text } from '../../schemas/text';
+
+export const noteKinds = ['countryStrategy', 'regionalStrategy', 'thematicAnalysis', 'foresight', 'evaluation', 'minutes'] as const;
+export const NoteKind = z.enum(noteKinds);
+export type NoteKind = z.infer<typeof NoteKind>;
+export const noteStatuses = ['draft', 'final'] as const;
+export const NoteStatus = z.enum(noteStatuses);
+
+export const NoteFields = z.object({
+  title: text(200).min(1, { message: 'validation.required' }),
+  kind: NoteKind.default('thematicAnalysis'),
+  countries: uniqueList(CountryCode, 60).default([]),
+  regions: uniqueList(RegionCode, 20).default([]),
+  topics: uniqueList(Topic, 40).default([]),
+  status: NoteStatus.default('draft'),
+  /** The author, who owns the note on our team (an advisor's name, as on cases). */
+  owner: text(120).default(''),
+  body: RichDoc.default({ type: 'doc', content: [{ type: 'paragraph' }] }),
+  caseIds: z.array(Id).max(200).default([]),
+  /** People the note is about or mentions; their contact screens list it. */
+  contactIds: z.array(Id).max(500).default([]),
+});
+export type NoteFields = z.output<typeof NoteFields>;
+export const NoteRecord = RecordMeta.extend(NoteFields.shape);
+export type NoteRecord = z.infer<typeof NoteRecord>;
+export const NoteUpdateInput = z.object({ id: Id, revision: z.number().int().min(1), changes: patchOf(NoteFields) });
+
+/** Every saved version of a note's title and text, newest last, so an earlier one can be restored. */
+export const NoteRevisionRecord = z.object({
+  id: Id,
+  noteId: Id,
+  savedAt: Timestamp,
+  noteRevision: z.number().int().min(1),
+  title: z.string(),
+  status: NoteStatus,
+  body: RichDoc,
+});
+export type NoteRevisionRecord = z.infer<typeof NoteRevisionRecord>;
+
+export const noteSortKeys = ['title', 'kind', 'status', 'updatedAt'] as const;
+export const NoteListFilter = z.object({
+  text: z.string().max(200).default(''),
+  kinds: z.array(NoteKind).default([]),
+  statuses: z.array(NoteStatus).default([]),
+  countries: z.array(CountryCode).default([]),
+  regions: z.array(RegionCode).default([]),
+  topics: z.array(z.string().max(60)).default([]),
+  owners: z.array(z.string().max(120)).default([]),
+  caseId: Id.optional(),
+  contactId: Id.optional(),
+});
+export const NoteListItem = z.object({
+  id: Id,
+  revision: z.number().int(),
+  title: z.string(),
+  kind: NoteKind,
+  status: NoteStatus,
+  countries: z.array(z.string()),
+  regions: z.array(z.string()),
+  topics: z.array(z.string()),
+  owner: z.string(),
+  excerpt: z.string(),
+  updatedAt: z.string(),
+});
+export type NoteListItem = z.infer<typeof NoteListItem>;

@@ -1,0 +1,29 @@
+/** The workspace slice of the contract: opening and backing up, settings, Undo and export jobs. */
+import { z } from 'zod';
+import { None } from '../../contract/common';
+import { op, type Operation } from '../../contract/define';
+import { Id } from '../../schemas/common';
+import { ExportResult } from '../../schemas/export';
+import { InitializeInput, RestoreBackupInput, Settings, SettingsUpdate, UndoToken, WorkspaceStatus } from './schema';
+
+/** A long export runs as a job; the window polls its progress and stays responsive. */
+export const JobStatus = z.discriminatedUnion('state', [
+  z.object({ state: z.literal('running'), progress: z.number().min(0).max(1) }),
+  z.object({ state: z.literal('done'), progress: z.literal(1), result: ExportResult }),
+  z.object({ state: z.literal('failed'), progress: z.number(), error: z.object({ code: z.string(), message: z.string() }) }),
+]);
+export type JobStatus = z.infer<typeof JobStatus>;
+
+export const workspaceContract = {
+  'workspace.status': op(None, WorkspaceStatus),
+  'workspace.initialize': op(InitializeInput, WorkspaceStatus),
+  'workspace.restoreBackup': op(RestoreBackupInput, WorkspaceStatus),
+  'workspace.backupNow': op(None, WorkspaceStatus),
+
+  'settings.get': op(None, Settings),
+  'settings.update': op(SettingsUpdate, Settings),
+
+  'undo.apply': op(UndoToken, z.object({ label: z.string() })),
+
+  'jobs.status': op(z.object({ jobId: Id }), JobStatus),
+} as const satisfies Record<string, Operation>;

@@ -144,10 +144,12 @@ export const DebriefInput = z.object({
 });
 
 export const tripPhases = ['upcoming', 'ongoing', 'past'] as const;
+export const TripPhase = z.enum(tripPhases);
+export type TripPhase = z.infer<typeof TripPhase>;
 export const tripSortKeys = ['startDate', 'title', 'updatedAt'] as const;
 export const TripListFilter = z.object({
   text: z.string().max(200).default(''),
-  phases: z.array(z.enum(tripPhases)).default([]),
+  phases: z.array(TripPhase).default([]),
   countries: z.array(CountryCode).default([]),
 });
 export const TripListItem = z.object({
@@ -158,7 +160,7 @@ export const TripListItem = z.object({
   endDate: IsoDate,
   destinations: z.array(Destination),
   classification: Classification,
-  phase: z.enum(tripPhases),
+  phase: TripPhase,
   head: z.string().nullable(),
   meetings: z.number().int(),
   updatedAt: z.string(),

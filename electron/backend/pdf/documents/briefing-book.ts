@@ -10,7 +10,7 @@ import type { Audience, BookOutline, BookSection, Classification, TripRecord } f
 import { indexes } from '../../records/indexes';
 import { worldTopology } from '../../services/countries/world-map';
 import { fontBuffers } from '../fonts';
-import { isMeetingLike, orderedAgenda } from '../../services/trips/trips';
+import { isMeetingLike, orderedAgenda } from '../../../../shared/features/trips/rules';
 import { keptBlocks, type Block, type DocumentModel, type RichText, type Shape } from '../model';
 import { richBlocks } from '../rich-blocks';
 import { formatDate, formatDateTime } from './format';

@@ -1,6 +1,6 @@
 import { AppError } from '../../../../shared/errors';
 import type { ParsedInputOf } from '../../../../shared/contract';
-import { agendaWarnings, instantOf } from '../../../../shared/features/trips/agenda';
+import { isMeetingLike, orderedAgenda, phaseOf } from '../../../../shared/features/trips/rules';
 import { countryName } from '../../../../shared/features/countries/names';
 import { displayName } from '../../../../shared/features/contacts/schema';
 import { AgendaItemFields, TripFields, type AgendaItemRecord, type TripRecord } from '../../../../shared/features/trips/schema';
@@ -18,20 +18,6 @@ import { applyDelete, describePlan, planDelete } from '../../records/references'
 const tripText = foldedCache((t: TripRecord) =>
   [t.title, t.purpose, ...t.topics, ...t.destinations.flatMap((d) => [d.city, d.country, countryName(d.country, 'en'), countryName(d.country, 'de')])].join('\n'),
 );
-
-/** What the briefing book gives a page of its own: meetings, site visits and receptions. */
-export const isMeetingLike = (a: Pick<AgendaItemRecord, 'kind'>) => a.kind === 'meeting' || a.kind === 'siteVisit' || a.kind === 'reception';
-
-export type TripPhase = 'upcoming' | 'ongoing' | 'past';
-const phaseOf = (t: TripRecord, today: string): TripPhase => (t.endDate < today ? 'past' : t.startDate > today ? 'upcoming' : 'ongoing');
-
-/** Agenda items in time order (across time zones), each with the warnings that concern it. */
-export function orderedAgenda(items: readonly AgendaItemRecord[], trip: TripRecord) {
-  const warnings = agendaWarnings(items, trip);
-  return [...items]
-    .sort((a, b) => instantOf(a.date, a.start, a.timeZone) - instantOf(b.date, b.start, b.timeZone))
-    .map((item) => ({ item, warnings: warnings.filter((w) => w.itemId === item.id) }));
-}
 
 export function createTripService(ctx: ServiceContext) {
   const { store } = ctx;

@@ -15,7 +15,8 @@ import { notifyError } from '../../lib/notify';
 import { AgendaPanel } from './AgendaPanel';
 import { BookComposer } from './BookComposer';
 import { ExportProgress } from './ExportProgress';
-import { ClassificationBadge, dateRange, destinationsLabel, PhaseBadge, phaseOf, useLanguage } from './parts';
+import { ClassificationBadge, dateRange, destinationsLabel, PhaseBadge, useLanguage } from './parts';
+import { phaseOf } from '../../../../shared/features/trips/rules';
 import { TripOverview } from './TripOverview';
 import { useBookExport } from './useBookExport';
 

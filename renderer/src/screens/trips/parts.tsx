@@ -3,10 +3,9 @@ import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { countryName } from '../../../../shared/features/countries/names';
 import { languageFromTag, type Language } from '../../../../shared/i18n';
-import type { Classification } from '../../../../shared/features/trips/schema';
+import type { Classification, TripPhase } from '../../../../shared/features/trips/schema';
 import { formatDate } from '../../lib/format';
 
-export type TripPhase = 'upcoming' | 'ongoing' | 'past';
 
 export function useLanguage(): Language {
   const { i18n } = useTranslation();
@@ -35,11 +34,6 @@ export function ClassificationBadge({ level, size = 'sm' }: { level: Classificat
       {t(`book.classification.${level}`)}
     </Badge>
   );
-}
-
-/** The phase the list computes in the backend, for a trip already loaded (the detail pane). */
-export function phaseOf(trip: { startDate: string; endDate: string }, today: string): TripPhase {
-  return trip.endDate < today ? 'past' : trip.startDate > today ? 'upcoming' : 'ongoing';
 }
 
 export function dateRange(start: string, end: string, lang: Language | string): string {

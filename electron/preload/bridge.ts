@@ -1,6 +1,7 @@
 import type { IpcRenderer, IpcRendererEvent } from 'electron';
-import { operationNames } from '../../shared/contract';
-import { MENU_CHANNEL, MenuCommand, type AttacheBridge } from '../../shared/contract/bridge';
+// Only the plain name list and the bridge constants: the contract itself (zod, country tables) stays out of the preload bundle.
+import { isMenuCommand, MENU_CHANNEL, type AttacheBridge, type MenuCommand } from '../../shared/contract/bridge';
+import { operationNames } from '../../shared/contract/names';
 
 export type BridgeIpc = Pick<IpcRenderer, 'invoke' | 'on' | 'removeListener'>;
 
@@ -16,8 +17,7 @@ export function createBridge(ipc: BridgeIpc): AttacheBridge {
   bridge.onMenuCommand = (listener: (command: MenuCommand) => void) => {
     if (typeof listener !== 'function') throw new TypeError('onMenuCommand needs a function');
     const relay = (_event: IpcRendererEvent, command: unknown) => {
-      const parsed = MenuCommand.safeParse(command);
-      if (parsed.success) listener(parsed.data);
+      if (isMenuCommand(command)) listener(command);
     };
     ipc.on(MENU_CHANNEL, relay);
     return () => {

@@ -13,6 +13,7 @@ import { searchContract } from '../features/search/contract';
 import { tripsContract } from '../features/trips/contract';
 import { viewsContract } from '../features/views/contract';
 import { workspaceContract } from '../features/workspace/contract';
+import type { operationNames as listedNames } from './names';
 
 export const contract = {
   ...workspaceContract,
@@ -26,10 +27,17 @@ export const contract = {
   ...searchContract,
 } as const;
 
-
 export type Contract = typeof contract;
 export type OperationName = keyof Contract;
 export const operationNames = Object.keys(contract) as OperationName[];
+
+// ./names lists the names again as plain strings for the preload. Both directions are checked here:
+// an operation missing from the list, or a listed name with no operation, fails with its name.
+type Listed = (typeof listedNames)[number];
+type Unlisted = Exclude<OperationName, Listed>;
+type NoOperation = Exclude<Listed, OperationName>;
+const _everyOperationIsListed: [Unlisted] extends [never] ? true : Unlisted = true;
+const _everyListedNameIsAnOperation: [NoOperation] extends [never] ? true : NoOperation = true;
 
 export const isOperationName = (name: unknown): name is OperationName =>
   typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);

@@ -3,7 +3,7 @@ import { IconKeyboard, IconSearch, IconSettings } from '@tabler/icons-react';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
-import { MenuCommand } from '../../../shared/contract/bridge';
+import { isMenuCommand } from '../../../shared/contract/bridge';
 import { useConnection } from '../api/context';
 import { CasesScreen } from '../screens/cases/CasesScreen';
 import { ContactsScreen } from '../screens/contacts/ContactsScreen';
@@ -35,7 +35,7 @@ export function Shell() {
   useEffect(() => {
     if (!bridge) return;
     return bridge.onMenuCommand((command) => {
-      if (MenuCommand.safeParse(command).success) emitCommand(command);
+      if (isMenuCommand(command)) emitCommand(command);
     });
   }, [bridge]);
 

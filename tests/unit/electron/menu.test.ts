@@ -1,6 +1,6 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
-import { MenuCommand } from '../../../shared/contract/bridge';
+import { isMenuCommand } from '../../../shared/contract/bridge';
 import { buildMenuTemplate, type MenuOptions } from '../../../electron/main/menu';
 import { menuLabels } from '../../../electron/main/menu-labels';
 import { accelerator, shortcuts } from '../../../shared/shortcuts';
@@ -40,7 +40,7 @@ describe('application menu', () => {
     const { byLabel, send } = build();
     const item = byLabel(label);
     expect(item?.accelerator).toBe(accelerator);
-    expect(MenuCommand.safeParse(command).success).toBe(true);
+    expect(isMenuCommand(command)).toBe(true);
     click(item);
     expect(send).toHaveBeenCalledExactlyOnceWith(command);
   });

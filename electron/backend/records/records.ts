@@ -1,5 +1,7 @@
 import { AppError } from '../../../shared/errors';
 import type { RecordMeta } from '../../../shared/schemas/common';
+import type { Database } from '../../../shared/schemas/database';
+import { byId } from './indexes';
 
 /** Finds a record or throws NOT_FOUND with a translatable message. */
 export function findOrThrow<T extends RecordMeta>(list: readonly T[], id: string, what: string): T {
@@ -25,4 +27,11 @@ export function indexOfOrThrow<T extends RecordMeta>(list: readonly T[], id: str
   const i = list.findIndex((r) => r.id === id);
   if (i < 0) throw new AppError('NOT_FOUND', `No ${what} with id ${id}.`, { messageKey: { key: 'errors.notFound' } });
   return i;
+}
+
+/** A link a form sets must point at a record that exists; reported as a field error. */
+export function assertExists(db: Database, collection: 'contacts' | 'organisations', id: string, field: string): void {
+  if (!byId(db[collection] as readonly { id: string }[]).has(id)) {
+    throw new AppError('VALIDATION', `No ${collection.slice(0, -1)} with id ${id}.`, { fields: { [field]: { key: 'validation.unknownRecord' } } });
+  }
 }

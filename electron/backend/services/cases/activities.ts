@@ -1,5 +1,5 @@
 import { AppError } from '../../../../shared/errors';
-import type { ParsedInputOf } from '../../../../shared/contract';
+import type { ParsedInputOf, ServiceOf } from '../../../../shared/contract';
 import { ActivityFields, type ActivityRecord } from '../../../../shared/features/cases/activities';
 import { parseOrThrow } from '../../../../shared/validation';
 import type { ServiceContext } from '../../records/context';
@@ -67,12 +67,12 @@ export function createActivityService(ctx: ServiceContext) {
       });
     },
 
-    remove(id: string, revision: number): Promise<{ undoId: string }> {
+    delete({ id, revision }): Promise<{ undoId: string }> {
       return store.update((draft) => {
         const a = findOrThrow(store.db.activities, id, 'activity');
         assertRevision(a, revision, 'activity');
         return { undoId: applyDelete(ctx, draft, planDelete(store.db, 'activities', id), a.title || a.kind) };
       });
     },
-  };
+  } satisfies ServiceOf<'activities'>;
 }

@@ -1,5 +1,5 @@
 import { AppError } from '../../../../shared/errors';
-import type { ParsedInputOf } from '../../../../shared/contract';
+import type { ParsedInputOf, ServiceOf } from '../../../../shared/contract';
 import { countReferences, nextCaseReference } from '../../../../shared/features/cases/rules';
 import { countryName } from '../../../../shared/features/countries/names';
 import { countryInRegions } from '../../../../shared/features/countries/regions';
@@ -8,6 +8,8 @@ import { CaseFields, type CaseListItem, type CaseRecord, type CaseStatus, caseSt
 import type { Database } from '../../../../shared/schemas/database';
 import type { Draft } from 'immer';
 import { parseOrThrow } from '../../../../shared/validation';
+import { exportCaseBriefing } from '../../pdf/documents/case-briefing';
+import type { Platform } from '../../platform';
 import { type ServiceContext, localDate } from '../../records/context';
 import { contactRef } from '../contacts/contacts';
 import { byId, dayKey, indexes, memoOn } from '../../records/indexes';
@@ -115,7 +117,7 @@ function compare(a: CaseRow, b: CaseRow, key: ParsedQuery['sort'], direction: 'a
   }
 }
 
-export function createCaseService(ctx: ServiceContext) {
+export function createCaseService(ctx: ServiceContext, platform: Platform) {
   const { store } = ctx;
   const sorted = listCache<CaseRow>();
   const today = () => localDate(ctx.now());
@@ -156,7 +158,7 @@ export function createCaseService(ctx: ServiceContext) {
     if (fields.clientContactIds.some((id) => !contacts.has(id))) fail('clientContactIds');
   }
 
-  function nextReference(openedOn?: string): string {
+  function referenceFor(openedOn?: string): string {
     const year = Number((openedOn ?? today()).slice(0, 4));
     const db = store.db;
     return nextCaseReference(
@@ -192,12 +194,12 @@ export function createCaseService(ctx: ServiceContext) {
       return { ...page, rows: page.rows.map(toItem) };
     },
 
-    get(id: string): CaseRecord {
+    get({ id }): CaseRecord {
       return findOrThrow(store.db.cases, id, 'case');
     },
 
     /** The case screen's links: client, client contacts and partners as readable references. */
-    related(id: string) {
+    related({ id }) {
       const db = store.db;
       const ix = indexes(db);
       const c = findOrThrow(db.cases, id, 'case');
@@ -211,7 +213,7 @@ export function createCaseService(ctx: ServiceContext) {
       };
     },
 
-    nextReference,
+    nextReference: ({ openedOn }) => ({ reference: referenceFor(openedOn) }),
 
     vocabulary() {
       const db = store.db;
@@ -224,7 +226,7 @@ export function createCaseService(ctx: ServiceContext) {
      */
     create(input: ParsedCreate): Promise<CaseRecord> {
       return store.update((draft) => {
-        const reference = input.reference ?? nextReference(input.openedOn);
+        const reference = input.reference ?? referenceFor(input.openedOn);
         assertReferenceFree(reference);
         issue(draft, reference);
         const stamp = ctx.now().toISOString();
@@ -263,19 +265,21 @@ export function createCaseService(ctx: ServiceContext) {
       });
     },
 
-    deleteImpact(id: string) {
+    deleteImpact({ id }) {
       const c = findOrThrow(store.db.cases, id, 'case');
       return describePlan(planDelete(store.db, 'cases', id), `${c.reference} ${c.title}`, 'cases');
     },
 
-    remove(id: string, revision: number): Promise<{ undoId: string }> {
+    delete({ id, revision }): Promise<{ undoId: string }> {
       return store.update((draft) => {
         const record = findOrThrow(store.db.cases, id, 'case');
         assertRevision(record, revision, 'case');
         return { undoId: applyDelete(ctx, draft, planDelete(store.db, 'cases', id), `${record.reference} ${record.title}`) };
       });
     },
-  };
+
+    exportBriefing: async (input) => platform.deliverFile(await exportCaseBriefing(ctx, input)),
+  } satisfies ServiceOf<'cases'>;
 }
 
 export type CaseService = ReturnType<typeof createCaseService>;

@@ -1,5 +1,5 @@
 import { AppError } from '../../../../shared/errors';
-import type { ParsedInputOf } from '../../../../shared/contract';
+import type { ParsedInputOf, ServiceOf } from '../../../../shared/contract';
 import { TaskFields, type TaskRecord } from '../../../../shared/features/cases/schema';
 import { parseOrThrow } from '../../../../shared/validation';
 import { type ServiceContext, localDate } from '../../records/context';
@@ -51,12 +51,12 @@ export function createTaskService(ctx: ServiceContext) {
       });
     },
 
-    remove(id: string, revision: number): Promise<{ undoId: string }> {
+    delete({ id, revision }): Promise<{ undoId: string }> {
       return store.update((draft) => {
         const t = findOrThrow(store.db.tasks, id, 'task');
         assertRevision(t, revision, 'task');
         return { undoId: applyDelete(ctx, draft, planDelete(store.db, 'tasks', id), t.title) };
       });
     },
-  };
+  } satisfies ServiceOf<'tasks'>;
 }

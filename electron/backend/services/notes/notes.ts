@@ -1,5 +1,5 @@
 import { AppError } from '../../../../shared/errors';
-import type { ParsedInputOf } from '../../../../shared/contract';
+import type { ParsedInputOf, ServiceOf } from '../../../../shared/contract';
 import { countryName } from '../../../../shared/features/countries/names';
 import { countryInRegions, regionName } from '../../../../shared/features/countries/regions';
 import { excerpt, richTextToPlain } from '../../../../shared/domain/richtext';
@@ -95,7 +95,7 @@ export function createNoteService(ctx: ServiceContext) {
       return { ...page, rows: page.rows.map(item) };
     },
 
-    get(id: string): NoteRecord {
+    get({ id }): NoteRecord {
       return findOrThrow(store.db.notes, id, 'note');
     },
 
@@ -127,8 +127,13 @@ export function createNoteService(ctx: ServiceContext) {
       });
     },
 
+    deleteImpact({ id }) {
+      const n = findOrThrow(store.db.notes, id, 'note');
+      return { label: n.title, removes: [], unlinks: [] };
+    },
+
     /** Saved versions, newest first, without their text (fetch one with `revision`). */
-    revisions(noteId: string) {
+    revisions({ id: noteId }) {
       findOrThrow(store.db.notes, noteId, 'note');
       return store.db.noteRevisions
         .filter((r) => r.noteId === noteId)
@@ -136,7 +141,7 @@ export function createNoteService(ctx: ServiceContext) {
         .reverse();
     },
 
-    revision(id: string): NoteRevisionRecord {
+    revision({ id }): NoteRevisionRecord {
       const r = store.db.noteRevisions.find((x) => x.id === id);
       if (!r) throw new AppError('NOT_FOUND', `No note version ${id}.`, { messageKey: { key: 'errors.notFound' } });
       return r;
@@ -144,12 +149,12 @@ export function createNoteService(ctx: ServiceContext) {
 
     /** Brings an earlier version back as the newest one; the versions in between stay. */
     restoreRevision(input: ParsedInputOf<'notes.restoreRevision'>): Promise<NoteRecord> {
-      const rev = service.revision(input.revisionId);
+      const rev = service.revision({ id: input.revisionId });
       if (rev.noteId !== input.id) throw new AppError('VALIDATION', 'That version belongs to another note.');
       return service.update({ id: input.id, revision: input.revision, changes: { title: rev.title, status: rev.status, body: rev.body } });
     },
 
-    remove(id: string, revision: number): Promise<{ undoId: string }> {
+    delete({ id, revision }): Promise<{ undoId: string }> {
       return store.update((draft) => {
         const n = findOrThrow(store.db.notes, id, 'note');
         assertRevision(n, revision, 'note');
@@ -159,6 +164,6 @@ export function createNoteService(ctx: ServiceContext) {
         return { undoId };
       });
     },
-  };
+  } satisfies ServiceOf<'notes'>;
   return service;
 }

@@ -1,5 +1,5 @@
 import { AppError } from '../../../../shared/errors';
-import type { ParsedInputOf } from '../../../../shared/contract';
+import type { ParsedInputOf, ServiceOf } from '../../../../shared/contract';
 import { countryName } from '../../../../shared/features/countries/names';
 import { countryInRegions } from '../../../../shared/features/countries/regions';
 import { isCurrentPosition } from '../../../../shared/features/contacts/schema';
@@ -96,7 +96,7 @@ export function createOrganisationService(ctx: ServiceContext) {
       return window(rows, query.offset, query.limit);
     },
 
-    get(id: string): OrganisationRecord {
+    get({ id }): OrganisationRecord {
       return findOrThrow(store.db.organisations, id, 'organisation');
     },
 
@@ -114,7 +114,7 @@ export function createOrganisationService(ctx: ServiceContext) {
     },
 
     /** What the organisation screen shows besides the record: people now and before, cases, sub-organisations. */
-    related(id: string) {
+    related({ id }) {
       const db = store.db;
       const ix = indexes(db);
       findOrThrow(db.organisations, id, 'organisation');
@@ -157,19 +157,19 @@ export function createOrganisationService(ctx: ServiceContext) {
       });
     },
 
-    deleteImpact(id: string) {
+    deleteImpact({ id }) {
       const o = findOrThrow(store.db.organisations, id, 'organisation');
       return describePlan(planDelete(store.db, 'organisations', id), o.name, 'organisations');
     },
 
-    remove(id: string, revision: number): Promise<{ undoId: string }> {
+    delete({ id, revision }): Promise<{ undoId: string }> {
       return store.update((draft) => {
         const o = findOrThrow(store.db.organisations, id, 'organisation');
         assertRevision(o, revision, 'organisation');
         return { undoId: applyDelete(ctx, draft, planDelete(store.db, 'organisations', id), o.name) };
       });
     },
-  };
+  } satisfies ServiceOf<'organisations'>;
 }
 
 export { today as todayOf, organisationRows };

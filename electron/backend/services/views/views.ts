@@ -1,4 +1,4 @@
-import type { ParsedInputOf } from '../../../../shared/contract';
+import type { ParsedInputOf, ServiceOf } from '../../../../shared/contract';
 import { ViewFields, type ViewRecord } from '../../../../shared/features/views/schema';
 import { parseOrThrow } from '../../../../shared/validation';
 import type { ServiceContext } from '../../records/context';
@@ -8,7 +8,7 @@ import { assertRevision, findOrThrow, indexOfOrThrow } from '../../records/recor
 export function createViewService(ctx: ServiceContext) {
   const { store } = ctx;
   return {
-    list(list: ParsedInputOf<'views.list'>['list']) {
+    list({ list }) {
       return store.db.views.filter((v) => v.list === list).sort((a, b) => a.name.localeCompare(b.name));
     },
     create(input: ParsedInputOf<'views.create'>): Promise<ViewRecord> {
@@ -31,12 +31,12 @@ export function createViewService(ctx: ServiceContext) {
       });
     },
     /** Views are settings-like: deleting one needs no undo. */
-    remove(id: string): Promise<{ ok: true }> {
+    delete({ id }): Promise<{ ok: true }> {
       return store.update((draft) => {
         findOrThrow(store.db.views, id, 'view');
         draft.views = store.db.views.filter((v) => v.id !== id);
         return { ok: true as const };
       });
     },
-  };
+  } satisfies ServiceOf<'views'>;
 }

@@ -1,4 +1,5 @@
 import type { Draft } from 'immer';
+import type { ServiceOf } from '../../../../shared/contract';
 import { AppError } from '../../../../shared/errors';
 import type { Database, TrashEntry } from '../../../../shared/schemas/database';
 import type { ServiceContext } from '../../records/context';
@@ -15,7 +16,7 @@ export function addToTrash(db: Draft<Database>, entry: TrashEntry): void {
 export function createUndoService(ctx: ServiceContext) {
   return {
     /** Puts back everything one delete removed, atomically; refused if an id has been reused meanwhile. */
-    async apply(undoId: string): Promise<{ label: string }> {
+    async apply({ undoId }): Promise<{ label: string }> {
       return ctx.store.update((draft) => {
         const i = ctx.store.db.trash.findIndex((t) => t.id === undoId);
         if (i < 0) {
@@ -29,5 +30,5 @@ export function createUndoService(ctx: ServiceContext) {
         return { label: entry.label };
       });
     },
-  };
+  } satisfies ServiceOf<'undo'>;
 }

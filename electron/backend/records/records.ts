@@ -1,3 +1,4 @@
+/** The primitives every write builds on: find a record, check its revision, bump it, check a link. */
 import { AppError } from '../../../shared/errors';
 import type { RecordMeta } from '../../../shared/schemas/common';
 import type { Database } from '../../../shared/schemas/database';
@@ -21,6 +22,16 @@ export function assertRevision(record: RecordMeta, expected: number, what: strin
       { messageKey: { key: 'errors.conflict' } },
     );
   }
+}
+
+/** A new record: fresh id, revision 1, both stamps. */
+export function newRecord<F extends object>(ctx: { newId: () => string }, fields: F, stamp: string): RecordMeta & F {
+  return { id: ctx.newId(), createdAt: stamp, updatedAt: stamp, revision: 1, ...fields };
+}
+
+/** The next revision of a record: `changes` applied, revision bumped, stamped. The one place a revision goes up. */
+export function bumped<T extends { revision: number; updatedAt: string }>(record: T, changes: Partial<T>, stamp: string): T {
+  return { ...record, ...changes, revision: record.revision + 1, updatedAt: stamp };
 }
 
 export function indexOfOrThrow<T extends RecordMeta>(list: readonly T[], id: string, what: string): number {

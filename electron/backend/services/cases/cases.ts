@@ -7,7 +7,6 @@ import { foldText } from '../../../../shared/domain/text';
 import { CaseFields, type CaseListItem, type CaseRecord, type CaseStatus, caseStatuses, casePriorities } from '../../../../shared/features/cases/schema';
 import type { Database } from '../../../../shared/schemas/database';
 import type { Draft } from 'immer';
-import { parseOrThrow } from '../../../../shared/validation';
 import { exportCaseBriefing } from '../../pdf/documents/case-briefing';
 import type { Platform } from '../../platform';
 import { type ServiceContext, localDate } from '../../records/context';
@@ -15,11 +14,9 @@ import { contactRef } from '../contacts/contacts';
 import { byId, dayKey, indexes, memoOn } from '../../records/indexes';
 import { compareText, compareValues, foldedCache, listCache, matchesTerms, queryKey, searchTerms, window } from '../../records/lists';
 import { organisationRef } from '../organisations/organisations';
-import { assertRevision, findOrThrow, indexOfOrThrow } from '../../records/records';
-import { applyDelete, assertUnique, describePlan, planDelete } from '../../records/references';
+import { collection } from '../../records/recipe';
+import { findOrThrow } from '../../records/records';
 
-type ParsedCreate = ParsedInputOf<'cases.create'>;
-type ParsedUpdate = ParsedInputOf<'cases.update'>;
 type ParsedQuery = ParsedInputOf<'cases.list'>;
 
 const caseText = foldedCache((c: CaseRecord) =>
@@ -128,16 +125,6 @@ export function createCaseService(ctx: ServiceContext, platform: Platform) {
     return rowsCache([db.cases, db.organisations, db.tasks, day], () => buildRows(db, day.value));
   }
 
-  /** The one uniqueness rule (references.ts), reported as a field error of the form. */
-  function assertReferenceFree(reference: string, exceptId?: string) {
-    assertUnique(store.db, 'cases', [{ id: exceptId ?? '', reference }], (taken) => {
-      throw new AppError('VALIDATION', `The reference ${taken} is already used by another case.`, {
-        messageKey: { key: 'errors.validation' },
-        fields: { reference: { key: 'validation.referenceTaken' } },
-      });
-    });
-  }
-
   /** Records that `reference` has been issued, so a generated one is never handed out again. */
   function issue(draft: Draft<Database>, reference: string) {
     const counted = countReferences(store.db.counters.caseReferences, [reference]);
@@ -157,6 +144,24 @@ export function createCaseService(ctx: ServiceContext, platform: Platform) {
     if (fields.partnerOrganisationIds.some((id) => !orgs.has(id))) fail('partnerOrganisationIds');
     if (fields.clientContactIds.some((id) => !contacts.has(id))) fail('clientContactIds');
   }
+
+  const records = collection(ctx, {
+    collection: 'cases',
+    what: 'case',
+    fields: CaseFields,
+    title: 'Case',
+    label: (c) => `${c.reference} ${c.title}`,
+    check: assertLinks,
+    // A status change is recorded with the day it happened.
+    derive: (next, current) => ({
+      ...next,
+      statusHistory: !current
+        ? [{ status: next.status, on: next.openedOn }]
+        : next.status !== current.status
+          ? [...current.statusHistory, { status: next.status, on: today() }]
+          : current.statusHistory,
+    }),
+  });
 
   function referenceFor(openedOn?: string): string {
     const year = Number((openedOn ?? today()).slice(0, 4));
@@ -194,9 +199,7 @@ export function createCaseService(ctx: ServiceContext, platform: Platform) {
       return { ...page, rows: page.rows.map(toItem) };
     },
 
-    get({ id }): CaseRecord {
-      return findOrThrow(store.db.cases, id, 'case');
-    },
+    get: ({ id }) => records.get(id),
 
     /** The case screen's links: client, client contacts and partners as readable references. */
     related({ id }) {
@@ -220,63 +223,26 @@ export function createCaseService(ctx: ServiceContext, platform: Platform) {
       return vocabularyCache([db.cases, db.organisations, db.contacts, db.notes], () => buildVocabulary(db));
     },
 
-    /*
-     * Checks run inside the store's write queue against the published data (`store.db`, never the
-     * immer draft, whose element reads would each allocate a proxy); the draft is only written to.
-     */
-    create(input: ParsedCreate): Promise<CaseRecord> {
+    create(input): Promise<CaseRecord> {
       return store.update((draft) => {
-        const reference = input.reference ?? referenceFor(input.openedOn);
-        assertReferenceFree(reference);
-        issue(draft, reference);
-        const stamp = ctx.now().toISOString();
-        const fields = parseOrThrow(CaseFields, { ...input, reference }, 'Case');
-        assertLinks(fields);
-        const record: CaseRecord = {
-          id: ctx.newId(),
-          createdAt: stamp,
-          updatedAt: stamp,
-          revision: 1,
-          ...fields,
-          statusHistory: [{ status: fields.status, on: fields.openedOn }],
-        };
-        draft.cases.push(record);
+        const record = records.insert(draft, { ...input, reference: input.reference ?? referenceFor(input.openedOn) });
+        issue(draft, record.reference);
         return record;
       });
     },
 
-    update(input: ParsedUpdate): Promise<CaseRecord> {
+    update(input): Promise<CaseRecord> {
       return store.update((draft) => {
-        const i = indexOfOrThrow(store.db.cases, input.id, 'case');
-        const current = store.db.cases[i]!;
-        assertRevision(current, input.revision, 'case');
-        const { id: _id, createdAt: _c, updatedAt: _u, revision: _r, statusHistory, ...currentFields } = current;
-        const fields = parseOrThrow(CaseFields, { ...currentFields, ...input.changes }, 'Case');
-        if (fields.reference !== current.reference) {
-          assertReferenceFree(fields.reference, current.id);
-          issue(draft, fields.reference);
-        }
-        assertLinks(fields);
-        // A status change is recorded with the day it happened.
-        const history = fields.status !== current.status ? [...statusHistory, { status: fields.status, on: today() }] : statusHistory;
-        const next: CaseRecord = { ...current, ...fields, statusHistory: history, updatedAt: ctx.now().toISOString(), revision: current.revision + 1 };
-        draft.cases[i] = next;
-        return next;
+        const before = records.get(input.id).reference;
+        const record = records.patch(draft, input);
+        if (record.reference !== before) issue(draft, record.reference);
+        return record;
       });
     },
 
-    deleteImpact({ id }) {
-      const c = findOrThrow(store.db.cases, id, 'case');
-      return describePlan(planDelete(store.db, 'cases', id), `${c.reference} ${c.title}`, 'cases');
-    },
+    deleteImpact: ({ id }) => records.deleteImpact(id),
 
-    delete({ id, revision }): Promise<{ undoId: string }> {
-      return store.update((draft) => {
-        const record = findOrThrow(store.db.cases, id, 'case');
-        assertRevision(record, revision, 'case');
-        return { undoId: applyDelete(ctx, draft, planDelete(store.db, 'cases', id), `${record.reference} ${record.title}`) };
-      });
-    },
+    delete: (input) => records.remove(input),
 
     exportBriefing: async (input) => platform.deliverFile(await exportCaseBriefing(ctx, input)),
   } satisfies ServiceOf<'cases'>;

@@ -7,8 +7,8 @@ import { type ServiceContext, localDate } from '../../records/context';
 import { byId, indexes } from '../../records/indexes';
 import { compareValues, listCache, matchesTerms, queryKey, searchTerms, window } from '../../records/lists';
 import { organisationRef } from '../organisations/organisations';
-import { assertExists, assertRevision, findOrThrow, indexOfOrThrow } from '../../records/records';
-import { applyDelete, describePlan, planDelete } from '../../records/references';
+import { collection } from '../../records/recipe';
+import { assertExists, newRecord } from '../../records/records';
 import { contactRef, contactRows, toItem, type ContactRow } from './rows';
 
 export { contactRef, contactRows } from './rows';
@@ -17,6 +17,7 @@ export function createContactService(ctx: ServiceContext) {
   const { store } = ctx;
   const sorted = listCache<ContactRow>();
   const today = () => localDate(ctx.now());
+  const records = collection(ctx, { collection: 'contacts', what: 'contact', title: 'Contact', fields: ContactFields, label: displayName });
 
   return {
     list(query: ParsedInputOf<'contacts.list'>) {
@@ -48,9 +49,7 @@ export function createContactService(ctx: ServiceContext) {
       return { ...page, rows: page.rows.map(toItem) };
     },
 
-    get({ id }): ContactRecord {
-      return findOrThrow(store.db.contacts, id, 'contact');
-    },
+    get: ({ id }) => records.get(id),
 
     lookup(query: ParsedInputOf<'contacts.lookup'>): ContactRef[] {
       const db = store.db;
@@ -74,7 +73,7 @@ export function createContactService(ctx: ServiceContext) {
     related({ id }) {
       const db = store.db;
       const ix = indexes(db);
-      findOrThrow(db.contacts, id, 'contact');
+      records.get(id);
       const day = today();
       const positions = [...ix.positionsOfContact(id)]
         .sort((a, b) => (b.from ?? '').localeCompare(a.from ?? ''))
@@ -109,44 +108,20 @@ export function createContactService(ctx: ServiceContext) {
 
     create(input: ParsedInputOf<'contacts.create'>) {
       return store.update((draft) => {
-        const stamp = ctx.now().toISOString();
-        const fields = parseOrThrow(ContactFields, input.contact, 'Contact');
-        const record: ContactRecord = { id: ctx.newId(), createdAt: stamp, updatedAt: stamp, revision: 1, ...fields };
-        draft.contacts.push(record);
+        const record = records.insert(draft, input.contact);
         // A new person usually comes with the role they hold: saved in the same write.
         for (const p of input.positions) {
           assertExists(store.db, 'organisations', p.organisationId, 'positions');
-          const position = parseOrThrow(PositionFields, { ...p, contactId: record.id }, 'Position');
-          draft.positions.push({ id: ctx.newId(), createdAt: stamp, updatedAt: stamp, revision: 1, ...position });
+          draft.positions.push(newRecord(ctx, parseOrThrow(PositionFields, { ...p, contactId: record.id }, 'Position'), record.createdAt));
         }
         return record;
       });
     },
 
-    update(input: ParsedInputOf<'contacts.update'>): Promise<ContactRecord> {
-      return store.update((draft) => {
-        const i = indexOfOrThrow(store.db.contacts, input.id, 'contact');
-        const current = store.db.contacts[i]!;
-        assertRevision(current, input.revision, 'contact');
-        const { id: _i, createdAt: _c, updatedAt: _u, revision: _r, ...fields } = current;
-        const next = parseOrThrow(ContactFields, { ...fields, ...input.changes }, 'Contact');
-        const record: ContactRecord = { ...current, ...next, revision: current.revision + 1, updatedAt: ctx.now().toISOString() };
-        draft.contacts[i] = record;
-        return record;
-      });
-    },
+    update: (input) => store.update((draft) => records.patch(draft, input)),
 
-    deleteImpact({ id }) {
-      const c = findOrThrow(store.db.contacts, id, 'contact');
-      return describePlan(planDelete(store.db, 'contacts', id), displayName(c), 'contacts');
-    },
+    deleteImpact: ({ id }) => records.deleteImpact(id),
 
-    delete({ id, revision }): Promise<{ undoId: string }> {
-      return store.update((draft) => {
-        const c = findOrThrow(store.db.contacts, id, 'contact');
-        assertRevision(c, revision, 'contact');
-        return { undoId: applyDelete(ctx, draft, planDelete(store.db, 'contacts', id), displayName(c)) };
-      });
-    },
+    delete: (input) => records.remove(input),
   } satisfies ServiceOf<'contacts'>;
 }

@@ -7,45 +7,29 @@ import type { ParsedInputOf, ServiceOf } from '../../../../shared/contract';
 import { PositionFields, type PositionRecord } from '../../../../shared/features/contacts/schema';
 import { parseOrThrow } from '../../../../shared/validation';
 import type { ServiceContext } from '../../records/context';
-import { assertExists, assertRevision, findOrThrow, indexOfOrThrow } from '../../records/records';
-import { applyDelete, planDelete } from '../../records/references';
+import { collection } from '../../records/recipe';
+import { assertExists, bumped, newRecord } from '../../records/records';
 
 export function createPositionService(ctx: ServiceContext) {
   const { store } = ctx;
+  const records = collection(ctx, {
+    collection: 'positions',
+    what: 'position',
+    title: 'Position',
+    fields: PositionFields,
+    label: (p) => p.role,
+    check: (p, current) => {
+      if (!current) assertExists(store.db, 'contacts', p.contactId, 'contactId');
+      if (!current || p.organisationId !== current.organisationId) assertExists(store.db, 'organisations', p.organisationId, 'organisationId');
+    },
+  });
 
   return {
-    create(input: ParsedInputOf<'positions.create'>): Promise<PositionRecord> {
-      return store.update((draft) => {
-        assertExists(store.db, 'contacts', input.contactId, 'contactId');
-        assertExists(store.db, 'organisations', input.organisationId, 'organisationId');
-        const stamp = ctx.now().toISOString();
-        const record: PositionRecord = { id: ctx.newId(), createdAt: stamp, updatedAt: stamp, revision: 1, ...parseOrThrow(PositionFields, input, 'Position') };
-        draft.positions.push(record);
-        return record;
-      });
-    },
+    create: (input) => store.update((draft) => records.insert(draft, input)),
 
-    update(input: ParsedInputOf<'positions.update'>): Promise<PositionRecord> {
-      return store.update((draft) => {
-        const i = indexOfOrThrow(store.db.positions, input.id, 'position');
-        const current = store.db.positions[i]!;
-        assertRevision(current, input.revision, 'position');
-        if (input.changes.organisationId) assertExists(store.db, 'organisations', input.changes.organisationId, 'organisationId');
-        const { id: _i, createdAt: _c, updatedAt: _u, revision: _r, ...fields } = current;
-        const next = parseOrThrow(PositionFields, { ...fields, ...input.changes }, 'Position');
-        const record: PositionRecord = { ...current, ...next, revision: current.revision + 1, updatedAt: ctx.now().toISOString() };
-        draft.positions[i] = record;
-        return record;
-      });
-    },
+    update: (input) => store.update((draft) => records.patch(draft, input)),
 
-    delete({ id, revision }): Promise<{ undoId: string }> {
-      return store.update((draft) => {
-        const p = findOrThrow(store.db.positions, id, 'position');
-        assertRevision(p, revision, 'position');
-        return { undoId: applyDelete(ctx, draft, planDelete(store.db, 'positions', id), p.role) };
-      });
-    },
+    delete: (input) => records.remove(input),
 
     /**
      * A new person takes over a role: the holder's position ends the day before, the successor's
@@ -53,9 +37,7 @@ export function createPositionService(ctx: ServiceContext) {
      */
     handOver(input: ParsedInputOf<'positions.handOver'>): Promise<{ ended: PositionRecord; started: PositionRecord }> {
       return store.update((draft) => {
-        const i = indexOfOrThrow(store.db.positions, input.positionId, 'position');
-        const current = store.db.positions[i]!;
-        assertRevision(current, input.revision, 'position');
+        const { record: current, index } = records.current(input.positionId, input.revision);
         assertExists(store.db, 'contacts', input.successorId, 'successorId');
         if (input.successorId === current.contactId) {
           throw new AppError('VALIDATION', 'The successor is the current holder.', { fields: { successorId: { key: 'validation.sameHolder' } } });
@@ -66,15 +48,10 @@ export function createPositionService(ctx: ServiceContext) {
         const dayBefore = new Date(`${input.on}T12:00:00Z`);
         dayBefore.setUTCDate(dayBefore.getUTCDate() - 1);
         const stamp = ctx.now().toISOString();
-        const ended: PositionRecord = { ...current, to: dayBefore.toISOString().slice(0, 10), revision: current.revision + 1, updatedAt: stamp };
-        const started: PositionRecord = {
-          id: ctx.newId(),
-          createdAt: stamp,
-          updatedAt: stamp,
-          revision: 1,
-          ...parseOrThrow(PositionFields, { contactId: input.successorId, organisationId: current.organisationId, role: current.role, from: input.on, to: null }, 'Position'),
-        };
-        draft.positions[i] = ended;
+        const ended = bumped(current, { to: dayBefore.toISOString().slice(0, 10) }, stamp);
+        const fields = parseOrThrow(PositionFields, { contactId: input.successorId, organisationId: current.organisationId, role: current.role, from: input.on, to: null }, 'Position');
+        const started: PositionRecord = newRecord(ctx, fields, stamp);
+        draft.positions[index] = ended;
         draft.positions.push(started);
         return { ended, started };
       });

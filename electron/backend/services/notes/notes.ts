@@ -4,12 +4,11 @@ import { countryName } from '../../../../shared/features/countries/names';
 import { countryInRegions, regionName } from '../../../../shared/features/countries/regions';
 import { excerpt, richTextToPlain } from '../../../../shared/domain/richtext';
 import { NoteFields, type NoteListItem, type NoteRecord, type NoteRevisionRecord } from '../../../../shared/features/notes/schema';
-import { parseOrThrow } from '../../../../shared/validation';
 import type { ServiceContext } from '../../records/context';
 import { byId } from '../../records/indexes';
 import { compareValues, foldedCache, listCache, matchesTerms, queryKey, searchTerms, window } from '../../records/lists';
-import { assertRevision, findOrThrow, indexOfOrThrow } from '../../records/records';
-import { applyDelete, planDelete } from '../../records/references';
+import { collection } from '../../records/recipe';
+import { findOrThrow } from '../../records/records';
 
 /** How many saved versions a note keeps; the oldest go first. */
 const KEEP_REVISIONS = 100;
@@ -66,6 +65,8 @@ export function createNoteService(ctx: ServiceContext) {
     return [...all.filter((r) => !drop.has(r.id)), rev];
   }
 
+  const records = collection(ctx, { collection: 'notes', what: 'note', title: 'Note', fields: NoteFields, label: (n) => n.title, check: assertLinks });
+
   const service = {
     list(query: ParsedInputOf<'notes.list'>) {
       const source = store.db.notes;
@@ -99,38 +100,25 @@ export function createNoteService(ctx: ServiceContext) {
       return findOrThrow(store.db.notes, id, 'note');
     },
 
-    create(input: ParsedInputOf<'notes.create'>): Promise<NoteRecord> {
-      return store.update((draft) => {
-        const fields = parseOrThrow(NoteFields, input, 'Note');
-        assertLinks(fields);
-        const stamp = ctx.now().toISOString();
-        const record: NoteRecord = { id: ctx.newId(), createdAt: stamp, updatedAt: stamp, revision: 1, ...fields };
-        draft.notes.push(record);
+    /** Every save that changes the text keeps a version (notes.revisions), the first one included. */
+    create: (input) =>
+      store.update((draft) => {
+        const record = records.insert(draft, input);
         draft.noteRevisions = withRevision(store.db.noteRevisions, revisionOf(record));
         return record;
-      });
-    },
+      }),
 
-    update(input: ParsedInputOf<'notes.update'>): Promise<NoteRecord> {
-      return store.update((draft) => {
-        const i = indexOfOrThrow(store.db.notes, input.id, 'note');
-        const current = store.db.notes[i]!;
-        assertRevision(current, input.revision, 'note');
-        const { id: _i, createdAt: _c, updatedAt: _u, revision: _r, ...fields } = current;
-        const next = parseOrThrow(NoteFields, { ...fields, ...input.changes }, 'Note');
-        assertLinks(next);
-        const record: NoteRecord = { ...current, ...next, revision: current.revision + 1, updatedAt: ctx.now().toISOString() };
-        draft.notes[i] = record;
+    update: (input) =>
+      store.update((draft) => {
+        const current = records.get(input.id);
+        const record = records.patch(draft, input);
         const textChanged = record.title !== current.title || record.status !== current.status || JSON.stringify(record.body) !== JSON.stringify(current.body);
         if (textChanged) draft.noteRevisions = withRevision(store.db.noteRevisions, revisionOf(record));
         return record;
-      });
-    },
+      }),
 
-    deleteImpact({ id }) {
-      const n = findOrThrow(store.db.notes, id, 'note');
-      return { label: n.title, removes: [], unlinks: [] };
-    },
+    /** Through the delete planner: a trip that lists the note loses the link (undo puts it back); the note's versions go with it. */
+    deleteImpact: ({ id }) => records.deleteImpact(id),
 
     /** Saved versions, newest first, without their text (fetch one with `revision`). */
     revisions({ id: noteId }) {
@@ -154,16 +142,7 @@ export function createNoteService(ctx: ServiceContext) {
       return service.update({ id: input.id, revision: input.revision, changes: { title: rev.title, status: rev.status, body: rev.body } });
     },
 
-    delete({ id, revision }): Promise<{ undoId: string }> {
-      return store.update((draft) => {
-        const n = findOrThrow(store.db.notes, id, 'note');
-        assertRevision(n, revision, 'note');
-        const revisions = store.db.noteRevisions.filter((r) => r.noteId === id);
-        const undoId = applyDelete(ctx, draft, planDelete(store.db, 'notes', id), n.title, { noteRevisions: revisions });
-        draft.noteRevisions = store.db.noteRevisions.filter((r) => r.noteId !== id);
-        return { undoId };
-      });
-    },
+    delete: (input) => records.remove(input),
   } satisfies ServiceOf<'notes'>;
   return service;
 }

@@ -7,11 +7,10 @@ import type { ParsedInputOf, ServiceOf } from '../../../../shared/contract';
 import { AgendaItemFields, type AgendaItemRecord } from '../../../../shared/features/trips/schema';
 import type { ActivityRecord } from '../../../../shared/features/cases/activities';
 import type { TaskRecord } from '../../../../shared/features/cases/schema';
-import { parseOrThrow } from '../../../../shared/validation';
 import { type ServiceContext, localDate } from '../../records/context';
 import { byId } from '../../records/indexes';
-import { assertRevision, findOrThrow, indexOfOrThrow } from '../../records/records';
-import { applyDelete, describePlan, planDelete } from '../../records/references';
+import { collection } from '../../records/recipe';
+import { bumped, findOrThrow, newRecord } from '../../records/records';
 
 export function createAgendaService(ctx: ServiceContext) {
   const { store } = ctx;
@@ -33,44 +32,16 @@ export function createAgendaService(ctx: ServiceContext) {
     }
   }
 
+  const records = collection(ctx, { collection: 'agendaItems', what: 'agenda item', title: 'Agenda item', fields: AgendaItemFields, label: (a) => a.title, check: assertItemLinks });
+
   return {
-    create(input: ParsedInputOf<'agenda.create'>): Promise<AgendaItemRecord> {
-      return store.update((draft) => {
-        const fields = parseOrThrow(AgendaItemFields, input, 'Agenda item');
-        assertItemLinks(fields);
-        const stamp = ctx.now().toISOString();
-        const record: AgendaItemRecord = { id: ctx.newId(), createdAt: stamp, updatedAt: stamp, revision: 1, ...fields };
-        draft.agendaItems.push(record);
-        return record;
-      });
-    },
+    create: (input) => store.update((draft) => records.insert(draft, input)),
 
-    update(input: ParsedInputOf<'agenda.update'>): Promise<AgendaItemRecord> {
-      return store.update((draft) => {
-        const i = indexOfOrThrow(store.db.agendaItems, input.id, 'agenda item');
-        const current = store.db.agendaItems[i]!;
-        assertRevision(current, input.revision, 'agenda item');
-        const { id: _i, createdAt: _c, updatedAt: _u, revision: _r, ...fields } = current;
-        const next = parseOrThrow(AgendaItemFields, { ...fields, ...input.changes }, 'Agenda item');
-        assertItemLinks(next);
-        const record: AgendaItemRecord = { ...current, ...next, revision: current.revision + 1, updatedAt: ctx.now().toISOString() };
-        draft.agendaItems[i] = record;
-        return record;
-      });
-    },
+    update: (input) => store.update((draft) => records.patch(draft, input)),
 
-    deleteImpact({ id }) {
-      const a = findOrThrow(store.db.agendaItems, id, 'agenda item');
-      return describePlan(planDelete(store.db, 'agendaItems', id), a.title, 'agendaItems');
-    },
+    deleteImpact: ({ id }) => records.deleteImpact(id),
 
-    delete({ id, revision }): Promise<{ undoId: string }> {
-      return store.update((draft) => {
-        const a = findOrThrow(store.db.agendaItems, id, 'agenda item');
-        assertRevision(a, revision, 'agenda item');
-        return { undoId: applyDelete(ctx, draft, planDelete(store.db, 'agendaItems', id), a.title) };
-      });
-    },
+    delete: (input) => records.remove(input),
 
     /**
      * After the meeting: what was agreed goes to each counterpart's and each linked case's timeline,
@@ -79,9 +50,7 @@ export function createAgendaService(ctx: ServiceContext) {
     debrief(input: ParsedInputOf<'agenda.debrief'>): Promise<AgendaItemRecord> {
       return store.update((draft) => {
         const db = store.db;
-        const i = indexOfOrThrow(db.agendaItems, input.agendaItemId, 'agenda item');
-        const item = db.agendaItems[i]!;
-        assertRevision(item, input.revision, 'agenda item');
+        const { record: item, index } = records.current(input.agendaItemId, input.revision);
         const trip = findOrThrow(db.trips, item.tripId, 'trip');
         const caseIds = new Set(db.cases.map((c) => c.id));
         const linkedCases = item.caseIds.filter((id) => caseIds.has(id));
@@ -106,7 +75,7 @@ export function createAgendaService(ctx: ServiceContext) {
         const nextActivities: ActivityRecord[] = wanted.map((caseId) => {
           const prev = keep.get(caseId);
           const fields = { kind: 'meeting' as const, date: item.date, title, text, caseId, participantIds: item.counterpartIds, source: { kind: 'debrief' as const, tripId: trip.id, agendaItemId: item.id } };
-          return prev ? { ...prev, ...fields, revision: prev.revision + 1, updatedAt: stamp } : { id: ctx.newId(), createdAt: stamp, updatedAt: stamp, revision: 1, ...fields };
+          return prev ? bumped(prev, fields, stamp) : newRecord(ctx, fields, stamp);
         });
         const nextIds = new Set(nextActivities.map((a) => a.id));
         draft.activities = [...db.activities.filter((a) => !isMine(a.source) || nextIds.has(a.id)).map((a) => nextActivities.find((x) => x.id === a.id) ?? a), ...nextActivities.filter((a) => !existing.some((e) => e.id === a.id))];
@@ -117,9 +86,7 @@ export function createAgendaService(ctx: ServiceContext) {
         const nextTasks: TaskRecord[] = input.followUps.map((f, index) => {
           const prev = byIndex.get(index);
           const fields = { caseId: f.caseId ?? linkedCases[0] ?? trip.caseIds[0]!, title: f.title, dueOn: f.dueOn, assignee: f.assignee };
-          return prev
-            ? { ...prev, ...fields, revision: prev.revision + 1, updatedAt: stamp }
-            : { id: ctx.newId(), createdAt: stamp, updatedAt: stamp, revision: 1, ...fields, done: false, doneOn: null, source: { kind: 'debrief' as const, tripId: trip.id, agendaItemId: item.id, index } };
+          return prev ? bumped(prev, fields, stamp) : newRecord(ctx, { ...fields, done: false, doneOn: null, source: { kind: 'debrief' as const, tripId: trip.id, agendaItemId: item.id, index } }, stamp);
         });
         const nextTaskIds = new Set(nextTasks.map((t) => t.id));
         const dropped = new Set(mineTasks.filter((t) => !nextTaskIds.has(t.id) && !t.done).map((t) => t.id));
@@ -128,13 +95,8 @@ export function createAgendaService(ctx: ServiceContext) {
           ...nextTasks.filter((t) => !mineTasks.some((m) => m.id === t.id)),
         ];
 
-        const record: AgendaItemRecord = {
-          ...item,
-          debrief: { agreed: input.agreed, followUps: input.followUps.map((f) => ({ ...f, caseId: f.caseId ?? null })), recordedOn: day },
-          revision: item.revision + 1,
-          updatedAt: stamp,
-        };
-        draft.agendaItems[i] = record;
+        const record = bumped(item, { debrief: { agreed: input.agreed, followUps: input.followUps.map((f) => ({ ...f, caseId: f.caseId ?? null })), recordedOn: day } }, stamp);
+        draft.agendaItems[index] = record;
         return record;
       });
     },

@@ -4,7 +4,6 @@ import { isMeetingLike, orderedAgenda, phaseOf } from '../../../../shared/featur
 import { countryName } from '../../../../shared/features/countries/names';
 import { displayName } from '../../../../shared/features/contacts/schema';
 import { TripFields, type TripRecord } from '../../../../shared/features/trips/schema';
-import { parseOrThrow } from '../../../../shared/validation';
 import { warmBookAssets } from '../../pdf/documents/briefing-book';
 import type { Platform } from '../../platform';
 import { type ServiceContext, localDate } from '../../records/context';
@@ -12,8 +11,7 @@ import { contactRef } from '../contacts/contacts';
 import { byId, indexes } from '../../records/indexes';
 import { compareValues, foldedCache, listCache, matchesTerms, queryKey, searchTerms, window } from '../../records/lists';
 import { organisationRef } from '../organisations/organisations';
-import { assertRevision, findOrThrow, indexOfOrThrow } from '../../records/records';
-import { applyDelete, describePlan, planDelete } from '../../records/references';
+import { collection } from '../../records/recipe';
 import { tripCalendar } from './calendar';
 import { tripMentions } from './mentions';
 
@@ -52,6 +50,18 @@ export function createTripService(ctx: ServiceContext, platform: Platform) {
     throw new AppError('VALIDATION', `Agenda items still use ${zones}; move them to another time zone first.`, { fields: { timeZones: { key: 'trips.errors.timeZoneInUse', params: { zones } } } });
   }
 
+  const records = collection(ctx, {
+    collection: 'trips',
+    what: 'trip',
+    title: 'Trip',
+    fields: TripFields,
+    label: (t) => t.title,
+    check: (t, current) => {
+      assertTripLinks(t);
+      if (current) assertZonesKept(current.id, current.timeZones, t.timeZones);
+    },
+  });
+
   const service = {
     list(query: ParsedInputOf<'trips.list'>) {
       const day = today();
@@ -89,14 +99,14 @@ export function createTripService(ctx: ServiceContext, platform: Platform) {
     },
 
     get({ id }): TripRecord {
-      return findOrThrow(store.db.trips, id, 'trip');
+      return records.get(id);
     },
 
     /** The trip screen: members, cases and notes resolved, and the agenda in time order with warnings. */
     related({ id }) {
       warmBookAssets();
       const db = store.db;
-      const trip = findOrThrow(db.trips, id, 'trip');
+      const trip = records.get(id);
       const ix = indexes(db);
       const day = today();
       const items = db.agendaItems.filter((a) => a.tripId === id);
@@ -117,44 +127,13 @@ export function createTripService(ctx: ServiceContext, platform: Platform) {
       };
     },
 
-    create(input: ParsedInputOf<'trips.create'>): Promise<TripRecord> {
-      return store.update((draft) => {
-        const fields = parseOrThrow(TripFields, input, 'Trip');
-        assertTripLinks(fields);
-        const stamp = ctx.now().toISOString();
-        const record: TripRecord = { id: ctx.newId(), createdAt: stamp, updatedAt: stamp, revision: 1, ...fields };
-        draft.trips.push(record);
-        return record;
-      });
-    },
+    create: (input) => store.update((draft) => records.insert(draft, input)),
 
-    update(input: ParsedInputOf<'trips.update'>): Promise<TripRecord> {
-      return store.update((draft) => {
-        const i = indexOfOrThrow(store.db.trips, input.id, 'trip');
-        const current = store.db.trips[i]!;
-        assertRevision(current, input.revision, 'trip');
-        const { id: _i, createdAt: _c, updatedAt: _u, revision: _r, ...fields } = current;
-        const next = parseOrThrow(TripFields, { ...fields, ...input.changes }, 'Trip');
-        assertTripLinks(next);
-        assertZonesKept(current.id, current.timeZones, next.timeZones);
-        const record: TripRecord = { ...current, ...next, revision: current.revision + 1, updatedAt: ctx.now().toISOString() };
-        draft.trips[i] = record;
-        return record;
-      });
-    },
+    update: (input) => store.update((draft) => records.patch(draft, input)),
 
-    deleteImpact({ id }) {
-      const t = findOrThrow(store.db.trips, id, 'trip');
-      return describePlan(planDelete(store.db, 'trips', id), t.title, 'trips');
-    },
+    deleteImpact: ({ id }) => records.deleteImpact(id),
 
-    delete({ id, revision }): Promise<{ undoId: string }> {
-      return store.update((draft) => {
-        const t = findOrThrow(store.db.trips, id, 'trip');
-        assertRevision(t, revision, 'trip');
-        return { undoId: applyDelete(ctx, draft, planDelete(store.db, 'trips', id), t.title) };
-      });
-    },
+    delete: (input) => records.remove(input),
 
     mentions: ({ kind, id }) => tripMentions(store.db, kind, id),
 

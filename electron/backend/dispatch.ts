@@ -1,9 +1,8 @@
 import { ZodError } from 'zod';
-import { contract, isOperationName } from '../../shared/contract';
+import { contract, isOperationName, splitName, type Services } from '../../shared/contract';
 import type { Envelope } from '../../shared/contract/define';
 import { AppError } from '../../shared/errors';
 import { validationError } from '../../shared/validation';
-import type { Handlers } from './handlers';
 
 export function errorEnvelope(e: unknown): Envelope<never> {
   if (e instanceof AppError) return { ok: false, error: e.toBody() };
@@ -17,9 +16,10 @@ export type Dispatch = (name: unknown, input: unknown) => Promise<Envelope>;
 
 /**
  * The single entry from any shell: the name must be a contract entry, the input must parse, and
- * whatever happens comes back as an envelope. With `validateOutput` (tests), results are checked too.
+ * whatever happens comes back as an envelope. The operation runs as `services[ns][method]` (its
+ * namespace's service, the method of the same name). With `validateOutput` (tests), results are checked too.
  */
-export function createDispatch(handlers: Handlers, opts: { validateOutput?: boolean } = {}): Dispatch {
+export function createDispatch(services: Services, opts: { validateOutput?: boolean } = {}): Dispatch {
   return async (name, input) => {
     if (!isOperationName(name)) {
       return errorEnvelope(new AppError('UNKNOWN_OPERATION', `Unknown operation: ${String(name).slice(0, 80)}`));
@@ -27,8 +27,9 @@ export function createDispatch(handlers: Handlers, opts: { validateOutput?: bool
     const parsed = contract[name].input.safeParse(input ?? {});
     if (!parsed.success) return errorEnvelope(validationError(parsed.error, name));
     try {
-      const handler = handlers[name] as (input: unknown) => unknown;
-      const data = await handler(parsed.data);
+      const [ns, method] = splitName(name);
+      const service = services[ns as keyof Services] as unknown as Record<string, (input: unknown) => unknown>;
+      const data = await service[method]!(parsed.data);
       if (opts.validateOutput) contract[name].output.parse(data);
       return { ok: true, data };
     } catch (e) {

@@ -1,8 +1,8 @@
 import { mkdir } from 'node:fs/promises';
 import { createDispatch, type Dispatch } from './dispatch';
-import { createHandlers } from './handlers';
 import type { Platform } from './platform';
 import { createContext } from './records/context';
+import { createServices } from './services';
 import { acquireWorkspaceLock, type WorkspaceLock } from './store/lock';
 import { Store } from './store/store';
 
@@ -20,17 +20,16 @@ export interface Backend {
   close(): Promise<void>;
 }
 
-/** Opens a workspace for one shell: takes the lock, loads the store, wires the handlers. */
+/** Opens a workspace for one shell: takes the lock, loads the store, wires the services. */
 export async function openBackend(opts: BackendOptions): Promise<Backend> {
   await mkdir(opts.dataDir, { recursive: true });
   const lock: WorkspaceLock = await acquireWorkspaceLock(opts.dataDir, opts.platform.shell);
   try {
     const store = await Store.open({ dataDir: opts.dataDir, ...(opts.now ? { now: opts.now } : {}) });
     const ctx = createContext(store, opts.now);
-    const handlers = createHandlers(ctx, opts.platform);
     return {
       store,
-      dispatch: createDispatch(handlers, { validateOutput: opts.validateOutput ?? false }),
+      dispatch: createDispatch(createServices(ctx, opts.platform), { validateOutput: opts.validateOutput ?? false }),
       async close() {
         await store.flush();
         await lock.release();

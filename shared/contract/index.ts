@@ -58,6 +58,18 @@ export type Api = {
   };
 };
 
+/**
+ * What the backend implements for one namespace: one method per operation, named as the operation
+ * (`positions.handOver` → `handOver`), taking the parsed input whole. A service object literal
+ * `satisfies ServiceOf<'positions'>`, so a missing method and an extra one are both type errors.
+ */
+export type ServiceOf<NS extends Namespaces> = {
+  [N in OperationName as N extends `${NS}.${infer M}` ? M : never]: (input: ParsedInputOf<N>) => OutputOf<N> | Promise<OutputOf<N>>;
+};
+
+/** Every namespace's service: the backend's channel, resolved by dispatch as `services[ns][method]`. */
+export type Services = { [NS in Namespaces]: ServiceOf<NS> };
+
 /** Splits "cases.create" into its namespace and method. */
 export function splitName(name: OperationName): [string, string] {
   const dot = name.indexOf('.');

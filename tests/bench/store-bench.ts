@@ -7,6 +7,7 @@ import { serializeChunks } from '../../electron/backend/store/json-adapter';
 import { DATABASE_FILE, Store } from '../../electron/backend/store/store';
 import { createContext } from '../../electron/backend/records/context';
 import { createCaseService } from '../../electron/backend/services/cases/cases';
+import { downloadPlatform } from '../../electron/backend/platform';
 import type { Database } from '../../shared/schemas/database';
 import { generateDatabase } from './generate';
 import { mb, median, ms, percentile, ratio, table, time } from './stats';
@@ -41,7 +42,7 @@ export async function benchStore(dir: string, sizes: number[]): Promise<string> 
 
     // One edited case per save, through the real service (validation, revision check, durable write).
     const store = await Store.open({ dataDir });
-    const cases = createCaseService(createContext(store));
+    const cases = createCaseService(createContext(store), downloadPlatform);
     let n = 0;
     const saveTimes = await time(async () => {
       const c = store.db.cases[n % 50]!;

@@ -1,18 +1,33 @@
 import { describe, expect, it } from 'vitest';
-import { contract, operationNames } from '../../shared/contract';
+import { contract, operationNames, splitName, type ServiceOf, type Services } from '../../shared/contract';
 import { createApi } from '../../shared/contract/client';
 import { AppError } from '../../shared/errors';
-import { createHandlers } from '../../electron/backend/handlers';
 import { downloadPlatform } from '../../electron/backend/platform';
 import { createContext } from '../../electron/backend/records/context';
+import { createServices } from '../../electron/backend/services';
 import { openTestBackend } from './helpers/workspace';
 
 describe('contract ↔ backend', () => {
-  it('every contract entry has exactly one handler, and the backend exposes nothing else', async () => {
+  it("every contract entry is a method of its namespace's service, and the services expose nothing else", async () => {
     const b = await openTestBackend();
-    const handlers = createHandlers(createContext(b.store), downloadPlatform);
-    expect(Object.keys(handlers).sort()).toEqual([...operationNames].sort());
-    for (const name of operationNames) expect(typeof handlers[name]).toBe('function');
+    const services: Services = createServices(createContext(b.store), downloadPlatform);
+    const methods = Object.entries(services).flatMap(([ns, service]) => Object.keys(service).map((m) => `${ns}.${m}`));
+    expect(methods.sort()).toEqual([...operationNames].sort());
+    for (const name of operationNames) {
+      const [ns, method] = splitName(name);
+      expect(typeof (services as unknown as Record<string, Record<string, unknown>>)[ns]![method]).toBe('function');
+    }
+  });
+
+  it('the type checker refuses a service without a contract entry, or a contract entry without a method', () => {
+    const ok = { status: () => ({ state: 'running' as const, progress: 0 }) } satisfies ServiceOf<'jobs'>;
+    // @ts-expect-error — jobs.start is no operation: an extra method is a type error
+    const extra = { status: ok.status, start: () => ({ jobId: 'x' }) } satisfies ServiceOf<'jobs'>;
+    // @ts-expect-error — views.delete has no method: a missing one is a type error too
+    const missing = { list: () => [], create: async () => ({}) as never, update: async () => ({}) as never } satisfies ServiceOf<'views'>;
+    // @ts-expect-error — a method takes the parsed input whole, as the contract declares it
+    const wrongInput = { status: (jobId: number) => ({ state: 'running' as const, progress: jobId }) } satisfies ServiceOf<'jobs'>;
+    expect([ok, extra, missing, wrongInput].every((s) => typeof s === 'object')).toBe(true);
   });
 
   it('every entry declares zod input and output schemas', () => {

@@ -1,5 +1,8 @@
+/** The primitives every write builds on: find a record, check its revision, bump it, check a link. */
 import { AppError } from '../../../shared/errors';
 import type { RecordMeta } from '../../../shared/schemas/common';
+import type { Database } from '../../../shared/schemas/database';
+import { byId } from './indexes';
 
 /** Finds a record or throws NOT_FOUND with a translatable message. */
 export function findOrThrow<T extends RecordMeta>(list: readonly T[], id: string, what: string): T {
@@ -21,8 +24,25 @@ export function assertRevision(record: RecordMeta, expected: number, what: strin
   }
 }
 
+/** A new record: fresh id, revision 1, both stamps. */
+export function newRecord<F extends object>(ctx: { newId: () => string }, fields: F, stamp: string): RecordMeta & F {
+  return { id: ctx.newId(), createdAt: stamp, updatedAt: stamp, revision: 1, ...fields };
+}
+
+/** The next revision of a record: `changes` applied, revision bumped, stamped. The one place a revision goes up. */
+export function bumped<T extends { revision: number; updatedAt: string }>(record: T, changes: Partial<T>, stamp: string): T {
+  return { ...record, ...changes, revision: record.revision + 1, updatedAt: stamp };
+}
+
 export function indexOfOrThrow<T extends RecordMeta>(list: readonly T[], id: string, what: string): number {
   const i = list.findIndex((r) => r.id === id);
   if (i < 0) throw new AppError('NOT_FOUND', `No ${what} with id ${id}.`, { messageKey: { key: 'errors.notFound' } });
   return i;
+}
+
+/** A link a form sets must point at a record that exists; reported as a field error. */
+export function assertExists(db: Database, collection: 'contacts' | 'organisations', id: string, field: string): void {
+  if (!byId(db[collection] as readonly { id: string }[]).has(id)) {
+    throw new AppError('VALIDATION', `No ${collection.slice(0, -1)} with id ${id}.`, { fields: { [field]: { key: 'validation.unknownRecord' } } });
+  }
 }

@@ -1,28 +1,41 @@
-import type { Draft } from 'immer';
+import type { DeleteImpact } from '../../../shared/contract/common';
 import { sameReference } from '../../../shared/features/cases/rules';
 import { AppError } from '../../../shared/errors';
-import { collectionNames, type CollectionName, type Database, type Relink, type TrashEntry } from '../../../shared/schemas/database';
-import type { ServiceContext } from './context';
+import { collectionNames, type CollectionName, type Database, type Relink } from '../../../shared/schemas/database';
 import { byId } from './indexes';
-import { addToTrash } from '../services/workspace/undo';
 
 /**
  * Every reference between records, once. Deleting a record removes what cannot live without it
  * ("cascade") and clears the reference everywhere else ("unlink"); nothing is left dangling, and
  * the trash entry remembers enough to put every record and reference back.
  */
-export interface Reference {
-  from: CollectionName;
+interface ReferenceBase {
   field: string;
   to: CollectionName;
   many: boolean;
-  onDelete: 'cascade' | 'unlink' | 'restrict';
   /**
    * For references inside structured values (delegation members, a debrief's follow-ups, where an
    * activity came from): whether the value points at one of `ids`, and the value without them.
    */
   nested?: { touches: (value: unknown, ids: ReadonlySet<string>) => boolean; clear: (value: unknown, ids: ReadonlySet<string>) => unknown };
 }
+
+/**
+ * Every table of records in the database: the collections, and a note's saved versions, which
+ * are part of their note (they go and come back with it) and never shown or linked on their own.
+ */
+export type Table = CollectionName | 'noteRevisions';
+export const tables: readonly Table[] = [...collectionNames, 'noteRevisions'];
+
+export type Reference =
+  | (ReferenceBase & { from: Table; onDelete: 'cascade' })
+  | (ReferenceBase & { from: CollectionName; onDelete: 'restrict' })
+  | (ReferenceBase & {
+      from: CollectionName;
+      onDelete: 'unlink';
+      /** After the reference is cleared in `next` (a copy of `current`): what else the record keeps of what it pointed at. */
+      onUnlink?: (next: AnyRecord, current: AnyRecord, db: Database, value: string) => void;
+    });
 
 type Source = { tripId?: string; agendaItemId?: string } | null;
 type Debrief = { followUps: Array<{ caseId: string | null }> } | null;
@@ -32,7 +45,19 @@ export const references: readonly Reference[] = [
   { from: 'organisations', field: 'parentId', to: 'organisations', many: false, onDelete: 'unlink' },
   { from: 'positions', field: 'organisationId', to: 'organisations', many: false, onDelete: 'cascade' },
   { from: 'positions', field: 'contactId', to: 'contacts', many: false, onDelete: 'cascade' },
-  { from: 'cases', field: 'clientId', to: 'organisations', many: false, onDelete: 'unlink' },
+  {
+    from: 'cases',
+    field: 'clientId',
+    to: 'organisations',
+    many: false,
+    onDelete: 'unlink',
+    // A case losing its client organisation keeps the client's name as text.
+    onUnlink: (next, current, db, value) => {
+      if (current.client) return;
+      const org = byId(db.organisations).get(value);
+      if (org) next.client = org.name;
+    },
+  },
   { from: 'cases', field: 'partnerOrganisationIds', to: 'organisations', many: true, onDelete: 'unlink' },
   { from: 'cases', field: 'clientContactIds', to: 'contacts', many: true, onDelete: 'unlink' },
   { from: 'tasks', field: 'caseId', to: 'cases', many: false, onDelete: 'cascade' },
@@ -40,6 +65,7 @@ export const references: readonly Reference[] = [
   { from: 'activities', field: 'participantIds', to: 'contacts', many: true, onDelete: 'unlink' },
   { from: 'notes', field: 'caseIds', to: 'cases', many: true, onDelete: 'unlink' },
   { from: 'notes', field: 'contactIds', to: 'contacts', many: true, onDelete: 'unlink' },
+  { from: 'noteRevisions', field: 'noteId', to: 'notes', many: false, onDelete: 'cascade' },
   { from: 'agendaItems', field: 'tripId', to: 'trips', many: false, onDelete: 'cascade' },
   { from: 'agendaItems', field: 'organisationId', to: 'organisations', many: false, onDelete: 'unlink' },
   { from: 'agendaItems', field: 'counterpartIds', to: 'contacts', many: true, onDelete: 'unlink' },
@@ -84,7 +110,7 @@ export const references: readonly Reference[] = [
   },
 ];
 
-type AnyRecord = { id: string; revision: number; updatedAt: string } & Record<string, unknown>;
+export type AnyRecord = { id: string; revision: number; updatedAt: string } & Record<string, unknown>;
 
 /**
  * Fields no two records of a collection may share. Every write path that adds or changes such a
@@ -94,17 +120,21 @@ export interface UniqueKey {
   collection: CollectionName;
   field: string;
   same: (a: string, b: string) => boolean;
+  /** The field error when a create or an edit sets a value another record has. */
+  takenKey: string;
   /** The message when Undo would bring back a value that another record now has. */
   undoConflictKey: string;
 }
 
-export const uniqueKeys: readonly UniqueKey[] = [{ collection: 'cases', field: 'reference', same: sameReference, undoConflictKey: 'errors.undoReferenceTaken' }];
+export const uniqueKeys: readonly UniqueKey[] = [
+  { collection: 'cases', field: 'reference', same: sameReference, takenKey: 'validation.referenceTaken', undoConflictKey: 'errors.undoReferenceTaken' },
+];
 
 /**
  * Calls `onTaken` with the first value of `candidates` that a record outside the candidates (or
  * another candidate) already has in a unique field of `collection`.
  */
-export function assertUnique(db: Database, collection: CollectionName, candidates: ReadonlyArray<{ id: string } & Record<string, unknown>>, onTaken: (value: string, key: UniqueKey) => never): void {
+export function assertUnique(db: Database, collection: Table, candidates: ReadonlyArray<{ id: string } & Record<string, unknown>>, onTaken: (value: string, key: UniqueKey) => never): void {
   for (const key of uniqueKeys) {
     if (key.collection !== collection) continue;
     const ids = new Set(candidates.map((c) => c.id));
@@ -121,7 +151,7 @@ export function assertUnique(db: Database, collection: CollectionName, candidate
   }
 }
 
-const list = (db: Database, name: CollectionName) => db[name] as unknown as readonly AnyRecord[];
+export const list = (db: Database, name: Table) => db[name] as unknown as readonly AnyRecord[];
 
 function pointsAt(record: AnyRecord, ref: Reference, ids: ReadonlySet<string>): boolean {
   const value = record[ref.field];
@@ -132,7 +162,7 @@ function pointsAt(record: AnyRecord, ref: Reference, ids: ReadonlySet<string>): 
 
 export interface DeletePlan {
   /** Records that go, per collection, starting with the one the user chose. */
-  removed: Map<CollectionName, AnyRecord[]>;
+  removed: Map<Table, AnyRecord[]>;
   /** References to clear in records that stay. */
   relinks: Relink[];
 }
@@ -141,12 +171,12 @@ export interface DeletePlan {
 export function planDelete(db: Database, collection: CollectionName, id: string): DeletePlan {
   const target = list(db, collection).find((r) => r.id === id);
   if (!target) throw new AppError('NOT_FOUND', `No record ${id} in ${collection}.`, { messageKey: { key: 'errors.notFound' } });
-  const removed = new Map<CollectionName, AnyRecord[]>([[collection, [target]]]);
-  const removedIds = new Map<CollectionName, Set<string>>([[collection, new Set([id])]]);
+  const removed = new Map<Table, AnyRecord[]>([[collection, [target]]]);
+  const removedIds = new Map<Table, Set<string>>([[collection, new Set([id])]]);
   // Follow cascades until nothing new is removed.
-  let frontier: Array<[CollectionName, Set<string>]> = [[collection, new Set([id])]];
+  let frontier: Array<[Table, Set<string>]> = [[collection, new Set([id])]];
   while (frontier.length) {
-    const next: Array<[CollectionName, Set<string>]> = [];
+    const next: Array<[Table, Set<string>]> = [];
     for (const [to, ids] of frontier) {
       for (const ref of references) {
         if (ref.to !== to || ref.onDelete !== 'cascade') continue;
@@ -191,15 +221,12 @@ export function planDelete(db: Database, collection: CollectionName, id: string)
   return { removed, relinks };
 }
 
-export interface DeleteImpact {
-  label: string;
-  removes: Array<{ collection: CollectionName; count: number }>;
-  unlinks: Array<{ collection: CollectionName; field: string; count: number }>;
-}
+const isCollection = (t: Table): t is CollectionName => t !== 'noteRevisions';
 
+/** What the delete dialog shows: records that go besides the chosen one (a note's versions go unmentioned, as part of it), references cleared. */
 export function describePlan(plan: DeletePlan, label: string, collection: CollectionName): DeleteImpact {
   const removes = [...plan.removed.entries()]
-    .map(([c, rs]) => ({ collection: c, count: c === collection ? rs.length - 1 : rs.length }))
+    .flatMap(([c, rs]) => (isCollection(c) ? [{ collection: c, count: c === collection ? rs.length - 1 : rs.length }] : []))
     .filter((r) => r.count > 0);
   const grouped = new Map<string, { collection: CollectionName; field: string; ids: Set<string> }>();
   for (const l of plan.relinks) {
@@ -211,96 +238,3 @@ export function describePlan(plan: DeletePlan, label: string, collection: Collec
   return { label, removes, unlinks: [...grouped.values()].map((g) => ({ collection: g.collection, field: g.field, count: g.ids.size })) };
 }
 
-/** The records a set of relinks touches, with each change applied by `edit`. */
-function editRecords(db: Database, relinks: readonly Relink[], stamp: string, edit: (next: AnyRecord, current: AnyRecord, link: Relink) => void) {
-  const out = new Map<CollectionName, Map<string, AnyRecord>>();
-  for (const l of relinks) {
-    let changed = out.get(l.collection);
-    if (!changed) out.set(l.collection, (changed = new Map()));
-    let next = changed.get(l.id);
-    const current = byId(list(db, l.collection)).get(l.id);
-    if (!current) continue; // the record that lost the reference is gone itself since
-    if (!next) changed.set(l.id, (next = { ...current, revision: current.revision + 1, updatedAt: stamp }));
-    edit(next, current, l);
-  }
-  return out;
-}
-
-/** Writes new collection arrays: records removed, edited ones replaced, others shared as they were. */
-function writeCollections(draft: Draft<Database>, db: Database, removedIds: Map<CollectionName, Set<string>>, edited: Map<CollectionName, Map<string, AnyRecord>>, added: Map<CollectionName, AnyRecord[]> = new Map()) {
-  const names = new Set<CollectionName>([...removedIds.keys(), ...edited.keys(), ...added.keys()]);
-  for (const name of names) {
-    const gone = removedIds.get(name);
-    const changed = edited.get(name);
-    const next = list(db, name)
-      .filter((r) => !gone?.has(r.id))
-      .map((r) => changed?.get(r.id) ?? r);
-    next.push(...(added.get(name) ?? []));
-    (draft as unknown as Record<CollectionName, AnyRecord[]>)[name] = next;
-  }
-}
-
-/** Applies a plan inside a store update: removes, clears references, and files one trash entry. */
-export function applyDelete(ctx: ServiceContext, draft: Draft<Database>, plan: DeletePlan, label: string, extra: Partial<TrashEntry['removed']> = {}): string {
-  const db = ctx.store.db;
-  const stamp = ctx.now().toISOString();
-  const gone = new Map([...plan.removed].map(([name, rs]) => [name, new Set(rs.map((r) => r.id))]));
-  const edited = editRecords(db, plan.relinks, stamp, (next, current, l) => {
-    if (l.op === 'restore') {
-      // One field can point into several collections (a debrief source names a trip and an agenda item).
-      const ref = references.find((r) => r.from === l.collection && r.field === l.field && r.nested && r.to === l.value)!;
-      next[l.field] = ref.nested!.clear(next[l.field], gone.get(ref.to) ?? new Set());
-      return;
-    }
-    if (l.op === 'add') next[l.field] = (next[l.field] as string[]).filter((v) => v !== l.value);
-    else next[l.field] = null;
-    // A case losing its client organisation keeps the client's name as text.
-    if (l.collection === 'cases' && l.field === 'clientId' && !current.client) {
-      const org = byId(db.organisations).get(l.value);
-      if (org) next.client = org.name;
-    }
-  });
-  writeCollections(draft, db, gone, edited);
-  const undoId = ctx.newId();
-  const removed: TrashEntry['removed'] = { ...extra };
-  for (const [name, records] of plan.removed) (removed as Record<string, unknown>)[name] = records;
-  addToTrash(draft, { id: undoId, deletedAt: stamp, label, removed, relinks: plan.relinks });
-  return undoId;
-}
-
-/** Puts back what a delete removed and re-adds the references it cleared, in one write. */
-export function restoreFromTrash(ctx: ServiceContext, draft: Draft<Database>, entry: TrashEntry): void {
-  const db = ctx.store.db;
-  const stamp = ctx.now().toISOString();
-  const added = new Map<CollectionName, AnyRecord[]>();
-  for (const name of collectionNames) {
-    const records = entry.removed[name] as AnyRecord[] | undefined;
-    if (!records?.length) continue;
-    const existing = new Set(list(db, name).map((r) => r.id));
-    for (const r of records) {
-      if (existing.has(r.id)) {
-        throw new AppError('CONFLICT', `A record with id ${r.id} exists again; the undo was not applied.`, { messageKey: { key: 'errors.undoConflict' } });
-      }
-    }
-    assertUnique(db, name, records, (value, key) => {
-      throw new AppError('CONFLICT', `The undo was not applied: ${value} is now used by another record.`, {
-        messageKey: { key: key.undoConflictKey, params: { reference: value } },
-      });
-    });
-    added.set(name, records);
-  }
-  const edited = editRecords(db, entry.relinks, stamp, (next, _current, l) => {
-    if (l.op === 'restore') {
-      next[l.field] = l.previous ?? null;
-      return;
-    }
-    if (l.op === 'add') {
-      const values = next[l.field] as string[];
-      if (!values.includes(l.value)) next[l.field] = [...values, l.value];
-    } else if (next[l.field] === null) {
-      next[l.field] = l.value;
-    }
-  });
-  writeCollections(draft, db, new Map(), edited, added);
-  if (entry.removed.noteRevisions?.length) draft.noteRevisions = [...db.noteRevisions, ...entry.removed.noteRevisions];
-}

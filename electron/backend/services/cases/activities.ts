@@ -1,11 +1,9 @@
 import { AppError } from '../../../../shared/errors';
-import type { ParsedInputOf } from '../../../../shared/contract';
+import type { ParsedInputOf, ServiceOf } from '../../../../shared/contract';
 import { ActivityFields, type ActivityRecord } from '../../../../shared/features/cases/activities';
-import { parseOrThrow } from '../../../../shared/validation';
 import type { ServiceContext } from '../../records/context';
 import { byId, indexes } from '../../records/indexes';
-import { assertRevision, findOrThrow, indexOfOrThrow } from '../../records/records';
-import { applyDelete, planDelete } from '../../records/references';
+import { collection } from '../../records/recipe';
 
 /** The timeline: meetings, calls, e-mails, notes and visits, on a case and on each participant. */
 export function createActivityService(ctx: ServiceContext) {
@@ -19,6 +17,8 @@ export function createActivityService(ctx: ServiceContext) {
     const missing = a.participantIds.find((id) => !contacts.has(id));
     if (missing) throw new AppError('VALIDATION', `No contact with id ${missing}.`, { fields: { participantIds: { key: 'validation.unknownRecord' } } });
   }
+
+  const records = collection(ctx, { collection: 'activities', what: 'activity', fields: ActivityFields, title: 'Activity', label: (a) => a.title || a.kind, check: assertLinks });
 
   const withNames = (a: ActivityRecord) => {
     const contacts = byId(store.db.contacts);
@@ -42,37 +42,10 @@ export function createActivityService(ctx: ServiceContext) {
         .map(withNames);
     },
 
-    create(input: ParsedInputOf<'activities.create'>): Promise<ActivityRecord> {
-      return store.update((draft) => {
-        const fields = parseOrThrow(ActivityFields, input, 'Activity');
-        assertLinks(fields);
-        const stamp = ctx.now().toISOString();
-        const record: ActivityRecord = { id: ctx.newId(), createdAt: stamp, updatedAt: stamp, revision: 1, ...fields };
-        draft.activities.push(record);
-        return record;
-      });
-    },
+    create: (input) => store.update((draft) => records.insert(draft, input)),
 
-    update(input: ParsedInputOf<'activities.update'>): Promise<ActivityRecord> {
-      return store.update((draft) => {
-        const i = indexOfOrThrow(store.db.activities, input.id, 'activity');
-        const current = store.db.activities[i]!;
-        assertRevision(current, input.revision, 'activity');
-        const { id: _i, createdAt: _c, updatedAt: _u, revision: _r, ...fields } = current;
-        const next = parseOrThrow(ActivityFields, { ...fields, ...input.changes }, 'Activity');
-        assertLinks(next);
-        const record: ActivityRecord = { ...current, ...next, revision: current.revision + 1, updatedAt: ctx.now().toISOString() };
-        draft.activities[i] = record;
-        return record;
-      });
-    },
+    update: (input) => store.update((draft) => records.patch(draft, input)),
 
-    remove(id: string, revision: number): Promise<{ undoId: string }> {
-      return store.update((draft) => {
-        const a = findOrThrow(store.db.activities, id, 'activity');
-        assertRevision(a, revision, 'activity');
-        return { undoId: applyDelete(ctx, draft, planDelete(store.db, 'activities', id), a.title || a.kind) };
-      });
-    },
-  };
+    delete: (input) => records.remove(input),
+  } satisfies ServiceOf<'activities'>;
 }

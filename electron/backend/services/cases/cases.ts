@@ -1,5 +1,5 @@
 import { AppError } from '../../../../shared/errors';
-import type { ParsedInputOf } from '../../../../shared/contract';
+import type { ParsedInputOf, ServiceOf } from '../../../../shared/contract';
 import { countReferences, nextCaseReference } from '../../../../shared/features/cases/rules';
 import { countryName } from '../../../../shared/features/countries/names';
 import { countryInRegions } from '../../../../shared/features/countries/regions';
@@ -7,17 +7,16 @@ import { foldText } from '../../../../shared/domain/text';
 import { CaseFields, type CaseListItem, type CaseRecord, type CaseStatus, caseStatuses, casePriorities } from '../../../../shared/features/cases/schema';
 import type { Database } from '../../../../shared/schemas/database';
 import type { Draft } from 'immer';
-import { parseOrThrow } from '../../../../shared/validation';
+import { exportCaseBriefing } from '../../pdf/documents/case-briefing';
+import type { Platform } from '../../platform';
 import { type ServiceContext, localDate } from '../../records/context';
 import { contactRef } from '../contacts/contacts';
 import { byId, dayKey, indexes, memoOn } from '../../records/indexes';
 import { compareText, compareValues, foldedCache, listCache, matchesTerms, queryKey, searchTerms, window } from '../../records/lists';
 import { organisationRef } from '../organisations/organisations';
-import { assertRevision, findOrThrow, indexOfOrThrow } from '../../records/records';
-import { applyDelete, assertUnique, describePlan, planDelete } from '../../records/references';
+import { collection } from '../../records/recipe';
+import { findOrThrow } from '../../records/records';
 
-type ParsedCreate = ParsedInputOf<'cases.create'>;
-type ParsedUpdate = ParsedInputOf<'cases.update'>;
 type ParsedQuery = ParsedInputOf<'cases.list'>;
 
 const caseText = foldedCache((c: CaseRecord) =>
@@ -115,7 +114,7 @@ function compare(a: CaseRow, b: CaseRow, key: ParsedQuery['sort'], direction: 'a
   }
 }
 
-export function createCaseService(ctx: ServiceContext) {
+export function createCaseService(ctx: ServiceContext, platform: Platform) {
   const { store } = ctx;
   const sorted = listCache<CaseRow>();
   const today = () => localDate(ctx.now());
@@ -124,16 +123,6 @@ export function createCaseService(ctx: ServiceContext) {
     const db = store.db;
     const day = dayKey(today());
     return rowsCache([db.cases, db.organisations, db.tasks, day], () => buildRows(db, day.value));
-  }
-
-  /** The one uniqueness rule (references.ts), reported as a field error of the form. */
-  function assertReferenceFree(reference: string, exceptId?: string) {
-    assertUnique(store.db, 'cases', [{ id: exceptId ?? '', reference }], (taken) => {
-      throw new AppError('VALIDATION', `The reference ${taken} is already used by another case.`, {
-        messageKey: { key: 'errors.validation' },
-        fields: { reference: { key: 'validation.referenceTaken' } },
-      });
-    });
   }
 
   /** Records that `reference` has been issued, so a generated one is never handed out again. */
@@ -156,7 +145,25 @@ export function createCaseService(ctx: ServiceContext) {
     if (fields.clientContactIds.some((id) => !contacts.has(id))) fail('clientContactIds');
   }
 
-  function nextReference(openedOn?: string): string {
+  const records = collection(ctx, {
+    collection: 'cases',
+    what: 'case',
+    fields: CaseFields,
+    title: 'Case',
+    label: (c) => `${c.reference} ${c.title}`,
+    check: assertLinks,
+    // A status change is recorded with the day it happened.
+    derive: (next, current) => ({
+      ...next,
+      statusHistory: !current
+        ? [{ status: next.status, on: next.openedOn }]
+        : next.status !== current.status
+          ? [...current.statusHistory, { status: next.status, on: today() }]
+          : current.statusHistory,
+    }),
+  });
+
+  function referenceFor(openedOn?: string): string {
     const year = Number((openedOn ?? today()).slice(0, 4));
     const db = store.db;
     return nextCaseReference(
@@ -192,12 +199,10 @@ export function createCaseService(ctx: ServiceContext) {
       return { ...page, rows: page.rows.map(toItem) };
     },
 
-    get(id: string): CaseRecord {
-      return findOrThrow(store.db.cases, id, 'case');
-    },
+    get: ({ id }) => records.get(id),
 
     /** The case screen's links: client, client contacts and partners as readable references. */
-    related(id: string) {
+    related({ id }) {
       const db = store.db;
       const ix = indexes(db);
       const c = findOrThrow(db.cases, id, 'case');
@@ -211,71 +216,36 @@ export function createCaseService(ctx: ServiceContext) {
       };
     },
 
-    nextReference,
+    nextReference: ({ openedOn }) => ({ reference: referenceFor(openedOn) }),
 
     vocabulary() {
       const db = store.db;
       return vocabularyCache([db.cases, db.organisations, db.contacts, db.notes], () => buildVocabulary(db));
     },
 
-    /*
-     * Checks run inside the store's write queue against the published data (`store.db`, never the
-     * immer draft, whose element reads would each allocate a proxy); the draft is only written to.
-     */
-    create(input: ParsedCreate): Promise<CaseRecord> {
+    create(input): Promise<CaseRecord> {
       return store.update((draft) => {
-        const reference = input.reference ?? nextReference(input.openedOn);
-        assertReferenceFree(reference);
-        issue(draft, reference);
-        const stamp = ctx.now().toISOString();
-        const fields = parseOrThrow(CaseFields, { ...input, reference }, 'Case');
-        assertLinks(fields);
-        const record: CaseRecord = {
-          id: ctx.newId(),
-          createdAt: stamp,
-          updatedAt: stamp,
-          revision: 1,
-          ...fields,
-          statusHistory: [{ status: fields.status, on: fields.openedOn }],
-        };
-        draft.cases.push(record);
+        const record = records.insert(draft, { ...input, reference: input.reference ?? referenceFor(input.openedOn) });
+        issue(draft, record.reference);
         return record;
       });
     },
 
-    update(input: ParsedUpdate): Promise<CaseRecord> {
+    update(input): Promise<CaseRecord> {
       return store.update((draft) => {
-        const i = indexOfOrThrow(store.db.cases, input.id, 'case');
-        const current = store.db.cases[i]!;
-        assertRevision(current, input.revision, 'case');
-        const { id: _id, createdAt: _c, updatedAt: _u, revision: _r, statusHistory, ...currentFields } = current;
-        const fields = parseOrThrow(CaseFields, { ...currentFields, ...input.changes }, 'Case');
-        if (fields.reference !== current.reference) {
-          assertReferenceFree(fields.reference, current.id);
-          issue(draft, fields.reference);
-        }
-        assertLinks(fields);
-        // A status change is recorded with the day it happened.
-        const history = fields.status !== current.status ? [...statusHistory, { status: fields.status, on: today() }] : statusHistory;
-        const next: CaseRecord = { ...current, ...fields, statusHistory: history, updatedAt: ctx.now().toISOString(), revision: current.revision + 1 };
-        draft.cases[i] = next;
-        return next;
+        const before = records.get(input.id).reference;
+        const record = records.patch(draft, input);
+        if (record.reference !== before) issue(draft, record.reference);
+        return record;
       });
     },
 
-    deleteImpact(id: string) {
-      const c = findOrThrow(store.db.cases, id, 'case');
-      return describePlan(planDelete(store.db, 'cases', id), `${c.reference} ${c.title}`, 'cases');
-    },
+    deleteImpact: ({ id }) => records.deleteImpact(id),
 
-    remove(id: string, revision: number): Promise<{ undoId: string }> {
-      return store.update((draft) => {
-        const record = findOrThrow(store.db.cases, id, 'case');
-        assertRevision(record, revision, 'case');
-        return { undoId: applyDelete(ctx, draft, planDelete(store.db, 'cases', id), `${record.reference} ${record.title}`) };
-      });
-    },
-  };
+    delete: (input) => records.remove(input),
+
+    exportBriefing: async (input) => platform.deliverFile(await exportCaseBriefing(ctx, input)),
+  } satisfies ServiceOf<'cases'>;
 }
 
 export type CaseService = ReturnType<typeof createCaseService>;

@@ -1,15 +1,28 @@
 import { AppError } from '../../../../shared/errors';
-import type { ParsedInputOf } from '../../../../shared/contract';
+import type { ParsedInputOf, ServiceOf } from '../../../../shared/contract';
 import { TaskFields, type TaskRecord } from '../../../../shared/features/cases/schema';
-import { parseOrThrow } from '../../../../shared/validation';
 import { type ServiceContext, localDate } from '../../records/context';
 import { byId, indexes } from '../../records/indexes';
-import { assertRevision, findOrThrow, indexOfOrThrow } from '../../records/records';
-import { applyDelete, planDelete } from '../../records/references';
+import { collection } from '../../records/recipe';
 
 export function createTaskService(ctx: ServiceContext) {
   const { store } = ctx;
   const today = () => localDate(ctx.now());
+
+  const records = collection(ctx, {
+    collection: 'tasks',
+    what: 'task',
+    fields: TaskFields,
+    title: 'Task',
+    label: (t) => t.title,
+    check: (t) => {
+      if (!byId(store.db.cases).has(t.caseId)) {
+        throw new AppError('VALIDATION', 'The case does not exist.', { fields: { caseId: { key: 'validation.unknownRecord' } } });
+      }
+    },
+    // The day a task is ticked off is recorded; unticking clears it.
+    derive: (next, current) => (current ? { ...next, doneOn: next.done ? (current.done ? current.doneOn : today()) : null } : next),
+  });
 
   const view = (t: TaskRecord) => ({ ...t, overdue: !t.done && !!t.dueOn && t.dueOn < today() });
 
@@ -24,39 +37,10 @@ export function createTaskService(ctx: ServiceContext) {
         .slice(0, query.limit);
     },
 
-    create(input: ParsedInputOf<'tasks.create'>): Promise<TaskRecord> {
-      return store.update((draft) => {
-        if (!byId(store.db.cases).has(input.caseId)) {
-          throw new AppError('VALIDATION', 'The case does not exist.', { fields: { caseId: { key: 'validation.unknownRecord' } } });
-        }
-        const stamp = ctx.now().toISOString();
-        const record: TaskRecord = { id: ctx.newId(), createdAt: stamp, updatedAt: stamp, revision: 1, ...parseOrThrow(TaskFields, input, 'Task') };
-        draft.tasks.push(record);
-        return record;
-      });
-    },
+    create: (input) => store.update((draft) => records.insert(draft, input)),
 
-    update(input: ParsedInputOf<'tasks.update'>): Promise<TaskRecord> {
-      return store.update((draft) => {
-        const i = indexOfOrThrow(store.db.tasks, input.id, 'task');
-        const current = store.db.tasks[i]!;
-        assertRevision(current, input.revision, 'task');
-        const { id: _i, createdAt: _c, updatedAt: _u, revision: _r, ...fields } = current;
-        const next = parseOrThrow(TaskFields, { ...fields, ...input.changes }, 'Task');
-        // The day a task is ticked off is recorded; unticking clears it.
-        next.doneOn = next.done ? (current.done ? current.doneOn : today()) : null;
-        const record: TaskRecord = { ...current, ...next, revision: current.revision + 1, updatedAt: ctx.now().toISOString() };
-        draft.tasks[i] = record;
-        return record;
-      });
-    },
+    update: (input) => store.update((draft) => records.patch(draft, input)),
 
-    remove(id: string, revision: number): Promise<{ undoId: string }> {
-      return store.update((draft) => {
-        const t = findOrThrow(store.db.tasks, id, 'task');
-        assertRevision(t, revision, 'task');
-        return { undoId: applyDelete(ctx, draft, planDelete(store.db, 'tasks', id), t.title) };
-      });
-    },
-  };
+    delete: (input) => records.remove(input),
+  } satisfies ServiceOf<'tasks'>;
 }

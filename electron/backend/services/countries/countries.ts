@@ -1,3 +1,4 @@
+import type { ServiceOf } from '../../../../shared/contract';
 import { countryName } from '../../../../shared/features/countries/names';
 import { regionsOfCountry } from '../../../../shared/features/countries/regions';
 import { isCurrentPosition } from '../../../../shared/features/contacts/schema';
@@ -6,6 +7,7 @@ import { contactRows } from '../contacts/contacts';
 import { indexes } from '../../records/indexes';
 import { noteConcernsCountry, notePlainText } from '../notes/notes';
 import { organisationRef } from '../organisations/organisations';
+import { screenMap } from './world-map';
 import { excerpt } from '../../../../shared/domain/richtext';
 
 /** Per-country view of the workspace: who and what we have there, and what happened this year. */
@@ -31,7 +33,7 @@ export function createCountryService(ctx: ServiceContext) {
         .sort((a, b) => b.openCases + b.organisations - (a.openCases + a.organisations) || a.code.localeCompare(b.code));
     },
 
-    detail(code: string) {
+    detail({ code }) {
       const db = store.db;
       const ix = indexes(db);
       const today = localDate(ctx.now());
@@ -71,5 +73,7 @@ export function createCountryService(ctx: ServiceContext) {
           .map((t) => ({ id: t.id, title: t.title, startDate: t.startDate, endDate: t.endDate })),
       };
     },
-  };
+
+    map: ({ code }) => screenMap(code),
+  } satisfies ServiceOf<'countries'>;
 }

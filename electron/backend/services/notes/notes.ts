@@ -1,15 +1,14 @@
 import { AppError } from '../../../../shared/errors';
-import type { ParsedInputOf } from '../../../../shared/contract';
+import type { ParsedInputOf, ServiceOf } from '../../../../shared/contract';
 import { countryName } from '../../../../shared/features/countries/names';
 import { countryInRegions, regionName } from '../../../../shared/features/countries/regions';
 import { excerpt, richTextToPlain } from '../../../../shared/domain/richtext';
 import { NoteFields, type NoteListItem, type NoteRecord, type NoteRevisionRecord } from '../../../../shared/features/notes/schema';
-import { parseOrThrow } from '../../../../shared/validation';
 import type { ServiceContext } from '../../records/context';
 import { byId } from '../../records/indexes';
 import { compareValues, foldedCache, listCache, matchesTerms, queryKey, searchTerms, window } from '../../records/lists';
-import { assertRevision, findOrThrow, indexOfOrThrow } from '../../records/records';
-import { applyDelete, planDelete } from '../../records/references';
+import { collection } from '../../records/recipe';
+import { findOrThrow } from '../../records/records';
 
 /** How many saved versions a note keeps; the oldest go first. */
 const KEEP_REVISIONS = 100;
@@ -66,6 +65,8 @@ export function createNoteService(ctx: ServiceContext) {
     return [...all.filter((r) => !drop.has(r.id)), rev];
   }
 
+  const records = collection(ctx, { collection: 'notes', what: 'note', title: 'Note', fields: NoteFields, label: (n) => n.title, check: assertLinks });
+
   const service = {
     list(query: ParsedInputOf<'notes.list'>) {
       const source = store.db.notes;
@@ -95,40 +96,32 @@ export function createNoteService(ctx: ServiceContext) {
       return { ...page, rows: page.rows.map(item) };
     },
 
-    get(id: string): NoteRecord {
+    get({ id }): NoteRecord {
       return findOrThrow(store.db.notes, id, 'note');
     },
 
-    create(input: ParsedInputOf<'notes.create'>): Promise<NoteRecord> {
-      return store.update((draft) => {
-        const fields = parseOrThrow(NoteFields, input, 'Note');
-        assertLinks(fields);
-        const stamp = ctx.now().toISOString();
-        const record: NoteRecord = { id: ctx.newId(), createdAt: stamp, updatedAt: stamp, revision: 1, ...fields };
-        draft.notes.push(record);
+    /** Every save that changes the text keeps a version (notes.revisions), the first one included. */
+    create: (input) =>
+      store.update((draft) => {
+        const record = records.insert(draft, input);
         draft.noteRevisions = withRevision(store.db.noteRevisions, revisionOf(record));
         return record;
-      });
-    },
+      }),
 
-    update(input: ParsedInputOf<'notes.update'>): Promise<NoteRecord> {
-      return store.update((draft) => {
-        const i = indexOfOrThrow(store.db.notes, input.id, 'note');
-        const current = store.db.notes[i]!;
-        assertRevision(current, input.revision, 'note');
-        const { id: _i, createdAt: _c, updatedAt: _u, revision: _r, ...fields } = current;
-        const next = parseOrThrow(NoteFields, { ...fields, ...input.changes }, 'Note');
-        assertLinks(next);
-        const record: NoteRecord = { ...current, ...next, revision: current.revision + 1, updatedAt: ctx.now().toISOString() };
-        draft.notes[i] = record;
+    update: (input) =>
+      store.update((draft) => {
+        const current = records.get(input.id);
+        const record = records.patch(draft, input);
         const textChanged = record.title !== current.title || record.status !== current.status || JSON.stringify(record.body) !== JSON.stringify(current.body);
         if (textChanged) draft.noteRevisions = withRevision(store.db.noteRevisions, revisionOf(record));
         return record;
-      });
-    },
+      }),
+
+    /** Through the delete planner: a trip that lists the note loses the link (undo puts it back); the note's versions go with it. */
+    deleteImpact: ({ id }) => records.deleteImpact(id),
 
     /** Saved versions, newest first, without their text (fetch one with `revision`). */
-    revisions(noteId: string) {
+    revisions({ id: noteId }) {
       findOrThrow(store.db.notes, noteId, 'note');
       return store.db.noteRevisions
         .filter((r) => r.noteId === noteId)
@@ -136,7 +129,7 @@ export function createNoteService(ctx: ServiceContext) {
         .reverse();
     },
 
-    revision(id: string): NoteRevisionRecord {
+    revision({ id }): NoteRevisionRecord {
       const r = store.db.noteRevisions.find((x) => x.id === id);
       if (!r) throw new AppError('NOT_FOUND', `No note version ${id}.`, { messageKey: { key: 'errors.notFound' } });
       return r;
@@ -144,21 +137,12 @@ export function createNoteService(ctx: ServiceContext) {
 
     /** Brings an earlier version back as the newest one; the versions in between stay. */
     restoreRevision(input: ParsedInputOf<'notes.restoreRevision'>): Promise<NoteRecord> {
-      const rev = service.revision(input.revisionId);
+      const rev = service.revision({ id: input.revisionId });
       if (rev.noteId !== input.id) throw new AppError('VALIDATION', 'That version belongs to another note.');
       return service.update({ id: input.id, revision: input.revision, changes: { title: rev.title, status: rev.status, body: rev.body } });
     },
 
-    remove(id: string, revision: number): Promise<{ undoId: string }> {
-      return store.update((draft) => {
-        const n = findOrThrow(store.db.notes, id, 'note');
-        assertRevision(n, revision, 'note');
-        const revisions = store.db.noteRevisions.filter((r) => r.noteId === id);
-        const undoId = applyDelete(ctx, draft, planDelete(store.db, 'notes', id), n.title, { noteRevisions: revisions });
-        draft.noteRevisions = store.db.noteRevisions.filter((r) => r.noteId !== id);
-        return { undoId };
-      });
-    },
-  };
+    delete: (input) => records.remove(input),
+  } satisfies ServiceOf<'notes'>;
   return service;
 }

@@ -1,16 +1,14 @@
 import { AppError } from '../../../../shared/errors';
-import type { ParsedInputOf } from '../../../../shared/contract';
+import type { ParsedInputOf, ServiceOf } from '../../../../shared/contract';
 import { countryName } from '../../../../shared/features/countries/names';
 import { countryInRegions } from '../../../../shared/features/countries/regions';
 import { isCurrentPosition } from '../../../../shared/features/contacts/schema';
 import type { Database } from '../../../../shared/schemas/database';
 import { OrganisationFields, type OrganisationListItem, type OrganisationRecord, type OrganisationRef } from '../../../../shared/features/organisations/schema';
-import { parseOrThrow } from '../../../../shared/validation';
 import { type ServiceContext, localDate } from '../../records/context';
 import { byId, dayKey, indexes, memoOn } from '../../records/indexes';
 import { compareValues, foldedCache, listCache, matchesTerms, queryKey, searchTerms, window } from '../../records/lists';
-import { assertRevision, findOrThrow, indexOfOrThrow } from '../../records/records';
-import { applyDelete, describePlan, planDelete } from '../../records/references';
+import { collection } from '../../records/recipe';
 
 const orgText = foldedCache((o: OrganisationRecord) =>
   [o.name, o.shortName, o.city, o.notes, ...o.topics, ...(o.country ? [o.country, countryName(o.country, 'en'), countryName(o.country, 'de')] : [])].join('\n'),
@@ -68,6 +66,15 @@ export function createOrganisationService(ctx: ServiceContext) {
     }
   }
 
+  const records = collection(ctx, {
+    collection: 'organisations',
+    what: 'organisation',
+    title: 'Organisation',
+    fields: OrganisationFields,
+    label: (o) => o.name,
+    check: (o, current) => assertNoCycle(current?.id ?? null, o.parentId),
+  });
+
   return {
     list(query: ParsedInputOf<'organisations.list'>) {
       const source = organisationRows(ctx);
@@ -96,8 +103,8 @@ export function createOrganisationService(ctx: ServiceContext) {
       return window(rows, query.offset, query.limit);
     },
 
-    get(id: string): OrganisationRecord {
-      return findOrThrow(store.db.organisations, id, 'organisation');
+    get({ id }): OrganisationRecord {
+      return records.get(id);
     },
 
     /** Pickers: matching organisations by name, or the named ones (to show current values). */
@@ -114,10 +121,10 @@ export function createOrganisationService(ctx: ServiceContext) {
     },
 
     /** What the organisation screen shows besides the record: people now and before, cases, sub-organisations. */
-    related(id: string) {
+    related({ id }) {
       const db = store.db;
       const ix = indexes(db);
-      findOrThrow(db.organisations, id, 'organisation');
+      records.get(id);
       const day = today(ctx).value;
       const people = ix.positionsAt(id).map((p) => {
         const c = ix.contact(p.contactId)!;
@@ -133,43 +140,14 @@ export function createOrganisationService(ctx: ServiceContext) {
       };
     },
 
-    create(input: ParsedInputOf<'organisations.create'>): Promise<OrganisationRecord> {
-      return store.update((draft) => {
-        assertNoCycle(null, input.parentId);
-        const stamp = ctx.now().toISOString();
-        const record: OrganisationRecord = { id: ctx.newId(), createdAt: stamp, updatedAt: stamp, revision: 1, ...parseOrThrow(OrganisationFields, input, 'Organisation') };
-        draft.organisations.push(record);
-        return record;
-      });
-    },
+    create: (input) => store.update((draft) => records.insert(draft, input)),
 
-    update(input: ParsedInputOf<'organisations.update'>): Promise<OrganisationRecord> {
-      return store.update((draft) => {
-        const i = indexOfOrThrow(store.db.organisations, input.id, 'organisation');
-        const current = store.db.organisations[i]!;
-        assertRevision(current, input.revision, 'organisation');
-        const { id: _i, createdAt: _c, updatedAt: _u, revision: _r, ...fields } = current;
-        const next = parseOrThrow(OrganisationFields, { ...fields, ...input.changes }, 'Organisation');
-        assertNoCycle(current.id, next.parentId);
-        const record: OrganisationRecord = { ...current, ...next, revision: current.revision + 1, updatedAt: ctx.now().toISOString() };
-        draft.organisations[i] = record;
-        return record;
-      });
-    },
+    update: (input) => store.update((draft) => records.patch(draft, input)),
 
-    deleteImpact(id: string) {
-      const o = findOrThrow(store.db.organisations, id, 'organisation');
-      return describePlan(planDelete(store.db, 'organisations', id), o.name, 'organisations');
-    },
+    deleteImpact: ({ id }) => records.deleteImpact(id),
 
-    remove(id: string, revision: number): Promise<{ undoId: string }> {
-      return store.update((draft) => {
-        const o = findOrThrow(store.db.organisations, id, 'organisation');
-        assertRevision(o, revision, 'organisation');
-        return { undoId: applyDelete(ctx, draft, planDelete(store.db, 'organisations', id), o.name) };
-      });
-    },
-  };
+    delete: (input) => records.remove(input),
+  } satisfies ServiceOf<'organisations'>;
 }
 
 export { today as todayOf, organisationRows };

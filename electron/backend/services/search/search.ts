@@ -1,19 +1,20 @@
-import type { ParsedInputOf } from '../../../../shared/contract';
-import type { ServiceContext } from '../../records/context';
-import { createCaseService } from '../cases/cases';
-import { createContactService } from '../contacts/contacts';
-import { createNoteService } from '../notes/notes';
-import { createOrganisationService } from '../organisations/organisations';
+import type { ServiceOf } from '../../../../shared/contract';
+import type { createCaseService } from '../cases/cases';
+import type { createContactService } from '../contacts/contacts';
+import type { createNoteService } from '../notes/notes';
+import type { createOrganisationService } from '../organisations/organisations';
 
-/** One query across cases, people, organisations and notes, for the command palette. */
-export function createSearchService(ctx: ServiceContext) {
-  const cases = createCaseService(ctx);
-  const contacts = createContactService(ctx);
-  const orgs = createOrganisationService(ctx);
-  const notes = createNoteService(ctx);
+interface Lists {
+  cases: ReturnType<typeof createCaseService>;
+  contacts: ReturnType<typeof createContactService>;
+  organisations: ReturnType<typeof createOrganisationService>;
+  notes: ReturnType<typeof createNoteService>;
+}
 
+/** One query across cases, people, organisations and notes, for the command palette, through their lists. */
+export function createSearchService({ cases, contacts, organisations: orgs, notes }: Lists) {
   return {
-    global(query: ParsedInputOf<'search.global'>) {
+    global(query) {
       const text = query.text.trim();
       if (!text) return [];
       const n = query.limit;
@@ -37,5 +38,5 @@ export function createSearchService(ctx: ServiceContext) {
           .rows.map((x) => ({ kind: 'note' as const, id: x.id, label: x.title, detail: x.excerpt, status: x.status as string })),
       ];
     },
-  };
+  } satisfies ServiceOf<'search'>;
 }

@@ -1,5 +1,6 @@
 import { AppError, isAppError } from '../../../../shared/errors';
 import type { ExportResult } from '../../../../shared/schemas/export';
+import type { ServiceOf } from '../../../../shared/contract';
 import type { ServiceContext } from '../../records/context';
 
 type Job =
@@ -14,7 +15,7 @@ const KEEP_MS = 10 * 60 * 1000;
  * Long-running exports (a fifty-page briefing book) run as jobs: the call returns at once with an
  * id, the work yields to the event loop as it goes, and the window polls the progress.
  */
-export function createJobService(ctx: ServiceContext) {
+export function createJobs(ctx: ServiceContext) {
   const jobs = new Map<string, Job>();
 
   const prune = () => {
@@ -54,4 +55,13 @@ export function createJobService(ctx: ServiceContext) {
       return rest;
     },
   };
+}
+
+export type Jobs = ReturnType<typeof createJobs>;
+
+/** The window's side of a job: its progress and, once done, its result (`book.export` starts them). */
+export function createJobService(jobs: Jobs) {
+  return {
+    status: ({ jobId }) => jobs.status(jobId),
+  } satisfies ServiceOf<'jobs'>;
 }

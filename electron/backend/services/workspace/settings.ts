@@ -1,5 +1,5 @@
 import { defaultSettings, type Settings } from '../../../../shared/features/workspace/schema';
-import type { ParsedInputOf } from '../../../../shared/contract';
+import type { ServiceOf } from '../../../../shared/contract';
 import type { ServiceContext } from '../../records/context';
 
 export function createSettingsService(ctx: ServiceContext) {
@@ -8,12 +8,12 @@ export function createSettingsService(ctx: ServiceContext) {
     get(): Settings {
       return ctx.store.state === 'ready' ? ctx.store.db.settings : defaultSettings();
     },
-    update(changes: ParsedInputOf<'settings.update'>): Promise<Settings> {
+    update(changes): Promise<Settings> {
       return ctx.store.update((draft) => {
         const next = { ...ctx.store.db.settings, ...changes };
         draft.settings = next;
         return next;
       });
     },
-  };
+  } satisfies ServiceOf<'settings'>;
 }

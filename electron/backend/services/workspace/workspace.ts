@@ -1,3 +1,4 @@
+import type { ServiceOf } from '../../../../shared/contract';
 import type { WorkspaceStatus } from '../../../../shared/features/workspace/schema';
 import { emptyDatabase } from '../../../../shared/schemas/database';
 import { SCHEMA_VERSION } from '../../../../shared/schemas/database';
@@ -23,11 +24,11 @@ export function createWorkspaceService(ctx: ServiceContext, shell: 'electron' | 
 
   return {
     status,
-    async initialize(sample: boolean): Promise<WorkspaceStatus> {
+    async initialize({ sample }): Promise<WorkspaceStatus> {
       await store.initialize(sample ? buildSampleDatabase(ctx) : emptyDatabase());
       return status();
     },
-    async restoreBackup(file: string): Promise<WorkspaceStatus> {
+    async restoreBackup({ file }): Promise<WorkspaceStatus> {
       await store.restoreBackup(file);
       return status();
     },
@@ -35,5 +36,5 @@ export function createWorkspaceService(ctx: ServiceContext, shell: 'electron' | 
       await store.backupNow('manual');
       return status();
     },
-  };
+  } satisfies ServiceOf<'workspace'>;
 }

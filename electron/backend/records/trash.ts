@@ -1,0 +1,126 @@
+/**
+ * Trash and undo, one module: a delete (planned by references.ts) removes its records, clears the
+ * references to them and files one trash entry; Undo puts the records and the references back.
+ * It imports the reference table and nothing imports it back, so there is no cycle.
+ */
+import type { Draft } from 'immer';
+import { AppError } from '../../../shared/errors';
+import type { CollectionName, Database, Relink, TrashEntry } from '../../../shared/schemas/database';
+import type { ServiceContext } from './context';
+import { byId } from './indexes';
+import { bumped } from './records';
+import { assertUnique, list, references, tables, type AnyRecord, type DeletePlan, type Table } from './references';
+
+/** How many deletions can be undone; older entries are dropped. */
+const KEEP = 50;
+
+function addToTrash(db: Draft<Database>, entry: TrashEntry): void {
+  db.trash.push(entry);
+  if (db.trash.length > KEEP) db.trash.splice(0, db.trash.length - KEEP);
+}
+
+/** The records a set of relinks touches, with each change applied by `edit`. */
+function editRecords(db: Database, relinks: readonly Relink[], stamp: string, edit: (next: AnyRecord, current: AnyRecord, link: Relink) => void) {
+  const out = new Map<CollectionName, Map<string, AnyRecord>>();
+  for (const l of relinks) {
+    let changed = out.get(l.collection);
+    if (!changed) out.set(l.collection, (changed = new Map()));
+    let next = changed.get(l.id);
+    const current = byId(list(db, l.collection)).get(l.id);
+    if (!current) continue; // the record that lost the reference is gone itself since
+    if (!next) changed.set(l.id, (next = bumped(current, {}, stamp)));
+    edit(next, current, l);
+  }
+  return out;
+}
+
+/** Writes new table arrays: records removed, edited ones replaced, others shared as they were. */
+function writeTables(draft: Draft<Database>, db: Database, removedIds: Map<Table, Set<string>>, edited: Map<Table, Map<string, AnyRecord>>, added: Map<Table, AnyRecord[]> = new Map()) {
+  const names = new Set<Table>([...removedIds.keys(), ...edited.keys(), ...added.keys()]);
+  for (const name of names) {
+    const gone = removedIds.get(name);
+    const changed = edited.get(name);
+    const next = list(db, name)
+      .filter((r) => !gone?.has(r.id))
+      .map((r) => changed?.get(r.id) ?? r);
+    next.push(...(added.get(name) ?? []));
+    (draft as unknown as Record<Table, AnyRecord[]>)[name] = next;
+  }
+}
+
+/** Applies a plan inside a store update: removes, clears references, and files one trash entry. Returns the undo token. */
+export function applyDelete(ctx: ServiceContext, draft: Draft<Database>, plan: DeletePlan, label: string): string {
+  const db = ctx.store.db;
+  const stamp = ctx.now().toISOString();
+  const gone = new Map([...plan.removed].map(([name, rs]) => [name, new Set(rs.map((r) => r.id))]));
+  const edited = editRecords(db, plan.relinks, stamp, (next, current, l) => {
+    if (l.op === 'restore') {
+      // One field can point into several collections (a debrief source names a trip and an agenda item).
+      const ref = references.find((r) => r.from === l.collection && r.field === l.field && r.nested && r.to === l.value)!;
+      next[l.field] = ref.nested!.clear(next[l.field], gone.get(ref.to) ?? new Set());
+      return;
+    }
+    if (l.op === 'add') next[l.field] = (next[l.field] as string[]).filter((v) => v !== l.value);
+    else next[l.field] = null;
+    const ref = references.find((r) => r.from === l.collection && r.field === l.field && !r.nested);
+    if (ref?.onDelete === 'unlink') ref.onUnlink?.(next, current, db, l.value);
+  });
+  writeTables(draft, db, gone, edited);
+  const undoId = ctx.newId();
+  const removed: TrashEntry['removed'] = {};
+  for (const [name, records] of plan.removed) (removed as Record<string, unknown>)[name] = records;
+  addToTrash(draft, { id: undoId, deletedAt: stamp, label, removed, relinks: plan.relinks });
+  return undoId;
+}
+
+/** Puts back what a delete removed and re-adds the references it cleared, in one write. */
+function restoreFromTrash(ctx: ServiceContext, draft: Draft<Database>, entry: TrashEntry): void {
+  const db = ctx.store.db;
+  const stamp = ctx.now().toISOString();
+  const added = new Map<Table, AnyRecord[]>();
+  for (const name of tables) {
+    const records = entry.removed[name] as AnyRecord[] | undefined;
+    if (!records?.length) continue;
+    const existing = new Set(list(db, name).map((r) => r.id));
+    for (const r of records) {
+      if (existing.has(r.id)) {
+        throw new AppError('CONFLICT', `A record with id ${r.id} exists again; the undo was not applied.`, { messageKey: { key: 'errors.undoConflict' } });
+      }
+    }
+    assertUnique(db, name, records, (value, key) => {
+      throw new AppError('CONFLICT', `The undo was not applied: ${value} is now used by another record.`, {
+        messageKey: { key: key.undoConflictKey, params: { reference: value } },
+      });
+    });
+    added.set(name, records);
+  }
+  const edited = editRecords(db, entry.relinks, stamp, (next, _current, l) => {
+    if (l.op === 'restore') {
+      next[l.field] = l.previous ?? null;
+      return;
+    }
+    if (l.op === 'add') {
+      const values = next[l.field] as string[];
+      if (!values.includes(l.value)) next[l.field] = [...values, l.value];
+    } else if (next[l.field] === null) {
+      next[l.field] = l.value;
+    }
+  });
+  writeTables(draft, db, new Map(), edited, added);
+}
+
+/** Undo: puts back everything one delete removed, atomically; refused if an id has been reused meanwhile. */
+export function undoDelete(ctx: ServiceContext, undoId: string): Promise<{ label: string }> {
+  return ctx.store.update((draft) => {
+    const i = ctx.store.db.trash.findIndex((t) => t.id === undoId);
+    if (i < 0) {
+      throw new AppError('NOT_FOUND', 'There is nothing to undo for this token.', {
+        messageKey: { key: 'errors.nothingToUndo' },
+      });
+    }
+    const entry = ctx.store.db.trash[i]!;
+    restoreFromTrash(ctx, draft, entry);
+    draft.trash.splice(i, 1);
+    return { label: entry.label };
+  });
+}

@@ -1,0 +1,112 @@
+/**
+ * The people list's rows and the short reference other screens show for a person: derived from
+ * contacts, their positions, organisations and activities, memoised per change, shared by the
+ * contacts list, pickers, countries and trips.
+ */
+import { countryName } from '../../../../shared/features/countries/names';
+import { displayName, isCurrentPosition, type ContactListItem, type ContactRecord, type ContactRef, type PositionRecord } from '../../../../shared/features/contacts/schema';
+import type { Database } from '../../../../shared/schemas/database';
+import type { OrganisationRecord } from '../../../../shared/features/organisations/schema';
+import { type ServiceContext, localDate } from '../../records/context';
+import { dayKey, indexes, memoOn } from '../../records/indexes';
+import { foldedCache } from '../../records/lists';
+
+const contactText = foldedCache((c: ContactRecord) =>
+  [c.honorific, c.academicTitle, c.givenName, c.familyName, c.nativeName, c.transliteration, c.notes, ...c.emails.map((e) => e.address), ...c.expertise].join('\n'),
+);
+const orgText = foldedCache((o: OrganisationRecord) =>
+  [o.name, o.shortName, o.city, ...(o.country ? [o.country, countryName(o.country, 'en'), countryName(o.country, 'de')] : [])].join('\n'),
+);
+const roleText = foldedCache((p: PositionRecord) => p.role);
+
+/** The position a list shows: the current one that started last. */
+export function primaryPosition(positions: readonly PositionRecord[], today: string): PositionRecord | undefined {
+  let best: PositionRecord | undefined;
+  for (const p of positions) {
+    if (!isCurrentPosition(p, today)) continue;
+    if (!best || (p.from ?? '') > (best.from ?? '')) best = p;
+  }
+  return best;
+}
+
+export interface ContactRow extends ContactListItem {
+  /** Family name first, for sorting. */
+  sortName: string;
+  /** Countries of all current positions (or the contact's own), for filtering. */
+  countries: string[];
+  kinds: string[];
+  organisationIds: string[];
+  haystacks: string[];
+}
+
+const rowsCache = memoOn<ContactRow[]>();
+/** Rows per contact record, valid while positions, organisations and activities are unchanged. */
+const rowMaps = memoOn<WeakMap<ContactRecord, ContactRow>>();
+
+function buildRows(db: Database, today: string, day: object): ContactRow[] {
+  const ix = indexes(db);
+  // Editing one person replaces only their record: every other row is reused as it was.
+  const known = rowMaps([db.positions, db.organisations, db.activities, day], () => new WeakMap());
+  return db.contacts.map((c) => {
+    const cached = known.get(c);
+    if (cached) return cached;
+    const row = buildRow(c);
+    known.set(c, row);
+    return row;
+  });
+
+  function buildRow(c: ContactRecord): ContactRow {
+    const positions = ix.positionsOfContact(c.id);
+    const current = positions.filter((p) => isCurrentPosition(p, today));
+    const primary = primaryPosition(current, today);
+    const org = primary ? ix.organisation(primary.organisationId) : undefined;
+    const currentOrgs = current.map((p) => ix.organisation(p.organisationId)).filter((o): o is OrganisationRecord => !!o);
+    const countries = [...new Set(currentOrgs.map((o) => o.country).filter((k): k is string => !!k))];
+    if (countries.length === 0 && c.country) countries.push(c.country);
+    const phone = c.phones.find((p) => p.kind === 'work') ?? c.phones.find((p) => p.kind === 'mobile') ?? c.phones[0];
+    return {
+      id: c.id,
+      revision: c.revision,
+      name: displayName(c),
+      honorific: c.honorific,
+      nativeName: c.nativeName,
+      role: primary?.role ?? null,
+      organisationId: org?.id ?? null,
+      organisationName: org?.name ?? null,
+      country: org?.country ?? countries[0] ?? null,
+      email: c.emails[0]?.address ?? null,
+      phone: phone?.number ?? null,
+      expertise: c.expertise,
+      languages: c.languages,
+      owner: c.owner,
+      lastContact: ix.lastContact(c.id),
+      updatedAt: c.updatedAt,
+      sortName: `${c.familyName} ${c.givenName}`,
+      countries,
+      kinds: [...new Set(currentOrgs.map((o) => o.kind))],
+      organisationIds: currentOrgs.map((o) => o.id),
+      haystacks: [contactText(c), ...currentOrgs.map(orgText), ...current.map(roleText)],
+    };
+  }
+}
+
+export function contactRows(ctx: ServiceContext): ContactRow[] {
+  const db = ctx.store.db;
+  const day = dayKey(localDate(ctx.now()));
+  return rowsCache([db.contacts, db.positions, db.organisations, db.activities, day], () => buildRows(db, day.value, day));
+}
+
+export const toItem = ({ sortName: _s, countries: _c, kinds: _k, organisationIds: _o, haystacks: _h, ...item }: ContactRow): ContactListItem => item;
+
+export function contactRef(db: Database, c: ContactRecord, today: string): ContactRef {
+  const ix = indexes(db);
+  const primary = primaryPosition(ix.positionsOfContact(c.id), today);
+  return {
+    id: c.id,
+    name: displayName(c),
+    nativeName: c.nativeName,
+    role: primary?.role ?? null,
+    organisationName: primary ? (ix.organisation(primary.organisationId)?.name ?? null) : null,
+  };
+}
+

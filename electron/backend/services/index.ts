@@ -1,0 +1,52 @@
+/**
+ * The backend's channel: one service per contract namespace, whose methods are the operations.
+ * Dispatch calls `services[ns][method]`; the `Services` type makes a contract entry without a
+ * method, or a method without a contract entry, a type error.
+ */
+import type { Services } from '../../../shared/contract';
+import type { Platform } from '../platform';
+import type { ServiceContext } from '../records/context';
+import { createActivityService } from './cases/activities';
+import { createCaseService } from './cases/cases';
+import { createTaskService } from './cases/tasks';
+import { createContactService } from './contacts/contacts';
+import { createPositionService } from './contacts/positions';
+import { createCountryService } from './countries/countries';
+import { createNoteService } from './notes/notes';
+import { createOrganisationService } from './organisations/organisations';
+import { createSearchService } from './search/search';
+import { createAgendaService } from './trips/agenda';
+import { createBookService } from './trips/book';
+import { createTripService } from './trips/trips';
+import { createViewService } from './views/views';
+import { createJobService, createJobs } from './workspace/jobs';
+import { createSettingsService } from './workspace/settings';
+import { createUndoService } from './workspace/undo';
+import { createWorkspaceService } from './workspace/workspace';
+
+export function createServices(ctx: ServiceContext, platform: Platform): Services {
+  const jobs = createJobs(ctx);
+  const cases = createCaseService(ctx, platform);
+  const organisations = createOrganisationService(ctx);
+  const contacts = createContactService(ctx);
+  const notes = createNoteService(ctx);
+  return {
+    workspace: createWorkspaceService(ctx, platform.shell),
+    settings: createSettingsService(ctx),
+    undo: createUndoService(ctx),
+    jobs: createJobService(jobs),
+    cases,
+    tasks: createTaskService(ctx),
+    activities: createActivityService(ctx),
+    organisations,
+    contacts,
+    positions: createPositionService(ctx),
+    notes,
+    views: createViewService(ctx),
+    countries: createCountryService(ctx),
+    trips: createTripService(ctx, platform),
+    agenda: createAgendaService(ctx),
+    book: createBookService(ctx, platform, jobs),
+    search: createSearchService({ cases, contacts, organisations, notes }),
+  };
+}

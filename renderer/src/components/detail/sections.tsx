@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { languageFromTag } from '../../../../shared/i18n';
+import type { NoteRef } from '../../../../shared/features/notes/contract';
 import { formatDate } from '../../lib/format';
 
 /** A titled part of a detail pane (summary, linked cases, …), named by its heading for screen readers. */
@@ -24,14 +25,6 @@ export function EmptyLine({ children }: { children: ReactNode }) {
       {children}
     </Text>
   );
-}
-
-interface NoteRef {
-  id: string;
-  title: string;
-  kind: string;
-  status: string;
-  updatedAt: string;
 }
 
 type NoteLinksProps = Omit<ListProps, 'children'> & {

@@ -7,6 +7,7 @@ import { Link, Route, Routes, useMatch, useNavigate, useParams } from 'react-rou
 import { countryName, countryOptions } from '../../../../shared/features/countries/names';
 import { regionName } from '../../../../shared/features/countries/regions';
 import { foldText } from '../../../../shared/domain/text';
+import type { CountryCounts } from '../../../../shared/features/countries/contract';
 import { languageFromTag } from '../../../../shared/i18n';
 import { useApi } from '../../api/context';
 import { recordHeading } from '../../app/focus';
@@ -18,14 +19,8 @@ import { StatusBadge } from '../../components/StatusBadge';
 import { describeError } from '../../lib/errors';
 import { formatDate } from '../../lib/format';
 
-interface Row {
-  code: string;
-  name: string;
-  organisations: number;
-  contacts: number;
-  openCases: number;
-  notes: number;
-}
+/** A country's counts with its name in the reader's language. */
+type Row = CountryCounts & { name: string };
 
 /** Per country: who and what the workspace knows there, and what happened this year. */
 export function CountriesScreen() {

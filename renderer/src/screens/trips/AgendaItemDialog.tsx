@@ -18,7 +18,7 @@ import { CasePicker, ContactPicker, OrganisationPicker } from '../../components/
 import { describeError, fieldErrors, schemaErrors } from '../../lib/errors';
 import { notifySuccess } from '../../lib/notify';
 import { toRichDoc } from '../notes/normalise';
-import type { AgendaEntry } from './AgendaPanel';
+import type { AgendaItemView } from '../../../../shared/features/trips/contract';
 import { zoneLabel } from '../../../../shared/features/trips/zones';
 import { keepEnterInPickers, useLanguage } from './parts';
 import { TalkingPointsEditor } from './TalkingPointsEditor';
@@ -32,13 +32,13 @@ type Values = FormValuesOf<typeof PlainFields> & { date: string | null; timeZone
 interface Props {
   trip: TripRecord;
   /** The item to edit; null adds a new one. */
-  item: AgendaEntry | null;
+  item: AgendaItemView | null;
   /** The last day already planned, where a new item most likely goes. */
   lastDate?: string;
   onClose: () => void;
 }
 
-const fromItem = (item: AgendaEntry): Values => ({ ...formValuesOf(PlainFields, item), date: item.date, timeZone: item.timeZone });
+const fromItem = (item: AgendaItemView): Values => ({ ...formValuesOf(PlainFields, item), date: item.date, timeZone: item.timeZone });
 
 /** Adds or edits one agenda item: when (local to one of the trip's zones), where, with whom, and what to say. */
 export function AgendaItemDialog({ trip, item, lastDate, onClose }: Props) {

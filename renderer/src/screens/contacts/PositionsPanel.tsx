@@ -16,7 +16,8 @@ import { useCloseGuard } from '../../components/form/DiscardDialog';
 import { describeError, formErrorsOf } from '../../lib/errors';
 import { formatDate, todayIso } from '../../lib/format';
 import { notifyError, notifySuccess } from '../../lib/notify';
-import { RoleItem, RoleList, UpcomingBadge, useLanguage } from '../organisations/parts';
+import { RoleItem, RoleList, UpcomingBadge } from '../organisations/parts';
+import { useLanguage } from '../../app/language';
 import { PositionDialog } from './PositionDialog';
 
 interface Props {

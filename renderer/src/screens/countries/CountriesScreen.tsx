@@ -8,7 +8,6 @@ import { countryName, countryOptions } from '../../../../shared/features/countri
 import { regionName } from '../../../../shared/features/countries/regions';
 import { foldText } from '../../../../shared/domain/text';
 import type { CountryCounts } from '../../../../shared/features/countries/contract';
-import { languageFromTag } from '../../../../shared/i18n';
 import { useApi } from '../../api/context';
 import { recordHeading } from '../../app/focus';
 import { DataTable, preferredListWidth, type Column } from '../../components/DataTable';
@@ -18,14 +17,15 @@ import { CountryMapView } from '../../components/CountryMapView';
 import { StatusBadge } from '../../components/StatusBadge';
 import { describeError } from '../../lib/errors';
 import { formatDate } from '../../lib/format';
+import { useLanguage } from '../../app/language';
 
 /** A country's counts with its name in the reader's language. */
 type Row = CountryCounts & { name: string };
 
 /** Per country: who and what the workspace knows there, and what happened this year. */
 export function CountriesScreen() {
-  const { t, i18n } = useTranslation();
-  const lang = languageFromTag(i18n.language);
+  const { t } = useTranslation();
+  const lang = useLanguage();
   const api = useApi();
   const navigate = useNavigate();
   const match = useMatch('/countries/:code');
@@ -122,8 +122,8 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 
 function CountryDetail() {
   const { code = '' } = useParams();
-  const { t, i18n } = useTranslation();
-  const lang = languageFromTag(i18n.language);
+  const { t } = useTranslation();
+  const lang = useLanguage();
   const api = useApi();
   const detail = useQuery({ queryKey: ['countries', 'detail', code], queryFn: () => api.countries.detail({ code }) });
   if (detail.isPending) return <Loader m="xl" aria-label={t('common.loading')} />;

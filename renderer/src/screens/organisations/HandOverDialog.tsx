@@ -13,7 +13,8 @@ import { describeError, formErrorsOf } from '../../lib/errors';
 import { formatDate, todayIso } from '../../lib/format';
 import { notifySuccess } from '../../lib/notify';
 import type { OrganisationPerson } from '../../../../shared/features/organisations/contract';
-import { focusFirstInput, PickerField, useLanguage } from './parts';
+import { focusFirstInput, PickerField } from './parts';
+import { useLanguage } from '../../app/language';
 
 interface Values {
   successorId: string | null;

@@ -8,7 +8,8 @@ import type { OrganisationRecord } from '../../../../shared/features/organisatio
 import { formatDate, todayIso } from '../../lib/format';
 import { PositionDialog } from '../contacts/PositionDialog';
 import { HandOverDialog } from './HandOverDialog';
-import { RoleItem, RoleList, UpcomingBadge, useLanguage } from './parts';
+import { RoleItem, RoleList, UpcomingBadge } from './parts';
+import { useLanguage } from '../../app/language';
 
 interface Props {
   organisation: OrganisationRecord;

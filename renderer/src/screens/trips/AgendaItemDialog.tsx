@@ -20,7 +20,8 @@ import { notifySuccess } from '../../lib/notify';
 import { toRichDoc } from '../notes/normalise';
 import type { AgendaItemView } from '../../../../shared/features/trips/contract';
 import { zoneLabel } from '../../../../shared/features/trips/zones';
-import { keepEnterInPickers, useLanguage } from './parts';
+import { keepEnterInPickers } from './parts';
+import { useLanguage } from '../../app/language';
 import { TalkingPointsEditor } from './TalkingPointsEditor';
 import { TimeField } from './TimeField';
 

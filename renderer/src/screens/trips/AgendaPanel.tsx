@@ -18,7 +18,8 @@ import { AgendaItemDialog } from './AgendaItemDialog';
 import { CaseLinks, useCaseLabels } from './caseLabels';
 import { DebriefDialog } from './DebriefDialog';
 import { zoneLabel } from '../../../../shared/features/trips/zones';
-import { dateRange, useLanguage, weekdayDate, zoneOffset } from './parts';
+import { dateRange, weekdayDate, zoneOffset } from './parts';
+import { useLanguage } from '../../app/language';
 
 type Dialog = { kind: 'item'; item: AgendaItemView | null } | { kind: 'debrief'; item: AgendaItemView } | { kind: 'delete'; item: AgendaItemView } | null;
 

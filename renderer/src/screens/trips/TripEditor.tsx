@@ -19,7 +19,8 @@ import { formErrorsOf, schemaErrors } from '../../lib/errors';
 import { notify } from '../../lib/notify';
 import { NotePicker } from './NotePicker';
 import { zoneLabel } from '../../../../shared/features/trips/zones';
-import { keepEnterInPickers, suggestedZones, useLanguage } from './parts';
+import { keepEnterInPickers, suggestedZones } from './parts';
+import { useLanguage } from '../../app/language';
 
 type Role = (typeof memberRoles)[number];
 

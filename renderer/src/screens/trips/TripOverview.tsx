@@ -10,7 +10,8 @@ import { CountryMapView } from '../../components/CountryMapView';
 import { StatusBadge } from '../../components/StatusBadge';
 import { formatDateTime } from '../../lib/format';
 import { zoneLabel } from '../../../../shared/features/trips/zones';
-import { dateRange, destinationsLabel, tripDays, useLanguage } from './parts';
+import { dateRange, destinationsLabel, tripDays } from './parts';
+import { useLanguage } from '../../app/language';
 
 /** The trip at a glance: facts, purpose, the delegation with roles, and the linked cases and notes. */
 export function TripOverview({ trip, related }: { trip: TripRecord; related: TripRelated | undefined }) {

@@ -9,6 +9,7 @@ import 'dayjs/locale/de';
 import { styleNonce } from '../csp-setup';
 import { ConnectionProvider, useApi, type Connection } from '../api/context';
 import { resolveLanguage } from '../i18n';
+import { useLanguage } from './language';
 import { describeError } from '../lib/errors';
 import { Recovery } from '../screens/welcome/Recovery';
 import { Welcome } from '../screens/welcome/Welcome';
@@ -68,14 +69,14 @@ export function App({ connection }: { connection: Connection }) {
     () => new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false, staleTime: 5_000 } } }),
     [],
   );
-  const { i18n } = useTranslation();
+  const lang = useLanguage();
   return (
     <ConnectionProvider value={connection}>
       <QueryClientProvider client={queryClient}>
         <Preferences>
           {(scheme) => (
             <MantineProvider theme={theme} defaultColorScheme="auto" forceColorScheme={scheme} getStyleNonce={() => styleNonce} cssVariablesResolver={cssVariablesResolver}>
-              <DatesProvider settings={{ locale: i18n.language.startsWith('de') ? 'de' : 'en', firstDayOfWeek: 1 }}>
+              <DatesProvider settings={{ locale: lang, firstDayOfWeek: 1 }}>
                 {/* Bottom left, over the end of the list: never over the detail pane's actions (Save, Delete, Undo). */}
                 <Notifications position="bottom-left" limit={4} containerWidth={380} className="toasts" />
                 <RouterProvider router={router} />

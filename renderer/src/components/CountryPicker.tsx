@@ -2,13 +2,12 @@ import { MultiSelect, type MultiSelectProps } from '@mantine/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { countryOptions } from '../../../shared/features/countries/names';
-import { languageFromTag } from '../../../shared/i18n';
 import { foldedFilter } from '../lib/foldedFilter';
+import { useLanguage } from '../app/language';
 
 /** Every country as an option, "Ghana (GH)", named in the UI language. */
 export function useCountryData() {
-  const { i18n } = useTranslation();
-  const lang = languageFromTag(i18n.language);
+  const lang = useLanguage();
   return useMemo(() => countryOptions(lang).map((c) => ({ value: c.code, label: `${c.name} (${c.code})` })), [lang]);
 }
 

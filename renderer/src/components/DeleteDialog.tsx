@@ -1,23 +1,18 @@
 import { Alert, Button, Group, List, Loader, Modal, Stack, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import type { DeleteImpact } from '../../../shared/contract/common';
 import { useReturnFocus } from '../app/focus';
 import { useUndo } from '../app/undo';
 import { describeError } from '../lib/errors';
 import { notifyError } from '../lib/notify';
-
-interface Impact {
-  label: string;
-  removes: Array<{ collection: string; count: number }>;
-  unlinks: Array<{ collection: string; field: string; count: number }>;
-}
 
 interface Props {
   opened: boolean;
   onClose: () => void;
   /** Key of the record, so the impact is asked for again when it changes. */
   recordKey: string;
-  impact: () => Promise<Impact>;
+  impact: () => Promise<DeleteImpact>;
   remove: () => Promise<{ undoId: string }>;
   onDeleted: () => void;
 }

@@ -2,14 +2,14 @@ import { MultiSelect, type MultiSelectProps } from '@mantine/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { regionOptions } from '../../../shared/features/countries/regions';
-import { languageFromTag } from '../../../shared/i18n';
+import { useLanguage } from '../app/language';
 
 type Props = Omit<MultiSelectProps, 'data' | 'value' | 'onChange'> & { value: string[]; onChange: (codes: string[]) => void };
 
 /** UN M49 regions, continents first with their sub-regions indented under them. */
 export function RegionPicker({ value, onChange, ...rest }: Props) {
-  const { i18n, t } = useTranslation();
-  const lang = languageFromTag(i18n.language);
+  const { t } = useTranslation();
+  const lang = useLanguage();
   const data = useMemo(() => regionOptions(lang).map((r) => ({ value: r.code, label: `${'  '.repeat(r.depth - 1)}${r.name}` })), [lang]);
   return (
     <MultiSelect

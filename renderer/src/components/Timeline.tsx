@@ -19,6 +19,7 @@ import { DateField } from './form/DateField';
 import { useCloseGuard } from './form/DiscardDialog';
 import { useSaveShortcut } from './form/useSaveShortcut';
 import { CasePicker, ContactPicker } from './pickers';
+import { useLanguage } from '../app/language';
 
 const icons: Record<ActivityKind, typeof IconNote> = { meeting: IconCalendarEvent, call: IconPhone, email: IconMail, note: IconNote, visit: IconMapPin };
 
@@ -42,7 +43,8 @@ interface Editing {
  * logged on a case appears on every participant's screen too, and moves their "last contact".
  */
 export function Timeline({ caseId, contactId }: { caseId?: string; contactId?: string }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const lang = useLanguage();
   const api = useApi();
   const queryClient = useQueryClient();
   const undo = useUndo();
@@ -89,7 +91,7 @@ export function Timeline({ caseId, contactId }: { caseId?: string; contactId?: s
                     </Text>
                     <Group gap={2} wrap="nowrap">
                       <Text size="xs" c="dimmed">
-                        {t(`timeline.kinds.${a.kind}`)} · {formatDate(a.date, i18n.language)}
+                        {t(`timeline.kinds.${a.kind}`)} · {formatDate(a.date, lang)}
                       </Text>
                       <Tooltip label={t('timeline.editEntry')}>
                         <ActionIcon

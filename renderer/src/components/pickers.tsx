@@ -1,17 +1,15 @@
 import { useCallback } from 'react';
-import { useTranslation } from 'react-i18next';
 import { countryName } from '../../../shared/features/countries/names';
-import { languageFromTag } from '../../../shared/i18n';
 import { useApi } from '../api/context';
 import { RecordPicker, type PickerItem } from './RecordPicker';
+import { useLanguage } from '../app/language';
 
 type PickerProps = Omit<Parameters<typeof RecordPicker>[0], 'lookup' | 'queryKey'>;
 
 /** Organisations by name, short name, city or country. */
 export function OrganisationPicker(props: PickerProps) {
   const api = useApi();
-  const { i18n } = useTranslation();
-  const lang = languageFromTag(i18n.language);
+  const lang = useLanguage();
   const lookup = useCallback(
     async (q: { text: string; ids?: string[] }): Promise<PickerItem[]> =>
       (await api.organisations.lookup({ text: q.text, ids: q.ids, limit: 30 })).map((o) => ({

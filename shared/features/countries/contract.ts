@@ -9,7 +9,10 @@ import { OrganisationRef } from '../organisations/schema';
 import { TripRef } from '../trips/contract';
 import { CountryMap } from './map-schema';
 
-export const CountryOverview = z.array(z.object({ code: z.string(), organisations: z.number(), contacts: z.number(), openCases: z.number(), notes: z.number() }));
+/** One row of the overview: what the workspace holds for a country. */
+export const CountryCounts = z.object({ code: z.string(), organisations: z.number(), contacts: z.number(), openCases: z.number(), notes: z.number() });
+export type CountryCounts = z.infer<typeof CountryCounts>;
+export const CountryOverview = z.array(CountryCounts);
 export type CountryOverview = z.infer<typeof CountryOverview>;
 
 export const CountryDetail = z.object({

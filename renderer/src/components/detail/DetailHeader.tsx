@@ -1,8 +1,9 @@
 import { Button, Group, Title } from '@mantine/core';
 import { IconEdit, IconTrash } from '@tabler/icons-react';
-import { useState, type ComponentProps, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import type { DeleteImpact } from '../../../../shared/contract/common';
 import { recordHeading } from '../../app/focus';
 import { DeleteDialog } from '../DeleteDialog';
 
@@ -12,7 +13,7 @@ interface Props {
   record: { id: string; revision: number };
   /** The record's operations in the contract (`api.cases`, …). */
   service: {
-    deleteImpact: (input: { id: string }) => ReturnType<ComponentProps<typeof DeleteDialog>['impact']>;
+    deleteImpact: (input: { id: string }) => Promise<DeleteImpact>;
     delete: (input: { id: string; revision: number }) => Promise<{ undoId: string }>;
   };
   /** The toolbar's accessible name ("Case actions"). */

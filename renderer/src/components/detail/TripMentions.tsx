@@ -3,10 +3,10 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { MentionedKind, TripMention } from '../../../../shared/features/trips/contract';
-import { languageFromTag } from '../../../../shared/i18n';
 import { useApi } from '../../api/context';
 import { formatDate } from '../../lib/format';
 import { DetailSection, EmptyLine } from './sections';
+import { useLanguage } from '../../app/language';
 
 const itemLabel: Record<MentionedKind, string> = {
   contact: 'mentions.counterpart',
@@ -20,8 +20,8 @@ const itemLabel: Record<MentionedKind, string> = {
  * host organisation, a case or note linked to the trip or an agenda item): links the other way.
  */
 export function TripMentions({ kind, id, mt = 'lg' }: { kind: MentionedKind; id: string; mt?: 'md' | 'lg' }) {
-  const { t, i18n } = useTranslation();
-  const lang = languageFromTag(i18n.language);
+  const { t } = useTranslation();
+  const lang = useLanguage();
   const api = useApi();
   // Under 'trips', so every change to a trip or its agenda refreshes it.
   const query = useQuery({ queryKey: ['trips', 'mentions', kind, id], queryFn: () => api.trips.mentions({ kind, id }) });

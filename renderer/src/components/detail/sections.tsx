@@ -2,8 +2,9 @@ import { Anchor, List, Text, Title, type ListProps, type MantineSpacing } from '
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { languageFromTag } from '../../../../shared/i18n';
+import type { NoteRef } from '../../../../shared/features/notes/contract';
 import { formatDate } from '../../lib/format';
+import { useLanguage } from '../../app/language';
 
 /** A titled part of a detail pane (summary, linked cases, …), named by its heading for screen readers. */
 export function DetailSection({ id, title, mt, className, children }: { id: string; title: string; mt?: MantineSpacing; className?: string; children: ReactNode }) {
@@ -26,14 +27,6 @@ export function EmptyLine({ children }: { children: ReactNode }) {
   );
 }
 
-interface NoteRef {
-  id: string;
-  title: string;
-  kind: string;
-  status: string;
-  updatedAt: string;
-}
-
 type NoteLinksProps = Omit<ListProps, 'children'> & {
   notes: readonly NoteRef[];
   /** Said when no note refers to the record. */
@@ -44,7 +37,8 @@ type NoteLinksProps = Omit<ListProps, 'children'> & {
 
 /** The strategy notes that refer to a record, each with its kind and status. */
 export function NoteLinks({ notes, none, dated, ...listProps }: NoteLinksProps) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const lang = useLanguage();
   if (!notes.length) return <EmptyLine>{none}</EmptyLine>;
   return (
     <List size="sm" spacing={4} {...listProps}>
@@ -55,7 +49,7 @@ export function NoteLinks({ notes, none, dated, ...listProps }: NoteLinksProps) 
           </Anchor>{' '}
           <Text span size="xs" c="dimmed">
             {t(`notes.kinds.${n.kind}`, { defaultValue: n.kind })} · {t(`notes.statuses.${n.status}`, { defaultValue: n.status })}
-            {dated ? ` · ${formatDate(n.updatedAt.slice(0, 10), languageFromTag(i18n.language))}` : null}
+            {dated ? ` · ${formatDate(n.updatedAt.slice(0, 10), lang)}` : null}
           </Text>
         </List.Item>
       ))}

@@ -5,7 +5,6 @@ import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { countryName } from '../../../../shared/features/countries/names';
-import { languageFromTag } from '../../../../shared/i18n';
 import { useApi } from '../../api/context';
 import { useCommand } from '../../app/commands';
 import { DetailHeader } from '../../components/detail/DetailHeader';
@@ -20,11 +19,12 @@ import { describeError } from '../../lib/errors';
 import { formatDate, formatDateTime, todayIso } from '../../lib/format';
 import { notifyError } from '../../lib/notify';
 import { TasksPanel } from './TasksPanel';
+import { useLanguage } from '../../app/language';
 
 export function CaseDetail() {
   const { id = '' } = useParams();
-  const { t, i18n } = useTranslation();
-  const lang = languageFromTag(i18n.language);
+  const { t } = useTranslation();
+  const lang = useLanguage();
   const api = useApi();
   const [tab, setTab] = useState<string | null>('overview');
 

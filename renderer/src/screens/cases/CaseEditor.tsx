@@ -3,19 +3,12 @@ import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import {
-  CaseCreateInput,
-  CaseFields,
-  casePriorities,
-  caseStatuses,
-  type CasePriority,
-  type CaseRecord,
-  type CaseStatus,
-} from '../../../../shared/features/cases/schema';
+import { CaseCreateInput, CaseFields, CaseFieldsShape, casePriorities, caseStatuses, type CaseRecord } from '../../../../shared/features/cases/schema';
 import { useVocabulary } from '../../api/vocabulary';
 import { CountryPicker } from '../../components/CountryPicker';
 import { useEditedRecord } from '../../components/form/useEditedRecord';
 import { RecordForm, submitOnModEnter, useFillForm, useRecordSave } from '../../components/form/RecordForm';
+import { defaultsOf, formValuesOf, type FormValuesOf } from '../../components/form/schemaValues';
 import { ContactPicker, OrganisationPicker } from '../../components/pickers';
 import { RecordFallback } from '../../components/RecordFallback';
 import { TopicsInput } from '../../components/TopicsInput';
@@ -24,59 +17,12 @@ import { byField, formErrorsOf, schemaErrors } from '../../lib/errors';
 import { todayIso } from '../../lib/format';
 import { notify } from '../../lib/notify';
 
-interface FormValues {
-  title: string;
-  reference: string;
-  clientId: string | null;
-  client: string;
-  clientContactIds: string[];
-  partnerOrganisationIds: string[];
-  fundingInstruments: string[];
-  countries: string[];
-  topics: string[];
-  status: CaseStatus;
-  priority: CasePriority;
-  owner: string;
-  openedOn: string;
-  dueOn: string | null;
-  summary: string;
-}
+type FormValues = FormValuesOf<typeof CaseFieldsShape>;
 
-const blank = (): FormValues => ({
-  title: '',
-  reference: '',
-  clientId: null,
-  client: '',
-  clientContactIds: [],
-  partnerOrganisationIds: [],
-  fundingInstruments: [],
-  countries: [],
-  topics: [],
-  status: 'intake',
-  priority: 'normal',
-  owner: '',
-  openedOn: todayIso(),
-  dueOn: null,
-  summary: '',
-});
+/** A new case: the create schema's defaults, opened today, its reference suggested by the backend. */
+const blank = (): FormValues => ({ ...defaultsOf(CaseCreateInput), title: '', reference: '', openedOn: todayIso() });
 
-const fromRecord = (c: CaseRecord): FormValues => ({
-  title: c.title,
-  reference: c.reference,
-  clientId: c.clientId,
-  client: c.client,
-  clientContactIds: c.clientContactIds,
-  partnerOrganisationIds: c.partnerOrganisationIds,
-  fundingInstruments: c.fundingInstruments,
-  countries: c.countries,
-  topics: c.topics,
-  status: c.status,
-  priority: c.priority,
-  owner: c.owner,
-  openedOn: c.openedOn,
-  dueOn: c.dueOn,
-  summary: c.summary,
-});
+const fromRecord = (c: CaseRecord): FormValues => formValuesOf(CaseFieldsShape, c);
 
 export function CaseEditor() {
   const { id, isNew, t, api, navigate, queryClient, existing } = useEditedRecord('cases', (api, id) => api.cases.get({ id }));

@@ -3,7 +3,6 @@ import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { countryName } from '../../../../shared/features/countries/names';
-import { languageFromTag } from '../../../../shared/i18n';
 import { caseStatuses, type CaseListItem, type CaseStatus, type caseSortKeys } from '../../../../shared/features/cases/schema';
 import { useApi } from '../../api/context';
 import { useVocabulary } from '../../api/vocabulary';
@@ -22,6 +21,7 @@ import { StatusBadge } from '../../components/StatusBadge';
 import { formatDate, todayIso } from '../../lib/format';
 import { CaseDetail } from './CaseDetail';
 import { CaseEditor } from './CaseEditor';
+import { useLanguage } from '../../app/language';
 
 type SortKey = (typeof caseSortKeys)[number];
 
@@ -38,8 +38,8 @@ const noFilter: Filter = { text: '', statuses: [], countries: [], regions: [], t
 const defaultColumns = ['reference', 'title', 'status', 'countries', 'dueOn', 'tasks'];
 
 export function CasesScreen() {
-  const { t, i18n } = useTranslation();
-  const lang = languageFromTag(i18n.language);
+  const { t } = useTranslation();
+  const lang = useLanguage();
   const api = useApi();
   const navigate = useNavigate();
   const list = useFilteredList<Filter, SortKey, CaseListItem>({

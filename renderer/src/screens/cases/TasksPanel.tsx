@@ -10,10 +10,12 @@ import { useUndo } from '../../app/undo';
 import { describeError, fieldErrors } from '../../lib/errors';
 import { formatDate } from '../../lib/format';
 import { notifyError } from '../../lib/notify';
+import { useLanguage } from '../../app/language';
 
 /** A case's tasks: tick off, add with due date and assignee, delete with undo; overdue ones stand out. */
 export function TasksPanel({ caseId }: { caseId: string }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const lang = useLanguage();
   const api = useApi();
   const queryClient = useQueryClient();
   const undo = useUndo();
@@ -68,7 +70,7 @@ export function TasksPanel({ caseId }: { caseId: string }) {
                   {task.title}
                 </Text>
                 <Text size="xs" c="dimmed">
-                  {[task.assignee, task.done && task.doneOn ? t('tasks.doneOn', { date: formatDate(task.doneOn, i18n.language) }) : null].filter(Boolean).join(' · ')}
+                  {[task.assignee, task.done && task.doneOn ? t('tasks.doneOn', { date: formatDate(task.doneOn, lang) }) : null].filter(Boolean).join(' · ')}
                 </Text>
               </div>
               <Group gap={6} wrap="nowrap">
@@ -78,7 +80,7 @@ export function TasksPanel({ caseId }: { caseId: string }) {
                   </Badge>
                 ) : null}
                 <Text size="xs" className={task.overdue ? 'overdue' : undefined}>
-                  {task.dueOn ? formatDate(task.dueOn, i18n.language) : '—'}
+                  {task.dueOn ? formatDate(task.dueOn, lang) : '—'}
                 </Text>
                 <Tooltip label={t('tasks.deleteTask', { title: task.title })}>
                   <ActionIcon size="sm" variant="subtle" color="red" aria-label={t('tasks.deleteTask', { title: task.title })} onClick={() => remove.mutate(task)}>

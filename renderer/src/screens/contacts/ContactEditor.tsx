@@ -3,7 +3,7 @@ import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { useMemo } from 'react';
 import { IsoDate } from '../../../../shared/schemas/common';
-import { ContactFields, displayName, lawfulBases, type ContactRecord, type Email, type Phone } from '../../../../shared/features/contacts/schema';
+import { ContactFields, displayName, lawfulBases } from '../../../../shared/features/contacts/schema';
 import { useVocabulary } from '../../api/vocabulary';
 import { useEditedRecord } from '../../components/form/useEditedRecord';
 import { RecordForm, submitOnModEnter, useFillForm, useRecordSave } from '../../components/form/RecordForm';
@@ -14,65 +14,9 @@ import { dateInputProps } from '../../lib/dateInput';
 import { collapseLists, formErrorsOf, schemaErrors } from '../../lib/errors';
 import { notify } from '../../lib/notify';
 import { CountrySelect, PickerField } from '../organisations/parts';
+import { blankContact, contactFromRecord, type ContactFormValues } from './contactForm';
 import { ReachRows } from './ReachRows';
 import { useLanguageOptions } from './languages';
-
-type LawfulBasis = (typeof lawfulBases)[number];
-
-export interface ContactFormValues {
-  honorific: string;
-  academicTitle: string;
-  givenName: string;
-  familyName: string;
-  nativeName: string;
-  transliteration: string;
-  country: string | null;
-  emails: Email[];
-  phones: Phone[];
-  languages: string[];
-  expertise: string[];
-  owner: string;
-  notes: string;
-  gdpr: { lawfulBasis: LawfulBasis; source: string; consentOn: string | null; reviewOn: string | null };
-  /** Only when creating: the role the person holds, saved in the same write. */
-  position: { organisationId: string | null; role: string; from: string | null };
-}
-
-const blank = (): ContactFormValues => ({
-  honorific: '',
-  academicTitle: '',
-  givenName: '',
-  familyName: '',
-  nativeName: '',
-  transliteration: '',
-  country: null,
-  emails: [],
-  phones: [],
-  languages: [],
-  expertise: [],
-  owner: '',
-  notes: '',
-  gdpr: { lawfulBasis: 'legitimateInterests', source: '', consentOn: null, reviewOn: null },
-  position: { organisationId: null, role: '', from: null },
-});
-
-const fromRecord = (c: ContactRecord): ContactFormValues => ({
-  honorific: c.honorific,
-  academicTitle: c.academicTitle,
-  givenName: c.givenName,
-  familyName: c.familyName,
-  nativeName: c.nativeName,
-  transliteration: c.transliteration,
-  country: c.country,
-  emails: c.emails,
-  phones: c.phones,
-  languages: c.languages,
-  expertise: c.expertise,
-  owner: c.owner,
-  notes: c.notes,
-  gdpr: c.gdpr,
-  position: { organisationId: null, role: '', from: null },
-});
 
 /**
  * Rows the user added but left empty are dropped before saving; `index` maps a saved row back to
@@ -96,7 +40,7 @@ export function ContactEditor() {
 
   const form = useForm<ContactFormValues>({
     mode: 'controlled',
-    initialValues: blank(),
+    initialValues: blankContact(),
     validateInputOnBlur: true,
     validate: (values) => {
       const { contact, toFormPath } = withoutBlankRows(values);
@@ -113,7 +57,7 @@ export function ContactEditor() {
   });
 
   const loaded = existing.data;
-  useFillForm(form, loaded, fromRecord);
+  useFillForm(form, loaded, contactFromRecord);
 
   const languageOptions = useLanguageOptions(form.values.languages);
   const basisOptions = useMemo(() => lawfulBases.map((b) => ({ value: b, label: t(`contacts.gdpr.bases.${b}`) })), [t]);

@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import type { ContactRecord } from '../../../../shared/features/contacts/schema';
 import { formatDate, todayIso } from '../../lib/format';
 import { Facts } from '../../components/detail/Facts';
-import { AlertBadge, useLanguage } from '../organisations/parts';
+import { AlertBadge } from '../organisations/parts';
+import { useLanguage } from '../../app/language';
 
 /** Why we may keep this person's data, where it came from, and when it must be looked at again. */
 export function GdprSection({ gdpr }: { gdpr: ContactRecord['gdpr'] }) {

@@ -3,11 +3,12 @@ import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PositionFields, type PositionRecord } from '../../../../shared/features/contacts/schema';
+import { PositionFields, PositionFieldsShape, type PositionRecord } from '../../../../shared/features/contacts/schema';
 import { useApi } from '../../api/context';
 import { useReturnFocus } from '../../app/focus';
 import { DateField } from '../../components/form/DateField';
 import { useCloseGuard } from '../../components/form/DiscardDialog';
+import { defaultsOf, formValuesOf, type FormValuesOf } from '../../components/form/schemaValues';
 import { useSaveShortcut } from '../../components/form/useSaveShortcut';
 import { ContactPicker, OrganisationPicker } from '../../components/pickers';
 import { describeError, formErrorsOf, schemaErrors } from '../../lib/errors';
@@ -15,13 +16,9 @@ import { todayIso } from '../../lib/format';
 import { notifySuccess } from '../../lib/notify';
 import { focusFirstInput, PickerField } from '../organisations/parts';
 
-interface Values {
-  contactId: string | null;
-  organisationId: string | null;
-  role: string;
-  from: string | null;
-  to: string | null;
-}
+/** The position's fields; the person and the organisation may still be unchosen. */
+const PlainFields = PositionFieldsShape.omit({ contactId: true, organisationId: true });
+type Values = FormValuesOf<typeof PlainFields> & { contactId: string | null; organisationId: string | null };
 
 interface Props {
   title: string;
@@ -42,8 +39,8 @@ export function PositionDialog({ title, position, initial, fixed, onClose }: Pro
 
   const form = useForm<Values>({
     initialValues: position
-      ? { contactId: position.contactId, organisationId: position.organisationId, role: position.role, from: position.from, to: position.to }
-      : { contactId: initial?.contactId ?? null, organisationId: initial?.organisationId ?? null, role: '', from: todayIso(), to: null },
+      ? formValuesOf(PositionFieldsShape, position)
+      : { ...defaultsOf(PlainFields), contactId: initial?.contactId ?? null, organisationId: initial?.organisationId ?? null, role: '', from: todayIso() },
     validate: (v) => {
       const errors: Record<string, string> = {};
       if (!v.contactId) errors.contactId = t('validation.required');

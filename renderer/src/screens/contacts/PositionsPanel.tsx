@@ -5,7 +5,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { OutputOf } from '../../../../shared/contract';
+import type { ContactPosition } from '../../../../shared/features/contacts/contract';
 import { IsoDate } from '../../../../shared/schemas/common';
 import type { PositionRecord } from '../../../../shared/features/contacts/schema';
 import { useApi } from '../../api/context';
@@ -16,14 +16,13 @@ import { useCloseGuard } from '../../components/form/DiscardDialog';
 import { describeError, formErrorsOf } from '../../lib/errors';
 import { formatDate, todayIso } from '../../lib/format';
 import { notifyError, notifySuccess } from '../../lib/notify';
-import { RoleItem, RoleList, UpcomingBadge, useLanguage } from '../organisations/parts';
+import { RoleItem, RoleList, UpcomingBadge } from '../organisations/parts';
+import { useLanguage } from '../../app/language';
 import { PositionDialog } from './PositionDialog';
-
-export type HeldPosition = OutputOf<'contacts.related'>['positions'][number];
 
 interface Props {
   contactId: string;
-  positions: HeldPosition[];
+  positions: ContactPosition[];
   loading: boolean;
 }
 
@@ -59,7 +58,7 @@ export function PositionsPanel({ contactId, positions, loading }: Props) {
         ? t('contacts.positions.since', { date: formatDate(p.from, lang) })
         : '—';
 
-  const list = (rows: HeldPosition[], isCurrent: boolean, labelId: string) => (
+  const list = (rows: ContactPosition[], isCurrent: boolean, labelId: string) => (
     <RoleList labelledBy={labelId}>
       {rows.map(({ position: p, organisation: o }) => (
         <RoleItem

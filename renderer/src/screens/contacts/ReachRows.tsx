@@ -3,7 +3,7 @@ import type { UseFormReturnType } from '@mantine/form';
 import { IconLock, IconPlus, IconX } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { emailKinds, phoneKinds } from '../../../../shared/features/contacts/schema';
-import type { ContactFormValues } from './ContactEditor';
+import type { ContactFormValues } from './contactForm';
 
 /** The e-mail and phone lists of the person form: one row per entry, each with its kind. */
 export function ReachRows({ form }: { form: UseFormReturnType<ContactFormValues> }) {

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { useLanguage } from '../organisations/parts';
+import { useLanguage } from '../../app/language';
 
 /**
  * ISO 639 codes offered in pickers: the languages of the partner countries advisors work with most.

@@ -7,7 +7,7 @@ import { Link, Route, Routes, useMatch, useNavigate, useParams } from 'react-rou
 import { countryName, countryOptions } from '../../../../shared/features/countries/names';
 import { regionName } from '../../../../shared/features/countries/regions';
 import { foldText } from '../../../../shared/domain/text';
-import { languageFromTag } from '../../../../shared/i18n';
+import type { CountryCounts } from '../../../../shared/features/countries/contract';
 import { useApi } from '../../api/context';
 import { recordHeading } from '../../app/focus';
 import { DataTable, preferredListWidth, type Column } from '../../components/DataTable';
@@ -17,20 +17,15 @@ import { CountryMapView } from '../../components/CountryMapView';
 import { StatusBadge } from '../../components/StatusBadge';
 import { describeError } from '../../lib/errors';
 import { formatDate } from '../../lib/format';
+import { useLanguage } from '../../app/language';
 
-interface Row {
-  code: string;
-  name: string;
-  organisations: number;
-  contacts: number;
-  openCases: number;
-  notes: number;
-}
+/** A country's counts with its name in the reader's language. */
+type Row = CountryCounts & { name: string };
 
 /** Per country: who and what the workspace knows there, and what happened this year. */
 export function CountriesScreen() {
-  const { t, i18n } = useTranslation();
-  const lang = languageFromTag(i18n.language);
+  const { t } = useTranslation();
+  const lang = useLanguage();
   const api = useApi();
   const navigate = useNavigate();
   const match = useMatch('/countries/:code');
@@ -127,8 +122,8 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 
 function CountryDetail() {
   const { code = '' } = useParams();
-  const { t, i18n } = useTranslation();
-  const lang = languageFromTag(i18n.language);
+  const { t } = useTranslation();
+  const lang = useLanguage();
   const api = useApi();
   const detail = useQuery({ queryKey: ['countries', 'detail', code], queryFn: () => api.countries.detail({ code }) });
   if (detail.isPending) return <Loader m="xl" aria-label={t('common.loading')} />;

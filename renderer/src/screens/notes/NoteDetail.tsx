@@ -5,7 +5,6 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { countryName } from '../../../../shared/features/countries/names';
 import { regionName } from '../../../../shared/features/countries/regions';
-import { languageFromTag } from '../../../../shared/i18n';
 import { AppError } from '../../../../shared/errors';
 import { useApi } from '../../api/context';
 import { DetailHeader } from '../../components/detail/DetailHeader';
@@ -16,11 +15,12 @@ import { formatDateTime } from '../../lib/format';
 import { NoteStatusBadge } from './badges';
 import { RevisionsPanel } from './RevisionsPanel';
 import { RichTextView } from './RichTextView';
+import { useLanguage } from '../../app/language';
 
 export function NoteDetail() {
   const { id = '' } = useParams();
-  const { t, i18n } = useTranslation();
-  const lang = languageFromTag(i18n.language);
+  const { t } = useTranslation();
+  const lang = useLanguage();
   const api = useApi();
   const [tab, setTab] = useState<string | null>('text');
 

@@ -7,13 +7,14 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { emptyDoc } from '../../../../shared/domain/richtext';
-import { NoteFields, noteKinds, noteStatuses, type NoteKind, type NoteRecord } from '../../../../shared/features/notes/schema';
+import { NoteFields, noteKinds, noteStatuses, type NoteRecord } from '../../../../shared/features/notes/schema';
 import type { RichDoc } from '../../../../shared/schemas/richtext';
 import { fieldMessages } from '../../../../shared/validation';
 import { useApi } from '../../api/context';
 import { useVocabulary } from '../../api/vocabulary';
 import { recordHeading } from '../../app/focus';
 import { LeaveGuard } from '../../components/form/LeaveGuard';
+import { defaultsOf, formValuesOf, type FormValuesOf } from '../../components/form/schemaValues';
 import { useSaveShortcut } from '../../components/form/useSaveShortcut';
 import { CountryPicker } from '../../components/CountryPicker';
 import { CasePicker, ContactPicker } from '../../components/pickers';
@@ -26,35 +27,14 @@ import { notify } from '../../lib/notify';
 import { ariaKeys, keysLabel, RichTextEditor } from './RichTextEditor';
 import { toRichDoc } from './normalise';
 
-type NoteStatus = (typeof noteStatuses)[number];
-
-interface FormValues {
-  title: string;
-  kind: NoteKind;
-  status: NoteStatus;
-  owner: string;
-  countries: string[];
-  regions: string[];
-  topics: string[];
-  caseIds: string[];
-  contactIds: string[];
-}
-
-const blank = (): FormValues => ({ title: '', kind: 'countryStrategy', status: 'draft', owner: '', countries: [], regions: [], topics: [], caseIds: [], contactIds: [] });
-
-const fromRecord = (n: NoteRecord): FormValues => ({
-  title: n.title,
-  kind: n.kind,
-  status: n.status,
-  owner: n.owner,
-  countries: n.countries,
-  regions: n.regions,
-  topics: n.topics,
-  caseIds: n.caseIds,
-  contactIds: n.contactIds,
-});
-
+/** The note's fields but its text, which the rich-text editor holds. */
 const MetaFields = NoteFields.omit({ body: true });
+type FormValues = FormValuesOf<typeof MetaFields>;
+
+/** A new note: the schema's defaults, but most new notes are country strategies. */
+const blank = (): FormValues => ({ ...defaultsOf(MetaFields), title: '', kind: 'countryStrategy' });
+
+const fromRecord = (n: NoteRecord): FormValues => formValuesOf(MetaFields, n);
 
 /** New note or edit: the route decides; the form waits for the record so the editor starts with its text. */
 export function NoteEditor() {

@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import { useMatch, useNavigate } from 'react-router';
 import { countryName, isKnownCountry } from '../../../../shared/features/countries/names';
 import { isKnownRegion, regionName } from '../../../../shared/features/countries/regions';
-import { languageFromTag } from '../../../../shared/i18n';
 import { noteKinds, noteSortKeys, noteStatuses, type NoteKind, type NoteListItem } from '../../../../shared/features/notes/schema';
 import { useApi } from '../../api/context';
 import { useVocabulary } from '../../api/vocabulary';
@@ -22,6 +21,7 @@ import { NoteStatusBadge } from './badges';
 import { NoteDetail } from './NoteDetail';
 import { NoteEditor } from './NoteEditor';
 import './notes.css';
+import { useLanguage } from '../../app/language';
 
 type SortKey = (typeof noteSortKeys)[number];
 type NoteStatus = (typeof noteStatuses)[number];
@@ -60,8 +60,8 @@ function readView(q: Record<string, unknown>): RestoredView<Filter, SortKey> {
 
 /** Strategy notes: the windowed list with filters and views beside the selected note, its editor or its versions. */
 export function NotesScreen() {
-  const { t, i18n } = useTranslation();
-  const lang = languageFromTag(i18n.language);
+  const { t } = useTranslation();
+  const lang = useLanguage();
   const api = useApi();
   const navigate = useNavigate();
   const creating = useMatch('/notes/new');

@@ -3,7 +3,6 @@ import { IconRestore } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { languageFromTag } from '../../../../shared/i18n';
 import { useApi } from '../../api/context';
 import { describeError } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
@@ -11,14 +10,15 @@ import { notifyError, notifySuccess } from '../../lib/notify';
 import { NoteStatusBadge } from './badges';
 import { RichTextView } from './RichTextView';
 import './notes.css';
+import { useLanguage } from '../../app/language';
 
 /**
  * A note's saved versions, newest first. Selecting one shows it read-only; restoring it saves its
  * title, status and text as the newest version (the backend keeps all the others).
  */
 export function RevisionsPanel({ noteId }: { noteId: string }) {
-  const { t, i18n } = useTranslation();
-  const lang = languageFromTag(i18n.language);
+  const { t } = useTranslation();
+  const lang = useLanguage();
   const api = useApi();
   const queryClient = useQueryClient();
   const [selected, setSelected] = useState<string | null>(null);

@@ -12,8 +12,9 @@ import { ContactPicker } from '../../components/pickers';
 import { describeError, formErrorsOf } from '../../lib/errors';
 import { formatDate, todayIso } from '../../lib/format';
 import { notifySuccess } from '../../lib/notify';
-import type { Holder } from './OrganisationPeople';
-import { focusFirstInput, PickerField, useLanguage } from './parts';
+import type { OrganisationPerson } from '../../../../shared/features/organisations/contract';
+import { focusFirstInput, PickerField } from './parts';
+import { useLanguage } from '../../app/language';
 
 interface Values {
   successorId: string | null;
@@ -21,7 +22,7 @@ interface Values {
 }
 
 /** Hands a role to a new holder on a date: `positions.handOver` ends the old position the day before. */
-export function HandOverDialog({ holder, onClose }: { holder: Holder; onClose: () => void }) {
+export function HandOverDialog({ holder, onClose }: { holder: OrganisationPerson; onClose: () => void }) {
   const { t } = useTranslation();
   const lang = useLanguage();
   const api = useApi();

@@ -11,7 +11,8 @@ import { TripMentions } from '../../components/detail/TripMentions';
 import { RecordFallback } from '../../components/RecordFallback';
 import { formatDateTime } from '../../lib/format';
 import { OrganisationPeople } from './OrganisationPeople';
-import { CaseLine, CopyValue, RoleList, useLanguage } from './parts';
+import { CaseLine, CopyValue, RoleList } from './parts';
+import { useLanguage } from '../../app/language';
 
 export function OrganisationDetail() {
   const { id = '' } = useParams();

@@ -1,10 +1,11 @@
 import { Autocomplete, Select, SimpleGrid, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMemo } from 'react';
-import { OrganisationFields, organisationKinds, type OrganisationKind, type OrganisationRecord } from '../../../../shared/features/organisations/schema';
+import { OrganisationFields, organisationKinds, type OrganisationRecord } from '../../../../shared/features/organisations/schema';
 import { useVocabulary } from '../../api/vocabulary';
 import { useEditedRecord } from '../../components/form/useEditedRecord';
 import { RecordForm, submitOnModEnter, useFillForm, useRecordSave } from '../../components/form/RecordForm';
+import { defaultsOf, formValuesOf, type FormValuesOf } from '../../components/form/schemaValues';
 import { OrganisationPicker } from '../../components/pickers';
 import { RecordFallback } from '../../components/RecordFallback';
 import { TopicsInput } from '../../components/TopicsInput';
@@ -12,33 +13,12 @@ import { collapseLists, formErrorsOf, schemaErrors } from '../../lib/errors';
 import { notify } from '../../lib/notify';
 import { CountrySelect, PickerField } from './parts';
 
-interface FormValues {
-  name: string;
-  shortName: string;
-  kind: OrganisationKind;
-  country: string | null;
-  city: string;
-  website: string;
-  topics: string[];
-  parentId: string | null;
-  owner: string;
-  notes: string;
-}
+type FormValues = FormValuesOf<typeof OrganisationFields>;
 
-const blank = (): FormValues => ({ name: '', shortName: '', kind: 'researchInstitute', country: null, city: '', website: '', topics: [], parentId: null, owner: '', notes: '' });
+/** A new organisation: the schema's defaults, but most new records are research institutes. */
+const blank = (): FormValues => ({ ...defaultsOf(OrganisationFields), name: '', kind: 'researchInstitute' });
 
-const fromRecord = (o: OrganisationRecord): FormValues => ({
-  name: o.name,
-  shortName: o.shortName,
-  kind: o.kind,
-  country: o.country,
-  city: o.city,
-  website: o.website,
-  topics: o.topics,
-  parentId: o.parentId,
-  owner: o.owner,
-  notes: o.notes,
-});
+const fromRecord = (o: OrganisationRecord): FormValues => formValuesOf(OrganisationFields, o);
 
 export function OrganisationEditor() {
   const { id, isNew, t, api, navigate, queryClient, existing } = useEditedRecord('organisations', (api, id) => api.organisations.get({ id }));

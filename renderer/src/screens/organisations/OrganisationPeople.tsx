@@ -3,23 +3,22 @@ import { IconArrowsExchange, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { OutputOf } from '../../../../shared/contract';
+import type { OrganisationPerson } from '../../../../shared/features/organisations/contract';
 import type { OrganisationRecord } from '../../../../shared/features/organisations/schema';
 import { formatDate, todayIso } from '../../lib/format';
 import { PositionDialog } from '../contacts/PositionDialog';
 import { HandOverDialog } from './HandOverDialog';
-import { RoleItem, RoleList, UpcomingBadge, useLanguage } from './parts';
-
-export type Holder = OutputOf<'organisations.related'>['current'][number];
+import { RoleItem, RoleList, UpcomingBadge } from './parts';
+import { useLanguage } from '../../app/language';
 
 interface Props {
   organisation: OrganisationRecord;
-  current: Holder[];
-  former: Holder[];
+  current: OrganisationPerson[];
+  former: OrganisationPerson[];
   loading: boolean;
 }
 
-function Person({ holder }: { holder: Holder }) {
+function Person({ holder }: { holder: OrganisationPerson }) {
   return (
     <>
       <Anchor component={Link} to={`/contacts/${holder.contact.id}`} size="sm">
@@ -42,12 +41,12 @@ function Person({ holder }: { holder: Holder }) {
 export function OrganisationPeople({ organisation, current, former, loading }: Props) {
   const { t } = useTranslation();
   const lang = useLanguage();
-  const [handingOver, setHandingOver] = useState<Holder | null>(null);
+  const [handingOver, setHandingOver] = useState<OrganisationPerson | null>(null);
   const [adding, setAdding] = useState(false);
   // A hand-over dated in the future starts a position that is not current yet: it belongs with
   // the people now (marked), not with the former ones.
   const today = todayIso();
-  const startsLater = (h: Holder) => (h.position.from ?? '') > today;
+  const startsLater = (h: OrganisationPerson) => (h.position.from ?? '') > today;
   const now = [...current, ...former.filter(startsLater)];
   const past = former.filter((h) => !startsLater(h));
   const date = (d: string | null) => (d ? formatDate(d, lang) : t('contacts.positions.unknown'));

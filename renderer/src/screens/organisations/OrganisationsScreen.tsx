@@ -17,7 +17,8 @@ import { preferredListWidth } from '../../components/DataTable';
 import { RegionPicker } from '../../components/RegionPicker';
 import { OrganisationDetail } from './OrganisationDetail';
 import { OrganisationEditor } from './OrganisationEditor';
-import { cellNoteStyle, useDayFormat, useLanguage } from './parts';
+import { cellNoteStyle, useDayFormat } from './parts';
+import { useLanguage } from '../../app/language';
 
 type SortKey = (typeof organisationSortKeys)[number];
 

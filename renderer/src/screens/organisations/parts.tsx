@@ -2,8 +2,8 @@ import { ActionIcon, Anchor, Badge, CopyButton, Group, Select, Text, Tooltip, ty
 import { IconCheck, IconCopy } from '@tabler/icons-react';
 import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLanguage } from '../../app/language';
 import { Link } from 'react-router';
-import { languageFromTag, type Language } from '../../../../shared/i18n';
 import type { CaseStatus } from '../../../../shared/features/cases/schema';
 import { useCountryData } from '../../components/CountryPicker';
 import { foldedFilter } from '../../lib/foldedFilter';
@@ -11,11 +11,6 @@ import { StatusBadge } from '../../components/StatusBadge';
 
 /* Pieces the organisation and person screens share; kept here rather than in components/ because
    only these two screens use them. */
-
-export function useLanguage(): Language {
-  const { i18n } = useTranslation();
-  return languageFromTag(i18n.language);
-}
 
 /** A small copy button: the app opens no external links, so addresses are copied instead. */
 export function CopyValue({ value, label, copiedLabel }: { value: string; label: string; copiedLabel: string }) {

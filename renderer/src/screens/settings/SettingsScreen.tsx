@@ -7,9 +7,11 @@ import { useApi } from '../../api/context';
 import { screenHeading } from '../../app/focus';
 import { describeError } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
+import { useLanguage } from '../../app/language';
 
 export function SettingsScreen() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const lang = useLanguage();
   const api = useApi();
   const queryClient = useQueryClient();
   const settings = useQuery({ queryKey: ['settings'], queryFn: () => api.settings.get({}) });
@@ -87,7 +89,7 @@ export function SettingsScreen() {
               <Table.Tbody>
                 {status.data.backups.map((b) => (
                   <Table.Tr key={b.file}>
-                    <Table.Td>{formatDateTime(b.createdAt, i18n.language)}</Table.Td>
+                    <Table.Td>{formatDateTime(b.createdAt, lang)}</Table.Td>
                     <Table.Td>{t(`settings.backupReason.${b.reason}`)}</Table.Td>
                     <Table.Td>
                       <Code>{b.file}</Code>

@@ -7,60 +7,39 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { emptyDoc } from '../../../../shared/domain/richtext';
 import { AppError } from '../../../../shared/errors';
-import { AgendaItemFields, agendaKinds, type AgendaKind, type TripRecord } from '../../../../shared/features/trips/schema';
+import { AgendaItemFields, AgendaItemFieldsShape, agendaKinds, type TripRecord } from '../../../../shared/features/trips/schema';
 import { useApi } from '../../api/context';
 import { useReturnFocus } from '../../app/focus';
 import { DateField } from '../../components/form/DateField';
 import { useCloseGuard } from '../../components/form/DiscardDialog';
+import { defaultsOf, formValuesOf, type FormValuesOf } from '../../components/form/schemaValues';
 import { useSaveShortcut } from '../../components/form/useSaveShortcut';
 import { CasePicker, ContactPicker, OrganisationPicker } from '../../components/pickers';
 import { describeError, fieldErrors, schemaErrors } from '../../lib/errors';
 import { notifySuccess } from '../../lib/notify';
 import { toRichDoc } from '../notes/normalise';
-import type { AgendaEntry } from './AgendaPanel';
+import type { AgendaItemView } from '../../../../shared/features/trips/contract';
 import { zoneLabel } from '../../../../shared/features/trips/zones';
-import { keepEnterInPickers, useLanguage } from './parts';
+import { keepEnterInPickers } from './parts';
+import { useLanguage } from '../../app/language';
 import { TalkingPointsEditor } from './TalkingPointsEditor';
 import { TimeField } from './TimeField';
 
-interface Values {
-  title: string;
-  kind: AgendaKind;
-  date: string | null;
-  start: string;
-  end: string;
-  timeZone: string | null;
-  place: string;
-  organisationId: string | null;
-  counterpartIds: string[];
-  objectives: string;
-  preparation: string;
-  caseIds: string[];
-}
+/** The item's fields the dialog takes as they are; the day and the zone may still be unchosen, the talking points live in their editor. */
+const PlainFields = AgendaItemFieldsShape.omit({ tripId: true, date: true, timeZone: true, talkingPoints: true, debrief: true });
+
+type Values = FormValuesOf<typeof PlainFields> & { date: string | null; timeZone: string | null };
 
 interface Props {
   trip: TripRecord;
   /** The item to edit; null adds a new one. */
-  item: AgendaEntry | null;
+  item: AgendaItemView | null;
   /** The last day already planned, where a new item most likely goes. */
   lastDate?: string;
   onClose: () => void;
 }
 
-const fromItem = (item: AgendaEntry): Values => ({
-  title: item.title,
-  kind: item.kind,
-  date: item.date,
-  start: item.start,
-  end: item.end,
-  timeZone: item.timeZone,
-  place: item.place,
-  organisationId: item.organisationId,
-  counterpartIds: item.counterpartIds,
-  objectives: item.objectives,
-  preparation: item.preparation,
-  caseIds: item.caseIds,
-});
+const fromItem = (item: AgendaItemView): Values => ({ ...formValuesOf(PlainFields, item), date: item.date, timeZone: item.timeZone });
 
 /** Adds or edits one agenda item: when (local to one of the trip's zones), where, with whom, and what to say. */
 export function AgendaItemDialog({ trip, item, lastDate, onClose }: Props) {
@@ -79,18 +58,12 @@ export function AgendaItemDialog({ trip, item, lastDate, onClose }: Props) {
     initialValues: item
       ? fromItem(item)
       : {
+          ...defaultsOf(PlainFields),
           title: '',
-          kind: 'meeting',
           date: lastDate ?? trip.startDate,
           start: '09:00',
           end: '10:00',
           timeZone: trip.timeZones[0] ?? null,
-          place: '',
-          organisationId: null,
-          counterpartIds: [],
-          objectives: '',
-          preparation: '',
-          caseIds: [],
         },
     validate: (v) => {
       const result = AgendaItemFields.safeParse({ ...v, tripId: trip.id, date: v.date ?? undefined, timeZone: v.timeZone ?? undefined, talkingPoints: emptyDoc() });

@@ -4,7 +4,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { OutputOf } from '../../../../shared/contract';
+import type { AgendaWarning } from '../../../../shared/features/trips/agenda';
+import type { AgendaItemView, TripRelated } from '../../../../shared/features/trips/contract';
 import type { TripRecord } from '../../../../shared/features/trips/schema';
 import { useApi } from '../../api/context';
 import { useUndo } from '../../app/undo';
@@ -17,22 +18,20 @@ import { AgendaItemDialog } from './AgendaItemDialog';
 import { CaseLinks, useCaseLabels } from './caseLabels';
 import { DebriefDialog } from './DebriefDialog';
 import { zoneLabel } from '../../../../shared/features/trips/zones';
-import { dateRange, useLanguage, weekdayDate, zoneOffset } from './parts';
+import { dateRange, weekdayDate, zoneOffset } from './parts';
+import { useLanguage } from '../../app/language';
 
-type Related = OutputOf<'trips.related'>;
-export type AgendaEntry = Related['agenda'][number];
-
-type Dialog = { kind: 'item'; item: AgendaEntry | null } | { kind: 'debrief'; item: AgendaEntry } | { kind: 'delete'; item: AgendaEntry } | null;
+type Dialog = { kind: 'item'; item: AgendaItemView | null } | { kind: 'debrief'; item: AgendaItemView } | { kind: 'delete'; item: AgendaItemView } | null;
 
 /** Consecutive items of the same local day, in the backend's time order. */
-function byDay(items: readonly AgendaEntry[]): Array<{ date: string; items: AgendaEntry[] }> {
-  const days = new Map<string, AgendaEntry[]>();
+function byDay(items: readonly AgendaItemView[]): Array<{ date: string; items: AgendaItemView[] }> {
+  const days = new Map<string, AgendaItemView[]>();
   for (const item of items) days.set(item.date, [...(days.get(item.date) ?? []), item]);
   return [...days.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([date, list]) => ({ date, items: list }));
 }
 
 /** The programme day by day in local time, with overlap and date warnings spelled out, and each item's debrief. */
-export function AgendaPanel({ trip, related }: { trip: TripRecord; related: Related }) {
+export function AgendaPanel({ trip, related }: { trip: TripRecord; related: TripRelated }) {
   const { t } = useTranslation();
   const lang = useLanguage();
   const api = useApi();
@@ -116,8 +115,8 @@ export function AgendaPanel({ trip, related }: { trip: TripRecord; related: Rela
 }
 
 interface RowProps {
-  item: AgendaEntry;
-  all: readonly AgendaEntry[];
+  item: AgendaItemView;
+  all: readonly AgendaItemView[];
   trip: TripRecord;
   caseLabels: ReturnType<typeof useCaseLabels>;
   onEdit: () => void;
@@ -132,7 +131,7 @@ function AgendaItemRow({ item, all, trip, caseLabels, onEdit, onDebrief, onDelet
   const detailsId = `agenda-details-${item.id}`;
   const time = (i: { start: string; end: string }) => t('trips.agenda.time', { start: i.start, end: i.end });
   const offset = zoneOffset(item.timeZone, item.date);
-  const warningText = (w: AgendaEntry['warnings'][number]) => {
+  const warningText = (w: AgendaWarning) => {
     if (w.kind === 'outsideTrip') return t('trips.agenda.outsideTrip', { range: dateRange(trip.startDate, trip.endDate, lang) });
     const other = all.find((x) => x.id === w.withId);
     const otherTime = other ? `${time(other)}${other.timeZone !== item.timeZone ? ` ${zoneLabel(other.timeZone, lang)}` : ''}` : '';

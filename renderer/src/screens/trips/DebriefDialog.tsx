@@ -15,7 +15,7 @@ import { RowsFooter, rowKey } from '../../components/form/RowsFooter';
 import { useSaveShortcut } from '../../components/form/useSaveShortcut';
 import { describeError, fieldErrors, schemaErrors } from '../../lib/errors';
 import { notifySuccess } from '../../lib/notify';
-import type { AgendaEntry } from './AgendaPanel';
+import type { AgendaItemView } from '../../../../shared/features/trips/contract';
 import { CaseLink, CaseLinks, useCaseLabels, type CaseLabel } from './caseLabels';
 import { keepEnterInPickers } from './parts';
 
@@ -40,7 +40,7 @@ const targetCase = (f: { caseId: string | null }, item: Pick<AgendaItemRecord, '
  * linked case and a task per follow-up, and updates the same ones when saved again; this dialog
  * then says where they went, with links to the cases.
  */
-export function DebriefDialog({ trip, item, onClose }: { trip: TripRecord; item: AgendaEntry; onClose: () => void }) {
+export function DebriefDialog({ trip, item, onClose }: { trip: TripRecord; item: AgendaItemView; onClose: () => void }) {
   const { t } = useTranslation();
   const api = useApi();
   const queryClient = useQueryClient();

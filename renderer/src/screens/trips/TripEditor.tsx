@@ -3,13 +3,14 @@ import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useMemo, useRef } from 'react';
-import { classifications, memberRoles, TripFields, type Classification, type TripRecord } from '../../../../shared/features/trips/schema';
+import { classifications, memberRoles, TripFields, TripFieldsShape, type TripRecord } from '../../../../shared/features/trips/schema';
 import { useVocabulary } from '../../api/vocabulary';
 import { useCountryData } from '../../components/CountryPicker';
 import { foldedFilter } from '../../lib/foldedFilter';
 import { useEditedRecord } from '../../components/form/useEditedRecord';
 import { RowsFooter, rowKey } from '../../components/form/RowsFooter';
 import { RecordForm, useFillForm, useRecordSave } from '../../components/form/RecordForm';
+import { defaultsOf, formValuesOf, type FormValuesOf } from '../../components/form/schemaValues';
 import { CasePicker, ContactPicker } from '../../components/pickers';
 import { RecordFallback } from '../../components/RecordFallback';
 import { TopicsInput } from '../../components/TopicsInput';
@@ -18,7 +19,8 @@ import { formErrorsOf, schemaErrors } from '../../lib/errors';
 import { notify } from '../../lib/notify';
 import { NotePicker } from './NotePicker';
 import { zoneLabel } from '../../../../shared/features/trips/zones';
-import { keepEnterInPickers, suggestedZones, useLanguage } from './parts';
+import { keepEnterInPickers, suggestedZones } from './parts';
+import { useLanguage } from '../../app/language';
 
 type Role = (typeof memberRoles)[number];
 
@@ -32,53 +34,37 @@ interface MemberRow {
   role: Role;
 }
 
-interface FormValues {
-  title: string;
-  purpose: string;
+/** The trip's fields the form takes as they are; rows, open dates and the composer's choice are its own. */
+const PlainFields = TripFieldsShape.omit({ destinations: true, members: true, startDate: true, endDate: true, book: true });
+
+type FormValues = FormValuesOf<typeof PlainFields> & {
   destinations: Array<{ key: string; country: string | null; city: string }>;
   startDate: string | null;
   endDate: string | null;
-  timeZones: string[];
-  classification: Classification;
-  language: 'en' | 'de';
   members: MemberRow[];
-  caseIds: string[];
-  noteIds: string[];
-  topics: string[];
-}
+};
 
 const blank = (language: 'en' | 'de'): FormValues => ({
+  ...defaultsOf(PlainFields),
   title: '',
-  purpose: '',
+  timeZones: [],
+  language,
   destinations: [{ key: rowKey(), country: null, city: '' }],
   startDate: null,
   endDate: null,
-  timeZones: [],
-  classification: 'internal',
-  language,
   members: [],
-  caseIds: [],
-  noteIds: [],
-  topics: [],
 });
 
 const fromRecord = (trip: TripRecord): FormValues => ({
-  title: trip.title,
-  purpose: trip.purpose,
+  ...formValuesOf(PlainFields, trip),
   destinations: trip.destinations.map((d) => ({ key: rowKey(), country: d.country, city: d.city })),
   startDate: trip.startDate,
   endDate: trip.endDate,
-  timeZones: trip.timeZones,
-  classification: trip.classification,
-  language: trip.language,
   members: trip.members.map((m) =>
     m.kind === 'contact'
       ? { key: rowKey(), kind: 'contact', contactId: m.contactId, name: '', function: '', role: m.role }
       : { key: rowKey(), kind: 'staff', contactId: null, name: m.name, function: m.function, role: m.role },
   ),
-  caseIds: trip.caseIds,
-  noteIds: trip.noteIds,
-  topics: trip.topics,
 });
 
 /**
@@ -86,20 +72,13 @@ const fromRecord = (trip: TripRecord): FormValues => ({
  * schema reports them as "Required." rather than as an unknown country or an invalid id.
  */
 const toInput = (v: FormValues) => ({
-  title: v.title,
-  purpose: v.purpose,
+  ...formValuesOf(PlainFields, v),
   destinations: v.destinations.map((d) => ({ country: d.country ?? undefined, city: d.city })),
   startDate: v.startDate ?? undefined,
   endDate: v.endDate ?? undefined,
-  timeZones: v.timeZones,
-  classification: v.classification,
-  language: v.language,
   members: v.members.map((m) =>
     m.kind === 'contact' ? { kind: 'contact' as const, contactId: m.contactId ?? undefined, role: m.role } : { kind: 'staff' as const, name: m.name, function: m.function, role: m.role },
   ),
-  caseIds: v.caseIds,
-  noteIds: v.noteIds,
-  topics: v.topics,
 });
 
 const allZones = (() => {

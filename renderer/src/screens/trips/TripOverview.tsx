@@ -1,7 +1,7 @@
 import { Anchor, Group, List, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { OutputOf } from '../../../../shared/contract';
+import type { TripRelated } from '../../../../shared/features/trips/contract';
 import { countryName } from '../../../../shared/features/countries/names';
 import type { TripRecord } from '../../../../shared/features/trips/schema';
 import { Facts, Tags, type Fact } from '../../components/detail/Facts';
@@ -10,12 +10,11 @@ import { CountryMapView } from '../../components/CountryMapView';
 import { StatusBadge } from '../../components/StatusBadge';
 import { formatDateTime } from '../../lib/format';
 import { zoneLabel } from '../../../../shared/features/trips/zones';
-import { dateRange, destinationsLabel, tripDays, useLanguage } from './parts';
-
-type Related = OutputOf<'trips.related'>;
+import { dateRange, destinationsLabel, tripDays } from './parts';
+import { useLanguage } from '../../app/language';
 
 /** The trip at a glance: facts, purpose, the delegation with roles, and the linked cases and notes. */
-export function TripOverview({ trip, related }: { trip: TripRecord; related: Related | undefined }) {
+export function TripOverview({ trip, related }: { trip: TripRecord; related: TripRelated | undefined }) {
   const { t } = useTranslation();
   const lang = useLanguage();
   const head = related?.members.find((m) => m.role === 'head');

@@ -2,15 +2,9 @@ import { Badge } from '@mantine/core';
 import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { countryName } from '../../../../shared/features/countries/names';
-import { languageFromTag, type Language } from '../../../../shared/i18n';
+import type { Language } from '../../../../shared/i18n';
 import type { Classification, TripPhase } from '../../../../shared/features/trips/schema';
 import { formatDate } from '../../lib/format';
-
-
-export function useLanguage(): Language {
-  const { i18n } = useTranslation();
-  return languageFromTag(i18n.language);
-}
 
 const phaseColors: Record<TripPhase, string> = { upcoming: 'blue', ongoing: 'teal', past: 'gray' };
 

@@ -7,10 +7,12 @@ import type { WorkspaceStatus } from '../../../../shared/features/workspace/sche
 import { useApi } from '../../api/context';
 import { describeError } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
+import { useLanguage } from '../../app/language';
 
 /** A damaged database: say where and why, leave it untouched, offer the newest good backup. */
 export function Recovery({ status }: { status: WorkspaceStatus }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const lang = useLanguage();
   const api = useApi();
   const queryClient = useQueryClient();
   const good = status.backups.filter((b) => b.valid);
@@ -55,7 +57,7 @@ export function Recovery({ status }: { status: WorkspaceStatus }) {
               <Table.Tbody>
                 {good.map((b) => (
                   <Table.Tr key={b.file}>
-                    <Table.Td>{formatDateTime(b.createdAt, i18n.language)}</Table.Td>
+                    <Table.Td>{formatDateTime(b.createdAt, lang)}</Table.Td>
                     <Table.Td>{t(`settings.backupReason.${b.reason}`)}</Table.Td>
                     <Table.Td>
                       <Code>{b.file}</Code>

@@ -60,6 +60,18 @@ type PluralBase<K> = K extends `${infer Base}_${PluralSuffix}` ? Base : never;
 export type TranslationKey = CatalogueKey | PluralBase<CatalogueKey>;
 
 /**
+ * Keys built from data rather than from a typed value: the delete dialog's lines (one per collection a delete removes
+ * from, one per reference it clears) and a refused delete's message. A reference's field is a plain string in the
+ * reference table, so the compiler cannot see these; tests/unit/i18n.test.ts proves that every collection and every
+ * reference of the table has its key, in both languages.
+ */
+export const dataKeys = {
+  removes: (collection: string) => `impact.collections.${collection}` as TranslationKey,
+  unlinks: (collection: string, field: string) => `impact.fields.${collection}.${field}` as TranslationKey,
+  refused: (collection: string, field: string) => `errors.referenced.${collection}.${field}` as TranslationKey,
+};
+
+/**
  * A minimal translator over the shared catalogues for code that has no i18next instance
  * (the PDF documents, the calendar, the Electron menu); `{{name}}` placeholders are filled from params.
  * `{{name, number}}` is understood as i18next understands it, and so is a plural asked for by its base with
@@ -74,7 +86,7 @@ export function translator(lang: Language) {
     for (const part of key.split('.')) node = (node as Record<string, unknown> | undefined)?.[part];
     return typeof node === 'string' ? node : undefined;
   };
-  return (key: string, params: Record<string, string | number> = {}): string => {
+  return (key: TranslationKey, params: Record<string, string | number> = {}): string => {
     const count = params['count'];
     const plural = typeof count === 'number' ? (lookup(`${key}_${plurals.select(count)}`) ?? lookup(`${key}_other`)) : undefined;
     const template = plural ?? lookup(key) ?? key;

@@ -1,6 +1,7 @@
 import type { Draft } from 'immer';
 import { sameReference } from '../../../shared/features/cases/rules';
 import { AppError } from '../../../shared/errors';
+import { dataKeys, type TranslationKey } from '../../../shared/i18n';
 import { collectionNames, type CollectionName, type Database, type Relink, type TrashEntry } from '../../../shared/schemas/database';
 import type { ServiceContext } from './context';
 import { byId } from './indexes';
@@ -95,7 +96,7 @@ export interface UniqueKey {
   field: string;
   same: (a: string, b: string) => boolean;
   /** The message when Undo would bring back a value that another record now has. */
-  undoConflictKey: string;
+  undoConflictKey: TranslationKey;
 }
 
 export const uniqueKeys: readonly UniqueKey[] = [{ collection: 'cases', field: 'reference', same: sameReference, undoConflictKey: 'errors.undoReferenceTaken' }];
@@ -168,7 +169,7 @@ export function planDelete(db: Database, collection: CollectionName, id: string)
     const blocker = list(db, ref.from).find((r) => !(removedIds.get(ref.from)?.has(r.id)) && pointsAt(r, ref, gone));
     if (blocker) {
       throw new AppError('REFERENCED', `Still referenced by ${ref.from} ${blocker.id} (${ref.field}); remove that reference first.`, {
-        messageKey: { key: `errors.referenced.${ref.from}.${ref.field}`, params: { name: String(blocker.title ?? blocker.name ?? blocker.id) } },
+        messageKey: { key: dataKeys.refused(ref.from, ref.field), params: { name: String(blocker.title ?? blocker.name ?? blocker.id) } },
       });
     }
   }

@@ -3,12 +3,12 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { MentionedKind, TripMention } from '../../../../shared/features/trips/contract';
-import { languageFromTag } from '../../../../shared/i18n';
+import { languageFromTag, type TranslationKey } from '../../../../shared/i18n';
 import { useApi } from '../../api/context';
 import { formatDate } from '../../lib/format';
 import { DetailSection, EmptyLine } from './sections';
 
-const itemLabel: Record<MentionedKind, string> = {
+const itemLabel: Record<MentionedKind, TranslationKey> = {
   contact: 'mentions.counterpart',
   organisation: 'mentions.host',
   case: 'mentions.onAgenda',

@@ -2,6 +2,7 @@ import { Anchor, List, Text, Title, type ListProps, type MantineSpacing } from '
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import type { NoteKind, NoteStatus } from '../../../../shared/features/notes/schema';
 import { languageFromTag } from '../../../../shared/i18n';
 import { formatDate } from '../../lib/format';
 
@@ -29,8 +30,8 @@ export function EmptyLine({ children }: { children: ReactNode }) {
 interface NoteRef {
   id: string;
   title: string;
-  kind: string;
-  status: string;
+  kind: NoteKind;
+  status: NoteStatus;
   updatedAt: string;
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { TranslationKey } from './i18n';
 
 /** Error codes survive the process boundary; the renderer decides what to show from the code. */
 export const ErrorCode = z.enum([
@@ -16,9 +17,9 @@ export const ErrorCode = z.enum([
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 
-/** A message the renderer can translate: a catalogue key plus its interpolation values. */
+/** A message the renderer can translate: a catalogue key (typed: a misspelt key is a compile error) plus its interpolation values. */
 export const Message = z.object({
-  key: z.string(),
+  key: z.custom<TranslationKey>((v) => typeof v === 'string'),
   params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
 });
 export type Message = z.infer<typeof Message>;

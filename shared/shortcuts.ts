@@ -1,4 +1,5 @@
 import type { MenuCommand } from './contract/bridge';
+import type { TranslationKey } from './i18n';
 
 /**
  * Every keyboard shortcut of the app, written once. The renderer's key handlers, its shortcut help
@@ -16,7 +17,7 @@ export interface Shortcut {
   /** The command sent on the app's command bus; null where each dialog handles the key itself (Escape). */
   command: AppCommand | null;
   /** What the help calls it (a catalogue key). */
-  label: string;
+  label: TranslationKey;
   /** Every chord that does it, the main one first. */
   keys: readonly Chord[];
   /** The Electron menu carries the main chord as its accelerator; the page then leaves that chord to the menu. */

@@ -1,81 +1,11 @@
-import { translator, type Language } from '../../shared/i18n';
+import { catalogues, translator, type Language } from '../../shared/i18n';
 
 /**
- * Menu words the shared catalogues do not have (the renderer never shows a menu). Kept here so the
- * catalogues stay the renderer's; labels that exist there are taken from there.
+ * The Electron menu's labels, all from the shared catalogues: the menu's own words are the core group `menu`
+ * (shared/i18n/en.ts, de.ts); labels the app already has (New case, Save, the discard question) are taken from
+ * where the renderer takes them, so the menu and the page say the same thing.
  */
-const own = {
-  en: {
-    file: 'File',
-    edit: 'Edit',
-    view: 'View',
-    window: 'Window',
-    help: 'Help',
-    find: 'Find',
-    undo: 'Undo',
-    redo: 'Redo',
-    cut: 'Cut',
-    copy: 'Copy',
-    paste: 'Paste',
-    pasteAndMatchStyle: 'Paste and Match Style',
-    delete: 'Delete',
-    selectAll: 'Select All',
-    reload: 'Reload',
-    forceReload: 'Force Reload',
-    toggleDevTools: 'Toggle Developer Tools',
-    resetZoom: 'Actual Size',
-    zoomIn: 'Zoom In',
-    zoomOut: 'Zoom Out',
-    togglefullscreen: 'Toggle Full Screen',
-    minimize: 'Minimize',
-    zoom: 'Zoom',
-    front: 'Bring All to Front',
-    close: 'Close Window',
-    quit: 'Quit',
-    about: 'About Attaché',
-    services: 'Services',
-    hide: 'Hide Attaché',
-    hideOthers: 'Hide Others',
-    unhide: 'Show All',
-    cannotOpen: 'Attaché cannot open the workspace',
-  },
-  de: {
-    file: 'Datei',
-    edit: 'Bearbeiten',
-    view: 'Ansicht',
-    window: 'Fenster',
-    help: 'Hilfe',
-    find: 'Suchen',
-    undo: 'Rückgängig',
-    redo: 'Wiederholen',
-    cut: 'Ausschneiden',
-    copy: 'Kopieren',
-    paste: 'Einfügen',
-    pasteAndMatchStyle: 'Einfügen und Stil anpassen',
-    delete: 'Löschen',
-    selectAll: 'Alles auswählen',
-    reload: 'Neu laden',
-    forceReload: 'Neu laden erzwingen',
-    toggleDevTools: 'Entwicklerwerkzeuge ein/aus',
-    resetZoom: 'Originalgröße',
-    zoomIn: 'Vergrößern',
-    zoomOut: 'Verkleinern',
-    togglefullscreen: 'Vollbild ein/aus',
-    minimize: 'Minimieren',
-    zoom: 'Zoomen',
-    front: 'Alle nach vorne bringen',
-    close: 'Fenster schließen',
-    quit: 'Beenden',
-    about: 'Über Attaché',
-    services: 'Dienste',
-    hide: 'Attaché ausblenden',
-    hideOthers: 'Andere ausblenden',
-    unhide: 'Alle einblenden',
-    cannotOpen: 'Attaché kann den Arbeitsbereich nicht öffnen',
-  },
-} as const satisfies Record<Language, Record<string, string>>;
-
-export type MenuLabels = { [K in keyof (typeof own)['en']]: string } & {
+export type MenuLabels = (typeof catalogues)[Language]['menu'] & {
   newCase: string;
   save: string;
   exportBriefing: string;
@@ -90,7 +20,7 @@ export type MenuLabels = { [K in keyof (typeof own)['en']]: string } & {
 export function menuLabels(lang: Language): MenuLabels {
   const t = translator(lang);
   return {
-    ...own[lang],
+    ...catalogues[lang].menu,
     newCase: t('cases.new'),
     save: t('common.save'),
     exportBriefing: t('cases.exportBriefing'),

@@ -1,36 +1,95 @@
-import type { Widen } from './area';
-import { areas } from './areas';
+import { strings as cases } from '../features/cases/strings';
+import { strings as contacts } from '../features/contacts/strings';
+import { strings as countries } from '../features/countries/strings';
+import { strings as notes } from '../features/notes/strings';
+import { strings as organisations } from '../features/organisations/strings';
+import { strings as search } from '../features/search/strings';
+import { strings as trips } from '../features/trips/strings';
+import { strings as views } from '../features/views/strings';
+import { strings as workspace } from '../features/workspace/strings';
+import type { Widen } from './define';
 import { de as deCore } from './de';
 import { en as enCore } from './en';
 import type { Language } from './languages';
 
 export { languages, isLanguage, languageFromTag, type Language } from './languages';
 
-type Areas = typeof areas;
-type AreaStrings<L extends 'en' | 'de'> = { [K in keyof Areas]: Areas[K] extends { en: unknown; de: unknown } ? Areas[K][L] : never };
+/**
+ * Where every string comes from: the app-wide core here, and each feature's strings.ts beside its schema and
+ * contract. Each source holds whole top-level groups ("cases", "tasks", "timeline" for cases); no group is in two.
+ */
+export const sources = {
+  core: { en: enCore, de: deCore },
+  workspace,
+  cases,
+  organisations,
+  contacts,
+  notes,
+  views,
+  countries,
+  trips,
+  search,
+} as const;
 
-export type Catalogue = Widen<typeof enCore> & Widen<AreaStrings<'en'>>;
+type Sources = typeof sources;
+type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
+
+/** The English catalogue: every source's groups side by side. German has the same shape (`Widen`). */
+export type English = UnionToIntersection<Sources[keyof Sources]['en']>;
+export type Catalogue = Widen<English>;
 
 function compose(lang: Language): Catalogue {
-  const core = lang === 'en' ? enCore : deCore;
-  const parts = Object.fromEntries(Object.entries(areas).map(([name, area]) => [name, (area as Record<Language, unknown>)[lang]]));
-  return { ...core, ...parts } as Catalogue;
+  return Object.assign({}, ...Object.values(sources).map((source) => source[lang])) as Catalogue;
 }
 
 export const catalogues: Record<Language, Catalogue> = { en: compose('en'), de: compose('de') };
 
+/** Every string of the catalogue by its dotted path, plural forms included ("contacts.count_other"). */
+type Leaves<T, P extends string = ''> = { [K in keyof T & string]: T[K] extends string ? `${P}${K}` : Leaves<T[K], `${P}${K}.`> }[keyof T & string];
+export type CatalogueKey = Leaves<English>;
+
+/** i18next's plural suffixes; a key with them is asked for by its base and a `count` ("contacts.count"). */
+type PluralSuffix = 'zero' | 'one' | 'two' | 'few' | 'many' | 'other';
+type PluralBase<K> = K extends `${infer Base}_${PluralSuffix}` ? Base : never;
+
+/**
+ * A key the app may translate: every string's path, and the base of every plural ("impact.collections.cases" with
+ * a count). A misspelt or missing key is a compile error wherever this type is asked for: i18next's `t` in the
+ * renderer (shared/i18n/i18next.d.ts), the translator below, and every message that crosses the boundary.
+ */
+export type TranslationKey = CatalogueKey | PluralBase<CatalogueKey>;
+
+/**
+ * Keys built from data rather than from a typed value: the delete dialog's lines (one per collection a delete removes
+ * from, one per reference it clears) and a refused delete's message. A reference's field is a plain string in the
+ * reference table, so the compiler cannot see these; tests/unit/i18n.test.ts proves that every collection and every
+ * reference of the table has its key, in both languages.
+ */
+export const dataKeys = {
+  removes: (collection: string) => `impact.collections.${collection}` as TranslationKey,
+  unlinks: (collection: string, field: string) => `impact.fields.${collection}.${field}` as TranslationKey,
+  refused: (collection: string, field: string) => `errors.referenced.${collection}.${field}` as TranslationKey,
+};
+
 /**
  * A minimal translator over the shared catalogues for code that has no i18next instance
- * (the PDF documents); `{{name}}` placeholders are filled from params. `{{name, number}}` is
- * understood as i18next understands it, so a catalogue string reads the same in the app and on paper.
+ * (the PDF documents, the calendar, the Electron menu); `{{name}}` placeholders are filled from params.
+ * `{{name, number}}` is understood as i18next understands it, and so is a plural asked for by its base with
+ * a `count`, so a catalogue string reads the same in the app and on paper.
  */
 export function translator(lang: Language) {
   const cat = catalogues[lang] as unknown as Record<string, unknown>;
   const numbers = new Intl.NumberFormat(lang);
-  return (key: string, params: Record<string, string | number> = {}): string => {
+  const plurals = new Intl.PluralRules(lang);
+  const lookup = (key: string): string | undefined => {
     let node: unknown = cat;
     for (const part of key.split('.')) node = (node as Record<string, unknown> | undefined)?.[part];
-    const template = typeof node === 'string' ? node : key;
+    return typeof node === 'string' ? node : undefined;
+  };
+  return (key: TranslationKey, params: Record<string, string | number> = {}): string => {
+    const count = params['count'];
+    const plural = typeof count === 'number' ? (lookup(`${key}_${plurals.select(count)}`) ?? lookup(`${key}_other`)) : undefined;
+    const template = plural ?? lookup(key) ?? key;
     return template.replace(/\{\{(\w+)(, *number)?\}\}/g, (whole, name: string, asNumber?: string) => {
       if (!(name in params)) return whole;
       const value = params[name]!;

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { references } from '../../electron/backend/records/references';
 import { operationNames } from '../../shared/contract';
 import { collectionNames } from '../../shared/schemas/database';
-import { catalogues, translator } from '../../shared/i18n';
+import { catalogues, translator, type TranslationKey } from '../../shared/i18n';
 
 type Tree = { [k: string]: string | Tree };
 const keys = (t: Tree, prefix = ''): string[] =>
@@ -27,7 +27,7 @@ describe('catalogues', () => {
     expect(de).toEqual(en);
     for (const lang of ['en', 'de'] as const) {
       const t = translator(lang);
-      for (const k of en) expect(t(k).trim(), `${lang}:${k}`).not.toBe('');
+      for (const k of en) expect(t(k as TranslationKey).trim(), `${lang}:${k}`).not.toBe('');
     }
   });
 
@@ -59,7 +59,7 @@ describe('catalogues', () => {
 
 describe('list counts', () => {
   // The count above every list ("12,345 people"); the lists are windowed, so counts this large are real.
-  const countKeys = ['lists.count', 'cases.count', 'contacts.count', 'organisations.count', 'notes.count', 'trips.count', 'countries.count'];
+  const countKeys: TranslationKey[] = ['lists.count', 'cases.count', 'contacts.count', 'organisations.count', 'notes.count', 'trips.count', 'countries.count'];
 
   it('group thousands as each language writes them', async () => {
     const i18n = i18next.createInstance();

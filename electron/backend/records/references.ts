@@ -2,6 +2,7 @@ import type { DeleteImpact } from '../../../shared/contract/common';
 import { sameReference } from '../../../shared/features/cases/rules';
 import { AppError } from '../../../shared/errors';
 import { collectionNames, type CollectionName, type Database, type Relink } from '../../../shared/schemas/database';
+import { dataKeys, type TranslationKey } from '../../../shared/i18n';
 import { byId } from './indexes';
 
 /**
@@ -121,9 +122,9 @@ export interface UniqueKey {
   field: string;
   same: (a: string, b: string) => boolean;
   /** The field error when a create or an edit sets a value another record has. */
-  takenKey: string;
+  takenKey: TranslationKey;
   /** The message when Undo would bring back a value that another record now has. */
-  undoConflictKey: string;
+  undoConflictKey: TranslationKey;
 }
 
 export const uniqueKeys: readonly UniqueKey[] = [
@@ -198,7 +199,7 @@ export function planDelete(db: Database, collection: CollectionName, id: string)
     const blocker = list(db, ref.from).find((r) => !(removedIds.get(ref.from)?.has(r.id)) && pointsAt(r, ref, gone));
     if (blocker) {
       throw new AppError('REFERENCED', `Still referenced by ${ref.from} ${blocker.id} (${ref.field}); remove that reference first.`, {
-        messageKey: { key: `errors.referenced.${ref.from}.${ref.field}`, params: { name: String(blocker.title ?? blocker.name ?? blocker.id) } },
+        messageKey: { key: dataKeys.refused(ref.from, ref.field), params: { name: String(blocker.title ?? blocker.name ?? blocker.id) } },
       });
     }
   }

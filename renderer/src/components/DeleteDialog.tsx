@@ -2,6 +2,7 @@ import { Alert, Button, Group, List, Loader, Modal, Stack, Text } from '@mantine
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { DeleteImpact } from '../../../shared/contract/common';
+import { dataKeys } from '../../../shared/i18n';
 import { useReturnFocus } from '../app/focus';
 import { useUndo } from '../app/undo';
 import { describeError } from '../lib/errors';
@@ -61,7 +62,7 @@ export function DeleteDialog({ opened, onClose, recordKey, impact, remove, onDel
                   </Text>
                   <List size="sm">
                     {data!.removes.map((r) => (
-                      <List.Item key={r.collection}>{t(`impact.collections.${r.collection}`, { count: r.count })}</List.Item>
+                      <List.Item key={r.collection}>{t(dataKeys.removes(r.collection), { count: r.count })}</List.Item>
                     ))}
                   </List>
                 </div>
@@ -73,7 +74,7 @@ export function DeleteDialog({ opened, onClose, recordKey, impact, remove, onDel
                   </Text>
                   <List size="sm">
                     {data!.unlinks.map((u) => (
-                      <List.Item key={`${u.collection}.${u.field}`}>{t(`impact.fields.${u.collection}.${u.field}`, { count: u.count })}</List.Item>
+                      <List.Item key={`${u.collection}.${u.field}`}>{t(dataKeys.unlinks(u.collection, u.field), { count: u.count })}</List.Item>
                     ))}
                   </List>
                 </div>

@@ -2,13 +2,14 @@ import { Button, Group, Text, Title } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TranslationKey } from '../../../shared/i18n';
 import { screenHeading } from '../app/focus';
 
 interface Props {
   id: string;
   title: string;
   count: number;
-  countKey?: string;
+  countKey?: TranslationKey;
   newLabel?: string;
   newTitle?: string;
   onNew?: () => void;

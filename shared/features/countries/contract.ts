@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { None } from '../../contract/common';
 import { op, type Operation } from '../../contract/define';
 import { CountryCode, Id, IsoDate } from '../../schemas/common';
+import { ActivityKind } from '../cases/activities';
 import { CaseRef } from '../cases/contract';
 import { NoteKind, NoteStatus } from '../notes/schema';
 import { OrganisationRef } from '../organisations/schema';
@@ -25,7 +26,7 @@ export const CountryDetail = z.object({
   keyContacts: z.array(z.object({ id: Id, name: z.string(), role: z.string().nullable(), organisationName: z.string().nullable() })),
   cases: z.array(CaseRef.extend({ dueOn: IsoDate.nullable() })),
   notes: z.array(z.object({ id: Id, title: z.string(), kind: NoteKind, status: NoteStatus, excerpt: z.string() })),
-  activitiesThisYear: z.array(z.object({ id: Id, kind: z.string(), date: IsoDate, title: z.string(), caseId: Id.nullable(), caseTitle: z.string().nullable() })),
+  activitiesThisYear: z.array(z.object({ id: Id, kind: ActivityKind, date: IsoDate, title: z.string(), caseId: Id.nullable(), caseTitle: z.string().nullable() })),
   /** Delegation trips to the country, latest first. */
   trips: z.array(TripRef),
 });

@@ -8,6 +8,7 @@ export const NoteKind = z.enum(noteKinds);
 export type NoteKind = z.infer<typeof NoteKind>;
 export const noteStatuses = ['draft', 'final'] as const;
 export const NoteStatus = z.enum(noteStatuses);
+export type NoteStatus = z.infer<typeof NoteStatus>;
 
 export const NoteFields = z.object({
   title: text(200).min(1, { message: 'validation.required' }),

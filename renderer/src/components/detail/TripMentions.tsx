@@ -3,12 +3,13 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { MentionedKind, TripMention } from '../../../../shared/features/trips/contract';
+import type { TranslationKey } from '../../../../shared/i18n';
 import { useApi } from '../../api/context';
 import { formatDate } from '../../lib/format';
 import { DetailSection, EmptyLine } from './sections';
 import { useLanguage } from '../../app/language';
 
-const itemLabel: Record<MentionedKind, string> = {
+const itemLabel: Record<MentionedKind, TranslationKey> = {
   contact: 'mentions.counterpart',
   organisation: 'mentions.host',
   case: 'mentions.onAgenda',

@@ -1,5 +1,6 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { NoteKind, NoteStatus } from '../../../../shared/features/notes/schema';
 import { useApi } from '../../api/context';
 import { RecordPicker, type PickerItem } from '../../components/RecordPicker';
 
@@ -11,7 +12,7 @@ export function NotePicker(props: PickerProps) {
   const { t } = useTranslation();
   const lookup = useCallback(
     async (q: { text: string; ids?: string[] }): Promise<PickerItem[]> => {
-      const detail = (n: { kind: string; status: string }) => `${t(`notes.kinds.${n.kind}`, { defaultValue: n.kind })} · ${t(`notes.statuses.${n.status}`, { defaultValue: n.status })}`;
+      const detail = (n: { kind: NoteKind; status: NoteStatus }) => `${t(`notes.kinds.${n.kind}`, { defaultValue: n.kind })} · ${t(`notes.statuses.${n.status}`, { defaultValue: n.status })}`;
       if (q.ids?.length) {
         const found = await Promise.all(q.ids.map((id) => api.notes.get({ id }).catch(() => null)));
         return found.filter((n) => n !== null).map((n) => ({ id: n.id, label: n.title, detail: detail(n) }));

@@ -1,31 +1,90 @@
+import type { z } from 'zod';
 import { describe, expect, it } from 'vitest';
 import { contract, operationNames } from '../../shared/contract';
 import { createApi } from '../../shared/contract/client';
+import { Envelope } from '../../shared/contract/define';
 import { AppError } from '../../shared/errors';
-import { createHandlers } from '../../electron/backend/handlers';
-import { downloadPlatform } from '../../electron/backend/platform';
-import { createContext } from '../../electron/backend/records/context';
 import { openTestBackend } from './helpers/workspace';
 
-describe('contract ↔ backend', () => {
-  it('every contract entry has exactly one handler, and the backend exposes nothing else', async () => {
-    const b = await openTestBackend();
-    const handlers = createHandlers(createContext(b.store), downloadPlatform);
-    expect(Object.keys(handlers).sort()).toEqual([...operationNames].sort());
-    for (const name of operationNames) expect(typeof handlers[name]).toBe('function');
+/**
+ * What the compiler cannot see: the contract's names and schemas as they behave at runtime, and the
+ * envelope every caller gets back. (That every operation has a service, and the argument and result
+ * types, are the type checker's job; nothing here restates them.)
+ */
+
+/** The object schema an operation's input parses with, under its default/optional wrappers. */
+function inputObject(schema: z.ZodType): z.ZodObject {
+  let s = schema as unknown as { def: { type: string; innerType?: unknown; in?: unknown } };
+  while (s.def.type === 'default' || s.def.type === 'optional' || s.def.type === 'prefault') s = s.def.innerType as typeof s;
+  if (s.def.type === 'pipe') s = s.def.in as typeof s;
+  if (s.def.type !== 'object') throw new Error(`input is a ${s.def.type}, not an object`);
+  return s as unknown as z.ZodObject;
+}
+
+/** Paths in a schema where an object lets unknown keys through to the service (a loose catch-all). */
+function looseObjects(schema: unknown, path: string, seen = new Set<unknown>()): string[] {
+  if (seen.has(schema)) return [];
+  seen.add(schema);
+  const def = (schema as { def: Record<string, unknown> & { type: string } }).def;
+  const inner = (key: string, sub = path) => looseObjects(def[key], sub, seen);
+  switch (def.type) {
+    case 'default':
+    case 'optional':
+    case 'nullable':
+    case 'prefault':
+    case 'readonly':
+    case 'catch':
+      return inner('innerType');
+    case 'pipe':
+      return inner('in');
+    case 'lazy':
+      return looseObjects((def.getter as () => unknown)(), path, seen);
+    case 'array':
+      return inner('element', `${path}[]`);
+    case 'union':
+      return (def.options as unknown[]).flatMap((o) => looseObjects(o, path, seen));
+    case 'object': {
+      const catchall = def.catchall as { def: { type: string } } | undefined;
+      const own = catchall && catchall.def.type !== 'never' ? [path] : [];
+      return [...own, ...Object.entries(def.shape as Record<string, unknown>).flatMap(([k, v]) => looseObjects(v, `${path}.${k}`, seen))];
+    }
+    default:
+      return [];
+  }
+}
+
+describe('the contract at runtime', () => {
+  it('names every operation "namespace.method" in lower camel case', () => {
+    expect(operationNames.length).toBeGreaterThan(0);
+    for (const name of operationNames) expect(name).toMatch(/^[a-z][a-zA-Z]*\.[a-z][a-zA-Z]*$/);
   });
 
-  it('every entry declares zod input and output schemas', () => {
+  it('every input is an object that refuses other shapes, and an oversized value in any of its fields, at that field', () => {
+    const oversized = 'a'.repeat(100_000);
     for (const name of operationNames) {
-      expect(typeof contract[name].input.safeParse).toBe('function');
-      expect(typeof contract[name].output.safeParse).toBe('function');
+      const input = contract[name].input;
+      for (const other of [null, 'text', 42, [], [{}]]) expect(input.safeParse(other).success, `${name} accepts ${JSON.stringify(other)}`).toBe(false);
+      for (const field of Object.keys(inputObject(input).shape)) {
+        const result = input.safeParse({ [field]: oversized });
+        expect(result.success, `${name} accepts 100,000 characters in ${field}`).toBe(false);
+        expect(result.error?.issues.map((i) => i.path[0]), `${name} refuses an oversized ${field} at that field`).toContain(field);
+      }
     }
+  });
+
+  it('no input lets unknown keys through to a service (objects are strict or strip them)', () => {
+    expect(operationNames.flatMap((name) => looseObjects(contract[name].input, name))).toEqual([]);
+  });
+
+  it('every output schema refuses a reply of the wrong shape', () => {
+    for (const name of operationNames) expect(contract[name].output.safeParse(Symbol('not a reply')).success, name).toBe(false);
   });
 
   it('refuses names outside the contract, even ones that exist on objects', async () => {
     const b = await openTestBackend();
     for (const name of ['cases.drop', 'constructor', '__proto__', 'toString', '', 42]) {
       const envelope = await b.dispatch(name, {});
+      expect(Envelope.safeParse(envelope).success).toBe(true);
       expect(envelope.ok).toBe(false);
       if (!envelope.ok) expect(envelope.error.code).toBe('UNKNOWN_OPERATION');
     }
@@ -49,6 +108,7 @@ describe('contract ↔ backend', () => {
     const b = await openTestBackend();
     for (const input of [null, 'text', 42, [], { id: 5 }, { id: '../etc/passwd' }]) {
       const envelope = await b.dispatch('cases.get', input);
+      expect(Envelope.safeParse(envelope).success).toBe(true);
       expect(envelope.ok).toBe(false);
     }
     const extra = await b.dispatch('workspace.status', { unexpected: true });

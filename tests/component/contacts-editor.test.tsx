@@ -2,16 +2,16 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { ContactEditor } from '../../renderer/src/screens/contacts/ContactEditor';
 import { openTestBackend } from '../unit/helpers/workspace';
-import { renderWithBackend } from './render';
+import { renderWithBackend, settledOptions } from './render';
 
 /** Types into a record picker and chooses the option that appears. */
 async function pick(label: string, text: string, option: RegExp) {
   const input = screen.getAllByLabelText(label).find((el) => el.tagName === 'INPUT')!;
   fireEvent.focus(input);
   fireEvent.change(input, { target: { value: text } });
-  // The picker searches after a short debounce; the first list (for "") is replaced by the second.
-  await new Promise((r) => setTimeout(r, 300));
-  fireEvent.click(await screen.findByRole('option', { name: option, hidden: true }));
+  // The picker searches after a short debounce; its list is busy until the answer for the text as typed is in.
+  const list = await settledOptions(label);
+  fireEvent.click(within(list).getByRole('option', { name: option, hidden: true }));
   await waitFor(() => expect(input.closest('.mantine-PillsInput-root')).toHaveTextContent(option));
 }
 

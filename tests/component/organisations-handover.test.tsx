@@ -2,7 +2,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { OrganisationDetail } from '../../renderer/src/screens/organisations/OrganisationDetail';
 import { openTestBackend, type TestBackend } from '../unit/helpers/workspace';
-import { renderWithBackend } from './render';
+import { renderWithBackend, settledOptions } from './render';
 
 async function embassyWithCounsellor(backend: TestBackend) {
   const ministry = await backend.call('organisations.create', { name: 'Federal Foreign Office', kind: 'ministry', country: 'DE', city: 'Berlin' });
@@ -55,8 +55,7 @@ describe('OrganisationDetail against the real backend', () => {
     const successor = within(dialog).getAllByLabelText(/Successor/).find((el) => el.tagName === 'INPUT')!;
     fireEvent.focus(successor);
     fireEvent.change(successor, { target: { value: 'owusu' } });
-    await new Promise((r) => setTimeout(r, 300));
-    fireEvent.click(await screen.findByRole('option', { name: /Efua Owusu/, hidden: true }));
+    fireEvent.click(within(await settledOptions(/Successor/)).getByRole('option', { name: /Efua Owusu/, hidden: true }));
     fireEvent.change(within(dialog).getByLabelText(/Handover date/), { target: { value: '2025-06-01' } });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Hand over' }));
 

@@ -1,10 +1,10 @@
 import { Button, Modal, TextInput } from '@mantine/core';
-import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { OrganisationPicker } from '../../renderer/src/components/pickers';
 import { openTestBackend, type TestBackend } from '../unit/helpers/workspace';
-import { renderWithBackend } from './render';
+import { renderWithBackend, settledOptions } from './render';
 
 /**
  * The real backend, with a gate on `organisations.lookup`: while closed, lookups wait, so a test
@@ -21,14 +21,18 @@ async function gatedBackend() {
   }
   let gate: Promise<void> | null = null;
   let open = () => undefined as void;
+  /** The texts the picker has asked the backend about, in order (a search starts once its debounce has passed). */
+  const asked: string[] = [];
   const gated: TestBackend = Object.assign(Object.create(backend) as TestBackend, {
     dispatch: async (name: string, input: unknown) => {
+      if (name === 'organisations.lookup') asked.push((input as { text?: string }).text ?? '');
       if (name === 'organisations.lookup' && gate) await gate;
       return backend.dispatch(name as never, input as never);
     },
   });
   return {
     backend: gated,
+    asked,
     close: () => (gate = new Promise<void>((resolve) => (open = resolve))),
     open: () => {
       gate = null;
@@ -57,8 +61,6 @@ function Picker({ onChange, multiple, autofocus }: { onChange?: (ids: string[]) 
 const input = () => screen.getByRole('textbox', { name: 'Partner' }) as HTMLInputElement;
 const listbox = () => screen.getByRole('listbox', { name: 'Partner', hidden: true });
 const optionNames = () => within(listbox()).queryAllByRole('option', { hidden: true }).map((o) => o.textContent);
-/** Lets the picker's 120 ms debounce pass. */
-const debounce = () => act(() => new Promise((r) => setTimeout(r, 200)));
 
 /** happy-dom does no implicit submission; a browser submits on an Enter keydown nobody prevented. */
 function pressEnter(el: HTMLInputElement): boolean {
@@ -69,7 +71,7 @@ function pressEnter(el: HTMLInputElement): boolean {
 
 describe('RecordPicker against the real backend', () => {
   it('names its listbox after the picker, and keeps the last results that still match listed while the next search loads', async () => {
-    const { backend, close, open } = await gatedBackend();
+    const { backend, asked, close, open } = await gatedBackend();
     renderWithBackend(backend, <Picker />);
     fireEvent.focus(input());
     await waitFor(() => expect(optionNames()).toHaveLength(3));
@@ -77,7 +79,8 @@ describe('RecordPicker against the real backend', () => {
 
     close();
     fireEvent.change(input(), { target: { value: 'lodz' } });
-    await debounce();
+    // The debounce has passed once the backend is asked about "lodz"; the gate holds the answer back.
+    await waitFor(() => expect(asked).toContain('lodz'));
     // The search for "lodz" is still waiting on the backend: the previous list stays, narrowed to what
     // matches the text as typed (so nothing moves under the pointer when the answer comes), marked busy.
     expect(optionNames()).toEqual([expect.stringContaining('Łódź University of Technology')]);
@@ -102,8 +105,8 @@ describe('RecordPicker against the real backend', () => {
     );
     fireEvent.focus(input());
     fireEvent.change(input(), { target: { value: 'nairobi' } });
-    await debounce();
-    await waitFor(() => expect(optionNames()).toEqual([expect.stringContaining('University of Nairobi')]));
+    await settledOptions('Partner');
+    expect(optionNames()).toEqual([expect.stringContaining('University of Nairobi')]);
 
     expect(pressEnter(input())).toBe(false);
     expect(onSubmit).not.toHaveBeenCalled();

@@ -2,9 +2,10 @@ import { MantineProvider } from '@mantine/core';
 import { DatesProvider } from '@mantine/dates';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render } from '@testing-library/react';
+import { render, screen, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { createMemoryRouter, Route, RouterProvider, Routes } from 'react-router';
+import { expect } from 'vitest';
 import { createApi } from '../../shared/contract/client';
 import { ConnectionProvider } from '../../renderer/src/api/context';
 import { theme } from '../../renderer/src/app/theme';
@@ -52,4 +53,17 @@ export function renderWithBackend(backend: TestBackend, ui: ReactNode, opts: { p
 export function renderPlain(ui: ReactNode) {
   void i18n.changeLanguage('en');
   return render(<MantineProvider theme={theme}>{ui}</MantineProvider>);
+}
+
+/**
+ * Waits until a record picker's list (named after the picker) is open and has answered the text as
+ * typed: it is no longer marked busy, so the debounce has passed and the backend has replied. Tests
+ * wait on this state, never on a timer for the debounce.
+ */
+export function settledOptions(name: string | RegExp): Promise<HTMLElement> {
+  return waitFor(() => {
+    const list = screen.getByRole('listbox', { name, hidden: true });
+    expect(list).not.toHaveAttribute('aria-busy');
+    return list;
+  });
 }

@@ -146,3 +146,52 @@ export const test = base.extend<{ host: WebHostProcess }>({
 });
 
 export { expect };
+
+export interface Journey {
+  readonly page: Page;
+  readonly host: WebHostProcess;
+  /** Every request the page has made so far (the network guard checks none left 127.0.0.1). */
+  readonly requests: string[];
+  /** CSP violations the page has reported so far. */
+  cspViolations(): Promise<string[]>;
+}
+
+/**
+ * A long journey told as steps: call inside a `test.describe`; its tests run in order on one web host
+ * and one page, each with its own short timeout, so a step that hangs fails on its own and the
+ * report names it (one four-minute test used to time out on a loaded machine with no assertion failing).
+ * A failed step skips the steps after it, which build on its state.
+ */
+export function journey(): Journey {
+  let host: WebHostProcess | undefined;
+  let page: Page | undefined;
+  let dataDir: string | undefined;
+  let requests: string[] = [];
+  let csp: () => Promise<string[]> = async () => [];
+  test.describe.configure({ mode: 'serial' });
+  test.beforeAll(async ({ browser }, testInfo) => {
+    dataDir = await mkdtemp(join(tmpdir(), 'attache-e2e-'));
+    host = await startWebHost(dataDir);
+    const { viewport, locale, acceptDownloads } = testInfo.project.use;
+    page = await (await browser.newContext({ viewport, locale, acceptDownloads })).newPage();
+    requests = recordRequests(page);
+    csp = await watchCsp(page);
+  });
+  test.afterAll(async () => {
+    await page?.context().close();
+    await host?.stop();
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  });
+  return {
+    get page() {
+      return page!;
+    },
+    get host() {
+      return host!;
+    },
+    get requests() {
+      return requests;
+    },
+    cspViolations: () => csp(),
+  };
+}

@@ -19,8 +19,17 @@ export function foldText(s: string): string {
   return asciiFold(s).toLowerCase();
 }
 
+/** Splits a query into folded terms: the one term rule of lists, pickers and search. */
+export function searchTerms(query: string): string[] {
+  return foldText(query).split(/\s+/).filter(Boolean);
+}
+
+/** Every term occurs in one of the (already folded) haystacks. */
+export function matchesTerms(terms: readonly string[], foldedHaystacks: readonly string[]): boolean {
+  return terms.every((t) => foldedHaystacks.some((h) => h.includes(t)));
+}
+
 /** Every whitespace-separated term of the query occurs somewhere in the haystack (already folded). */
 export function matchesAllTerms(foldedHaystack: string, query: string): boolean {
-  const terms = foldText(query).split(/\s+/).filter(Boolean);
-  return terms.every((t) => foldedHaystack.includes(t));
+  return matchesTerms(searchTerms(query), [foldedHaystack]);
 }

@@ -1,15 +1,6 @@
 import { foldText } from '../../../shared/domain/text';
 import type { ListResult } from '../../../shared/schemas/list';
 
-/** Splits a query into folded terms; every term must occur in one of a row's texts. */
-export function searchTerms(text: string): string[] {
-  return foldText(text).split(/\s+/).filter(Boolean);
-}
-
-export function matchesTerms(terms: readonly string[], haystacks: readonly string[]): boolean {
-  return terms.every((t) => haystacks.some((h) => h.includes(t)));
-}
-
 /** Folded text of an object, computed once per (immutable) object. */
 export function foldedCache<T extends object>(build: (item: T) => string) {
   const cache = new WeakMap<T, string>();

@@ -3,9 +3,10 @@ import { countryInRegions } from '../../../../shared/features/countries/regions'
 import { ContactFields, PositionFields, displayName, isCurrentPosition, type ContactRecord, type ContactRef } from '../../../../shared/features/contacts/schema';
 import type { CaseStatus } from '../../../../shared/features/cases/schema';
 import { parseOrThrow } from '../../../../shared/validation';
+import { matchesTerms, searchTerms } from '../../../../shared/domain/text';
 import { type ServiceContext, localDate } from '../../records/context';
 import { byId, indexes } from '../../records/indexes';
-import { compareValues, listCache, matchesTerms, queryKey, searchTerms, window } from '../../records/lists';
+import { compareValues, listCache, queryKey, window } from '../../records/lists';
 import { organisationRef } from '../organisations/organisations';
 import { collection } from '../../records/recipe';
 import { assertExists, newRecord } from '../../records/records';

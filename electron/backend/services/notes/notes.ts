@@ -4,9 +4,10 @@ import { countryName } from '../../../../shared/features/countries/names';
 import { countryInRegions, regionName } from '../../../../shared/features/countries/regions';
 import { excerpt, richTextToPlain } from '../../../../shared/domain/richtext';
 import { NoteFields, type NoteListItem, type NoteRecord, type NoteRevisionRecord } from '../../../../shared/features/notes/schema';
+import { matchesTerms, searchTerms } from '../../../../shared/domain/text';
 import type { ServiceContext } from '../../records/context';
 import { byId } from '../../records/indexes';
-import { compareValues, foldedCache, listCache, matchesTerms, queryKey, searchTerms, window } from '../../records/lists';
+import { compareValues, foldedCache, listCache, queryKey, window } from '../../records/lists';
 import { collection } from '../../records/recipe';
 import { findOrThrow } from '../../records/records';
 

@@ -5,9 +5,10 @@ import { countryInRegions } from '../../../../shared/features/countries/regions'
 import { isCurrentPosition } from '../../../../shared/features/contacts/schema';
 import type { Database } from '../../../../shared/schemas/database';
 import { OrganisationFields, type OrganisationListItem, type OrganisationRecord, type OrganisationRef } from '../../../../shared/features/organisations/schema';
+import { matchesTerms, searchTerms } from '../../../../shared/domain/text';
 import { type ServiceContext, localDate } from '../../records/context';
 import { byId, dayKey, indexes, memoOn } from '../../records/indexes';
-import { compareValues, foldedCache, listCache, matchesTerms, queryKey, searchTerms, window } from '../../records/lists';
+import { compareValues, foldedCache, listCache, queryKey, window } from '../../records/lists';
 import { collection } from '../../records/recipe';
 
 const orgText = foldedCache((o: OrganisationRecord) =>

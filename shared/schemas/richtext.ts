@@ -12,10 +12,23 @@ import { z } from 'zod';
  *   table → tableRow+   tableRow → (tableHeader | tableCell)+   cell → block+
  *   inline     → text(marks: bold | italic | link(href http/https/mailto)) | hardBreak
  */
-const SafeHref = z
-  .string()
-  .max(2000)
-  .refine((href) => /^(https?:\/\/|mailto:)/i.test(href), { message: 'validation.unsafeLink' });
+const SAFE_LINK_SCHEME = /^(https?:\/\/|mailto:)/i;
+// Control characters and whitespace never belong inside a stored address; a browser would strip
+// some of them and then read "java\tscript:" as a script URL.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const UNSAFE_LINK_CHARS = /[\u0000-\u0020\u007f-\u009f]/;
+export const MAX_LINK_LENGTH = 2000;
+
+/**
+ * The one rule for a stored link address, at the trust boundary (this schema) and in the editor
+ * (renderer/.../notes/normalise.ts): http(s) or mailto, at most 2,000 characters, and no control
+ * character or whitespace anywhere in it.
+ */
+export function isSafeHref(href: string): boolean {
+  return href.length > 0 && href.length <= MAX_LINK_LENGTH && !UNSAFE_LINK_CHARS.test(href) && SAFE_LINK_SCHEME.test(href);
+}
+
+const SafeHref = z.string().max(MAX_LINK_LENGTH).refine(isSafeHref, { message: 'validation.unsafeLink' });
 
 export const RichMark = z.discriminatedUnion('type', [
   z.object({ type: z.literal('bold') }),

@@ -7,6 +7,7 @@ import type { ViewList, ViewRecord } from '../../../shared/features/views/schema
 import { useApi } from '../api/context';
 import { describeError } from '../lib/errors';
 import { notifyError, notifySuccess } from '../lib/notify';
+import { DialogFooter } from './form/DialogFooter';
 
 interface Props {
   list: ViewList;
@@ -78,14 +79,7 @@ export function SavedViews({ list, current, columns, onApply }: Props) {
           }}
         >
           <TextInput label={t('lists.viewName')} value={name} onChange={(e) => setName(e.currentTarget.value)} data-autofocus required />
-          <Group justify="flex-end" mt="md">
-            <Button variant="default" onClick={() => setNaming(false)}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <DialogFooter onCancel={() => setNaming(false)} saving={save.isPending} mt="md" />
         </form>
       </Modal>
     </>

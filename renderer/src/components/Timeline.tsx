@@ -20,6 +20,7 @@ import { useCloseGuard } from './form/DiscardDialog';
 import { useSaveShortcut } from './form/useSaveShortcut';
 import { CasePicker, ContactPicker } from './pickers';
 import { useLanguage } from '../app/language';
+import { DialogFooter } from './form/DialogFooter';
 
 const icons: Record<ActivityKind, typeof IconNote> = { meeting: IconCalendarEvent, call: IconPhone, email: IconMail, note: IconNote, visit: IconMapPin };
 
@@ -225,14 +226,7 @@ function ActivityDialog({ editing, onClose }: { editing: Editing; onClose: () =>
               error={form.errors.caseId}
             />
             <Textarea label={t('timeline.text')} autosize minRows={3} maxRows={10} {...form.getInputProps('text')} />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={requestClose}>
-                {t('common.cancel')}
-              </Button>
-              <Button type="submit" loading={save.isPending}>
-                {t('common.save')}
-              </Button>
-            </Group>
+            <DialogFooter onCancel={requestClose} saving={save.isPending} />
           </Stack>
         </form>
       </Modal>

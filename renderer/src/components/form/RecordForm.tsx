@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Stack, Title } from '@mantine/core';
+import { Alert, Stack, Title } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { useMergedRef } from '@mantine/hooks';
 import { useMutation } from '@tanstack/react-query';
@@ -8,6 +8,7 @@ import { recordHeading } from '../../app/focus';
 import { describeSaveError } from '../../lib/errors';
 import { LeaveGuard } from './LeaveGuard';
 import { useSaveShortcut } from './useSaveShortcut';
+import { DialogFooter } from './DialogFooter';
 
 /**
  * Puts a loaded record into the form, again only when another record or a newer revision of it
@@ -111,14 +112,7 @@ export function RecordForm({ titleId, title, isNew, save, onCancel, dirty = fals
       ) : null}
       <Stack gap="sm">
         {children}
-        <Group justify="flex-end" mt="sm">
-          <Button variant="default" onClick={onCancel}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={save.saving}>
-            {isNew ? t('common.create') : t('common.save')}
-          </Button>
-        </Group>
+        <DialogFooter onCancel={onCancel} saving={save.saving} submitLabel={isNew ? t('common.create') : t('common.save')} mt="sm" />
       </Stack>
       <LeaveGuard when={dirty && !save.saving} />
     </form>

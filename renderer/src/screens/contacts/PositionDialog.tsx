@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Alert, Modal, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useRef, useState } from 'react';
@@ -15,6 +15,7 @@ import { describeError, formErrorsOf, schemaErrors } from '../../lib/errors';
 import { todayIso } from '../../lib/format';
 import { notifySuccess } from '../../lib/notify';
 import { focusFirstInput, PickerField } from '../organisations/parts';
+import { DialogFooter } from '../../components/form/DialogFooter';
 
 /** The position's fields; the person and the organisation may still be unchosen. */
 const PlainFields = PositionFieldsShape.omit({ contactId: true, organisationId: true });
@@ -134,14 +135,7 @@ export function PositionDialog({ title, position, initial, fixed, onClose }: Pro
                 {...form.getInputProps('to')}
               />
             </SimpleGrid>
-            <Group justify="flex-end" mt="xs">
-              <Button variant="default" onClick={requestClose}>
-                {t('common.cancel')}
-              </Button>
-              <Button type="submit" loading={save.isPending}>
-                {position ? t('common.save') : t('common.create')}
-              </Button>
-            </Group>
+            <DialogFooter onCancel={requestClose} saving={save.isPending} submitLabel={position ? t('common.save') : t('common.create')} mt="xs" />
           </Stack>
         </form>
       </Modal>

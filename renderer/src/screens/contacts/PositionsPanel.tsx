@@ -19,6 +19,7 @@ import { notifyError, notifySuccess } from '../../lib/notify';
 import { RoleItem, RoleList, UpcomingBadge } from '../organisations/parts';
 import { useLanguage } from '../../app/language';
 import { PositionDialog } from './PositionDialog';
+import { DialogFooter } from '../../components/form/DialogFooter';
 
 interface Props {
   contactId: string;
@@ -216,14 +217,7 @@ function EndPositionDialog({ position, onClose }: { position: PositionRecord; on
               </Alert>
             ) : null}
             <DateField label={t('contacts.positions.endOn')} withAsterisk data-autofocus {...form.getInputProps('to')} />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={requestClose}>
-                {t('common.cancel')}
-              </Button>
-              <Button type="submit" loading={end.isPending}>
-                {t('contacts.positions.end')}
-              </Button>
-            </Group>
+            <DialogFooter onCancel={requestClose} saving={end.isPending} submitLabel={t('contacts.positions.end')} />
           </Stack>
         </form>
       </Modal>

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import {
+  isSafeHref,
   RichDoc,
   type RichBlockNode,
   type RichInlineNode,
@@ -22,18 +23,11 @@ export interface EditorNode {
 
 type RichMarkNode = NonNullable<Extract<RichInlineNode, { type: 'text' }>['marks']>[number];
 
-const SAFE_SCHEME = /^(https?:\/\/|mailto:)/i;
-// Control characters and whitespace never belong inside a stored address; a browser would strip
-// some of them and then read "java\tscript:" as a script URL.
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const UNSAFE_CHARS = /[\u0000-\u0020\u007f-\u009f]/;
-
-/** The address as stored, or null when it is not an http(s) or mailto link (the schema's rule). */
+/** The address as stored (trimmed), or null when the schema's rule (`isSafeHref`) refuses it. */
 export function safeHref(raw: unknown): string | null {
   if (typeof raw !== 'string') return null;
   const href = raw.trim();
-  if (!href || href.length > 2000 || UNSAFE_CHARS.test(href) || !SAFE_SCHEME.test(href)) return null;
-  return href;
+  return isSafeHref(href) ? href : null;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Alert, Modal, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -15,6 +15,7 @@ import { notifySuccess } from '../../lib/notify';
 import type { OrganisationPerson } from '../../../../shared/features/organisations/contract';
 import { focusFirstInput, PickerField } from './parts';
 import { useLanguage } from '../../app/language';
+import { DialogFooter } from '../../components/form/DialogFooter';
 
 interface Values {
   successorId: string | null;
@@ -100,14 +101,7 @@ export function HandOverDialog({ holder, onClose }: { holder: OrganisationPerson
               withAsterisk
               {...form.getInputProps('on')}
             />
-            <Group justify="flex-end" mt="xs">
-              <Button variant="default" onClick={requestClose}>
-                {t('common.cancel')}
-              </Button>
-              <Button type="submit" loading={handOver.isPending}>
-                {t('organisations.people.handOver')}
-              </Button>
-            </Group>
+            <DialogFooter onCancel={requestClose} saving={handOver.isPending} submitLabel={t('organisations.people.handOver')} mt="xs" />
           </Stack>
         </form>
       </Modal>

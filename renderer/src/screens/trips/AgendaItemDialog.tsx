@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Grid, Group, Modal, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, Badge, Grid, Group, Modal, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconLock } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -24,6 +24,7 @@ import { keepEnterInPickers } from './parts';
 import { useLanguage } from '../../app/language';
 import { TalkingPointsEditor } from './TalkingPointsEditor';
 import { TimeField } from './TimeField';
+import { DialogFooter } from '../../components/form/DialogFooter';
 
 /** The item's fields the dialog takes as they are; the day and the zone may still be unchosen, the talking points live in their editor. */
 const PlainFields = AgendaItemFieldsShape.omit({ tripId: true, date: true, timeZone: true, talkingPoints: true, debrief: true });
@@ -202,14 +203,7 @@ export function AgendaItemDialog({ trip, item, lastDate, onClose }: Props) {
               onChange={(ids) => form.setFieldValue('caseIds', ids)}
               error={form.errors.caseIds}
             />
-            <Group justify="flex-end" mt="xs">
-              <Button variant="default" onClick={requestClose}>
-                {t('common.cancel')}
-              </Button>
-              <Button type="submit" loading={save.isPending}>
-                {item ? t('common.save') : t('common.create')}
-              </Button>
-            </Group>
+            <DialogFooter onCancel={requestClose} saving={save.isPending} submitLabel={item ? t('common.save') : t('common.create')} mt="xs" />
           </Stack>
         </form>
       </Modal>

@@ -1,4 +1,4 @@
-import { ActionIcon, Alert, Autocomplete, Button, Fieldset, Group, List, Modal, Select, Stack, Text, Textarea, TextInput, Tooltip } from '@mantine/core';
+import { ActionIcon, Alert, Autocomplete, Fieldset, List, Modal, Select, Stack, Text, Textarea, TextInput, Tooltip } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconCircleCheck, IconTrash } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -18,6 +18,7 @@ import { notifySuccess } from '../../lib/notify';
 import type { AgendaItemView } from '../../../../shared/features/trips/contract';
 import { CaseLink, CaseLinks, useCaseLabels, type CaseLabel } from './caseLabels';
 import { keepEnterInPickers } from './parts';
+import { DialogFooter } from '../../components/form/DialogFooter';
 
 interface FollowUpRow {
   key: string;
@@ -169,14 +170,7 @@ export function DebriefDialog({ trip, item, onClose }: { trip: TripRecord; item:
                 />
               </Stack>
             </Fieldset>
-            <Group justify="flex-end" mt="xs">
-              <Button variant="default" onClick={requestClose}>
-                {saved ? t('common.close') : t('common.cancel')}
-              </Button>
-              <Button type="submit" loading={save.isPending}>
-                {t('trips.debrief.save')}
-              </Button>
-            </Group>
+            <DialogFooter onCancel={requestClose} saving={save.isPending} submitLabel={t('trips.debrief.save')} cancelLabel={saved ? t('common.close') : t('common.cancel')} mt="xs" />
           </Stack>
         </form>
       </Modal>

@@ -1,6 +1,7 @@
 /**
  * The layering of ARCHITECTURE.md as rules: a wrong import fails `npm run lint` (and so CI).
- * renderer → shared; electron/* → shared; electron/main|web → electron/backend; nothing → renderer.
+ * renderer → shared; electron/* → shared; electron/main|web|shell → electron/backend/index.ts only; nothing → renderer;
+ * no import cycles anywhere.
  */
 module.exports = {
   forbidden: [
@@ -68,6 +69,20 @@ module.exports = {
       severity: 'error',
       from: { path: '^electron/main/' },
       to: { path: '^electron/web/' },
+    },
+    {
+      name: 'no-circular',
+      comment: 'A cycle makes load order matter and hides which module owns what; split out what both sides need.',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: 'shells-enter-backend-through-index',
+      comment: 'The shells (main, web, shell) use the backend only through electron/backend/index.ts, so its internals can move freely.',
+      severity: 'error',
+      from: { path: '^electron/(main|web|shell)/' },
+      to: { path: '^electron/backend/', pathNot: '^electron/backend/index\\.ts$' },
     },
     {
       name: 'no-unresolvable',

@@ -43,3 +43,8 @@ export async function openBackend(opts: BackendOptions): Promise<Backend> {
 
 export type { Platform } from './platform';
 export { downloadPlatform } from './platform';
+// What the shells (electron/main, electron/web) need besides openBackend: they import nothing else from the backend.
+export type { ExportedFile } from './platform';
+export type { Dispatch } from './dispatch';
+export { errorEnvelope } from './dispatch';
+export { writeFileDurably } from './store/durable-write';

@@ -1,7 +1,7 @@
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
 import { operationNames, type OperationName } from '../../shared/contract';
 import type { Envelope } from '../../shared/contract/define';
-import type { Dispatch } from '../backend/dispatch';
+import type { Dispatch } from '../backend';
 import { APP_ORIGIN } from './security';
 
 type SenderEvent = Pick<IpcMainInvokeEvent, 'sender' | 'senderFrame'>;

@@ -1,7 +1,6 @@
 import { extname, join } from 'node:path';
 import type { App, BrowserWindow, Dialog, SaveDialogOptions, Shell } from 'electron';
-import type { ExportedFile, Platform } from '../backend/platform';
-import { writeFileDurably } from '../backend/store/durable-write';
+import { writeFileDurably, type ExportedFile, type Platform } from '../backend';
 
 export interface ElectronPlatformDeps {
   app: Pick<App, 'getPath'>;

@@ -2,7 +2,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Rectangle } from 'electron';
 import { z } from 'zod';
-import { writeFileDurably } from '../backend/store/durable-write';
+import { writeFileDurably } from '../backend';
 
 export const WINDOW_STATE_FILE = 'window-state.json';
 export const DEFAULT_SIZE = { width: 1280, height: 820 } as const;

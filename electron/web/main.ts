@@ -43,8 +43,8 @@ async function main() {
     await backend.close();
     process.exit(0);
   };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  // SIGHUP: the terminal closed (scripts/web.mjs forwards it); close the workspace as for Ctrl+C.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, stop);
 }
 
 main().catch((e) => {

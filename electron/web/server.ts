@@ -1,8 +1,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Backend } from '../backend';
-import { errorEnvelope } from '../backend/dispatch';
+import { errorEnvelope, type Backend } from '../backend';
 import { AppError } from '../../shared/errors';
 import { serveRendererFile } from '../shell/renderer-files';
 

@@ -3,7 +3,7 @@
 import PDFDocument from 'pdfkit';
 import { fontBuffers, fontFaces, fontKey } from '../fonts';
 import type { DocumentModel } from '../model';
-import { settleToUnicode } from '../text-runs';
+import { settleToUnicode } from '../text-layer';
 import { theme } from '../theme';
 import { finishToc } from './contents';
 import { Canvas, type HeadingPlacement } from './core';

@@ -10,6 +10,9 @@ export const ErrorCode = z.enum([
   'WORKSPACE_NOT_READY',
   'WORKSPACE_DAMAGED',
   'WORKSPACE_LOCKED',
+  // The workspace is encrypted and waiting for its passphrase (at start or after the app lock).
+  'LOCKED',
+  'WRONG_PASSPHRASE',
   'UNKNOWN_OPERATION',
   'FORBIDDEN',
   'CANCELLED',

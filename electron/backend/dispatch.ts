@@ -3,6 +3,7 @@ import { contract, isOperationName, splitName, type Services } from '../../share
 import type { Envelope } from '../../shared/contract/define';
 import { AppError } from '../../shared/errors';
 import { validationError } from '../../shared/validation';
+import { lockedError } from './store/store';
 
 export function errorEnvelope(e: unknown): Envelope<never> {
   if (e instanceof AppError) return { ok: false, error: e.toBody() };
@@ -12,6 +13,8 @@ export function errorEnvelope(e: unknown): Envelope<never> {
   return { ok: false, error: { code: 'INTERNAL', message, messageKey: { key: 'errors.generic', params: { message } } } };
 }
 
+const WHILE_LOCKED = new Set<string>(['workspace.status', 'workspace.unlock', 'workspace.lock']);
+
 export type Dispatch = (name: unknown, input: unknown) => Promise<Envelope>;
 
 /**
@@ -19,11 +22,13 @@ export type Dispatch = (name: unknown, input: unknown) => Promise<Envelope>;
  * whatever happens comes back as an envelope. The operation runs as `services[ns][method]` (its
  * namespace's service, the method of the same name). With `validateOutput` (tests), results are checked too.
  */
-export function createDispatch(services: Services, opts: { validateOutput?: boolean } = {}): Dispatch {
+export function createDispatch(services: Services, opts: { validateOutput?: boolean; isLocked?: () => boolean } = {}): Dispatch {
   return async (name, input) => {
     if (!isOperationName(name)) {
       return errorEnvelope(new AppError('UNKNOWN_OPERATION', `Unknown operation: ${String(name).slice(0, 80)}`));
     }
+    // A locked workspace (waiting for its passphrase, or the app lock) answers nothing else.
+    if (opts.isLocked?.() && !WHILE_LOCKED.has(name)) return errorEnvelope(lockedError());
     const parsed = contract[name].input.safeParse(input ?? {});
     if (!parsed.success) return errorEnvelope(validationError(parsed.error, name));
     try {

@@ -12,7 +12,11 @@ export interface BackendOptions {
   now?: () => Date;
   /** Check every result against the contract (tests); off in production to keep large lists fast. */
   validateOutput?: boolean;
+  /** scrypt cost for new passphrases; tests lower it. */
+  kdf?: { N: number; r: number; p: number };
 }
+
+const MAINTENANCE_MS = 10 * 60 * 1000;
 
 export interface Backend {
   readonly store: Store;
@@ -25,13 +29,22 @@ export async function openBackend(opts: BackendOptions): Promise<Backend> {
   await mkdir(opts.dataDir, { recursive: true });
   const lock: WorkspaceLock = await acquireWorkspaceLock(opts.dataDir, opts.platform.shell);
   try {
-    const store = await Store.open({ dataDir: opts.dataDir, ...(opts.now ? { now: opts.now } : {}) });
+    const store = await Store.open({ dataDir: opts.dataDir, ...(opts.now ? { now: opts.now } : {}), ...(opts.kdf ? { kdf: opts.kdf } : {}) });
     const ctx = createContext(store, opts.now);
+    // The daily backup and idle compaction while the app runs for weeks.
+    const maintenance = setInterval(() => {
+      store.maintenance().catch((e: unknown) => console.error('[attache] maintenance failed:', e));
+    }, MAINTENANCE_MS);
+    maintenance.unref();
     return {
       store,
-      dispatch: createDispatch(createServices(ctx, opts.platform), { validateOutput: opts.validateOutput ?? false }),
+      dispatch: createDispatch(createServices(ctx, opts.platform), {
+        validateOutput: opts.validateOutput ?? false,
+        isLocked: () => store.state === 'locked',
+      }),
       async close() {
-        await store.flush();
+        clearInterval(maintenance);
+        await store.close();
         await lock.release();
       },
     };

@@ -7,7 +7,7 @@ import { NoteRecord, NoteRevisionRecord } from '../features/notes/schema';
 import { OrganisationRecord } from '../features/organisations/schema';
 import { AgendaItemRecord, TripRecord } from '../features/trips/schema';
 import { ViewRecord } from '../features/views/schema';
-import { Settings } from '../features/workspace/schema';
+import { defaultSettings, Settings } from '../features/workspace/schema';
 
 /** Bump with a migration in electron/backend/store/migrations.ts. */
 export const SCHEMA_VERSION = 5;
@@ -90,7 +90,7 @@ export type Database = z.infer<typeof Database>;
 
 export const emptyDatabase = (): Database => ({
   schemaVersion: SCHEMA_VERSION,
-  settings: { language: 'system', theme: 'system' },
+  settings: defaultSettings(),
   counters: { caseReferences: {} },
   organisations: [],
   contacts: [],

@@ -88,8 +88,10 @@ describe('store: the seal of a validated file', () => {
     await b.close();
     const path = join(b.dataDir, DATABASE_FILE);
     const seal = JSON.parse(await readFile(`${path}.seal`, 'utf8'));
-    const { createHash } = await import('node:crypto');
-    expect(seal.sha256).toBe(createHash('sha256').update(await readFile(path)).digest('hex'));
+    const { createHash, createHmac } = await import('node:crypto');
+    const key = Buffer.from((await readFile(join(b.dataDir, 'attache.seal-key'), 'utf8')).trim(), 'hex');
+    const sha = createHash('sha256').update(await readFile(path)).digest('hex');
+    expect(seal.mac).toBe(createHmac('sha256', key).update(`${sha}:${seal.size}:${SCHEMA_VERSION}:${seal.rules}`).digest('hex'));
     expect(seal.schemaVersion).toBe(SCHEMA_VERSION);
 
     // Same length, different bytes: the seal no longer matches, so the edit is validated and refused.
@@ -256,7 +258,7 @@ describe('store: migrations', () => {
     const store = await Store.open({ dataDir: dir });
     expect(store.state).toBe('ready');
     expect(store.db.schemaVersion).toBe(SCHEMA_VERSION);
-    expect(store.db.settings).toEqual({ language: 'de', theme: 'dark' });
+    expect(store.db.settings).toEqual({ language: 'de', theme: 'dark', lockAfterMinutes: 15 });
     expect(store.db.cases[0]).toMatchObject({ client: 'Institute written as text', clientId: null, partnerOrganisationIds: [], statusHistory: [{ status: 'advising', on: '2026-01-01' }], revision: 3 });
     expect(store.db.contacts).toEqual([]);
     expect(store.db.noteRevisions).toEqual([]);

@@ -3,7 +3,7 @@ import { open, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 /** Flushes a directory entry so a completed rename survives a power cut (a no-op where unsupported). */
-async function fsyncDirectory(dir: string): Promise<void> {
+export async function fsyncDirectory(dir: string): Promise<void> {
   let handle;
   try {
     handle = await open(dir, 'r');
@@ -17,9 +17,12 @@ async function fsyncDirectory(dir: string): Promise<void> {
   }
 }
 
+/** What can be written: text, bytes, or chunks (one per record, or an encrypted stream) never concatenated first. */
+export type DurableData = string | Uint8Array | Iterable<Uint8Array>;
+
 /** Many small buffers (one per record) are gathered into ~4 MB blocks, so the kernel sees few large writes. */
-async function writeAll(handle: FileHandle, data: string | Uint8Array | readonly Uint8Array[], hash: Hash): Promise<void> {
-  if (!Array.isArray(data)) {
+async function writeAll(handle: FileHandle, data: DurableData, hash: Hash): Promise<void> {
+  if (typeof data === 'string' || data instanceof Uint8Array) {
     const bytes = typeof data === 'string' ? Buffer.from(data) : (data as Uint8Array);
     hash.update(bytes);
     await handle.writeFile(bytes);
@@ -36,7 +39,7 @@ async function writeAll(handle: FileHandle, data: string | Uint8Array | readonly
     group = [];
     size = 0;
   };
-  for (const chunk of data as readonly Uint8Array[]) {
+  for (const chunk of data) {
     group.push(chunk);
     size += chunk.byteLength;
     if (size >= BLOCK) await flush();
@@ -48,7 +51,10 @@ async function writeAll(handle: FileHandle, data: string | Uint8Array | readonly
  * Replaces `path` with `data` so that a reader (or a crash) sees either the old file or the new one,
  * never a mixture: temp file in the same folder → fsync → rename → fsync folder.
  */
-export async function writeFileDurably(path: string, data: string | Uint8Array | readonly Uint8Array[]): Promise<{ sha256: string; size: number }> {
+/** Temp files of writeFileDurably start with a dot and end in .tmp; the store removes stale ones at open. */
+export const TEMP_FILE = /^\..+\.[0-9]+\.[0-9a-f]{12}\.tmp$/;
+
+export async function writeFileDurably(path: string, data: DurableData): Promise<{ sha256: string; size: number }> {
   const dir = dirname(path);
   const temp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
   const handle = await open(temp, 'wx', 0o600);

@@ -1,14 +1,25 @@
+/**
+ * Reading a snapshot file (the database or a backup) into a validated database: classify (plain,
+ * encrypted, missing), decrypt, parse, apply the journal, migrate, validate. Never writes.
+ * A plain file whose seal matches, or an encrypted file that authenticates, was validated when it
+ * was written and is not validated again (only the journal's records are, in plain workspaces).
+ */
 import type { z } from 'zod';
 import { Database, SCHEMA_VERSION } from '../../../shared/schemas/database';
 import type { DamageKind } from '../../../shared/features/workspace/schema';
-import { DatabaseReadError, DurableJsonFile, parseJson } from './json-adapter';
+import type { DataKey } from './crypto';
+import { replay, type JournalEntry } from './journal';
 import { migrate, versionOf, type Migration } from './migrations';
-import { hashOf, sealMatches } from './seal';
+import { RULES_VERSION, sealMatches } from './seal';
+import { decryptSnapshot, parseSnapshotJson, readSnapshot, SnapshotUnreadable, type EncryptedHeader, type SnapshotMeta } from './snapshot';
 
-export type LoadResult =
+export type Problem = { kind: DamageKind; detail: string };
+
+export type Decoded =
   | { kind: 'missing' }
-  | { kind: 'ok'; db: Database; migratedFrom: number | null; sealed: boolean; sha256: string; size: number }
-  | { kind: 'damaged'; problem: { kind: DamageKind; detail: string } };
+  | { kind: 'locked'; header: EncryptedHeader }
+  | { kind: 'damaged'; problem: Problem }
+  | { kind: 'ok'; raw: Record<string, unknown>; meta: SnapshotMeta | null; version: number; trusted: boolean; encrypted: EncryptedHeader | null; bytes: Buffer };
 
 function describeIssues(error: z.ZodError): string {
   const shown = error.issues.slice(0, 3).map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
@@ -17,41 +28,66 @@ function describeIssues(error: z.ZodError): string {
 }
 
 /**
- * Reads, migrates in memory and validates a database file; never writes. A file whose bytes match
- * the seal this app wrote with them was validated when written and is not validated again.
+ * Reads and decodes a snapshot file. `keyFor` gives the data key for an encrypted file (null:
+ * locked). `sealPath` is the database path whose seal may vouch for a plain file (backups have none).
  */
-export async function loadDatabaseFile(path: string, steps?: Migration[]): Promise<LoadResult> {
-  let bytes: Buffer | null;
-  let raw: unknown;
+export async function decodeSnapshotFile(path: string, keyFor: (keyId: string) => DataKey | null, sealPath: string | null): Promise<Decoded> {
   try {
-    bytes = await new DurableJsonFile<object>(path).readBytes();
-    if (bytes === null) return { kind: 'missing' };
-    raw = parseJson(bytes);
+    const snap = await readSnapshot(path);
+    if (snap.kind === 'missing') return { kind: 'missing' };
+    let text: Buffer;
+    let trusted: boolean;
+    let encrypted: EncryptedHeader | null = null;
+    if (snap.kind === 'encrypted') {
+      const key = keyFor(snap.header.key.keyId);
+      if (!key) return { kind: 'locked', header: snap.header };
+      text = decryptSnapshot(snap, key);
+      trusted = snap.header.schemaVersion === SCHEMA_VERSION && snap.header.rules === RULES_VERSION;
+      encrypted = snap.header;
+    } else {
+      text = snap.bytes;
+      trusted = sealPath !== null && (await sealMatches(sealPath, snap.bytes));
+    }
+    const { raw, meta } = parseSnapshotJson(text);
+    const version = versionOf(raw);
+    if (version > SCHEMA_VERSION) {
+      return { kind: 'damaged', problem: { kind: 'tooNew', detail: `Schema version ${version} is newer than this app's ${SCHEMA_VERSION}.` } };
+    }
+    return { kind: 'ok', raw, meta, version, trusted: trusted && version === SCHEMA_VERSION, encrypted, bytes: snap.bytes };
   } catch (e) {
-    if (e instanceof DatabaseReadError) return { kind: 'damaged', problem: e.failure };
+    if (e instanceof SnapshotUnreadable) return { kind: 'damaged', problem: { kind: e.kind, detail: e.message } };
     throw e;
   }
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    return { kind: 'damaged', problem: { kind: 'invalidSchema', detail: 'The file does not hold a JSON object.' } };
+}
+
+export type Finished = { kind: 'ok'; db: Database; migratedFrom: number | null } | { kind: 'damaged'; problem: Problem };
+
+/**
+ * Journal, migration and validation on a decoded snapshot. Journal entries are replayed on the raw
+ * data (before migration: they were written under the file's own schema version).
+ */
+export function finishDecode(decoded: Extract<Decoded, { kind: 'ok' }>, entries: readonly JournalEntry[], steps?: Migration[]): Finished {
+  const { raw, version, trusted } = decoded;
+  try {
+    replay(raw, entries, version === SCHEMA_VERSION && decoded.encrypted === null);
+  } catch (e) {
+    return { kind: 'damaged', problem: { kind: 'journal', detail: `The journal does not apply: ${(e as Error).message}` } };
   }
-  const version = versionOf(raw as Record<string, unknown>);
-  if (version > SCHEMA_VERSION) {
-    return {
-      kind: 'damaged',
-      problem: { kind: 'tooNew', detail: `Schema version ${version} is newer than this app's ${SCHEMA_VERSION}.` },
-    };
-  }
-  const sha256 = hashOf(bytes);
-  if (version === SCHEMA_VERSION && (await sealMatches(path, bytes))) {
-    return { kind: 'ok', db: raw as Database, migratedFrom: null, sealed: true, sha256, size: bytes.byteLength };
-  }
+  if (trusted) return { kind: 'ok', db: raw as Database, migratedFrom: null };
   let candidate: unknown;
   try {
-    candidate = version < SCHEMA_VERSION ? migrate(raw as Record<string, unknown>, steps) : raw;
+    candidate = version < SCHEMA_VERSION ? migrate(raw, steps) : raw;
   } catch (e) {
     return { kind: 'damaged', problem: { kind: 'invalidSchema', detail: `Migration failed: ${(e as Error).message}` } };
   }
   const parsed = Database.safeParse(candidate);
   if (!parsed.success) return { kind: 'damaged', problem: { kind: 'invalidSchema', detail: describeIssues(parsed.error) } };
-  return { kind: 'ok', db: parsed.data, migratedFrom: version < SCHEMA_VERSION ? version : null, sealed: false, sha256, size: bytes.byteLength };
+  return { kind: 'ok', db: parsed.data, migratedFrom: version < SCHEMA_VERSION ? version : null };
+}
+
+/** A backup (or any snapshot file) decoded and checked in full, or why it cannot be restored. */
+export async function loadSnapshotFile(path: string, keyFor: (keyId: string) => DataKey | null, steps?: Migration[]): Promise<Finished | { kind: 'missing' } | { kind: 'locked' }> {
+  const decoded = await decodeSnapshotFile(path, keyFor, null);
+  if (decoded.kind !== 'ok') return decoded.kind === 'locked' ? { kind: 'locked' } : decoded;
+  return finishDecode(decoded, [], steps);
 }

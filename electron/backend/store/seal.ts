@@ -1,4 +1,11 @@
-import { createHash } from 'node:crypto';
+/**
+ * A seal records that this app wrote (or fully validated) a plain snapshot under the current schema
+ * and rules, so opening it can skip re-validating every record; any other file — edited by hand,
+ * restored, from another version — is validated in full. The seal is an HMAC of the file's SHA-256
+ * with a random key kept beside it (attache.seal-key, owner-only), so a seal cannot be made up from
+ * the file alone. Encrypted snapshots need no seal: AES-GCM authenticates them.
+ */
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile, unlink } from 'node:fs/promises';
 import { z } from 'zod';
 import { SCHEMA_VERSION } from '../../../shared/schemas/database';
@@ -8,42 +15,54 @@ import { writeFileDurably } from './durable-write';
  * Bump when validation rules change without a schema version change, so files validated under
  * the old rules are checked again.
  */
-export const RULES_VERSION = 1;
+export const RULES_VERSION = 2;
 
-const Seal = z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/), size: z.number().int(), schemaVersion: z.number().int(), rules: z.number().int() });
+const Seal = z.object({ mac: z.string().regex(/^[0-9a-f]{64}$/), size: z.number().int(), schemaVersion: z.number().int(), rules: z.number().int() });
 
 const sealPath = (dbPath: string) => `${dbPath}.seal`;
+const keyPath = (dbPath: string) => dbPath.replace(/\.json$/, '') + '.seal-key';
 
-/**
- * A seal records the hash of a database file this app wrote (or fully validated) under the current
- * schema and rules. Opening a file whose bytes match its seal can skip re-validating every record;
- * any other file — edited by hand, restored, from another version — is validated in full.
- */
+async function sealKey(dbPath: string, create: boolean): Promise<Buffer | null> {
+  try {
+    const hex = (await readFile(keyPath(dbPath), 'utf8')).trim();
+    if (/^[0-9a-f]{64}$/.test(hex)) return Buffer.from(hex, 'hex');
+  } catch {
+    // missing: made below when sealing
+  }
+  if (!create) return null;
+  const key = randomBytes(32);
+  await writeFileDurably(keyPath(dbPath), key.toString('hex'));
+  return key;
+}
+
+const macOf = (key: Buffer, sha256: string, size: number) =>
+  createHmac('sha256', key).update(`${sha256}:${size}:${SCHEMA_VERSION}:${RULES_VERSION}`).digest('hex');
+
 export async function writeSeal(dbPath: string, seal: { sha256: string; size: number }): Promise<void> {
-  await writeFileDurably(sealPath(dbPath), JSON.stringify({ ...seal, schemaVersion: SCHEMA_VERSION, rules: RULES_VERSION }));
+  const key = (await sealKey(dbPath, true))!;
+  await writeFileDurably(sealPath(dbPath), JSON.stringify({ mac: macOf(key, seal.sha256, seal.size), size: seal.size, schemaVersion: SCHEMA_VERSION, rules: RULES_VERSION }));
 }
 
 export async function sealMatches(dbPath: string, bytes: Buffer): Promise<boolean> {
-  let raw: string;
-  try {
-    raw = await readFile(sealPath(dbPath), 'utf8');
-  } catch {
-    return false;
-  }
   let parsed: unknown;
   try {
-    parsed = JSON.parse(raw);
+    parsed = JSON.parse(await readFile(sealPath(dbPath), 'utf8'));
   } catch {
     return false;
   }
   const seal = Seal.safeParse(parsed);
   if (!seal.success) return false;
   const s = seal.data;
-  return s.schemaVersion === SCHEMA_VERSION && s.rules === RULES_VERSION && s.size === bytes.byteLength && s.sha256 === hashOf(bytes);
+  if (s.schemaVersion !== SCHEMA_VERSION || s.rules !== RULES_VERSION || s.size !== bytes.byteLength) return false;
+  const key = await sealKey(dbPath, false);
+  if (!key) return false;
+  return timingSafeEqual(Buffer.from(macOf(key, hashOf(bytes), bytes.byteLength)), Buffer.from(s.mac));
 }
 
 export const hashOf = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
+/** An encrypted workspace keeps no seal and no seal key: nothing beside it should hint at its content. */
 export async function removeSeal(dbPath: string): Promise<void> {
   await unlink(sealPath(dbPath)).catch(() => undefined);
+  await unlink(keyPath(dbPath)).catch(() => undefined);
 }

@@ -1,72 +1,126 @@
-import { mkdir, readFile, rename } from 'node:fs/promises';
+/**
+ * The one owner of the workspace's files. Every change goes: apply to an immutable copy (immer) →
+ * append what changed to the journal and fsync → only then publish. A save costs the size of the
+ * change; the snapshot (attache.json) is rewritten only by compaction — in the background when the
+ * journal grows, and at close — and each rewrite is atomic and crash-safe (see journal.ts for how
+ * snapshot and journal name each other). A failed mutator or write leaves memory and disk as they
+ * were; a damaged file is never overwritten.
+ *
+ * With a passphrase, everything written is encrypted (crypto.ts): snapshot, journal lines, backups
+ * and so every temp file. The store then starts `locked` until `unlock`; `lock` (the app lock)
+ * keeps the data in memory but refuses every operation until the passphrase is given again.
+ */
+import { mkdir, readdir, readFile, rename, unlink } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { Low } from 'lowdb';
+import { Low, Memory } from 'lowdb';
 import { freeze, produce, type Draft } from 'immer';
 import { AppError } from '../../../shared/errors';
 import { Database, emptyDatabase } from '../../../shared/schemas/database';
-import type { BackupInfo, BackupReason, DamageKind } from '../../../shared/features/workspace/schema';
-import { Backups } from './backups';
-import { writeFileDurably } from './durable-write';
-import { DurableJsonFile } from './json-adapter';
-import { loadDatabaseFile } from './load';
-import { writeSeal } from './seal';
+import type { BackupInfo, BackupReason } from '../../../shared/features/workspace/schema';
+import { Backups, BACKUP_DIR } from './backups';
+import { encryptBlock, newDataKey, unwrapKey, WrappedKey, wrapKey, wrongPassphrase, DEFAULT_KDF, type DataKey } from './crypto';
+import { TEMP_FILE, writeFileDurably } from './durable-write';
+import { diffDatabase, encodeEntry, Journal, JOURNAL_FILE, JournalDamaged, readJournal, type JournalEntry } from './journal';
+import { decodeSnapshotFile, finishDecode, loadSnapshotFile, type Problem } from './load';
 import type { Migration } from './migrations';
+import { hashOf, removeSeal, RULES_VERSION, writeSeal } from './seal';
+import { snapshotChunks, type Keyring, type SnapshotMeta } from './snapshot';
 
 export const DATABASE_FILE = 'attache.json';
+export const KEYS_FILE = 'attache.keys.json';
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-export type StoreState = 'new' | 'ready' | 'damaged';
+export type StoreState = 'new' | 'ready' | 'damaged' | 'locked';
 
 export interface StoreOptions {
   dataDir: string;
   now?: () => Date;
   /** Tests substitute their own migration chain; the app uses the real one. */
   migrations?: Migration[];
+  /** scrypt cost for new passphrases (tests lower it; the app uses DEFAULT_KDF). */
+  kdf?: { N: number; r: number; p: number };
+  /** Journal size that starts a background compaction (default: 4 MB or an eighth of the snapshot). */
+  compactAt?: number;
 }
 
-/**
- * The one owner of the database file. Every change goes: apply to an immutable copy (immer) →
- * write durably → only then publish. A failed mutator or write leaves memory and disk as they were.
- */
+const newSnapshotId = () => randomUUID();
+
+/** The snapshot as written by compaction, with how many journal lines it folded in. */
+interface CompactionPlan {
+  db: Database;
+  meta: SnapshotMeta;
+  keyring: Keyring | null;
+}
+
 export class Store {
   readonly dataDir: string;
   readonly databasePath: string;
+  readonly journalPath: string;
+  readonly keysPath: string;
   readonly backups: Backups;
   private readonly now: () => Date;
   private readonly migrations: Migration[] | undefined;
-  private readonly adapter: DurableJsonFile<Database>;
-  private readonly low: Low<Database>;
+  private readonly kdf: { N: number; r: number; p: number };
+  private readonly compactAt: number | undefined;
+  /** lowdb holds the published, frozen database; the store does its own file I/O. */
+  private readonly low = new Low<Database>(new Memory<Database>(), emptyDatabase());
+  private readonly journal: Journal;
   private queue: Promise<unknown> = Promise.resolve();
   private _state: StoreState = 'new';
-  private _problem: { kind: DamageKind; detail: string } | undefined;
+  private _problem: Problem | undefined;
+  /** Set when the workspace is encrypted; the data key lives only in memory. */
+  private keyring: Keyring | null = null;
+  /** The wrapped keys of a workspace waiting for its passphrase: the keys file's, then the snapshot's own. */
+  private pendingKeys: WrappedKey[] = [];
+  private appLocked = false;
+  private meta: SnapshotMeta = { id: newSnapshotId(), parent: null, seq: 0 };
+  private seq = 0;
+  /** Journal lines written since the snapshot on disk (carried into the journal after a compaction). */
+  private lines: Buffer[] = [];
+  private snapshotSize = 0;
+  /** The background compaction's snapshot write (in-queue steps wait for it; it never waits for the queue). */
+  private compactionWrite: Promise<void> | null = null;
+  /** A background compaction is running, up to and including its step in the queue. */
+  private compacting = false;
+  private lastWrite = 0;
 
   private constructor(opts: StoreOptions) {
     this.dataDir = opts.dataDir;
     this.databasePath = join(opts.dataDir, DATABASE_FILE);
+    this.journalPath = join(opts.dataDir, JOURNAL_FILE);
+    this.keysPath = join(opts.dataDir, KEYS_FILE);
     this.backups = new Backups(opts.dataDir);
     this.now = opts.now ?? (() => new Date());
     this.migrations = opts.migrations;
-    this.adapter = new DurableJsonFile<Database>(this.databasePath);
-    this.low = new Low<Database>(this.adapter, emptyDatabase());
+    this.kdf = opts.kdf ?? DEFAULT_KDF;
+    this.compactAt = opts.compactAt;
+    this.journal = new Journal(this.journalPath);
   }
 
   static async open(opts: StoreOptions): Promise<Store> {
     await mkdir(opts.dataDir, { recursive: true });
     const store = new Store(opts);
+    await store.removeStaleTemps();
     await store.load();
     return store;
   }
 
   get state(): StoreState {
-    return this._state;
+    return this.appLocked ? 'locked' : this._state;
   }
 
   get problem() {
     return this._problem;
   }
 
-  /** The current, published database. Treat as read-only: records are frozen after the first write. */
+  get encrypted(): boolean {
+    return this.keyring !== null || this.pendingKeys.length > 0;
+  }
+
+  /** The current, published database. Treat as read-only: records are frozen. */
   get db(): Database {
+    if (this.appLocked || this._state === 'locked') throw lockedError();
     if (this._state === 'damaged') {
       throw new AppError('WORKSPACE_DAMAGED', `The database ${this.databasePath} is damaged: ${this._problem?.detail}`);
     }
@@ -74,43 +128,138 @@ export class Store {
     return this.low.data;
   }
 
+  /** Each crash mid-write leaves a temp file; only the lock holder runs this, so none is in use. */
+  private async removeStaleTemps(): Promise<void> {
+    for (const dir of [this.dataDir, join(this.dataDir, BACKUP_DIR)]) {
+      const names = await readdir(dir).catch(() => [] as string[]);
+      for (const name of names) if (TEMP_FILE.test(name)) await unlink(join(dir, name)).catch(() => undefined);
+    }
+  }
+
+  private keyFor = (keyId: string): DataKey | null => (this.keyring?.dataKey.keyId === keyId ? this.keyring.dataKey : null);
+
+  private async readKeysFile(): Promise<WrappedKey | null> {
+    let text: string;
+    try {
+      text = await readFile(this.keysPath, 'utf8');
+    } catch {
+      return null;
+    }
+    const parsed = WrappedKey.safeParse((() => {
+      try {
+        return JSON.parse(text);
+      } catch {
+        return null;
+      }
+    })());
+    return parsed.success ? parsed.data : null;
+  }
+
+  private setDamaged(problem: Problem): void {
+    this._state = 'damaged';
+    this._problem = problem;
+  }
+
   private async load(): Promise<void> {
-    const result = await loadDatabaseFile(this.databasePath, this.migrations);
-    if (result.kind === 'missing') {
+    await this.journal.close();
+    const decoded = await decodeSnapshotFile(this.databasePath, this.keyFor, this.databasePath);
+    if (decoded.kind === 'missing') {
+      // A journal with no snapshot belongs to nothing; it is kept aside, not replayed or deleted.
+      await this.moveAside(this.journalPath, 'journal');
       this._state = 'new';
       this._problem = undefined;
+      this.keyring = null;
+      this.pendingKeys = [];
       this.low.data = emptyDatabase();
       return;
     }
-    if (result.kind === 'damaged') {
-      this._state = 'damaged';
-      this._problem = result.problem;
+    if (decoded.kind === 'locked') {
+      const fromFile = await this.readKeysFile();
+      // After an interrupted passphrase change the two differ: either passphrase opens the same data key.
+      this.pendingKeys = fromFile && fromFile.wrapped !== decoded.header.key.wrapped ? [fromFile, decoded.header.key] : [decoded.header.key];
+      this._state = 'locked';
+      this._problem = undefined;
       return;
     }
-    if (result.migratedFrom !== null) {
-      // The file as it was stays in backups/ before the migrated version replaces it.
-      await this.backups.create(this.databasePath, 'migration', this.now());
-      await this.adapter.write(result.db);
-    } else {
-      // A valid file without a matching seal (restored, or written by hand) is sealed now.
-      if (!result.sealed) await writeSeal(this.databasePath, { sha256: result.sha256, size: result.size });
-      await this.dailyBackup();
+    if (decoded.kind === 'damaged') return this.setDamaged(decoded.problem);
+    if (!decoded.encrypted) {
+      // A plain snapshot with a keys file beside it: a passphrase change that never finished
+      // (set: keys written, data not yet encrypted; remove: data decrypted, keys not yet deleted).
+      await unlink(this.keysPath).catch(() => undefined);
+      this.keyring = null;
     }
-    // Frozen from the start: records are immutable, so the adapter can cache each one's JSON.
-    this.low.data = freeze(result.db, true);
+
+    const meta = decoded.meta;
+    let journal;
+    try {
+      journal = await readJournal(
+        this.journalPath,
+        (keyId) => (keyId === null ? null : this.keyFor(keyId)),
+        meta?.seq ?? 0,
+        (header) => meta !== null && (header.snapshot === meta.id || header.snapshot === meta.parent),
+      );
+    } catch (e) {
+      if (e instanceof JournalDamaged) return this.setDamaged({ kind: 'journal', detail: e.message });
+      throw e;
+    }
+    const entries: JournalEntry[] = journal?.applies ? journal.entries : [];
+    const lines: Buffer[] = journal?.applies ? journal.lines : [];
+    if (meta && entries.length > 0 && entries[0]!.seq !== meta.seq + 1) {
+      return this.setDamaged({ kind: 'journal', detail: `The journal starts at change ${entries[0]!.seq}, the snapshot ends at ${meta.seq}.` });
+    }
+    if (journal && !journal.applies && journal.count > 0) {
+      // Lines written for another snapshot (a restored or replaced file): never applied, kept aside —
+      // unless they are plain text beside an encrypted workspace, which must hold nothing readable.
+      if (decoded.encrypted && journal.header.keyId === null) await unlink(this.journalPath);
+      else await this.moveAside(this.journalPath, 'journal');
+    }
+
+    const finished = finishDecode(decoded, entries, this.migrations);
+    if (finished.kind === 'damaged') return this.setDamaged(finished.problem);
+
+    this.low.data = freeze(finished.db, true);
     this._state = 'ready';
     this._problem = undefined;
+    this.snapshotSize = decoded.bytes.byteLength;
+    this.seq = entries.at(-1)?.seq ?? meta?.seq ?? 0;
+    this.lines = lines;
+
+    if (finished.migratedFrom !== null) {
+      // The file as it was stays in backups/ before the migrated version replaces it.
+      await this.backups.create(decoded.bytes, 'migration', this.now(), decoded.encrypted !== null);
+      await this.compactNow();
+    } else if (meta === null) {
+      // A file without its snapshot identity (an older version's, restored or hand-written) is
+      // rewritten once, so a journal can name it.
+      await this.compactNow();
+    } else {
+      this.meta = meta;
+      if (!decoded.trusted && !this.keyring) {
+        // Validated in full just now: sealed, so the next open can skip that.
+        await writeSeal(this.databasePath, { sha256: hashOf(decoded.bytes), size: decoded.bytes.byteLength });
+      }
+      // The journal is rewritten with exactly the lines that apply (a torn tail is dropped).
+      await this.journal.reset({ attacheJournal: 1, snapshot: this.meta.id, keyId: this.keyring?.dataKey.keyId ?? null }, this.lines);
+    }
+    await this.dailyBackup();
+  }
+
+  private async moveAside(path: string, what: string): Promise<void> {
+    const aside = join(this.dataDir, `attache.${what}-aside-${this.now().toISOString().replace(/[:.]/g, '-')}`);
+    await rename(path, aside).catch((e: NodeJS.ErrnoException) => {
+      if (e.code !== 'ENOENT') throw e;
+    });
   }
 
   private async dailyBackup(): Promise<void> {
     const newest = (await this.backups.list())[0];
-    if (!newest || this.now().getTime() - Date.parse(newest.createdAt) > DAY_MS) {
-      await this.backups.create(this.databasePath, 'daily', this.now());
-    }
+    if (!newest || this.now().getTime() - Date.parse(newest.createdAt) > DAY_MS) await this.writeBackup('daily');
   }
 
-  /** Resolves once every write queued so far has finished. */
+  /** Resolves once every write queued so far (and a running compaction) has finished. */
   async flush(): Promise<void> {
+    await this.queue;
+    await this.compactionWrite?.catch(() => undefined);
     await this.queue;
   }
 
@@ -122,8 +271,8 @@ export class Store {
   }
 
   /**
-   * Applies `mutator` to a draft of the database and publishes the result once it is on disk.
-   * Throwing inside the mutator (a rule refused the change) leaves everything untouched.
+   * Applies `mutator` to a draft of the database and publishes the result once its change is in
+   * the journal on disk. Throwing inside the mutator (a rule refused the change) leaves everything untouched.
    */
   update<R>(mutator: (draft: Draft<Database>) => R): Promise<R> {
     return this.serialize(async () => {
@@ -132,40 +281,156 @@ export class Store {
       const next = produce(base, (draft) => {
         result = mutator(draft);
       });
-      if (next !== base) {
-        await this.adapter.write(next);
-        this.low.data = next;
-      }
+      if (next !== base) await this.commit(base, next);
       return result;
     });
   }
 
-  /** Creates the database of a new workspace (empty or the sample). */
-  initialize(initial: Database): Promise<void> {
+  private async commit(base: Database, next: Database): Promise<void> {
+    const change = diffDatabase(base as unknown as Record<string, unknown>, next as unknown as Record<string, unknown>);
+    if (change) {
+      const line = encodeEntry({ seq: this.seq + 1, change }, this.keyring?.dataKey ?? null);
+      await this.journal.append(line);
+      this.seq += 1;
+      this.lines.push(line);
+    }
+    this.low.data = next;
+    this.lastWrite = Date.now();
+    if (this.journal.size > (this.compactAt ?? Math.max(4 * 1024 * 1024, this.snapshotSize / 8))) this.compactInBackground();
+  }
+
+  private plan(keyring: Keyring | null, parent: string | null): CompactionPlan {
+    return { db: this.low.data, meta: { id: newSnapshotId(), parent, seq: this.seq }, keyring };
+  }
+
+  private async writeSnapshot(plan: CompactionPlan): Promise<void> {
+    const written = await writeFileDurably(this.databasePath, snapshotChunks(plan.db, plan.meta, RULES_VERSION, plan.keyring));
+    if (plan.keyring) await removeSeal(this.databasePath);
+    else await writeSeal(this.databasePath, written);
+    this.snapshotSize = written.size;
+  }
+
+  /**
+   * Writes a snapshot of the published data while saves go on appending to the journal (the data
+   * is immutable, so it needs no copy); then, in the write queue, starts a journal that names the
+   * new snapshot and carries the lines written meanwhile. A crash in between leaves a snapshot whose
+   * parent is the journal's snapshot, so the later lines still apply.
+   */
+  private compactInBackground(): void {
+    // One at a time, up to its last step: a second snapshot written before the first one's journal
+    // is in place would name a parent the journal no longer has.
+    if (this.compacting) return;
+    this.compacting = true;
+    const plan = this.plan(this.keyring, this.meta.id);
+    const folded = this.lines.length;
+    this.compactionWrite = this.writeSnapshot(plan).finally(() => {
+      this.compactionWrite = null;
+    });
+    this.compactionWrite
+      .then(
+        () =>
+          this.serialize(async () => {
+            if (this.meta.id !== plan.meta.parent) return; // superseded by a compaction in the queue
+            const tail = this.lines.slice(folded);
+            await this.journal.reset({ attacheJournal: 1, snapshot: plan.meta.id, keyId: plan.keyring?.dataKey.keyId ?? null }, tail);
+            this.lines = tail;
+            this.meta = plan.meta;
+          }),
+        (e: unknown) => console.error('[attache] compaction failed; the journal keeps every change:', e),
+      )
+      .catch((e: unknown) => console.error('[attache] compaction failed; the journal keeps every change:', e))
+      .finally(() => {
+        this.compacting = false;
+      });
+  }
+
+  /** Inside the write queue: folds the whole journal into a new snapshot and starts an empty journal. */
+  private async compactNow(keyring: Keyring | null = this.keyring, parent: string | null = this.meta.id): Promise<void> {
+    await this.compactionWrite?.catch(() => undefined);
+    const plan = this.plan(keyring, parent);
+    await this.writeSnapshot(plan);
+    await this.journal.reset({ attacheJournal: 1, snapshot: plan.meta.id, keyId: keyring?.dataKey.keyId ?? null }, []);
+    this.lines = [];
+    this.meta = plan.meta;
+  }
+
+  /** Rewrites the snapshot from memory; the journal is folded in and emptied (erasure, close). */
+  compact(): Promise<void> {
+    return this.serialize(async () => {
+      this.assertReady();
+      await this.compactNow();
+    });
+  }
+
+  /** Periodic work while the app runs: the daily backup, and compaction once the user is idle. */
+  maintenance(idleMs = 60_000): Promise<void> {
+    return this.serialize(async () => {
+      if (this.state !== 'ready') return;
+      if (this.lines.length > 0 && Date.now() - this.lastWrite > idleMs && this.journal.size > 256 * 1024) await this.compactNow();
+      await this.dailyBackup();
+    });
+  }
+
+  /** Folds the journal in (so the next open reads one file) and closes it. */
+  close(): Promise<void> {
+    return this.serialize(async () => {
+      await this.compactionWrite?.catch(() => undefined);
+      if (this._state === 'ready' && this.lines.length > 0) await this.compactNow();
+      await this.journal.close();
+    });
+  }
+
+  private assertReady(): void {
+    void this.db;
+  }
+
+  /** Creates the database of a new workspace (empty or the sample), optionally protected from the start. */
+  initialize(initial: Database, passphrase?: string): Promise<void> {
     return this.serialize(async () => {
       if (this._state !== 'new') throw new AppError('CONFLICT', 'The workspace is already set up.');
       const checked = Database.parse(initial);
-      const frozen = produce(checked, () => undefined);
-      await this.adapter.write(frozen);
-      this.low.data = frozen;
+      const keyring = passphrase ? await this.newKeyring(passphrase) : null;
+      if (keyring) await writeFileDurably(this.keysPath, JSON.stringify(keyring.wrapped));
+      this.low.data = freeze(checked, true);
+      this.seq = 0;
+      this.keyring = keyring;
       this._state = 'ready';
+      try {
+        await this.compactNow(keyring, null);
+      } catch (e) {
+        this._state = 'new';
+        this.keyring = null;
+        throw e;
+      }
+      await this.writeBackup('setup');
     });
+  }
+
+  private async newKeyring(passphrase: string, dataKey: DataKey = newDataKey()): Promise<Keyring> {
+    return { dataKey, wrapped: await wrapKey(dataKey, passphrase, this.kdf) };
+  }
+
+  /** Writes the published data as a backup. Runs beside saves: the data is immutable. */
+  private async writeBackup(reason: BackupReason): Promise<BackupInfo> {
+    const meta: SnapshotMeta = { id: newSnapshotId(), parent: null, seq: this.seq };
+    return this.backups.create(snapshotChunks(this.low.data, meta, RULES_VERSION, this.keyring), reason, this.now(), this.keyring !== null);
   }
 
   backupNow(reason: BackupReason = 'manual'): Promise<BackupInfo> {
     return this.serialize(async () => {
-      if (this._state !== 'ready') throw new AppError('WORKSPACE_NOT_READY', 'There is no database to back up.');
-      return this.backups.create(this.databasePath, reason, this.now());
+      if (this.state !== 'ready') throw new AppError('WORKSPACE_NOT_READY', 'There is no database to back up.');
+      return this.writeBackup(reason);
     });
   }
 
-  /** Backups, newest first; with `verify`, each is loaded to tell whether it could be restored. */
+  /** Backups, newest first; with `verify`, each is read in full to tell whether it could be restored. */
   async listBackups(verify: boolean): Promise<BackupInfo[]> {
     const list = await this.backups.list();
     if (!verify) return list;
     const out: BackupInfo[] = [];
     for (const b of list) {
-      const result = await loadDatabaseFile(this.backups.pathOf(b.file), this.migrations);
+      const result = await loadSnapshotFile(this.backups.pathOf(b.file), this.keyFor, this.migrations);
+      // An encrypted backup cannot be checked while the workspace is locked; it is not offered then.
       out.push({ ...b, valid: result.kind === 'ok' });
     }
     return out;
@@ -173,26 +438,162 @@ export class Store {
 
   /**
    * Puts a backup in place of the database. A damaged file is moved aside (never overwritten or
-   * deleted); a healthy one is backed up first. Refused, with nothing changed, if the backup is bad.
+   * deleted); a healthy one is backed up first, so restoring that backup undoes the restore.
+   * Refused, with nothing changed, if the backup is bad. `prepare` may change the restored data
+   * (the erasure register is re-applied there).
    */
-  restoreBackup(file: string): Promise<void> {
+  restoreBackup(file: string, prepare: (db: Database) => Database = (db) => db, passphrase?: string): Promise<void> {
     return this.serialize(async () => {
-      const source = this.backups.pathOf(file);
-      const check = await loadDatabaseFile(source, this.migrations);
-      if (check.kind !== 'ok') {
-        throw new AppError('VALIDATION', `The backup ${file} cannot be restored: it is not a valid database.`, {
-          messageKey: { key: 'errors.badBackup', params: { file } },
-        });
+      if (this.state === 'locked') throw lockedError();
+      const path = this.backups.pathOf(file);
+      let keyFor = this.keyFor;
+      let adopted: Keyring | null = null;
+      if (!this.keyring && passphrase !== undefined) {
+        // The database is missing or damaged and the backup is encrypted: its own header holds the key.
+        const decoded = await decodeSnapshotFile(path, () => null, null);
+        if (decoded.kind === 'locked') {
+          adopted = { dataKey: await unwrapKey(decoded.header.key, passphrase), wrapped: decoded.header.key };
+          keyFor = (keyId) => (keyId === adopted!.dataKey.keyId ? adopted!.dataKey : null);
+        }
       }
-      const bytes = await readFile(source);
+      const loaded = await loadSnapshotFile(path, keyFor, this.migrations);
+      if (loaded.kind !== 'ok') {
+        const locked = loaded.kind === 'locked';
+        throw new AppError(
+          'VALIDATION',
+          locked ? `The backup ${file} was protected with another passphrase.` : `The backup ${file} cannot be restored: it is not a valid database.`,
+          { messageKey: { key: locked ? 'errors.backupOtherKey' : 'errors.badBackup', params: { file } } },
+        );
+      }
+      const restored = Database.parse(prepare(loaded.db));
       if (this._state === 'damaged') {
-        const aside = join(this.dataDir, `attache.damaged-${this.now().toISOString().replace(/[:.]/g, '-')}.json`);
-        await rename(this.databasePath, aside);
+        await this.moveAside(this.databasePath, 'damaged');
+        await this.moveAside(this.journalPath, 'journal');
       } else if (this._state === 'ready') {
-        await this.backups.create(this.databasePath, 'restore', this.now());
+        await this.compactionWrite?.catch(() => undefined);
+        await this.writeBackup('restore');
       }
-      await writeFileDurably(this.databasePath, bytes);
-      await this.load();
+      const previous = { data: this.low.data, state: this._state, problem: this._problem, keyring: this.keyring };
+      this.low.data = freeze(restored, true);
+      this._state = 'ready';
+      this._problem = undefined;
+      try {
+        if (adopted) {
+          await writeFileDurably(this.keysPath, JSON.stringify(adopted.wrapped));
+          this.keyring = adopted;
+        }
+        // A fresh snapshot with no parent: no journal line written before the restore applies to it.
+        await this.compactNow(this.keyring, null);
+      } catch (e) {
+        this.low.data = previous.data;
+        this._state = previous.state;
+        this._problem = previous.problem;
+        this.keyring = previous.keyring;
+        throw e;
+      }
     });
   }
+
+  /** Opens an encrypted workspace, or ends the app lock. A wrong passphrase changes nothing. */
+  unlock(passphrase: string): Promise<void> {
+    return this.serialize(async () => {
+      if (this.appLocked && this.keyring) {
+        await unwrapKey(this.keyring.wrapped, passphrase);
+        this.appLocked = false;
+        return;
+      }
+      if (this._state !== 'locked' || this.pendingKeys.length === 0) return;
+      let keyring: Keyring | null = null;
+      for (const wrapped of this.pendingKeys) {
+        try {
+          keyring = { dataKey: await unwrapKey(wrapped, passphrase), wrapped };
+          break;
+        } catch (e) {
+          if (!(e instanceof AppError && e.code === 'WRONG_PASSPHRASE')) throw e;
+        }
+      }
+      if (!keyring) throw wrongPassphrase();
+      this.keyring = keyring;
+      this.pendingKeys = [];
+      try {
+        await this.load();
+      } catch (e) {
+        this.pendingKeys = [keyring.wrapped];
+        this.keyring = null;
+        throw e;
+      }
+    });
+  }
+
+  /** The app lock: nothing but unlock works until the passphrase is given again. */
+  lock(): Promise<void> {
+    return this.serialize(async () => {
+      if (this.keyring && this._state === 'ready') this.appLocked = true;
+    });
+  }
+
+  /**
+   * Sets (current null), changes, or removes (next null) the passphrase. A backup comes first; the
+   * keys file and the rewritten snapshot are each replaced atomically, and an interrupted change is
+   * finished or rolled back at the next open (see load). Backups follow the workspace's protection.
+   */
+  setPassphrase(current: string | null, next: string | null): Promise<void> {
+    return this.serialize(async () => {
+      this.assertReady();
+      if (this.keyring) {
+        if (current === null) throw wrongPassphrase();
+        await unwrapKey(this.keyring.wrapped, current);
+      }
+      await this.compactionWrite?.catch(() => undefined);
+      await this.writeBackup('passphrase');
+      const previous = this.keyring;
+      if (next === null) {
+        if (!previous) return;
+        // Decrypted snapshot first; the keys file goes only once no file needs it.
+        await this.compactNow(null, this.meta.id);
+        this.keyring = null;
+        await this.convertBackups(previous);
+        await unlink(this.keysPath).catch(() => undefined);
+        return;
+      }
+      const keyring = await this.newKeyring(next, previous?.dataKey);
+      await writeFileDurably(this.keysPath, JSON.stringify(keyring.wrapped));
+      await this.compactNow(keyring, this.meta.id);
+      this.keyring = keyring;
+      if (!previous) {
+        await this.convertBackups(null);
+        await this.encryptSetAside(keyring);
+      }
+    });
+  }
+
+  /** Damaged files and journals moved aside earlier are kept, but no longer readable. */
+  private async encryptSetAside(keyring: Keyring): Promise<void> {
+    for (const name of await readdir(this.dataDir)) {
+      if (!/^attache\.[a-z]+-aside-[0-9TZ-]+$/.test(name)) continue;
+      const path = join(this.dataDir, name);
+      const block = encryptBlock(keyring.dataKey.key, await readFile(path), Buffer.from(`attache-aside:${name}`));
+      await writeFileDurably(`${path}.aenc`, block);
+      await unlink(path);
+    }
+  }
+
+  /**
+   * Rewrites every backup under the workspace's current protection: encrypted when a passphrase was
+   * set (no plaintext copy stays behind), plain when it was removed. Each is written before the old
+   * one is deleted.
+   */
+  private async convertBackups(from: Keyring | null): Promise<void> {
+    const keyFor = (keyId: string) => (from?.dataKey.keyId === keyId ? from.dataKey : this.keyFor(keyId));
+    for (const b of await this.backups.list()) {
+      if (Boolean(b.encrypted) === (this.keyring !== null)) continue;
+      const loaded = await loadSnapshotFile(this.backups.pathOf(b.file), keyFor, this.migrations);
+      if (loaded.kind !== 'ok') continue;
+      const meta: SnapshotMeta = { id: newSnapshotId(), parent: null, seq: 0 };
+      await this.backups.create(snapshotChunks(loaded.db, meta, RULES_VERSION, this.keyring), b.reason, new Date(b.createdAt), this.keyring !== null);
+      await this.backups.remove(b.file);
+    }
+  }
 }
+
+export const lockedError = () => new AppError('LOCKED', 'The workspace is locked. Enter the passphrase to continue.', { messageKey: { key: 'errors.appLocked' } });

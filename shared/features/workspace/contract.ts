@@ -4,7 +4,7 @@ import { None } from '../../contract/common';
 import { op, type Operation } from '../../contract/define';
 import { Id } from '../../schemas/common';
 import { ExportResult } from '../../schemas/export';
-import { InitializeInput, RestoreBackupInput, Settings, SettingsUpdate, UndoToken, WorkspaceStatus } from './schema';
+import { BackupInfo, BackupsInput, InitializeInput, RestoreBackupInput, SetPassphraseInput, Settings, SettingsUpdate, UndoToken, UnlockInput, WorkspaceStatus } from './schema';
 
 /** A long export runs as a job; the window polls its progress and stays responsive. */
 export const JobStatus = z.discriminatedUnion('state', [
@@ -19,6 +19,10 @@ export const workspaceContract = {
   'workspace.initialize': op(InitializeInput, WorkspaceStatus),
   'workspace.restoreBackup': op(RestoreBackupInput, WorkspaceStatus),
   'workspace.backupNow': op(None, WorkspaceStatus),
+  'workspace.backups': op(BackupsInput, z.array(BackupInfo)),
+  'workspace.unlock': op(UnlockInput, WorkspaceStatus),
+  'workspace.lock': op(None, WorkspaceStatus),
+  'workspace.setPassphrase': op(SetPassphraseInput, WorkspaceStatus),
 
   'settings.get': op(None, Settings),
   'settings.update': op(SettingsUpdate, Settings),

@@ -7,31 +7,40 @@ export const ThemeSetting = z.enum(['system', 'light', 'dark']);
 export const Settings = z.object({
   language: LanguageSetting.default('system'),
   theme: ThemeSetting.default('system'),
+  /** Minutes without input before an encrypted workspace locks itself; 0 = only by hand or with the OS. */
+  lockAfterMinutes: z.number().int().min(0).max(480).default(15),
 });
 export type Settings = z.infer<typeof Settings>;
-export const defaultSettings = (): Settings => ({ language: 'system', theme: 'system' });
+export const defaultSettings = (): Settings => ({ language: 'system', theme: 'system', lockAfterMinutes: 15 });
 
 export const SettingsUpdate = patchOf(Settings);
 export type SettingsUpdate = z.input<typeof SettingsUpdate>;
 
-export const BackupReason = z.enum(['daily', 'migration', 'restore', 'import', 'manual']);
+/** Why a backup was made: the daily one (at start and while the app runs), setup, and each risky step. */
+export const BackupReason = z.enum(['daily', 'setup', 'migration', 'restore', 'import', 'manual', 'passphrase', 'erasure']);
 export type BackupReason = z.infer<typeof BackupReason>;
 
 export const BackupInfo = z.object({
-  file: z.string().regex(/^[A-Za-z0-9._-]+\.json$/, { message: 'validation.invalidFile' }),
+  file: z.string().max(120).regex(/^[A-Za-z0-9._-]+\.(json|aenc)$/, { message: 'validation.invalidFile' }),
   createdAt: Timestamp,
   reason: BackupReason,
   size: z.number().int().nonnegative(),
   /** Whether the backup itself parses and validates; only good backups are offered for restore. */
   valid: z.boolean().optional(),
+  /** Encrypted with the workspace's passphrase (.aenc). */
+  encrypted: z.boolean().optional(),
 });
 export type BackupInfo = z.infer<typeof BackupInfo>;
 
-export const DamageKind = z.enum(['unreadable', 'notJson', 'invalidSchema', 'tooNew']);
+/** Why a workspace cannot open: tampered = an encrypted file that does not authenticate; journal = the change log beside it is broken. */
+export const DamageKind = z.enum(['unreadable', 'notJson', 'invalidSchema', 'tooNew', 'tampered', 'journal']);
 export type DamageKind = z.infer<typeof DamageKind>;
 
 export const WorkspaceStatus = z.object({
-  state: z.enum(['new', 'ready', 'damaged']),
+  /** locked: encrypted and waiting for the passphrase (at start, or the app lock). */
+  state: z.enum(['new', 'ready', 'damaged', 'locked']),
+  /** Protected by a passphrase: everything on disk is encrypted. */
+  encrypted: z.boolean(),
   dataDir: z.string(),
   databasePath: z.string(),
   schemaVersion: z.number().int(),
@@ -42,8 +51,16 @@ export const WorkspaceStatus = z.object({
 });
 export type WorkspaceStatus = z.infer<typeof WorkspaceStatus>;
 
-export const InitializeInput = z.object({ sample: z.boolean() });
-export const RestoreBackupInput = z.object({ file: BackupInfo.shape.file });
+export const Passphrase = z
+  .string().min(8, { message: 'validation.passphraseTooShort' }).max(1024);
+
+export const InitializeInput = z.object({ sample: z.boolean(), passphrase: Passphrase.optional() });
+export const UnlockInput = z.object({ passphrase: z.string().min(1).max(1024) });
+/** Set (current null), change, or remove (next null) the passphrase. */
+export const SetPassphraseInput = z.object({ current: z.string().max(1024).nullable(), next: Passphrase.nullable() });
+export const BackupsInput = z.object({ verify: z.boolean().default(false) });
+/** `passphrase`: for an encrypted backup when the workspace itself has no key yet (its database is missing). */
+export const RestoreBackupInput = z.object({ file: BackupInfo.shape.file, passphrase: z.string().min(1).max(1024).optional() });
 
 export const UndoToken = z.object({ undoId: Id });
 export type UndoToken = z.infer<typeof UndoToken>;

@@ -9,27 +9,41 @@ export function createWorkspaceService(ctx: ServiceContext, shell: 'electron' | 
   const { store } = ctx;
 
   async function status(): Promise<WorkspaceStatus> {
-    const damaged = store.state === 'damaged';
+    // A damaged or missing database needs each backup verified (only good ones are offered); elsewhere listing stays cheap.
+    const verify = store.state === 'damaged' || store.state === 'new';
     return {
       state: store.state,
+      encrypted: store.encrypted,
       dataDir: store.dataDir,
       databasePath: store.databasePath,
       schemaVersion: SCHEMA_VERSION,
       ...(store.problem ? { problem: store.problem } : {}),
-      // Only a damaged workspace needs each backup verified; elsewhere listing stays cheap.
-      backups: await store.listBackups(damaged),
+      backups: store.state === 'locked' ? [] : await store.listBackups(verify),
       shell,
     };
   }
 
   return {
     status,
-    async initialize({ sample }): Promise<WorkspaceStatus> {
-      await store.initialize(sample ? buildSampleDatabase(ctx) : emptyDatabase());
+    async initialize({ sample, passphrase }): Promise<WorkspaceStatus> {
+      await store.initialize(sample ? buildSampleDatabase(ctx) : emptyDatabase(), passphrase);
       return status();
     },
-    async restoreBackup({ file }): Promise<WorkspaceStatus> {
-      await store.restoreBackup(file);
+    async restoreBackup({ file, passphrase }): Promise<WorkspaceStatus> {
+      await store.restoreBackup(file, undefined, passphrase);
+      return status();
+    },
+    backups: ({ verify }) => store.listBackups(verify),
+    async unlock({ passphrase }): Promise<WorkspaceStatus> {
+      await store.unlock(passphrase);
+      return status();
+    },
+    async lock(): Promise<WorkspaceStatus> {
+      await store.lock();
+      return status();
+    },
+    async setPassphrase({ current, next }): Promise<WorkspaceStatus> {
+      await store.setPassphrase(current, next);
       return status();
     },
     async backupNow(): Promise<WorkspaceStatus> {

@@ -1,0 +1,116 @@
+/**
+ * The snapshot file (attache.json and every backup): the whole database at one journal sequence
+ * number. Plain workspaces keep readable, diffable JSON (one record per line) with a `$snapshot`
+ * key naming the snapshot; encrypted ones write a magic line, a header line (the wrapped data key
+ * with its scrypt parameters, versions, the snapshot's identity — nothing personal) and the
+ * AES-256-GCM body, the header authenticated with it.
+ */
+import { readFile } from 'node:fs/promises';
+import { z } from 'zod';
+import { SCHEMA_VERSION } from '../../../shared/schemas/database';
+import { decryptBlock, encryptChunks, WrappedKey, type DataKey } from './crypto';
+import { serializeChunks } from './json-adapter';
+
+export const SnapshotMeta = z.object({
+  id: z.string().min(1).max(64),
+  /** The snapshot this one compacted; its journal's later lines still apply. */
+  parent: z.string().min(1).max(64).nullable(),
+  /** The last journal sequence number folded in. */
+  seq: z.number().int().nonnegative(),
+});
+export type SnapshotMeta = z.infer<typeof SnapshotMeta>;
+
+export const META_KEY = '$snapshot';
+export const ENCRYPTED_MAGIC = Buffer.from('ATTACHE-ENCRYPTED-1\n');
+const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
+export const EncryptedHeader = z.object({
+  key: WrappedKey,
+  schemaVersion: z.number().int(),
+  rules: z.number().int(),
+  snapshot: SnapshotMeta,
+});
+export type EncryptedHeader = z.infer<typeof EncryptedHeader>;
+
+export interface Keyring {
+  dataKey: DataKey;
+  wrapped: WrappedKey;
+}
+
+/** The bytes of a snapshot, as chunks for writeFileDurably. */
+export function snapshotChunks(db: object, meta: SnapshotMeta, rules: number, keyring: Keyring | null): Iterable<Uint8Array> {
+  const plain = serializeChunks({ [META_KEY]: meta, ...db });
+  if (!keyring) return plain;
+  const header: EncryptedHeader = { key: keyring.wrapped, schemaVersion: SCHEMA_VERSION, rules, snapshot: meta };
+  const headerBytes = Buffer.from(`${JSON.stringify(header)}\n`);
+  return (function* () {
+    yield ENCRYPTED_MAGIC;
+    yield headerBytes;
+    yield* encryptChunks(keyring.dataKey.key, plain, Buffer.concat([ENCRYPTED_MAGIC, headerBytes]));
+  })();
+}
+
+export type SnapshotBytes =
+  | { kind: 'missing' }
+  | { kind: 'plain'; bytes: Buffer }
+  | { kind: 'encrypted'; header: EncryptedHeader; aad: Buffer; body: Buffer; bytes: Buffer };
+
+export class SnapshotUnreadable extends Error {
+  constructor(
+    readonly kind: 'unreadable' | 'notJson' | 'tampered',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export async function readSnapshot(path: string): Promise<SnapshotBytes> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'missing' };
+    throw new SnapshotUnreadable('unreadable', (e as Error).message);
+  }
+  return classify(bytes);
+}
+
+export function classify(bytes: Buffer): SnapshotBytes {
+  if (!bytes.subarray(0, ENCRYPTED_MAGIC.length).equals(ENCRYPTED_MAGIC)) {
+    // Notepad and some editors save UTF-8 with a byte-order mark; the JSON after it is what counts.
+    return { kind: 'plain', bytes: bytes.subarray(0, 3).equals(BOM) ? bytes.subarray(3) : bytes };
+  }
+  const end = bytes.indexOf(0x0a, ENCRYPTED_MAGIC.length);
+  if (end < 0) throw new SnapshotUnreadable('tampered', 'The encrypted file has no header.');
+  let header: EncryptedHeader;
+  try {
+    header = EncryptedHeader.parse(JSON.parse(bytes.subarray(ENCRYPTED_MAGIC.length, end).toString('utf8')));
+  } catch {
+    throw new SnapshotUnreadable('tampered', 'The encrypted file’s header is not readable.');
+  }
+  return { kind: 'encrypted', header, aad: bytes.subarray(0, end + 1), body: bytes.subarray(end + 1), bytes };
+}
+
+/** The JSON text inside an encrypted snapshot; a changed byte anywhere fails authentication. */
+export function decryptSnapshot(snap: Extract<SnapshotBytes, { kind: 'encrypted' }>, key: DataKey): Buffer {
+  try {
+    return decryptBlock(key.key, snap.body, snap.aad);
+  } catch {
+    throw new SnapshotUnreadable('tampered', 'The encrypted file has been changed or damaged: it does not authenticate.');
+  }
+}
+
+/** Parses snapshot JSON and takes its `$snapshot` identity out of the database object. */
+export function parseSnapshotJson(text: Buffer): { raw: Record<string, unknown>; meta: SnapshotMeta | null } {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text.toString('utf8'));
+  } catch (e) {
+    throw new SnapshotUnreadable('notJson', (e as Error).message);
+  }
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new SnapshotUnreadable('notJson', 'The file does not hold a JSON object.');
+  const obj = raw as Record<string, unknown>;
+  const meta = SnapshotMeta.safeParse(obj[META_KEY]);
+  delete obj[META_KEY];
+  return { raw: obj, meta: meta.success ? meta.data : null };
+}

@@ -14,6 +14,8 @@ export interface BackendOptions {
   validateOutput?: boolean;
   /** scrypt cost for new passphrases; tests lower it. */
   kdf?: { N: number; r: number; p: number };
+  /** Journal size that starts a background compaction (tests lower it). */
+  compactAt?: number;
 }
 
 const MAINTENANCE_MS = 10 * 60 * 1000;
@@ -29,7 +31,7 @@ export async function openBackend(opts: BackendOptions): Promise<Backend> {
   await mkdir(opts.dataDir, { recursive: true });
   const lock: WorkspaceLock = await acquireWorkspaceLock(opts.dataDir, opts.platform.shell);
   try {
-    const store = await Store.open({ dataDir: opts.dataDir, ...(opts.now ? { now: opts.now } : {}), ...(opts.kdf ? { kdf: opts.kdf } : {}) });
+    const store = await Store.open({ dataDir: opts.dataDir, ...(opts.now ? { now: opts.now } : {}), ...(opts.kdf ? { kdf: opts.kdf } : {}), ...(opts.compactAt ? { compactAt: opts.compactAt } : {}) });
     const ctx = createContext(store, opts.now);
     // The daily backup and idle compaction while the app runs for weeks.
     const maintenance = setInterval(() => {

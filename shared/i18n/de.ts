@@ -174,6 +174,17 @@ export const de: CoreCatalogue = {
     notFound: 'Dieser Datensatz existiert nicht mehr.',
     network: 'Das Attaché-Backend hat nicht geantwortet.',
     token: 'Diese Seite wurde ohne Zugangsschlüssel geöffnet. Öffnen Sie die Adresse, die „npm run web“ ausgibt.',
+    badRequest: 'Die Adresse der Anfrage ist fehlerhaft.',
+    bodyTooLarge: 'Die Anfrage ist zu groß (mehr als {{max}} MB).',
+    limits: {
+      depth: 'Die Anfrage ist zu tief verschachtelt (mehr als {{max, number}} Ebenen).',
+      nodes: 'Die Anfrage enthält zu viele Werte (mehr als {{max, number}}).',
+      string: 'Ein Text in der Anfrage ist zu lang (mehr als {{max, number}} Zeichen).',
+      totalString: 'Die Anfrage enthält zu viel Text (insgesamt mehr als {{max, number}} Zeichen).',
+      array: 'Eine Liste in der Anfrage ist zu lang (mehr als {{max, number}} Einträge).',
+      keys: 'Ein Objekt in der Anfrage hat zu viele Felder (mehr als {{max, number}}).',
+      key: 'Ein Feldname in der Anfrage ist zu lang (mehr als {{max, number}} Zeichen).',
+    },
   },
   validation: {
     timeZone: 'Unbekannte Zeitzone.',

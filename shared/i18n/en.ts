@@ -181,6 +181,17 @@ export const en = {
     notFound: 'This record no longer exists.',
     network: 'The Attaché backend did not answer.',
     token: 'This page was opened without its access token. Open the address printed by “npm run web”.',
+    badRequest: 'The request address is malformed.',
+    bodyTooLarge: 'The request is too large (more than {{max}} MB).',
+    limits: {
+      depth: 'The request is nested too deeply (more than {{max, number}} levels).',
+      nodes: 'The request contains too many values (more than {{max, number}}).',
+      string: 'A text in the request is too long (more than {{max, number}} characters).',
+      totalString: 'The request contains too much text (more than {{max, number}} characters in all).',
+      array: 'A list in the request is too long (more than {{max, number}} entries).',
+      keys: 'An object in the request has too many fields (more than {{max, number}}).',
+      key: 'A field name in the request is too long (more than {{max, number}} characters).',
+    },
   },
   validation: {
     timeZone: 'Unknown time zone.',

@@ -65,4 +65,28 @@ describe('input limits: through the dispatch', () => {
     const reply = await b.dispatch('cases.create', { title: 'x'.repeat(1_000_001), openedOn: '2026-01-01' });
     expect(reply).toMatchObject({ ok: false, error: { code: 'VALIDATION', messageKey: { key: 'errors.limits.string' }, fields: { title: { key: 'validation.tooBig' } } } });
   });
+
+  it('views take only flat, bounded queries', async () => {
+    const b = await openTestBackend();
+    const ok = await b.call('views.create', { name: 'Open in Kenya', list: 'cases', query: { text: 'water', statuses: ['intake'], countries: ['KE'], sort: 'dueOn', direction: 'asc' }, columns: ['title'] });
+    expect(ok.query).toEqual({ text: 'water', statuses: ['intake'], countries: ['KE'], sort: 'dueOn', direction: 'asc' });
+    const refused = async (query: unknown, field: string) => {
+      const reply = await b.dispatch('views.create', { name: 'Hostile', list: 'cases', query });
+      expect(reply.ok, field).toBe(false);
+      if (!reply.ok) {
+        expect(reply.error.code).toBe('VALIDATION');
+        expect(Object.keys(reply.error.fields ?? {}), JSON.stringify(reply.error.fields)).toContain(field);
+      }
+    };
+    await refused({ text: 'x'.repeat(100_000) }, 'query.text');
+    await refused({ topics: new Array(5_000).fill('t') }, 'query.topics');
+    await refused({ owners: ['o'.repeat(500)] }, 'query.owners.0');
+    await refused({ nested: { deeper: { still: 1 } } }, 'query.nested');
+    await refused(Object.fromEntries(Array.from({ length: 31 }, (_, i) => [`k${i}`, 1])), 'query');
+    await refused({ ['k'.repeat(41)]: 1 }, 'query.' + 'k'.repeat(41));
+    const long = await b.dispatch('views.update', { id: ok.id, revision: ok.revision, changes: { query: { text: 'y'.repeat(300) } } });
+    expect(long.ok).toBe(false);
+    const list = await b.dispatch('cases.list', { topics: new Array(1_000).fill('t') });
+    expect(list).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { topics: { key: 'validation.tooBig' } } } });
+  });
 });

@@ -13,7 +13,7 @@ interface Reply {
   body: string;
 }
 
-function call(host: WebHost, path: string, opts: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Reply> {
+function call(host: WebHost, path: string, opts: { method?: string; headers?: Record<string, string>; body?: string | Buffer } = {}): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const req = request(
       { host: '127.0.0.1', port: host.port, path, method: opts.method ?? 'GET', headers: { host: `127.0.0.1:${host.port}`, ...opts.headers } },
@@ -129,6 +129,53 @@ describe('web host', () => {
       expect(unknown.error.code).toBe('UNKNOWN_OPERATION');
       const notJson = await call(host, '/api/cases.list', { method: 'POST', headers: { 'content-type': 'application/json', 'x-attache-token': host.token }, body: '{oops' });
       expect(notJson.status).toBe(400);
+    } finally {
+      await host.close();
+    }
+  });
+
+  it('a malformed %-escape in the operation name is a 400 with the error envelope', async () => {
+    const { host } = await startHost();
+    try {
+      const reply = await call(host, '/api/%E0%A4%A', { method: 'POST', headers: { 'content-type': 'application/json', 'x-attache-token': host.token }, body: '{}' });
+      expect(reply.status).toBe(400);
+      expect(JSON.parse(reply.body)).toMatchObject({ ok: false, error: { code: 'VALIDATION', messageKey: { key: 'errors.badRequest' } } });
+    } finally {
+      await host.close();
+    }
+  });
+
+  it('a body over 32 MB is answered with 413 and the envelope, the connection intact; the next call works', async () => {
+    const { host, api } = await startHost();
+    try {
+      const big = Buffer.alloc(33 * 1024 * 1024, 0x20);
+      const headers = { 'content-type': 'application/json', 'x-attache-token': host.token };
+      // Declared by Content-Length, and streamed in chunks without one: both read to the end, then answered.
+      for (const extra of [{ 'content-length': String(big.length) }, {}] as Array<Record<string, string>>) {
+        const reply = await call(host, '/api/cases.list', { method: 'POST', headers: { ...headers, ...extra }, body: big });
+        expect(reply.status).toBe(413);
+        expect(JSON.parse(reply.body)).toMatchObject({ ok: false, error: { code: 'VALIDATION', messageKey: { key: 'errors.bodyTooLarge', params: { max: 32 } } } });
+      }
+      expect((await api('cases.list', {})).status).toBe(200);
+    } finally {
+      await host.close();
+    }
+  });
+
+  it('JSON depth bombs get the validation envelope, not a 500', async () => {
+    const { host, api } = await startHost();
+    try {
+      const headers = { 'content-type': 'application/json', 'x-attache-token': host.token };
+      const arrays = await call(host, '/api/cases.list', { method: 'POST', headers, body: `{"text":${'['.repeat(100_000)}${']'.repeat(100_000)}}` });
+      expect(arrays.status).toBe(200);
+      expect(JSON.parse(arrays.body)).toMatchObject({ ok: false, error: { code: 'VALIDATION', messageKey: { key: 'errors.limits.depth' } } });
+      let block: unknown = { type: 'paragraph' };
+      for (let i = 0; i < 1000; i++) block = { type: 'blockquote', content: [block] };
+      const note = await api('notes.create', { title: 'Bomb', body: { type: 'doc', content: [block] } });
+      expect(note.status).toBe(200);
+      expect(JSON.parse(note.body)).toMatchObject({ ok: false, error: { code: 'VALIDATION', messageKey: { key: 'errors.limits.depth' } } });
+      const view = await api('views.create', { name: 'Huge', list: 'cases', query: { text: 'x'.repeat(2_000_000) } });
+      expect(JSON.parse(view.body)).toMatchObject({ ok: false, error: { code: 'VALIDATION', messageKey: { key: 'errors.limits.string' } } });
     } finally {
       await host.close();
     }

@@ -1,6 +1,7 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { request } from 'node:http';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { NONCE_PLACEHOLDER } from '../../shared/csp';
@@ -207,4 +208,71 @@ describe('web host', () => {
       await new Promise((r) => first.on('exit', r));
     }
   });
+});
+
+/** Whether a pid runs; a zombie (ended, not yet reaped by whoever adopted it) counts as ended. */
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+  const stat = `/proc/${pid}/stat`;
+  return !(existsSync(stat) && / Z /.test(readFileSync(stat, 'utf8').replace(/^.*\)/, ')')));
+}
+
+/** Polls `ready` until it holds or the deadline passes; no fixed sleep. */
+async function until(ready: () => boolean | Promise<boolean>, what: string, ms = 20_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!(await ready())) {
+    if (Date.now() > deadline) throw new Error(`Timed out waiting until ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+describe('npm run web: the wrapper (scripts/web.mjs) and its host', () => {
+  /** The real wrapper on a temp workspace; resolves once the host serves, with the host's pid from attache.lock. */
+  async function startWrapper() {
+    const dataDir = await tempDir();
+    // The wrapper builds first if dist/ is stale (npm test builds before the unit tests).
+    const wrapper: ChildProcess = spawn(process.execPath, ['scripts/web.mjs', '--port', '0', '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    wrapper.stdout!.on('data', (d: Buffer) => (output += d.toString()));
+    wrapper.stderr!.on('data', (d: Buffer) => (output += d.toString()));
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => wrapper.on('exit', (code, signal) => resolve({ code, signal })));
+    await Promise.race([
+      until(() => output.includes('running on'), 'the host serves', 150_000),
+      exited.then(() => {
+        throw new Error(`npm run web ended early: ${output}`);
+      }),
+    ]);
+    const lock = join(dataDir, 'attache.lock');
+    const hostPid = (JSON.parse(await readFile(lock, 'utf8')) as { pid: number }).pid;
+    expect(hostPid).not.toBe(wrapper.pid);
+    return { wrapper, exited, hostPid, lock };
+  }
+
+  it('killing the wrapper with SIGKILL (which it cannot forward) stops the host, and the lock is released', async () => {
+    const { wrapper, exited, hostPid, lock } = await startWrapper();
+    try {
+      wrapper.kill('SIGKILL');
+      expect((await exited).signal).toBe('SIGKILL');
+      await until(() => !running(hostPid), 'the host has exited');
+      expect(existsSync(lock)).toBe(false);
+    } finally {
+      if (running(hostPid)) process.kill(hostPid, 'SIGKILL');
+    }
+  }, 180_000);
+
+  it('SIGTERM to the wrapper is forwarded: the host closes the workspace and the wrapper ends with its code', async () => {
+    const { wrapper, exited, hostPid, lock } = await startWrapper();
+    try {
+      wrapper.kill('SIGTERM');
+      expect(await exited).toEqual({ code: 0, signal: null });
+      await until(() => !running(hostPid), 'the host has exited');
+      expect(existsSync(lock)).toBe(false);
+    } finally {
+      if (running(hostPid)) process.kill(hostPid, 'SIGKILL');
+    }
+  }, 180_000);
 });

@@ -30,20 +30,39 @@ function sameToken(given: string | undefined, expected: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
+/** The body was over MAX_BODY: it was read to its end and thrown away, so the answer can follow on the same connection. */
+class BodyTooLarge extends Error {}
+
+/**
+ * Reads the request body. Past MAX_BODY the rest is read and discarded rather than the socket
+ * destroyed: a client still sending would see its connection reset instead of the 413 answer.
+ */
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    const declared = Number(req.headers['content-length'] ?? 0);
+    let tooLarge = Number.isFinite(declared) && declared > MAX_BODY;
     req.on('data', (c: Buffer) => {
+      if (tooLarge) return;
       size += c.length;
       if (size > MAX_BODY) {
-        reject(new AppError('VALIDATION', 'Request body too large.'));
-        req.destroy();
+        tooLarge = true;
+        chunks.length = 0;
       } else chunks.push(c);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => (tooLarge ? reject(new BodyTooLarge()) : resolve(Buffer.concat(chunks).toString('utf8'))));
     req.on('error', reject);
   });
+}
+
+/** The operation name from the path; a malformed %-escape is the client's mistake (400), not ours (500). */
+function operationName(pathname: string): string | null {
+  try {
+    return decodeURIComponent(pathname.slice('/api/'.length));
+  } catch {
+    return null;
+  }
 }
 
 function send(res: ServerResponse, status: number, headers: Record<string, string>, body: string | Buffer) {
@@ -72,7 +91,12 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
       if (origin !== undefined && !allowedOrigins().has(origin)) return send(res, 403, { 'Content-Type': 'text/plain' }, 'Foreign origin');
       if (req.headers['sec-fetch-site'] === 'cross-site') return send(res, 403, { 'Content-Type': 'text/plain' }, 'Cross-site request');
 
-      const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+      let url: URL;
+      try {
+        url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+      } catch {
+        return json(res, 400, errorEnvelope(new AppError('VALIDATION', 'The request address is malformed.', { messageKey: { key: 'errors.badRequest' } })));
+      }
       if (url.pathname.startsWith('/api/')) {
         if (req.method !== 'POST') return send(res, 405, { Allow: 'POST', 'Content-Type': 'text/plain' }, 'Method not allowed');
         const header = req.headers[TOKEN_HEADER];
@@ -82,14 +106,26 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
         if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
           return json(res, 415, errorEnvelope(new AppError('VALIDATION', 'Expected application/json.')));
         }
+        let body: string;
+        try {
+          body = await readBody(req);
+        } catch (e) {
+          if (!(e instanceof BodyTooLarge)) throw e;
+          const max = MAX_BODY / (1024 * 1024);
+          return json(res, 413, errorEnvelope(new AppError('VALIDATION', `The request body is larger than ${max} MB.`, { messageKey: { key: 'errors.bodyTooLarge', params: { max } } })));
+        }
+        const name = operationName(url.pathname);
+        if (name === null) {
+          return json(res, 400, errorEnvelope(new AppError('VALIDATION', 'The operation name in the address is not validly %-encoded.', { messageKey: { key: 'errors.badRequest' } })));
+        }
         let input: unknown;
         try {
-          const body = await readBody(req);
+          // JSON.parse does not recurse on the stack, so a depth bomb parses here and is refused by
+          // the dispatch's input limits (shared/contract/limits.ts) with a VALIDATION envelope.
           input = body ? JSON.parse(body) : {};
-        } catch (e) {
-          return json(res, 400, errorEnvelope(e instanceof AppError ? e : new AppError('VALIDATION', 'The request body is not valid JSON.')));
+        } catch {
+          return json(res, 400, errorEnvelope(new AppError('VALIDATION', 'The request body is not valid JSON.')));
         }
-        const name = decodeURIComponent(url.pathname.slice('/api/'.length));
         return json(res, 200, await opts.backend.dispatch(name, input));
       }
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, { Allow: 'GET, HEAD' }, 'Method not allowed');

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+/** The most values one list filter takes (every country code fits; a hostile list of millions does not). */
+export const MAX_FILTER_VALUES = 300;
+
 export const SortDirection = z.enum(['asc', 'desc']);
 
 /**

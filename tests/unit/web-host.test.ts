@@ -1,6 +1,7 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { request } from 'node:http';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { NONCE_PLACEHOLDER } from '../../shared/csp';
@@ -13,7 +14,7 @@ interface Reply {
   body: string;
 }
 
-function call(host: WebHost, path: string, opts: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Reply> {
+function call(host: WebHost, path: string, opts: { method?: string; headers?: Record<string, string>; body?: string | Buffer } = {}): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const req = request(
       { host: '127.0.0.1', port: host.port, path, method: opts.method ?? 'GET', headers: { host: `127.0.0.1:${host.port}`, ...opts.headers } },
@@ -134,6 +135,53 @@ describe('web host', () => {
     }
   });
 
+  it('a malformed %-escape in the operation name is a 400 with the error envelope', async () => {
+    const { host } = await startHost();
+    try {
+      const reply = await call(host, '/api/%E0%A4%A', { method: 'POST', headers: { 'content-type': 'application/json', 'x-attache-token': host.token }, body: '{}' });
+      expect(reply.status).toBe(400);
+      expect(JSON.parse(reply.body)).toMatchObject({ ok: false, error: { code: 'VALIDATION', messageKey: { key: 'errors.badRequest' } } });
+    } finally {
+      await host.close();
+    }
+  });
+
+  it('a body over 32 MB is answered with 413 and the envelope, the connection intact; the next call works', async () => {
+    const { host, api } = await startHost();
+    try {
+      const big = Buffer.alloc(33 * 1024 * 1024, 0x20);
+      const headers = { 'content-type': 'application/json', 'x-attache-token': host.token };
+      // Declared by Content-Length, and streamed in chunks without one: both read to the end, then answered.
+      for (const extra of [{ 'content-length': String(big.length) }, {}] as Array<Record<string, string>>) {
+        const reply = await call(host, '/api/cases.list', { method: 'POST', headers: { ...headers, ...extra }, body: big });
+        expect(reply.status).toBe(413);
+        expect(JSON.parse(reply.body)).toMatchObject({ ok: false, error: { code: 'VALIDATION', messageKey: { key: 'errors.bodyTooLarge', params: { max: 32 } } } });
+      }
+      expect((await api('cases.list', {})).status).toBe(200);
+    } finally {
+      await host.close();
+    }
+  });
+
+  it('JSON depth bombs get the validation envelope, not a 500', async () => {
+    const { host, api } = await startHost();
+    try {
+      const headers = { 'content-type': 'application/json', 'x-attache-token': host.token };
+      const arrays = await call(host, '/api/cases.list', { method: 'POST', headers, body: `{"text":${'['.repeat(100_000)}${']'.repeat(100_000)}}` });
+      expect(arrays.status).toBe(200);
+      expect(JSON.parse(arrays.body)).toMatchObject({ ok: false, error: { code: 'VALIDATION', messageKey: { key: 'errors.limits.depth' } } });
+      let block: unknown = { type: 'paragraph' };
+      for (let i = 0; i < 1000; i++) block = { type: 'blockquote', content: [block] };
+      const note = await api('notes.create', { title: 'Bomb', body: { type: 'doc', content: [block] } });
+      expect(note.status).toBe(200);
+      expect(JSON.parse(note.body)).toMatchObject({ ok: false, error: { code: 'VALIDATION', messageKey: { key: 'errors.limits.depth' } } });
+      const view = await api('views.create', { name: 'Huge', list: 'cases', query: { text: 'x'.repeat(2_000_000) } });
+      expect(JSON.parse(view.body)).toMatchObject({ ok: false, error: { code: 'VALIDATION', messageKey: { key: 'errors.limits.string' } } });
+    } finally {
+      await host.close();
+    }
+  });
+
   it('a second web host on the same workspace refuses with a clear message', async () => {
     const dataDir = await tempDir();
     const rendererDir = await tempDir();
@@ -160,4 +208,71 @@ describe('web host', () => {
       await new Promise((r) => first.on('exit', r));
     }
   });
+});
+
+/** Whether a pid runs; a zombie (ended, not yet reaped by whoever adopted it) counts as ended. */
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+  const stat = `/proc/${pid}/stat`;
+  return !(existsSync(stat) && / Z /.test(readFileSync(stat, 'utf8').replace(/^.*\)/, ')')));
+}
+
+/** Polls `ready` until it holds or the deadline passes; no fixed sleep. */
+async function until(ready: () => boolean | Promise<boolean>, what: string, ms = 20_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!(await ready())) {
+    if (Date.now() > deadline) throw new Error(`Timed out waiting until ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+describe('npm run web: the wrapper (scripts/web.mjs) and its host', () => {
+  /** The real wrapper on a temp workspace; resolves once the host serves, with the host's pid from attache.lock. */
+  async function startWrapper() {
+    const dataDir = await tempDir();
+    // The wrapper builds first if dist/ is stale (npm test builds before the unit tests).
+    const wrapper: ChildProcess = spawn(process.execPath, ['scripts/web.mjs', '--port', '0', '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    wrapper.stdout!.on('data', (d: Buffer) => (output += d.toString()));
+    wrapper.stderr!.on('data', (d: Buffer) => (output += d.toString()));
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => wrapper.on('exit', (code, signal) => resolve({ code, signal })));
+    await Promise.race([
+      until(() => output.includes('running on'), 'the host serves', 150_000),
+      exited.then(() => {
+        throw new Error(`npm run web ended early: ${output}`);
+      }),
+    ]);
+    const lock = join(dataDir, 'attache.lock');
+    const hostPid = (JSON.parse(await readFile(lock, 'utf8')) as { pid: number }).pid;
+    expect(hostPid).not.toBe(wrapper.pid);
+    return { wrapper, exited, hostPid, lock };
+  }
+
+  it('killing the wrapper with SIGKILL (which it cannot forward) stops the host, and the lock is released', async () => {
+    const { wrapper, exited, hostPid, lock } = await startWrapper();
+    try {
+      wrapper.kill('SIGKILL');
+      expect((await exited).signal).toBe('SIGKILL');
+      await until(() => !running(hostPid), 'the host has exited');
+      expect(existsSync(lock)).toBe(false);
+    } finally {
+      if (running(hostPid)) process.kill(hostPid, 'SIGKILL');
+    }
+  }, 180_000);
+
+  it('SIGTERM to the wrapper is forwarded: the host closes the workspace and the wrapper ends with its code', async () => {
+    const { wrapper, exited, hostPid, lock } = await startWrapper();
+    try {
+      wrapper.kill('SIGTERM');
+      expect(await exited).toEqual({ code: 0, signal: null });
+      await until(() => !running(hostPid), 'the host has exited');
+      expect(existsSync(lock)).toBe(false);
+    } finally {
+      if (running(hostPid)) process.kill(hostPid, 'SIGKILL');
+    }
+  }, 180_000);
 });

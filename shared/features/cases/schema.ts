@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CountryCode, Id, IsoDate, RecordMeta, RegionCode, Topic, uniqueList, patchOf } from '../../schemas/common';
 import { text } from '../../schemas/text';
+import { MAX_FILTER_VALUES } from '../../schemas/list';
 
 export const caseStatuses = ['intake', 'analysis', 'advising', 'implementation', 'onHold', 'closed'] as const;
 export const CaseStatus = z.enum(caseStatuses);
@@ -89,11 +90,11 @@ export const caseSortKeys = ['reference', 'title', 'status', 'priority', 'dueOn'
 
 export const CaseListFilter = z.object({
   text: z.string().max(200).default(''),
-  statuses: z.array(CaseStatus).default([]),
-  countries: z.array(CountryCode).default([]),
-  regions: z.array(RegionCode).default([]),
-  topics: z.array(z.string().max(60)).default([]),
-  owners: z.array(z.string().max(120)).default([]),
+  statuses: z.array(CaseStatus).max(MAX_FILTER_VALUES).default([]),
+  countries: z.array(CountryCode).max(MAX_FILTER_VALUES).default([]),
+  regions: z.array(RegionCode).max(MAX_FILTER_VALUES).default([]),
+  topics: z.array(z.string().max(60)).max(MAX_FILTER_VALUES).default([]),
+  owners: z.array(z.string().max(120)).max(MAX_FILTER_VALUES).default([]),
   clientId: Id.optional(),
 });
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CountryCode, Id, RecordMeta, RegionCode, Timestamp, Topic, uniqueList, patchOf } from '../../schemas/common';
 import { RichDoc } from '../../schemas/richtext';
 import { text } from '../../schemas/text';
+import { MAX_FILTER_VALUES } from '../../schemas/list';
 
 export const noteKinds = ['countryStrategy', 'regionalStrategy', 'thematicAnalysis', 'foresight', 'evaluation', 'minutes'] as const;
 export const NoteKind = z.enum(noteKinds);
@@ -44,12 +45,12 @@ export type NoteRevisionRecord = z.infer<typeof NoteRevisionRecord>;
 export const noteSortKeys = ['title', 'kind', 'status', 'updatedAt'] as const;
 export const NoteListFilter = z.object({
   text: z.string().max(200).default(''),
-  kinds: z.array(NoteKind).default([]),
-  statuses: z.array(NoteStatus).default([]),
-  countries: z.array(CountryCode).default([]),
-  regions: z.array(RegionCode).default([]),
-  topics: z.array(z.string().max(60)).default([]),
-  owners: z.array(z.string().max(120)).default([]),
+  kinds: z.array(NoteKind).max(MAX_FILTER_VALUES).default([]),
+  statuses: z.array(NoteStatus).max(MAX_FILTER_VALUES).default([]),
+  countries: z.array(CountryCode).max(MAX_FILTER_VALUES).default([]),
+  regions: z.array(RegionCode).max(MAX_FILTER_VALUES).default([]),
+  topics: z.array(z.string().max(60)).max(MAX_FILTER_VALUES).default([]),
+  owners: z.array(z.string().max(120)).max(MAX_FILTER_VALUES).default([]),
   caseId: Id.optional(),
   contactId: Id.optional(),
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CountryCode, Id, RecordMeta, RegionCode, Topic, uniqueList, patchOf } from '../../schemas/common';
 import { text } from '../../schemas/text';
+import { MAX_FILTER_VALUES } from '../../schemas/list';
 
 export const organisationKinds = [
   'university',
@@ -48,11 +49,11 @@ export const OrganisationUpdateInput = z.object({ id: Id, revision: z.number().i
 export const organisationSortKeys = ['name', 'kind', 'country', 'city', 'people', 'cases', 'updatedAt'] as const;
 export const OrganisationListFilter = z.object({
   text: z.string().max(200).default(''),
-  kinds: z.array(OrganisationKind).default([]),
-  countries: z.array(CountryCode).default([]),
-  regions: z.array(RegionCode).default([]),
-  topics: z.array(z.string().max(60)).default([]),
-  owners: z.array(z.string().max(120)).default([]),
+  kinds: z.array(OrganisationKind).max(MAX_FILTER_VALUES).default([]),
+  countries: z.array(CountryCode).max(MAX_FILTER_VALUES).default([]),
+  regions: z.array(RegionCode).max(MAX_FILTER_VALUES).default([]),
+  topics: z.array(z.string().max(60)).max(MAX_FILTER_VALUES).default([]),
+  owners: z.array(z.string().max(120)).max(MAX_FILTER_VALUES).default([]),
   parentId: Id.optional(),
 });
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CountryCode, Id, IsoDate, RecordMeta, Topic, uniqueList, patchOf } from '../../schemas/common';
 import { RichDoc } from '../../schemas/richtext';
 import { text } from '../../schemas/text';
+import { MAX_FILTER_VALUES } from '../../schemas/list';
 
 export const classifications = ['public', 'internal', 'confidential'] as const;
 export const Classification = z.enum(classifications);
@@ -149,8 +150,8 @@ export type TripPhase = z.infer<typeof TripPhase>;
 export const tripSortKeys = ['startDate', 'title', 'updatedAt'] as const;
 export const TripListFilter = z.object({
   text: z.string().max(200).default(''),
-  phases: z.array(TripPhase).default([]),
-  countries: z.array(CountryCode).default([]),
+  phases: z.array(TripPhase).max(MAX_FILTER_VALUES).default([]),
+  countries: z.array(CountryCode).max(MAX_FILTER_VALUES).default([]),
 });
 export const TripListItem = z.object({
   id: Id,

@@ -195,4 +195,11 @@ export class Store {
       await this.load();
     });
   }
+
+  /** Rewrites the whole database file from memory (the journal is folded in and emptied). */
+  compact(): Promise<void> {
+    return this.serialize(async () => {
+      await this.adapter.write(this.db);
+    });
+  }
 }

@@ -14,7 +14,7 @@ export const defaultSettings = (): Settings => ({ language: 'system', theme: 'sy
 export const SettingsUpdate = patchOf(Settings);
 export type SettingsUpdate = z.input<typeof SettingsUpdate>;
 
-export const BackupReason = z.enum(['daily', 'migration', 'restore', 'import', 'manual']);
+export const BackupReason = z.enum(['daily', 'migration', 'restore', 'import', 'manual', 'erasure']);
 export type BackupReason = z.infer<typeof BackupReason>;
 
 export const BackupInfo = z.object({

@@ -51,6 +51,8 @@ export const operationNames = [
   'contacts.update',
   'contacts.deleteImpact',
   'contacts.delete',
+  'contacts.eraseImpact',
+  'contacts.erase',
   'positions.create',
   'positions.update',
   'positions.handOver',

@@ -110,6 +110,8 @@ export const de: CoreCatalogue = {
           caseIds_other: '{{count}} Reisen verweisen nicht mehr auf den Vorgang',
           noteIds_one: '{{count}} Reise verweist nicht mehr auf das Papier',
           noteIds_other: '{{count}} Reisen verweisen nicht mehr auf das Papier',
+          members_one: '{{count}} Reise verliert dieses Delegationsmitglied',
+          members_other: '{{count}} Reisen verlieren dieses Delegationsmitglied',
         },
         agendaItems: {
           organisationId_one: '{{count}} Programmpunkt verliert diese Organisation',

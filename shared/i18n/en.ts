@@ -116,6 +116,9 @@ export const en = {
           caseIds_other: '{{count}} trips no longer link to the case',
           noteIds_one: '{{count}} trip no longer links to the note',
           noteIds_other: '{{count}} trips no longer link to the note',
+          // Only an erasure clears a delegation member; a delete is refused.
+          members_one: '{{count}} trip loses this delegation member',
+          members_other: '{{count}} trips lose this delegation member',
         },
         agendaItems: {
           organisationId_one: '{{count}} agenda item loses this organisation',

@@ -10,7 +10,7 @@ import { ViewRecord } from '../features/views/schema';
 import { defaultSettings, Settings } from '../features/workspace/schema';
 
 /** Bump with a migration in electron/backend/store/migrations.ts. */
-export const SCHEMA_VERSION = 5;
+export const SCHEMA_VERSION = 6;
 
 /** The record collections, each an array of records with id/createdAt/updatedAt/revision. */
 export const collectionSchemas = {
@@ -69,6 +69,19 @@ export const Counters = z.object({
 });
 export type Counters = z.infer<typeof Counters>;
 
+/**
+ * One erasure (GDPR Art. 17) in the register: which record was erased and when — never a name or
+ * any other personal data. The register is kept in the database and mirrored in a sidecar file
+ * (electron/backend/records/erasure-register.ts), and re-applied to any backup or archive opened
+ * later, so an erased person never comes back.
+ */
+export const ErasureEntry = z.object({
+  id: Id,
+  collection: z.enum(collectionNames as [CollectionName, ...CollectionName[]]),
+  erasedAt: Timestamp,
+});
+export type ErasureEntry = z.infer<typeof ErasureEntry>;
+
 export const Database = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   settings: Settings,
@@ -85,6 +98,7 @@ export const Database = z.object({
   trips: z.array(TripRecord),
   agendaItems: z.array(AgendaItemRecord),
   trash: z.array(TrashEntry),
+  erasures: z.array(ErasureEntry),
 });
 export type Database = z.infer<typeof Database>;
 
@@ -104,5 +118,6 @@ export const emptyDatabase = (): Database => ({
   trips: [],
   agendaItems: [],
   trash: [],
+  erasures: [],
 });
 

@@ -81,11 +81,12 @@ describe('catalogues', () => {
     expect([...prefixes].filter((p) => ![...known].some((k) => k.startsWith(p)))).toEqual([]);
   });
 
-  it('a delete dialog can name every collection it removes from and every reference it clears, in both languages', () => {
+  it('a delete or erase dialog can name every collection it removes from and every reference it clears, in both languages', () => {
     const t = { en: translator('en'), de: translator('de') };
     const wanted = [
       ...collectionNames.map((c) => dataKeys.removes(c)),
-      ...references.filter((r) => r.onDelete === 'unlink').map((r) => dataKeys.unlinks(r.from, r.field)),
+      // An erasure clears restricted references too (a delegation member).
+      ...references.filter((r) => r.onDelete !== 'cascade').map((r) => dataKeys.unlinks(r.from, r.field)),
     ];
     for (const key of wanted) {
       for (const lang of ['en', 'de'] as const) {

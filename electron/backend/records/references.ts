@@ -19,6 +19,12 @@ interface ReferenceBase {
    * activity came from): whether the value points at one of `ids`, and the value without them.
    */
   nested?: { touches: (value: unknown, ids: ReadonlySet<string>) => boolean; clear: (value: unknown, ids: ReadonlySet<string>) => unknown };
+  /**
+   * Erasure (GDPR Art. 17, records/erasure.ts) clears every reference a delete would clear or
+   * refuse. With `ownedWhenOnly`, a record whose every value in this field is erased belonged to
+   * them alone (a timeline entry whose only participant was the person) and is erased with them.
+   */
+  ownedWhenOnly?: true;
 }
 
 /**
@@ -63,7 +69,7 @@ export const references: readonly Reference[] = [
   { from: 'cases', field: 'clientContactIds', to: 'contacts', many: true, onDelete: 'unlink' },
   { from: 'tasks', field: 'caseId', to: 'cases', many: false, onDelete: 'cascade' },
   { from: 'activities', field: 'caseId', to: 'cases', many: false, onDelete: 'unlink' },
-  { from: 'activities', field: 'participantIds', to: 'contacts', many: true, onDelete: 'unlink' },
+  { from: 'activities', field: 'participantIds', to: 'contacts', many: true, onDelete: 'unlink', ownedWhenOnly: true },
   { from: 'notes', field: 'caseIds', to: 'cases', many: true, onDelete: 'unlink' },
   { from: 'notes', field: 'contactIds', to: 'contacts', many: true, onDelete: 'unlink' },
   { from: 'noteRevisions', field: 'noteId', to: 'notes', many: false, onDelete: 'cascade' },
@@ -74,13 +80,17 @@ export const references: readonly Reference[] = [
   { from: 'trips', field: 'caseIds', to: 'cases', many: true, onDelete: 'unlink' },
   { from: 'trips', field: 'noteIds', to: 'notes', many: true, onDelete: 'unlink' },
   // A delegation member cannot silently vanish from a planned trip: the user removes them first.
+  // Only an erasure, which cannot be refused, takes them off the delegation.
   {
     from: 'trips',
     field: 'members',
     to: 'contacts',
     many: false,
     onDelete: 'restrict',
-    nested: { touches: (v, ids) => (v as Members).some((m) => m.kind === 'contact' && !!m.contactId && ids.has(m.contactId)), clear: (v) => v },
+    nested: {
+      touches: (v, ids) => (v as Members).some((m) => m.kind === 'contact' && !!m.contactId && ids.has(m.contactId)),
+      clear: (v, ids) => (v as Members).filter((m) => !(m.kind === 'contact' && m.contactId && ids.has(m.contactId))),
+    },
   },
   // Where a debrief's timeline entries and follow-up tasks came from: the trip and the agenda item.
   // Deleting either keeps the entries and tasks but drops the link (undo puts it back), so a
@@ -154,11 +164,18 @@ export function assertUnique(db: Database, collection: Table, candidates: Readon
 
 export const list = (db: Database, name: Table) => db[name] as unknown as readonly AnyRecord[];
 
+/** The ids a record holds in a reference's field (for a nested value: none, it is matched as a whole). */
+function idsIn(record: AnyRecord, ref: Reference): string[] {
+  const value = record[ref.field];
+  if (ref.nested) return [];
+  if (ref.many) return Array.isArray(value) ? (value as string[]) : [];
+  return typeof value === 'string' ? [value] : [];
+}
+
 function pointsAt(record: AnyRecord, ref: Reference, ids: ReadonlySet<string>): boolean {
   const value = record[ref.field];
   if (ref.nested) return value !== null && value !== undefined && ref.nested.touches(value, ids);
-  if (ref.many) return Array.isArray(value) && value.some((v) => ids.has(v as string));
-  return typeof value === 'string' && ids.has(value);
+  return idsIn(record, ref).some((v) => ids.has(v));
 }
 
 export interface DeletePlan {
@@ -168,21 +185,48 @@ export interface DeletePlan {
   relinks: Relink[];
 }
 
-/** What deleting `id` takes with it and which references it clears; reads only. */
-export function planDelete(db: Database, collection: CollectionName, id: string): DeletePlan {
-  const target = list(db, collection).find((r) => r.id === id);
-  if (!target) throw new AppError('NOT_FOUND', `No record ${id} in ${collection}.`, { messageKey: { key: 'errors.notFound' } });
-  const removed = new Map<Table, AnyRecord[]>([[collection, [target]]]);
-  const removedIds = new Map<Table, Set<string>>([[collection, new Set([id])]]);
-  // Follow cascades until nothing new is removed.
-  let frontier: Array<[Table, Set<string>]> = [[collection, new Set([id])]];
+export interface PlanOptions {
+  /**
+   * "delete" follows cascades and refuses restricted references; "erase" (GDPR Art. 17) also takes
+   * what belongs to the erased records alone (`ownedWhenOnly`) and clears restricted references.
+   */
+  mode: 'delete' | 'erase';
+  /** Where to look for records; the live tables unless the caller adds more (an erasure adds the trash). */
+  rows?: (table: Table) => readonly AnyRecord[];
+  /** Ids a record held in a field before a delete cleared them (kept in the trash), counted for `ownedWhenOnly`. */
+  formerIds?: (table: Table, id: string, field: string) => readonly string[];
+}
+
+/** What removing `start` takes with it and which references it clears; reads only. */
+export function planRemoval(db: Database, start: ReadonlyMap<Table, ReadonlySet<string>>, options: PlanOptions): DeletePlan {
+  const rows = options.rows ?? ((t: Table) => list(db, t));
+  const erase = options.mode === 'erase';
+  const removed = new Map<Table, AnyRecord[]>();
+  const removedIds = new Map<Table, Set<string>>();
+  for (const [table, ids] of start) {
+    removed.set(table, rows(table).filter((r) => ids.has(r.id)));
+    removedIds.set(table, new Set(ids));
+  }
+  /** Every id the record holds in the field, now or (for an erasure) before a delete cleared it. */
+  const allIds = (table: Table, r: AnyRecord, ref: Reference) => [...idsIn(r, ref), ...(options.formerIds?.(table, r.id, ref.field) ?? [])];
+  // Follow cascades (and, for an erasure, sole ownership) until nothing new is removed.
+  let frontier: Array<[Table, Set<string>]> = [...start].map(([t, ids]) => [t, new Set(ids)]);
   while (frontier.length) {
     const next: Array<[Table, Set<string>]> = [];
     for (const [to, ids] of frontier) {
       for (const ref of references) {
-        if (ref.to !== to || ref.onDelete !== 'cascade') continue;
+        if (ref.to !== to) continue;
+        const owned = erase && ref.ownedWhenOnly;
+        if (ref.onDelete !== 'cascade' && !owned) continue;
         const already = removedIds.get(ref.from) ?? new Set<string>();
-        const hits = list(db, ref.from).filter((r) => !already.has(r.id) && pointsAt(r, ref, ids));
+        const gone = removedIds.get(to)!;
+        const hits = rows(ref.from).filter((r) => {
+          if (already.has(r.id)) return false;
+          if (ref.onDelete === 'cascade' && pointsAt(r, ref, ids)) return true;
+          if (!owned) return false;
+          const held = allIds(ref.from, r, ref);
+          return held.length > 0 && held.some((v) => ids.has(v)) && held.every((v) => gone.has(v));
+        });
         if (!hits.length) continue;
         removed.set(ref.from, [...(removed.get(ref.from) ?? []), ...hits]);
         const hitIds = new Set(hits.map((h) => h.id));
@@ -192,34 +236,46 @@ export function planDelete(db: Database, collection: CollectionName, id: string)
     }
     frontier = next;
   }
-  for (const ref of references) {
-    if (ref.onDelete !== 'restrict') continue;
-    const gone = removedIds.get(ref.to);
-    if (!gone) continue;
-    const blocker = list(db, ref.from).find((r) => !(removedIds.get(ref.from)?.has(r.id)) && pointsAt(r, ref, gone));
-    if (blocker) {
-      throw new AppError('REFERENCED', `Still referenced by ${ref.from} ${blocker.id} (${ref.field}); remove that reference first.`, {
-        messageKey: { key: dataKeys.refused(ref.from, ref.field), params: { name: String(blocker.title ?? blocker.name ?? blocker.id) } },
-      });
+  if (!erase) {
+    for (const ref of references) {
+      if (ref.onDelete !== 'restrict') continue;
+      const gone = removedIds.get(ref.to);
+      if (!gone) continue;
+      const blocker = rows(ref.from).find((r) => !(removedIds.get(ref.from)?.has(r.id)) && pointsAt(r, ref, gone));
+      if (blocker) {
+        throw new AppError('REFERENCED', `Still referenced by ${ref.from} ${blocker.id} (${ref.field}); remove that reference first.`, {
+          messageKey: { key: dataKeys.refused(ref.from, ref.field), params: { name: String(blocker.title ?? blocker.name ?? blocker.id) } },
+        });
+      }
     }
   }
   const relinks: Relink[] = [];
   for (const ref of references) {
-    if (ref.onDelete !== 'unlink') continue;
+    // An erasure cannot be refused: it clears restricted references too.
+    if (ref.onDelete === 'cascade' || (ref.onDelete === 'restrict' && !erase)) continue;
+    const from = ref.from as CollectionName;
     const gone = removedIds.get(ref.to);
     if (!gone) continue;
-    const stays = removedIds.get(ref.from) ?? new Set<string>();
-    for (const r of list(db, ref.from)) {
+    const stays = removedIds.get(from) ?? new Set<string>();
+    for (const r of rows(from)) {
       if (stays.has(r.id) || !pointsAt(r, ref, gone)) continue;
       if (ref.nested) {
-        relinks.push({ collection: ref.from, id: r.id, field: ref.field, op: 'restore', value: ref.to, previous: r[ref.field] });
+        relinks.push({ collection: from, id: r.id, field: ref.field, op: 'restore', value: ref.to, previous: r[ref.field] });
         continue;
       }
       const values = ref.many ? (r[ref.field] as string[]).filter((v) => gone.has(v)) : [r[ref.field] as string];
-      for (const value of values) relinks.push({ collection: ref.from, id: r.id, field: ref.field, op: ref.many ? 'add' : 'set', value });
+      for (const value of values) relinks.push({ collection: from, id: r.id, field: ref.field, op: ref.many ? 'add' : 'set', value });
     }
   }
   return { removed, relinks };
+}
+
+/** What deleting `id` takes with it and which references it clears; reads only. */
+export function planDelete(db: Database, collection: CollectionName, id: string): DeletePlan {
+  if (!list(db, collection).some((r) => r.id === id)) {
+    throw new AppError('NOT_FOUND', `No record ${id} in ${collection}.`, { messageKey: { key: 'errors.notFound' } });
+  }
+  return planRemoval(db, new Map([[collection, new Set([id])]]), { mode: 'delete' });
 }
 
 const isCollection = (t: Table): t is CollectionName => t !== 'noteRevisions';

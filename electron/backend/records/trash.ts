@@ -19,14 +19,23 @@ function addToTrash(db: Draft<Database>, entry: TrashEntry): void {
   if (db.trash.length > KEEP) db.trash.splice(0, db.trash.length - KEEP);
 }
 
-/** The records a set of relinks touches, with each change applied by `edit`. */
-function editRecords(db: Database, relinks: readonly Relink[], stamp: string, edit: (next: AnyRecord, current: AnyRecord, link: Relink) => void) {
+/**
+ * The records a set of relinks touches, with each change applied by `edit`; `rows` says where the
+ * records are (the live tables unless an erasure also edits copies kept in the trash).
+ */
+export function editRecords(
+  db: Database,
+  relinks: readonly Relink[],
+  stamp: string,
+  edit: (next: AnyRecord, current: AnyRecord, link: Relink) => void,
+  rows: (table: CollectionName) => readonly AnyRecord[] = (t) => list(db, t),
+) {
   const out = new Map<CollectionName, Map<string, AnyRecord>>();
   for (const l of relinks) {
     let changed = out.get(l.collection);
     if (!changed) out.set(l.collection, (changed = new Map()));
     let next = changed.get(l.id);
-    const current = byId(list(db, l.collection)).get(l.id);
+    const current = byId(rows(l.collection)).get(l.id);
     if (!current) continue; // the record that lost the reference is gone itself since
     if (!next) changed.set(l.id, (next = bumped(current, {}, stamp)));
     edit(next, current, l);
@@ -34,18 +43,40 @@ function editRecords(db: Database, relinks: readonly Relink[], stamp: string, ed
   return out;
 }
 
-/** Writes new table arrays: records removed, edited ones replaced, others shared as they were. */
-function writeTables(draft: Draft<Database>, db: Database, removedIds: Map<Table, Set<string>>, edited: Map<Table, Map<string, AnyRecord>>, added: Map<Table, AnyRecord[]> = new Map()) {
-  const names = new Set<Table>([...removedIds.keys(), ...edited.keys(), ...added.keys()]);
-  for (const name of names) {
+/** New table arrays: records removed, edited ones replaced, others shared as they were. */
+export function nextTables(db: Database, removedIds: ReadonlyMap<Table, ReadonlySet<string>>, edited: ReadonlyMap<Table, ReadonlyMap<string, AnyRecord>>, added: ReadonlyMap<Table, AnyRecord[]> = new Map()) {
+  const out = new Map<Table, AnyRecord[]>();
+  for (const name of new Set<Table>([...removedIds.keys(), ...edited.keys(), ...added.keys()])) {
     const gone = removedIds.get(name);
     const changed = edited.get(name);
     const next = list(db, name)
       .filter((r) => !gone?.has(r.id))
       .map((r) => changed?.get(r.id) ?? r);
     next.push(...(added.get(name) ?? []));
-    (draft as unknown as Record<Table, AnyRecord[]>)[name] = next;
+    out.set(name, next);
   }
+  return out;
+}
+
+function writeTables(draft: Draft<Database>, db: Database, removedIds: Map<Table, Set<string>>, edited: Map<Table, Map<string, AnyRecord>>, added: Map<Table, AnyRecord[]> = new Map()) {
+  for (const [name, rows] of nextTables(db, removedIds, edited, added)) (draft as unknown as Record<Table, AnyRecord[]>)[name] = rows;
+}
+
+/**
+ * Clears in `next` (a copy of `current`) the reference one relink of a plan names, `gone` being
+ * what the plan removes. A delete and an erasure clear references by this one rule.
+ */
+export function clearReference(db: Database, gone: ReadonlyMap<Table, ReadonlySet<string>>, next: AnyRecord, current: AnyRecord, l: Relink): void {
+  if (l.op === 'restore') {
+    // One field can point into several collections (a debrief source names a trip and an agenda item).
+    const ref = references.find((r) => r.from === l.collection && r.field === l.field && r.nested && r.to === l.value)!;
+    next[l.field] = ref.nested!.clear(next[l.field], gone.get(ref.to) ?? new Set());
+    return;
+  }
+  if (l.op === 'add') next[l.field] = (next[l.field] as string[]).filter((v) => v !== l.value);
+  else next[l.field] = null;
+  const ref = references.find((r) => r.from === l.collection && r.field === l.field && !r.nested);
+  if (ref?.onDelete === 'unlink') ref.onUnlink?.(next, current, db, l.value);
 }
 
 /** Applies a plan inside a store update: removes, clears references, and files one trash entry. Returns the undo token. */
@@ -53,18 +84,7 @@ export function applyDelete(ctx: ServiceContext, draft: Draft<Database>, plan: D
   const db = ctx.store.db;
   const stamp = ctx.now().toISOString();
   const gone = new Map([...plan.removed].map(([name, rs]) => [name, new Set(rs.map((r) => r.id))]));
-  const edited = editRecords(db, plan.relinks, stamp, (next, current, l) => {
-    if (l.op === 'restore') {
-      // One field can point into several collections (a debrief source names a trip and an agenda item).
-      const ref = references.find((r) => r.from === l.collection && r.field === l.field && r.nested && r.to === l.value)!;
-      next[l.field] = ref.nested!.clear(next[l.field], gone.get(ref.to) ?? new Set());
-      return;
-    }
-    if (l.op === 'add') next[l.field] = (next[l.field] as string[]).filter((v) => v !== l.value);
-    else next[l.field] = null;
-    const ref = references.find((r) => r.from === l.collection && r.field === l.field && !r.nested);
-    if (ref?.onDelete === 'unlink') ref.onUnlink?.(next, current, db, l.value);
-  });
+  const edited = editRecords(db, plan.relinks, stamp, (next, current, l) => clearReference(db, gone, next, current, l));
   writeTables(draft, db, gone, edited);
   const undoId = ctx.newId();
   const removed: TrashEntry['removed'] = {};

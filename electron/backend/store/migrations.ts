@@ -90,6 +90,11 @@ export const migrations: Migration[] = [
       return { ...db, counters: { caseReferences: countReferences({}, [...refs(db.cases), ...trashed]) } };
     },
   },
+  {
+    from: 5,
+    describe: 'The workspace keeps a register of erased people (record id and date only), re-applied to restored backups.',
+    up: (db) => ({ ...db, erasures: [] }),
+  },
 ];
 
 export function versionOf(db: Record<string, unknown>): number {

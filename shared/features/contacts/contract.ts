@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { DeleteImpact, Lookup } from '../../contract/common';
 import { op, type Operation } from '../../contract/define';
-import { ById, IsoDate, Revisioned } from '../../schemas/common';
+import { ById, IsoDate, Revisioned, Timestamp } from '../../schemas/common';
 import { listQuery, listResult } from '../../schemas/list';
 import { ActivityRecord } from '../cases/activities';
 import { CaseRef } from '../cases/contract';
@@ -43,6 +43,21 @@ export type ContactRelated = z.infer<typeof ContactRelated>;
 /** A hand-over ends one position and starts the successor's: both records come back. */
 export const HandOverResult = z.object({ ended: PositionRecord, started: PositionRecord });
 
+/**
+ * What erasing a person (GDPR Art. 17) would do: as a delete's impact (what goes besides them, which
+ * references elsewhere are cleared — here also those a delete would refuse), plus the trash entries
+ * that hold them or mention them and how many records leave the trash.
+ */
+export const EraseImpact = DeleteImpact.extend({ trash: z.object({ entries: z.number().int(), records: z.number().int() }) });
+export type EraseImpact = z.infer<typeof EraseImpact>;
+
+/**
+ * What an erasure did. It cannot be undone, so there is no undo token; the register keeps only the
+ * record id and the date. `registerMovedAside` names the file a damaged register was moved to.
+ */
+export const EraseSummary = EraseImpact.omit({ label: true }).extend({ erasedAt: Timestamp, registerMovedAside: z.string().nullable() });
+export type EraseSummary = z.infer<typeof EraseSummary>;
+
 export const contactsContract = {
   'contacts.list': op(listQuery(ContactListFilter, contactSortKeys, { sort: 'name', direction: 'asc' }), listResult(ContactListItem)),
   'contacts.get': op(ById, ContactRecord),
@@ -52,6 +67,8 @@ export const contactsContract = {
   'contacts.update': op(ContactUpdateInput, ContactRecord),
   'contacts.deleteImpact': op(ById, DeleteImpact),
   'contacts.delete': op(Revisioned, UndoToken),
+  'contacts.eraseImpact': op(ById, EraseImpact),
+  'contacts.erase': op(Revisioned, EraseSummary),
 
   'positions.create': op(PositionFieldsShape, PositionRecord),
   'positions.update': op(PositionUpdateInput, PositionRecord),

@@ -113,7 +113,7 @@ export const strings = defineStrings({
         manual: 'Manuell',
         setup: 'Nach der Einrichtung',
         passphrase: 'Vor Passphrasen-Änderung',
-        erasure: 'Vor Löschung',
+        erasure: 'Vor endgültiger Löschung',
       },
     },
   },

@@ -10,6 +10,9 @@ import { compareValues, listCache, queryKey, window } from '../../records/lists'
 import { organisationRef } from '../organisations/organisations';
 import { collection } from '../../records/recipe';
 import { assertExists, newRecord } from '../../records/records';
+import { describeErasure, planErasure, unionRegisters, writeErasure } from '../../records/erasure';
+import { moveDamagedRegisterAside, readErasureRegister, writeErasureRegister } from '../../records/erasure-register';
+import type { ErasureEntry } from '../../../../shared/schemas/database';
 import { contactRef, contactRows, toItem, type ContactRow } from './rows';
 
 export { contactRef, contactRows } from './rows';
@@ -124,5 +127,45 @@ export function createContactService(ctx: ServiceContext) {
     deleteImpact: ({ id }) => records.deleteImpact(id),
 
     delete: (input) => records.remove(input),
+
+    /** What erasing the person would remove and clear, in the tables and in the trash. */
+    eraseImpact({ id }) {
+      const person = records.get(id);
+      return describeErasure(planErasure(store.db, [{ collection: 'contacts', id }], ctx.now().toISOString()), displayName(person), 'contacts');
+    },
+
+    /**
+     * GDPR Art. 17: the person, what only they own and every copy in the trash go for good; no
+     * reference can refuse it, and there is no undo. A backup is taken first; the erasure (id and
+     * date only) is written to the register beside the database before the database itself, so a
+     * crash in between still leaves it to be re-applied; then the database file is rewritten whole.
+     */
+    async erase({ id, revision }: ParsedInputOf<'contacts.erase'>) {
+      records.current(id, revision); // not found or stale: refused before anything is written
+      const sidecar = await readErasureRegister(store.dataDir);
+      await store.backupNow('erasure');
+      const registerMovedAside = sidecar.state === 'damaged' ? await moveDamagedRegisterAside(store.dataDir, ctx.now()) : null;
+      const erasedAt = ctx.now().toISOString();
+      const entry: ErasureEntry = { id, collection: 'contacts', erasedAt };
+      await writeErasureRegister(store.dataDir, unionRegisters(sidecar.erasures, store.db.erasures, [entry]));
+      let impact;
+      try {
+        impact = await store.update((draft) => {
+          records.current(id, revision);
+          const erasure = planErasure(store.db, [entry], erasedAt);
+          writeErasure(draft, erasure);
+          draft.erasures = unionRegisters(store.db.erasures, [entry]);
+          return describeErasure(erasure, '', 'contacts');
+        });
+      } catch (e) {
+        // Not erased after all (changed meanwhile, or the write failed): the register says so too.
+        await writeErasureRegister(store.dataDir, unionRegisters(sidecar.erasures, store.db.erasures));
+        throw e;
+      }
+      // The journal (past changes) is folded into a fresh database file, so no older state of them stays.
+      await store.compact();
+      const { label: _label, ...summary } = impact;
+      return { ...summary, erasedAt, registerMovedAside };
+    },
   } satisfies ServiceOf<'contacts'>;
 }

@@ -4,6 +4,8 @@ import { emptyDatabase } from '../../../../shared/schemas/database';
 import { SCHEMA_VERSION } from '../../../../shared/schemas/database';
 import type { ServiceContext } from '../../records/context';
 import { buildSampleDatabase } from '../../sample';
+import { applyErasures, unionRegisters } from '../../records/erasure';
+import { readErasureRegister } from '../../records/erasure-register';
 
 export function createWorkspaceService(ctx: ServiceContext, shell: 'electron' | 'web') {
   const { store } = ctx;
@@ -30,7 +32,11 @@ export function createWorkspaceService(ctx: ServiceContext, shell: 'electron' | 
       return status();
     },
     async restoreBackup({ file, passphrase }): Promise<WorkspaceStatus> {
-      await store.restoreBackup(file, undefined, passphrase);
+      // An erased person never comes back: the register beside the database (and the current
+      // database's own, when it is readable) is applied to whatever the backup holds.
+      const sidecar = await readErasureRegister(store.dataDir);
+      const current = store.state === 'ready' ? store.db.erasures : [];
+      await store.restoreBackup(file, (db) => applyErasures(db, unionRegisters(db.erasures, current, sidecar.erasures), ctx.now()), passphrase);
       return status();
     },
     backups: ({ verify }) => store.listBackups(verify),

@@ -24,13 +24,15 @@ interface Props {
   meta?: ReactNode;
   /** Further actions, between Edit and Delete. */
   children?: ReactNode;
+  /** Actions more destructive than Delete (erasing a person), after it. */
+  destructive?: ReactNode;
 }
 
 /**
  * The top of a record's detail pane: its actions (Edit, the screen's own, Delete) and its title.
  * Delete asks first, through the dialog that shows what else goes with the record.
  */
-export function DetailHeader({ base, record, service, label, titleId, title, meta, children }: Props) {
+export function DetailHeader({ base, record, service, label, titleId, title, meta, children, destructive }: Props) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [confirming, setConfirming] = useState(false);
@@ -45,6 +47,7 @@ export function DetailHeader({ base, record, service, label, titleId, title, met
       <Button size="xs" variant="subtle" color="red" leftSection={<IconTrash size={15} />} onClick={() => setConfirming(true)}>
         {t('common.delete')}
       </Button>
+      {destructive}
     </>
   );
 

@@ -1,5 +1,5 @@
-import { Badge, Group, Stack, Tabs, Text, Tooltip } from '@mantine/core';
-import { IconLock } from '@tabler/icons-react';
+import { Badge, Button, Group, Stack, Tabs, Text, Tooltip } from '@mantine/core';
+import { IconEraser, IconLock } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,6 +16,7 @@ import { Timeline } from '../../components/Timeline';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { AlertBadge, CaseLine, CopyValue, RoleList } from '../organisations/parts';
 import { useLanguage } from '../../app/language';
+import { EraseDialog } from './EraseDialog';
 import { GdprSection } from './GdprSection';
 import { useLanguageNames } from './languages';
 import { PositionsPanel } from './PositionsPanel';
@@ -57,6 +58,7 @@ export function ContactDetail() {
   const api = useApi();
   const languageName = useLanguageNames();
   const [tab, setTab] = useState<string | null>('overview');
+  const [erasing, setErasing] = useState(false);
 
   const query = useQuery({ queryKey: ['contacts', 'get', id], queryFn: () => api.contacts.get({ id }) });
   const related = useQuery({ queryKey: ['contacts', 'related', id], queryFn: () => api.contacts.related({ id }) });
@@ -108,6 +110,11 @@ export function ContactDetail() {
         record={c}
         service={api.contacts}
         label={t('contacts.actions')}
+        destructive={
+          <Button size="xs" variant="light" color="red" leftSection={<IconEraser size={15} aria-hidden />} onClick={() => setErasing(true)} aria-haspopup="dialog">
+            {t('contacts.erase.action')}
+          </Button>
+        }
         titleId="contact-title"
         title={
           <>
@@ -125,6 +132,7 @@ export function ContactDetail() {
           </Text>
         }
       />
+      {erasing ? <EraseDialog contact={c} onClose={() => setErasing(false)} /> : null}
       {c.nativeName || c.transliteration ? (
         <Text size="sm" c="dimmed" mt={2}>
           {c.nativeName ? (

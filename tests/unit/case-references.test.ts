@@ -29,9 +29,10 @@ describe('case references', () => {
     const c = await b.call('cases.create', { title: 'Gone', openedOn: '2026-03-01' });
     const { undoId } = await b.call('cases.delete', { id: c.id, revision: c.revision });
     expect(undoId).toBeTruthy();
+    await b.close();
+    // Closing folds the journal into the snapshot: the counter is in attache.json itself.
     const onDisk = JSON.parse(await readFile(join(b.dataDir, 'attache.json'), 'utf8'));
     expect(onDisk.counters.caseReferences['2026']).toBe(1);
-    await b.close();
     const again = await openTestBackend({ now: clock, dataDir: b.dataDir, init: false });
     expect((await again.call('cases.create', { title: 'New', openedOn: '2026-03-02' })).reference).toBe('AC-2026-002');
   });

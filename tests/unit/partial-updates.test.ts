@@ -47,6 +47,6 @@ describe('an update of one field keeps every other field', () => {
     const b = await openTestBackend();
     await b.call('settings.update', { language: 'de', theme: 'dark' });
     await b.call('settings.update', { theme: 'light' });
-    expect(await b.call('settings.get', {})).toEqual({ language: 'de', theme: 'light' });
+    expect(await b.call('settings.get', {})).toEqual({ language: 'de', theme: 'light', lockAfterMinutes: 15 });
   });
 });

@@ -1,8 +1,6 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { describePlan, planDelete } from '../../electron/backend/records/references';
-import { DATABASE_FILE } from '../../electron/backend/store/store';
+import { Store } from '../../electron/backend/store/store';
 import { Database } from '../../shared/schemas/database';
 import { buildTrip } from '../fixtures/trip';
 import { openTestBackend } from './helpers/workspace';
@@ -10,8 +8,9 @@ import { openTestBackend } from './helpers/workspace';
 const clock = () => new Date('2026-11-21T10:00:00Z');
 
 /** The database as written to disk, parsed with the full schema. */
+/** What the files hold (snapshot + journal), as the next start reads them. */
 async function onDisk(dataDir: string) {
-  return Database.parse(JSON.parse(await readFile(join(dataDir, DATABASE_FILE), 'utf8')));
+  return Database.parse(await Store.peek(dataDir));
 }
 
 describe('debrief with several linked cases', () => {

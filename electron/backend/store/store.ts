@@ -106,6 +106,21 @@ export class Store {
     return store;
   }
 
+  /**
+   * The database as the files hold it now (snapshot + journal), read without writing anything or
+   * taking the workspace: what the next start would see. Plain workspaces only (tests, tools).
+   */
+  static async peek(dataDir: string): Promise<Database> {
+    const path = join(dataDir, DATABASE_FILE);
+    const decoded = await decodeSnapshotFile(path, () => null, path);
+    if (decoded.kind !== 'ok') throw new Error(`The workspace in ${dataDir} cannot be read: ${decoded.kind}`);
+    const meta = decoded.meta;
+    const journal = await readJournal(join(dataDir, JOURNAL_FILE), () => null, meta?.seq ?? 0, (h) => meta !== null && (h.snapshot === meta.id || h.snapshot === meta.parent));
+    const finished = finishDecode(decoded, journal?.applies ? journal.entries : []);
+    if (finished.kind !== 'ok') throw new Error(`The workspace in ${dataDir} is damaged: ${finished.problem.detail}`);
+    return finished.db;
+  }
+
   get state(): StoreState {
     return this.appLocked ? 'locked' : this._state;
   }

@@ -42,6 +42,8 @@ export async function buildAll({ quiet = false } = {}) {
     logLevel: 'warning',
     // pdfkit reads its own data files at run time, so it stays a real dependency.
     external: ['electron', 'pdfkit'],
+    // Libraries' production builds (immer's development build checks every draft on each save).
+    define: { 'process.env.NODE_ENV': '"production"' },
   };
   await esbuild({
     ...common,
@@ -49,7 +51,7 @@ export async function buildAll({ quiet = false } = {}) {
     outfile: join(outDir, 'electron/main.cjs'),
     format: 'cjs',
     // The backend locates its font files relative to import.meta.url, which CommonJS lacks.
-    define: { 'import.meta.url': '__attacheImportMetaUrl' },
+    define: { ...common.define, 'import.meta.url': '__attacheImportMetaUrl' },
     banner: { js: "const __attacheImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
   });
   // A sandboxed preload can require nothing but a few Electron modules: bundle everything.

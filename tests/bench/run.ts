@@ -19,8 +19,8 @@ async function main() {
   console.log(`Attaché benchmarks — Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB\n`);
   try {
     if (wants('store')) {
-      console.log('Store: open and one-edit save against the floors (readFile+JSON.parse; writeFile+fsync of the same bytes)');
-      console.log(await benchStore(dir, [1_000, 20_000]));
+      console.log('Store: open and one-edit save at 1×, 3×, 10× a realistic workspace, plain and encrypted, each beside its floor measured alternately');
+      console.log(await benchStore(dir, (process.env.BENCH_STORE_FACTORS ?? '1,3,10').split(',').map(Number)));
       console.log('');
     }
     if (wants('domain') || wants('ui')) {

@@ -1,82 +1,119 @@
-import { mkdir, open, readFile, writeFile, stat, unlink } from 'node:fs/promises';
+/**
+ * The store against its floors, at 1×, 3× and 10× a realistic workspace, plain and encrypted.
+ * Each figure is measured alternately with its floor in the same loop (so both see the same disk
+ * and machine state): open vs. readFile + JSON.parse of the same JSON; one save (an edited contact
+ * through the real service) vs. appending one ~600-byte line + fsync; and, for comparison, what a
+ * save cost before the journal: the whole file serialised, hashed, written, fsynced and renamed.
+ */
+import { appendFile, mkdir, open, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Low } from 'lowdb';
-import { JSONFile } from 'lowdb/node';
+import { performance } from 'node:perf_hooks';
 import { writeFileDurably } from '../../electron/backend/store/durable-write';
 import { serializeChunks } from '../../electron/backend/store/json-adapter';
 import { DATABASE_FILE, Store } from '../../electron/backend/store/store';
+import { createContactService } from '../../electron/backend/services/contacts/contacts';
 import { createContext } from '../../electron/backend/records/context';
-import { createCaseService } from '../../electron/backend/services/cases/cases';
-import { downloadPlatform } from '../../electron/backend/platform';
-import type { Database } from '../../shared/schemas/database';
-import { generateDatabase } from './generate';
-import { mb, median, ms, percentile, ratio, table, time } from './stats';
+import { DEFAULT_KDF, newDataKey, unwrapKey, wrapKey } from '../../electron/backend/store/crypto';
+import { generateDomainDatabase, type DomainSize } from './generate-domain';
+import { mb, median, ms, percentile, ratio, table } from './stats';
 
-const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const SAVES = Number(process.env.BENCH_SAVES ?? 30);
+const OPENS = Number(process.env.BENCH_OPENS ?? 5);
+const PASS = 'bench passphrase';
+const KDF = { N: 2 ** 14, r: 8, p: 1 };
 
-/** The floor for a save: the same bytes written and flushed, nothing else. */
-async function writeAndSync(path: string, bytes: Uint8Array) {
-  const h = await open(path, 'w');
-  await h.writeFile(bytes);
-  await h.sync();
+/** A realistic advisor's workspace (an international office's shared contacts), and multiples of it. */
+export const realistic: DomainSize = { cases: 500, contacts: 5_000, organisations: 500, notes: 1_000, activities: 2_000, tasks: 1_000 };
+const scaled = (k: number): DomainSize => Object.fromEntries(Object.entries(realistic).map(([key, n]) => [key, n * k])) as unknown as DomainSize;
+
+async function clock(fn: () => Promise<unknown>): Promise<number> {
+  const t0 = performance.now();
+  await fn();
+  return performance.now() - t0;
+}
+
+async function appendLineAndSync(path: string, line: Buffer) {
+  const h = await open(path, 'a');
+  await h.write(line);
+  await h.datasync();
   await h.close();
 }
 
-export async function benchStore(dir: string, sizes: number[]): Promise<string> {
+async function openStore(dataDir: string, encrypted: boolean): Promise<Store> {
+  const store = await Store.open({ dataDir, kdf: KDF });
+  if (encrypted) await store.unlock(PASS);
+  if (store.state !== 'ready') throw new Error(`bench workspace is ${store.state}`);
+  return store;
+}
+
+export async function benchStore(dir: string, factors: number[] = [1, 3, 10]): Promise<string> {
   const rows: Array<Record<string, string>> = [];
-  for (const count of sizes) {
-    const dataDir = join(dir, `store-${count}`);
-    const db = generateDatabase({ cases: count });
-    await mkdir(dataDir, { recursive: true });
-    await writeFileDurably(join(dataDir, DATABASE_FILE), serializeChunks(db));
-    const path = join(dataDir, DATABASE_FILE);
-    await Store.open({ dataDir }); // writes the daily backup once, so measured opens do not
-    const size = (await stat(path)).size;
+  for (const k of factors) {
+    const db = generateDomainDatabase(scaled(k));
+    for (const encrypted of [false, true]) {
+      const dataDir = join(dir, `store-${k}x-${encrypted ? 'enc' : 'plain'}`);
+      await mkdir(dataDir, { recursive: true });
+      await writeFileDurably(join(dataDir, DATABASE_FILE), serializeChunks(db));
+      const first = await Store.open({ dataDir, kdf: KDF }); // seals, writes the first backup
+      if (encrypted) await first.setPassphrase(null, PASS);
+      await first.close();
+      const size = (await stat(join(dataDir, DATABASE_FILE))).size;
+      // The floor parses the same JSON text the store has to parse (decrypted, for the encrypted store).
+      const plainPath = join(dataDir, 'floor-plain.json');
+      await writeFileDurably(plainPath, serializeChunks(db));
 
-    const openTimes = await time(() => Store.open({ dataDir }), RUNS);
-    const fullOpenTimes = await time(async () => {
-      await unlink(`${path}.seal`).catch(() => undefined);
-      await Store.open({ dataDir });
-    }, RUNS);
-    const parseFloor = await time(async () => JSON.parse(await readFile(path, 'utf8')), RUNS);
+      const opens: number[] = [];
+      const parseFloor: number[] = [];
+      for (let i = 0; i < OPENS; i++) {
+        parseFloor.push(await clock(async () => JSON.parse(await readFile(plainPath, 'utf8'))));
+        let s!: Store;
+        opens.push(await clock(async () => (s = await openStore(dataDir, encrypted))));
+        await s.close();
+      }
 
-    // One edited case per save, through the real service (validation, revision check, durable write).
-    const store = await Store.open({ dataDir });
-    const cases = createCaseService(createContext(store), downloadPlatform);
-    let n = 0;
-    const saveTimes = await time(async () => {
-      const c = store.db.cases[n % 50]!;
-      await cases.update({ id: c.id, revision: c.revision, changes: { title: `${c.title.replace(/ #\d+$/, '')} #${++n}` } });
-    }, RUNS * 3, 2);
-    const bytes = await readFile(path);
-    const floorPath = join(dataDir, 'floor.json');
-    const writeFloor = await time(() => writeAndSync(floorPath, bytes), RUNS * 3, 2);
+      // Saves: one edited contact each, alternated with the floor (one line of the same size appended and fsynced).
+      const store = await openStore(dataDir, encrypted);
+      const contacts = createContactService(createContext(store));
+      const floorPath = join(dataDir, 'floor-append.log');
+      const line = Buffer.from(`${'x'.repeat(599)}\n`);
+      await appendFile(floorPath, line);
+      const saves: number[] = [];
+      const appendFloor: number[] = [];
+      for (let n = -2; n < SAVES; n++) {
+        const c = store.db.contacts[(n + 2) % 200]!;
+        const a = await clock(() => appendLineAndSync(floorPath, line));
+        const t = await clock(() => contacts.update({ id: c.id, revision: c.revision, changes: { notes: `edited ${n}` } }));
+        if (n >= 0) {
+          saves.push(t);
+          appendFloor.push(a);
+        }
+      }
+      await store.close();
 
-    // lowdb's stock adapter on the same data: JSON.stringify(…, null, 2) and a rename, no fsync.
-    const stockPath = join(dataDir, 'stock.json');
-    await writeFile(stockPath, JSON.stringify(db));
-    const stock = new Low<Database>(new JSONFile<Database>(stockPath), db);
-    const stockRead = await time(() => stock.read(), RUNS);
-    let m = 0;
-    const stockWrite = await time(async () => {
-      stock.data.cases[m % 50]!.title = `edited ${++m}`;
-      await stock.write();
-    }, RUNS * 3, 2);
+      // What one save cost before the journal: serialise everything, hash, write, fsync, rename.
+      const wholeFile: number[] = [];
+      if (!encrypted) {
+        for (let i = 0; i < 3; i++) wholeFile.push(await clock(() => writeFileDurably(join(dataDir, 'whole.json'), serializeChunks(db))));
+      }
 
-    rows.push({
-      cases: count.toLocaleString('en'),
-      'file size': mb(size),
-      'open (median)': ms(median(openTimes)),
-      'floor read+parse': ms(median(parseFloor)),
-      'open/floor': ratio(median(openTimes), median(parseFloor)),
-      'open unsealed (full validation)': ms(median(fullOpenTimes)),
-      'save 1 edit (median)': ms(median(saveTimes)),
-      'save p95': ms(percentile(saveTimes, 95)),
-      'floor write+fsync': ms(median(writeFloor)),
-      'save/floor': ratio(median(saveTimes), median(writeFloor)),
-      'lowdb JSONFile read': ms(median(stockRead)),
-      'lowdb JSONFile write (no fsync)': ms(median(stockWrite)),
-    });
+      rows.push({
+        size: `${k}× (${db.contacts.length.toLocaleString('en')} people)`,
+        mode: encrypted ? 'encrypted' : 'plain',
+        file: mb(size),
+        'open median': ms(median(opens)),
+        'floor read+parse': ms(median(parseFloor)),
+        'open/floor': ratio(median(opens), median(parseFloor)),
+        'save median': ms(median(saves)),
+        'save p95': ms(percentile(saves, 95)),
+        'floor append+fsync': `${ms(median(appendFloor))} (p95 ${ms(percentile(appendFloor, 95))})`,
+        'save/floor (median)': ratio(median(saves), median(appendFloor)),
+        'old whole-file save': wholeFile.length ? ms(median(wholeFile)) : '—',
+      });
+    }
   }
-  return table(rows);
+  // The passphrase's cost, paid once per unlock: scrypt at the app's parameters.
+  const key = newDataKey();
+  const wrapped = await wrapKey(key, PASS, DEFAULT_KDF);
+  const unlock = await clock(() => unwrapKey(wrapped, PASS));
+  return `${table(rows)}\n(saves: ${SAVES} per row after 2 warm-ups; opens: ${OPENS}; the encrypted rows use scrypt N=2^14 so that opens measure decryption; the app's N=2^17 adds ${ms(unlock)} once per unlock)`;
 }

@@ -23,9 +23,22 @@ export interface CrashReport {
   problems: string[];
 }
 
-export async function bundleWriter(outDir: string): Promise<string> {
-  const out = join(outDir, 'writer.cjs');
-  await build({ entryPoints: [join(__dirname, 'writer.ts')], bundle: true, platform: 'node', target: 'node20', format: 'cjs', outfile: out, logLevel: 'silent' });
+/** Bundled under node_modules/.cache, so its external dependencies (pdfkit) resolve from the repository. */
+export async function bundleWriter(): Promise<string> {
+  const out = join(__dirname, '..', '..', 'node_modules', '.cache', 'attache-crash', `writer-${process.pid}.mjs`);
+  // As the web host is built (scripts/build.mjs): ESM, with require for the CommonJS dependencies.
+  await build({
+    entryPoints: [join(__dirname, 'writer.ts')],
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'esm',
+    outfile: out,
+    logLevel: 'silent',
+    external: ['pdfkit'],
+    define: { 'process.env.NODE_ENV': '"production"' },
+    banner: { js: "import { createRequire as __attacheRequire } from 'node:module'; const require = __attacheRequire(import.meta.url);" },
+  });
   return out;
 }
 
@@ -69,7 +82,7 @@ function runAndKill(writer: string, dataDir: string, seed: number, acks: number,
 export async function crashRun(opts: { kills: number; seed?: number; passphrase?: string; log?: (s: string) => void }): Promise<CrashReport> {
   const root = await mkdtemp(join(tmpdir(), 'attache-crash-'));
   const dataDir = join(root, 'workspace');
-  const writer = await bundleWriter(root);
+  const writer = await bundleWriter();
   let seed = opts.seed ?? 20261205;
   const rand = () => {
     seed = (seed * 1103515245 + 12345) >>> 0;
@@ -88,7 +101,7 @@ export async function crashRun(opts: { kills: number; seed?: number; passphrase?
       if (run.code !== null && run.code !== 0) {
         // The writer died on its own: the previous kill left a workspace it could not start on.
         report.failedStarts++;
-        report.problems.push(`start ${k}: ${run.stderr.split('\n')[0]}`);
+        report.problems.push(`start ${k}: ${run.stderr.split('\n').find((l) => l.startsWith('writer failed')) ?? run.stderr.slice(0, 200)}`);
       }
       report.kills++;
 
@@ -129,6 +142,7 @@ export async function crashRun(opts: { kills: number; seed?: number; passphrase?
     }
   } finally {
     await rm(root, { recursive: true, force: true });
+    await rm(writer, { force: true });
   }
   return report;
 }

@@ -33,13 +33,13 @@ async function main() {
   for (let n = 1; ; n++) {
     const r = random();
     if (live.length < 5 || r < 0.45) {
-      const title = `Case ${n} ${'·'.repeat(Math.floor(random() * 300))}`;
+      const title = `Case ${n} ${'·'.repeat(Math.floor(random() * 150))}`;
       const c = (await call('cases.create', { title, openedOn: '2026-01-01' })) as { id: string; revision: number };
       live.push({ id: c.id, revision: c.revision });
       say(`put\t${c.id}\t${c.revision}\t${title.length}`);
     } else if (r < 0.9) {
       const target = live[Math.floor(random() * live.length)]!;
-      const title = `Edited ${n} ${'~'.repeat(Math.floor(random() * 300))}`;
+      const title = `Edited ${n} ${'~'.repeat(Math.floor(random() * 150))}`;
       const c = (await call('cases.update', { id: target.id, revision: target.revision, changes: { title } })) as { revision: number };
       target.revision = c.revision;
       say(`put\t${target.id}\t${c.revision}\t${title.length}`);

@@ -46,8 +46,9 @@ const JournalHeader = z.object({
 });
 export type JournalHeader = z.infer<typeof JournalHeader>;
 
+/** A list of records: every list in the database is one, so the first element tells (checking all would cost O(n) per save). */
 const hasIds = (value: unknown): value is Array<{ id: string }> =>
-  Array.isArray(value) && value.every((r) => typeof r === 'object' && r !== null && typeof (r as { id?: unknown }).id === 'string');
+  Array.isArray(value) && (value.length === 0 || (typeof value[0] === 'object' && value[0] !== null && typeof (value[0] as { id?: unknown }).id === 'string'));
 
 /** Records matched by id in order: O(n) pointer comparisons, no allocation for unchanged arrays. */
 function diffCollection(before: ReadonlyArray<{ id: string }>, after: ReadonlyArray<{ id: string }>): CollectionChange {
@@ -56,6 +57,10 @@ function diffCollection(before: ReadonlyArray<{ id: string }>, after: ReadonlyAr
   let i = 0;
   for (let j = 0; j < after.length; j++) {
     const rec = after[j]!;
+    if (before[i] === rec) {
+      i++; // unchanged: no id read at all (the common case of a save)
+      continue;
+    }
     while (i < before.length && before[i]!.id !== rec.id) del.push(before[i++]!.id);
     if (i < before.length) {
       if (before[i] !== rec) put.push(rec);

@@ -97,7 +97,9 @@ export function decryptBlock(key: Buffer, sealed: Uint8Array, aad: Uint8Array): 
   const decipher = createDecipheriv('aes-256-gcm', key, buf.subarray(0, NONCE));
   decipher.setAAD(aad);
   decipher.setAuthTag(buf.subarray(buf.length - TAG));
-  return Buffer.concat([decipher.update(buf.subarray(NONCE, buf.length - TAG)), decipher.final()]);
+  const body = decipher.update(buf.subarray(NONCE, buf.length - TAG));
+  const rest = decipher.final(); // empty for GCM: no copy of a whole snapshot just to append nothing
+  return rest.length ? Buffer.concat([body, rest]) : body;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CountryCode, Id, IsoDate, RecordMeta, RegionCode, Topic, uniqueList, patchOf } from '../../schemas/common';
 import { text } from '../../schemas/text';
+import { MAX_FILTER_VALUES } from '../../schemas/list';
 
 export const phoneKinds = ['work', 'mobile', 'private', 'other'] as const;
 export const emailKinds = ['work', 'private', 'other'] as const;
@@ -111,12 +112,12 @@ export const HandOverInput = z.object({
 export const contactSortKeys = ['name', 'organisation', 'role', 'country', 'lastContact', 'updatedAt'] as const;
 export const ContactListFilter = z.object({
   text: z.string().max(200).default(''),
-  countries: z.array(CountryCode).default([]),
-  regions: z.array(RegionCode).default([]),
-  topics: z.array(z.string().max(60)).default([]),
-  organisationKinds: z.array(z.string().max(40)).default([]),
-  languages: z.array(z.string().max(3)).default([]),
-  owners: z.array(z.string().max(120)).default([]),
+  countries: z.array(CountryCode).max(MAX_FILTER_VALUES).default([]),
+  regions: z.array(RegionCode).max(MAX_FILTER_VALUES).default([]),
+  topics: z.array(z.string().max(60)).max(MAX_FILTER_VALUES).default([]),
+  organisationKinds: z.array(z.string().max(40)).max(MAX_FILTER_VALUES).default([]),
+  languages: z.array(z.string().max(3)).max(MAX_FILTER_VALUES).default([]),
+  owners: z.array(z.string().max(120)).max(MAX_FILTER_VALUES).default([]),
   organisationId: Id.optional(),
 });
 

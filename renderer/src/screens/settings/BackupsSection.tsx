@@ -3,12 +3,13 @@
  * restored (the quick list first, then each one verified); Back up now; and Restore, confirmed first,
  * which backs up the current state so the restore itself can be undone.
  */
-import { Badge, Button, Group, Modal, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Button, Group, Modal, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupInfo } from '../../../../shared/features/workspace/schema';
 import { useApi } from '../../api/context';
+import { ToneBadge } from '../../components/StatusBadge';
 import { STATUS_KEY } from '../../app/lock';
 import { useLanguage } from '../../app/language';
 import { describeError } from '../../lib/errors';
@@ -101,9 +102,9 @@ export function BackupsSection() {
                     </Table.Td>
                     <Table.Td>
                       {b.encrypted ? (
-                        <Badge variant="light" color="teal">
+                        <ToneBadge tone="good">
                           {t('backups.encrypted')}
-                        </Badge>
+                        </ToneBadge>
                       ) : (
                         <Text size="sm" c="dimmed">
                           {t('backups.plain')}
@@ -116,13 +117,13 @@ export function BackupsSection() {
                           {t('backups.checking')}
                         </Text>
                       ) : valid ? (
-                        <Badge variant="light" color="teal">
+                        <ToneBadge tone="good">
                           {t('backups.valid')}
-                        </Badge>
+                        </ToneBadge>
                       ) : (
-                        <Badge variant="light" color="red">
+                        <ToneBadge tone="bad">
                           {t('backups.invalid')}
-                        </Badge>
+                        </ToneBadge>
                       )}
                     </Table.Td>
                     <Table.Td ta="right">

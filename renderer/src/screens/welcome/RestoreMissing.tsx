@@ -3,13 +3,14 @@
  * good ones, newest first, before starting fresh. An encrypted backup asks for its passphrase, since
  * the workspace itself has no key to open it with (and it could not be verified without one).
  */
-import { Alert, Badge, Button, Modal, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Modal, Stack, Table, Text, Title } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupInfo, WorkspaceStatus } from '../../../../shared/features/workspace/schema';
 import { useApi } from '../../api/context';
+import { ToneBadge } from '../../components/StatusBadge';
 import { useLanguage } from '../../app/language';
 import { STATUS_KEY } from '../../app/lock';
 import { DialogFooter } from '../../components/form/DialogFooter';
@@ -78,9 +79,9 @@ export function RestoreMissing({ status }: { status: WorkspaceStatus }) {
                   <Table.Td>{t(`settings.backupReason.${b.reason}`)}</Table.Td>
                   <Table.Td>
                     {b.encrypted ? (
-                      <Badge variant="light" color="teal">
+                      <ToneBadge tone="good">
                         {t('backups.encrypted')}
-                      </Badge>
+                      </ToneBadge>
                     ) : null}
                   </Table.Td>
                   <Table.Td ta="right">

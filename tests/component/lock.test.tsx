@@ -3,11 +3,11 @@
  * wrong one is refused with a message), and the lock drawn over a case editor keeps what was typed —
  * whether it came from the shortcut or from the backend answering LOCKED to a save.
  */
-import { fireEvent, screen, waitFor } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { act, fireEvent, renderHook, screen, waitFor } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
 import { Gate } from '../../renderer/src/app/App';
 import { emitCommand } from '../../renderer/src/app/commands';
-import { LockLayer } from '../../renderer/src/app/LockLayer';
+import { LockLayer, useIdle } from '../../renderer/src/app/LockLayer';
 import { CaseEditor } from '../../renderer/src/screens/cases/CaseEditor';
 import { openTestBackend } from '../unit/helpers/workspace';
 import { renderWithBackend } from './render';
@@ -120,5 +120,32 @@ describe('the lock over an editor', () => {
     await unlockWith(PASS);
     await waitFor(async () => expect((await backend.call('cases.list', {})).rows.map((c) => c.title)).toEqual(['Water research with Jordan']));
     expect(await screen.findByText(/^Case AC-\d{4}-001 created/)).toBeInTheDocument();
+  });
+});
+
+describe('the idle lock', () => {
+  it('fires after the set time without input, and each key or pointer move starts the time again', () => {
+    vi.useFakeTimers();
+    try {
+      const onIdle = vi.fn();
+      const { rerender, unmount } = renderHook(({ ms }) => useIdle(ms, onIdle), { initialProps: { ms: 60_000 as number | null } });
+      act(() => void vi.advanceTimersByTime(59_000));
+      expect(onIdle).not.toHaveBeenCalled();
+      fireEvent.keyDown(window, { key: 'a' });
+      act(() => void vi.advanceTimersByTime(30_000));
+      fireEvent.pointerMove(window);
+      act(() => void vi.advanceTimersByTime(59_000));
+      expect(onIdle).not.toHaveBeenCalled();
+      act(() => void vi.advanceTimersByTime(1_000));
+      expect(onIdle).toHaveBeenCalledTimes(1);
+      // "Never": no timer at all.
+      onIdle.mockClear();
+      rerender({ ms: null });
+      act(() => void vi.advanceTimersByTime(10 * 60_000));
+      expect(onIdle).not.toHaveBeenCalled();
+      unmount();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -4,7 +4,10 @@
  * asking again after a reload, and a backup restored after its confirmation — each screen checked
  * with axe in light and dark. The web host uses the default scrypt cost (~0.5 s per unlock).
  */
-import { expect, expectAccessible, journey, test } from './fixtures';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, expectAccessible, journey, startWebHost, test } from './fixtures';
 
 const PASS = 'lantern orbit meadow violin';
 const CASE = 'Hydrogen partnership with Namibia';
@@ -127,4 +130,35 @@ test.describe('passphrase, app lock and backups', () => {
     await expect(page.getByText('25 cases')).toBeVisible();
     expect(await j.cspViolations()).toEqual([]);
   });
+});
+
+test('first start: the passphrase choice; a missing database with backups beside it offers them', async ({ page }) => {
+  const dataDir = await mkdtemp(join(tmpdir(), 'attache-e2e-'));
+  let host = await startWebHost(dataDir);
+  try {
+    await page.goto(host.url);
+    await page.getByRole('checkbox', { name: /Protect with a passphrase/ }).check();
+    await expect(page.getByLabel('New passphrase', { exact: true })).toBeVisible();
+    await expectAccessible(page, 'welcome with the passphrase choice');
+    await page.screenshot({ path: test.info().outputPath('welcome-protect.png'), fullPage: true });
+    await page.getByRole('checkbox', { name: /Protect with a passphrase/ }).uncheck();
+    await page.getByRole('button', { name: 'Open the sample workspace' }).click();
+    await expect(page.getByText('25 cases')).toBeVisible();
+
+    // The database file goes missing while the app is closed; the setup backup is still there.
+    await host.stop();
+    for (const f of ['attache.json', 'attache.json.seal', 'attache.journal']) await rm(join(dataDir, f), { force: true });
+    host = await startWebHost(dataDir);
+    await page.goto(host.url);
+    const offered = page.getByRole('table', { name: 'Backups were found' });
+    await expect(offered.getByRole('button', { name: /^Restore the backup of / })).not.toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Start empty' })).toBeVisible();
+    await expectAccessible(page, 'welcome offering backups');
+    await page.screenshot({ path: test.info().outputPath('welcome-backups.png'), fullPage: true });
+    await offered.getByRole('button', { name: /^Restore the backup of / }).first().click();
+    await expect(page.getByText('25 cases')).toBeVisible();
+  } finally {
+    await host.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  }
 });

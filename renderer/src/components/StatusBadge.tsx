@@ -41,7 +41,8 @@ const tones = { good: { color: 'teal', lightText: '#076b4d' }, bad: { color: 're
 
 export function ToneBadge({ tone, children }: { tone: keyof typeof tones; children: ReactNode }) {
   const { color, lightText } = tones[tone];
-  const style = { flexShrink: 0, '--badge-color': `light-dark(${lightText}, var(--mantine-color-${color}-light-color))` } as CSSProperties;
+  // Never cut to an ellipsis by a narrow table column ("VERSCHLÜ…").
+  const style = { flexShrink: 0, minWidth: 'max-content', '--badge-color': `light-dark(${lightText}, var(--mantine-color-${color}-light-color))` } as CSSProperties;
   return (
     <Badge color={color} variant="light" radius="sm" size="sm" style={style}>
       {children}

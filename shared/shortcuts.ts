@@ -34,6 +34,8 @@ export const shortcuts: readonly Shortcut[] = [
   { command: 'briefing.export', label: 'shortcuts.exportBriefing', keys: ['Mod+Shift+E'], menu: true },
   { command: 'undo.last', label: 'shortcuts.undo', keys: ['Mod+Z'] },
   { command: 'navigate.settings', label: 'nav.settings', keys: ['Mod+,'], menu: true },
+  // Also from inside a field: the person leaving the desk is usually in the middle of typing.
+  { command: 'workspace.lock', label: 'shortcuts.lock', keys: ['Mod+L'], menu: true, inFields: true },
   { command: null, label: 'shortcuts.escape', keys: ['Escape'] },
   { command: 'help.shortcuts', label: 'shortcuts.help', keys: ['F1', 'Shift+?'], menu: true },
 ];

@@ -18,7 +18,7 @@ import { captureWindowState, fitToDisplay, readWindowState, windowStatePath, wri
 /** The parts of Electron the shell uses; passed in so tests can substitute them. */
 export type ElectronModule = Pick<
   typeof Electron,
-  'app' | 'BrowserWindow' | 'dialog' | 'ipcMain' | 'Menu' | 'protocol' | 'screen' | 'session' | 'shell'
+  'app' | 'BrowserWindow' | 'dialog' | 'ipcMain' | 'Menu' | 'protocol' | 'powerMonitor' | 'screen' | 'session' | 'shell'
 >;
 
 export interface StartOptions {
@@ -179,6 +179,16 @@ export function startApp(electron: ElectronModule, opts: StartOptions): AppHandl
       if (name === 'settings.update' && reply.ok) refreshMenu().catch(logError);
       return reply;
     };
+    // The app lock follows the OS: when the screen locks or the machine sleeps, an encrypted workspace
+    // locks too (a plain one ignores it). The renderer learns it from its next call (LOCKED) or when
+    // the window comes back into focus, and shows its lock screen over the unsaved work.
+    const lockWorkspace = () => {
+      opened.dispatch('workspace.lock', {}).then((reply) => {
+        if (!reply.ok) logError(reply.error);
+      }, logError);
+    };
+    electron.powerMonitor.on('lock-screen', lockWorkspace);
+    electron.powerMonitor.on('suspend', lockWorkspace);
     registerIpcHandlers(electron.ipcMain, { dispatch, trustedContents: () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow.webContents : null) });
     await refreshMenu();
     await openWindow();

@@ -11,6 +11,7 @@ export type MenuLabels = (typeof catalogues)[Language]['menu'] & {
   exportBriefing: string;
   settings: string;
   shortcuts: string;
+  lock: string;
   discardTitle: string;
   discardBody: string;
   discard: string;
@@ -26,6 +27,7 @@ export function menuLabels(lang: Language): MenuLabels {
     exportBriefing: t('cases.exportBriefing'),
     settings: t('nav.settings'),
     shortcuts: t('shortcuts.title'),
+    lock: t('shortcuts.lock'),
     // The question asked when the window closes on an editor with unsaved work, as the renderer asks it.
     discardTitle: t('common.discardTitle'),
     discardBody: t('common.discardBody'),

@@ -54,6 +54,8 @@ export function buildMenuTemplate(opts: MenuOptions): MenuItemConstructorOptions
       command(L.newCase, 'case.new'),
       command(L.save, 'editor.save'),
       command(L.exportBriefing, 'briefing.export'),
+      sep,
+      command(L.lock, 'workspace.lock'),
       ...(mac ? [sep, { role: 'close', label: L.close } as const] : [sep, settings, sep, { role: 'quit', label: L.quit } as const]),
     ],
   });

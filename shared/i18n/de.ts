@@ -44,6 +44,7 @@ export const de: CoreCatalogue = {
     undo: 'Letztes Löschen rückgängig machen',
     escape: 'Dialoge schließen',
     help: 'Diese Liste zeigen',
+    lock: 'Arbeitsbereich sperren',
   },
   impact: {
       title: '„{{label}}“ löschen?',

@@ -49,6 +49,7 @@ export const en = {
     undo: 'Undo the last deletion',
     escape: 'Close dialogs',
     help: 'Show this list',
+    lock: 'Lock the workspace',
   },
   /** What a delete takes with it, as the confirmation dialog explains it. */
   impact: {

@@ -8,6 +8,7 @@ import { createMemoryRouter, Route, RouterProvider, Routes } from 'react-router'
 import { expect } from 'vitest';
 import { createApi } from '../../shared/contract/client';
 import { ConnectionProvider } from '../../renderer/src/api/context';
+import { LockProvider } from '../../renderer/src/app/lock';
 import { theme } from '../../renderer/src/app/theme';
 import { UndoProvider } from '../../renderer/src/app/undo';
 import { initI18n } from '../../renderer/src/i18n';
@@ -36,18 +37,22 @@ export function renderWithBackend(backend: TestBackend, ui: ReactNode, opts: { p
     ],
     { initialEntries: [opts.path ?? '/'] },
   );
-  return render(
+  const view = render(
     <ConnectionProvider value={{ api, shell: 'web' }}>
       <QueryClientProvider client={queryClient}>
-        <MantineProvider theme={theme}>
-          <DatesProvider settings={{ locale: 'en' }}>
-            <Notifications />
-            <RouterProvider router={router} />
-          </DatesProvider>
-        </MantineProvider>
+        {/* As in the app: the workspace status and the API that waits out the app lock. */}
+        <LockProvider>
+          <MantineProvider theme={theme}>
+            <DatesProvider settings={{ locale: 'en' }}>
+              <Notifications />
+              <RouterProvider router={router} />
+            </DatesProvider>
+          </MantineProvider>
+        </LockProvider>
       </QueryClientProvider>
     </ConnectionProvider>,
   );
+  return Object.assign(view, { queryClient, router });
 }
 
 export function renderPlain(ui: ReactNode) {

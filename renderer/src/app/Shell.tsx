@@ -1,5 +1,5 @@
 import { ActionIcon, Kbd, NavLink, Text, Tooltip } from '@mantine/core';
-import { IconKeyboard, IconSearch, IconSettings } from '@tabler/icons-react';
+import { IconKeyboard, IconLock, IconSearch, IconSettings } from '@tabler/icons-react';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
@@ -15,6 +15,7 @@ import { TripsScreen } from '../screens/trips/TripsScreen';
 import { CommandPalette, openPalette } from './CommandPalette';
 import { emitCommand, useCommand } from './commands';
 import { useFocusAfterNavigation } from './focus';
+import { useAppLock } from './lock';
 import { useSections } from './sections';
 import { ShortcutHelp, usePaletteKeys, useShortcutKeys } from './shortcuts';
 
@@ -26,6 +27,7 @@ export function Shell() {
   const navigate = useNavigate();
   const location = useLocation();
   const [helpOpen, setHelpOpen] = useState(false);
+  const { encrypted } = useAppLock();
 
   // Every key from shared/shortcuts; in Electron the menu's accelerators arrive as menu commands.
   useShortcutKeys(shell);
@@ -89,6 +91,9 @@ export function Shell() {
           />
         ))}
         <div className="sidebar-spacer" />
+        {encrypted ? (
+          <NavLink label={t('lock.lockNow')} leftSection={<IconLock size={18} />} onClick={() => emitCommand('workspace.lock')} component="button" title={t('lock.lockNow')} />
+        ) : null}
         <NavLink
           label={t('nav.settings')}
           leftSection={<IconSettings size={18} />}

@@ -8,8 +8,15 @@ import type { AppCommand } from '../../../shared/shortcuts';
 export type Command = AppCommand;
 
 const bus = new EventTarget();
+let paused = false;
+
+/** While the app lock is shown, keys and menu commands must not act on the shell behind it. */
+export function pauseCommands(pause: boolean): void {
+  paused = pause;
+}
 
 export function emitCommand(command: Command): void {
+  if (paused) return;
   bus.dispatchEvent(new CustomEvent<Command>('command', { detail: command }));
 }
 

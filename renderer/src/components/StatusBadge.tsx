@@ -1,5 +1,5 @@
 import { Badge, type MantineColor } from '@mantine/core';
-import type { CSSProperties } from 'react';
+import type { CSSProperties, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseStatus } from '../../../shared/features/cases/schema';
 
@@ -32,6 +32,20 @@ export function StatusBadge({ status }: { status: CaseStatus }) {
   return (
     <Badge color={color} variant="light" radius="sm" size="sm" style={style}>
       {t(`cases.status.${status}`)}
+    </Badge>
+  );
+}
+
+/** The same light badge for a plain good/bad word ("Valid", "Encrypted", "Not restorable"), with text dark enough in the light theme. */
+const tones = { good: { color: 'teal', lightText: '#076b4d' }, bad: { color: 'red', lightText: '#a51111' } } as const;
+
+export function ToneBadge({ tone, children }: { tone: keyof typeof tones; children: ReactNode }) {
+  const { color, lightText } = tones[tone];
+  // Never cut to an ellipsis by a narrow table column ("VERSCHLÜ…").
+  const style = { flexShrink: 0, minWidth: 'max-content', '--badge-color': `light-dark(${lightText}, var(--mantine-color-${color}-light-color))` } as CSSProperties;
+  return (
+    <Badge color={color} variant="light" radius="sm" size="sm" style={style}>
+      {children}
     </Badge>
   );
 }

@@ -19,3 +19,10 @@ export function todayIso(): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
+
+/** A file size for people: kilobytes below one megabyte, else megabytes, with the language's decimal mark. */
+export function formatSize(bytes: number, lang: Language | string): { unit: 'kb' | 'mb'; value: string } {
+  const mb = bytes / (1024 * 1024);
+  const number = (n: number) => new Intl.NumberFormat(locale(lang), { maximumFractionDigits: 1 }).format(n);
+  return mb >= 1 ? { unit: 'mb', value: number(mb) } : { unit: 'kb', value: number(Math.max(bytes / 1024, 0.1)) };
+}

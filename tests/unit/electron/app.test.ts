@@ -166,6 +166,32 @@ describe('IPC', () => {
   });
 });
 
+describe('app lock', () => {
+  it('locks an encrypted workspace when the OS locks the screen or suspends', async () => {
+    const app = await launch();
+    app.app.becomeReady();
+    await app.handle.ready;
+    const call = (name: string, input: unknown = {}) => app.handler(name)(fromWindow(window()), input);
+    expect(await call('workspace.initialize', { sample: false, passphrase: 'correct horse battery' })).toMatchObject({ ok: true, data: { encrypted: true } });
+    for (const event of ['lock-screen', 'suspend'] as const) {
+      app.electron.powerMonitor.emit(event);
+      await vi.waitFor(async () => expect(await call('workspace.status')).toMatchObject({ ok: true, data: { state: 'locked' } }));
+      expect(await call('cases.list')).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
+      expect(await call('workspace.unlock', { passphrase: 'correct horse battery' })).toMatchObject({ ok: true, data: { state: 'ready' } });
+    }
+  });
+
+  it('leaves a workspace without a passphrase open', async () => {
+    const app = await launch();
+    app.app.becomeReady();
+    await app.handle.ready;
+    const call = (name: string, input: unknown = {}) => app.handler(name)(fromWindow(window()), input);
+    await call('workspace.initialize', { sample: false });
+    app.electron.powerMonitor.emit('lock-screen');
+    expect(await call('cases.list')).toMatchObject({ ok: true });
+  });
+});
+
 describe('menu', () => {
   it('sends its commands to the window', async () => {
     const app = await launch();

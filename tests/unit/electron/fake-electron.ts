@@ -186,6 +186,8 @@ export function fakeElectron(userData: string, opts: { singleInstance?: boolean;
       registerSchemesAsPrivileged: vi.fn(() => void app.calls.push('registerSchemesAsPrivileged')),
       handle: vi.fn(),
     },
+    // The OS's lock-screen and suspend events; tests emit them.
+    powerMonitor: new EventEmitter(),
     screen: fakeScreen(),
     session: { defaultSession: session },
     shell: { openPath: vi.fn(async () => ''), openExternal: vi.fn(async () => undefined) },

@@ -36,6 +36,7 @@ describe('application menu', () => {
     ['Find', 'CmdOrCtrl+F', 'search.focus'],
     ['Settings', 'CmdOrCtrl+,', 'navigate.settings'],
     ['Keyboard shortcuts', 'F1', 'help.shortcuts'],
+    ['Lock the workspace', 'CmdOrCtrl+L', 'workspace.lock'],
   ])('“%s” has %s and sends %s to the renderer', (label, accelerator, command) => {
     const { byLabel, send } = build();
     const item = byLabel(label);

@@ -1,17 +1,16 @@
-import { Button, Code, Group, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
+import { Code, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { notifySuccess, notifyError } from '../../lib/notify';
+import { notifyError } from '../../lib/notify';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../../shared/features/workspace/schema';
 import { useApi } from '../../api/context';
 import { screenHeading } from '../../app/focus';
 import { describeError } from '../../lib/errors';
-import { formatDateTime } from '../../lib/format';
-import { useLanguage } from '../../app/language';
+import { BackupsSection } from './BackupsSection';
+import { SecuritySection } from './SecuritySection';
 
 export function SettingsScreen() {
   const { t } = useTranslation();
-  const lang = useLanguage();
   const api = useApi();
   const queryClient = useQueryClient();
   const settings = useQuery({ queryKey: ['settings'], queryFn: () => api.settings.get({}) });
@@ -19,14 +18,6 @@ export function SettingsScreen() {
   const update = useMutation({
     mutationFn: (changes: Partial<Settings>) => api.settings.update(changes),
     onSuccess: (next) => queryClient.setQueryData(['settings'], next),
-    onError: (e) => notifyError(describeError(t, e)),
-  });
-  const backup = useMutation({
-    mutationFn: () => api.workspace.backupNow({}),
-    onSuccess: (next) => {
-      queryClient.setQueryData(['workspace', 'status'], next);
-      notifySuccess(t('settings.backupDone'));
-    },
     onError: (e) => notifyError(describeError(t, e)),
   });
   const s = settings.data;
@@ -75,36 +66,8 @@ export function SettingsScreen() {
             {t('settings.databaseFile')}: <Code>{status.data?.databasePath}</Code>
           </Text>
         </Stack>
-        <Stack gap={6}>
-          <Group justify="space-between">
-            <Title order={2} size="h5">
-              {t('settings.backups')}
-            </Title>
-            <Button size="compact-sm" variant="light" onClick={() => backup.mutate()} loading={backup.isPending}>
-              {t('settings.backupNow')}
-            </Button>
-          </Group>
-          {status.data?.backups.length ? (
-            <Table striped withTableBorder>
-              <Table.Tbody>
-                {status.data.backups.map((b) => (
-                  <Table.Tr key={b.file}>
-                    <Table.Td>{formatDateTime(b.createdAt, lang)}</Table.Td>
-                    <Table.Td>{t(`settings.backupReason.${b.reason}`)}</Table.Td>
-                    <Table.Td>
-                      <Code>{b.file}</Code>
-                    </Table.Td>
-                    <Table.Td ta="right">{(b.size / 1024).toFixed(0)} KB</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          ) : (
-            <Text size="sm" c="dimmed">
-              {t('settings.noBackups')}
-            </Text>
-          )}
-        </Stack>
+        <SecuritySection />
+        <BackupsSection />
       </Stack>
     </div>
   );

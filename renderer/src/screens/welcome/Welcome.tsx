@@ -1,23 +1,39 @@
-import { Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Button, Card, Checkbox, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconBooks, IconFile } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WorkspaceStatus } from '../../../../shared/features/workspace/schema';
 import { useApi } from '../../api/context';
+import { STATUS_KEY } from '../../app/lock';
+import { emptyPassphrase, newPassphraseErrors, NewPassphraseFields, type NewPassphrase } from '../../components/form/NewPassphrase';
 import { describeError } from '../../lib/errors';
+import { RestoreMissing } from './RestoreMissing';
 
-/** First start: an empty workspace or the fictional sample. */
+/**
+ * First start: an empty workspace or the fictional sample, optionally protected with a passphrase.
+ * When the database is missing but backups lie beside it, restoring one is offered first.
+ */
 export function Welcome({ status }: { status: WorkspaceStatus }) {
   const { t } = useTranslation();
   const api = useApi();
   const queryClient = useQueryClient();
+  const [protect, setProtect] = useState(false);
+  const [choice, setChoice] = useState<NewPassphrase>(emptyPassphrase);
+  const [errors, setErrors] = useState<Partial<Record<keyof NewPassphrase, string>>>({});
   const init = useMutation({
-    mutationFn: (sample: boolean) => api.workspace.initialize({ sample }),
+    mutationFn: (sample: boolean) => api.workspace.initialize(protect ? { sample, passphrase: choice.next } : { sample }),
     onSuccess: (next) => {
-      queryClient.setQueryData(['workspace', 'status'], next);
+      queryClient.setQueryData(STATUS_KEY, next);
       void queryClient.invalidateQueries();
     },
   });
+  const start = (sample: boolean) => {
+    const found = protect ? newPassphraseErrors(t, choice) : {};
+    setErrors(found);
+    if (Object.keys(found).length === 0) init.mutate(sample);
+  };
+  const hasBackups = status.backups.length > 0;
 
   return (
     <main className="centered-page">
@@ -28,6 +44,28 @@ export function Welcome({ status }: { status: WorkspaceStatus }) {
             {t('welcome.intro')}
           </Text>
         </div>
+        {hasBackups ? <RestoreMissing status={status} /> : null}
+        {hasBackups ? (
+          <Title order={2} size="h4">
+            {t('welcome.startFresh')}
+          </Title>
+        ) : null}
+        <Stack gap="sm">
+          <Checkbox
+            label={t('welcome.protect')}
+            description={t('welcome.protectHint')}
+            checked={protect}
+            onChange={(e) => {
+              setProtect(e.currentTarget.checked);
+              setErrors({});
+            }}
+          />
+          {protect ? (
+            <div style={{ maxWidth: 420 }}>
+              <NewPassphraseFields value={choice} onChange={setChoice} errors={errors} />
+            </div>
+          ) : null}
+        </Stack>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <Card withBorder padding="lg">
             <Group gap="xs" mb="xs">
@@ -37,7 +75,7 @@ export function Welcome({ status }: { status: WorkspaceStatus }) {
             <Text size="sm" c="dimmed" mb="md">
               {t('welcome.emptyHint')}
             </Text>
-            <Button onClick={() => init.mutate(false)} loading={init.isPending && init.variables === false} data-autofocus>
+            <Button onClick={() => start(false)} loading={init.isPending && init.variables === false} data-autofocus={!hasBackups || undefined}>
               {t('welcome.empty')}
             </Button>
           </Card>
@@ -49,7 +87,7 @@ export function Welcome({ status }: { status: WorkspaceStatus }) {
             <Text size="sm" c="dimmed" mb="md">
               {t('welcome.sampleHint')}
             </Text>
-            <Button variant="light" onClick={() => init.mutate(true)} loading={init.isPending && init.variables === true}>
+            <Button variant="light" onClick={() => start(true)} loading={init.isPending && init.variables === true}>
               {t('welcome.sample')}
             </Button>
           </Card>

@@ -92,8 +92,14 @@ export async function crashRun(opts: { kills: number; seed?: number; passphrase?
   const report: CrashReport = { kills: 0, unreadable: 0, lostWrites: 0, tempFilesLeft: 0, badBackups: 0, failedStarts: 0, acknowledged: 0, problems: [] };
   try {
     for (let k = 0; k < opts.kills; k++) {
+      let deleting: string | null = null;
       const run = await runAndKill(writer, dataDir, Math.floor(rand() * 1e9), 1 + Math.floor(rand() * 25), Math.floor(rand() * 12), opts.passphrase, (line) => {
         const [kind, id, revision] = line.split('\t');
+        if (kind === 'deleting') {
+          deleting = id!;
+          return;
+        }
+        deleting = null;
         report.acknowledged++;
         if (kind === 'put') acked.set(id!, { revision: Number(revision) });
         else if (kind === 'del') acked.set(id!, 'deleted');
@@ -116,6 +122,10 @@ export async function crashRun(opts: { kills: number; seed?: number; passphrase?
       const byId = new Map(store.db.cases.map((c) => [c.id, c]));
       for (const [id, ack] of acked) {
         const found = byId.get(id);
+        if (!found && id === deleting) {
+          acked.set(id, 'deleted'); // the delete in flight when the kill came landed: fine
+          continue;
+        }
         if (ack === 'deleted') {
           if (found) {
             report.lostWrites++;

@@ -46,6 +46,8 @@ async function main() {
     } else if (r < 0.97) {
       const at = Math.floor(random() * live.length);
       const target = live[at]!;
+      // Announced first: a delete that lands but is killed before its acknowledgement is not a lost write.
+      say(`deleting\t${target.id}`);
       await call('cases.delete', { id: target.id, revision: target.revision });
       live.splice(at, 1);
       say(`del\t${target.id}`);

@@ -3,7 +3,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { Spotlight, createSpotlight } from '@mantine/spotlight';
 import { IconBriefcase, IconBuilding, IconNotes, IconPlus, IconSearch, IconSettings, IconUser } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useRef, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
 import { foldText } from '../../../shared/domain/text';
@@ -97,12 +97,26 @@ export function CommandPalette() {
   // Enter with nothing highlighted goes to the best match, so "type, Enter" is enough. The list is
   // asked, not the store's index: the palette highlights the first entry as the text changes, and
   // when the answers then replace that entry its index points at nothing.
-  const onSearchKeyDown = (e: React.KeyboardEvent<HTMLInputElement>) => {
-    const highlighted = document.getElementById(LIST_ID)?.querySelector('[data-selected]');
-    if (e.key !== 'Enter' || e.nativeEvent.isComposing || highlighted || !items[0]) return;
-    e.preventDefault();
+  // Answers for an earlier text (still typing, or the search not yet back) are not the best match
+  // for what was typed: Enter then waits for the answers to the text as it stands.
+  const fresh = !q || (debounced === query && !hits.isPlaceholderData && !hits.isFetching);
+  const enterPending = useRef(false);
+  const goFirst = () => {
+    if (!items[0]) return;
     go(items[0]);
     palette.close();
+  };
+  useEffect(() => {
+    if (!enterPending.current || !fresh) return;
+    enterPending.current = false;
+    goFirst();
+  });
+  const onSearchKeyDown = (e: React.KeyboardEvent<HTMLInputElement>) => {
+    const highlighted = document.getElementById(LIST_ID)?.querySelector('[data-selected]');
+    if (e.key !== 'Enter' || e.nativeEvent.isComposing || highlighted) return;
+    e.preventDefault();
+    if (fresh) goFirst();
+    else enterPending.current = true;
   };
 
   return (
@@ -120,6 +134,7 @@ export function CommandPalette() {
       }}
       onSpotlightClose={() => {
         setQuery('');
+        enterPending.current = false;
         // Gone somewhere: the new screen's heading takes focus. Else back to where it was.
         if (went.current) return;
         if (opener?.isConnected) opener.focus({ preventScroll: true });

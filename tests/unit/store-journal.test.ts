@@ -95,6 +95,24 @@ describe('store: saves append to the journal', () => {
   });
 });
 
+describe('store: what a save publishes is frozen', () => {
+  it('the edited record, its list, a changed setting and the database itself cannot be changed by a reader', async () => {
+    const b = await openTestBackend();
+    const created = await b.call('cases.create', caseInput('Climate partners in Ghana'));
+    await b.call('settings.update', { lockAfterMinutes: 30 });
+    const db = b.store.db;
+    const stored = db.cases.find((c) => c.id === created.id)!;
+    expect(Object.isFrozen(db)).toBe(true);
+    expect(Object.isFrozen(stored)).toBe(true);
+    expect(Object.isFrozen(db.cases)).toBe(true); // lists: outside production only (see freeze.ts)
+    expect(Object.isFrozen(db.settings)).toBe(true);
+    expect(() => {
+      (stored as { title: string }).title = 'changed behind the store';
+    }).toThrow(TypeError);
+    expect(b.store.db.cases.find((c) => c.id === created.id)!.title).toBe('Climate partners in Ghana');
+  });
+});
+
 describe('store: torn, damaged and stray journals', () => {
   it('a torn last line (a save never acknowledged) is dropped and the workspace opens', async () => {
     const b = await openTestBackend();

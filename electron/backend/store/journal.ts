@@ -47,7 +47,7 @@ const JournalHeader = z.object({
 export type JournalHeader = z.infer<typeof JournalHeader>;
 
 /** A list of records: every list in the database is one, so the first element tells (checking all would cost O(n) per save). */
-const hasIds = (value: unknown): value is Array<{ id: string }> =>
+export const hasIds = (value: unknown): value is Array<{ id: string }> =>
   Array.isArray(value) && (value.length === 0 || (typeof value[0] === 'object' && value[0] !== null && typeof (value[0] as { id?: unknown }).id === 'string'));
 
 /** Records matched by id in order: O(n) pointer comparisons, no allocation for unchanged arrays. */

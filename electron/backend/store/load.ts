@@ -37,6 +37,7 @@ export async function decodeSnapshotFile(path: string, keyFor: (keyId: string) =
     if (snap.kind === 'missing') return { kind: 'missing' };
     let text: Buffer;
     let trusted: boolean;
+    let sealCheck: Promise<boolean> | null = null;
     let encrypted: EncryptedHeader | null = null;
     if (snap.kind === 'encrypted') {
       const key = keyFor(snap.header.key.keyId);
@@ -46,9 +47,12 @@ export async function decodeSnapshotFile(path: string, keyFor: (keyId: string) =
       encrypted = snap.header;
     } else {
       text = snap.bytes;
-      trusted = sealPath !== null && (await sealMatches(sealPath, snap.bytes));
+      trusted = false;
+      // Started before the parse: the seal's hash runs beside it on another thread.
+      if (sealPath !== null) sealCheck = sealMatches(sealPath, snap.bytes);
     }
     const { raw, meta } = parseSnapshotJson(text);
+    if (sealCheck) trusted = await sealCheck;
     const version = versionOf(raw);
     if (version > SCHEMA_VERSION) {
       return { kind: 'damaged', problem: { kind: 'tooNew', detail: `Schema version ${version} is newer than this app's ${SCHEMA_VERSION}.` } };

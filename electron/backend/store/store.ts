@@ -14,14 +14,15 @@ import { mkdir, readdir, readFile, rename, unlink } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { Low, Memory } from 'lowdb';
-import { freeze, produce, type Draft } from 'immer';
+import { Immer, type Draft } from 'immer';
 import { AppError } from '../../../shared/errors';
 import { Database, emptyDatabase } from '../../../shared/schemas/database';
 import type { BackupInfo, BackupReason } from '../../../shared/features/workspace/schema';
 import { Backups, BACKUP_DIR } from './backups';
 import { encryptBlock, newDataKey, unwrapKey, WrappedKey, wrapKey, wrongPassphrase, DEFAULT_KDF, type DataKey } from './crypto';
 import { TEMP_FILE, writeFileDurably } from './durable-write';
-import { diffDatabase, encodeEntry, Journal, JOURNAL_FILE, JournalDamaged, readJournal, type JournalEntry } from './journal';
+import { diffDatabase, encodeEntry, Journal, JOURNAL_FILE, JournalDamaged, readJournal, type Change, type JournalEntry } from './journal';
+import { freezeChange, freezeDatabase } from './freeze';
 import { decodeSnapshotFile, finishDecode, loadSnapshotFile, type Problem } from './load';
 import type { Migration } from './migrations';
 import { hashOf, removeSeal, RULES_VERSION, writeSeal } from './seal';
@@ -45,6 +46,12 @@ export interface StoreOptions {
 }
 
 const newSnapshotId = () => randomUUID();
+
+/**
+ * immer without its automatic deep freeze: that walks every element of a changed list (50,000
+ * isFrozen checks for one edited contact). The store freezes what changed itself (freeze.ts).
+ */
+const immer = new Immer({ autoFreeze: false });
 
 /** The snapshot as written by compaction, with how many journal lines it folded in. */
 interface CompactionPlan {
@@ -232,7 +239,7 @@ export class Store {
     const finished = finishDecode(decoded, entries, this.migrations);
     if (finished.kind === 'damaged') return this.setDamaged(finished.problem);
 
-    this.low.data = freeze(finished.db, true);
+    this.low.data = freezeDatabase(finished.db);
     this._state = 'ready';
     this._problem = undefined;
     this.snapshotSize = decoded.bytes.byteLength;
@@ -293,7 +300,7 @@ export class Store {
     return this.serialize(async () => {
       const base = this.db;
       let result!: R;
-      const next = produce(base, (draft) => {
+      const next = immer.produce(base, (draft) => {
         result = mutator(draft);
       });
       if (next !== base) await this.commit(base, next);
@@ -302,7 +309,8 @@ export class Store {
   }
 
   private async commit(base: Database, next: Database): Promise<void> {
-    const change = diffDatabase(base as unknown as Record<string, unknown>, next as unknown as Record<string, unknown>);
+    const change: Change | null = diffDatabase(base as unknown as Record<string, unknown>, next as unknown as Record<string, unknown>);
+    freezeChange(next, change);
     if (change) {
       const line = encodeEntry({ seq: this.seq + 1, change }, this.keyring?.dataKey ?? null);
       await this.journal.append(line);
@@ -406,7 +414,7 @@ export class Store {
       const checked = Database.parse(initial);
       const keyring = passphrase ? await this.newKeyring(passphrase) : null;
       if (keyring) await writeFileDurably(this.keysPath, JSON.stringify(keyring.wrapped));
-      this.low.data = freeze(checked, true);
+      this.low.data = freezeDatabase(checked);
       this.seq = 0;
       this.keyring = keyring;
       this._state = 'ready';
@@ -489,7 +497,7 @@ export class Store {
         await this.writeBackup('restore');
       }
       const previous = { data: this.low.data, state: this._state, problem: this._problem, keyring: this.keyring };
-      this.low.data = freeze(restored, true);
+      this.low.data = freezeDatabase(restored);
       this._state = 'ready';
       this._problem = undefined;
       try {

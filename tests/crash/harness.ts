@@ -8,9 +8,13 @@
 import { spawn } from 'node:child_process';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { Store } from '../../electron/backend/store/store';
+
+/** This folder, under vitest and under tsx (`npm run crash`) alike. */
+const here = dirname(fileURLToPath(import.meta.url));
 
 export interface CrashReport {
   kills: number;
@@ -25,10 +29,10 @@ export interface CrashReport {
 
 /** Bundled under node_modules/.cache, so its external dependencies (pdfkit) resolve from the repository. */
 export async function bundleWriter(): Promise<string> {
-  const out = join(__dirname, '..', '..', 'node_modules', '.cache', 'attache-crash', `writer-${process.pid}.mjs`);
+  const out = join(here, '..', '..', 'node_modules', '.cache', 'attache-crash', `writer-${process.pid}.mjs`);
   // As the web host is built (scripts/build.mjs): ESM, with require for the CommonJS dependencies.
   await build({
-    entryPoints: [join(__dirname, 'writer.ts')],
+    entryPoints: [join(here, 'writer.ts')],
     bundle: true,
     platform: 'node',
     target: 'node20',

@@ -113,6 +113,34 @@ describe('store: what a save publishes is frozen', () => {
   });
 });
 
+describe('store: where each record sits, kept from save to save', () => {
+  it('after appends, edits, removals, a reorder and an Undo, every lookup finds what a scan finds', async () => {
+    const b = await openTestBackend();
+    const ids: string[] = [];
+    for (let i = 0; i < 12; i++) ids.push((await b.call('cases.create', caseInput(`Case ${i}`))).id);
+    const check = () => {
+      const list = b.store.db.cases;
+      for (const c of list) expect(b.store.locate('cases', c.id)).toBe(list.findIndex((x) => x.id === c.id));
+      expect(b.store.locate('cases', 'no-such-id')).toBe(-1);
+    };
+    check(); // built once, then carried over each save below
+    await b.call('cases.update', { id: ids[3]!, revision: 1, changes: { title: 'Edited' } });
+    ids.push((await b.call('cases.create', caseInput('Appended'))).id);
+    check();
+    const { undoId } = await b.call('cases.delete', { id: ids[5]!, revision: 1 });
+    check();
+    expect(b.store.locate('cases', ids[5]!)).toBe(-1);
+    await b.call('undo.apply', { undoId });
+    check();
+    await b.store.update((draft) => {
+      draft.cases.reverse();
+    });
+    check();
+    await b.call('cases.update', { id: ids[0]!, revision: 1, changes: { title: 'Found after the reorder' } });
+    expect(b.store.db.cases[b.store.locate('cases', ids[0]!)]!.title).toBe('Found after the reorder');
+  });
+});
+
 describe('store: torn, damaged and stray journals', () => {
   it('a torn last line (a save never acknowledged) is dropped and the workspace opens', async () => {
     const b = await openTestBackend();

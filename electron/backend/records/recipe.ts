@@ -16,7 +16,7 @@ import type { RecordMeta } from '../../../shared/schemas/common';
 import type { CollectionName, Database } from '../../../shared/schemas/database';
 import { parseOrThrow } from '../../../shared/validation';
 import type { ServiceContext } from './context';
-import { assertRevision, bumped, findOrThrow, indexOfOrThrow, newRecord } from './records';
+import { assertRevision, bumped, newRecord } from './records';
 import { assertUnique, describePlan, planDelete, uniqueKeys } from './references';
 import { applyDelete } from './trash';
 
@@ -67,9 +67,15 @@ export function collection<C extends CollectionName, S extends z.ZodType>(ctx: S
     return fields;
   }
 
+  function locateOrThrow(id: string): number {
+    const index = store.locate(collection, id);
+    if (index < 0) throw new AppError('NOT_FOUND', `No ${what} with id ${id}.`, { messageKey: { key: 'errors.notFound' } });
+    return index;
+  }
+
   /** The record with `revision`, or NOT_FOUND / CONFLICT; and where it is in the published list. */
   function current(id: string, revision: number): { record: Row<C>; index: number } {
-    const index = indexOfOrThrow(rows(store.db), id, what);
+    const index = locateOrThrow(id);
     const record = rows(store.db)[index]!;
     assertRevision(record as RecordMeta, revision, what);
     return { record, index };
@@ -96,7 +102,7 @@ export function collection<C extends CollectionName, S extends z.ZodType>(ctx: S
   }
 
   return {
-    get: (id: string): Row<C> => findOrThrow(rows(store.db) as readonly (Row<C> & RecordMeta)[], id, what),
+    get: (id: string): Row<C> => rows(store.db)[locateOrThrow(id)]!,
     current,
     insert,
     patch,
@@ -109,7 +115,7 @@ export function collection<C extends CollectionName, S extends z.ZodType>(ctx: S
       }),
 
     deleteImpact: (id: string): DeleteImpact => {
-      const record = findOrThrow(rows(store.db) as readonly (Row<C> & RecordMeta)[], id, what);
+      const record = rows(store.db)[locateOrThrow(id)]!;
       return describePlan(planDelete(store.db, collection, id), spec.label(record), collection);
     },
   };

@@ -34,12 +34,6 @@ export function bumped<T extends { revision: number; updatedAt: string }>(record
   return { ...record, ...changes, revision: record.revision + 1, updatedAt: stamp };
 }
 
-export function indexOfOrThrow<T extends RecordMeta>(list: readonly T[], id: string, what: string): number {
-  const i = list.findIndex((r) => r.id === id);
-  if (i < 0) throw new AppError('NOT_FOUND', `No ${what} with id ${id}.`, { messageKey: { key: 'errors.notFound' } });
-  return i;
-}
-
 /** A link a form sets must point at a record that exists; reported as a field error. */
 export function assertExists(db: Database, collection: 'contacts' | 'organisations', id: string, field: string): void {
   if (!byId(db[collection] as readonly { id: string }[]).has(id)) {

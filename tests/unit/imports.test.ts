@@ -270,10 +270,10 @@ describe('import: mapping, duplicates, apply and undo', () => {
     const anna = tb.store.db.contacts.find((c) => c.id === existing.id)!;
     expect(anna).toMatchObject({ revision: 2, expertise: ['Climate', 'Water'] });
     expect(tb.store.db.organisations).toHaveLength(2);
-    expect(tb.store.db.trash.at(-1)).toMatchObject({ label: 'Import of update.csv' });
+    expect(tb.store.db.trash.at(-1)).toMatchObject({ label: 'the state before importing update.csv' });
 
     const { label } = await tb.call('undo.apply', { undoId: result.undoId! });
-    expect(label).toBe('Import of update.csv');
+    expect(label).toBe('the state before importing update.csv');
     expect(tables(tb)).toEqual(before);
     // And it stays so after reopening from disk.
     await tb.close();

@@ -9,7 +9,9 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { IMPORT_CHUNK_BYTES, MAX_IMPORT_BYTES, toPieces, type ImportParsed, type Mapping } from '../../shared/features/imports/schema';
 import { appleVcard3, csv, duplicatesCsv, excelBomCsv, googleCsv, hostile, outlookGermanCsv, outlookVcard21, utf8, vcard4 } from '../fixtures/imports';
-import { openTestBackend, rejection, type TestBackend } from './helpers/workspace';
+import { downloadPlatform, openBackend, type Platform } from '../../electron/backend';
+import { AppError } from '../../shared/errors';
+import { openTestBackend, rejection, tempDir, TEST_KDF, type TestBackend } from './helpers/workspace';
 
 const base64 = (b: Uint8Array) => Buffer.from(b).toString('base64');
 const clock = () => new Date('2026-11-21T10:00:00Z');
@@ -338,6 +340,45 @@ describe('import: bad input changes nothing', () => {
     const { uploadId } = await tb.call('imports.begin', { fileName: 'small.csv', size: 3 });
     const grown = await rejection(tb.call('imports.upload', { uploadId, offset: 0, data: [Buffer.from('a,b\n1,2\n').toString('base64')] }));
     expect(grown.messageKey?.key).toBe('imports.errors.tooLarge');
+  });
+
+  it('reads a file picked in the shell’s dialog, and refuses a large one without reading it', async () => {
+    const reads: string[] = [];
+    let next: { fileName: string; size: number; bytes: Uint8Array } | null = null;
+    const platform: Platform = {
+      ...downloadPlatform,
+      shell: 'electron',
+      pickFile: async () =>
+        next && { fileName: next.fileName, size: next.size, read: async () => (reads.push(next!.fileName), next!.bytes) },
+    };
+    const backend = await openBackend({ dataDir: await tempDir(), platform, validateOutput: true, kdf: TEST_KDF });
+    const call = async <N extends Parameters<typeof backend.dispatch>[0]>(name: N, input: unknown) => {
+      const e = await backend.dispatch(name, input as never);
+      if (!e.ok) throw AppError.fromBody(e.error);
+      return e.data as never;
+    };
+    try {
+      await call('workspace.initialize', { sample: false });
+      expect(await call('imports.pick', {})).toEqual({ cancelled: true });
+      next = { fileName: 'huge.csv', size: MAX_IMPORT_BYTES + 1, bytes: new Uint8Array() };
+      expect((await rejection(call('imports.pick', {}))).messageKey?.key).toBe('imports.errors.tooLarge');
+      expect(reads).toEqual([]);
+      const bytes = excelBomCsv();
+      next = { fileName: 'people.csv', size: bytes.length, bytes };
+      const picked: { uploadId: string; cancelled: boolean } = await call('imports.pick', {});
+      expect(picked).toMatchObject({ cancelled: false, fileName: 'people.csv', size: bytes.length });
+      expect(reads).toEqual(['people.csv']);
+      const { jobId }: { jobId: string } = await call('imports.analyse', { uploadId: picked.uploadId });
+      let status: { state: string; result?: { rowCount: number } };
+      for (;;) {
+        status = await call('imports.status', { jobId });
+        if (status.state !== 'running') break;
+        await new Promise((resolve) => setImmediate(resolve)); // let the job's slices run
+      }
+      expect(status).toMatchObject({ state: 'done', result: { rowCount: 2 } });
+    } finally {
+      await backend.close();
+    }
   });
 
   it('refuses a wrong file type, a file without rows, ragged rows, and an old .xls', async () => {

@@ -51,7 +51,7 @@ test.describe('an advisor imports an Outlook export, resolves duplicates, and un
     await page.getByRole('button', { name: 'Next' }).click();
 
     await expect(page.getByRole('heading', { name: 'Preview', level: 2 })).toBeFocused();
-    await expect(page.getByText('5 rows ready, 0 with errors (skipped), 2 possible duplicates; 3 new organisations.')).toBeVisible();
+    await expect(page.getByText('Ready: 5 · with errors (skipped): 0 · possible duplicates: 2 · new organisations: 3')).toBeVisible();
     const table = page.getByRole('table', { name: 'Preview of the rows as they will be stored' });
     await expect(table.locator('tr[data-row="3"]')).toContainText('Duplicate of row 1 (Anna Müller) (same e-mail)');
     await expect(table.locator('tr[data-row="4"]')).toContainText('Duplicate of row 2 (Jürgen Weiß) (same name at the same organisation)');

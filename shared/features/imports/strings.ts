@@ -64,7 +64,7 @@ export const strings = defineStrings({
         website: 'Website',
       },
       preview: {
-        summary: '{{valid, number}} rows ready, {{invalid, number}} with errors (skipped), {{duplicates, number}} possible duplicates; {{organisations, number}} new organisations.',
+        summary: 'Ready: {{valid, number}} · with errors (skipped): {{invalid, number}} · possible duplicates: {{duplicates, number}} · new organisations: {{organisations, number}}',
         tableLabel: 'Preview of the rows as they will be stored',
         row: 'Row',
         name: 'Name',
@@ -187,7 +187,7 @@ export const strings = defineStrings({
         website: 'Website',
       },
       preview: {
-        summary: '{{valid, number}} Zeilen bereit, {{invalid, number}} mit Fehlern (werden übersprungen), {{duplicates, number}} mögliche Dubletten; {{organisations, number}} neue Organisationen.',
+        summary: 'Bereit: {{valid, number}} · mit Fehlern (übersprungen): {{invalid, number}} · mögliche Dubletten: {{duplicates, number}} · neue Organisationen: {{organisations, number}}',
         tableLabel: 'Vorschau der Zeilen, wie sie gespeichert werden',
         row: 'Zeile',
         name: 'Name',

@@ -8,7 +8,7 @@
  */
 import { ContactFields, displayName, type ContactRecord, type PositionRecord } from '../../../../shared/features/contacts/schema';
 import { countryFromText, lawfulBasisFromText, organisationKindFromText, splitList } from '../../../../shared/features/imports/mapping';
-import type { DuplicateChoice, DuplicateMatch, DuplicateReason, ImportField, ImportTarget, Mapping, PreviewRow, RowOutcome } from '../../../../shared/features/imports/schema';
+import { PREVIEW_MAX_FLAGGED, PREVIEW_ROWS, type DuplicateChoice, type DuplicateMatch, type DuplicateReason, type ImportField, type ImportTarget, type Mapping, type PreviewRow, type RowOutcome } from '../../../../shared/features/imports/schema';
 import { OrganisationFields, type OrganisationRecord } from '../../../../shared/features/organisations/schema';
 import { foldText } from '../../../../shared/domain/text';
 import type { Message } from '../../../../shared/errors';
@@ -231,7 +231,7 @@ export class Planner {
     const name = fields ? displayName(fields) : [input.givenName, input.familyName].filter(Boolean).join(' ') || this.one(row, 'fullName');
     const country = fields?.country ?? null;
     const org = organisation ? this.findOrg(organisation, country) : undefined;
-    const previewBase = {
+    const previewBase = () => ({
       row: n,
       name: String(name),
       organisation,
@@ -241,10 +241,11 @@ export class Planner {
       country: country ?? (countryText || null),
       topics: fields?.expertise ?? [],
       organisationAction: (organisation ? (org ? 'match' : 'create') : 'none') as PreviewRow['organisationAction'],
-    };
+    });
     if (!fields || errors.length) {
       this.plan.counts.invalid++;
-      this.preview({ ...previewBase, errors, duplicate: null });
+      // Nothing is made of an invalid row, its organisation neither.
+      this.preview(true, () => ({ ...previewBase(), organisationAction: 'none', errors, duplicate: null }));
       this.outcome(n, 'skipped', String(name), { key: 'imports.reasons.invalid', params: { field: errors[0]?.field ?? '_' } });
       return;
     }
@@ -263,7 +264,7 @@ export class Planner {
       target = this.contactsByNameOrg.get(`${nameKey(fields.givenName, fields.familyName)}|${org.record.id}`);
       if (target) duplicate = this.match('nameAtOrganisation', target, displayName(target.record));
     }
-    this.preview({ ...previewBase, errors: [], duplicate });
+    this.preview(duplicate !== null, () => ({ ...previewBase(), errors: [], duplicate }));
     if (duplicate) this.plan.counts.duplicates++;
     const action = duplicate ? this.action(n) : 'create';
     if (action === 'skip') {
@@ -363,7 +364,7 @@ export class Planner {
     };
     const parsed = OrganisationFields.safeParse(input);
     if (!parsed.success) errors.push(...zodErrors(parsed.error));
-    const previewBase = {
+    const previewBase = () => ({
       row: n,
       name: input.name,
       organisation: '',
@@ -373,10 +374,10 @@ export class Planner {
       country: country ?? (countryText || null),
       topics: parsed.success ? parsed.data.topics : [],
       organisationAction: 'none' as const,
-    };
+    });
     if (!parsed.success || errors.length) {
       this.plan.counts.invalid++;
-      this.preview({ ...previewBase, errors, duplicate: null });
+      this.preview(true, () => ({ ...previewBase(), errors, duplicate: null }));
       this.outcome(n, 'skipped', input.name, { key: 'imports.reasons.invalid', params: { field: errors[0]?.field ?? '_' } });
       return;
     }
@@ -384,7 +385,7 @@ export class Planner {
     const fields = parsed.data;
     const target = this.findOrg(fields.name, fields.country);
     const duplicate = target ? this.match('nameAndCountry', target, target.record.name) : null;
-    this.preview({ ...previewBase, errors: [], duplicate });
+    this.preview(duplicate !== null, () => ({ ...previewBase(), errors: [], duplicate }));
     if (duplicate) this.plan.counts.duplicates++;
     const action = duplicate ? this.action(n) : 'create';
     if (action === 'skip') {
@@ -423,10 +424,10 @@ export class Planner {
   }
 
   private previewed = 0;
-  private preview(row: PreviewRow) {
+  /** The first rows, then flagged ones up to the limit; built only when kept. */
+  private preview(flagged: boolean, row: () => PreviewRow) {
     this.previewed++;
-    const flagged = row.errors.length > 0 || row.duplicate !== null;
-    if (this.previewed <= 50 || (flagged && this.plan.preview.length < 550)) this.plan.preview.push(row);
+    if (this.previewed <= PREVIEW_ROWS || (flagged && this.plan.preview.length < PREVIEW_ROWS + PREVIEW_MAX_FLAGGED)) this.plan.preview.push(row());
   }
 }
 

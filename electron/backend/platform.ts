@@ -10,9 +10,18 @@ export interface ExportedFile {
  * What differs between the shells. Electron asks where to save and opens the file in the system
  * viewer; the web host returns the bytes for a browser download.
  */
+/** A file the user chose to open: its name and size first, the bytes only when asked for. */
+export interface PickedFile {
+  fileName: string;
+  size: number;
+  read(): Promise<Uint8Array>;
+}
+
 export interface Platform {
   readonly shell: 'electron' | 'web';
   deliverFile(file: ExportedFile): Promise<ExportResult>;
+  /** Electron: the open dialog (null when closed). The web host has none: the page uploads the file in slices. */
+  pickFile?(filters: Array<{ name: string; extensions: string[] }>): Promise<PickedFile | null>;
 }
 
 /** The web host's platform (and the one tests use): every file becomes a download. */

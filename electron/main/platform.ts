@@ -1,10 +1,11 @@
-import { extname, join } from 'node:path';
-import type { App, BrowserWindow, Dialog, SaveDialogOptions, Shell } from 'electron';
+import { readFile, stat } from 'node:fs/promises';
+import { basename, extname, join } from 'node:path';
+import type { App, BrowserWindow, Dialog, OpenDialogOptions, SaveDialogOptions, Shell } from 'electron';
 import { writeFileDurably, type ExportedFile, type Platform } from '../backend';
 
 export interface ElectronPlatformDeps {
   app: Pick<App, 'getPath'>;
-  dialog: Pick<Dialog, 'showSaveDialog'>;
+  dialog: Pick<Dialog, 'showSaveDialog' | 'showOpenDialog'>;
   shell: Pick<Shell, 'openPath'>;
   /** The window the save dialog belongs to (modal on macOS), if any is open. */
   window: () => BrowserWindow | null | undefined;
@@ -16,7 +17,11 @@ function filtersFor(file: ExportedFile): SaveDialogOptions['filters'] {
   return ext ? [{ name: ext.toUpperCase(), extensions: [ext] }] : [];
 }
 
-/** Electron delivers exported files by asking where to save them and opening them in the system viewer. */
+/**
+ * Electron delivers exported files by asking where to save them and opening them in the system
+ * viewer; a file to import is chosen in the open dialog and read here, so its bytes never pass
+ * through the window. Its size is known before it is read (the backend refuses a large one unread).
+ */
 export function electronPlatform(deps: ElectronPlatformDeps): Platform {
   return {
     shell: 'electron',
@@ -36,6 +41,15 @@ export function electronPlatform(deps: ElectronPlatformDeps): Platform {
       const failure = await deps.shell.openPath(path);
       if (failure) console.warn(`[attache] saved ${path} but could not open it: ${failure}`);
       return { delivery: 'saved', fileName: file.fileName, path };
+    },
+    async pickFile(filters) {
+      const options: OpenDialogOptions = { defaultPath: deps.app.getPath('documents'), filters, properties: ['openFile'] };
+      const win = deps.window();
+      const choice = win && !win.isDestroyed() ? await deps.dialog.showOpenDialog(win, options) : await deps.dialog.showOpenDialog(options);
+      const path = choice.filePaths[0];
+      if (choice.canceled || !path) return null;
+      const { size } = await stat(path);
+      return { fileName: basename(path), size, read: async () => new Uint8Array(await readFile(path)) };
     },
   };
 }

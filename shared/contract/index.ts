@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import { casesContract } from '../features/cases/contract';
 import { contactsContract } from '../features/contacts/contract';
+import { importsContract } from '../features/imports/contract';
 import { countriesContract } from '../features/countries/contract';
 import { notesContract } from '../features/notes/contract';
 import { organisationsContract } from '../features/organisations/contract';
@@ -25,6 +26,7 @@ export const contract = {
   ...countriesContract,
   ...tripsContract,
   ...searchContract,
+  ...importsContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -57,6 +57,13 @@ export const TrashEntry = z.object({
   label: z.string(),
   removed: z.object({ ...removedShape, noteRevisions: z.array(NoteRevisionRecord).optional() }),
   relinks: z.array(Relink).default([]),
+  /**
+   * An import's entry: the records it created (Undo removes them); `removed` then holds the
+   * versions of the records it updated as they were before (Undo puts them back).
+   */
+  created: z
+    .object({ organisations: z.array(Id).optional(), contacts: z.array(Id).optional(), positions: z.array(Id).optional() })
+    .optional(),
 });
 export type TrashEntry = z.infer<typeof TrashEntry>;
 

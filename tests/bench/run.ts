@@ -5,11 +5,12 @@ import { benchDomain, writeWorkspace } from './domain-bench';
 import { benchStore } from './store-bench';
 import { benchBook } from './book-bench';
 import { benchContactList } from './ui-bench';
+import { benchImport } from './import-bench';
 import { execFileSync } from 'node:child_process';
 
 /**
  * `npm run bench`: generated workspaces of realistic and large size; prints figures, asserts nothing.
- * BENCH_ONLY=store limits the sections; BENCH_RUNS sets the repetitions (medians are printed).
+ * BENCH_ONLY=store (or domain, ui, book, import) limits the sections; BENCH_RUNS sets the repetitions (medians are printed).
  */
 const only = (process.env.BENCH_ONLY ?? '').split(',').filter(Boolean);
 const wants = (section: string) => only.length === 0 || only.includes(section);
@@ -38,6 +39,11 @@ async function main() {
         console.log(await benchContactList(process.env.ATTACHE_OUT_DIR ?? 'dist', dataDir, 3));
         console.log('');
       }
+    }
+    if (wants('import')) {
+      console.log('Import of 50,000 people from CSV through the backend, beside Papa Parse alone on the same bytes');
+      console.log(await benchImport(dir, Number(process.env.BENCH_IMPORT_PEOPLE ?? 50_000), Number(process.env.BENCH_RUNS ?? 3)));
+      console.log('');
     }
     if (wants('book')) {
       console.log('Briefing book export against Chromium print-to-PDF of the same content');

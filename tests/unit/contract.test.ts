@@ -149,13 +149,13 @@ describe('contract ↔ backend', () => {
   });
 
   it('the type checker refuses a service without a contract entry, or a contract entry without a method', () => {
-    const ok = { status: () => ({ state: 'running' as const, progress: 0 }) } satisfies ServiceOf<'jobs'>;
+    const ok = { status: () => ({ state: 'running' as const, progress: 0 }), cancel: () => ({ ok: true as const }) } satisfies ServiceOf<'jobs'>;
     // @ts-expect-error — jobs.start is no operation: an extra method is a type error
-    const extra = { status: ok.status, start: () => ({ jobId: 'x' }) } satisfies ServiceOf<'jobs'>;
+    const extra = { status: ok.status, cancel: ok.cancel, start: () => ({ jobId: 'x' }) } satisfies ServiceOf<'jobs'>;
     // @ts-expect-error — views.delete has no method: a missing one is a type error too
     const missing = { list: () => [], create: async () => ({}) as never, update: async () => ({}) as never } satisfies ServiceOf<'views'>;
     // @ts-expect-error — a method takes the parsed input whole, as the contract declares it
-    const wrongInput = { status: (jobId: number) => ({ state: 'running' as const, progress: jobId }) } satisfies ServiceOf<'jobs'>;
+    const wrongInput = { status: (jobId: number) => ({ state: 'running' as const, progress: jobId }), cancel: ok.cancel } satisfies ServiceOf<'jobs'>;
     expect([ok, extra, missing, wrongInput].every((s) => typeof s === 'object')).toBe(true);
   });
 

@@ -9,7 +9,7 @@ import type { CollectionName, Database, Relink, TrashEntry } from '../../../shar
 import type { ServiceContext } from './context';
 import { byId } from './indexes';
 import { bumped } from './records';
-import { assertUnique, list, references, tables, type AnyRecord, type DeletePlan, type Table } from './references';
+import { assertUnique, list, planRemoval, references, tables, type AnyRecord, type DeletePlan, type Table } from './references';
 
 /** How many deletions can be undone; older entries are dropped. */
 const KEEP = 50;
@@ -129,6 +129,51 @@ function restoreFromTrash(ctx: ServiceContext, draft: Draft<Database>, entry: Tr
   writeTables(draft, db, new Map(), edited, added);
 }
 
+/** Files an import's trash entry: what it created (ids) and the records it updated as they were before. */
+export function addImportEntry(ctx: ServiceContext, draft: Draft<Database>, label: string, created: NonNullable<TrashEntry['created']>, replaced: TrashEntry['removed']): string {
+  const undoId = ctx.newId();
+  addToTrash(draft, { id: undoId, deletedAt: ctx.now().toISOString(), label, removed: replaced, relinks: [], created });
+  return undoId;
+}
+
+/**
+ * Undoes an import: the records it created go, the ones it updated get their earlier version back,
+ * so the tables are exactly as before. Refused when any of them was edited since, or when another
+ * record now refers to one it created (a position added by hand, a case naming the organisation).
+ */
+function undoImport(ctx: ServiceContext, draft: Draft<Database>, entry: TrashEntry): void {
+  const db = ctx.store.db;
+  const created = entry.created!;
+  const changedSince = () =>
+    new AppError('CONFLICT', 'Records of this import were changed since; the import was not undone.', { messageKey: { key: 'imports.undoChanged' } });
+  const gone = new Map<Table, Set<string>>();
+  for (const name of ['organisations', 'contacts', 'positions'] as const) {
+    const ids = new Set(created[name] ?? []);
+    const rows = list(db, name);
+    // A record erased since (GDPR) is simply gone already.
+    for (const r of rows) if (ids.has(r.id) && r.revision !== 1) throw changedSince();
+    gone.set(name, ids);
+  }
+  const plan = planRemoval(db, gone, { mode: 'delete' });
+  const strays = [...plan.removed].some(([t, rs]) => rs.some((r) => !gone.get(t)?.has(r.id)));
+  if (strays || plan.relinks.length) {
+    throw new AppError('CONFLICT', 'Other records now refer to what this import created; the import was not undone.', {
+      messageKey: { key: 'imports.undoReferenced' },
+    });
+  }
+  const before = new Map<Table, Map<string, AnyRecord>>();
+  for (const name of tables) {
+    const records = entry.removed[name] as AnyRecord[] | undefined;
+    if (!records?.length) continue;
+    const current = byId(list(db, name));
+    for (const r of records) {
+      if (current.get(r.id)?.revision !== r.revision + 1) throw changedSince();
+    }
+    before.set(name, new Map(records.map((r) => [r.id, r])));
+  }
+  writeTables(draft, db, gone, before);
+}
+
 /** Undo: puts back everything one delete removed, atomically; refused if an id has been reused meanwhile. */
 export function undoDelete(ctx: ServiceContext, undoId: string): Promise<{ label: string }> {
   return ctx.store.update((draft) => {
@@ -139,7 +184,8 @@ export function undoDelete(ctx: ServiceContext, undoId: string): Promise<{ label
       });
     }
     const entry = ctx.store.db.trash[i]!;
-    restoreFromTrash(ctx, draft, entry);
+    if (entry.created) undoImport(ctx, draft, entry);
+    else restoreFromTrash(ctx, draft, entry);
     draft.trash.splice(i, 1);
     return { label: entry.label };
   });

@@ -12,6 +12,7 @@ import { createTaskService } from './cases/tasks';
 import { createContactService } from './contacts/contacts';
 import { createPositionService } from './contacts/positions';
 import { createCountryService } from './countries/countries';
+import { createImportService } from './imports/imports';
 import { createNoteService } from './notes/notes';
 import { createOrganisationService } from './organisations/organisations';
 import { createSearchService } from './search/search';
@@ -48,5 +49,6 @@ export function createServices(ctx: ServiceContext, platform: Platform): Service
     agenda: createAgendaService(ctx),
     book: createBookService(ctx, platform, jobs),
     search: createSearchService({ cases, contacts, organisations, notes }),
+    imports: createImportService(ctx, platform, jobs),
   };
 }

@@ -1,7 +1,7 @@
 import { Badge, Group, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { Spotlight, createSpotlight } from '@mantine/spotlight';
-import { IconBriefcase, IconBuilding, IconNotes, IconPlus, IconSearch, IconSettings, IconUser } from '@tabler/icons-react';
+import { IconBriefcase, IconBuilding, IconNotes, IconPlus, IconSearch, IconSettings, IconUser, IconFileImport } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -70,6 +70,7 @@ export function CommandPalette() {
     ...newRecords.map(([path, label]) => ({ id: `new-${path}`, label, icon: <IconPlus size={18} />, to: `${path}/new` })),
     ...sections.map((s) => ({ id: s.path, label: s.label, icon: s.icon, to: s.path })),
     { id: 'settings', label: t('nav.settings'), icon: <IconSettings size={18} />, to: '/settings' },
+    { id: 'import', label: t('imports.command'), icon: <IconFileImport size={18} />, to: '/import' },
   ];
   const q = foldText(query.trim());
   const matchingCommands = commands.filter((c) => !q || foldText(c.label).includes(q));

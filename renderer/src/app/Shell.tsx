@@ -11,6 +11,7 @@ import { CountriesScreen } from '../screens/countries/CountriesScreen';
 import { NotesScreen } from '../screens/notes/NotesScreen';
 import { OrganisationsScreen } from '../screens/organisations/OrganisationsScreen';
 import { SettingsScreen } from '../screens/settings/SettingsScreen';
+import { ImportScreen } from '../screens/imports/ImportScreen';
 import { TripsScreen } from '../screens/trips/TripsScreen';
 import { CommandPalette, openPalette } from './CommandPalette';
 import { emitCommand, useCommand } from './commands';
@@ -117,6 +118,7 @@ export function Shell() {
           <Route path="/trips/*" element={<TripsScreen />} />
           <Route path="/countries/*" element={<CountriesScreen />} />
           <Route path="/settings" element={<SettingsScreen />} />
+          <Route path="/import" element={<ImportScreen />} />
           <Route path="*" element={<Navigate to="/cases" replace />} />
         </Routes>
       </main>

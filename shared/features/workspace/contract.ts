@@ -1,6 +1,6 @@
 /** The workspace slice of the contract: opening and backing up, settings, Undo and export jobs. */
 import { z } from 'zod';
-import { None } from '../../contract/common';
+import { None, Ok } from '../../contract/common';
 import { op, type Operation } from '../../contract/define';
 import { Id } from '../../schemas/common';
 import { ExportResult } from '../../schemas/export';
@@ -30,4 +30,6 @@ export const workspaceContract = {
   'undo.apply': op(UndoToken, z.object({ label: z.string() })),
 
   'jobs.status': op(z.object({ jobId: Id }), JobStatus),
+  /** Asks a running job to stop at its next step; a cancelled job has changed nothing. */
+  'jobs.cancel': op(z.object({ jobId: Id }), Ok),
 } as const satisfies Record<string, Operation>;

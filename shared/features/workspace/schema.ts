@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id, Timestamp, patchOf } from '../../schemas/common';
+import { ImportMappings } from '../imports/schema';
 
 export const LanguageSetting = z.enum(['system', 'en', 'de']);
 export const ThemeSetting = z.enum(['system', 'light', 'dark']);
@@ -9,6 +10,8 @@ export const Settings = z.object({
   theme: ThemeSetting.default('system'),
   /** Minutes without input before an encrypted workspace locks itself; 0 = only by hand or with the OS. */
   lockAfterMinutes: z.number().int().min(0).max(480).default(15),
+  /** The column mapping of the last import per target (people, organisations), by folded header name. */
+  importMappings: ImportMappings.optional(),
 });
 export type Settings = z.infer<typeof Settings>;
 export const defaultSettings = (): Settings => ({ language: 'system', theme: 'system', lockAfterMinutes: 15 });

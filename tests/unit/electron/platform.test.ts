@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { electronPlatform } from '../../../electron/main/platform';
@@ -6,16 +6,17 @@ import { tempDir } from '../helpers/workspace';
 
 const pdf = { fileName: 'AC-2026-001 briefing.pdf', mime: 'application/pdf', bytes: new TextEncoder().encode('%PDF-1.7\n…\n%%EOF') };
 
-function setup(choice: { canceled: boolean; filePath?: string }, opts: { window?: object | null } = {}) {
+function setup(choice: { canceled: boolean; filePath?: string; filePaths?: string[] }, opts: { window?: object | null } = {}) {
   const showSaveDialog = vi.fn(async (..._args: unknown[]) => choice);
+  const showOpenDialog = vi.fn(async (..._args: unknown[]) => ({ filePaths: [], ...choice }));
   const openPath = vi.fn(async (_path: string) => '');
   const platform = electronPlatform({
     app: { getPath: (name: string) => (name === 'documents' ? '/home/ada/Documents' : '/nowhere') } as never,
-    dialog: { showSaveDialog } as never,
+    dialog: { showSaveDialog, showOpenDialog } as never,
     shell: { openPath } as never,
     window: () => (opts.window ?? null) as never,
   });
-  return { platform, showSaveDialog, openPath };
+  return { platform, showSaveDialog, showOpenDialog, openPath };
 }
 
 describe('Electron platform', () => {
@@ -64,5 +65,17 @@ describe('Electron platform', () => {
     await expect(platform.deliverFile(pdf)).resolves.toMatchObject({ delivery: 'saved' });
     expect(warn).toHaveBeenCalled();
     warn.mockRestore();
+  });
+
+  it('picks a file to import: its name and size first, the bytes when asked; nothing when the dialog is closed', async () => {
+    const dir = await tempDir();
+    const path = join(dir, 'Kontakte.csv');
+    await writeFile(path, 'Vorname;Nachname\r\nAnna;Müller\r\n');
+    const { platform, showOpenDialog } = setup({ canceled: false, filePaths: [path] });
+    const picked = await platform.pickFile!([{ name: 'CSV', extensions: ['csv'] }]);
+    expect(picked).toMatchObject({ fileName: 'Kontakte.csv', size: Buffer.byteLength('Vorname;Nachname\r\nAnna;Müller\r\n') });
+    expect(new TextDecoder().decode(await picked!.read())).toBe('Vorname;Nachname\r\nAnna;Müller\r\n');
+    expect(showOpenDialog.mock.calls[0]![0]).toMatchObject({ filters: [{ name: 'CSV', extensions: ['csv'] }], properties: ['openFile'] });
+    await expect(setup({ canceled: true }).platform.pickFile!([])).resolves.toBeNull();
   });
 });

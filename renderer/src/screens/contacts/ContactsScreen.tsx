@@ -21,6 +21,7 @@ import { useLanguage } from '../../app/language';
 import { ContactDetail } from './ContactDetail';
 import { ContactEditor } from './ContactEditor';
 import { useLanguageNames, useLanguageOptions } from './languages';
+import { ImportButton } from '../imports/ImportButton';
 
 type SortKey = (typeof contactSortKeys)[number];
 
@@ -126,7 +127,12 @@ export function ContactsScreen() {
           countKey="contacts.count"
           newLabel={t('contacts.new')}
           onNew={() => navigate('/contacts/new')}
-          tools={<ListTools list="contacts" state={list} columns={columns} />}
+          tools={
+            <>
+              <ListTools list="contacts" state={list} columns={columns} />
+              <ImportButton target="people" />
+            </>
+          }
           filters={
             <>
               <SearchFilter value={filter.text} onChange={set('text')} placeholder={t('contacts.searchPlaceholder')} />

@@ -19,6 +19,7 @@ import { OrganisationDetail } from './OrganisationDetail';
 import { OrganisationEditor } from './OrganisationEditor';
 import { cellNoteStyle, useDayFormat } from './parts';
 import { useLanguage } from '../../app/language';
+import { ImportButton } from '../imports/ImportButton';
 
 type SortKey = (typeof organisationSortKeys)[number];
 
@@ -105,7 +106,12 @@ export function OrganisationsScreen() {
           countKey="organisations.count"
           newLabel={t('organisations.new')}
           onNew={() => navigate('/organisations/new')}
-          tools={<ListTools list="organisations" state={list} columns={columns} />}
+          tools={
+            <>
+              <ListTools list="organisations" state={list} columns={columns} />
+              <ImportButton target="organisations" />
+            </>
+          }
           filters={
             <>
               <SearchFilter value={filter.text} onChange={set('text')} placeholder={t('organisations.searchPlaceholder')} />

@@ -1,0 +1,223 @@
+/**
+ * Importing people and organisations from CSV, Excel and vCard files: the shapes that cross the
+ * boundary (upload slices, the parsed table's summary, the column mapping, the preview with its
+ * row errors and duplicates, the outcome) and the limits that keep a hostile file in bounds.
+ */
+import { z } from 'zod';
+import { Message } from '../../errors';
+import { Id } from '../../schemas/common';
+
+/** Larger files are refused before a byte is read. */
+export const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
+/**
+ * One upload slice of 768 KiB goes as up to 16 base64 pieces of 48 KiB (64 Ki characters each): no
+ * string of the contract is long, and a call stays far below the web host's body limit.
+ */
+export const IMPORT_PIECE_BYTES = 48 * 1024;
+export const IMPORT_PIECES = 16;
+export const IMPORT_CHUNK_BYTES = IMPORT_PIECE_BYTES * IMPORT_PIECES;
+/** Columns a table may have; more is not a contact list. */
+export const MAX_IMPORT_COLUMNS = 300;
+/** Rows of the preview sent to the window (the first rows, then rows with errors or duplicates). */
+export const PREVIEW_ROWS = 50;
+export const PREVIEW_MAX_FLAGGED = 500;
+/** One cell's text is cut here (a note is at most 20,000 characters; the row then reports the error). */
+export const MAX_CELL_CHARS = 32_000;
+
+export const importTargets = ['people', 'organisations'] as const;
+export const ImportTarget = z.enum(importTargets);
+export type ImportTarget = z.infer<typeof ImportTarget>;
+
+/** What a column of a people file can become. Several columns may feed the list fields (e-mails, phones, topics). */
+export const personFields = [
+  'fullName',
+  'givenName',
+  'familyName',
+  'honorific',
+  'academicTitle',
+  'nativeName',
+  'organisation',
+  'department',
+  'position',
+  'email',
+  'emailPrivate',
+  'phone',
+  'phoneMobile',
+  'phonePrivate',
+  'country',
+  'topics',
+  'languages',
+  'owner',
+  'notes',
+  'gdprBasis',
+  'gdprSource',
+] as const;
+/** What a column of an organisations file can become. */
+export const organisationFields = ['name', 'shortName', 'kind', 'country', 'city', 'website', 'topics', 'owner', 'notes'] as const;
+
+/** Every field of both targets, once. */
+export const importFields = [...personFields, 'name', 'shortName', 'kind', 'city', 'website'] as const;
+export const ImportField = z.enum(importFields);
+export type PersonField = (typeof personFields)[number];
+export type OrganisationField = (typeof organisationFields)[number];
+export type ImportField = z.infer<typeof ImportField>;
+
+export const fieldsOf = (target: ImportTarget): readonly ImportField[] => (target === 'people' ? personFields : organisationFields);
+
+/** Column i of the file goes to mapping[i] (null: ignored). */
+export const Mapping = z.array(ImportField.nullable()).max(MAX_IMPORT_COLUMNS);
+export type Mapping = Array<ImportField | null>;
+
+/** The last mapping per target, by folded header name, kept in the settings. */
+export const RememberedMapping = z.record(z.string().max(200), ImportField);
+export const ImportMappings = z.object({ people: RememberedMapping.optional(), organisations: RememberedMapping.optional() });
+export type ImportMappings = z.infer<typeof ImportMappings>;
+
+export const importFormats = ['csv', 'xlsx', 'vcard'] as const;
+export const ImportFormat = z.enum(importFormats);
+export type ImportFormat = z.infer<typeof ImportFormat>;
+
+export const FileName = z.string().trim().min(1).max(255);
+
+export const BeginInput = z.object({ fileName: FileName, size: z.number().int().nonnegative() });
+export const UploadInput = z.object({
+  uploadId: Id,
+  offset: z.number().int().nonnegative(),
+  /** The slice's bytes as base64 pieces of at most IMPORT_PIECE_BYTES bytes each. */
+  data: z
+    .array(z.string().max((IMPORT_PIECE_BYTES / 3) * 4).regex(/^[A-Za-z0-9+/]*={0,2}$/, { message: 'validation.invalidFile' }))
+    .min(1)
+    .max(IMPORT_PIECES),
+});
+/** A slice of a file as the upload sends it. */
+export function toPieces(bytes: Uint8Array, encode: (piece: Uint8Array) => string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < bytes.length; i += IMPORT_PIECE_BYTES) out.push(encode(bytes.subarray(i, i + IMPORT_PIECE_BYTES)));
+  return out.length ? out : [''];
+}
+export const UploadRef = z.object({ uploadId: Id });
+export const Staged = z.object({ uploadId: Id, fileName: z.string(), size: z.number().int() });
+export type Staged = z.infer<typeof Staged>;
+/** What picking a file in the shell gave: a staged file, or nothing when the dialog was closed. */
+export const PickResult = z.union([Staged.extend({ cancelled: z.literal(false) }), z.object({ cancelled: z.literal(true) })]);
+
+export const ImportColumn = z.object({
+  index: z.number().int(),
+  header: z.string(),
+  /** The first few non-empty values, to recognise the column. */
+  samples: z.array(z.string()),
+});
+export type ImportColumn = z.infer<typeof ImportColumn>;
+
+/** The analysis job's result: the file is read, the table is in the backend, the mapping proposed. */
+export const ImportParsed = z.object({
+  kind: z.literal('importParsed'),
+  uploadId: Id,
+  fileName: z.string(),
+  format: ImportFormat,
+  encoding: z.string().nullable(),
+  delimiter: z.string().nullable(),
+  rowCount: z.number().int(),
+  columns: z.array(ImportColumn),
+  /** A proposal per target: from the remembered mapping first, then from the header names. */
+  proposal: z.object({ people: Mapping, organisations: Mapping }),
+  /** The target the file looks like (a vCard is always people). */
+  suggestedTarget: ImportTarget,
+  /** What was read but not taken (photos in vCards). */
+  notes: z.array(Message),
+});
+export type ImportParsed = z.infer<typeof ImportParsed>;
+
+export const duplicateActions = ['skip', 'update', 'create'] as const;
+export const DuplicateAction = z.enum(duplicateActions);
+export type DuplicateAction = z.infer<typeof DuplicateAction>;
+
+export const DuplicateReason = z.enum(['email', 'nameAtOrganisation', 'nameAndCountry']);
+export type DuplicateReason = z.infer<typeof DuplicateReason>;
+
+export const DuplicateMatch = z.object({
+  reason: DuplicateReason,
+  /** An existing record, or an earlier row of the same file (1-based data row). */
+  existingId: Id.nullable(),
+  row: z.number().int().nullable(),
+  label: z.string(),
+});
+export type DuplicateMatch = z.infer<typeof DuplicateMatch>;
+
+/** A row as it will be stored: the fields in plain words, and what the import will make of it. */
+export const PreviewRow = z.object({
+  /** 1-based data row (the header is row 0). */
+  row: z.number().int(),
+  name: z.string(),
+  organisation: z.string(),
+  position: z.string(),
+  emails: z.array(z.string()),
+  phones: z.array(z.string()),
+  country: z.string().nullable(),
+  topics: z.array(z.string()),
+  /** Whether the organisation named in the row will be created (or matched to an existing one). */
+  organisationAction: z.enum(['create', 'match', 'none']),
+  errors: z.array(z.object({ field: z.string(), message: Message })),
+  duplicate: DuplicateMatch.nullable(),
+});
+export type PreviewRow = z.infer<typeof PreviewRow>;
+
+export const PreviewInput = z.object({ uploadId: Id, target: ImportTarget, mapping: Mapping });
+export const ImportPreview = z.object({
+  rowCount: z.number().int(),
+  valid: z.number().int(),
+  invalid: z.number().int(),
+  duplicates: z.number().int(),
+  organisationsToCreate: z.number().int(),
+  /** The first rows, then every row with an error or a duplicate (up to a limit). */
+  rows: z.array(PreviewRow),
+  /** Flagged rows left out of `rows` beyond the limit. */
+  more: z.number().int(),
+});
+export type ImportPreview = z.infer<typeof ImportPreview>;
+
+export const DuplicateChoice = z.object({
+  all: DuplicateAction.default('skip'),
+  /** Row-level choices that differ from `all`. */
+  rows: z.array(z.object({ row: z.number().int().min(1), action: DuplicateAction })).max(20_000).default([]),
+});
+export type DuplicateChoice = z.infer<typeof DuplicateChoice>;
+
+export const ApplyInput = PreviewInput.extend({ duplicates: DuplicateChoice, language: z.enum(['en', 'de']) });
+export type ApplyInput = z.infer<typeof ApplyInput>;
+
+/** The apply job's result: what happened, and the one Undo. */
+export const ImportApplied = z.object({
+  kind: z.literal('importApplied'),
+  uploadId: Id,
+  undoId: Id.nullable(),
+  created: z.number().int(),
+  updated: z.number().int(),
+  skipped: z.number().int(),
+  organisationsCreated: z.number().int(),
+  positionsCreated: z.number().int(),
+});
+export type ImportApplied = z.infer<typeof ImportApplied>;
+
+export const ImportJobResult = z.discriminatedUnion('kind', [ImportParsed, ImportApplied]);
+export type ImportJobResult = z.infer<typeof ImportJobResult>;
+
+/** An import job as the window polls it: like an export job's status, and it may end cancelled. */
+export const ImportJobStatus = z.discriminatedUnion('state', [
+  z.object({ state: z.literal('running'), progress: z.number().min(0).max(1) }),
+  z.object({ state: z.literal('done'), progress: z.literal(1), result: ImportJobResult }),
+  z.object({ state: z.literal('failed'), progress: z.number(), error: z.object({ code: z.string(), message: z.string(), messageKey: Message.optional() }) }),
+  z.object({ state: z.literal('cancelled'), progress: z.number() }),
+]);
+export type ImportJobStatus = z.infer<typeof ImportJobStatus>;
+
+export const ReportInput = z.object({ uploadId: Id, language: z.enum(['en', 'de']) });
+
+/** What one row became, for the downloadable report. */
+export const RowOutcome = z.object({
+  row: z.number().int(),
+  outcome: z.enum(['created', 'updated', 'skipped']),
+  label: z.string(),
+  reason: Message.nullable(),
+});
+export type RowOutcome = z.infer<typeof RowOutcome>;

@@ -4,6 +4,7 @@
  * the renderer's client and the backend's services are all derived from or checked against it.
  */
 import type { z } from 'zod';
+import { archiveContract } from '../features/archive/contract';
 import { casesContract } from '../features/cases/contract';
 import { contactsContract } from '../features/contacts/contract';
 import { countriesContract } from '../features/countries/contract';
@@ -25,6 +26,7 @@ export const contract = {
   ...countriesContract,
   ...tripsContract,
   ...searchContract,
+  ...archiveContract,
 } as const;
 
 export type Contract = typeof contract;

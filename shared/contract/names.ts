@@ -94,4 +94,9 @@ export const operationNames = [
   'book.outline',
   'book.export',
   'search.global',
+  'archive.export',
+  'archive.upload',
+  'archive.inspect',
+  'archive.open',
+  'archive.discard',
 ] as const;

@@ -54,7 +54,7 @@ async function pick(dialog: HTMLElement, text: string) {
 describe('merging two people', () => {
   it('picks the duplicate, compares the fields, merges with the choices, and one Undo restores both', async () => {
     const backend = await openTestBackend();
-    const { keep, other } = await duplicates(backend);
+    const { keep } = await duplicates(backend);
     const before = backend.store.db;
     renderWithBackend(backend, <People />, { path: `/contacts/${keep.id}`, route: '/contacts/*' });
     expect(await screen.findByRole('heading', { name: 'Amina Mensah' })).toBeInTheDocument();

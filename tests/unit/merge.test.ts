@@ -174,6 +174,17 @@ describe('merging two people', () => {
     expect(b.store.db).toBe(before);
   });
 
+  it('erasing either person afterwards leaves no copy of them in the merge’s Undo (the merge can no longer be undone)', async () => {
+    const b = await openTestBackend({ now: clock });
+    const s = await duplicates(b);
+    const { record, undoId } = await b.call('contacts.merge', { keepId: s.keep.id, keepRevision: s.keep.revision, otherId: s.other.id, otherRevision: s.other.revision });
+    expect(JSON.stringify(b.store.db.trash)).toContain('Mensah-Owusu');
+    await b.call('contacts.erase', { id: record.id, revision: record.revision });
+    expect(JSON.stringify(b.store.db)).not.toContain('Mensah');
+    expect(b.store.db.trash.find((e) => e.id === undoId)).toBeUndefined();
+    expect((await rejection(b.call('undo.apply', { undoId }))).code).toBe('NOT_FOUND');
+  });
+
   it('moves every reference to a person in the sample workspace, whichever reference it is', async () => {
     const b = await openTestBackend({ now: clock, sample: true });
     const db = b.store.db;

@@ -60,7 +60,7 @@ export function createArchiveService(ctx: ServiceContext, platform: Platform, st
       }
       const now = ctx.now();
       const bytes = await writeArchive(db, now, passphrase ?? null, store.kdfParams);
-      return platform.deliverFile({ fileName: `attache-${localDate(now)}${ARCHIVE_EXTENSION}`, mime: 'application/zip', bytes });
+      return platform.deliverFile({ fileName: `attache-${localDate(now)}${ARCHIVE_EXTENSION}`, mime: 'application/zip', bytes, open: false });
     },
 
     /** One slice of the file, in order; the first (no id) starts a new upload and drops any earlier one. */

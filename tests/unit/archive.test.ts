@@ -114,6 +114,12 @@ describe('the workspace archive', () => {
     expect(manifest.encryption.key.kdf).toMatchObject({ name: 'scrypt' });
 
     const target = await openTestBackend({ now: clock, init: false });
+    // A changed byte in the ciphertext, with a checksum made to match: it does not authenticate.
+    const forged = Buffer.from(entries['database.json.aenc']!);
+    forged[forged.length - 20]! ^= 1;
+    const forgedManifest = { ...manifest, data: { ...manifest.data, sha256: sha(forged) } };
+    const forgedId = await upload(target, zipOf({ 'manifest.json': strToU8(JSON.stringify(forgedManifest)), 'database.json.aenc': forged }));
+    expect((await rejection(target.call('archive.open', { uploadId: forgedId, mode: 'new', passphrase: PASS }))).messageKey?.key).toBe('archive.errors.checksum');
     const uploadId = await upload(target, bytes);
     expect((await target.call('archive.inspect', { uploadId })).encrypted).toBe(true);
     const files = await filesOf(target.dataDir);

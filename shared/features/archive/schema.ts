@@ -67,13 +67,23 @@ export const ArchiveManifest = z
     schemaVersion: z.number().int().min(0),
     createdAt: Timestamp,
     counts: ArchiveCounts,
-    data: z.object({ entry: z.enum([PLAIN_DATA_ENTRY, ENCRYPTED_DATA_ENTRY]), size: z.number().int().nonnegative(), sha256: Sha256 }).strict(),
+    data: z
+      .object({
+        entry: z.enum([PLAIN_DATA_ENTRY, ENCRYPTED_DATA_ENTRY]),
+        size: z.number().int().nonnegative(),
+        sha256: Sha256,
+        /** An encrypted entry is the DEFLATE-compressed JSON, encrypted (ciphertext does not compress): the JSON's size. */
+        plainSize: z.number().int().nonnegative().optional(),
+      })
+      .strict(),
     encrypted: z.boolean(),
     /** For an encrypted archive: AES-256-GCM under a random key, wrapped with the passphrase by scrypt. */
     encryption: z.object({ cipher: z.literal('aes-256-gcm'), key: ArchiveKey }).strict().optional(),
   })
   .strict()
-  .refine((m) => m.encrypted === (m.encryption !== undefined) && m.encrypted === (m.data.entry === ENCRYPTED_DATA_ENTRY), { message: 'encryption' });
+  .refine((m) => m.encrypted === (m.encryption !== undefined) && m.encrypted === (m.data.entry === ENCRYPTED_DATA_ENTRY) && m.encrypted === (m.data.plainSize !== undefined), {
+    message: 'encryption',
+  });
 export type ArchiveManifest = z.infer<typeof ArchiveManifest>;
 
 /** Export: an encrypted workspace needs its passphrase (the archive is encrypted with it); a plain one may give one. */

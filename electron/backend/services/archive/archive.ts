@@ -101,7 +101,7 @@ export function createArchiveService(ctx: ServiceContext, platform: Platform, st
     async open({ uploadId, mode, passphrase }) {
       if (mode === 'new' && store.state !== 'new') throw refuse('archive.errors.notNew', 'The workspace is already set up.');
       const checked = checkArchive(stagedFile(uploadId), limits);
-      const incoming = await readArchiveDatabase(checked, passphrase);
+      const incoming = await readArchiveDatabase(checked, passphrase, limits.maxData);
       const erasures = await knownErasures();
       const prepare = (db: typeof incoming) => applyErasures(db, unionRegisters(db.erasures, erasures), ctx.now());
       let backup = null;

@@ -1,14 +1,14 @@
 /**
  * The `.attache` archive file: a zip (fflate) with `manifest.json` and the database as JSON, the
- * database encrypted (AES-256-GCM, store/crypto.ts) under a fresh key wrapped with the passphrase by
- * scrypt when there is one. Reading checks, in order and before anything is trusted: the file size,
+ * database compressed and then encrypted (AES-256-GCM, store/crypto.ts) under a fresh key wrapped
+ * with the passphrase by scrypt when there is one. Reading checks, in order and before anything is trusted: the file size,
  * that it is a zip, the sizes the zip claims (before inflating: no zip bomb), the manifest, the
  * data entry's checksum, the schema version, then the passphrase, and validates the database
  * (migrating an older one). Every refusal is a VALIDATION error with a message key; nothing here
  * writes anything.
  */
 import { createHash } from 'node:crypto';
-import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+import { deflateSync, inflateSync, strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import { AppError } from '../../../../shared/errors';
 import {
   ARCHIVE_FORMAT,
@@ -52,11 +52,15 @@ export async function writeArchive(db: Database, createdAt: Date, passphrase: st
   let entry: string;
   let data: Uint8Array;
   let encryption: ArchiveManifest['encryption'];
+  let plainSize: number | undefined;
   if (passphrase) {
     // A fresh key for this archive, wrapped with the passphrase: never the workspace's own key.
+    // Compressed before it is encrypted: ciphertext does not compress (10 × the size otherwise).
     const key = newDataKey();
     const wrapped = await wrapKey(key, passphrase, kdf);
-    data = Buffer.concat([...encryptChunks(key.key, plain, aadOf(key.keyId))]);
+    const json = Buffer.concat(plain);
+    plainSize = json.byteLength;
+    data = Buffer.concat([...encryptChunks(key.key, [deflateSync(json, { level: 6 })], aadOf(key.keyId))]);
     entry = ENCRYPTED_DATA_ENTRY;
     encryption = { cipher: 'aes-256-gcm', key: wrapped };
   } else {
@@ -70,13 +74,13 @@ export async function writeArchive(db: Database, createdAt: Date, passphrase: st
     schemaVersion: SCHEMA_VERSION,
     createdAt: createdAt.toISOString(),
     counts: countsOf(db),
-    data: { entry: entry as ArchiveManifest['data']['entry'], size: data.byteLength, sha256: sha256(data) },
+    data: { entry: entry as ArchiveManifest['data']['entry'], size: data.byteLength, sha256: sha256(data), ...(plainSize !== undefined ? { plainSize } : {}) },
     encrypted: passphrase !== null,
     ...(encryption ? { encryption } : {}),
   };
   const files: Zippable = {
     [MANIFEST_ENTRY]: strToU8(`${JSON.stringify(manifest, null, 2)}\n`),
-    // Ciphertext does not compress; plain JSON does, a lot.
+    // The encrypted entry is compressed already; plain JSON compresses a lot.
     [entry]: [data, { level: passphrase ? 0 : 6 }],
   };
   return zipSync(files, { mtime: createdAt });
@@ -141,16 +145,26 @@ export function checkArchive(bytes: Uint8Array, limits: ArchiveLimits = defaultL
  * The archive's database, validated (and migrated from an older schema version). An encrypted
  * archive needs its passphrase: none given is refused, a wrong one is WRONG_PASSPHRASE.
  */
-export async function readArchiveDatabase(archive: CheckedArchive, passphrase: string | undefined): Promise<Database> {
+export async function readArchiveDatabase(archive: CheckedArchive, passphrase: string | undefined, maxData: number = MAX_DATA_BYTES): Promise<Database> {
   const { manifest } = archive;
   let text: Buffer;
   if (manifest.encryption) {
     if (!passphrase) throw refuse('archive.errors.passphraseRequired', 'The archive is encrypted; its passphrase is needed.');
     const key = await unwrapKey(manifest.encryption.key, passphrase);
+    let compressed: Buffer;
     try {
-      text = decryptBlock(key.key, archive.data, aadOf(key.keyId));
+      compressed = decryptBlock(key.key, archive.data, aadOf(key.keyId));
     } catch {
       throw refuse('archive.errors.checksum', 'The encrypted data does not authenticate.');
+    }
+    const plainSize = manifest.data.plainSize ?? 0;
+    if (plainSize > maxData) throw refuse('archive.errors.tooBig', 'The archive declares more data than allowed; it was not unpacked.');
+    try {
+      // Into a buffer of the declared size: it cannot grow past it.
+      const out = inflateSync(compressed, { out: new Uint8Array(plainSize) });
+      text = Buffer.from(out.buffer, out.byteOffset, out.byteLength);
+    } catch {
+      throw refuse('archive.errors.badData', 'The archive’s database cannot be decompressed.');
     }
   } else {
     text = Buffer.from(archive.data.buffer, archive.data.byteOffset, archive.data.byteLength);

@@ -4,7 +4,7 @@
  * (inspected, confirmed, backed up first); and opening an archive as the new workspace at first
  * start. Every new dialog is checked with axe in light and dark.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
@@ -162,5 +162,56 @@ test.describe('merge duplicates and the archive', () => {
       await fresh.stop();
       await rm(dataDir, { recursive: true, force: true });
     }
+  });
+
+  test('an encrypted workspace asks its passphrase to export; the archive asks it again to open', async () => {
+    const { page, host } = j;
+    const PASS = 'lantern orbit meadow violin';
+    await call(page, host.url, 'workspace.setPassphrase', { current: null, next: PASS });
+    // The web host asks for the passphrase on every page load.
+    await page.reload();
+    await page.getByLabel('Passphrase', { exact: true }).fill(PASS);
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('navigation', { name: 'Main navigation' })).toBeVisible();
+    await page.keyboard.press('Control+,');
+    await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
+
+    await page.getByRole('button', { name: 'Export archive' }).click();
+    const ask = page.getByRole('dialog', { name: 'Export the workspace as an archive' });
+    const field = ask.getByLabel('Passphrase', { exact: true });
+    await expect(field).toBeFocused();
+    await field.fill('not the passphrase');
+    await page.keyboard.press('Enter');
+    await expect(ask.getByText('The passphrase is not correct.')).toBeVisible();
+    await expectAccessible(page, 'export an encrypted archive: passphrase');
+    await field.fill(PASS);
+    const downloaded = page.waitForEvent('download');
+    await page.keyboard.press('Enter');
+    const download = await downloaded;
+    await expect(ask).toBeHidden();
+    const encryptedPath = test.info().outputPath('encrypted.attache');
+    await download.saveAs(encryptedPath);
+    const bytes = await readFile(encryptedPath);
+    expect(bytes.includes(Buffer.from('Mensah-Owusu'))).toBe(false);
+
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Open an archive…' }).focus();
+    await page.keyboard.press('Enter');
+    await (await chooser).setFiles(encryptedPath);
+    const dialog = page.getByRole('dialog', { name: 'Open an archive' });
+    await expect(dialog.getByText('Encrypted with a passphrase')).toBeVisible();
+    const archivePass = dialog.getByLabel('Passphrase of the archive');
+    await expect(archivePass).toBeFocused();
+    await archivePass.fill('correct horse battery stapler');
+    await page.keyboard.press('Enter');
+    await expect(dialog.getByText('The passphrase is not correct.')).toBeVisible();
+    await expectAccessible(page, 'open an encrypted archive: passphrase');
+    await page.screenshot({ path: test.info().outputPath('open-encrypted-archive.png') });
+    await archivePass.fill(PASS);
+    await page.keyboard.press('Enter');
+    await expect(dialog).toBeHidden();
+    await expect(page.getByText(/The archive was opened/)).toBeVisible();
+    expect(await call<unknown[]>(page, host.url, 'contacts.lookup', { text: 'Amina Mensah' })).toHaveLength(2);
+    expect(await j.cspViolations()).toEqual([]);
   });
 });

@@ -4,6 +4,8 @@ export interface ExportedFile {
   fileName: string;
   mime: string;
   bytes: Uint8Array;
+  /** Electron opens a saved file in the system viewer unless this is false (an archive has no viewer). */
+  open?: boolean;
 }
 
 /**

@@ -38,8 +38,10 @@ export function electronPlatform(deps: ElectronPlatformDeps): Platform {
       const wanted = extname(file.fileName);
       const path = wanted && !extname(choice.filePath) ? `${choice.filePath}${wanted}` : choice.filePath;
       await writeFileDurably(path, file.bytes);
-      const failure = await deps.shell.openPath(path);
-      if (failure) console.warn(`[attache] saved ${path} but could not open it: ${failure}`);
+      if (file.open !== false) {
+        const failure = await deps.shell.openPath(path);
+        if (failure) console.warn(`[attache] saved ${path} but could not open it: ${failure}`);
+      }
       return { delivery: 'saved', fileName: file.fileName, path };
     },
     async pickFile(filters) {

@@ -4,6 +4,7 @@
  * the renderer's client and the backend's services are all derived from or checked against it.
  */
 import type { z } from 'zod';
+import { archiveContract } from '../features/archive/contract';
 import { casesContract } from '../features/cases/contract';
 import { contactsContract } from '../features/contacts/contract';
 import { importsContract } from '../features/imports/contract';
@@ -27,6 +28,7 @@ export const contract = {
   ...tripsContract,
   ...searchContract,
   ...importsContract,
+  ...archiveContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -167,6 +167,8 @@ export const de: CoreCatalogue = {
       },
     },
     undoConflict: 'Rückgängig war nicht möglich: Ein Datensatz mit derselben Kennung existiert wieder.',
+    undoChangedSince: 'Das Rückgängigmachen wurde nicht ausgeführt: Ein beim Zusammenführen geänderter Datensatz wurde seitdem bearbeitet.',
+    mergeSame: 'Ein Datensatz kann nicht mit sich selbst zusammengeführt werden.',
     undoReferenceTaken: 'Rückgängig war nicht möglich: Das Aktenzeichen {{reference}} hat inzwischen ein anderer Vorgang. Ändern Sie zuerst dessen Aktenzeichen.',
     conflict: 'Dieser Datensatz wurde inzwischen anderswo geändert. Laden Sie ihn neu und ändern Sie ihn erneut.',
     nothingToUndo: 'Es gibt nichts mehr rückgängig zu machen.',

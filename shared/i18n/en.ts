@@ -175,6 +175,8 @@ export const en = {
       },
     },
     undoConflict: 'The undo could not be applied: a record with the same identity exists again.',
+    undoChangedSince: 'The undo was not applied: a record the merge changed has been edited since.',
+    mergeSame: 'A record cannot be merged with itself.',
     undoReferenceTaken: 'The undo was not applied: another case now has the reference {{reference}}. Change that case\'s reference first.',
     conflict: 'This record was changed elsewhere meanwhile. Reload it and apply your change again.',
     nothingToUndo: 'There is nothing left to undo.',

@@ -1,3 +1,4 @@
+import { strings as archive } from '../features/archive/strings';
 import { strings as cases } from '../features/cases/strings';
 import { strings as contacts } from '../features/contacts/strings';
 import { strings as countries } from '../features/countries/strings';
@@ -31,6 +32,7 @@ export const sources = {
   trips,
   search,
   imports,
+  archive,
 } as const;
 
 type Sources = typeof sources;

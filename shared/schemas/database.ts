@@ -47,6 +47,15 @@ const removedShape = Object.fromEntries(collectionNames.map((name) => [name, z.a
   [K in CollectionName]: z.ZodOptional<z.ZodArray<(typeof collectionSchemas)[K]>>;
 };
 
+/** A record as it was before a merge changed it, and the revision the merge gave it. */
+export const ReplacedRecord = z.discriminatedUnion(
+  'collection',
+  collectionNames.map((name) => z.object({ collection: z.literal(name), before: collectionSchemas[name], revision: z.number().int().min(1) })) as unknown as [
+    z.ZodObject<{ collection: z.ZodLiteral<CollectionName>; before: z.ZodType<{ id: string; revision: number; updatedAt: string }>; revision: z.ZodNumber }>,
+  ],
+);
+export type ReplacedRecord = z.infer<typeof ReplacedRecord>;
+
 /**
  * What one delete took away (records, and the note revisions that went with them) and which
  * references it cleared elsewhere, so one undo puts everything back.
@@ -64,6 +73,12 @@ export const TrashEntry = z.object({
   created: z
     .object({ organisations: z.array(Id).optional(), contacts: z.array(Id).optional(), positions: z.array(Id).optional() })
     .optional(),
+  /**
+   * Records a merge changed in place (the kept record, and every record whose reference moved to
+   * it): each as it was, and the revision the merge gave it. Undo puts each back as it was, unless
+   * it has changed since (then the undo is refused).
+   */
+  replaced: z.array(ReplacedRecord).optional(),
 });
 export type TrashEntry = z.infer<typeof TrashEntry>;
 

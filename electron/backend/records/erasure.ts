@@ -88,6 +88,13 @@ export function planErasure(db: Database, targets: readonly Target[], stamp: str
   let records = 0;
   const nextTrash: TrashEntry[] = [];
   for (const entry of db.trash) {
+    // A merge's entry keeps whole records as they were; one that names an erased record cannot be
+    // put back in part, so the entry goes (and that merge can no longer be undone).
+    if (entry.replaced?.some((r) => goneIds.has(r.before.id) || [...goneIds].some((id) => JSON.stringify(r.before).includes(id)))) {
+      entries++;
+      for (const t of tables) records += removedOf(entry)[t]?.length ?? 0;
+      continue;
+    }
     let touched = false;
     let left = 0;
     const removed: Record<string, AnyRecord[]> = {};

@@ -18,7 +18,12 @@ interface ReferenceBase {
    * For references inside structured values (delegation members, a debrief's follow-ups, where an
    * activity came from): whether the value points at one of `ids`, and the value without them.
    */
-  nested?: { touches: (value: unknown, ids: ReadonlySet<string>) => boolean; clear: (value: unknown, ids: ReadonlySet<string>) => unknown };
+  nested?: {
+    touches: (value: unknown, ids: ReadonlySet<string>) => boolean;
+    clear: (value: unknown, ids: ReadonlySet<string>) => unknown;
+    /** The value pointing at `to` instead of `from` (a merge, records/merge.ts); required for references to people and organisations. */
+    move?: (value: unknown, from: string, to: string) => unknown;
+  };
   /**
    * Erasure (GDPR Art. 17, records/erasure.ts) clears every reference a delete would clear or
    * refuse. With `ownedWhenOnly`, a record whose every value in this field is erased belonged to
@@ -90,6 +95,13 @@ export const references: readonly Reference[] = [
     nested: {
       touches: (v, ids) => (v as Members).some((m) => m.kind === 'contact' && !!m.contactId && ids.has(m.contactId)),
       clear: (v, ids) => (v as Members).filter((m) => !(m.kind === 'contact' && m.contactId && ids.has(m.contactId))),
+      // Both people on one delegation become one member (the first place in the list).
+      move: (v, from, to) => {
+        const seen = new Set<string>();
+        return (v as Members)
+          .map((m) => (m.kind === 'contact' && m.contactId === from ? { ...m, contactId: to } : m))
+          .filter((m) => m.kind !== 'contact' || !m.contactId || (seen.has(m.contactId) ? false : (seen.add(m.contactId), true)));
+      },
     },
   },
   // Where a debrief's timeline entries and follow-up tasks came from: the trip and the agenda item.

@@ -1,6 +1,7 @@
 /**
  * Trash and undo, one module: a delete (planned by references.ts) removes its records, clears the
  * references to them and files one trash entry; Undo puts the records and the references back.
+ * A merge (records/merge.ts) files its entry here too, with the records it changed as they were.
  * It imports the reference table and nothing imports it back, so there is no cycle.
  */
 import type { Draft } from 'immer';
@@ -14,7 +15,7 @@ import { assertUnique, list, planRemoval, references, tables, type AnyRecord, ty
 /** How many deletions can be undone; older entries are dropped. */
 const KEEP = 50;
 
-function addToTrash(db: Draft<Database>, entry: TrashEntry): void {
+export function addToTrash(db: Draft<Database>, entry: TrashEntry): void {
   db.trash.push(entry);
   if (db.trash.length > KEEP) db.trash.splice(0, db.trash.length - KEEP);
 }
@@ -114,6 +115,17 @@ function restoreFromTrash(ctx: ServiceContext, draft: Draft<Database>, entry: Tr
     });
     added.set(name, records);
   }
+  // A merge's changed records go back exactly as they were, unless one has changed since.
+  const replaced = new Map<Table, Map<string, AnyRecord>>();
+  for (const r of entry.replaced ?? []) {
+    const now = byId(list(db, r.collection)).get(r.before.id);
+    if (!now || now.revision !== r.revision) {
+      throw new AppError('CONFLICT', `The undo was not applied: ${r.collection} ${r.before.id} has changed since.`, { messageKey: { key: 'errors.undoChangedSince' } });
+    }
+    const table = replaced.get(r.collection) ?? new Map<string, AnyRecord>();
+    table.set(r.before.id, r.before as AnyRecord);
+    replaced.set(r.collection, table);
+  }
   const edited = editRecords(db, entry.relinks, stamp, (next, _current, l) => {
     if (l.op === 'restore') {
       next[l.field] = l.previous ?? null;
@@ -126,6 +138,11 @@ function restoreFromTrash(ctx: ServiceContext, draft: Draft<Database>, entry: Tr
       next[l.field] = l.value;
     }
   });
+  for (const [name, rows] of replaced) {
+    const table = edited.get(name as CollectionName) ?? new Map<string, AnyRecord>();
+    for (const [id, r] of rows) table.set(id, r);
+    edited.set(name as CollectionName, table);
+  }
   writeTables(draft, db, new Map(), edited, added);
 }
 

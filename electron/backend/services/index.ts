@@ -6,6 +6,7 @@
 import type { Services } from '../../../shared/contract';
 import type { Platform } from '../platform';
 import type { ServiceContext } from '../records/context';
+import { createArchiveService } from './archive/archive';
 import { createActivityService } from './cases/activities';
 import { createCaseService } from './cases/cases';
 import { createTaskService } from './cases/tasks';
@@ -31,8 +32,9 @@ export function createServices(ctx: ServiceContext, platform: Platform): Service
   const organisations = createOrganisationService(ctx);
   const contacts = createContactService(ctx);
   const notes = createNoteService(ctx);
+  const workspace = createWorkspaceService(ctx, platform.shell);
   return {
-    workspace: createWorkspaceService(ctx, platform.shell),
+    workspace,
     settings: createSettingsService(ctx),
     undo: createUndoService(ctx),
     jobs: createJobService(jobs),
@@ -50,5 +52,6 @@ export function createServices(ctx: ServiceContext, platform: Platform): Service
     book: createBookService(ctx, platform, jobs),
     search: createSearchService({ cases, contacts, organisations, notes }),
     imports: createImportService(ctx, platform, jobs),
+    archive: createArchiveService(ctx, platform, () => workspace.status()),
   };
 }

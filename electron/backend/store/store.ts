@@ -532,33 +532,64 @@ export class Store {
           { messageKey: { key: locked ? 'errors.backupOtherKey' : 'errors.badBackup', params: { file } } },
         );
       }
-      const restored = Database.parse(prepare(loaded.db));
-      if (this._state === 'damaged') {
-        await this.moveAside(this.databasePath, 'damaged');
-        await this.moveAside(this.journalPath, 'journal');
-      } else if (this._state === 'ready') {
-        await this.compactionWrite?.catch(() => undefined);
-        await this.writeBackup('restore');
-      }
-      const previous = { data: this.low.data, state: this._state, problem: this._problem, keyring: this.keyring };
-      this.low.data = freezeDatabase(restored);
-      this._state = 'ready';
-      this._problem = undefined;
-      try {
-        if (adopted) {
-          await writeFileDurably(this.keysPath, JSON.stringify(adopted.wrapped));
-          this.keyring = adopted;
-        }
-        // A fresh snapshot with no parent: no journal line written before the restore applies to it.
-        await this.compactNow(this.keyring, null);
-      } catch (e) {
-        this.low.data = previous.data;
-        this._state = previous.state;
-        this._problem = previous.problem;
-        this.keyring = previous.keyring;
-        throw e;
-      }
+      await this.putInPlace(Database.parse(prepare(loaded.db)), adopted);
     });
+  }
+
+  /**
+   * Puts a whole database (an opened archive) in place of the current one as a restore does: a
+   * healthy database is backed up first — the backup is returned, and restoring it undoes this —
+   * and a damaged one is moved aside. `prepare` runs on the incoming data in the write queue (the
+   * erasure register is re-applied there). Refused, with nothing changed, while locked or not set up.
+   */
+  replaceDatabase(incoming: Database, prepare: (db: Database) => Database = (db) => db): Promise<BackupInfo | null> {
+    return this.serialize(async () => {
+      if (this.state === 'locked') throw lockedError();
+      if (this._state === 'new') throw new AppError('WORKSPACE_NOT_READY', 'The workspace has not been set up yet.');
+      return this.putInPlace(Database.parse(prepare(incoming)), null);
+    });
+  }
+
+  /** Inside the write queue: the backup (or moving a damaged file aside), then the new data as a fresh snapshot. */
+  private async putInPlace(restored: Database, adopted: Keyring | null): Promise<BackupInfo | null> {
+    let backup: BackupInfo | null = null;
+    if (this._state === 'damaged') {
+      await this.moveAside(this.databasePath, 'damaged');
+      await this.moveAside(this.journalPath, 'journal');
+    } else if (this._state === 'ready') {
+      await this.compactionWrite?.catch(() => undefined);
+      backup = await this.writeBackup('restore');
+    }
+    const previous = { data: this.low.data, state: this._state, problem: this._problem, keyring: this.keyring };
+    this.low.data = freezeDatabase(restored);
+    this._state = 'ready';
+    this._problem = undefined;
+    try {
+      if (adopted) {
+        await writeFileDurably(this.keysPath, JSON.stringify(adopted.wrapped));
+        this.keyring = adopted;
+      }
+      // A fresh snapshot with no parent: no journal line written before the restore applies to it.
+      await this.compactNow(this.keyring, null);
+    } catch (e) {
+      this.low.data = previous.data;
+      this._state = previous.state;
+      this._problem = previous.problem;
+      this.keyring = previous.keyring;
+      throw e;
+    }
+    return backup;
+  }
+
+  /** Checks a passphrase against the workspace's key: WRONG_PASSPHRASE unless it opens it (a plain workspace has none). */
+  async verifyPassphrase(passphrase: string): Promise<void> {
+    if (!this.keyring) throw wrongPassphrase();
+    await unwrapKey(this.keyring.wrapped, passphrase);
+  }
+
+  /** The scrypt cost for keys wrapped now (archives wrap theirs with it too). */
+  get kdfParams(): { N: number; r: number; p: number } {
+    return this.kdf;
   }
 
   /** Opens an encrypted workspace, or ends the app lock. A wrong passphrase changes nothing. */

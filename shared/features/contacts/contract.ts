@@ -9,6 +9,8 @@ import { CaseRef } from '../cases/contract';
 import { NoteRef } from '../notes/contract';
 import { OrganisationRef } from '../organisations/schema';
 import { UndoToken } from '../workspace/schema';
+import { MergePair, mergeInput, mergePreview, mergeResult } from '../../schemas/merge';
+import { contactMergeFieldNames } from './merge';
 import {
   ContactFieldsShape,
   ContactListFilter,
@@ -58,6 +60,11 @@ export type EraseImpact = z.infer<typeof EraseImpact>;
 export const EraseSummary = EraseImpact.omit({ label: true }).extend({ erasedAt: Timestamp, registerMovedAside: z.string().nullable() });
 export type EraseSummary = z.infer<typeof EraseSummary>;
 
+/** Two people merged into one: a choice per field; every reference moves to the kept person. */
+export const ContactMergeInput = mergeInput(contactMergeFieldNames);
+export const ContactMergePreview = mergePreview(ContactRecord, contactMergeFieldNames);
+export type ContactMergePreview = z.infer<typeof ContactMergePreview>;
+
 export const contactsContract = {
   'contacts.list': op(listQuery(ContactListFilter, contactSortKeys, { sort: 'name', direction: 'asc' }), listResult(ContactListItem)),
   'contacts.get': op(ById, ContactRecord),
@@ -69,6 +76,8 @@ export const contactsContract = {
   'contacts.delete': op(Revisioned, UndoToken),
   'contacts.eraseImpact': op(ById, EraseImpact),
   'contacts.erase': op(Revisioned, EraseSummary),
+  'contacts.mergePreview': op(MergePair, ContactMergePreview),
+  'contacts.merge': op(ContactMergeInput, mergeResult(ContactRecord)),
 
   'positions.create': op(PositionFieldsShape, PositionRecord),
   'positions.update': op(PositionUpdateInput, PositionRecord),

@@ -7,6 +7,8 @@ import { listQuery, listResult } from '../../schemas/list';
 import { CaseRef } from '../cases/contract';
 import { PositionRecord } from '../contacts/schema';
 import { UndoToken } from '../workspace/schema';
+import { MergePair, mergeInput, mergePreview, mergeResult } from '../../schemas/merge';
+import { organisationMergeFieldNames } from './merge';
 import { OrganisationCreateInput, OrganisationListFilter, OrganisationListItem, OrganisationRecord, OrganisationRef, OrganisationUpdateInput, organisationSortKeys } from './schema';
 
 /** A position at the organisation with the person who holds (or held) it. */
@@ -23,6 +25,11 @@ export const OrganisationRelated = z.object({
 });
 export type OrganisationRelated = z.infer<typeof OrganisationRelated>;
 
+/** Two organisations merged into one: a choice per field; every reference moves to the kept one. */
+export const OrganisationMergeInput = mergeInput(organisationMergeFieldNames);
+export const OrganisationMergePreview = mergePreview(OrganisationRecord, organisationMergeFieldNames);
+export type OrganisationMergePreview = z.infer<typeof OrganisationMergePreview>;
+
 export const organisationsContract = {
   'organisations.list': op(listQuery(OrganisationListFilter, organisationSortKeys, { sort: 'name', direction: 'asc' }), listResult(OrganisationListItem)),
   'organisations.get': op(ById, OrganisationRecord),
@@ -32,4 +39,6 @@ export const organisationsContract = {
   'organisations.update': op(OrganisationUpdateInput, OrganisationRecord),
   'organisations.deleteImpact': op(ById, DeleteImpact),
   'organisations.delete': op(Revisioned, UndoToken),
+  'organisations.mergePreview': op(MergePair, OrganisationMergePreview),
+  'organisations.merge': op(OrganisationMergeInput, mergeResult(OrganisationRecord)),
 } as const satisfies Record<string, Operation>;

@@ -42,6 +42,15 @@ describe('Electron platform', () => {
     expect(openPath).toHaveBeenCalledWith(target);
   });
 
+  it('saves a file marked not to open (an archive) without opening it', async () => {
+    const dir = await tempDir();
+    const target = join(dir, 'attache-2026-11-21.attache');
+    const { platform, openPath } = setup({ canceled: false, filePath: target });
+    const archive = { fileName: 'attache-2026-11-21.attache', mime: 'application/zip', bytes: new Uint8Array([0x50, 0x4b, 5, 6]), open: false };
+    await expect(platform.deliverFile(archive)).resolves.toEqual({ delivery: 'saved', fileName: archive.fileName, path: target });
+    expect(openPath).not.toHaveBeenCalled();
+  });
+
   it('adds the extension a Linux dialog leaves off', async () => {
     const dir = await tempDir();
     const { platform } = setup({ canceled: false, filePath: join(dir, 'briefing') });

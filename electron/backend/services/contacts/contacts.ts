@@ -14,6 +14,10 @@ import { describeErasure, planErasure, unionRegisters, writeErasure } from '../.
 import { moveDamagedRegisterAside, readErasureRegister, writeErasureRegister } from '../../records/erasure-register';
 import type { ErasureEntry } from '../../../../shared/schemas/database';
 import { contactRef, contactRows, toItem, type ContactRow } from './rows';
+import { contactMergeFields } from '../../../../shared/features/contacts/merge';
+import { mergedFields, proposedChoice } from '../../../../shared/schemas/merge';
+import { applyMerge, assertTwo, planMerge } from '../../records/merge';
+import type { AnyRecord } from '../../records/references';
 
 export { contactRef, contactRows } from './rows';
 
@@ -166,6 +170,33 @@ export function createContactService(ctx: ServiceContext) {
       await store.compact();
       const { label: _label, ...summary } = impact;
       return { ...summary, erasedAt, registerMovedAside };
+    },
+
+    /** Both people side by side, the proposed choice per field, and the references that would move. */
+    mergePreview({ keepId, otherId }) {
+      assertTwo(keepId, otherId);
+      const keep = records.get(keepId);
+      const other = records.get(otherId);
+      const proposed = Object.fromEntries(contactMergeFields.map((f) => [f.field, proposedChoice(f, keep[f.field], other[f.field])]));
+      return { keep, other, proposed, moves: planMerge(store.db, 'contacts', keepId, otherId).moves };
+    },
+
+    /**
+     * Two people become one: the kept person takes the chosen values, every reference to the other
+     * (positions, cases, timeline, notes, agenda, delegations) moves to them, and the other goes to
+     * the trash. Both revisions are checked; one Undo restores the database as it was.
+     */
+    merge(input: ParsedInputOf<'contacts.merge'>) {
+      assertTwo(input.keepId, input.otherId);
+      return store.update((draft) => {
+        const keep = records.current(input.keepId, input.keepRevision).record;
+        const other = records.current(input.otherId, input.otherRevision).record;
+        const { id: _i, createdAt: _c, updatedAt: _u, revision: _r, ...stored } = keep;
+        const fields = parseOrThrow(ContactFields, { ...stored, ...mergedFields(contactMergeFields, keep, other, input.choices) }, 'Contact');
+        const label = `${displayName(keep)} + ${displayName(other)}`;
+        const { record, undoId } = applyMerge(ctx, draft, 'contacts', keep as unknown as AnyRecord, other as unknown as AnyRecord, fields, label);
+        return { record: record as unknown as ContactRecord, undoId };
+      });
     },
   } satisfies ServiceOf<'contacts'>;
 }

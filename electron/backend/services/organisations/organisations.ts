@@ -10,6 +10,11 @@ import { type ServiceContext, localDate } from '../../records/context';
 import { byId, dayKey, indexes, memoOn } from '../../records/indexes';
 import { compareValues, foldedCache, listCache, queryKey, window } from '../../records/lists';
 import { collection } from '../../records/recipe';
+import { organisationMergeFields } from '../../../../shared/features/organisations/merge';
+import { mergedFields, proposedChoice } from '../../../../shared/schemas/merge';
+import { parseOrThrow } from '../../../../shared/validation';
+import { applyMerge, assertTwo, planMerge } from '../../records/merge';
+import type { AnyRecord } from '../../records/references';
 
 const orgText = foldedCache((o: OrganisationRecord) =>
   [o.name, o.shortName, o.city, o.notes, ...o.topics, ...(o.country ? [o.country, countryName(o.country, 'en'), countryName(o.country, 'de')] : [])].join('\n'),
@@ -148,6 +153,44 @@ export function createOrganisationService(ctx: ServiceContext) {
     deleteImpact: ({ id }) => records.deleteImpact(id),
 
     delete: (input) => records.remove(input),
+
+    /** Both organisations side by side, the proposed choice per field, and the references that would move. */
+    mergePreview({ keepId, otherId }) {
+      assertTwo(keepId, otherId);
+      const keep = records.get(keepId);
+      const other = records.get(otherId);
+      const proposed = Object.fromEntries(organisationMergeFields.map((f) => [f.field, proposedChoice(f, keep[f.field], other[f.field])]));
+      return { keep, other, proposed, moves: planMerge(store.db, 'organisations', keepId, otherId).moves };
+    },
+
+    /**
+     * Two organisations become one: the kept one takes the chosen values, every reference to the
+     * other (positions, cases as client or partner, agenda items, sub-organisations) moves to it, and
+     * the other goes to the trash. Both revisions are checked; one Undo restores the database as it was.
+     */
+    merge(input: ParsedInputOf<'organisations.merge'>) {
+      assertTwo(input.keepId, input.otherId);
+      return store.update((draft) => {
+        const keep = records.current(input.keepId, input.keepRevision).record;
+        const other = records.current(input.otherId, input.otherRevision).record;
+        const { id: _i, createdAt: _c, updatedAt: _u, revision: _r, ...stored } = keep;
+        const fields = parseOrThrow(OrganisationFields, { ...stored, ...mergedFields(organisationMergeFields, keep, other, input.choices) }, 'Organisation');
+        // The other one's parent, or the kept one under itself: no parent. A parent below either of them: refused.
+        if (fields.parentId === keep.id || fields.parentId === other.id) fields.parentId = null;
+        const orgs = byId(store.db.organisations);
+        const parentOf = (id: string) => {
+          const p = id === keep.id ? fields.parentId : (orgs.get(id)?.parentId ?? null);
+          return p === other.id ? keep.id : p;
+        };
+        for (let cursor = fields.parentId, steps = 0; cursor; cursor = parentOf(cursor), steps++) {
+          if (cursor === keep.id || steps > 1000) {
+            throw new AppError('VALIDATION', 'An organisation cannot be placed under itself.', { fields: { parentId: { key: 'validation.parentCycle' } } });
+          }
+        }
+        const { record, undoId } = applyMerge(ctx, draft, 'organisations', keep as unknown as AnyRecord, other as unknown as AnyRecord, fields, `${keep.name} + ${other.name}`);
+        return { record: record as unknown as OrganisationRecord, undoId };
+      });
+    },
   } satisfies ServiceOf<'organisations'>;
 }
 

@@ -1,5 +1,5 @@
 import { Badge, Button, Group, Stack, Tabs, Text, Tooltip } from '@mantine/core';
-import { IconEraser, IconLock } from '@tabler/icons-react';
+import { IconEraser, IconGitMerge, IconLock } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,6 +17,7 @@ import { formatDate, formatDateTime } from '../../lib/format';
 import { AlertBadge, CaseLine, CopyValue, RoleList } from '../organisations/parts';
 import { useLanguage } from '../../app/language';
 import { EraseDialog } from './EraseDialog';
+import { MergeContactDialog } from './MergeContactDialog';
 import { GdprSection } from './GdprSection';
 import { useLanguageNames } from './languages';
 import { PositionsPanel } from './PositionsPanel';
@@ -59,6 +60,7 @@ export function ContactDetail() {
   const languageName = useLanguageNames();
   const [tab, setTab] = useState<string | null>('overview');
   const [erasing, setErasing] = useState(false);
+  const [merging, setMerging] = useState(false);
 
   const query = useQuery({ queryKey: ['contacts', 'get', id], queryFn: () => api.contacts.get({ id }) });
   const related = useQuery({ queryKey: ['contacts', 'related', id], queryFn: () => api.contacts.related({ id }) });
@@ -131,8 +133,13 @@ export function ContactDetail() {
             {primary ? [primary.position.role, primary.organisation?.name].filter(Boolean).join(' · ') : ''}
           </Text>
         }
-      />
+      >
+        <Button size="xs" variant="default" leftSection={<IconGitMerge size={15} aria-hidden />} onClick={() => setMerging(true)} aria-haspopup="dialog">
+          {t('merge.action')}
+        </Button>
+      </DetailHeader>
       {erasing ? <EraseDialog contact={c} onClose={() => setErasing(false)} /> : null}
+      {merging ? <MergeContactDialog contact={c} onClose={() => setMerging(false)} /> : null}
       {c.nativeName || c.transliteration ? (
         <Text size="sm" c="dimmed" mt={2}>
           {c.nativeName ? (

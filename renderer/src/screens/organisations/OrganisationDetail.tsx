@@ -1,4 +1,6 @@
-import { Anchor, Badge, Group, List, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Group, List, Text } from '@mantine/core';
+import { IconGitMerge } from '@tabler/icons-react';
+import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -10,6 +12,7 @@ import { DetailSection, EmptyLine } from '../../components/detail/sections';
 import { TripMentions } from '../../components/detail/TripMentions';
 import { RecordFallback } from '../../components/RecordFallback';
 import { formatDateTime } from '../../lib/format';
+import { MergeOrganisationDialog } from './MergeOrganisationDialog';
 import { OrganisationPeople } from './OrganisationPeople';
 import { CaseLine, CopyValue, RoleList } from './parts';
 import { useLanguage } from '../../app/language';
@@ -20,6 +23,7 @@ export function OrganisationDetail() {
   const lang = useLanguage();
   const api = useApi();
 
+  const [merging, setMerging] = useState(false);
   const query = useQuery({ queryKey: ['organisations', 'get', id], queryFn: () => api.organisations.get({ id }) });
   const related = useQuery({ queryKey: ['organisations', 'related', id], queryFn: () => api.organisations.related({ id }) });
   const o = query.data;
@@ -91,7 +95,12 @@ export function OrganisationDetail() {
             ) : null}
           </Group>
         }
-      />
+      >
+        <Button size="xs" variant="default" leftSection={<IconGitMerge size={15} aria-hidden />} onClick={() => setMerging(true)} aria-haspopup="dialog">
+          {t('merge.action')}
+        </Button>
+      </DetailHeader>
+      {merging ? <MergeOrganisationDialog organisation={o} onClose={() => setMerging(false)} /> : null}
 
       <Facts items={facts} />
 

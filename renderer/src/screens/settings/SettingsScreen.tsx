@@ -6,6 +6,7 @@ import type { Settings } from '../../../../shared/features/workspace/schema';
 import { useApi } from '../../api/context';
 import { screenHeading } from '../../app/focus';
 import { describeError } from '../../lib/errors';
+import { ArchiveSection } from './ArchiveSection';
 import { BackupsSection } from './BackupsSection';
 import { SecuritySection } from './SecuritySection';
 
@@ -68,6 +69,7 @@ export function SettingsScreen() {
         </Stack>
         <SecuritySection />
         <BackupsSection />
+        <ArchiveSection />
       </Stack>
     </div>
   );

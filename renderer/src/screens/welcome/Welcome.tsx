@@ -1,5 +1,5 @@
-import { Button, Card, Checkbox, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { IconBooks, IconFile } from '@tabler/icons-react';
+import { Button, Card, Checkbox, FileButton, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { IconBooks, IconFile, IconFileImport } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,10 +8,14 @@ import { useApi } from '../../api/context';
 import { STATUS_KEY } from '../../app/lock';
 import { emptyPassphrase, newPassphraseErrors, NewPassphraseFields, type NewPassphrase } from '../../components/form/NewPassphrase';
 import { describeError } from '../../lib/errors';
+import { notifySuccess } from '../../lib/notify';
+import { ARCHIVE_EXTENSION } from '../../../../shared/features/archive/schema';
+import { OpenArchiveDialog } from '../settings/OpenArchiveDialog';
 import { RestoreMissing } from './RestoreMissing';
 
 /**
- * First start: an empty workspace or the fictional sample, optionally protected with a passphrase.
+ * First start: an empty workspace or the fictional sample, optionally protected with a passphrase,
+ * or a workspace opened from an archive (protected with the archive's passphrase if it had one).
  * When the database is missing but backups lie beside it, restoring one is offered first.
  */
 export function Welcome({ status }: { status: WorkspaceStatus }) {
@@ -21,6 +25,7 @@ export function Welcome({ status }: { status: WorkspaceStatus }) {
   const [protect, setProtect] = useState(false);
   const [choice, setChoice] = useState<NewPassphrase>(emptyPassphrase);
   const [errors, setErrors] = useState<Partial<Record<keyof NewPassphrase, string>>>({});
+  const [archive, setArchive] = useState<File | null>(null);
   const init = useMutation({
     mutationFn: (sample: boolean) => api.workspace.initialize(protect ? { sample, passphrase: choice.next } : { sample }),
     onSuccess: (next) => {
@@ -92,6 +97,27 @@ export function Welcome({ status }: { status: WorkspaceStatus }) {
             </Button>
           </Card>
         </SimpleGrid>
+        <Card withBorder padding="lg">
+          <Group justify="space-between" wrap="wrap" gap="sm">
+            <div>
+              <Group gap="xs" mb={4}>
+                <IconFileImport size={20} aria-hidden />
+                <Text fw={600}>{t('archive.newTitle')}</Text>
+              </Group>
+              <Text size="sm" c="dimmed">
+                {t('archive.newHint')}
+              </Text>
+            </div>
+            <FileButton onChange={setArchive} accept={`${ARCHIVE_EXTENSION},application/zip`}>
+              {(props) => (
+                <Button {...props} variant="default" aria-haspopup="dialog">
+                  {t('archive.open')}
+                </Button>
+              )}
+            </FileButton>
+          </Group>
+        </Card>
+        {archive ? <OpenArchiveDialog file={archive} mode="new" onClose={() => setArchive(null)} onOpened={() => notifySuccess(t('archive.openedNew'))} /> : null}
         {init.isError ? (
           <Text c="red" role="alert">
             {describeError(t, init.error)}

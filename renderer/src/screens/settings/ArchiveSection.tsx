@@ -1,0 +1,107 @@
+/**
+ * Settings → Archive: export the whole workspace as one `.attache` file (an encrypted workspace asks
+ * for its passphrase, and the archive is encrypted with it), and open an archive over the current
+ * workspace (OpenArchiveDialog: inspected first, confirmed, backed up before).
+ */
+import { Button, FileButton, Group, Modal, PasswordInput, Stack, Text, Title } from '@mantine/core';
+import { IconDownload, IconFileImport } from '@tabler/icons-react';
+import { useMutation } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ARCHIVE_EXTENSION } from '../../../../shared/features/archive/schema';
+import { useApi } from '../../api/context';
+import { useReturnFocus } from '../../app/focus';
+import { useAppLock } from '../../app/lock';
+import { DialogFooter } from '../../components/form/DialogFooter';
+import { deliver } from '../../lib/download';
+import { describeError } from '../../lib/errors';
+import { notifyError, notifySuccess } from '../../lib/notify';
+import { OpenArchiveDialog } from './OpenArchiveDialog';
+
+function ExportPassphraseDialog({ onClose, onExport, pending, error }: { onClose: () => void; onExport: (passphrase: string) => void; pending: boolean; error: string | null }) {
+  const { t } = useTranslation();
+  const [passphrase, setPassphrase] = useState('');
+  useReturnFocus();
+  return (
+    <Modal opened onClose={onClose} title={t('archive.exportTitle')} centered returnFocus={false} closeButtonProps={{ 'aria-label': t('common.close') }}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (passphrase) onExport(passphrase);
+        }}
+        noValidate
+      >
+        <Stack gap="sm">
+          <Text size="sm">{t('archive.exportEncryptedBody')}</Text>
+          <PasswordInput label={t('archive.passphrase')} value={passphrase} onChange={(e) => setPassphrase(e.currentTarget.value)} error={error} autoComplete="current-password" data-autofocus />
+          <DialogFooter onCancel={onClose} saving={pending} submitLabel={t('archive.export')} />
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+export function ArchiveSection() {
+  const { t } = useTranslation();
+  const api = useApi();
+  const { encrypted } = useAppLock();
+  const [asking, setAsking] = useState(false);
+  const [file, setFile] = useState<File | null>(null);
+
+  const exportArchive = useMutation({
+    mutationFn: (passphrase?: string) => api.archive.export(passphrase ? { passphrase } : {}),
+    onSuccess: (result) => {
+      setAsking(false);
+      deliver(result, { downloaded: (fileName) => t('archive.exported', { fileName }), saved: (path) => t('archive.saved', { path }) });
+    },
+    onError: (e) => {
+      if (!asking) notifyError(describeError(t, e));
+    },
+  });
+
+  return (
+    <Stack gap="sm" component="section" aria-labelledby="archive-title">
+      <Title order={2} size="h5" id="archive-title">
+        {t('archive.title')}
+      </Title>
+      <Text size="sm" c="dimmed">
+        {t('archive.intro')}
+      </Text>
+      <Group gap="sm">
+        <Button
+          size="compact-sm"
+          variant="light"
+          leftSection={<IconDownload size={15} aria-hidden />}
+          loading={exportArchive.isPending && !asking}
+          onClick={() => {
+            exportArchive.reset();
+            if (encrypted) setAsking(true);
+            else exportArchive.mutate(undefined);
+          }}
+          aria-haspopup={encrypted ? 'dialog' : undefined}
+        >
+          {t('archive.export')}
+        </Button>
+        <FileButton onChange={setFile} accept={`${ARCHIVE_EXTENSION},application/zip`}>
+          {(props) => (
+            <Button {...props} size="compact-sm" variant="light" leftSection={<IconFileImport size={15} aria-hidden />} aria-haspopup="dialog">
+              {t('archive.open')}
+            </Button>
+          )}
+        </FileButton>
+      </Group>
+      <Text size="xs" c="dimmed">
+        {t('archive.openHint')}
+      </Text>
+      {asking ? (
+        <ExportPassphraseDialog
+          onClose={() => setAsking(false)}
+          onExport={(p) => exportArchive.mutate(p)}
+          pending={exportArchive.isPending}
+          error={exportArchive.isError ? describeError(t, exportArchive.error) : null}
+        />
+      ) : null}
+      {file ? <OpenArchiveDialog file={file} mode="replace" onClose={() => setFile(null)} onOpened={() => notifySuccess(t('archive.opened'))} /> : null}
+    </Stack>
+  );
+}

@@ -1,0 +1,217 @@
+/**
+ * Data in and out (issue 12): merging two duplicate people by keyboard from a person's page, then
+ * one Undo; exporting the workspace as an archive from Settings and opening it over the workspace
+ * (inspected, confirmed, backed up first); and opening an archive as the new workspace at first
+ * start. Every new dialog is checked with axe in light and dark.
+ */
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Locator, Page } from '@playwright/test';
+import { expect, expectAccessible, journey, startWebHost, test, waitForSettledOptions } from './fixtures';
+
+/** Calls the web host's API as the page does (setting up data is not what these journeys test). */
+async function call<T>(page: Page, url: string, name: string, input: object): Promise<T> {
+  const { origin, searchParams } = new URL(url);
+  const res = await page.request.post(`${origin}/api/${name}`, { headers: { 'X-Attache-Token': searchParams.get('token')! }, data: input });
+  const envelope = (await res.json()) as { ok: boolean; data: T; error?: unknown };
+  if (!envelope.ok) throw new Error(`${name}: ${JSON.stringify(envelope.error)}`);
+  return envelope.data;
+}
+
+/** Presses Tab until `target` has focus (as a keyboard user does), failing after `max` presses. */
+async function tabTo(page: Page, target: Locator, max = 30): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+    await page.keyboard.press('Tab');
+  }
+  await expect(target).toBeFocused();
+}
+
+type Contact = { id: string; revision: number; familyName: string };
+
+test.describe('merge duplicates and the archive', () => {
+  const j = journey();
+  let keep: Contact;
+  let archivePath: string;
+
+  test('merges two duplicates by keyboard from a person’s page; one Undo brings both back', async () => {
+    const { page, host } = j;
+    await page.goto(host.url);
+    await page.getByRole('button', { name: 'Open the sample workspace' }).click();
+    await expect(page.getByRole('heading', { name: 'Advisory cases', level: 1 })).toBeVisible();
+    keep = await call<Contact>(page, host.url, 'contacts.create', {
+      contact: { givenName: 'Amina', familyName: 'Mensah', emails: [{ address: 'a.mensah@ug.example', kind: 'work' }] },
+      positions: [],
+    });
+    const other = await call<Contact>(page, host.url, 'contacts.create', {
+      contact: { academicTitle: 'Dr.', givenName: 'Amina', familyName: 'Mensah-Owusu', emails: [{ address: 'amina@private.example', kind: 'private' }] },
+      positions: [],
+    });
+    await call(page, host.url, 'cases.create', { title: 'Exchange with Legon', openedOn: '2026-02-01', clientContactIds: [other.id] });
+
+    await page.goto(`${host.origin}/#/contacts/${keep.id}`);
+    await expect(page.getByRole('heading', { name: 'Amina Mensah', level: 2 })).toBeVisible();
+    const open = page.getByRole('button', { name: 'Merge with…' });
+    await tabTo(page, open, 60);
+    await page.keyboard.press('Enter');
+    let dialog = page.getByRole('dialog', { name: 'Merge Amina Mensah with…' });
+    const picker = dialog.getByRole('textbox', { name: /The duplicate person/ });
+    await expect(picker).toBeFocused();
+    await page.keyboard.type('Mensah-Owusu');
+    await waitForSettledOptions(page);
+    await expect(page.getByRole('option', { name: /Mensah-Owusu/ })).toBeVisible();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await expectAccessible(page, 'merge: choose the duplicate');
+    await tabTo(page, dialog.getByRole('button', { name: 'Compare' }));
+    await page.keyboard.press('Enter');
+
+    dialog = page.getByRole('dialog', { name: 'Merge duplicates' });
+    await expect(dialog.getByText('Goes to the trash: Dr. Amina Mensah-Owusu')).toBeVisible();
+    await expect(dialog.getByRole('radio', { name: 'Take: Dr.' })).toBeFocused();
+    const family = dialog.getByRole('radiogroup', { name: 'Family name' });
+    await tabTo(page, family.getByRole('radio', { name: 'Keep: Mensah' }));
+    await page.keyboard.press('ArrowRight');
+    await expect(family.getByRole('radio', { name: 'Take: Mensah-Owusu' })).toBeChecked();
+    await expect(dialog.getByText('1 case')).toBeVisible();
+    await expectAccessible(page, 'merge: compare the fields');
+    await page.screenshot({ path: test.info().outputPath('merge-dialog.png') });
+    await tabTo(page, dialog.getByRole('button', { name: 'Merge' }));
+    await page.keyboard.press('Enter');
+    await expect(dialog).toBeHidden();
+    await expect(page.getByRole('heading', { name: 'Dr. Amina Mensah-Owusu', level: 2 })).toBeVisible();
+    await expect(page.getByText('Merged into “Dr. Amina Mensah-Owusu”.')).toBeVisible();
+    const people = await call<Array<{ id: string }>>(page, host.url, 'contacts.lookup', { text: 'Amina Mensah' });
+    expect(people.map((p) => p.id)).toEqual([keep.id]);
+
+    // Undo by its shortcut: both people back, the case naming the other again.
+    await page.keyboard.press('Control+z');
+    await expect(page.getByRole('heading', { name: 'Amina Mensah', level: 2 })).toBeVisible();
+    const back = await call<Array<{ id: string }>>(page, host.url, 'contacts.lookup', { text: 'Amina Mensah' });
+    expect(back.map((p) => p.id).sort()).toEqual([keep.id, other.id].sort());
+    expect(await j.cspViolations()).toEqual([]);
+  });
+
+  test('exports an archive from Settings and opens it over the workspace, backed up first', async () => {
+    const { page, host } = j;
+    await page.keyboard.press('Control+,');
+    await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
+    const downloaded = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export archive' }).click();
+    const download = await downloaded;
+    expect(download.suggestedFilename()).toMatch(/^attache-\d{4}-\d{2}-\d{2}\.attache$/);
+    archivePath = test.info().outputPath('workspace.attache');
+    await download.saveAs(archivePath);
+
+    // Made after the export: opening the archive takes it away again.
+    await call(page, host.url, 'organisations.create', { name: 'Founded after the export' });
+    const chooser = page.waitForEvent('filechooser');
+    const opener = page.getByRole('button', { name: 'Open an archive…' });
+    // By keyboard (the download notice may cover the button).
+    await opener.focus();
+    await page.keyboard.press('Enter');
+    await (await chooser).setFiles(archivePath);
+    const dialog = page.getByRole('dialog', { name: 'Open an archive' });
+    await expect(dialog.getByRole('cell', { name: /people/ })).toContainText('122 people');
+    await expect(dialog.getByText('Not encrypted')).toBeVisible();
+    await expect(dialog.getByText(/backed up first/)).toBeVisible();
+    await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+    await expectAccessible(page, 'open an archive over the workspace');
+    await page.screenshot({ path: test.info().outputPath('open-archive.png') });
+    await dialog.getByRole('button', { name: 'Replace the workspace' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByText(/The archive was opened/)).toBeVisible();
+    await expect(opener).toBeFocused();
+    expect(await call<unknown[]>(page, host.url, 'organisations.lookup', { text: 'Founded after the export' })).toEqual([]);
+    await expect(page.getByRole('table', { name: 'Backups' }).getByRole('row').filter({ hasText: 'Before restore' })).not.toHaveCount(0);
+  });
+
+  test('a file that is not an archive is refused in the dialog, and nothing changes', async () => {
+    const { page, host } = j;
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Open an archive…' }).focus();
+    await page.keyboard.press('Enter');
+    await (await chooser).setFiles({ name: 'contacts.attache', mimeType: 'text/csv', buffer: Buffer.from('name;email\nAmina;a@example.org\n') });
+    const dialog = page.getByRole('dialog', { name: 'Open an archive' });
+    await expect(dialog.getByRole('alert')).toHaveText(/not a zip archive/);
+    await expectAccessible(page, 'open an archive: refused');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect(dialog).toBeHidden();
+    expect(await call<unknown[]>(page, host.url, 'contacts.lookup', { text: 'Amina Mensah' })).toHaveLength(2);
+  });
+
+  test('opens the archive as the new workspace at first start', async ({ browser }) => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'attache-e2e-'));
+    const fresh = await startWebHost(dataDir);
+    const context = await browser.newContext({ viewport: { width: 1400, height: 880 }, locale: 'en-GB' });
+    const page = await context.newPage();
+    try {
+      await page.goto(fresh.url);
+      const chooser = page.waitForEvent('filechooser');
+      await page.getByRole('button', { name: 'Open an archive…' }).click();
+      await (await chooser).setFiles(archivePath);
+      const dialog = page.getByRole('dialog', { name: 'Open an archive' });
+      await expect(dialog.getByRole('cell', { name: /people/ })).toContainText('122 people');
+      await expectAccessible(page, 'first start: open an archive');
+      await dialog.getByRole('button', { name: 'Open as the new workspace' }).click();
+      await expect(page.getByRole('heading', { name: 'Advisory cases', level: 1 })).toBeVisible();
+      expect(await call<Array<{ id: string }>>(page, fresh.url, 'contacts.lookup', { text: 'Amina Mensah' })).toHaveLength(2);
+    } finally {
+      await context.close();
+      await fresh.stop();
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  test('an encrypted workspace asks its passphrase to export; the archive asks it again to open', async () => {
+    const { page, host } = j;
+    const PASS = 'lantern orbit meadow violin';
+    await call(page, host.url, 'workspace.setPassphrase', { current: null, next: PASS });
+    // The web host asks for the passphrase on every page load.
+    await page.reload();
+    await page.getByLabel('Passphrase', { exact: true }).fill(PASS);
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('navigation', { name: 'Main navigation' })).toBeVisible();
+    await page.keyboard.press('Control+,');
+    await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
+
+    await page.getByRole('button', { name: 'Export archive' }).click();
+    const ask = page.getByRole('dialog', { name: 'Export the workspace as an archive' });
+    const field = ask.getByLabel('Passphrase', { exact: true });
+    await expect(field).toBeFocused();
+    await field.fill('not the passphrase');
+    await page.keyboard.press('Enter');
+    await expect(ask.getByText('The passphrase is not correct.')).toBeVisible();
+    await expectAccessible(page, 'export an encrypted archive: passphrase');
+    await field.fill(PASS);
+    const downloaded = page.waitForEvent('download');
+    await page.keyboard.press('Enter');
+    const download = await downloaded;
+    await expect(ask).toBeHidden();
+    const encryptedPath = test.info().outputPath('encrypted.attache');
+    await download.saveAs(encryptedPath);
+    const bytes = await readFile(encryptedPath);
+    expect(bytes.includes(Buffer.from('Mensah-Owusu'))).toBe(false);
+
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Open an archive…' }).focus();
+    await page.keyboard.press('Enter');
+    await (await chooser).setFiles(encryptedPath);
+    const dialog = page.getByRole('dialog', { name: 'Open an archive' });
+    await expect(dialog.getByText('Encrypted with a passphrase')).toBeVisible();
+    const archivePass = dialog.getByLabel('Passphrase of the archive');
+    await expect(archivePass).toBeFocused();
+    await archivePass.fill('correct horse battery stapler');
+    await page.keyboard.press('Enter');
+    await expect(dialog.getByText('The passphrase is not correct.')).toBeVisible();
+    await expectAccessible(page, 'open an encrypted archive: passphrase');
+    await page.screenshot({ path: test.info().outputPath('open-encrypted-archive.png') });
+    await archivePass.fill(PASS);
+    await page.keyboard.press('Enter');
+    await expect(dialog).toBeHidden();
+    await expect(page.getByText(/The archive was opened/)).toBeVisible();
+    expect(await call<unknown[]>(page, host.url, 'contacts.lookup', { text: 'Amina Mensah' })).toHaveLength(2);
+    expect(await j.cspViolations()).toEqual([]);
+  });
+});

@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { casesContract } from '../features/cases/contract';
 import { contactsContract } from '../features/contacts/contract';
 import { countriesContract } from '../features/countries/contract';
+import { exportsContract } from '../features/exports/contract';
 import { notesContract } from '../features/notes/contract';
 import { organisationsContract } from '../features/organisations/contract';
 import { searchContract } from '../features/search/contract';
@@ -25,6 +26,7 @@ export const contract = {
   ...countriesContract,
   ...tripsContract,
   ...searchContract,
+  ...exportsContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -90,4 +90,7 @@ export const operationNames = [
   'book.outline',
   'book.export',
   'search.global',
+  'exports.list',
+  'exports.vcard',
+  'exports.subjectAccess',
 ] as const;

@@ -59,6 +59,8 @@ export interface DocumentModel {
   /** "Page {{page}} of {{pages}}" in the document's language. */
   pageLabel: string;
   generatedAt: Date;
+  /** Landscape for wide tables (a list report with many columns); portrait by default. */
+  orientation?: 'portrait' | 'landscape';
   cover?: Cover;
   blocks: Block[];
 }

@@ -12,6 +12,7 @@ import { createTaskService } from './cases/tasks';
 import { createContactService } from './contacts/contacts';
 import { createPositionService } from './contacts/positions';
 import { createCountryService } from './countries/countries';
+import { createExportService } from './exports/exports';
 import { createNoteService } from './notes/notes';
 import { createOrganisationService } from './organisations/organisations';
 import { createSearchService } from './search/search';
@@ -30,6 +31,7 @@ export function createServices(ctx: ServiceContext, platform: Platform): Service
   const organisations = createOrganisationService(ctx);
   const contacts = createContactService(ctx);
   const notes = createNoteService(ctx);
+  const trips = createTripService(ctx, platform);
   return {
     workspace: createWorkspaceService(ctx, platform.shell),
     settings: createSettingsService(ctx),
@@ -44,9 +46,10 @@ export function createServices(ctx: ServiceContext, platform: Platform): Service
     notes,
     views: createViewService(ctx),
     countries: createCountryService(ctx),
-    trips: createTripService(ctx, platform),
+    trips,
     agenda: createAgendaService(ctx),
     book: createBookService(ctx, platform, jobs),
     search: createSearchService({ cases, contacts, organisations, notes }),
+    exports: createExportService(ctx, platform, jobs, { cases, organisations, contacts, notes, trips }),
   };
 }

@@ -34,6 +34,7 @@ export async function renderPdf(model: DocumentModel, options: RenderOptions = {
   const fonts = fontBuffers();
   const doc = new PDFDocument({
     size: theme.page.size,
+    layout: model.orientation ?? 'portrait',
     margins: theme.margin,
     bufferPages: true,
     autoFirstPage: false,

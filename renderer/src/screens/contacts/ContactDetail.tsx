@@ -16,6 +16,7 @@ import { Timeline } from '../../components/Timeline';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { AlertBadge, CaseLine, CopyValue, RoleList } from '../organisations/parts';
 import { useLanguage } from '../../app/language';
+import { PersonExports } from '../exports/PersonExports';
 import { EraseDialog } from './EraseDialog';
 import { GdprSection } from './GdprSection';
 import { useLanguageNames } from './languages';
@@ -131,7 +132,9 @@ export function ContactDetail() {
             {primary ? [primary.position.role, primary.organisation?.name].filter(Boolean).join(' · ') : ''}
           </Text>
         }
-      />
+      >
+        <PersonExports contactId={c.id} />
+      </DetailHeader>
       {erasing ? <EraseDialog contact={c} onClose={() => setErasing(false)} /> : null}
       {c.nativeName || c.transliteration ? (
         <Text size="sm" c="dimmed" mt={2}>

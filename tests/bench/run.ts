@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { benchDomain, writeWorkspace } from './domain-bench';
 import { benchStore } from './store-bench';
 import { benchBook } from './book-bench';
+import { benchExport } from './export-bench';
 import { benchContactList } from './ui-bench';
 import { execFileSync } from 'node:child_process';
 
@@ -38,6 +39,11 @@ async function main() {
         console.log(await benchContactList(process.env.ATTACHE_OUT_DIR ?? 'dist', dataDir, 3));
         console.log('');
       }
+    }
+    if (wants('export')) {
+      console.log('Exports: the 50,000-person list to CSV and XLSX, each beside JSON.stringify of the same rows');
+      console.log(await benchExport(dir, Number(process.env.BENCH_RUNS ?? 3)));
+      console.log('');
     }
     if (wants('book')) {
       console.log('Briefing book export against Chromium print-to-PDF of the same content');

@@ -55,6 +55,9 @@ export function columnLayout(headers: readonly string[], rows: ReadonlyArray<rea
   return { widths: need.map((n, i) => n + (extra[i]! / extraTotal) * left), orientation };
 }
 
+/** Rows per table piece (see the table block's `continued`). */
+const PIECE = 40;
+
 const locale = (lang: Language) => (lang === 'de' ? 'de-DE' : 'en-GB');
 
 export function listReportModel(report: ListReport, opts: { language: Language; generatedAt: Date }): DocumentModel {
@@ -86,12 +89,10 @@ export function listReportModel(report: ListReport, opts: { language: Language; 
     },
     { kind: 'paragraph', text: report.filter ? t('exports.report.filter', { filter: report.filter }) : t('exports.report.noFilter') },
     { kind: 'paragraph', text: report.sort, tone: 'muted' },
-    {
-      kind: 'table',
-      columns: report.columns.map((c, i) => ({ label: c.label, width: layout.widths[i]!, ...(c.align ? { align: c.align } : {}) })),
-      rows: cells,
-    },
   ];
+  // One table, in pieces of PIECE rows, so the layout yields to the event loop between them.
+  const columns = report.columns.map((c, i) => ({ label: c.label, width: layout.widths[i]!, ...(c.align ? { align: c.align } : {}) }));
+  for (let at = 0; at === 0 || at < cells.length; at += PIECE) blocks.push({ kind: 'table', columns, rows: cells.slice(at, at + PIECE), ...(at > 0 ? { continued: true } : {}) });
   return {
     title: report.title,
     subject: report.filter || undefined,

@@ -28,6 +28,8 @@ export class Canvas {
   toc: { struct: Struct; firstPage: number; pages: number; title: string } | null = null;
   destCount = 0;
   hasCover = false;
+  /** A table whose next block continues it (see the table block's `continued`): its structure element and rows so far. */
+  openTable: { struct: Struct; rows: number } | null = null;
   /** Row heights of a table or fields block, measured once (keeping headings with it measures it too). */
   readonly measured = new WeakMap<Block, { header: number; rows: number[] }>();
 

@@ -277,3 +277,32 @@ describe('every list and every column', () => {
     }
   });
 });
+
+describe('the report’s filter in words', () => {
+  it('names every filter with its values in the UI language: statuses, countries, regions, topics, the client by name', async () => {
+    const b = await openTestBackend({ now: clock });
+    const client = await b.call('organisations.create', { name: 'Universität Łódź', kind: 'university', country: 'PL', city: 'Łódź' });
+    const { ListExportRequest } = await import('../../shared/features/exports/contract');
+    const { filterSummary, sortSummary } = await import('../../electron/backend/services/exports/rows');
+    const req = ListExportRequest.parse({
+      list: 'cases',
+      query: { text: ' hydrogen ', statuses: ['advising', 'onHold'], countries: ['KE', 'GH'], regions: ['202'], topics: ['water'], clientId: client.id, sort: 'dueOn', direction: 'asc' },
+      columns: ['title'],
+      format: 'pdf',
+      language: 'de',
+    });
+    expect(filterSummary(b.store.db, req, 'de')).toBe(
+      'Text „hydrogen“ · Status: Beratung, Ruht · Land: Kenia, Ghana · Region: Subsahara-Afrika · Thema: water · Auftraggeber: Universität Łódź',
+    );
+    expect(sortSummary(req, 'de')).toBe('Sortiert nach Fällig, aufsteigend.');
+    const unfiltered = ListExportRequest.parse({ list: 'cases', query: { sort: 'dueOn' }, columns: ['title'], format: 'pdf', language: 'en' });
+    expect(filterSummary(b.store.db, unfiltered, 'en')).toBe('');
+  });
+
+  it('refuses a column the list does not have, and a query the list would refuse, at that field', async () => {
+    const { ListExportRequest } = await import('../../shared/features/exports/contract');
+    const bad = ListExportRequest.safeParse({ list: 'notes', query: { statuses: ['nonsense'] }, columns: ['title', 'email'], format: 'csv', language: 'en' });
+    expect(bad.success).toBe(false);
+    expect(bad.error!.issues.map((i) => i.path.join('.'))).toEqual(expect.arrayContaining(['query.statuses.0', 'columns.1']));
+  });
+});

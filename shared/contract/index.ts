@@ -9,6 +9,7 @@ import { casesContract } from '../features/cases/contract';
 import { contactsContract } from '../features/contacts/contract';
 import { importsContract } from '../features/imports/contract';
 import { countriesContract } from '../features/countries/contract';
+import { exportsContract } from '../features/exports/contract';
 import { notesContract } from '../features/notes/contract';
 import { organisationsContract } from '../features/organisations/contract';
 import { searchContract } from '../features/search/contract';
@@ -29,6 +30,7 @@ export const contract = {
   ...searchContract,
   ...importsContract,
   ...archiveContract,
+  ...exportsContract,
 } as const;
 
 export type Contract = typeof contract;

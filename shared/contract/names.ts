@@ -109,4 +109,7 @@ export const operationNames = [
   'archive.inspect',
   'archive.open',
   'archive.discard',
+  'exports.list',
+  'exports.vcard',
+  'exports.subjectAccess',
 ] as const;

@@ -3,6 +3,7 @@ import { strings as cases } from '../features/cases/strings';
 import { strings as contacts } from '../features/contacts/strings';
 import { strings as countries } from '../features/countries/strings';
 import { strings as imports } from '../features/imports/strings';
+import { strings as exportsStrings } from '../features/exports/strings';
 import { strings as notes } from '../features/notes/strings';
 import { strings as organisations } from '../features/organisations/strings';
 import { strings as search } from '../features/search/strings';
@@ -33,6 +34,7 @@ export const sources = {
   search,
   imports,
   archive,
+  exports: exportsStrings,
 } as const;
 
 type Sources = typeof sources;

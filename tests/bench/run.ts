@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { benchDomain, writeWorkspace } from './domain-bench';
 import { benchStore } from './store-bench';
 import { benchBook } from './book-bench';
+import { benchExport } from './export-bench';
 import { benchContactList } from './ui-bench';
 import { benchImport } from './import-bench';
 import { execFileSync } from 'node:child_process';
@@ -43,6 +44,11 @@ async function main() {
     if (wants('import')) {
       console.log('Import of 50,000 people from CSV through the backend, beside Papa Parse alone on the same bytes');
       console.log(await benchImport(dir, Number(process.env.BENCH_IMPORT_PEOPLE ?? 50_000), Number(process.env.BENCH_RUNS ?? 3)));
+      console.log('');
+    }
+    if (wants('export')) {
+      console.log('Exports: the 50,000-person list to CSV and XLSX, each beside JSON.stringify of the same rows');
+      console.log(await benchExport(dir, Number(process.env.BENCH_RUNS ?? 3)));
       console.log('');
     }
     if (wants('book')) {

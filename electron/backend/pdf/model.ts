@@ -28,7 +28,19 @@ export type Block =
   | { kind: 'paragraph'; text: RichText; tone?: 'body' | 'muted' | 'small'; /** A subtitle line: kept on one page with what follows it (like a heading). */ keepWithNext?: boolean }
   | { kind: 'list'; ordered?: boolean; items: RichText[] }
   | { kind: 'fields'; rows: Array<{ label: string; value: RichText }>; /** Start on a new page rather than split, when it fits on one. */ keepTogether?: boolean }
-  | { kind: 'table'; columns: TableColumn[]; rows: RichText[][]; /** Draw and repeat the header row (default true). */ header?: boolean }
+  | {
+      kind: 'table';
+      columns: TableColumn[];
+      rows: RichText[][];
+      /** Draw and repeat the header row (default true). */
+      header?: boolean;
+      /**
+       * Continues the table block before it (same columns): one table to readers (one structure
+       * element, no header in between, the zebra going on), drawn in pieces so a long layout can
+       * yield to the event loop between them (a report of thousands of rows).
+       */
+      continued?: boolean;
+    }
   | { kind: 'figure'; alt: string; width: number; height: number; shapes: Shape[]; caption?: string; /** Clip shapes to the figure's box. */ clip?: boolean; background?: string }
   | { kind: 'toc'; title: string }
   | { kind: 'notes'; title: string; pages: number }
@@ -59,6 +71,8 @@ export interface DocumentModel {
   /** "Page {{page}} of {{pages}}" in the document's language. */
   pageLabel: string;
   generatedAt: Date;
+  /** Landscape for wide tables (a list report with many columns); portrait by default. */
+  orientation?: 'portrait' | 'landscape';
   cover?: Cover;
   blocks: Block[];
 }

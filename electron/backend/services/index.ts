@@ -14,6 +14,7 @@ import { createContactService } from './contacts/contacts';
 import { createPositionService } from './contacts/positions';
 import { createCountryService } from './countries/countries';
 import { createImportService } from './imports/imports';
+import { createExportService } from './exports/exports';
 import { createNoteService } from './notes/notes';
 import { createOrganisationService } from './organisations/organisations';
 import { createSearchService } from './search/search';
@@ -33,6 +34,7 @@ export function createServices(ctx: ServiceContext, platform: Platform): Service
   const contacts = createContactService(ctx);
   const notes = createNoteService(ctx);
   const workspace = createWorkspaceService(ctx, platform.shell);
+  const trips = createTripService(ctx, platform);
   return {
     workspace,
     settings: createSettingsService(ctx),
@@ -47,11 +49,12 @@ export function createServices(ctx: ServiceContext, platform: Platform): Service
     notes,
     views: createViewService(ctx),
     countries: createCountryService(ctx),
-    trips: createTripService(ctx, platform),
+    trips,
     agenda: createAgendaService(ctx),
     book: createBookService(ctx, platform, jobs),
     search: createSearchService({ cases, contacts, organisations, notes }),
     imports: createImportService(ctx, platform, jobs),
     archive: createArchiveService(ctx, platform, () => workspace.status()),
+    exports: createExportService(ctx, platform, jobs, { cases, organisations, contacts, notes, trips }),
   };
 }

@@ -33,7 +33,7 @@ export function ListPane({ id, title, count, countKey = 'lists.count', newLabel,
               {t(countKey, { count })}
             </Text>
           </div>
-          <Group gap={6} wrap="nowrap">
+          <Group gap={6} wrap="wrap" justify="flex-end">
             {tools}
             {onNew && newLabel ? (
               <Button leftSection={<IconPlus size={16} />} onClick={onNew} title={newTitle}>

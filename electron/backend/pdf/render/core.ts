@@ -28,6 +28,8 @@ export class Canvas {
   toc: { struct: Struct; firstPage: number; pages: number; title: string } | null = null;
   destCount = 0;
   hasCover = false;
+  /** A table whose next block continues it (see the table block's `continued`): its structure element and rows so far. */
+  openTable: { struct: Struct; rows: number } | null = null;
   /** Row heights of a table or fields block, measured once (keeping headings with it measures it too). */
   readonly measured = new WeakMap<Block, { header: number; rows: number[] }>();
 
@@ -41,17 +43,24 @@ export class Canvas {
     this.ts = new Typesetter(doc);
   }
 
+  /** The page's size in points, turned for a landscape document. */
+  get pageWidth() {
+    return this.model.orientation === 'landscape' ? theme.page.height : theme.page.width;
+  }
+  get pageHeight() {
+    return this.model.orientation === 'landscape' ? theme.page.width : theme.page.height;
+  }
   get left() {
     return theme.margin.left;
   }
   get width() {
-    return theme.page.width - theme.margin.left - theme.margin.right;
+    return this.pageWidth - theme.margin.left - theme.margin.right;
   }
   get top() {
     return theme.margin.top;
   }
   get bottom() {
-    return theme.page.height - theme.margin.bottom;
+    return this.pageHeight - theme.margin.bottom;
   }
   get pageIndex() {
     return this.doc.bufferedPageRange().count - 1;

@@ -10,7 +10,7 @@ export function drawCover(c: Canvas, cover: Cover) {
   const doc = c.doc;
   const level = c.model.classification.level;
   c.artifact(() => {
-    doc.rect(0, 0, theme.page.width, 10).fill(theme.color.accent);
+    doc.rect(0, 0, c.pageWidth, 10).fill(theme.color.accent);
   });
   const sect = doc.struct('Sect');
   c.root.add(sect);
@@ -43,7 +43,7 @@ export function drawCover(c: Canvas, cover: Cover) {
     y = Math.max(doc.y, rowY + 14) + 6;
   }
   // Classification stamp and version at the foot of the cover.
-  const boxY = theme.page.height - 190;
+  const boxY = c.pageHeight - 190;
   const color = theme.color.classification[level];
   c.artifact(() => {
     doc.roundedRect(c.left, boxY, 190, 30, 3).lineWidth(1.2).stroke(color);

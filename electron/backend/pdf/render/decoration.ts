@@ -20,7 +20,7 @@ export function decoratePages(c: Canvas) {
       textAt(c, c.model.classification.label.toUpperCase(), 'bold', theme.size.header, color, c.left, headerY, { width: c.width, align: 'right', lineBreak: false });
       doc.moveTo(c.left, headerY + 14).lineTo(c.left + c.width, headerY + 14).lineWidth(0.5).stroke(theme.color.rule);
     }
-    const footerY = theme.page.height - theme.footerGap;
+    const footerY = c.pageHeight - theme.footerGap;
     doc.moveTo(c.left, footerY - 8).lineTo(c.left + c.width, footerY - 8).lineWidth(0.5).stroke(theme.color.rule);
     textAt(c, c.model.classification.label.toUpperCase(), 'bold', theme.size.header, color, c.left, footerY, { width: c.width / 2, lineBreak: false });
     c.use('regular', theme.size.header, theme.color.muted);

@@ -221,7 +221,7 @@ export function drawBlock(c: Canvas, blocks: Block[], i: number) {
     case 'fields':
       return fields(c, block);
     case 'table':
-      return dataTable(c, block);
+      return dataTable(c, block, blocks[i + 1]);
     case 'figure':
       return figure(c, block);
     case 'toc':

@@ -1,5 +1,6 @@
 // The layout renderer's entry point: sets up the pdfkit document (fonts, tagging, metadata), lays out
 // the model block by block with the jobs in this folder, and returns the bytes. See core.ts for the parts.
+import { performance } from 'node:perf_hooks';
 import PDFDocument from 'pdfkit';
 import { fontBuffers, fontFaces, fontKey } from '../fonts';
 import type { DocumentModel } from '../model';
@@ -34,6 +35,7 @@ export async function renderPdf(model: DocumentModel, options: RenderOptions = {
   const fonts = fontBuffers();
   const doc = new PDFDocument({
     size: theme.page.size,
+    layout: model.orientation ?? 'portrait',
     margins: theme.margin,
     bufferPages: true,
     autoFirstPage: false,
@@ -66,11 +68,14 @@ export async function renderPdf(model: DocumentModel, options: RenderOptions = {
   const canvas = new Canvas(doc, root, model);
   if (model.cover) drawCover(canvas, model.cover);
   const total = model.blocks.length;
+  // Yield every 25 blocks or 40 ms of layout, whichever comes first (a long table comes in pieces).
+  let since = performance.now();
   for (let i = 0; i < total; i++) {
     drawBlock(canvas, model.blocks, i);
-    if (i % 25 === 24) {
+    if (i % 25 === 24 || performance.now() - since > 40) {
       options.onProgress?.(i + 1, total);
       await breathe();
+      since = performance.now();
     }
   }
   finishToc(canvas);

@@ -69,19 +69,39 @@ export function drawRow(c: Canvas, table: Struct, cells: RichText[], widths: num
   doc.y = y + height;
 }
 
-function drawTable(c: Canvas, columns: TableColumn[] | null, rows: RichText[][], widths: number[], heights: { header: number; rows: number[] }, rowHeader: boolean, keepTogether = false) {
+interface Piece {
+  /** This block continues an open table. */
+  continued: boolean;
+  /** The next block continues this one: leave the table open. */
+  more: boolean;
+}
+
+function drawTable(
+  c: Canvas,
+  columns: TableColumn[] | null,
+  rows: RichText[][],
+  widths: number[],
+  heights: { header: number; rows: number[] },
+  rowHeader: boolean,
+  keepTogether = false,
+  piece: Piece = { continued: false, more: false },
+) {
   const doc = c.doc;
   const headerHeight = columns ? heights.header : 0;
   if (keepTogether) {
     const total = headerHeight + heights.rows.reduce((s, h) => s + h, 0);
     if (total <= c.bottom - c.top) c.ensureSpace(total);
   }
-  const table = doc.struct('Table');
-  c.root.add(table);
+  const open = piece.continued ? c.openTable : null;
+  const table = open?.struct ?? doc.struct('Table');
+  if (!open) c.root.add(table);
+  const offset = open?.rows ?? 0;
   const header = columns?.map((col) => col.label) ?? null;
   const aligns = columns?.map((col) => col.align);
-  c.ensureSpace(headerHeight + (heights.rows[0] ?? 0));
-  if (header) drawRow(c, table, header, widths, headerHeight, { header: true, shade: theme.color.tableHeader, tagged: true, aligns });
+  if (!open) {
+    c.ensureSpace(headerHeight + (heights.rows[0] ?? 0));
+    if (header) drawRow(c, table, header, widths, headerHeight, { header: true, shade: theme.color.tableHeader, tagged: true, aligns });
+  }
   rows.forEach((row, r) => {
     const h = heights.rows[r]!;
     // Rows never split: a row that does not fit starts the next page, under a repeated header.
@@ -89,14 +109,20 @@ function drawTable(c: Canvas, columns: TableColumn[] | null, rows: RichText[][],
       c.newPage();
       if (header) drawRow(c, table, header, widths, headerHeight, { header: true, shade: theme.color.tableHeader, tagged: false, aligns });
     }
-    drawRow(c, table, row, widths, h, { header: false, rowHeader, shade: r % 2 === 1 ? theme.color.zebra : undefined, tagged: true, aligns });
+    drawRow(c, table, row, widths, h, { header: false, rowHeader, shade: (offset + r) % 2 === 1 ? theme.color.zebra : undefined, tagged: true, aligns });
   });
+  if (piece.more) {
+    c.openTable = { struct: table, rows: offset + rows.length };
+    return;
+  }
+  c.openTable = null;
   table.end();
   doc.y += theme.space.block;
 }
 
-export function dataTable(c: Canvas, block: Extract<Block, { kind: 'table' }>) {
-  drawTable(c, block.header === false ? null : block.columns, block.rows, columnWidths(c, block.columns), measure(c, block), false);
+export function dataTable(c: Canvas, block: Extract<Block, { kind: 'table' }>, next?: Block) {
+  const piece = { continued: !!block.continued && !!c.openTable, more: next?.kind === 'table' && !!next.continued };
+  drawTable(c, block.header === false ? null : block.columns, block.rows, columnWidths(c, block.columns), measure(c, block), false, false, piece);
 }
 
 export function fields(c: Canvas, block: Extract<Block, { kind: 'fields' }>) {

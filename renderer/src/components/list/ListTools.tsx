@@ -4,6 +4,7 @@ import { isStringArray, usePersistentState } from '../../lib/usePersistentState'
 import { ColumnChooser } from '../ColumnChooser';
 import type { Column } from '../DataTable';
 import { SavedViews } from '../SavedViews';
+import { ExportMenu } from '../../screens/exports/ExportMenu';
 
 /** A column the person may hide, unless it is required (the name: a row must say what it is). */
 export type ChoosableColumn<R, K extends string> = Column<R, K> & { required?: boolean };
@@ -21,7 +22,10 @@ interface Props {
   columns: { all: Array<{ id: string; header: string; required?: boolean }>; visible: string[]; setVisible: (visible: string[]) => void };
 }
 
-/** Saved views and the column chooser: a view stores the columns too, and applying it restores them. */
+/**
+ * Saved views, the column chooser and the Export menu: a view stores the columns too, and applying it
+ * restores them; an export takes the list as it is shown (its query and shown columns, in order).
+ */
 export function ListTools({ list, state, columns }: Props) {
   return (
     <>
@@ -35,6 +39,7 @@ export function ListTools({ list, state, columns }: Props) {
         }}
       />
       <ColumnChooser all={columns.all} visible={columns.visible} onChange={columns.setVisible} />
+      <ExportMenu list={list} query={state.current} columns={columns.all.filter((c) => c.required || columns.visible.includes(c.id)).map((c) => c.id)} />
     </>
   );
 }

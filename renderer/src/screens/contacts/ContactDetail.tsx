@@ -16,6 +16,7 @@ import { Timeline } from '../../components/Timeline';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { AlertBadge, CaseLine, CopyValue, RoleList } from '../organisations/parts';
 import { useLanguage } from '../../app/language';
+import { PersonExports } from '../exports/PersonExports';
 import { EraseDialog } from './EraseDialog';
 import { MergeContactDialog } from './MergeContactDialog';
 import { GdprSection } from './GdprSection';
@@ -137,6 +138,7 @@ export function ContactDetail() {
         <Button size="xs" variant="default" leftSection={<IconGitMerge size={15} aria-hidden />} onClick={() => setMerging(true)} aria-haspopup="dialog">
           {t('merge.action')}
         </Button>
+        <PersonExports contactId={c.id} />
       </DetailHeader>
       {erasing ? <EraseDialog contact={c} onClose={() => setErasing(false)} /> : null}
       {merging ? <MergeContactDialog contact={c} onClose={() => setMerging(false)} /> : null}

@@ -17,6 +17,7 @@ import { preferredListWidth } from '../../components/DataTable';
 import { ClassificationBadge, compactRange, PhaseBadge } from './parts';
 import { useLanguage } from '../../app/language';
 import type { TripPhase } from '../../../../shared/features/trips/schema';
+import { ExportMenu } from '../exports/ExportMenu';
 import { TripDetail } from './TripDetail';
 import { TripEditor } from './TripEditor';
 import './trips.css';
@@ -30,6 +31,8 @@ interface Filter {
 }
 
 const noFilter: Filter = { text: '', phases: [], countries: [] };
+/** What the list's cells show, column by column: the title cell also names the destinations, the status cell the classification. */
+const exportedColumns = ['title', 'destinations', 'startDate', 'endDate', 'phase', 'classification', 'head', 'meetings'];
 
 /** Delegation trips: the windowed list beside the selected trip, its editor or a new one. */
 export function TripsScreen() {
@@ -114,6 +117,7 @@ export function TripsScreen() {
           countKey="trips.count"
           newLabel={t('trips.new')}
           onNew={() => navigate('/trips/new')}
+          tools={<ExportMenu list="trips" query={list.current} columns={exportedColumns} />}
           filters={
             <>
               <SearchFilter value={filter.text} onChange={set('text')} placeholder={t('trips.searchPlaceholder')} />

@@ -76,6 +76,15 @@ const cell = (v: unknown): string => {
   return s.length > MAX_CELL_CHARS ? s.slice(0, MAX_CELL_CHARS) : s;
 };
 
+/**
+ * A CSV cell as typed: spreadsheet exports (ours included) put an apostrophe before a value that
+ * a spreadsheet would run as a formula (`'=…`, `'+254 …`); that guard is not part of the value.
+ */
+const csvCell = (v: unknown): string => {
+  const s = cell(v);
+  return /^'[=+\-@\t\r]/.test(s) ? s.slice(1) : s;
+};
+
 /** Header row plus data rows; blank rows dropped; refused when empty, too wide or ragged. */
 function toTable(format: ImportFormat, all: string[][], extra: Omit<Table, 'format' | 'headers' | 'rows'>): Table {
   const rows = all.filter((r) => r.some((c) => c.trim() !== ''));
@@ -114,7 +123,7 @@ async function readCsv(bytes: Uint8Array, control: ReadControl): Promise<Table> 
           if (row.length === 1 && row[0] === '') continue;
           if (width < 0) width = row.length;
           else if (row.length !== width && ragged.length < 5) ragged.push(rows.length + 1);
-          rows.push(row.map(cell));
+          rows.push(row.map(csvCell));
         }
         control.progress(Math.min(1, results.meta.cursor / text.length));
         parser.pause();

@@ -1,5 +1,5 @@
 // Builds everything the shells run: the renderer (Vite) and the Electron main, preload and web host
-// bundles (esbuild). `node scripts/build.mjs --if-stale` skips the work when nothing changed.
+// bundles and the import's reading thread (esbuild). `node scripts/build.mjs --if-stale` skips the work when nothing changed.
 import { build as esbuild } from 'esbuild';
 import { existsSync, readdirSync, statSync, writeFileSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from "node:path";
@@ -70,6 +70,15 @@ export async function buildAll({ quiet = false } = {}) {
     outfile: join(outDir, 'web/main.mjs'),
     format: 'esm',
     banner: { js: "import { createRequire as __attacheRequire } from 'node:module'; const require = __attacheRequire(import.meta.url);" },
+  });
+  // The import's reading thread (electron/backend/services/imports/reader.ts starts it from both
+  // shells' bundles as ../workers/import-read.cjs): everything it needs bundled into one file.
+  await esbuild({
+    ...common,
+    entryPoints: [join(root, 'electron/backend/services/imports/read-worker.ts')],
+    outfile: join(outDir, 'workers/import-read.cjs'),
+    format: 'cjs',
+    external: [],
   });
   writeFileSync(stampFile, String(started));
   if (!quiet) console.log(`Built in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -3,6 +3,7 @@ import { createDispatch, type Dispatch } from './dispatch';
 import type { Platform } from './platform';
 import { createContext } from './records/context';
 import { createServices } from './services';
+import type { ReaderOptions } from './services/imports/reader';
 import { acquireWorkspaceLock, type WorkspaceLock } from './store/lock';
 import { Store } from './store/store';
 
@@ -16,6 +17,8 @@ export interface BackendOptions {
   kdf?: { N: number; r: number; p: number };
   /** Journal size that starts a background compaction (tests lower it). */
   compactAt?: number;
+  /** The import's reading thread: hooks for tests (see services/imports/reader.ts). */
+  importReader?: ReaderOptions;
 }
 
 const MAINTENANCE_MS = 10 * 60 * 1000;
@@ -40,7 +43,7 @@ export async function openBackend(opts: BackendOptions): Promise<Backend> {
     maintenance.unref();
     return {
       store,
-      dispatch: createDispatch(createServices(ctx, opts.platform), {
+      dispatch: createDispatch(createServices(ctx, opts.platform, opts.importReader ? { reader: opts.importReader } : {}), {
         validateOutput: opts.validateOutput ?? false,
         isLocked: () => store.state === 'locked',
       }),

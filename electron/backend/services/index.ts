@@ -22,13 +22,16 @@ import { createAgendaService } from './trips/agenda';
 import { createBookService } from './trips/book';
 import { createTripService } from './trips/trips';
 import { createViewService } from './views/views';
+import type { ReaderOptions } from './imports/reader';
 import { createJobService, createJobs } from './workspace/jobs';
 import { createSettingsService } from './workspace/settings';
 import { createUndoService } from './workspace/undo';
+import { createStaging } from './workspace/uploads';
 import { createWorkspaceService } from './workspace/workspace';
 
-export function createServices(ctx: ServiceContext, platform: Platform): Services {
+export function createServices(ctx: ServiceContext, platform: Platform, opts: { reader?: ReaderOptions } = {}): Services {
   const jobs = createJobs(ctx);
+  const staging = createStaging(ctx);
   const cases = createCaseService(ctx, platform);
   const organisations = createOrganisationService(ctx);
   const contacts = createContactService(ctx);
@@ -53,8 +56,8 @@ export function createServices(ctx: ServiceContext, platform: Platform): Service
     agenda: createAgendaService(ctx),
     book: createBookService(ctx, platform, jobs),
     search: createSearchService({ cases, contacts, organisations, notes }),
-    imports: createImportService(ctx, platform, jobs),
-    archive: createArchiveService(ctx, platform, () => workspace.status()),
+    imports: createImportService(ctx, platform, jobs, staging, opts.reader),
+    archive: createArchiveService(ctx, platform, () => workspace.status(), staging),
     exports: createExportService(ctx, platform, jobs, { cases, organisations, contacts, notes, trips }),
   };
 }

@@ -4,7 +4,7 @@
  * row errors and duplicates, the outcome) and the limits that keep a hostile file in bounds.
  */
 import { z } from 'zod';
-import { Message } from '../../errors';
+import { ErrorCode, Message } from '../../errors';
 import { Id } from '../../schemas/common';
 
 /** Larger files are refused before a byte is read. */
@@ -100,6 +100,35 @@ export const Staged = z.object({ uploadId: Id, fileName: z.string(), size: z.num
 export type Staged = z.infer<typeof Staged>;
 /** What picking a file in the shell gave: a staged file, or nothing when the dialog was closed. */
 export const PickResult = z.union([Staged.extend({ cancelled: z.literal(false) }), z.object({ cancelled: z.literal(true) })]);
+
+/**
+ * The table a reader makes of the file, as the backend's reading thread hands it over: its head
+ * once, then its rows in batches. The main thread checks every message against these before it
+ * keeps a byte of it (a reader is code running on file content, so its output is input too).
+ */
+export const IMPORT_BATCH_CELLS = 60_000;
+export const ReadTableHead = z.object({
+  format: ImportFormat,
+  encoding: z.string().max(40).nullable(),
+  delimiter: z.string().min(1).max(4).nullable(),
+  headers: z.array(z.string().max(MAX_CELL_CHARS)).min(1).max(MAX_IMPORT_COLUMNS),
+  notes: z.array(Message).max(20),
+});
+export type ReadTableHead = z.infer<typeof ReadTableHead>;
+/** A batch of rows, each exactly as wide as the header. */
+export const readRowsOf = (width: number) =>
+  z.array(z.array(z.string().max(MAX_CELL_CHARS)).length(width)).max(Math.max(1, Math.floor(IMPORT_BATCH_CELLS / width)));
+/** What the reading thread says, one message at a time. */
+export const ReaderMessage = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('started'), threadId: z.number().int().positive() }),
+  z.object({ type: z.literal('progress'), fraction: z.number().min(0).max(1) }),
+  z.object({ type: z.literal('head'), head: ReadTableHead, rowCount: z.number().int().min(1) }),
+  /** Rows as unknown here: they are checked per batch against the header's width. */
+  z.object({ type: z.literal('rows'), rows: z.array(z.unknown()) }),
+  z.object({ type: z.literal('end') }),
+  z.object({ type: z.literal('failed'), error: z.object({ code: ErrorCode, message: z.string().max(4000), messageKey: Message.optional() }) }),
+]);
+export type ReaderMessage = z.infer<typeof ReaderMessage>;
 
 export const ImportColumn = z.object({
   index: z.number().int(),

@@ -4,8 +4,9 @@
  * backend a path) → inspect (the manifest, checked) → open, over the current workspace (backed up
  * first, so restoring that backup undoes it) or as the new workspace at first start. The erasure
  * register — the archive's own, this workspace's and the one beside the database — is applied to
- * what the archive holds, so an erased person never comes back. The staged file lives in memory
- * only (one at a time, dropped after 30 minutes), so no copy of it is left on disk.
+ * what the archive holds, so an erased person never comes back. The staged file lives in the
+ * backend's one staging area (services/workspace/uploads.ts: memory only, one archive at a time,
+ * dropped after 30 minutes untouched), so no copy of it is left on disk.
  */
 import { AppError } from '../../../../shared/errors';
 import type { ServiceOf } from '../../../../shared/contract';
@@ -16,33 +17,30 @@ import type { ServiceContext } from '../../records/context';
 import { localDate } from '../../records/context';
 import { applyErasures, unionRegisters } from '../../records/erasure';
 import { readErasureRegister } from '../../records/erasure-register';
+import type { Staging, StagingRules } from '../workspace/uploads';
 import { checkArchive, defaultLimits, readArchiveDatabase, writeArchive, type ArchiveLimits } from './format';
-
-const STAGED_MS = 30 * 60 * 1000;
-
-interface Staged {
-  id: string;
-  total: number;
-  chunks: Buffer[];
-  received: number;
-  touchedAt: number;
-}
 
 const refuse = (key: 'archive.errors.notStaged' | 'archive.errors.upload' | 'archive.errors.tooLarge' | 'archive.errors.workspacePassphrase' | 'archive.errors.notNew', message: string, params?: Record<string, number>) =>
   new AppError('VALIDATION', message, { messageKey: { key, ...(params ? { params } : {}) } });
 
-export function createArchiveService(ctx: ServiceContext, platform: Platform, status: () => Promise<WorkspaceStatus>, limits: ArchiveLimits = defaultLimits) {
-  const { store } = ctx;
-  let staged: Staged | null = null;
+/** How an archive is staged: one at a time, up to the archive limit, dropped after 30 minutes untouched. */
+const archiveStaging = (limits: ArchiveLimits): StagingRules => ({
+  maxBytes: limits.maxArchive,
+  maxSlice: UPLOAD_SLICE_BYTES,
+  expiresMs: 30 * 60 * 1000,
+  maxFiles: 1,
+  errors: {
+    tooLarge: () => refuse('archive.errors.tooLarge', `The file is larger than ${limits.maxArchive} bytes.`, { max: Math.round(limits.maxArchive / 1024 / 1024) }),
+    slice: () => refuse('archive.errors.upload', 'The slice does not continue the upload.'),
+    gone: () => refuse('archive.errors.notStaged', 'No archive was uploaded under this id (or it expired).'),
+    incomplete: () => refuse('archive.errors.upload', 'The archive has not arrived whole.'),
+  },
+});
 
-  function stagedFile(uploadId: string): Buffer {
-    if (staged && Date.now() - staged.touchedAt > STAGED_MS) staged = null;
-    if (!staged || staged.id !== uploadId) throw refuse('archive.errors.notStaged', 'No archive was uploaded under this id (or it expired).');
-    if (staged.received !== staged.total) throw refuse('archive.errors.upload', 'The archive has not arrived whole.');
-    staged.touchedAt = Date.now();
-    if (staged.chunks.length > 1) staged.chunks = [Buffer.concat(staged.chunks)];
-    return staged.chunks[0] ?? Buffer.alloc(0);
-  }
+export function createArchiveService(ctx: ServiceContext, platform: Platform, status: () => Promise<WorkspaceStatus>, staging: Staging, limits: ArchiveLimits = defaultLimits) {
+  const { store } = ctx;
+  const uploads = staging.area<null>('archive', archiveStaging(limits));
+  const stagedFile = (uploadId: string): Buffer => uploads.bytes(uploadId);
 
   /** The erasures this workspace knows of: its own register (when readable) and the one beside the database. */
   async function knownErasures() {
@@ -65,26 +63,10 @@ export function createArchiveService(ctx: ServiceContext, platform: Platform, st
 
     /** One slice of the file, in order; the first (no id) starts a new upload and drops any earlier one. */
     upload({ uploadId, total, offset, parts }) {
-      if (total > limits.maxArchive) {
-        staged = null;
-        throw refuse('archive.errors.tooLarge', `The file is larger than ${limits.maxArchive} bytes.`, { max: Math.round(limits.maxArchive / 1024 / 1024) });
-      }
-      if (!uploadId) {
-        if (offset !== 0) throw refuse('archive.errors.upload', 'An upload starts at offset 0.');
-        staged = { id: ctx.newId(), total, chunks: [], received: 0, touchedAt: Date.now() };
-      } else if (!staged || staged.id !== uploadId) {
-        throw refuse('archive.errors.notStaged', 'No upload with this id.');
-      }
-      const current = staged!;
       const slice = Buffer.concat(parts.map((p) => Buffer.from(p, 'base64')));
-      if (offset !== current.received || total !== current.total || slice.byteLength > UPLOAD_SLICE_BYTES || current.received + slice.byteLength > current.total) {
-        staged = null;
-        throw refuse('archive.errors.upload', 'The slice does not continue the upload.');
-      }
-      if (slice.byteLength) current.chunks.push(slice);
-      current.received += slice.byteLength;
-      current.touchedAt = Date.now();
-      return { uploadId: current.id, received: current.received };
+      if (!uploadId && offset !== 0) throw refuse('archive.errors.upload', 'An upload starts at offset 0.');
+      const id = uploadId ?? uploads.begin(total, null).id; // refused when too large; drops an earlier archive
+      return { uploadId: id, received: uploads.append(id, offset, slice, total) };
     },
 
     /** The manifest of the staged archive, after every check that needs no passphrase. */
@@ -110,12 +92,12 @@ export function createArchiveService(ctx: ServiceContext, platform: Platform, st
       } else {
         backup = await store.replaceDatabase(incoming, prepare);
       }
-      staged = null;
+      uploads.discard(uploadId);
       return { status: await status(), backup };
     },
 
     discard({ uploadId }) {
-      if (staged?.id === uploadId) staged = null;
+      uploads.discard(uploadId);
       return { ok: true as const };
     },
   } satisfies ServiceOf<'archive'>;

@@ -9,6 +9,7 @@ import type { ServiceOf } from '../../../../shared/contract';
 import { AppError } from '../../../../shared/errors';
 import { proposeMapping, suggestTarget } from '../../../../shared/features/imports/mapping';
 import {
+  IMPORT_CHUNK_BYTES,
   MAX_IMPORT_BYTES,
   type ApplyInput,
   type ImportApplied,
@@ -23,22 +24,18 @@ import type { Platform } from '../../platform';
 import type { ServiceContext } from '../../records/context';
 import { addImportEntry } from '../../records/trash';
 import type { Jobs } from '../workspace/jobs';
+import type { Staging, StagingRules } from '../workspace/uploads';
 import { planAll, planInSlices, type Plan, type PlanOptions } from './plan';
-import { readTable, type Table } from './read';
+import type { Table } from './read';
+import { readStaged, type ReaderOptions } from './reader';
 
-interface Upload {
+/** What the imports keep with a staged file: its name, then its table, then each row's outcome. */
+interface ImportFile {
   fileName: string;
-  size: number;
-  chunks: Buffer[];
-  received: number;
   table?: Table;
   outcomes?: RowOutcome[];
-  touchedAt: number;
 }
 
-/** Staged files are dropped after an hour untouched; at most a few are held at once. */
-const STAGE_MS = 60 * 60 * 1000;
-const MAX_STAGED = 4;
 const accepted = /\.(csv|tsv|txt|tab|xlsx|vcf)$/i;
 
 const tooLarge = (size: number) =>
@@ -46,17 +43,25 @@ const tooLarge = (size: number) =>
     messageKey: { key: 'imports.errors.tooLarge', params: { max: MAX_IMPORT_BYTES / 1024 / 1024 } },
   });
 
+/** How an import's file is staged: up to 200 MB, dropped after an hour untouched, at most four at once. */
+const importStaging: StagingRules = {
+  maxBytes: MAX_IMPORT_BYTES,
+  maxSlice: IMPORT_CHUNK_BYTES,
+  expiresMs: 60 * 60 * 1000,
+  maxFiles: 4,
+  errors: {
+    tooLarge,
+    slice: (expected, got) => new AppError('CONFLICT', `Expected the slice at ${expected}, got ${got}.`, { messageKey: { key: 'imports.errors.slice' } }),
+    gone: () => new AppError('NOT_FOUND', 'This import is no longer staged; choose the file again.', { messageKey: { key: 'imports.errors.gone' } }),
+    incomplete: (received, size) => new AppError('VALIDATION', `Only ${received} of ${size} bytes arrived.`, { messageKey: { key: 'imports.errors.incomplete' } }),
+  },
+};
+
 /** A CSV cell a spreadsheet would run as a formula is written with a leading apostrophe. */
 const neutralise = (v: string) => (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
 
-export function createImportService(ctx: ServiceContext, platform: Platform, jobs: Jobs) {
-  const uploads = new Map<string, Upload>();
-
-  function prune() {
-    const now = Date.now();
-    for (const [id, u] of uploads) if (now - u.touchedAt > STAGE_MS) uploads.delete(id);
-    while (uploads.size >= MAX_STAGED) uploads.delete(uploads.keys().next().value!);
-  }
+export function createImportService(ctx: ServiceContext, platform: Platform, jobs: Jobs, staging: Staging, reader: ReaderOptions = {}) {
+  const uploads = staging.area<ImportFile>('imports', importStaging);
 
   function stage(fileName: string, size: number): string {
     if (size > MAX_IMPORT_BYTES) throw tooLarge(size);
@@ -64,21 +69,13 @@ export function createImportService(ctx: ServiceContext, platform: Platform, job
     if (!accepted.test(fileName)) {
       throw new AppError('VALIDATION', `${fileName} is not a CSV, Excel (.xlsx) or vCard (.vcf) file.`, { messageKey: { key: 'imports.errors.fileType' } });
     }
-    prune();
-    const uploadId = ctx.newId();
-    uploads.set(uploadId, { fileName, size, chunks: [], received: 0, touchedAt: Date.now() });
-    return uploadId;
+    return uploads.begin(size, { fileName }).id;
   }
 
-  function find(uploadId: string): Upload {
-    const u = uploads.get(uploadId);
-    if (!u) throw new AppError('NOT_FOUND', 'This import is no longer staged; choose the file again.', { messageKey: { key: 'imports.errors.gone' } });
-    u.touchedAt = Date.now();
-    return u;
-  }
+  const find = (uploadId: string) => uploads.get(uploadId);
 
   function tableOf(uploadId: string): Table {
-    const t = find(uploadId).table;
+    const t = find(uploadId).meta.table;
     if (!t) throw new AppError('CONFLICT', 'The file has not been read yet.', { messageKey: { key: 'imports.errors.notRead' } });
     return t;
   }
@@ -126,19 +123,9 @@ export function createImportService(ctx: ServiceContext, platform: Platform, job
     },
 
     upload({ uploadId, offset, data }) {
-      const u = find(uploadId);
-      if (u.table) throw new AppError('CONFLICT', 'The file was read already.', { messageKey: { key: 'imports.errors.notRead' } });
-      if (offset !== u.received) {
-        throw new AppError('CONFLICT', `Expected the slice at ${u.received}, got ${offset}.`, { messageKey: { key: 'imports.errors.slice' } });
-      }
+      if (find(uploadId).meta.table) throw new AppError('CONFLICT', 'The file was read already.', { messageKey: { key: 'imports.errors.notRead' } });
       const bytes = Buffer.concat(data.map((piece) => Buffer.from(piece, 'base64')));
-      if (u.received + bytes.length > u.size) {
-        uploads.delete(uploadId);
-        throw tooLarge(u.received + bytes.length);
-      }
-      u.chunks.push(bytes);
-      u.received += bytes.length;
-      return { received: u.received };
+      return { received: uploads.append(uploadId, offset, bytes) };
     },
 
     async pick() {
@@ -147,29 +134,26 @@ export function createImportService(ctx: ServiceContext, platform: Platform, job
       if (!picked) return { cancelled: true as const };
       const uploadId = stage(picked.fileName, picked.size); // refused before reading when too large
       const bytes = Buffer.from(await picked.read());
-      if (bytes.length > MAX_IMPORT_BYTES) throw tooLarge(bytes.length);
-      const u = find(uploadId);
-      u.chunks = [bytes];
-      u.received = u.size = bytes.length;
+      uploads.fill(uploadId, bytes);
       return { cancelled: false as const, uploadId, fileName: picked.fileName, size: bytes.length };
     },
 
     analyse({ uploadId }) {
       const u = find(uploadId);
-      if (u.received !== u.size) {
-        throw new AppError('VALIDATION', `Only ${u.received} of ${u.size} bytes arrived.`, { messageKey: { key: 'imports.errors.incomplete' } });
-      }
+      const { fileName } = u.meta;
+      const bytes = u.meta.table ? null : uploads.bytes(uploadId); // refused when not all of it arrived
       return jobs.run('import', async (control): Promise<ImportParsed> => {
-        const table = u.table ?? (await readTable(Buffer.concat(u.chunks), u.fileName, control));
-        u.table = table;
-        u.chunks = [];
+        const table = u.meta.table ?? (await readStaged(bytes!, fileName, control, reader));
+        // Only a whole table is kept; a cancel or a refusal leaves the staged bytes for another try.
+        u.meta.table = table;
+        uploads.release(uploadId);
         const remembered = ctx.store.state === 'ready' ? (ctx.store.db.settings.importMappings ?? {}) : {};
         const people = proposeMapping('people', table.headers, remembered.people);
         const organisations = proposeMapping('organisations', table.headers, remembered.organisations);
         return {
           kind: 'importParsed',
           uploadId,
-          fileName: u.fileName,
+          fileName,
           format: table.format,
           encoding: table.encoding,
           delimiter: table.delimiter,
@@ -218,12 +202,12 @@ export function createImportService(ctx: ServiceContext, platform: Platform, job
         control.checkpoint();
         // Saves made while the plan was computed: plan again on the data the write will see.
         let plan = planned;
-        const label = translator(input.language)('imports.undoLabel', { fileName: u.fileName });
+        const label = translator(input.language)('imports.undoLabel', { fileName: u.meta.fileName });
         const undoId = await (async () => {
           if (ctx.store.db !== base) plan = planAll(ctx.store.db, table, opts);
           return write(plan, label);
         })();
-        u.outcomes = plan.outcomes;
+        u.meta.outcomes = plan.outcomes;
         const count = (o: RowOutcome['outcome']) => plan.outcomes.filter((r) => r.outcome === o).length;
         return {
           kind: 'importApplied',
@@ -240,21 +224,21 @@ export function createImportService(ctx: ServiceContext, platform: Platform, job
 
     async report({ uploadId, language }) {
       const u = find(uploadId);
-      if (!u.outcomes) throw new AppError('CONFLICT', 'The import has not been applied.', { messageKey: { key: 'imports.errors.notApplied' } });
+      if (!u.meta.outcomes) throw new AppError('CONFLICT', 'The import has not been applied.', { messageKey: { key: 'imports.errors.notApplied' } });
       const t = translator(language);
-      const rows = u.outcomes.map((o) => [
+      const rows = u.meta.outcomes.map((o) => [
         String(o.row),
         t(`imports.outcomes.${o.outcome}`),
         neutralise(o.label),
         o.reason ? neutralise(t(o.reason.key, o.reason.params ?? {})) : '',
       ]);
       const csv = Papa.unparse({ fields: [t('imports.report.row'), t('imports.report.outcome'), t('imports.report.record'), t('imports.report.reason')], data: rows }, { delimiter: language === 'de' ? ';' : ',', newline: '\r\n' });
-      const base = u.fileName.replace(/\.[^.]+$/, '').replace(/[^\p{L}\p{N}._-]+/gu, '-').slice(0, 80) || 'import';
+      const base = u.meta.fileName.replace(/\.[^.]+$/, '').replace(/[^\p{L}\p{N}._-]+/gu, '-').slice(0, 80) || 'import';
       return platform.deliverFile({ fileName: `${base}-import-report.csv`, mime: 'text/csv', bytes: Buffer.from(`\uFEFF${csv}\r\n`, 'utf8') });
     },
 
     discard({ uploadId }) {
-      uploads.delete(uploadId);
+      uploads.discard(uploadId);
       return { ok: true as const };
     },
 

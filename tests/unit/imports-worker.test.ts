@@ -17,7 +17,7 @@ import { WORKER_FROM_TEXT_BYTES, WORKER_FROM_XLSX_BYTES } from '../../electron/b
 import type { AppError } from '../../shared/errors';
 import { IMPORT_CHUNK_BYTES, toPieces, type ImportJobStatus } from '../../shared/features/imports/schema';
 import { csv, peopleCsv, utf8 } from '../fixtures/imports';
-import { openTestBackend, type TestBackend } from './helpers/workspace';
+import { openTestBackend, rejection, type TestBackend } from './helpers/workspace';
 
 const base64 = (b: Uint8Array) => Buffer.from(b).toString('base64');
 const clock = () => new Date('2026-11-21T10:00:00Z');
@@ -152,9 +152,7 @@ describe('import: a large file is read in a worker thread', () => {
     expect(tb.store.db).toBe(db);
     expect(await filesOf(tb.dataDir)).toEqual(files);
     // Nothing half-read was kept: the preview still needs a reading…
-    expect((await tb.call('imports.preview', { uploadId, target: 'people', mapping: [] }).catch((e: { messageKey?: { key: string } }) => e)).messageKey?.key).toBe(
-      'imports.errors.notRead',
-    );
+    expect((await rejection(tb.call('imports.preview', { uploadId, target: 'people', mapping: [] }))).messageKey?.key).toBe('imports.errors.notRead');
     // …and the staged file is whole for another try.
     release();
     expect(await waitForJob(tb, (await tb.call('imports.analyse', { uploadId })).jobId)).toMatchObject({ state: 'done', result: { rowCount: PEOPLE } });

@@ -50,14 +50,18 @@ interface Entry {
 
 export function createStaging(clock: { now: () => Date; newId: () => string }) {
   const files = new Map<string, Entry>();
+  const kinds = new Map<string, StagingRules>();
   const now = () => clock.now().getTime();
+
+  /** Drops every file, of any kind, left untouched longer than its kind allows (on each use of the area). */
+  const prune = () => {
+    const t = now();
+    for (const [id, e] of files) if (t - e.touchedAt > (kinds.get(e.kind)?.expiresMs ?? 0)) files.delete(id);
+  };
 
   /** One kind of file with its rules; every kind shares the one store. */
   function area<M>(kind: string, rules: StagingRules) {
-    const prune = () => {
-      const t = now();
-      for (const [id, e] of files) if (e.kind === kind && t - e.touchedAt > rules.expiresMs) files.delete(id);
-    };
+    kinds.set(kind, rules);
 
     function entry(id: string): Entry {
       prune();
@@ -97,11 +101,13 @@ export function createStaging(clock: { now: () => Date; newId: () => string }) {
        */
       append(id: string, offset: number, bytes: Buffer, size?: number): number {
         const e = entry(id);
+        // Not the next slice (a resent or skipped one): refused, the file stays as it was.
+        if (offset !== e.received || (size !== undefined && size !== e.size) || bytes.byteLength > rules.maxSlice) throw rules.errors.slice(e.received, offset);
+        // The next slice, but the file would grow past what it announced: not that file, dropped.
         if (e.received + bytes.byteLength > e.size || e.received + bytes.byteLength > rules.maxBytes) {
           files.delete(id);
           throw rules.errors.tooLarge(e.received + bytes.byteLength);
         }
-        if (offset !== e.received || (size !== undefined && size !== e.size) || bytes.byteLength > rules.maxSlice) throw rules.errors.slice(e.received, offset);
         if (bytes.byteLength) e.chunks.push(bytes);
         e.received += bytes.byteLength;
         return e.received;
@@ -146,9 +152,15 @@ export function createStaging(clock: { now: () => Date; newId: () => string }) {
   return {
     area,
     /** Bytes held now, over every kind (tests see a discard free them). */
-    heldBytes: () => [...files.values()].reduce((sum, e) => sum + e.chunks.reduce((s, c) => s + c.byteLength, 0), 0),
+    heldBytes: () => {
+      prune();
+      return [...files.values()].reduce((sum, e) => sum + e.chunks.reduce((s, c) => s + c.byteLength, 0), 0);
+    },
     /** Files held now, over every kind. */
-    count: () => files.size,
+    count: () => {
+      prune();
+      return files.size;
+    },
   };
 }
 

@@ -2,11 +2,15 @@
  * The import journey in the browser: an Outlook-style CSV (Windows-1252, semicolons, German
  * headers) with a duplicate, through the mapping screen and the preview, one duplicate merged and
  * the rest skipped, the report downloaded, the people seen in the list, and the import undone with
- * Ctrl+Z. Axe checks every step in light and dark.
+ * Ctrl+Z; then a 2 MB file read by the built app's reading thread. Axe checks every step in light
+ * and dark.
  */
 import { readFile } from 'node:fs/promises';
-import { csv, windows1252 } from '../fixtures/imports';
+import { csv, peopleCsv, windows1252 } from '../fixtures/imports';
 import { expectAccessible, foreignRequests, journey, test, expect } from './fixtures';
+
+/** reader.ts WORKER_FROM_TEXT_BYTES: from this size a CSV is read in the worker thread (not imported here: the spec stays out of the backend). */
+const WORKER_FROM_TEXT_BYTES = 1024 * 1024;
 
 const rows = [
   ['Anrede', 'Vorname', 'Nachname', 'Firma', 'Position', 'E-Mail-Adresse', 'Land/Region geschäftlich', 'Notizen'],
@@ -103,5 +107,17 @@ test.describe('an advisor imports an Outlook export, resolves duplicates, and un
     await expect(page.getByText('No organisations yet.')).toBeVisible();
     expect(foreignRequests(j.requests)).toEqual([]);
     expect(await j.cspViolations()).toEqual([]);
+  });
+
+  test('a large file (2 MB) is read by the built app’s reading thread', async () => {
+    const { page } = j;
+    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('button', { name: 'People' }).click();
+    await page.getByRole('button', { name: 'Import…' }).click();
+    const bytes = peopleCsv(20_000);
+    expect(bytes.length).toBeGreaterThan(WORKER_FROM_TEXT_BYTES); // read in dist/workers/import-read.cjs, or not at all
+    await page.locator('input[type=file]').setInputFiles({ name: 'people.csv', mimeType: 'text/csv', buffer: Buffer.from(bytes) });
+    await expect(page.getByRole('heading', { name: 'Columns: people.csv', level: 2 })).toBeFocused();
+    await expect(page.getByText('20,000 rows · CSV, UTF-8, separated by commas')).toBeVisible();
+    await expect(page.getByRole('combobox', { name: 'Field for column “E-mail Address”' })).toHaveValue('E-mail');
   });
 });

@@ -34,4 +34,23 @@ describe('the desktop app’s bundle', () => {
     expect(runtime).toContain('pdfkit');
     for (const name of runtime) expect(pkg.dependencies, `${name} is loaded at run time`).toHaveProperty([name]);
   });
+
+  it('bundles the import’s reading thread whole, and unpacks it beside app.asar where reader.ts looks for it', async () => {
+    // Bundled like scripts/build.mjs bundles dist/workers/import-read.cjs: nothing may stay outside.
+    const out = await build({
+      entryPoints: [join(root, 'electron/backend/services/imports/read-worker.ts')],
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      format: 'cjs',
+      write: false,
+      logLevel: 'silent',
+    });
+    const code = out.outputFiles[0]!.text;
+    const required = [...code.matchAll(/require\("([^"./][^"]*)"\)/g)].map((m) => m[1]!).filter((id) => !id.startsWith('node:') && !builtinModules.includes(id));
+    expect(required).toEqual([]);
+    expect(readFileSync(join(root, 'scripts/build.mjs'), 'utf8')).toContain("'workers/import-read.cjs'");
+    expect(readFileSync(join(root, 'electron/backend/services/imports/reader.ts'), 'utf8')).toContain("'../workers/import-read.cjs'");
+    expect(readFileSync(join(root, 'electron-builder.yml'), 'utf8')).toMatch(/asarUnpack:\n\s+- dist\/workers\/\*\*/);
+  });
 });

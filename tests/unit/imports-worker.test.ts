@@ -113,7 +113,7 @@ describe('import: a large file is read in a worker thread', () => {
     const small = await waitForJob(tb, (await tb.call('imports.analyse', { uploadId: await stage(tb, 'few.csv', utf8(csv([['First Name'], ['Ada']]))) })).jobId);
     expect(small).toMatchObject({ state: 'done', result: { rowCount: 1 } });
     expect(events).toHaveLength(4);
-  });
+  }, 120_000); // three files read and one previewed: on a loaded machine more than the default 30 s
 
   it('answers other calls, reads and writes, while the thread is parsing', async () => {
     const { tb, events, release } = await backendWithThreads({ hold: true });

@@ -141,7 +141,8 @@ export function createImportService(ctx: ServiceContext, platform: Platform, job
     analyse({ uploadId }) {
       const u = find(uploadId);
       const { fileName } = u.meta;
-      const bytes = u.meta.table ? null : uploads.bytes(uploadId); // refused when not all of it arrived
+      // The reader's own copy (refused when not all of it arrived); the staged slices stay for another try.
+      const bytes = u.meta.table ? null : uploads.copy(uploadId);
       return jobs.run('import', async (control): Promise<ImportParsed> => {
         const table = u.meta.table ?? (await readStaged(bytes!, fileName, control, reader));
         // Only a whole table is kept; a cancel or a refusal leaves the staged bytes for another try.

@@ -27,6 +27,8 @@ export interface ReaderOptions {
   gate?: Int32Array;
   /** The thread's heap limit in MB (default: Node's); tests make it small to see a crash handled. */
   maxHeapMb?: number;
+  /** The worker script to start instead of this layout's own (the bench, run from source, times the built bundle). */
+  script?: string;
 }
 
 /** Parsing takes this share of the job's progress; handing the rows over the rest. */
@@ -56,16 +58,17 @@ function workerScript(): string {
   return unpacked !== bundled && existsSync(unpacked) ? unpacked : bundled;
 }
 
-/** Reads the file in a worker thread; resolves with the checked table. */
+/**
+ * Reads the file in a worker thread; resolves with the checked table. `bytes` must own its whole
+ * buffer (the staging's copy): it is transferred to the thread, not copied, and unusable here after.
+ */
 export function readInWorker(bytes: Uint8Array, fileName: string, control: JobControl, opts: ReaderOptions = {}): Promise<Table> {
   control.checkpoint();
-  // A copy of the staged bytes is handed over whole (transferred: the thread owns it, no second copy).
-  const copy = new Uint8Array(bytes.length);
-  copy.set(bytes);
-  const input: ReaderInput = { bytes: copy, fileName, gate: opts.gate ?? null };
-  const worker = new Worker(workerScript(), {
+  const owned = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer ? bytes : new Uint8Array(bytes);
+  const input: ReaderInput = { bytes: owned, fileName, gate: opts.gate ?? null };
+  const worker = new Worker(opts.script ?? workerScript(), {
     workerData: input,
-    transferList: [copy.buffer],
+    transferList: [owned.buffer as ArrayBuffer],
     ...(opts.maxHeapMb ? { resourceLimits: { maxOldGenerationSizeMb: opts.maxHeapMb, maxYoungGenerationSizeMb: Math.max(1, Math.floor(opts.maxHeapMb / 4)) } } : {}),
     stdout: false,
     stderr: false,
@@ -137,7 +140,7 @@ export function readInWorker(bytes: Uint8Array, fileName: string, control: JobCo
   });
 }
 
-/** Reads a staged file: in a worker when it is large, else here. */
+/** Reads a staged file (a copy the reader owns): in a worker when it is large, else here. */
 export function readStaged(bytes: Uint8Array, fileName: string, control: JobControl, opts: ReaderOptions = {}): Promise<Table> {
   return readsInWorker(bytes) ? readInWorker(bytes, fileName, control, opts) : readTable(bytes, fileName, control);
 }

@@ -136,6 +136,19 @@ export function createStaging(clock: { now: () => Date; newId: () => string }) {
         return e.chunks[0] ?? Buffer.alloc(0);
       },
 
+      /** A copy of the whole file in one fresh buffer the caller owns (it may transfer it to a thread); the slices stay staged. */
+      copy(id: string): Uint8Array {
+        const e = entry(id);
+        if (e.received !== e.size) throw rules.errors.incomplete(e.received, e.size);
+        const out = new Uint8Array(e.size);
+        let at = 0;
+        for (const c of e.chunks) {
+          out.set(c, at);
+          at += c.byteLength;
+        }
+        return out;
+      },
+
       /** Lets go of the bytes but keeps the file's entry and meta (an import once its table is read). */
       release(id: string): void {
         entry(id).chunks = [];

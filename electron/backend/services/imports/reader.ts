@@ -70,6 +70,8 @@ export function readInWorker(bytes: Uint8Array, fileName: string, control: JobCo
     workerData: input,
     transferList: [owned.buffer as ArrayBuffer],
     ...(opts.maxHeapMb ? { resourceLimits: { maxOldGenerationSizeMb: opts.maxHeapMb, maxYoungGenerationSizeMb: Math.max(1, Math.floor(opts.maxHeapMb / 4)) } } : {}),
+    // Not the starting process's flags: under tsx they would run the loader's hooks over every module of the bundle.
+    execArgv: [],
     stdout: false,
     stderr: false,
   });

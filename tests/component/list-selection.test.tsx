@@ -23,7 +23,7 @@ async function people(b: TestBackend) {
     ['Kofi', 'Mensah'],
     ['Rami', 'Haddad'],
     ['Achieng', 'Otieno'],
-  ])
+  ] as const)
     await b.call('contacts.create', { contact: { givenName, familyName } });
 }
 

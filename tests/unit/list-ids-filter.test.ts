@@ -23,7 +23,7 @@ async function workspace() {
     ['Amina', 'Mwangi'],
     ['Kofi', 'Mensah'],
     ['Rami', 'Haddad'],
-  ])
+  ] as const)
     people.push(await b.call('contacts.create', { contact: { givenName, familyName } }));
   return { b, orgs, people };
 }

@@ -30,6 +30,9 @@ async function tabTo(page: Page, target: Locator, max = 30): Promise<void> {
 
 type Contact = { id: string; revision: number; familyName: string };
 
+/** Longer than any cut the dialog once made (160 characters), with its end to look for. */
+const longNote = `Met at the Accra science fair in 2025. ${'She leads the graduate school’s exchange office and asked for a joint call. '.repeat(4)}This is the end of the note.`;
+
 test.describe('merge duplicates and the archive', () => {
   const j = journey();
   let keep: Contact;
@@ -45,7 +48,7 @@ test.describe('merge duplicates and the archive', () => {
       positions: [],
     });
     const other = await call<Contact>(page, host.url, 'contacts.create', {
-      contact: { academicTitle: 'Dr.', givenName: 'Amina', familyName: 'Mensah-Owusu', emails: [{ address: 'amina@private.example', kind: 'private' }] },
+      contact: { academicTitle: 'Dr.', givenName: 'Amina', familyName: 'Mensah-Owusu', emails: [{ address: 'amina@private.example', kind: 'private' }], notes: longNote },
       positions: [],
     });
     await call(page, host.url, 'cases.create', { title: 'Exchange with Legon', openedOn: '2026-02-01', clientContactIds: [other.id] });
@@ -75,6 +78,13 @@ test.describe('merge duplicates and the archive', () => {
     await page.keyboard.press('ArrowRight');
     await expect(family.getByRole('radio', { name: 'Take: Mensah-Owusu' })).toBeChecked();
     await expect(dialog.getByText('1 case')).toBeVisible();
+    // The note being chosen is shown whole, and at 1024×700 Cancel / Merge stay on screen (review findings 5, 6).
+    await expect(dialog.getByRole('radio', { name: `Take: ${longNote}` })).toBeAttached();
+    const size = page.viewportSize()!;
+    await page.setViewportSize({ width: 1024, height: 700 });
+    await expect(dialog.getByRole('button', { name: 'Merge' })).toBeInViewport({ ratio: 1 });
+    await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeInViewport({ ratio: 1 });
+    await page.setViewportSize(size);
     await expectAccessible(page, 'merge: compare the fields');
     await page.screenshot({ path: test.info().outputPath('merge-dialog.png') });
     await tabTo(page, dialog.getByRole('button', { name: 'Merge' }));

@@ -103,7 +103,11 @@ describe('vCard 4.0 export', () => {
     expect(card.getFirstPropertyValue('note')).toBe(NOTE);
     expect(card.getFirstPropertyValue('title')).toBe(LONG_ROLE);
     expect(card.getFirstPropertyValue('org')).toBe('Universität Łódź; Rektorat');
-    expect(card.getFirstPropertyValue('nickname')).toBe('Анна Ковальская');
+    expect(card.getAllProperties('fn').map((p) => [p.getFirstValue(), p.getParameter('language')])).toEqual([
+      ['Prof. Dr. Anna Kowalska-Nowak', 'de'],
+      ['Анна Ковальская', 'ru'],
+    ]);
+    expect(card.getFirstPropertyValue('nickname')).toBeNull();
     expect(card.getFirstProperty('categories')!.getValues()).toEqual(['materials science', 'mobility, exchange']);
     const adr = card.getFirstPropertyValue('adr') as string[];
     expect(adr[6]).toBe('Polen');

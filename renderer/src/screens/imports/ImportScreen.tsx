@@ -559,9 +559,10 @@ function PreviewStep({ preview, target, all, perRow, headingRef, onAll, onRow, o
                 ) : null}
                 <Table.Td>{r.country ?? '—'}</Table.Td>
                 <Table.Td miw={240}>
+                  {/* Filled badges in the darkest shades: white text at 4.5:1 or more in both schemes (axe). */}
                   {r.errors.length ? (
                     <Stack gap={2} align="flex-start">
-                      <Badge size="sm" color="red" variant="light">
+                      <Badge size="sm" color="red.9" variant="filled">
                         {t('imports.preview.badges.error')}
                       </Badge>
                       {r.errors.map((e) => (
@@ -572,7 +573,7 @@ function PreviewStep({ preview, target, all, perRow, headingRef, onAll, onRow, o
                     </Stack>
                   ) : r.duplicate ? (
                     <Stack gap={4} align="flex-start">
-                      <Badge size="sm" color="yellow" variant="light">
+                      <Badge size="sm" color="blue" variant="light">
                         {r.duplicate.possible ? t('imports.preview.possible') : t('imports.preview.badges.duplicate')}
                       </Badge>
                       <Text size="xs">
@@ -588,7 +589,7 @@ function PreviewStep({ preview, target, all, perRow, headingRef, onAll, onRow, o
                       />
                     </Stack>
                   ) : (
-                    <Badge size="sm" color="teal" variant="light">
+                    <Badge size="sm" color="teal.9" variant="filled">
                       {t('imports.preview.badges.ready')}
                     </Badge>
                   )}

@@ -54,7 +54,7 @@ export function ExportMenu({ list, query, columns }: Props) {
           {formats.map(({ format, icon: Icon }) => (
             <Menu.Item key={format} leftSection={<Icon size={16} />} onClick={() => void run(() => api.exports.list({ list, query, columns, format, language }))}>
               <Text size="sm">{t(`exports.${format}`)}</Text>
-              <Text size="xs" c="dimmed">
+              <Text size="xs">
                 {t(`exports.${format}Hint`)}
               </Text>
             </Menu.Item>
@@ -62,7 +62,7 @@ export function ExportMenu({ list, query, columns }: Props) {
           {list === 'contacts' ? (
             <Menu.Item leftSection={<IconAddressBook size={16} />} onClick={() => void run(() => api.exports.vcard({ query, language }))}>
               <Text size="sm">{t('exports.vcard')}</Text>
-              <Text size="xs" c="dimmed">
+              <Text size="xs">
                 {t('exports.vcardHint')}
               </Text>
             </Menu.Item>

@@ -26,7 +26,7 @@ export function PersonExports({ contactId }: { contactId: string }) {
         <Menu.Dropdown>
           <Menu.Item leftSection={<IconShieldCheck size={16} />} onClick={() => void run(() => api.exports.subjectAccess({ contactId, language }))}>
             <Text size="sm">{t('exports.subjectAccess.button')}</Text>
-            <Text size="xs" maw={300} c="dimmed">
+            <Text size="xs" maw={300}>
               {t('exports.subjectAccess.buttonHint')}
             </Text>
           </Menu.Item>

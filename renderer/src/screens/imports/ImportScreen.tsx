@@ -303,7 +303,7 @@ export function ImportScreen() {
         ) : null}
 
         {state.step === 'done' ? (
-          <Stack gap="sm" maw={720}>
+          <Stack gap="sm" maw={1000}>
             <Title order={2} size="h4" ref={stepHeading} tabIndex={-1}>
               {state.undone ? t('imports.done.undone') : t('imports.done.summary', state.applied)}
             </Title>
@@ -315,8 +315,8 @@ export function ImportScreen() {
                 })}
               </Text>
             ) : null}
-            {/* The way on first, then the report and the undo; one row at any width the page has. */}
-            <Group wrap="nowrap" className="import-done-actions">
+            {/* The way on first, then the report and the undo: one row where the page has room (never cut). */}
+            <Group className="import-done-actions">
               <Button onClick={() => navigate(listPath)}>{target === 'people' ? t('imports.done.showPeople') : t('imports.done.showOrganisations')}</Button>
               <Button onClick={() => void report()} variant="default">
                 {t('imports.done.report')}

@@ -15,7 +15,6 @@ import { ContactPicker } from '../../components/pickers';
 import { PickerField } from '../organisations/parts';
 import { useLanguageNames } from './languages';
 
-const short = (s: string) => (s.length > 160 ? `${s.slice(0, 160)}…` : s);
 
 type Props = { onClose: () => void } & (
   | { contact: ContactRecord; pair?: undefined; onMerged?: undefined }
@@ -47,7 +46,8 @@ export function MergeContactDialog({ contact, pair, onMerged, onClose }: Props) 
         return [t(`contacts.gdpr.bases.${g.lawfulBasis}`), g.source].filter(Boolean).join(' · ');
       }
       default:
-        return short(String(value));
+        // In full: the value being chosen is never cut (the dialog scrolls, its buttons stay in view).
+        return String(value);
     }
   };
 

@@ -15,7 +15,6 @@ import { MergeDialog } from '../../components/MergeDialog';
 import { OrganisationPicker } from '../../components/pickers';
 import { PickerField } from './parts';
 
-const short = (s: string) => (s.length > 160 ? `${s.slice(0, 160)}…` : s);
 const labelKeys: Record<string, string> = { parentId: 'parent' };
 
 type Props = { onClose: () => void } & (
@@ -38,7 +37,8 @@ export function MergeOrganisationDialog({ organisation, pair, onMerged, onClose 
     if (field === 'country') return countryName(value as string, lang);
     if (field === 'parentId') return parentName(value as string);
     if (field === 'topics') return (value as string[]).join(', ');
-    return short(String(value));
+    // In full: the value being chosen is never cut (the dialog scrolls, its buttons stay in view).
+    return String(value);
   };
 
   return (

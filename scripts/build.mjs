@@ -2,12 +2,19 @@
 // bundles and the import's reading thread (esbuild). `node scripts/build.mjs --if-stale` skips the work when nothing changed.
 import { build as esbuild } from 'esbuild';
 import { existsSync, readdirSync, statSync, writeFileSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from "node:path";
+import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-// ATTACHE_OUT_DIR lets parallel work build into its own folder (default dist/).
-const outDir = join(root, process.env.ATTACHE_OUT_DIR ?? 'dist');
+// ATTACHE_OUT_DIR lets parallel work build into its own folder (default dist/): relative to the
+// repository, or absolute. It must lie inside the repository, where the bundles find node_modules
+// (pdfkit and the fonts are loaded at run time); a folder outside is refused rather than half-built.
+const outDir = resolve(root, process.env.ATTACHE_OUT_DIR ?? 'dist');
+const insideRoot = relative(root, outDir);
+if (!insideRoot || insideRoot.startsWith('..') || isAbsolute(insideRoot)) {
+  console.error(`ATTACHE_OUT_DIR must be a folder inside the repository (${root}); ${outDir} is not.`);
+  process.exit(2);
+}
 const stampFile = join(outDir, '.build-stamp');
 const sources = ['renderer', 'shared', 'electron', 'assets', 'package.json', 'vite.config.ts', 'scripts/build.mjs'];
 

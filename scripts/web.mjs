@@ -2,7 +2,7 @@
 // Stopping the wrapper (Ctrl-C, kill, a closed terminal) stops whichever child runs, and the wrapper ends the way it did;
 // if the wrapper is killed outright (SIGKILL), the host notices its IPC channel close and stops by itself.
 import { spawn } from 'node:child_process';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -31,7 +31,7 @@ child.on('exit', (code, signal) => {
   if (code !== 0) return exitLike(code, signal);
   // The IPC channel is the host's lifeline: it closes when this wrapper ends in any way, even by
   // SIGKILL (which cannot be forwarded), and the host then closes the workspace and exits.
-  child = spawn(process.execPath, [join(root, process.env.ATTACHE_OUT_DIR ?? 'dist', 'web/main.mjs'), ...process.argv.slice(2)], {
+  child = spawn(process.execPath, [resolve(root, process.env.ATTACHE_OUT_DIR ?? 'dist', 'web/main.mjs'), ...process.argv.slice(2)], {
     stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
   });
   child.on('exit', exitLike);

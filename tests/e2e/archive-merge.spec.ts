@@ -30,6 +30,9 @@ async function tabTo(page: Page, target: Locator, max = 30): Promise<void> {
 
 type Contact = { id: string; revision: number; familyName: string };
 
+/** Longer than any cut the dialog once made (160 characters), with its end to look for. */
+const longNote = `Met at the Accra science fair in 2025. ${'She leads the graduate school’s exchange office and asked for a joint call. '.repeat(4)}This is the end of the note.`;
+
 test.describe('merge duplicates and the archive', () => {
   const j = journey();
   let keep: Contact;
@@ -45,7 +48,7 @@ test.describe('merge duplicates and the archive', () => {
       positions: [],
     });
     const other = await call<Contact>(page, host.url, 'contacts.create', {
-      contact: { academicTitle: 'Dr.', givenName: 'Amina', familyName: 'Mensah-Owusu', emails: [{ address: 'amina@private.example', kind: 'private' }] },
+      contact: { academicTitle: 'Dr.', givenName: 'Amina', familyName: 'Mensah-Owusu', emails: [{ address: 'amina@private.example', kind: 'private' }], notes: longNote },
       positions: [],
     });
     await call(page, host.url, 'cases.create', { title: 'Exchange with Legon', openedOn: '2026-02-01', clientContactIds: [other.id] });
@@ -75,6 +78,13 @@ test.describe('merge duplicates and the archive', () => {
     await page.keyboard.press('ArrowRight');
     await expect(family.getByRole('radio', { name: 'Take: Mensah-Owusu' })).toBeChecked();
     await expect(dialog.getByText('1 case')).toBeVisible();
+    // The note being chosen is shown whole, and at 1024×700 Cancel / Merge stay on screen (review findings 5, 6).
+    await expect(dialog.getByRole('radio', { name: `Take: ${longNote}` })).toBeAttached();
+    const size = page.viewportSize()!;
+    await page.setViewportSize({ width: 1024, height: 700 });
+    await expect(dialog.getByRole('button', { name: 'Merge' })).toBeInViewport({ ratio: 1 });
+    await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeInViewport({ ratio: 1 });
+    await page.setViewportSize(size);
     await expectAccessible(page, 'merge: compare the fields');
     await page.screenshot({ path: test.info().outputPath('merge-dialog.png') });
     await tabTo(page, dialog.getByRole('button', { name: 'Merge' }));
@@ -108,9 +118,13 @@ test.describe('merge duplicates and the archive', () => {
     await call(page, host.url, 'organisations.create', { name: 'Founded after the export' });
     const chooser = page.waitForEvent('filechooser');
     const opener = page.getByRole('button', { name: 'Open an archive…' });
-    // By keyboard (the download notice may cover the button).
-    await opener.focus();
-    await page.keyboard.press('Enter');
+    // The download notice stands clear of the archive buttons (review finding 7): a mouse click reaches them.
+    const notice = page.getByRole('alert').filter({ hasText: /downloaded/ });
+    await expect(notice).toBeVisible();
+    const [n, o] = [(await notice.boundingBox())!, (await opener.boundingBox())!];
+    const overlaps = n.x < o.x + o.width && o.x < n.x + n.width && n.y < o.y + o.height && o.y < n.y + n.height;
+    expect(overlaps).toBe(false);
+    await opener.click();
     await (await chooser).setFiles(archivePath);
     const dialog = page.getByRole('dialog', { name: 'Open an archive' });
     await expect(dialog.getByRole('cell', { name: /people/ })).toContainText('122 people');

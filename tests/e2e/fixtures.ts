@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
 
@@ -15,7 +15,7 @@ export interface WebHostProcess {
 
 /** Starts the built web host (dist/web/main.mjs) on a free port and a workspace folder. */
 export async function startWebHost(dataDir: string): Promise<WebHostProcess> {
-  const child = spawn(process.execPath, [`${process.env.ATTACHE_OUT_DIR ?? 'dist'}/web/main.mjs`, '--port', '0', '--data-dir', dataDir], {
+  const child = spawn(process.execPath, [resolve(process.cwd(), process.env.ATTACHE_OUT_DIR ?? 'dist', 'web/main.mjs'), '--port', '0', '--data-dir', dataDir], {
     env: { ...process.env, ATTACHE_VALIDATE_OUTPUT: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -201,7 +201,8 @@ describe('list export to a PDF report', () => {
     const pages = pageTexts(path);
     expect(pages.length).toBeGreaterThanOrEqual(2);
     expect(pages[0]).toContain('People');
-    expect(pages[0]).toContain('Filter: text “otieno” · country: Kenya');
+    expect(pages[0]).toContain('Filtered by text “otieno” · country: Kenya');
+    expect(pages[0]).not.toContain('Filter:');
     expect(pages[0]).toContain('Sorted by Name, ascending.');
     expect(pages[0]).toMatch(/Generated 21 November 2026/);
     expect(pages[0]).toContain('90 rows');
@@ -234,10 +235,25 @@ describe('list export to a PDF report', () => {
     expect(Number(info['Page size']?.match(/^([\d.]+) x/)?.[1])).toBeGreaterThan(800);
     const text = pageTexts(path)[0]!;
     expect(text).toContain('Personen');
-    expect(text).toContain('Filter: keiner (alle Einträge)');
+    expect(text).toContain('Nicht gefiltert (alle Einträge)');
     expect(text).toContain('Seite 1 von 1');
     expect(text).toContain('INTERN');
     expect(text).toContain('02.10.2026');
+  });
+
+  it('writes English dates as the app does (“21 Nov 2026”), and keeps a date column’s header on one line', async () => {
+    const b = await openTestBackend({ now: clock });
+    await b.call('contacts.create', { contact: { givenName: 'Wanjiru', familyName: 'Kamau', country: 'KE' }, positions: [] });
+    const { jobId } = await b.call('exports.list', { list: 'contacts', query: {}, columns: ['name', 'country', 'updatedAt'], format: 'pdf', language: 'en' });
+    const text = pageTexts(savePdf(await tempDir(), (await jobFile(b, jobId)).bytes))[0]!;
+    expect(text).toContain('21 Nov 2026');
+    expect(text).not.toContain('21/11/2026');
+
+    const { columnLayout } = await import('../../electron/backend/pdf/documents/list-report');
+    const rows = Array.from({ length: 30 }, (_, i) => [`A rather long organisation name number ${i} in full`, 'KE', '26.10.2026']);
+    const { widths } = columnLayout(['Name', 'Land', 'Letzter Kontakt'], rows);
+    // 6 pt a character and 12 pt padding: the whole header fits, not only its longest word.
+    expect(widths[2]).toBeGreaterThanOrEqual('Letzter Kontakt'.length * 6 + 12);
   });
 
   it('refuses a report of more rows than a PDF should hold, before any job starts, with a message that says what to do', async () => {

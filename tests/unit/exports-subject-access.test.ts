@@ -128,6 +128,31 @@ describe('subject-access export (GDPR Art. 15)', () => {
       expect(text, expected).toContain(expected);
   });
 
+  it('prints no less than the person page: the country from the current position, languages by name, the salutation apart, consent and review dates', async () => {
+    const b = await openTestBackend({ now: clock });
+    const org = await b.call('organisations.create', { name: 'Moscow Institute for Comparative Regional Studies', kind: 'researchInstitute', country: 'RU' });
+    const vera = await b.call('contacts.create', {
+      contact: {
+        honorific: 'Ms',
+        academicTitle: 'Dr.',
+        givenName: 'Vera',
+        familyName: 'Gromova',
+        nativeName: 'Вера Громова',
+        languages: ['ru', 'en', 'de'],
+        gdpr: { lawfulBasis: 'consent', source: 'Workshop', consentOn: '2026-03-04', reviewOn: '2027-03-04' },
+      },
+      positions: [{ organisationId: org.id, role: 'Senior Researcher', from: '2020-01-01' }],
+    });
+    const en = pdftotext((await exportFor(b, vera.id, 'en')).pdf).replace(/\s+/g, ' ');
+    for (const expected of ['Salutation Ms', 'Name Dr. Vera Gromova', 'Country Russian Federation (from the current position)', 'Languages Russian, English, German', 'Consent given on', 'Review on'])
+      expect(en, expected).toContain(expected);
+    expect(en).not.toContain('Ms Dr.');
+    expect(en).toMatch(/Consent given on \d/);
+    const de = pdftotext((await exportFor(b, vera.id, 'de')).pdf).replace(/\s+/g, ' ');
+    for (const expected of ['Anrede Ms', 'Name Dr. Vera Gromova', '(aus der aktuellen Position)', 'Sprachen Russisch, Englisch, Deutsch', 'Einwilligung erteilt am 4. März 2026', 'Überprüfen am 4. März 2027'])
+      expect(de, expected).toContain(expected);
+  });
+
   it('for a person named nowhere else: their record and empty sections', async () => {
     const w = await workspace();
     const loner = await w.b.call('contacts.create', { contact: { givenName: 'Lina', familyName: 'Alone' }, positions: [] });

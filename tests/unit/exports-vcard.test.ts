@@ -24,6 +24,7 @@ async function workspace() {
       givenName: 'Anna',
       familyName: 'Kowalska-Nowak',
       nativeName: 'Анна Ковальская',
+      languages: ['ru', 'pl', 'en'],
       emails: [
         { address: 'anna@uni-lodz.example', kind: 'work' },
         { address: 'anna.home@mail.example', kind: 'private' },
@@ -68,7 +69,14 @@ describe('vCard 4.0 export', () => {
     expect(cards).toHaveLength(2);
     const card = cards[0]!;
     expect(card.version).toBe('4.0');
-    expect(one(card.get('fn')).valueOf()).toBe('Prof. Dr. Anna Kowalska-Nowak');
+    // The name in original script is an alternative FN in its language, not a nickname (review finding 28).
+    const names = [card.get('fn')].flat();
+    expect(names.map((n) => n.valueOf())).toEqual(['Prof. Dr. Anna Kowalska-Nowak', 'Анна Ковальская']);
+    expect(names.map((n) => [n.altid, n.language])).toEqual([
+      ['1', 'en'],
+      ['1', 'ru'],
+    ]);
+    expect(card.get('nickname')).toBeUndefined();
     expect(one(card.get('n')).valueOf()).toBe('Kowalska-Nowak;Anna;;Ms,Prof. Dr.;');
     expect(one(card.get('org')).valueOf()).toBe('Universität Łódź\\; Rektorat');
     const emails = [card.get('email')].flat();
@@ -95,7 +103,11 @@ describe('vCard 4.0 export', () => {
     expect(card.getFirstPropertyValue('note')).toBe(NOTE);
     expect(card.getFirstPropertyValue('title')).toBe(LONG_ROLE);
     expect(card.getFirstPropertyValue('org')).toBe('Universität Łódź; Rektorat');
-    expect(card.getFirstPropertyValue('nickname')).toBe('Анна Ковальская');
+    expect(card.getAllProperties('fn').map((p) => [p.getFirstValue(), p.getParameter('language')])).toEqual([
+      ['Prof. Dr. Anna Kowalska-Nowak', 'de'],
+      ['Анна Ковальская', 'ru'],
+    ]);
+    expect(card.getFirstPropertyValue('nickname')).toBeNull();
     expect(card.getFirstProperty('categories')!.getValues()).toEqual(['materials science', 'mobility, exchange']);
     const adr = card.getFirstPropertyValue('adr') as string[];
     expect(adr[6]).toBe('Polen');

@@ -102,6 +102,17 @@ describe('catalogues', () => {
     expect(translator('en')('impact.collections.cases', { count: 1 })).toBe('1 case');
   });
 
+  it('German names strategy notes and records as the app does (review finding 13), and writes a space before an ellipsis in the import, export and people strings (finding 25)', () => {
+    expect(de.get('notes.title')).toBe('Strategiepapiere');
+    expect(de.get('exports.titles.notes')).toBe(de.get('notes.title'));
+    expect(de.get('exports.subjectAccess.notes')).toBe(de.get('notes.title'));
+    // "Eintrag/Einträge" everywhere; the archive's strings are being reworded on their own branch.
+    const datensatz = [...de].filter(([key, text]) => /Datens(a|ä)tz/.test(text) && !key.startsWith('archive.'));
+    expect(datensatz).toEqual([]);
+    const tight = [...de].filter(([key, text]) => /^(imports|exports|contacts)\./.test(key) && /[^\s(„“]…/.test(text));
+    expect(tight).toEqual([]);
+  });
+
   it('a misspelt key does not compile (tsc -p tests fails if these lines became valid)', () => {
     // @ts-expect-error: not a key of the catalogue
     expect(translator('en')('cases.titel')).toBe('cases.titel');

@@ -248,6 +248,45 @@ describe('import: mapping, duplicates, apply and undo', () => {
     expect(lines.find((l) => l[0] === '81')).toEqual(['81', 'created', 'Other0 Name0', 'merged into the record of row 1']);
   });
 
+  it('finds people already in the workspace by their name in original script at their organisation, and by name and country as a possible duplicate that is created unless chosen otherwise', async () => {
+    const tb = await openTestBackend({ now: clock, sample: true });
+    const eleni = tb.store.db.contacts.find((c) => c.familyName === 'Papadaki')!;
+    const vera = tb.store.db.contacts.find((c) => c.familyName === 'Gromova')!;
+    expect(vera.country).toBeNull(); // her country is that of her current position (Moscow)
+    const bytes = utf8(
+      csv([
+        ['First Name', 'Last Name', 'Company', 'Job Title', 'Country'],
+        ['Ελένη', 'Παπαδάκη', 'Attica Institute for Mediterranean Studies', 'Research Director', ''],
+        ['Vera', 'Gromova', '', '', 'Russia'],
+        ['Vera', 'Gromova', '', '', 'Russia'],
+        ['Nadia', 'Haddad', 'Attica Institute for Mediterranean Studies', '', ''],
+      ]),
+    );
+    const parsed = await stage(tb, 'people.csv', bytes);
+    const preview = await tb.call('imports.preview', { uploadId: parsed.uploadId, target: 'people', mapping: parsed.proposal.people });
+    const [greek, russian, again, noTitle] = preview.rows;
+    expect(greek).toMatchObject({ duplicate: { reason: 'nameAtOrganisation', existingId: eleni.id, possible: false } });
+    expect(russian).toMatchObject({ duplicate: { reason: 'nameAndCountry', existingId: vera.id, possible: true } });
+    expect(again).toMatchObject({ duplicate: { reason: 'nameAndCountry', possible: true } });
+    // No job title: the preview says so instead of showing a role nobody typed.
+    expect(noTitle).toMatchObject({ position: '', defaultPosition: true, duplicate: null });
+    expect(preview.duplicates).toBe(3);
+
+    // Skip for all applies to the certain duplicate; the possible ones are created; row 3 is skipped by its own choice.
+    const before = tb.store.db.contacts.length;
+    const result = await apply(tb, parsed, { all: 'skip', rows: [{ row: 3, action: 'skip' }] });
+    expect(result).toMatchObject({ created: 2, updated: 0, skipped: 2 });
+    expect(tb.store.db.contacts).toHaveLength(before + 2);
+  });
+
+  it('shows the mapped city and kind of organisations in the preview', async () => {
+    const tb = await openTestBackend({ now: clock });
+    const parsed = await stage(tb, 'orgs.csv', utf8(csv([['Name', 'City', 'Kind', 'Country'], ['Université de Lomé', 'Lomé', 'University', 'Togo']])));
+    const mapping: Mapping = ['name', 'city', 'kind', 'country'];
+    const preview = await tb.call('imports.preview', { uploadId: parsed.uploadId, target: 'organisations', mapping });
+    expect(preview.rows[0]).toMatchObject({ name: 'Université de Lomé', city: 'Lomé', kind: 'university', country: 'TG', errors: [] });
+  });
+
   it('updates existing records when asked, and one Undo gives back exactly the data before', async () => {
     const tb = await openTestBackend({ now: clock });
     const org = await tb.call('organisations.create', { name: 'Universität Zürich', country: 'CH' });

@@ -54,3 +54,16 @@ describe('the desktop app’s bundle', () => {
     expect(readFileSync(join(root, 'electron-builder.yml'), 'utf8')).toMatch(/asarUnpack:\n\s+- dist\/workers\/\*\*/);
   });
 });
+
+describe('the build script', () => {
+  it('refuses an out folder outside the repository instead of building into <repo>/tmp/… (review finding 31)', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const { existsSync } = await import('node:fs');
+    const outside = join(root, '..', `attache-outside-${process.pid}`);
+    const run = spawnSync(process.execPath, [join(root, 'scripts/build.mjs')], { env: { ...process.env, ATTACHE_OUT_DIR: outside }, encoding: 'utf8' });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('must be a folder inside the repository');
+    expect(existsSync(outside)).toBe(false);
+    expect(existsSync(join(root, outside))).toBe(false);
+  });
+});

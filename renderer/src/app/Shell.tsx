@@ -17,7 +17,7 @@ import { CommandPalette, openPalette } from './CommandPalette';
 import { emitCommand, useCommand } from './commands';
 import { useFocusAfterNavigation } from './focus';
 import { useAppLock } from './lock';
-import { useSections } from './sections';
+import { sectionOf, useSections } from './sections';
 import { ShortcutHelp, usePaletteKeys, useShortcutKeys } from './shortcuts';
 
 /** The workbench frame: navigation on the left, the screen beside it, shortcuts everywhere. */
@@ -48,6 +48,7 @@ export function Shell() {
   useCommand('help.shortcuts', useCallback(() => setHelpOpen(true), []));
 
   const sections = useSections();
+  const current = sectionOf(sections, location.pathname, location.search);
 
   // Screens with a list search focus it themselves; elsewhere Ctrl+F goes to the case list.
   const hasListSearch = sections.some((s) => location.pathname.startsWith(s.path));
@@ -84,11 +85,11 @@ export function Shell() {
             key={section.path}
             label={section.label}
             leftSection={section.icon}
-            active={location.pathname.startsWith(section.path)}
+            active={current === section.path}
             onClick={() => navigate(section.path)}
             component="button"
             title={section.label}
-            aria-current={location.pathname.startsWith(section.path) ? 'page' : undefined}
+            aria-current={current === section.path ? 'page' : undefined}
           />
         ))}
         <div className="sidebar-spacer" />

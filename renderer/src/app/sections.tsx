@@ -20,3 +20,12 @@ export function useSections(): Section[] {
     { path: '/countries', label: t('countries.title'), icon: <IconWorld size={18} /> },
   ];
 }
+
+/**
+ * The section a path belongs to, for the sidebar's highlight: its own, or for the import screen the
+ * list it was opened from (`/import?target=organisations` → Organisations, otherwise People).
+ */
+export function sectionOf(sections: readonly Section[], pathname: string, search: string): string | undefined {
+  if (pathname === '/import') return new URLSearchParams(search).get('target') === 'organisations' ? '/organisations' : '/contacts';
+  return sections.find((s) => pathname.startsWith(s.path))?.path;
+}

@@ -4,7 +4,8 @@
  * side by side as a radio group — keep, take the other's, or (lists and notes) both — with the
  * result computed by the same `combine` the backend stores. It lists what moves to the kept record,
  * says that one Undo restores everything, merges, and offers that Undo. Focus goes back to the
- * button that opened it.
+ * button that opened it. Values are shown in full; the dialog scrolls and Cancel / Merge stay in
+ * view at its foot.
  */
 import { Alert, Button, Group, List, Loader, Modal, Radio, Stack, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -17,6 +18,7 @@ import { useUndo } from '../app/undo';
 import { describeError } from '../lib/errors';
 import { notifyError } from '../lib/notify';
 import { DialogFooter } from './form/DialogFooter';
+import './merge.css';
 
 type Rec = { id: string; revision: number } & Record<string, unknown>;
 
@@ -30,6 +32,8 @@ export interface MergePreviewData<R extends Rec> {
 interface Props<R extends Rec> {
   /** The record whose page opened the dialog; it is kept unless the user swaps. */
   recordId: string;
+  /** Both records already chosen (two selected in a list): the dialog starts at the comparison. */
+  pair?: { keepId: string; otherId: string };
   /** Which collection, for query keys. */
   kind: 'contacts' | 'organisations';
   /** How the records are named in headings and the Undo notice. */
@@ -52,7 +56,7 @@ export function MergeDialog<R extends Rec>(props: Props<R>) {
   const queryClient = useQueryClient();
   const undo = useUndo();
   const [candidate, setCandidate] = useState<string | null>(null);
-  const [pair, setPair] = useState<{ keepId: string; otherId: string } | null>(null);
+  const [pair, setPair] = useState<{ keepId: string; otherId: string } | null>(props.pair ?? null);
   const [choices, setChoices] = useState<Record<string, MergeChoice>>({});
   const [pickError, setPickError] = useState<string | null>(null);
   useReturnFocus();
@@ -128,7 +132,9 @@ export function MergeDialog<R extends Rec>(props: Props<R>) {
                 {pickError}
               </Text>
             ) : null}
-            <DialogFooter onCancel={props.onClose} saving={false} submitLabel={t('merge.next')} mt="xs" />
+            <div className="merge-footer">
+              <DialogFooter onCancel={props.onClose} saving={false} submitLabel={t('merge.next')} mt="xs" />
+            </div>
           </Stack>
         </form>
       ) : preview.isError ? (
@@ -178,8 +184,8 @@ export function MergeDialog<R extends Rec>(props: Props<R>) {
                   description={value === 'both' ? shown(spec.field, result) : undefined}
                 >
                   <Group gap="lg" mt={4} align="flex-start" wrap="wrap">
-                    <Radio value="keep" label={`${t('merge.keep')}: ${shown(spec.field, data.keep[spec.field])}`} style={{ maxWidth: 340 }} />
-                    <Radio value="other" label={`${t('merge.take')}: ${shown(spec.field, data.other[spec.field])}`} style={{ maxWidth: 340 }} />
+                    <Radio value="keep" label={`${t('merge.keep')}: ${shown(spec.field, data.keep[spec.field])}`} classNames={{ label: 'merge-value' }} style={{ maxWidth: 340 }} />
+                    <Radio value="other" label={`${t('merge.take')}: ${shown(spec.field, data.other[spec.field])}`} classNames={{ label: 'merge-value' }} style={{ maxWidth: 340 }} />
                     {spec.kind !== 'single' ? <Radio value="both" label={t('merge.both')} /> : null}
                   </Group>
                 </Radio.Group>
@@ -209,7 +215,9 @@ export function MergeDialog<R extends Rec>(props: Props<R>) {
             <Text size="sm" c="dimmed">
               {t('merge.undoHint')}
             </Text>
-            <DialogFooter onCancel={props.onClose} saving={run.isPending} submitLabel={t('merge.submit')} mt="xs" />
+            <div className="merge-footer">
+              <DialogFooter onCancel={props.onClose} saving={run.isPending} submitLabel={t('merge.submit')} mt="xs" />
+            </div>
           </Stack>
         </form>
       )}

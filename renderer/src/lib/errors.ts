@@ -8,7 +8,8 @@ import { translateMessage } from '../i18n';
 export function describeError(t: TFunction, e: unknown): string {
   if (e instanceof AppError) {
     if (e.code === 'CONFLICT') return translateMessage(t, e.messageKey, e.message);
-    if (e.code === 'NOT_FOUND') return t('errors.notFound');
+    // A missing record says so; a missing thing with its own sentence (a spent undo, a dropped upload) says that.
+    if (e.code === 'NOT_FOUND' && !e.messageKey) return t('errors.notFound');
     return translateMessage(t, e.messageKey, e.message);
   }
   return t('errors.generic', { message: e instanceof Error ? e.message : String(e) });

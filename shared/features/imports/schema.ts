@@ -170,6 +170,11 @@ export const DuplicateMatch = z.object({
   existingId: Id.nullable(),
   row: z.number().int().nullable(),
   label: z.string(),
+  /**
+   * A weaker match (the same name and country, nothing more): shown so the person can decide, but
+   * created anyway unless they choose otherwise for that row; the choice for all does not apply.
+   */
+  possible: z.boolean().default(false),
 });
 export type DuplicateMatch = z.infer<typeof DuplicateMatch>;
 
@@ -179,11 +184,17 @@ export const PreviewRow = z.object({
   row: z.number().int(),
   name: z.string(),
   organisation: z.string(),
+  /** The job title as the file gives it (empty when it gives none). */
   position: z.string(),
+  /** No title given, so the position is stored with the default role ("Contact"); shown greyed as such. */
+  defaultPosition: z.boolean().default(false),
   emails: z.array(z.string()),
   phones: z.array(z.string()),
   country: z.string().nullable(),
   topics: z.array(z.string()),
+  /** Organisations: the city and the kind as they will be stored (kind null: not mapped). */
+  city: z.string().default(''),
+  kind: z.string().max(40).nullable().default(null),
   /** Whether the organisation named in the row will be created (or matched to an existing one). */
   organisationAction: z.enum(['create', 'match', 'none']),
   errors: z.array(z.object({ field: z.string(), message: Message })),

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
-import { openBackend, downloadPlatform, type Backend, type BackendOptions } from '../../../electron/backend';
+import { openBackend, downloadPlatform, type Backend, type BackendOptions, type Platform } from '../../../electron/backend';
 import type { InputOf, OperationName, OutputOf } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
 
@@ -32,10 +32,17 @@ export interface TestBackend extends Backend {
 
 /** The real backend on a real temp folder, with results checked against the contract. */
 export async function openTestBackend(
-  opts: { dataDir?: string; now?: () => Date; sample?: boolean; init?: boolean; importReader?: BackendOptions['importReader'] } = {},
+  opts: { dataDir?: string; now?: () => Date; sample?: boolean; init?: boolean; platform?: Platform; importReader?: BackendOptions['importReader'] } = {},
 ): Promise<TestBackend> {
   const dataDir = opts.dataDir ?? (await tempDir());
-  const backend = await openBackend({ dataDir, platform: downloadPlatform, validateOutput: true, kdf: TEST_KDF, ...(opts.now ? { now: opts.now } : {}), ...(opts.importReader ? { importReader: opts.importReader } : {}) });
+  const backend = await openBackend({
+    dataDir,
+    platform: opts.platform ?? downloadPlatform,
+    validateOutput: true,
+    kdf: TEST_KDF,
+    ...(opts.now ? { now: opts.now } : {}),
+    ...(opts.importReader ? { importReader: opts.importReader } : {}),
+  });
   opened.push(backend);
   const call = async <N extends OperationName>(name: N, input: InputOf<N>): Promise<OutputOf<N>> => {
     const envelope = await backend.dispatch(name, input);

@@ -42,8 +42,10 @@ const p90 = (values: number[]) => {
  */
 export function columnLayout(headers: readonly string[], rows: ReadonlyArray<readonly string[]>): { widths: number[]; orientation: 'portrait' | 'landscape' } {
   const sample = rows.slice(0, 2000);
-  const want = headers.map((h, i) => Math.max(longestWord(h), Math.min(36, p90(sample.map((r) => Math.max(...(r[i] ?? '').split('\n').map((l) => l.length)))))) * CHAR + PAD);
-  const need = headers.map((h, i) => Math.max(longestWord(h), Math.min(12, p90(sample.map((r) => longestWord(r[i] ?? ''))))) * CHAR + PAD);
+  const want = headers.map((h, i) => Math.max(p90(sample.map((r) => (r[i] ?? '').length)) <= 12 ? Math.min(24, h.length) : longestWord(h), Math.min(36, p90(sample.map((r) => Math.max(...(r[i] ?? '').split('\n').map((l) => l.length)))))) * CHAR + PAD);
+  // A column of short values (dates, codes, counts) keeps its whole header on one line: "Letzter Kontakt" over dates.
+  const short = headers.map((_, i) => p90(sample.map((r) => (r[i] ?? '').length)) <= 12);
+  const need = headers.map((h, i) => Math.max(short[i] ? Math.min(24, h.length) : longestWord(h), Math.min(12, p90(sample.map((r) => longestWord(r[i] ?? ''))))) * CHAR + PAD);
   const total = want.reduce((s, w) => s + w, 0);
   const orientation = total > PORTRAIT * 1.1 ? 'landscape' : 'portrait';
   const room = orientation === 'landscape' ? LANDSCAPE : PORTRAIT;
@@ -63,7 +65,8 @@ const locale = (lang: Language) => (lang === 'de' ? 'de-DE' : 'en-GB');
 export function listReportModel(report: ListReport, opts: { language: Language; generatedAt: Date }): DocumentModel {
   const lang = opts.language;
   const t = translator(lang);
-  const days = new Intl.DateTimeFormat(locale(lang), { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' });
+  // As the app's lists write dates: "26 Oct 2026" (unambiguous for any English reader), "26.10.2026".
+  const days = new Intl.DateTimeFormat(locale(lang), lang === 'de' ? { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' } : { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
   const numbers = new Intl.NumberFormat(locale(lang));
   const cell = (c: ReportCell): string => {
     if (c === null) return '—';

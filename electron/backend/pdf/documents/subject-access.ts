@@ -4,7 +4,7 @@
  * why they are included and how many other people were left out. Classified confidential.
  */
 import { countryName } from '../../../../shared/features/countries/names';
-import { displayName } from '../../../../shared/features/contacts/schema';
+import { displayName, isCurrentPosition } from '../../../../shared/features/contacts/schema';
 import type { SubjectAccessExport } from '../../../../shared/features/exports/schema';
 import { richTextToPlain } from '../../../../shared/domain/richtext';
 import { translator, type Language, type TranslationKey } from '../../../../shared/i18n';
@@ -40,19 +40,40 @@ export function subjectAccessModel(data: SubjectAccessExport, opts: { language: 
   blocks.push({ kind: 'paragraph', tone: 'muted', text: `${k('kicker')} · ${t('exports.subjectAccess.generated', { date: formatDateTime(opts.generatedAt, lang) })}` });
   blocks.push({ kind: 'paragraph', text: k('intro') });
 
+  // What the person page shows, never less: the country taken from the current position when the
+  // record has none, languages by name, the salutation on its own row, the consent and review dates.
+  const today = opts.generatedAt.toISOString().slice(0, 10);
+  const positionCountry = data.positions.find(({ record, organisation }) => organisation?.country && isCurrentPosition(record, today))?.organisation?.country ?? null;
+  const country = p.country
+    ? countryName(p.country, lang)
+    : positionCountry
+      ? `${countryName(positionCountry, lang)} (${k('fromPosition')})`
+      : '—';
+  const languageNames = new Intl.DisplayNames([lang], { type: 'language', fallback: 'code' });
+  const languageName = (code: string) => {
+    try {
+      return languageNames.of(code) ?? code;
+    } catch {
+      return code;
+    }
+  };
+
   blocks.push({ kind: 'heading', level: 2, text: k('person') });
   blocks.push({
     kind: 'fields',
     rows: [
-      { label: f('name'), value: [p.honorific, name].filter(Boolean).join(' ') },
+      { label: f('honorific'), value: p.honorific || '—' },
+      { label: f('name'), value: name },
       { label: f('nativeName'), value: [p.nativeName, p.transliteration].filter(Boolean).join(' · ') || '—' },
       { label: f('emails'), value: p.emails.map((e) => e.address).join(', ') || '—' },
       { label: f('phones'), value: p.phones.map((x) => x.number).join(', ') || '—' },
-      { label: f('country'), value: p.country ? countryName(p.country, lang) : '—' },
-      { label: f('languages'), value: p.languages.join(', ') || '—' },
+      { label: f('country'), value: country },
+      { label: f('languages'), value: p.languages.map(languageName).join(', ') || '—' },
       { label: f('expertise'), value: p.expertise.join(', ') || '—' },
       { label: f('owner'), value: p.owner || '—' },
       { label: f('gdpr'), value: [t(`contacts.gdpr.bases.${p.gdpr.lawfulBasis}` as TranslationKey), p.gdpr.source].filter(Boolean).join(' · ') },
+      { label: f('consentOn'), value: date(p.gdpr.consentOn) },
+      { label: f('reviewOn'), value: date(p.gdpr.reviewOn) },
       { label: f('notes'), value: p.notes || '—' },
       { label: f('createdAt'), value: date(p.createdAt) },
       { label: f('updatedAt'), value: date(p.updatedAt) },

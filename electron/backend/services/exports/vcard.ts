@@ -1,5 +1,6 @@
 /**
- * People as vCard 4.0 (RFC 6350), one file for Apple Contacts, Outlook and Thunderbird: FN, N, ORG
+ * People as vCard 4.0 (RFC 6350), one file for Apple Contacts, Outlook and Thunderbird: FN (with
+ * the name in original script as its alternative in another language), N, ORG
  * and TITLE of the current position, e-mails, phones, the country as ADR, notes, topics as
  * CATEGORIES, REV and UID. Written here rather than by a library because writing is the simple half
  * (the maintained vCard packages parse; the one writer on npm targets 3.0): values escaped per
@@ -40,10 +41,16 @@ export function cardLines(db: Database, c: ContactRecord, today: string, lang: L
   const org = position ? ix.organisation(position.organisationId) : undefined;
   const lines = ['BEGIN:VCARD', 'VERSION:4.0'];
   lines.push(isUuid(c.id) ? `UID:urn:uuid:${c.id.toLowerCase()}` : `UID;VALUE=text:${escapeText(c.id)}`);
-  lines.push(`FN:${escapeText(displayName(c) || c.familyName)}`);
+  const fn = escapeText(displayName(c) || c.familyName);
+  if (c.nativeName) {
+    // The name in its original script is the same name in another language (RFC 6350 §5.4 ALTID),
+    // not a nickname: its language is the person's first one besides English and the export's.
+    const native = c.languages.find((l) => l !== lang && l !== 'en');
+    lines.push(`FN;ALTID=1;LANGUAGE=${lang}:${fn}`);
+    lines.push(`FN;ALTID=1${native ? `;LANGUAGE=${native}` : ''}:${escapeText(c.nativeName)}`);
+  } else lines.push(`FN:${fn}`);
   const prefixes = [c.honorific, c.academicTitle].filter(Boolean).map(escapeComponent).join(',');
   lines.push(`N:${escapeComponent(c.familyName)};${escapeComponent(c.givenName)};;${prefixes};`);
-  if (c.nativeName) lines.push(`NICKNAME:${escapeText(c.nativeName)}`);
   if (org) lines.push(`ORG:${escapeComponent(org.name)}`);
   if (position?.role) lines.push(`TITLE:${escapeText(position.role)}`);
   c.emails.forEach((e, i) => lines.push(`${typed('EMAIL', emailType[e.kind])}${i === 0 ? ';PREF=1' : ''}:${escapeText(e.address)}`));

@@ -2,11 +2,14 @@
  * What an import would do, row by row, against the published data: each row turned into the
  * fields of a person (or organisation) and checked by the same zod schemas as the forms; the
  * organisation it names matched or made; duplicates found (same e-mail; same name at the same
- * organisation; organisations by name and country, diacritics folded), including duplicates of an
- * earlier row of the same file; and the user's choice applied (skip, update, create anyway).
+ * organisation, the name in Latin letters, in its original script or transliterated; organisations
+ * by name and country, diacritics folded), including duplicates of an earlier row of the same file;
+ * people with the same name and country (the country of their current position when they have
+ * none) as a possible duplicate, created unless the person decides otherwise; and the user's choice
+ * applied (skip, update, create anyway).
  * The preview and the apply run this one planner, so what the preview shows is what is stored.
  */
-import { ContactFields, displayName, type ContactRecord, type PositionRecord } from '../../../../shared/features/contacts/schema';
+import { ContactFields, displayName, isCurrentPosition, type ContactRecord, type PositionRecord } from '../../../../shared/features/contacts/schema';
 import { countryFromText, lawfulBasisFromText, organisationKindFromText, splitList } from '../../../../shared/features/imports/mapping';
 import { PREVIEW_MAX_FLAGGED, PREVIEW_ROWS, type DuplicateChoice, type DuplicateMatch, type DuplicateReason, type ImportField, type ImportTarget, type Mapping, type PreviewRow, type RowOutcome } from '../../../../shared/features/imports/schema';
 import { OrganisationFields, type OrganisationRecord } from '../../../../shared/features/organisations/schema';
@@ -49,6 +52,9 @@ export interface Plan {
 
 const nameKey = (given: string, family: string) => foldText(`${given} ${family}`).replace(/\s+/g, ' ').trim();
 const orgKey = (name: string) => foldText(name).replace(/\s+/g, ' ').trim();
+/** Every form a person's name is known in: Latin, original script, transliteration (folded, distinct, non-empty). */
+const nameKeys = (c: { givenName: string; familyName: string; nativeName: string; transliteration?: string }) =>
+  [...new Set([nameKey(c.givenName, c.familyName), orgKey(c.nativeName), orgKey(c.transliteration ?? '')])].filter(Boolean);
 
 /** "Prof. Dr. Anna Maria Müller" or "Müller, Anna Maria" → title, given, family. */
 export function splitFullName(full: string): { academicTitle: string; givenName: string; familyName: string } {
@@ -99,6 +105,8 @@ export class Planner {
   private readonly orgsByName = new Map<string, Array<Target<OrganisationRecord>>>();
   private readonly contactsByEmail = new Map<string, Target<ContactRecord>>();
   private readonly contactsByNameOrg = new Map<string, Target<ContactRecord>>();
+  /** Name key → people with that name and the country they are known by (their own, else their current position's). */
+  private readonly contactsByName = new Map<string, Array<{ target: Target<ContactRecord>; country: string | null }>>();
   private readonly positionKeys = new Set<string>();
   private readonly contactTargets = new Map<string, Target<ContactRecord>>();
   private readonly choices = new Map<number, DuplicateChoice['all']>();
@@ -126,14 +134,26 @@ export class Planner {
         this.contactTargets.set(c.id, target);
         for (const e of c.emails) if (!this.contactsByEmail.has(e.address.toLowerCase())) this.contactsByEmail.set(e.address.toLowerCase(), target);
       }
+      const today = options.stamp.slice(0, 10);
+      const positionCountry = new Map<string, string>();
+      const orgCountry = new Map(db.organisations.map((o) => [o.id, o.country]));
       for (const p of db.positions) {
         const c = contacts.get(p.contactId);
         if (!c) continue;
-        const key = `${nameKey(c.givenName, c.familyName)}|${p.organisationId}`;
-        if (!this.contactsByNameOrg.has(key)) this.contactsByNameOrg.set(key, this.contactTargets.get(c.id)!);
+        for (const name of nameKeys(c)) {
+          const key = `${name}|${p.organisationId}`;
+          if (!this.contactsByNameOrg.has(key)) this.contactsByNameOrg.set(key, this.contactTargets.get(c.id)!);
+        }
         this.positionKeys.add(`${p.contactId}|${p.organisationId}|${foldText(p.role)}`);
+        const country = orgCountry.get(p.organisationId);
+        if (country && isCurrentPosition(p, today) && !positionCountry.has(c.id)) positionCountry.set(c.id, country);
       }
+      for (const c of db.contacts) this.indexName(this.contactTargets.get(c.id)!, c.country ?? positionCountry.get(c.id) ?? null);
     }
+  }
+
+  private indexName(target: Target<ContactRecord>, country: string | null) {
+    for (const key of nameKeys(target.record)) this.contactsByName.set(key, [...(this.contactsByName.get(key) ?? []), { target, country }]);
   }
 
   private indexOrg(t: Target<OrganisationRecord>) {
@@ -162,8 +182,8 @@ export class Planner {
     this.plan.outcomes.push({ row, outcome, label, reason });
   }
 
-  private match(reason: DuplicateReason, t: Target<{ id: string }>, label: string): DuplicateMatch {
-    return { reason, existingId: t.existing ? t.existing.id : null, row: t.existing ? null : (t.row ?? null), label };
+  private match(reason: DuplicateReason, t: Target<{ id: string }>, label: string, possible = false): DuplicateMatch {
+    return { reason, existingId: t.existing ? t.existing.id : null, row: t.existing ? null : (t.row ?? null), label, possible };
   }
 
   /** Plans data row `n` (1-based) of the table. */
@@ -235,11 +255,14 @@ export class Planner {
       row: n,
       name: String(name),
       organisation,
-      position: organisation ? role || this.o.defaultRole : role,
+      position: role,
+      defaultPosition: Boolean(organisation) && !role,
       emails: (input.emails as Array<{ address: string }>).map((e) => e.address),
       phones: (input.phones as Array<{ number: string }>).map((p) => p.number),
       country: country ?? (countryText || null),
       topics: fields?.expertise ?? [],
+      city: '',
+      kind: null,
       organisationAction: (organisation ? (org ? 'match' : 'create') : 'none') as PreviewRow['organisationAction'],
     });
     if (!fields || errors.length) {
@@ -260,13 +283,30 @@ export class Planner {
         break;
       }
     }
+    const names = nameKeys(fields);
     if (!target && org) {
-      target = this.contactsByNameOrg.get(`${nameKey(fields.givenName, fields.familyName)}|${org.record.id}`);
-      if (target) duplicate = this.match('nameAtOrganisation', target, displayName(target.record));
+      for (const name of names) {
+        target = this.contactsByNameOrg.get(`${name}|${org.record.id}`);
+        if (target) {
+          duplicate = this.match('nameAtOrganisation', target, displayName(target.record));
+          break;
+        }
+      }
+    }
+    // A weaker sign: the same name and the same country, with no organisation or e-mail in common.
+    if (!target && fields.country) {
+      for (const name of names) {
+        const same = this.contactsByName.get(name)?.find((c) => c.country === fields.country);
+        if (same) {
+          target = same.target;
+          duplicate = this.match('nameAndCountry', target, displayName(target.record), true);
+          break;
+        }
+      }
     }
     this.preview(duplicate !== null, () => ({ ...previewBase(), errors: [], duplicate }));
     if (duplicate) this.plan.counts.duplicates++;
-    const action = duplicate ? this.action(n) : 'create';
+    const action = duplicate ? (duplicate.possible ? (this.choices.get(n) ?? 'create') : this.action(n)) : 'create';
     if (action === 'skip') {
       this.outcome(n, 'skipped', displayName(fields), { key: `imports.reasons.${duplicate!.reason}`, params: { label: duplicate!.label } });
       return;
@@ -283,6 +323,7 @@ export class Planner {
       this.contactTargets.set(contact.id, made);
       target = made;
       this.outcome(n, 'created', displayName(contact), null);
+      this.indexName(made, contact.country ?? orgTarget?.record.country ?? null);
     }
     for (const e of contact.emails) if (!this.contactsByEmail.has(e.address.toLowerCase())) this.contactsByEmail.set(e.address.toLowerCase(), target);
     if (orgTarget) {
@@ -369,10 +410,13 @@ export class Planner {
       name: input.name,
       organisation: '',
       position: '',
+      defaultPosition: false,
       emails: [],
       phones: [],
       country: country ?? (countryText || null),
       topics: parsed.success ? parsed.data.topics : [],
+      city: input.city,
+      kind: kindText ? (kind ?? null) : null,
       organisationAction: 'none' as const,
     });
     if (!parsed.success || errors.length) {

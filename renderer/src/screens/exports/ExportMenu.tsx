@@ -4,12 +4,13 @@
  * The backend selects the rows with the list operation itself and builds the file; this only says
  * what is shown. While the job runs the button shows its progress (a status region).
  */
-import { Button, Loader, Menu, Text, VisuallyHidden } from '@mantine/core';
-import { IconDownload, IconFileSpreadsheet, IconFileText, IconFileTypePdf, IconAddressBook } from '@tabler/icons-react';
+import { Menu, Text } from '@mantine/core';
+import { IconFileSpreadsheet, IconFileText, IconFileTypePdf, IconAddressBook } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { ExportFormat, ExportList } from '../../../../shared/features/exports/schema';
 import { useApi } from '../../api/context';
 import { useLanguage } from '../../app/language';
+import { ExportJobMenu } from './ExportJobMenu';
 import { useExportJob } from './useExportJob';
 
 interface Props {
@@ -31,45 +32,22 @@ export function ExportMenu({ list, query, columns }: Props) {
   const api = useApi();
   const language = useLanguage();
   const { state, run } = useExportJob();
-  const percent = Math.round(state.progress * 100);
 
   return (
-    <>
-      <Menu position="bottom-end" withinPortal={false} floatingStrategy="fixed" withInitialFocusPlaceholder={false}>
-        <Menu.Target>
-          {/* Never disabled while the job runs (focus would fall to the page); a second choice waits for the first. */}
-          <Button
-            size="xs"
-            variant="default"
-            leftSection={state.running ? <Loader size={13} /> : <IconDownload size={15} />}
-            title={t('exports.menuHint')}
-            aria-label={t('exports.menuLabel')}
-            aria-busy={state.running}
-          >
-            {state.running ? `${t('exports.menu')} · ${percent} %` : t('exports.menu')}
-          </Button>
-        </Menu.Target>
-        <Menu.Dropdown>
-          <Menu.Label>{t('exports.menuHint')}</Menu.Label>
-          {formats.map(({ format, icon: Icon }) => (
-            <Menu.Item key={format} leftSection={<Icon size={16} />} onClick={() => void run(() => api.exports.list({ list, query, columns, format, language }))}>
-              <Text size="sm">{t(`exports.${format}`)}</Text>
-              <Text size="xs">
-                {t(`exports.${format}Hint`)}
-              </Text>
-            </Menu.Item>
-          ))}
-          {list === 'contacts' ? (
-            <Menu.Item leftSection={<IconAddressBook size={16} />} onClick={() => void run(() => api.exports.vcard({ query, language }))}>
-              <Text size="sm">{t('exports.vcard')}</Text>
-              <Text size="xs">
-                {t('exports.vcardHint')}
-              </Text>
-            </Menu.Item>
-          ) : null}
-        </Menu.Dropdown>
-      </Menu>
-      <VisuallyHidden role="status">{state.running ? t('exports.exporting') : ''}</VisuallyHidden>
-    </>
+    <ExportJobMenu state={state} title={t('exports.menuHint')} aria-label={t('exports.menuLabel')}>
+      <Menu.Label>{t('exports.menuHint')}</Menu.Label>
+      {formats.map(({ format, icon: Icon }) => (
+        <Menu.Item key={format} leftSection={<Icon size={16} />} onClick={() => void run(() => api.exports.list({ list, query, columns, format, language }))}>
+          <Text size="sm">{t(`exports.${format}`)}</Text>
+          <Text size="xs">{t(`exports.${format}Hint`)}</Text>
+        </Menu.Item>
+      ))}
+      {list === 'contacts' ? (
+        <Menu.Item leftSection={<IconAddressBook size={16} />} onClick={() => void run(() => api.exports.vcard({ query, language }))}>
+          <Text size="sm">{t('exports.vcard')}</Text>
+          <Text size="xs">{t('exports.vcardHint')}</Text>
+        </Menu.Item>
+      ) : null}
+    </ExportJobMenu>
   );
 }

@@ -9,7 +9,7 @@ export function ImportButton({ target }: { target: ImportTarget }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   return (
-    <Button variant="default" leftSection={<IconFileImport size={16} />} onClick={() => navigate(`/import?target=${target}`)}>
+    <Button variant="default" size="xs" leftSection={<IconFileImport size={14} />} onClick={() => navigate(`/import?target=${target}`)}>
       {t('imports.open')}
     </Button>
   );

@@ -64,7 +64,8 @@ export function ImportScreen() {
   const electron = status.data?.shell === 'electron';
 
   // Each new step announces itself: its heading takes focus (not on first render: the screen heading has it).
-  const shown = state.step === 'working' ? `working-${state.phase}` : state.step;
+  // After an undo the Done step's heading changes and takes focus too (its Undo button is gone).
+  const shown = state.step === 'working' ? `working-${state.phase}` : state.step === 'done' && state.undone ? 'undone' : state.step;
   const first = useRef(true);
   useEffect(() => {
     if (first.current) {
@@ -145,15 +146,20 @@ export function ImportScreen() {
     abort.current = control;
     setState({ step: 'working', phase: 'applying', progress: 0 });
     try {
-      const rows = Object.entries(perRow)
-        .filter(([, action]) => action !== all)
-        .map(([row, action]) => ({ row: Number(row), action }));
+      // Every row's own choice goes along: a possible duplicate's default is not the choice for all.
+      const rows = Object.entries(perRow).map(([row, action]) => ({ row: Number(row), action }));
       const { jobId } = await api.imports.apply({ uploadId: parsed.uploadId, target, mapping, duplicates: { all, rows }, language });
       const result = await waitForImportJob(api, jobId, (progress) => setState({ step: 'working', phase: 'applying', progress }), control.signal);
       if (result.kind !== 'importApplied') throw new Error('unexpected job result');
       await queryClient.invalidateQueries();
-      // Ctrl+Z undoes it too, from any screen, like a delete.
-      if (result.undoId) undoApi.offer(t('imports.done.summary', result), result.undoId);
+      // Ctrl+Z and the notice's Undo undo it too, from any screen, like a delete; whichever route
+      // undoes it, this page then says so.
+      const undoId = result.undoId;
+      if (undoId) {
+        undoApi.offer(t('imports.done.summary', result), undoId, {
+          onUndone: () => setState((s) => (s.step === 'done' && s.applied.undoId === undoId ? { ...s, undone: true } : s)),
+        });
+      }
       setState({ step: 'done', applied: result, undone: false });
     } catch (e) {
       if (e instanceof Cancelled) setError(t('imports.cancelled'));
@@ -163,10 +169,10 @@ export function ImportScreen() {
 
   async function undo() {
     if (state.step !== 'done' || !state.applied.undoId) return;
+    setError(null);
     try {
-      await api.undo.apply({ undoId: state.applied.undoId });
-      await queryClient.invalidateQueries();
-      setState({ ...state, undone: true });
+      // Through the undo provider, so the notice goes and Ctrl+Z no longer points at this import.
+      await undoApi.run(state.applied.undoId);
     } catch (e) {
       setError(describeError(t, e));
     }
@@ -185,22 +191,39 @@ export function ImportScreen() {
   }
 
   const current = state.step === 'working' ? (state.phase === 'applying' ? 'preview' : 'file') : state.step;
+  const listPath = target === 'organisations' ? '/organisations' : '/contacts';
+  // Cancel (and Escape) on the steps before anything is stored: back to the list the import came from.
+  const leave = () => navigate(params.get('target') === 'organisations' ? '/organisations' : '/contacts');
+  const canLeave = state.step === 'file' || state.step === 'mapping' || state.step === 'preview';
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    // An open Select's own Escape closes its list first; only an Escape nobody took leaves the screen.
+    if (e.key !== 'Escape' || e.defaultPrevented || !canLeave) return;
+    if ((e.target as HTMLElement).closest('[aria-expanded="true"]')) return;
+    e.preventDefault();
+    leave();
+  };
 
   return (
-    <div className="page import-screen">
+    <div className="page import-screen" onKeyDown={onKeyDown}>
       <Stack gap="md" maw={1200}>
         <Title order={1} size="h3" id="import-title" {...screenHeading}>
           {t('imports.title')}
         </Title>
         <ol className="import-steps" aria-label={t('imports.title')}>
-          {stepOrder.map((s, i) => (
-            <li key={s} aria-current={s === current ? 'step' : undefined} className={s === current ? 'current' : undefined}>
-              <span className="num">{i + 1}</span> {t(`imports.steps.${s}`)}
-            </li>
-          ))}
+          {stepOrder.map((s, i) => {
+            const done = i < stepOrder.indexOf(current) || (current === 'done' && s === 'done');
+            return (
+              <li key={s} aria-current={s === current ? 'step' : undefined} className={s === current ? (done ? 'current done' : 'current') : done ? 'done' : undefined}>
+                <span className="num" aria-hidden={done || undefined}>
+                  {done ? '✓' : i + 1}
+                </span>
+                {done ? <span className="visually-hidden">{i + 1}</span> : null} {t(`imports.steps.${s}`)}
+              </li>
+            );
+          })}
         </ol>
         {error ? (
-          <Alert color="red" icon={<IconAlertTriangle size={18} />} role="alert">
+          <Alert color="red" variant="light" icon={<IconAlertTriangle size={18} />} role="alert">
             {error}
           </Alert>
         ) : null}
@@ -225,6 +248,9 @@ export function ImportScreen() {
                   )}
                 </FileButton>
               )}
+              <Button variant="default" onClick={leave}>
+                {t('imports.cancel')}
+              </Button>
             </Group>
           </Stack>
         ) : null}
@@ -253,6 +279,7 @@ export function ImportScreen() {
             onTarget={chooseTarget}
             onMapping={setMapping}
             onBack={() => setState({ step: 'file' })}
+            onCancel={leave}
             onNext={() => void toPreview()}
           />
         ) : null}
@@ -270,19 +297,27 @@ export function ImportScreen() {
             }}
             onRow={(row, action) => setPerRow((p) => ({ ...p, [row]: action }))}
             onBack={() => setState({ step: 'mapping' })}
+            onCancel={leave}
             onApply={() => void apply()}
           />
         ) : null}
 
         {state.step === 'done' ? (
-          <Stack gap="sm" maw={720}>
+          <Stack gap="sm" maw={1000}>
             <Title order={2} size="h4" ref={stepHeading} tabIndex={-1}>
               {state.undone ? t('imports.done.undone') : t('imports.done.summary', state.applied)}
             </Title>
             {!state.undone ? (
-              <Text size="sm">{t('imports.done.detail', { organisations: state.applied.organisationsCreated, positions: state.applied.positionsCreated })}</Text>
+              <Text size="sm">
+                {t('imports.done.detail', {
+                  organisations: t('imports.done.organisations', { count: state.applied.organisationsCreated }),
+                  positions: t('imports.done.positions', { count: state.applied.positionsCreated }),
+                })}
+              </Text>
             ) : null}
-            <Group>
+            {/* The way on first, then the report and the undo: one row where the page has room (never cut). */}
+            <Group className="import-done-actions">
+              <Button onClick={() => navigate(listPath)}>{target === 'people' ? t('imports.done.showPeople') : t('imports.done.showOrganisations')}</Button>
               <Button onClick={() => void report()} variant="default">
                 {t('imports.done.report')}
               </Button>
@@ -291,9 +326,6 @@ export function ImportScreen() {
                   {t('imports.done.undo')}
                 </Button>
               ) : null}
-              <Button onClick={() => navigate(target === 'people' ? '/contacts' : '/organisations')}>
-                {target === 'people' ? t('imports.done.showPeople') : t('imports.done.showOrganisations')}
-              </Button>
             </Group>
           </Stack>
         ) : null}
@@ -311,10 +343,11 @@ interface MappingProps {
   onTarget: (t: ImportTarget) => void;
   onMapping: (m: Mapping) => void;
   onBack: () => void;
+  onCancel: () => void;
   onNext: () => void;
 }
 
-function MappingStep({ parsed, target, mapping, hasName, headingRef, onTarget, onMapping, onBack, onNext }: MappingProps) {
+function MappingStep({ parsed, target, mapping, hasName, headingRef, onTarget, onMapping, onBack, onCancel, onNext }: MappingProps) {
   const { t } = useTranslation();
   const options = useMemo(
     () => [{ value: '', label: t('imports.ignore') }, ...fieldsOf(target).map((f) => ({ value: f, label: t(`imports.fields.${f}`) }))],
@@ -361,9 +394,13 @@ function MappingStep({ parsed, target, mapping, hasName, headingRef, onTarget, o
         <Table striped withTableBorder aria-label={t('imports.steps.mapping')}>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th scope="col">{t('imports.column')}</Table.Th>
+              <Table.Th scope="col" className="import-nowrap">
+                {t('imports.column')}
+              </Table.Th>
               <Table.Th scope="col">{t('imports.samples')}</Table.Th>
-              <Table.Th scope="col">{t('imports.field')}</Table.Th>
+              <Table.Th scope="col" className="import-field-col">
+                {t('imports.field')}
+              </Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -379,7 +416,7 @@ function MappingStep({ parsed, target, mapping, hasName, headingRef, onTarget, o
                     {c.samples.join(' · ') || '—'}
                   </Text>
                 </Table.Td>
-                <Table.Td miw={220}>
+                <Table.Td className="import-field-col">
                   <Select
                     aria-label={t('imports.fieldFor', { column: c.header })}
                     data={options}
@@ -407,6 +444,9 @@ function MappingStep({ parsed, target, mapping, hasName, headingRef, onTarget, o
         <Button onClick={onNext} disabled={!hasName}>
           {t('imports.next')}
         </Button>
+        <Button variant="subtle" onClick={onCancel}>
+          {t('imports.cancel')}
+        </Button>
       </Group>
     </Stack>
   );
@@ -421,10 +461,28 @@ interface PreviewProps {
   onAll: (a: DuplicateAction) => void;
   onRow: (row: number, a: DuplicateAction) => void;
   onBack: () => void;
+  onCancel: () => void;
   onApply: () => void;
 }
 
-function PreviewStep({ preview, target, all, perRow, headingRef, onAll, onRow, onBack, onApply }: PreviewProps) {
+/** A duplicate's choice until the person picks one: a possible duplicate is created, a sure one follows the choice for all. */
+const defaultAction = (r: ImportPreview['rows'][number], all: DuplicateAction): DuplicateAction => (r.duplicate?.possible ? 'create' : all);
+
+/** Rows the import will store: the valid ones, less the duplicates whose choice is Skip (the rows not shown follow the choice for all). */
+export function rowsToImport(preview: ImportPreview, all: DuplicateAction, perRow: Record<number, DuplicateAction>): number {
+  let shownDuplicates = 0;
+  let skipped = 0;
+  for (const r of preview.rows) {
+    if (r.errors.length || !r.duplicate) continue;
+    shownDuplicates++;
+    if ((perRow[r.row] ?? defaultAction(r, all)) === 'skip') skipped++;
+  }
+  if (all === 'skip') skipped += Math.max(0, preview.duplicates - shownDuplicates);
+  return Math.max(0, preview.valid - skipped);
+}
+
+function PreviewStep({ preview, target, all, perRow, headingRef, onAll, onRow, onBack, onCancel, onApply }: PreviewProps) {
+  const count = rowsToImport(preview, all, perRow);
   const { t } = useTranslation();
   const actions = duplicateActions.map((a) => ({ value: a, label: t(`imports.actions.${a}`) }));
   const fieldLabel = (field: string) => {
@@ -448,7 +506,11 @@ function PreviewStep({ preview, target, all, perRow, headingRef, onAll, onRow, o
           <Table.Thead>
             <Table.Tr>
               <Table.Th scope="col">{t('imports.preview.row')}</Table.Th>
-              <Table.Th scope="col">{t('imports.preview.name')}</Table.Th>
+              <Table.Th scope="col" className="import-name-col">
+                {t('imports.preview.name')}
+              </Table.Th>
+              {target === 'organisations' ? <Table.Th scope="col">{t('imports.fields.kind')}</Table.Th> : null}
+              {target === 'organisations' ? <Table.Th scope="col">{t('imports.fields.city')}</Table.Th> : null}
               {target === 'people' ? <Table.Th scope="col">{t('imports.preview.organisation')}</Table.Th> : null}
               {target === 'people' ? <Table.Th scope="col">{t('imports.preview.position')}</Table.Th> : null}
               {target === 'people' ? <Table.Th scope="col">{t('imports.preview.contact')}</Table.Th> : null}
@@ -458,11 +520,17 @@ function PreviewStep({ preview, target, all, perRow, headingRef, onAll, onRow, o
           </Table.Thead>
           <Table.Tbody>
             {preview.rows.map((r) => (
-              <Table.Tr key={r.row} data-row={r.row}>
+              <Table.Tr key={r.row} data-row={r.row} className={r.errors.length ? 'import-row-error' : undefined}>
                 <Table.Td className="num">{r.row}</Table.Td>
-                <Table.Td>
+                <Table.Td className="import-name-col">
                   <span className="import-cell">{r.name || '—'}</span>
                 </Table.Td>
+                {target === 'organisations' ? <Table.Td>{r.kind ? t(`organisations.kinds.${r.kind as 'other'}`) : '—'}</Table.Td> : null}
+                {target === 'organisations' ? (
+                  <Table.Td>
+                    <span className="import-cell">{r.city || '—'}</span>
+                  </Table.Td>
+                ) : null}
                 {target === 'people' ? (
                   <Table.Td>
                     <span className="import-cell">{r.organisation || '—'}</span>{' '}
@@ -475,18 +543,28 @@ function PreviewStep({ preview, target, all, perRow, headingRef, onAll, onRow, o
                 ) : null}
                 {target === 'people' ? (
                   <Table.Td>
-                    <span className="import-cell">{r.position || '—'}</span>
+                    {r.position ? (
+                      <span className="import-cell">{r.position}</span>
+                    ) : r.defaultPosition ? (
+                      <span className="import-cell import-default">{t('imports.preview.defaultRole', { role: t('imports.defaultRole') })}</span>
+                    ) : (
+                      '—'
+                    )}
                   </Table.Td>
                 ) : null}
                 {target === 'people' ? (
                   <Table.Td>
-                    <span className="import-cell">{[...r.emails, ...r.phones].join(', ') || '—'}</span>
+                    <span className="import-cell import-anywhere">{[...r.emails, ...r.phones].join(', ') || '—'}</span>
                   </Table.Td>
                 ) : null}
                 <Table.Td>{r.country ?? '—'}</Table.Td>
                 <Table.Td miw={240}>
+                  {/* Filled badges in the darkest shades: white text at 4.5:1 or more in both schemes (axe). */}
                   {r.errors.length ? (
-                    <Stack gap={2}>
+                    <Stack gap={2} align="flex-start">
+                      <Badge size="sm" color="red.9" variant="filled">
+                        {t('imports.preview.badges.error')}
+                      </Badge>
                       {r.errors.map((e) => (
                         <Text key={e.field} size="xs" fw={600} className="import-error">
                           {t('imports.preview.errorIn', { field: fieldLabel(e.field), message: translateMessage(t, e.message) })}
@@ -494,23 +572,26 @@ function PreviewStep({ preview, target, all, perRow, headingRef, onAll, onRow, o
                       ))}
                     </Stack>
                   ) : r.duplicate ? (
-                    <Stack gap={4}>
-                      <Text size="xs" fw={600}>
+                    <Stack gap={4} align="flex-start">
+                      <Badge size="sm" color="blue" variant="light">
+                        {r.duplicate.possible ? t('imports.preview.possible') : t('imports.preview.badges.duplicate')}
+                      </Badge>
+                      <Text size="xs">
                         {r.duplicate.row ? t('imports.preview.duplicateOfRow', { row: r.duplicate.row, label: r.duplicate.label }) : t('imports.preview.duplicateOf', { label: r.duplicate.label })} ({t(`imports.preview.reasons.${r.duplicate.reason}`)})
                       </Text>
                       <Select
                         aria-label={t('imports.preview.actionFor', { row: r.row })}
                         data={actions}
-                        value={perRow[r.row] ?? all}
+                        value={perRow[r.row] ?? defaultAction(r, all)}
                         onChange={(v) => v && onRow(r.row, v as DuplicateAction)}
                         allowDeselect={false}
                         size="xs"
                       />
                     </Stack>
                   ) : (
-                    <Text size="xs">
-                      {t('imports.preview.ok')}
-                    </Text>
+                    <Badge size="sm" color="teal.9" variant="filled">
+                      {t('imports.preview.badges.ready')}
+                    </Badge>
                   )}
                 </Table.Td>
               </Table.Tr>
@@ -523,8 +604,11 @@ function PreviewStep({ preview, target, all, perRow, headingRef, onAll, onRow, o
         <Button variant="default" onClick={onBack}>
           {t('imports.back')}
         </Button>
-        <Button onClick={onApply} disabled={preview.valid === 0}>
-          {t('imports.start', { count: preview.rowCount })}
+        <Button onClick={onApply} disabled={count === 0}>
+          {count === preview.rowCount ? t('imports.start', { count }) : t('imports.startSome', { count, total: preview.rowCount })}
+        </Button>
+        <Button variant="subtle" onClick={onCancel}>
+          {t('imports.cancel')}
         </Button>
       </Group>
     </Stack>

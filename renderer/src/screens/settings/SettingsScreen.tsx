@@ -24,7 +24,7 @@ export function SettingsScreen() {
   const s = settings.data;
 
   return (
-    <div className="page">
+    <div className="page settings-page">
       <Stack gap="lg" maw={760}>
         <Title order={1} size="h3" id="settings-title" {...screenHeading}>
           {t('settings.title')}

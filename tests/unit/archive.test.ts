@@ -11,6 +11,7 @@ import { strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { base64Parts, MAX_ARCHIVE_BYTES, MAX_DATA_BYTES, UPLOAD_SLICE_BYTES } from '../../shared/features/archive/schema';
 import { SCHEMA_VERSION } from '../../shared/schemas/database';
+import { jobFile } from './helpers/jobs';
 import { openTestBackend, rejection, tempDir, type TestBackend } from './helpers/workspace';
 
 const clock = () => new Date('2026-11-21T10:00:00Z');
@@ -18,10 +19,10 @@ const PASS = 'a long enough passphrase';
 const SECRET_NAME = 'Wambugu-Kiprotich';
 
 async function exportArchive(b: TestBackend, passphrase?: string): Promise<Buffer> {
-  const result = await b.call('archive.export', passphrase ? { passphrase } : {});
-  if (result.delivery !== 'download') throw new Error('expected a download');
-  expect(result.fileName).toBe('attache-2026-11-21.attache');
-  return Buffer.from(result.base64, 'base64');
+  const { jobId } = await b.call('archive.export', passphrase ? { passphrase } : {});
+  const file = await jobFile(b, jobId);
+  expect(file.fileName).toBe('attache-2026-11-21.attache');
+  return file.bytes;
 }
 
 /** Sends a file in slices as the window does; returns the upload id. */

@@ -54,7 +54,7 @@ export function createServices(ctx: ServiceContext, platform: Platform): Service
     book: createBookService(ctx, platform, jobs),
     search: createSearchService({ cases, contacts, organisations, notes }),
     imports: createImportService(ctx, platform, jobs),
-    archive: createArchiveService(ctx, platform, () => workspace.status()),
+    archive: createArchiveService(ctx, platform, () => workspace.status(), jobs),
     exports: createExportService(ctx, platform, jobs, { cases, organisations, contacts, notes, trips }),
   };
 }

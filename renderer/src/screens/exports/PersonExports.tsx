@@ -1,25 +1,28 @@
 /**
  * A person's exports, in their page's toolbar: "Export what we hold" (GDPR Art. 15: a zip of a PDF and
- * a JSON of every record that names them) and their vCard. Both run as backend jobs.
+ * a JSON of every record that names them) and their vCard. Both run as backend jobs; Cancel stops one.
  */
 import { Button, Loader, Menu, Text, VisuallyHidden } from '@mantine/core';
 import { IconAddressBook, IconDownload, IconShieldCheck } from '@tabler/icons-react';
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../../api/context';
 import { useLanguage } from '../../app/language';
+import { CancelExportButton } from './CancelExportButton';
 import { useExportJob } from './useExportJob';
 
 export function PersonExports({ contactId }: { contactId: string }) {
   const { t } = useTranslation();
   const api = useApi();
   const language = useLanguage();
-  const { state, run } = useExportJob();
+  const { state, run, cancel } = useExportJob();
   const percent = Math.round(state.progress * 100);
+  const button = useRef<HTMLButtonElement>(null);
   return (
     <>
       <Menu position="bottom-end" withinPortal={false} floatingStrategy="fixed" withInitialFocusPlaceholder={false}>
         <Menu.Target>
-          <Button size="xs" variant="default" leftSection={state.running ? <Loader size={13} /> : <IconDownload size={15} />} aria-busy={state.running}>
+          <Button ref={button} size="xs" variant="default" leftSection={state.running ? <Loader size={13} /> : <IconDownload size={15} />} aria-busy={state.running}>
             {state.running ? `${t('exports.menu')} · ${percent} %` : t('exports.menu')}
           </Button>
         </Menu.Target>
@@ -35,6 +38,7 @@ export function PersonExports({ contactId }: { contactId: string }) {
           </Menu.Item>
         </Menu.Dropdown>
       </Menu>
+      <CancelExportButton running={state.running} onCancel={cancel} returnFocusTo={button} />
       <VisuallyHidden role="status">{state.running ? t('exports.exporting') : ''}</VisuallyHidden>
     </>
   );

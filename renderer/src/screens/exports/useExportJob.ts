@@ -2,14 +2,15 @@
  * Runs one export as a backend job (exports.list, exports.vcard, exports.subjectAccess) and polls its
  * progress, then hands the file to the user (browser download, or the notice of where Electron saved
  * it). Plain async code rather than an effect, as for the briefing book: an export started before
- * the user moved on still delivers its file.
+ * the user moved on still delivers its file. `cancel()` asks the backend to stop the job (jobs.cancel):
+ * it stops at its next checkpoint and delivers nothing.
  */
 import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../../api/context';
 import { deliver } from '../../lib/download';
 import { describeError } from '../../lib/errors';
-import { notifyError } from '../../lib/notify';
+import { notify, notifyError } from '../../lib/notify';
 
 export interface ExportJobState {
   running: boolean;
@@ -26,14 +27,16 @@ export function useExportJob() {
   const api = useApi();
   const [state, setState] = useState<ExportJobState>(idle);
   const running = useRef(false);
+  const current = useRef<string | null>(null);
 
   const run = useCallback(
-    async (start: () => Promise<{ jobId: string }>) => {
+    async (start: () => Promise<{ jobId: string }>, messages?: { downloaded: (fileName: string) => string; saved: (path: string) => string }) => {
       if (running.current) return;
       running.current = true;
       setState({ running: true, progress: 0 });
       try {
         const { jobId } = await start();
+        current.current = jobId;
         for (;;) {
           const status = await api.jobs.status({ jobId });
           if (status.state === 'running') {
@@ -42,10 +45,15 @@ export function useExportJob() {
             continue;
           }
           if (status.state === 'done') {
-            deliver(status.result, {
-              downloaded: (fileName) => t('exports.downloaded', { fileName }),
-              saved: (path) => t('exports.saved', { path }),
-            });
+            deliver(
+              status.result,
+              messages ?? {
+                downloaded: (fileName) => t('exports.downloaded', { fileName }),
+                saved: (path) => t('exports.saved', { path }),
+              },
+            );
+          } else if (status.error.code === 'CANCELLED') {
+            notify({ message: t('exports.cancelled') });
           } else {
             notifyError(t('exports.failed', { message: status.error.message }));
           }
@@ -55,11 +63,17 @@ export function useExportJob() {
         notifyError(describeError(t, e));
       } finally {
         running.current = false;
+        current.current = null;
         setState(idle);
       }
     },
     [api, t],
   );
 
-  return { state, run };
+  /** Asks the running job to stop; the polling loop then reports it cancelled. */
+  const cancel = useCallback(() => {
+    if (current.current) void api.jobs.cancel({ jobId: current.current }).catch(() => undefined);
+  }, [api]);
+
+  return { state, run, cancel };
 }

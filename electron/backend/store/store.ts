@@ -558,11 +558,13 @@ export class Store {
       const data = opts.validated ? prepared : Database.parse(prepared);
       const adopted = opts.passphrase && !this.keyring ? await this.newKeyring(opts.passphrase) : null;
       const backup = await this.putInPlace(data, adopted);
-      if (adopted) {
-        await this.convertBackups(null);
-        await this.encryptSetAside(adopted);
-      }
-      return backup;
+      if (!adopted) return backup;
+      await this.convertBackups(null);
+      await this.encryptSetAside(adopted);
+      // The backup taken first was re-encrypted under a new name (a millisecond later, not to collide): name that one.
+      if (!backup) return null;
+      const converted = (await this.backups.list()).filter((b) => b.encrypted && b.reason === backup.reason && b.createdAt >= backup.createdAt);
+      return converted.at(-1) ?? backup;
     });
   }
 

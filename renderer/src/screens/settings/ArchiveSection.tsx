@@ -110,7 +110,7 @@ export function ArchiveSection() {
           error={exportArchive.isError ? describeError(t, exportArchive.error) : null}
         />
       ) : null}
-      {file ? <OpenArchiveDialog file={file} mode="replace" onClose={() => setFile(null)} onOpened={() => notifySuccess(t('archive.opened'))} /> : null}
+      {file ? <OpenArchiveDialog file={file} mode="replace" onClose={() => setFile(null)} onOpened={(r) => notifySuccess(t(r.status.encrypted && !encrypted ? 'archive.openedProtected' : 'archive.opened'))} /> : null}
     </Stack>
   );
 }

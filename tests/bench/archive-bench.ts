@@ -32,6 +32,8 @@ const gc = runInNewContext('gc') as () => void;
 interface Measured {
   ms: number;
   rss: number;
+  /** The process's RSS rise over what it held after a full collection (buffers live outside the heap). */
+  rssRise: number;
   heap: number;
 }
 
@@ -51,7 +53,7 @@ async function measure(fn: () => Promise<unknown>): Promise<Measured> {
   const took = performance.now() - t0;
   sample();
   clearInterval(timer);
-  return { ms: took, rss, heap: heap - base.heapUsed };
+  return { ms: took, rss, rssRise: rss - base.rss, heap: heap - base.heapUsed };
 }
 
 async function call<N extends OperationName>(b: Backend, name: N, input: InputOf<N>): Promise<OutputOf<N>> {
@@ -117,6 +119,7 @@ export async function benchArchive(dir: string, size: DomainSize, runs = 3): Pro
     const p95 = (xs: Measured[]) => percentile(xs.map((m) => m.ms), 95);
     const peak = (xs: Measured[]) => mb(Math.max(...xs.map((m) => m.rss)));
     const rise = (xs: Measured[]) => mb(Math.max(...xs.map((m) => m.heap)));
+    const rssRise = (xs: Measured[]) => mb(Math.max(...xs.map((m) => m.rssRise)));
     rows.push({
       archive: `${mode}, ${mb(bytes.byteLength)} (JSON ${mb(json.byteLength)})`,
       'upload median': ms(med(r.upload)),
@@ -131,7 +134,8 @@ export async function benchArchive(dir: string, size: DomainSize, runs = 3): Pro
       'open peak RSS': peak(r.open),
       'open heap rise': rise(r.open),
       'floor heap rise': rise(r.openFloor),
-      'inspect heap rise': rise(r.inspect),
+      'inspect RSS rise': rssRise(r.inspect),
+      'floor unzip RSS rise': rssRise(r.inspectFloor),
     });
   }
   return `${table(rows)}\n(${runs} runs each, alternating with the floors; open = over a workspace of the same size after the first run, backup included; encrypted: scrypt N=2^14)`;

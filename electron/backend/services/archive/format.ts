@@ -5,12 +5,15 @@
  * trusted: the file size, that it is a zip, the sizes the zip claims (before inflating: no zip bomb),
  * the manifest, the data entry's declared size, then — streaming the entry out of the zip in slices —
  * its checksum, the schema version, the passphrase, and validates the database once (migrating an
- * older one). Inspecting hashes the entry as it streams and keeps none of it; opening inflates it once
- * into a buffer of the declared size. Writing yields between steps and takes a checkpoint, so an export
+ * older one). The entry is found through the zip's directory and inflated by zlib as a stream:
+ * inspecting hashes it as it streams and keeps none of it; opening inflates it once into a buffer of
+ * the declared size. Writing yields between steps and takes a checkpoint, so an export
  * job can be cancelled. Every refusal is a VALIDATION error with a message key; nothing here writes a file.
  */
 import { createHash } from 'node:crypto';
-import { Deflate, inflateSync, strFromU8, strToU8, Unzip, UnzipInflate, unzipSync, Zip, ZipDeflate, zipSync } from 'fflate';
+import { promisify } from 'node:util';
+import { createInflateRaw, inflateRaw } from 'node:zlib';
+import { Deflate, strFromU8, strToU8, unzipSync, Zip, ZipDeflate, zipSync } from 'fflate';
 import { AppError } from '../../../../shared/errors';
 import {
   ARCHIVE_FORMAT,
@@ -91,15 +94,14 @@ export async function writeArchive(db: Database, createdAt: Date, passphrase: st
   /** Pushes the JSON through a stream (a compressor) block by block, breathing and checking in between. */
   const pump = async (push: (block: Uint8Array, final: boolean) => void, from: number, to: number) => {
     let done = 0;
-    const list = [...blocks(plain)];
-    for (let i = 0; i < list.length; i++) {
-      push(list[i]!, i === list.length - 1);
-      done += list[i]!.byteLength;
+    for (const block of blocks(plain)) {
+      done += block.byteLength;
+      push(block, done === total);
       await breathe();
       checkpoint();
       progress(from + ((to - from) * done) / Math.max(1, total));
     }
-    if (list.length === 0) push(new Uint8Array(0), true);
+    if (total === 0) push(new Uint8Array(0), true);
   };
   const manifestOf = (entry: ArchiveManifest['data']['entry'], data: { size: number; sha256: string }, encryption?: ArchiveManifest['encryption']): ArchiveManifest => ({
     format: ARCHIVE_FORMAT,
@@ -220,49 +222,87 @@ export function checkArchive(bytes: Uint8Array, limits: ArchiveLimits = defaultL
   return { manifest, bytes, size: bytes.byteLength };
 }
 
+const inflateRawAsync = promisify(inflateRaw);
+
 const checksumMismatch = () => refuse('archive.errors.checksum', 'The data entry does not match the checksum in the manifest.');
 
-/** Compressed bytes pushed to the unzipper at a time (each inflates to a few MB at most), with a breath every few. */
-const SLICE = 1024 * 1024;
+/**
+ * Where an entry's stored bytes lie, by the zip's central directory — the directory whose sizes
+ * checkArchive checked (the first entry of the name, as there) — and its compression method. Null
+ * when the directory does not lead to it.
+ */
+function locate(bytes: Uint8Array, name: string): { start: number; size: number; method: number } | null {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const u32 = (at: number) => (at + 4 <= bytes.byteLength ? view.getUint32(at, true) : -1);
+  const u16 = (at: number) => (at + 2 <= bytes.byteLength ? view.getUint16(at, true) : -1);
+  let end = -1;
+  for (let i = bytes.byteLength - 22; i >= Math.max(0, bytes.byteLength - 22 - 0xffff); i--) {
+    if (u32(i) === 0x06054b50) {
+      end = i;
+      break;
+    }
+  }
+  if (end < 0) return null;
+  const wanted = Buffer.from(name, 'utf8');
+  let at = u32(end + 16);
+  for (let n = u16(end + 10); n > 0; n--) {
+    if (u32(at) !== 0x02014b50) return null;
+    const nameLength = u16(at + 28);
+    if (Buffer.from(bytes.buffer, bytes.byteOffset + at + 46, Math.min(nameLength, Math.max(0, bytes.byteLength - at - 46))).equals(wanted)) {
+      const local = u32(at + 42);
+      if (u32(local) !== 0x04034b50) return null;
+      const start = local + 30 + u16(local + 26) + u16(local + 28);
+      const size = u32(at + 20);
+      if (start + size > bytes.byteLength) return null;
+      return { start, size, method: u16(at + 10) };
+    }
+    at += 46 + nameLength + u16(at + 30) + u16(at + 32);
+  }
+  return null;
+}
 
 /**
  * Streams the data entry out of the zip: `sink` receives each inflated piece and where it starts.
- * The entry may not yield more than the manifest's size, and must yield exactly that; anything else
- * (a damaged stream, an entry that grows) is the checksum's refusal.
+ * Inflating is zlib's, on its own thread (the event loop stays free). The entry may not yield more
+ * than the manifest's size, and must yield exactly that; anything else (a damaged stream, an entry
+ * that grows) is the checksum's refusal.
  */
 async function streamData(archive: CheckedArchive, sink: (chunk: Uint8Array, at: number) => void): Promise<void> {
   const { manifest, bytes } = archive;
   const want = manifest.data.size;
+  const entry = locate(bytes, manifest.data.entry);
+  if (!entry || (entry.method !== 0 && entry.method !== 8)) throw checksumMismatch();
+  const stored = bytes.subarray(entry.start, entry.start + entry.size);
   let got = 0;
   let failed = false;
-  let found = false;
-  let done = false;
-  const unzip = new Unzip((file) => {
-    if (found || file.name !== manifest.data.entry) return; // not started: skipped
-    found = true;
-    file.ondata = (err, chunk, final) => {
-      if (failed) return;
-      if (err || got + chunk.byteLength > want) {
-        failed = true;
-        file.terminate();
-        return;
-      }
-      sink(chunk, got);
-      got += chunk.byteLength;
-      if (final) done = true;
-    };
-    file.start();
-  });
-  unzip.register(UnzipInflate);
-  try {
-    for (let at = 0; at < bytes.byteLength && !failed && !done; at += SLICE) {
-      unzip.push(bytes.subarray(at, Math.min(at + SLICE, bytes.byteLength)), at + SLICE >= bytes.byteLength);
-      if (at % (4 * SLICE) === 0) await breathe();
+  const take = (chunk: Uint8Array) => {
+    if (failed) return;
+    if (got + chunk.byteLength > want) {
+      failed = true;
+      return;
     }
-  } catch {
-    failed = true;
+    sink(chunk, got);
+    got += chunk.byteLength;
+  };
+  if (entry.method === 0) {
+    take(stored);
+  } else {
+    await new Promise<void>((resolve) => {
+      const inflate = createInflateRaw({ chunkSize: 256 * 1024 });
+      inflate.on('data', (chunk: Buffer) => {
+        take(chunk);
+        if (failed) inflate.destroy();
+      });
+      inflate.on('end', () => resolve());
+      inflate.on('close', () => resolve());
+      inflate.on('error', () => {
+        failed = true;
+        resolve();
+      });
+      inflate.end(stored);
+    });
   }
-  if (failed || !done || got !== want) throw checksumMismatch();
+  if (failed || got !== want) throw checksumMismatch();
 }
 
 /** Checks the data entry against the manifest's checksum as it streams, keeping none of it (inspect). */
@@ -296,14 +336,14 @@ async function readText(archive: CheckedArchive, key: DataKey | null, maxData: n
   }
   const plainSize = archive.manifest.data.plainSize ?? 0;
   if (plainSize > maxData) throw refuse('archive.errors.tooBig', 'The archive declares more data than allowed; it was not unpacked.');
-  let out: Uint8Array;
+  let out: Buffer;
   try {
-    // Into a buffer of the declared size: it cannot grow past it.
-    out = inflateSync(compressed, { out: new Uint8Array(plainSize) });
+    // zlib on its own thread, stopped at the declared size: it cannot grow past it.
+    out = await inflateRawAsync(compressed, { maxOutputLength: Math.max(1, plainSize) });
   } catch {
     throw refuse('archive.errors.badData', 'The archive’s database cannot be decompressed.');
   }
-  return Buffer.from(out.buffer, out.byteOffset, out.byteLength).toString('utf8');
+  return out.toString('utf8');
 }
 
 function parseObject(text: string): Record<string, unknown> {

@@ -28,15 +28,19 @@ export function useExportJob() {
   const [state, setState] = useState<ExportJobState>(idle);
   const running = useRef(false);
   const current = useRef<string | null>(null);
+  // Cancel pressed before the backend named the job: it is cancelled as soon as it is named.
+  const cancelAsked = useRef(false);
 
   const run = useCallback(
     async (start: () => Promise<{ jobId: string }>, messages?: { downloaded: (fileName: string) => string; saved: (path: string) => string }) => {
       if (running.current) return;
       running.current = true;
+      cancelAsked.current = false;
       setState({ running: true, progress: 0 });
       try {
         const { jobId } = await start();
         current.current = jobId;
+        if (cancelAsked.current) await api.jobs.cancel({ jobId });
         for (;;) {
           const status = await api.jobs.status({ jobId });
           if (status.state === 'running') {
@@ -72,6 +76,7 @@ export function useExportJob() {
 
   /** Asks the running job to stop; the polling loop then reports it cancelled. */
   const cancel = useCallback(() => {
+    cancelAsked.current = true;
     if (current.current) void api.jobs.cancel({ jobId: current.current }).catch(() => undefined);
   }, [api]);
 

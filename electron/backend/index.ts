@@ -4,6 +4,7 @@ import type { Platform } from './platform';
 import { createContext } from './records/context';
 import { createServices } from './services';
 import { acquireWorkspaceLock, type WorkspaceLock } from './store/lock';
+import { recallDataKey } from './store/device-key';
 import { Store } from './store/store';
 
 export interface BackendOptions {
@@ -32,6 +33,11 @@ export async function openBackend(opts: BackendOptions): Promise<Backend> {
   const lock: WorkspaceLock = await acquireWorkspaceLock(opts.dataDir, opts.platform.shell);
   try {
     const store = await Store.open({ dataDir: opts.dataDir, ...(opts.now ? { now: opts.now } : {}), ...(opts.kdf ? { kdf: opts.kdf } : {}), ...(opts.compactAt ? { compactAt: opts.compactAt } : {}) });
+    // An encrypted workspace whose key this device remembers opens without asking (store/device-key.ts).
+    if (store.state === 'locked' && opts.platform.deviceVault) {
+      const key = await recallDataKey(opts.dataDir, opts.platform.deviceVault);
+      if (key) await store.unlockWithKey(key).catch((e: unknown) => console.warn('[attache] the key remembered on this device does not open the workspace:', e instanceof Error ? e.message : e));
+    }
     const ctx = createContext(store, opts.now);
     // The daily backup and idle compaction while the app runs for weeks.
     const maintenance = setInterval(() => {
@@ -57,6 +63,7 @@ export async function openBackend(opts: BackendOptions): Promise<Backend> {
 }
 
 export type { Platform } from './platform';
+export type { DeviceVault } from './store/device-key';
 export { downloadPlatform } from './platform';
 // What the shells (electron/main, electron/web) need besides openBackend: they import nothing else from the backend.
 export type { ExportedFile } from './platform';

@@ -1,4 +1,5 @@
 import type { ExportResult } from '../../shared/schemas/export';
+import type { DeviceVault } from './store/device-key';
 
 export interface ExportedFile {
   fileName: string;
@@ -24,6 +25,8 @@ export interface Platform {
   deliverFile(file: ExportedFile): Promise<ExportResult>;
   /** Electron: the open dialog (null when closed). The web host has none: the page uploads the file in slices. */
   pickFile?(filters: Array<{ name: string; extensions: string[] }>): Promise<PickedFile | null>;
+  /** Electron, where the OS keychain is usable: seals the data key for "remember on this device". */
+  deviceVault?: DeviceVault;
 }
 
 /** The web host's platform (and the one tests use): every file becomes a download. */

@@ -9,6 +9,7 @@ import { dataDirFromArgs, workspaceDir } from '../shell/data-dir';
 import { registerIpcHandlers } from './ipc';
 import { buildMenuTemplate } from './menu';
 import { menuLabels } from './menu-labels';
+import { deviceVault, type SafeStorageLike } from './device-vault';
 import { electronPlatform } from './platform';
 import { createAppProtocolHandler, privilegedSchemes } from './protocol';
 import { APP_SCHEME, hardenSession, hardenWebContents, hasNativeSpellchecker } from './security';
@@ -19,7 +20,7 @@ import { captureWindowState, fitToDisplay, readWindowState, windowStatePath, wri
 export type ElectronModule = Pick<
   typeof Electron,
   'app' | 'BrowserWindow' | 'dialog' | 'ipcMain' | 'Menu' | 'protocol' | 'powerMonitor' | 'screen' | 'session' | 'shell'
->;
+> & { safeStorage?: SafeStorageLike };
 
 export interface StartOptions {
   argv: readonly string[];
@@ -160,7 +161,7 @@ export function startApp(electron: ElectronModule, opts: StartOptions): AppHandl
   async function whenReady(): Promise<boolean> {
     await app.whenReady();
     const dataDir = resolve(dataDirFromArgs(opts.argv, opts.env) ?? workspaceDir(app.getPath('userData')));
-    const platform = electronPlatform({ app, dialog: electron.dialog, shell: electron.shell, window: () => mainWindow });
+    const platform = { ...electronPlatform({ app, dialog: electron.dialog, shell: electron.shell, window: () => mainWindow }), deviceVault: await deviceVault(electron.safeStorage, opts.platform) };
     try {
       backend = await openBackend({ dataDir, platform, validateOutput: opts.env.ATTACHE_VALIDATE_OUTPUT === '1' });
     } catch (e) {

@@ -13,6 +13,7 @@ export const operationNames = [
   'workspace.unlock',
   'workspace.lock',
   'workspace.setPassphrase',
+  'workspace.rememberOnDevice',
   'settings.get',
   'settings.update',
   'undo.apply',

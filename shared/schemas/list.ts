@@ -1,7 +1,17 @@
 import { z } from 'zod';
+import { Id } from './common';
 
 /** The most values one list filter takes (every country code fits; a hostile list of millions does not). */
 export const MAX_FILTER_VALUES = 300;
+
+/**
+ * The most records a list query may be narrowed to by id (the rows selected on screen, for an export
+ * of the selection or to see which of them a new filter still shows); as many as a vCard export names.
+ */
+export const MAX_ID_FILTER = 5000;
+
+/** "Only these records": a list filter of ids, each an Id, at most MAX_ID_FILTER of them. */
+export const IdFilter = z.array(Id).min(1).max(MAX_ID_FILTER);
 
 export const SortDirection = z.enum(['asc', 'desc']);
 

@@ -9,6 +9,7 @@ import { Gate } from '../../renderer/src/app/App';
 import { emitCommand } from '../../renderer/src/app/commands';
 import { LockLayer, useIdle } from '../../renderer/src/app/LockLayer';
 import { CaseEditor } from '../../renderer/src/screens/cases/CaseEditor';
+import { keychain, onDevice } from '../unit/helpers/keychain';
 import { openTestBackend } from '../unit/helpers/workspace';
 import { renderWithBackend } from './render';
 
@@ -50,6 +51,34 @@ describe('unlock at start', () => {
     expect(await screen.findByRole('navigation', { name: 'Main navigation' })).toBeInTheDocument();
     expect(backend.store.state).toBe('ready');
     expect(screen.queryByRole('heading', { name: 'Attaché is locked' })).not.toBeInTheDocument();
+  });
+});
+
+describe('remember on this device', () => {
+  it('the start screen offers it where the shell has a keychain; ticked, the next start opens without asking', async () => {
+    const vault = keychain();
+    const first = await encryptedBackend();
+    await first.close();
+    const backend = await openTestBackend({ dataDir: first.dataDir, platform: onDevice(vault) });
+    renderWithBackend(backend, <Gate />);
+    const remember = await screen.findByRole('checkbox', { name: /Remember on this device/ });
+    expect(remember).not.toBeChecked();
+    fireEvent.click(remember);
+    await unlockWith(PASS);
+    expect(await screen.findByRole('navigation', { name: 'Main navigation' })).toBeInTheDocument();
+    await backend.close();
+
+    const again = await openTestBackend({ dataDir: first.dataDir, platform: onDevice(vault) });
+    expect(await again.call('workspace.status', {})).toMatchObject({ state: 'ready', device: { remembered: true } });
+  });
+
+  it('is not offered by the web host', async () => {
+    const first = await encryptedBackend();
+    await first.close();
+    const backend = await openTestBackend({ dataDir: first.dataDir });
+    renderWithBackend(backend, <Gate />);
+    expect(await screen.findByLabelText('Passphrase')).toBeInTheDocument();
+    expect(screen.queryByRole('checkbox', { name: /Remember on this device/ })).not.toBeInTheDocument();
   });
 });
 

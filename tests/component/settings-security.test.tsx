@@ -7,6 +7,9 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { SettingsScreen } from '../../renderer/src/screens/settings/SettingsScreen';
+import { readdir } from 'node:fs/promises';
+import { DEVICE_KEY_FILE } from '../../electron/backend/store/device-key';
+import { keychain, onDevice } from '../unit/helpers/keychain';
 import { openTestBackend } from '../unit/helpers/workspace';
 import { renderWithBackend } from './render';
 
@@ -75,6 +78,32 @@ describe('Settings → Security', () => {
     await waitFor(async () => expect((await backend.call('settings.get', {})).lockAfterMinutes).toBe(0));
     fireEvent.click(within(group).getByRole('radio', { name: '5 min' }));
     await waitFor(async () => expect((await backend.call('settings.get', {})).lockAfterMinutes).toBe(5));
+  });
+});
+
+describe('Settings → Security → This device', () => {
+  it('remembers the key on this device and forgets it again', async () => {
+    const backend = await openTestBackend({ platform: onDevice(keychain()) });
+    await backend.call('workspace.setPassphrase', { current: null, next: PASS });
+    renderWithBackend(backend, <SettingsScreen />);
+    expect(await screen.findByTestId('device-state')).toHaveTextContent('The passphrase is asked at every start.');
+    const button = screen.getByRole('button', { name: 'Remember on this device' });
+    fireEvent.click(button);
+    await waitFor(() => expect(screen.getByTestId('device-state')).toHaveTextContent('The key is remembered on this device'));
+    expect(await readdir(backend.dataDir)).toContain(DEVICE_KEY_FILE);
+    // The same button, relabelled: focus stays where it was.
+    fireEvent.click(screen.getByRole('button', { name: 'Forget on this device' }));
+    await waitFor(() => expect(screen.getByTestId('device-state')).toHaveTextContent('The passphrase is asked at every start.'));
+    expect(await readdir(backend.dataDir)).not.toContain(DEVICE_KEY_FILE);
+  });
+
+  it('is not shown by the web host', async () => {
+    const backend = await openTestBackend();
+    await backend.call('workspace.setPassphrase', { current: null, next: PASS });
+    renderWithBackend(backend, <SettingsScreen />);
+    expect(await screen.findByText('Protected with a passphrase')).toBeInTheDocument();
+    expect(screen.queryByTestId('device-state')).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Remember on this device' })).not.toBeInTheDocument();
   });
 });
 

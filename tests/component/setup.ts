@@ -19,6 +19,6 @@ if (!('fonts' in document)) Object.defineProperty(document, 'fonts', { value: ne
 
 // findBy*/waitFor give up after 1 s by default; a real backend save on a busy two-core CI machine
 // can take longer. This is a hang guard, not a speed check.
-configure({ asyncUtilTimeout: 5_000 });
+configure({ asyncUtilTimeout: 15_000 });
 
 afterEach(() => cleanup());

@@ -33,7 +33,7 @@ export function createServices(ctx: ServiceContext, platform: Platform): Service
   const organisations = createOrganisationService(ctx);
   const contacts = createContactService(ctx);
   const notes = createNoteService(ctx);
-  const workspace = createWorkspaceService(ctx, platform.shell);
+  const workspace = createWorkspaceService(ctx, platform.shell, platform.deviceVault);
   const trips = createTripService(ctx, platform);
   return {
     workspace,

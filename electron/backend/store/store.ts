@@ -19,7 +19,7 @@ import { AppError } from '../../../shared/errors';
 import { Database, emptyDatabase } from '../../../shared/schemas/database';
 import type { BackupInfo, BackupReason } from '../../../shared/features/workspace/schema';
 import { Backups, BACKUP_DIR } from './backups';
-import { encryptBlock, newDataKey, unwrapKey, WrappedKey, wrapKey, wrongPassphrase, DEFAULT_KDF, type DataKey } from './crypto';
+import { encryptBlock, keyIdOf, newDataKey, unwrapKey, WrappedKey, wrapKey, wrongPassphrase, DEFAULT_KDF, type DataKey } from './crypto';
 import { TEMP_FILE, writeFileDurably } from './durable-write';
 import { diffDatabase, encodeEntry, Journal, JOURNAL_FILE, JournalDamaged, readJournal, type Change, type JournalEntry } from './journal';
 import { freezeChange, freezeDatabase } from './freeze';
@@ -629,16 +629,41 @@ export class Store {
         }
       }
       if (!keyring) throw wrongPassphrase();
-      this.keyring = keyring;
-      this.pendingKeys = [];
-      try {
-        await this.load();
-      } catch (e) {
-        this.pendingKeys = [keyring.wrapped];
-        this.keyring = null;
-        throw e;
-      }
+      await this.openWith(keyring);
     });
+  }
+
+  /**
+   * Opens an encrypted workspace at start with a data key remembered on this device (device-key.ts)
+   * instead of the passphrase. Never ends the app lock: that always asks for the passphrase. A key
+   * that belongs to none of the workspace's wrapped keys is refused as a wrong passphrase.
+   */
+  unlockWithKey(key: Buffer): Promise<void> {
+    return this.serialize(async () => {
+      if (this._state !== 'locked' || this.appLocked || this.pendingKeys.length === 0) return;
+      const keyId = keyIdOf(key);
+      const wrapped = this.pendingKeys.find((w) => w.keyId === keyId);
+      if (!wrapped) throw wrongPassphrase();
+      await this.openWith({ dataKey: { key: Buffer.from(key), keyId }, wrapped });
+    });
+  }
+
+  /** The data key of an open encrypted workspace (for "remember on this device"), else null. */
+  dataKey(): Buffer | null {
+    if (!this.keyring || this.appLocked || this._state !== 'ready') return null;
+    return Buffer.from(this.keyring.dataKey.key);
+  }
+
+  private async openWith(keyring: Keyring): Promise<void> {
+    this.keyring = keyring;
+    this.pendingKeys = [];
+    try {
+      await this.load();
+    } catch (e) {
+      this.pendingKeys = [keyring.wrapped];
+      this.keyring = null;
+      throw e;
+    }
   }
 
   /** The app lock: nothing but unlock works until the passphrase is given again. */

@@ -49,8 +49,11 @@ interface AppLock {
   locked: boolean;
   /** Locks an encrypted workspace now (a plain one cannot be locked). */
   lockNow(): Promise<void>;
-  /** Opens the workspace; throws WRONG_PASSPHRASE and changes nothing when the passphrase is wrong. */
-  unlock(passphrase: string): Promise<WorkspaceStatus>;
+  /**
+   * Opens the workspace; throws WRONG_PASSPHRASE and changes nothing when the passphrase is wrong.
+   * `remember`: keep the key in this device's keychain (offered at start, Electron only).
+   */
+  unlock(passphrase: string, remember?: boolean): Promise<WorkspaceStatus>;
 }
 
 const LockContext = createContext<AppLock | null>(null);
@@ -112,8 +115,8 @@ export function LockProvider({ children }: { children: ReactNode }) {
     queryClient.setQueryData(STATUS_KEY, await raw.workspace.lock({}));
   }, [raw, queryClient]);
   const unlock = useCallback(
-    async (passphrase: string) => {
-      const next = await raw.workspace.unlock({ passphrase });
+    async (passphrase: string, remember?: boolean) => {
+      const next = await raw.workspace.unlock({ passphrase, ...(remember ? { remember } : {}) });
       queryClient.setQueryData(STATUS_KEY, next);
       return next;
     },

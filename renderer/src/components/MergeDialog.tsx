@@ -30,6 +30,8 @@ export interface MergePreviewData<R extends Rec> {
 interface Props<R extends Rec> {
   /** The record whose page opened the dialog; it is kept unless the user swaps. */
   recordId: string;
+  /** Both records already chosen (two selected in a list): the dialog starts at the comparison. */
+  pair?: { keepId: string; otherId: string };
   /** Which collection, for query keys. */
   kind: 'contacts' | 'organisations';
   /** How the records are named in headings and the Undo notice. */
@@ -52,7 +54,7 @@ export function MergeDialog<R extends Rec>(props: Props<R>) {
   const queryClient = useQueryClient();
   const undo = useUndo();
   const [candidate, setCandidate] = useState<string | null>(null);
-  const [pair, setPair] = useState<{ keepId: string; otherId: string } | null>(null);
+  const [pair, setPair] = useState<{ keepId: string; otherId: string } | null>(props.pair ?? null);
   const [choices, setChoices] = useState<Record<string, MergeChoice>>({});
   const [pickError, setPickError] = useState<string | null>(null);
   useReturnFocus();

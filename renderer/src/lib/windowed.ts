@@ -47,5 +47,5 @@ export function useWindowedList<R>(queryKey: readonly unknown[], fetchPage: (off
     setRange((prev) => (prev[0] === start && prev[1] === end ? prev : [start, end]));
   }, []);
 
-  return { total, rowAt, onRangeChange, isLoading: head.isPending, isFetching: head.isFetching, error: head.error };
+  return { total, rowAt, onRangeChange, isLoading: head.isPending, isFetching: head.isFetching, error: head.error, dataUpdatedAt: head.dataUpdatedAt };
 }

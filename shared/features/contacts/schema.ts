@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CountryCode, Id, IsoDate, RecordMeta, RegionCode, Topic, uniqueList, patchOf } from '../../schemas/common';
 import { text } from '../../schemas/text';
-import { MAX_FILTER_VALUES } from '../../schemas/list';
+import { IdFilter, MAX_FILTER_VALUES } from '../../schemas/list';
 
 export const phoneKinds = ['work', 'mobile', 'private', 'other'] as const;
 export const emailKinds = ['work', 'private', 'other'] as const;
@@ -119,6 +119,8 @@ export const ContactListFilter = z.object({
   languages: z.array(z.string().max(3)).max(MAX_FILTER_VALUES).default([]),
   owners: z.array(z.string().max(120)).max(MAX_FILTER_VALUES).default([]),
   organisationId: Id.optional(),
+  /** Only these people (a selection on screen). */
+  ids: IdFilter.optional(),
 });
 
 export const ContactListItem = z.object({

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CountryCode, Id, RecordMeta, RegionCode, Topic, uniqueList, patchOf } from '../../schemas/common';
 import { text } from '../../schemas/text';
-import { MAX_FILTER_VALUES } from '../../schemas/list';
+import { IdFilter, MAX_FILTER_VALUES } from '../../schemas/list';
 
 export const organisationKinds = [
   'university',
@@ -55,6 +55,8 @@ export const OrganisationListFilter = z.object({
   topics: z.array(z.string().max(60)).max(MAX_FILTER_VALUES).default([]),
   owners: z.array(z.string().max(120)).max(MAX_FILTER_VALUES).default([]),
   parentId: Id.optional(),
+  /** Only these organisations (a selection on screen). */
+  ids: IdFilter.optional(),
 });
 
 export const OrganisationListItem = z.object({

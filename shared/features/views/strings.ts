@@ -1,7 +1,7 @@
 import { defineStrings } from '../../i18n/define';
 
 /**
- * Lists and their saved views (filters, columns, counts), in English and German.
+ * Lists and their saved views (filters, columns, counts) and the selection in a list, in English and German.
  * Beside the feature's schema and contract; the type makes a German string missing (or extra) a compile error.
  */
 export const strings = defineStrings({
@@ -30,6 +30,24 @@ export const strings = defineStrings({
       resizeValue: 'List {{percent}} % of the width',
       resizeHint: 'Drag, or use ← and →; double-click or Enter resets',
     },
+    selection: {
+      toolbar: 'Selection',
+      count_one: '{{count, number}} selected',
+      count_other: '{{count, number}} selected',
+      cleared: 'Selection cleared',
+      selectRow: 'Select {{name}}',
+      selectAll: 'Select all shown rows',
+      selecting: 'Selecting…',
+      merge: 'Merge…',
+      mergeHint: 'Select exactly two to merge them',
+      exportSelected: 'Export selected',
+      exportHint: 'The selected rows, with the shown columns in their order',
+      vcard: 'Export as vCard',
+      vcardHint: 'The selected people as one vCard 4.0 file (.vcf)',
+      clear: 'Clear selection',
+      keys: 'Space selects the row, Shift+Space a range, Ctrl+A all shown rows, Esc clears',
+      tooMany: 'At most {{max, number}} selected rows can be exported at once. Select fewer, or clear the selection to export the whole list.',
+    },
   },
   de: {
     lists: {
@@ -55,6 +73,24 @@ export const strings = defineStrings({
       resize: 'Breite von Liste und Details ändern',
       resizeValue: 'Liste {{percent}} % der Breite',
       resizeHint: 'Ziehen oder ← und → drücken; Doppelklick oder Eingabe setzt zurück',
+    },
+    selection: {
+      toolbar: 'Auswahl',
+      count_one: '{{count, number}} ausgewählt',
+      count_other: '{{count, number}} ausgewählt',
+      cleared: 'Auswahl aufgehoben',
+      selectRow: '{{name}} auswählen',
+      selectAll: 'Alle angezeigten Zeilen auswählen',
+      selecting: 'Wird ausgewählt …',
+      merge: 'Zusammenführen …',
+      mergeHint: 'Genau zwei auswählen, um sie zusammenzuführen',
+      exportSelected: 'Auswahl exportieren',
+      exportHint: 'Die ausgewählten Zeilen, mit den angezeigten Spalten in ihrer Reihenfolge',
+      vcard: 'Als vCard exportieren',
+      vcardHint: 'Die ausgewählten Personen als eine vCard-4.0-Datei (.vcf)',
+      clear: 'Auswahl aufheben',
+      keys: 'Leertaste wählt die Zeile, Umschalt+Leertaste einen Bereich, Strg+A alle angezeigten Zeilen, Esc hebt auf',
+      tooMany: 'Höchstens {{max, number}} ausgewählte Zeilen lassen sich auf einmal exportieren. Weniger auswählen oder die Auswahl aufheben, um die ganze Liste zu exportieren.',
     },
   },
 });

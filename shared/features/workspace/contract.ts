@@ -23,6 +23,8 @@ export const workspaceContract = {
   'workspace.unlock': op(UnlockInput, WorkspaceStatus),
   'workspace.lock': op(None, WorkspaceStatus),
   'workspace.setPassphrase': op(SetPassphraseInput, WorkspaceStatus),
+  /** Remembers the open workspace's key on this device (remember: true) or forgets it. */
+  'workspace.rememberOnDevice': op(z.object({ remember: z.boolean() }), WorkspaceStatus),
 
   'settings.get': op(None, Settings),
   'settings.update': op(SettingsUpdate, Settings),

@@ -51,6 +51,11 @@ export const WorkspaceStatus = z.object({
   backups: z.array(BackupInfo),
   /** Which shell serves the app; the renderer shows shell-specific hints (menu vs. download). */
   shell: z.enum(['electron', 'web']),
+  /**
+   * "Remember on this device": available where the OS keychain can seal the key (Electron; never the
+   * web host), and whether this workspace's key is remembered here now.
+   */
+  device: z.object({ canRemember: z.boolean(), remembered: z.boolean() }),
 });
 export type WorkspaceStatus = z.infer<typeof WorkspaceStatus>;
 
@@ -58,7 +63,8 @@ export const Passphrase = z
   .string().min(8, { message: 'validation.passphraseTooShort' }).max(1024);
 
 export const InitializeInput = z.object({ sample: z.boolean(), passphrase: Passphrase.optional() });
-export const UnlockInput = z.object({ passphrase: z.string().min(1).max(1024) });
+/** `remember`: keep the key sealed by this device's keychain so the workspace opens without asking (Electron only). */
+export const UnlockInput = z.object({ passphrase: z.string().min(1).max(1024), remember: z.boolean().optional() });
 /** Set (current null), change, or remove (next null) the passphrase. */
 export const SetPassphraseInput = z.object({ current: z.string().max(1024).nullable(), next: Passphrase.nullable() });
 export const BackupsInput = z.object({ verify: z.boolean().default(false) });

@@ -55,6 +55,8 @@ export const strings = defineStrings({
       lockNow: 'Lock now',
       notProtected: 'Set a passphrase in Settings to lock the workspace.',
       dataFolder: 'Data folder: {{path}}',
+      remember: 'Remember on this device',
+      rememberHint: 'The key is sealed by this computer’s keychain; Attaché opens without asking here. The app lock still asks.',
     },
     security: {
       title: 'Security',
@@ -80,6 +82,17 @@ export const strings = defineStrings({
       lockAfterHint: 'Minutes without keyboard or mouse input before a protected workspace locks itself.',
       never: 'Never',
       minutes: '{{value}} min',
+      device: 'This device',
+      remembered: 'The key is remembered on this device: Attaché opens without the passphrase here.',
+      notRemembered: 'The passphrase is asked at every start.',
+      rememberNow: 'Remember on this device',
+      forget: 'Forget on this device',
+      rememberDone: 'The key is now remembered on this device.',
+      forgetDone: 'The key is forgotten on this device. The passphrase will be asked at the next start.',
+      errors: {
+        cannotRemember: 'This app cannot keep the key in this computer’s keychain. Enter the passphrase at each start.',
+        nothingToRemember: 'Only an open workspace with a passphrase can be remembered on this device.',
+      },
       strength: {
         short: 'Too short: at least 8 characters.',
         weak: 'Weak: a few more words make it much harder to guess.',
@@ -187,6 +200,8 @@ export const strings = defineStrings({
       lockNow: 'Jetzt sperren',
       notProtected: 'Legen Sie in den Einstellungen eine Passphrase fest, um den Arbeitsbereich sperren zu können.',
       dataFolder: 'Datenordner: {{path}}',
+      remember: 'Auf diesem Gerät merken',
+      rememberHint: 'Der Schlüssel wird im Schlüsselbund dieses Computers verwahrt; hier öffnet Attaché ohne Nachfrage. Die App-Sperre fragt weiterhin.',
     },
     security: {
       title: 'Sicherheit',
@@ -212,6 +227,17 @@ export const strings = defineStrings({
       lockAfterHint: 'Minuten ohne Tastatur- oder Mauseingabe, bis sich ein geschützter Arbeitsbereich selbst sperrt.',
       never: 'Nie',
       minutes: '{{value}} Min.',
+      device: 'Dieses Gerät',
+      remembered: 'Der Schlüssel ist auf diesem Gerät gespeichert: Hier öffnet Attaché ohne Passphrase.',
+      notRemembered: 'Die Passphrase wird bei jedem Start abgefragt.',
+      rememberNow: 'Auf diesem Gerät merken',
+      forget: 'Auf diesem Gerät vergessen',
+      rememberDone: 'Der Schlüssel ist jetzt auf diesem Gerät gespeichert.',
+      forgetDone: 'Der Schlüssel ist auf diesem Gerät vergessen. Beim nächsten Start wird die Passphrase abgefragt.',
+      errors: {
+        cannotRemember: 'Diese App kann den Schlüssel nicht im Schlüsselbund dieses Computers ablegen. Geben Sie die Passphrase bei jedem Start ein.',
+        nothingToRemember: 'Nur ein geöffneter Arbeitsbereich mit Passphrase kann auf diesem Gerät gemerkt werden.',
+      },
       strength: {
         short: 'Zu kurz: mindestens 8 Zeichen.',
         weak: 'Schwach: ein paar weitere Wörter machen sie viel schwerer zu erraten.',

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
-import { openBackend, downloadPlatform, type Backend } from '../../../electron/backend';
+import { openBackend, downloadPlatform, type Backend, type Platform } from '../../../electron/backend';
 import type { InputOf, OperationName, OutputOf } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
 
@@ -31,9 +31,9 @@ export interface TestBackend extends Backend {
 }
 
 /** The real backend on a real temp folder, with results checked against the contract. */
-export async function openTestBackend(opts: { dataDir?: string; now?: () => Date; sample?: boolean; init?: boolean } = {}): Promise<TestBackend> {
+export async function openTestBackend(opts: { dataDir?: string; now?: () => Date; sample?: boolean; init?: boolean; platform?: Platform } = {}): Promise<TestBackend> {
   const dataDir = opts.dataDir ?? (await tempDir());
-  const backend = await openBackend({ dataDir, platform: downloadPlatform, validateOutput: true, kdf: TEST_KDF, ...(opts.now ? { now: opts.now } : {}) });
+  const backend = await openBackend({ dataDir, platform: opts.platform ?? downloadPlatform, validateOutput: true, kdf: TEST_KDF, ...(opts.now ? { now: opts.now } : {}) });
   opened.push(backend);
   const call = async <N extends OperationName>(name: N, input: InputOf<N>): Promise<OutputOf<N>> => {
     const envelope = await backend.dispatch(name, input);

@@ -38,6 +38,7 @@ export function createContactService(ctx: ServiceContext) {
         const kinds = new Set(query.organisationKinds);
         const languages = new Set(query.languages);
         const owners = new Set(query.owners);
+        const only = query.ids ? new Set(query.ids) : null;
         const hits = source.filter(
           (r) =>
             (countries.size === 0 || r.countries.some((k) => countries.has(k))) &&
@@ -47,6 +48,7 @@ export function createContactService(ctx: ServiceContext) {
             (languages.size === 0 || r.languages.some((l) => languages.has(l))) &&
             (owners.size === 0 || owners.has(r.owner)) &&
             (query.organisationId === undefined || r.organisationIds.includes(query.organisationId)) &&
+            (only === null || only.has(r.id)) &&
             (terms.length === 0 || matchesTerms(terms, r.haystacks)),
         );
         const value = (r: ContactRow) =>

@@ -67,7 +67,7 @@ export async function fetchAllRows<L extends ExportList>(lists: ListServices, re
   return rows as Array<RowOf[L]>;
 }
 
-const skipped = new Set(['text', 'sort', 'direction']);
+const skipped = new Set(['text', 'sort', 'direction', 'ids']);
 
 /**
  * The filter in words, as the report prints it: "text “nai” · country: Kenya, Ghana · status: Open".
@@ -78,6 +78,8 @@ export function filterSummary(db: Database, req: ListExportRequest, lang: Langua
   const parts: string[] = [];
   const query = req.query as Record<string, unknown>;
   if (typeof query.text === 'string' && query.text.trim()) parts.push(t('exports.report.search', { text: query.text.trim() }));
+  // A selection on screen narrows the list to its rows: said as their number, not as ids.
+  if (Array.isArray(query.ids)) parts.push(t('exports.report.selected', { count: query.ids.length }));
   const languageNames = new Intl.DisplayNames([lang], { type: 'language' });
   for (const [key, value] of Object.entries(query)) {
     if (skipped.has(key) || value === undefined || value === null) continue;

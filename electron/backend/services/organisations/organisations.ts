@@ -91,6 +91,7 @@ export function createOrganisationService(ctx: ServiceContext) {
         const regions = new Set(query.regions);
         const topics = new Set(query.topics);
         const owners = new Set(query.owners);
+        const only = query.ids ? new Set(query.ids) : null;
         const orgs = byId(store.db.organisations);
         const hits = source.filter(
           (r) =>
@@ -100,6 +101,7 @@ export function createOrganisationService(ctx: ServiceContext) {
             (topics.size === 0 || r.topics.some((t) => topics.has(t))) &&
             (owners.size === 0 || owners.has(r.owner)) &&
             (query.parentId === undefined || r.parentId === query.parentId) &&
+            (only === null || only.has(r.id)) &&
             (terms.length === 0 || matchesTerms(terms, [orgText(orgs.get(r.id)!)])),
         );
         const key = query.sort;

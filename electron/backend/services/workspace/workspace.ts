@@ -6,9 +6,22 @@ import type { ServiceContext } from '../../records/context';
 import { buildSampleDatabase } from '../../sample';
 import { applyErasures, unionRegisters } from '../../records/erasure';
 import { readErasureRegister } from '../../records/erasure-register';
+import { AppError } from '../../../../shared/errors';
+import { forgetDataKey, isRemembered, rememberDataKey, type DeviceVault } from '../../store/device-key';
 
-export function createWorkspaceService(ctx: ServiceContext, shell: 'electron' | 'web') {
+export function createWorkspaceService(ctx: ServiceContext, shell: 'electron' | 'web', vault?: DeviceVault) {
   const { store } = ctx;
+
+  const cannotRemember = () =>
+    new AppError('FORBIDDEN', 'This shell cannot remember the key on this device.', { messageKey: { key: 'security.errors.cannotRemember' } });
+
+  /** Seals the open workspace's key with this device's keychain (see store/device-key.ts). */
+  async function remember(): Promise<void> {
+    const key = store.dataKey();
+    if (!vault) throw cannotRemember();
+    if (!key) throw new AppError('VALIDATION', 'Only an open workspace with a passphrase can be remembered on this device.', { messageKey: { key: 'security.errors.nothingToRemember' } });
+    await rememberDataKey(store.dataDir, vault, key);
+  }
 
   async function status(): Promise<WorkspaceStatus> {
     // A damaged or missing database needs each backup verified (only good ones are offered); elsewhere listing stays cheap.
@@ -22,6 +35,7 @@ export function createWorkspaceService(ctx: ServiceContext, shell: 'electron' | 
       ...(store.problem ? { problem: store.problem } : {}),
       backups: store.state === 'locked' ? [] : await store.listBackups(verify),
       shell,
+      device: { canRemember: vault !== undefined, remembered: store.encrypted && (await isRemembered(store.dataDir)) },
     };
   }
 
@@ -40,8 +54,15 @@ export function createWorkspaceService(ctx: ServiceContext, shell: 'electron' | 
       return status();
     },
     backups: ({ verify }) => store.listBackups(verify),
-    async unlock({ passphrase }): Promise<WorkspaceStatus> {
+    async unlock({ passphrase, remember: keep }): Promise<WorkspaceStatus> {
+      if (keep && !vault) throw cannotRemember(); // refused before anything changes
       await store.unlock(passphrase);
+      if (keep) await remember();
+      return status();
+    },
+    async rememberOnDevice({ remember: keep }): Promise<WorkspaceStatus> {
+      if (keep) await remember();
+      else await forgetDataKey(store.dataDir);
       return status();
     },
     async lock(): Promise<WorkspaceStatus> {
@@ -50,6 +71,8 @@ export function createWorkspaceService(ctx: ServiceContext, shell: 'electron' | 
     },
     async setPassphrase({ current, next }): Promise<WorkspaceStatus> {
       await store.setPassphrase(current, next);
+      // Without a passphrase there is no key to remember; a changed passphrase keeps the same key.
+      if (next === null) await forgetDataKey(store.dataDir);
       return status();
     },
     async backupNow(): Promise<WorkspaceStatus> {

@@ -1,6 +1,7 @@
 import { Text } from '@mantine/core';
 import { useMatch, useNavigate } from 'react-router';
 import { DataTable, type Column, type SortState } from '../DataTable';
+import type { ListSelection } from './useSelection';
 
 /** Stable across renders, so the table's rows need not re-render for it. */
 const rowId = (r: { id: string }) => r.id;
@@ -20,10 +21,13 @@ interface Props<R extends { id: string }, K extends string> {
   /** Said when the list has no rows at all, and when the filters leave none. */
   empty: string;
   noMatch: string;
+  /** Multi-selection with a checkbox per row (useFilteredList's `selection`), named by `rowName`. */
+  selection?: ListSelection;
+  rowName?: (row: R) => string;
 }
 
 /** The windowed table of a list screen, tied to the route: the open record is the selected row. */
-export function ListTable<R extends { id: string }, K extends string>({ base, label, state, columns, rowHeight, empty, noMatch }: Props<R, K>) {
+export function ListTable<R extends { id: string }, K extends string>({ base, label, state, columns, rowHeight, empty, noMatch, selection, rowName }: Props<R, K>) {
   const navigate = useNavigate();
   const match = useMatch(`${base}/:id/*`);
   const selectedId = match?.params.id && match.params.id !== 'new' ? match.params.id : null;
@@ -41,6 +45,8 @@ export function ListTable<R extends { id: string }, K extends string>({ base, la
       onActivate={(row) => navigate(`${base}/${row.id}`)}
       sort={state.sort}
       onSortChange={state.setSort}
+      selection={selection}
+      rowName={rowName}
       empty={
         rows.isLoading ? null : (
           <Text c="dimmed" size="sm">

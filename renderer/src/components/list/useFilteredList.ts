@@ -2,6 +2,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useCallback, useMemo, useState } from 'react';
 import type { ListResult } from '../../../../shared/schemas/list';
 import { useWindowedList } from '../../lib/windowed';
+import { useSelection } from './useSelection';
 import type { SortState } from '../DataTable';
 
 type ListQuery<F, K extends string> = F & { sort: K; direction: 'asc' | 'desc' };
@@ -35,6 +36,14 @@ export function useFilteredList<F extends { text: string }, K extends string, R>
   const query = useMemo(() => ({ ...filter, text: debouncedText, sort: sort.key, direction: sort.direction }), [filter, debouncedText, sort]);
   const queryKey = useMemo(() => [name, 'list', query] as const, [name, query]);
   const rows = useWindowedList<R>(queryKey, (offset, limit) => fetchPage({ ...query, offset, limit }));
+  // The shown rows' ids for a selection (useSelection): the same query, any window of it.
+  const selection = useSelection({
+    query,
+    total: rows.total,
+    rowAt: rows.rowAt as (index: number) => { id: string } | undefined,
+    fetchPage: fetchPage as unknown as (q: Record<string, unknown> & { offset: number; limit: number }) => Promise<ListResult<{ id: string }>>,
+    dataVersion: rows.dataUpdatedAt,
+  });
   const filtered = JSON.stringify(filter) !== JSON.stringify(noFilter);
 
   const restore = (viewQuery: Record<string, unknown>) => {
@@ -56,6 +65,8 @@ export function useFilteredList<F extends { text: string }, K extends string, R>
     current,
     restore,
     rows,
+    query,
+    selection,
   };
 }
 

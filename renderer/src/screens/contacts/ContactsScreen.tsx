@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { useMatch, useNavigate } from 'react-router';
 import { countryName } from '../../../../shared/features/countries/names';
 import type { ContactListItem, contactSortKeys } from '../../../../shared/features/contacts/schema';
 import { organisationKinds } from '../../../../shared/features/organisations/schema';
@@ -10,6 +10,7 @@ import { CountryPicker } from '../../components/CountryPicker';
 import { DetailRoutes } from '../../components/list/DetailRoutes';
 import { FilterSelect, ResetFilters, SearchFilter } from '../../components/list/filters';
 import { ListTable } from '../../components/list/ListTable';
+import { SelectionBar } from '../../components/list/SelectionBar';
 import { ListTools, useColumnChoice, type ChoosableColumn } from '../../components/list/ListTools';
 import { useFilteredList } from '../../components/list/useFilteredList';
 import { ListPane } from '../../components/ListPane';
@@ -20,6 +21,7 @@ import { cellNoteStyle, useDayFormat } from '../organisations/parts';
 import { useLanguage } from '../../app/language';
 import { ContactDetail } from './ContactDetail';
 import { ContactEditor } from './ContactEditor';
+import { MergeContactDialog } from './MergeContactDialog';
 import { useLanguageNames, useLanguageOptions } from './languages';
 import { ImportButton } from '../imports/ImportButton';
 
@@ -37,12 +39,14 @@ interface Filter {
 
 const noFilter: Filter = { text: '', countries: [], regions: [], topics: [], organisationKinds: [], languages: [], owners: [] };
 const defaultColumns = ['name', 'role', 'organisation', 'country', 'lastContact'];
+const nameOf = (c: ContactListItem) => c.name;
 
 export function ContactsScreen() {
   const { t } = useTranslation();
   const lang = useLanguage();
   const api = useApi();
   const navigate = useNavigate();
+  const openId = useMatch('/contacts/:id/*')?.params.id;
   const list = useFilteredList<Filter, SortKey, ContactListItem>({
     name: 'contacts',
     noFilter,
@@ -146,7 +150,32 @@ export function ContactsScreen() {
             </>
           }
         >
-          <ListTable base="/contacts" label={t('contacts.listLabel')} state={list} columns={columns.shown} empty={t('contacts.empty')} noMatch={t('contacts.noMatch')} />
+          <SelectionBar
+            selection={list.selection}
+            list="contacts"
+            columns={columns.shown.map((c) => c.id)}
+            mergeDialog={(pair, onClose, onMerged) => (
+              <MergeContactDialog
+                pair={pair}
+                onClose={onClose}
+                onMerged={(kept) => {
+                  onMerged();
+                  // The open record was merged away: show the one that was kept.
+                  if (openId && openId !== kept.id && (openId === pair.keepId || openId === pair.otherId)) navigate(`/contacts/${kept.id}`);
+                }}
+              />
+            )}
+          />
+          <ListTable
+            base="/contacts"
+            label={t('contacts.listLabel')}
+            state={list}
+            columns={columns.shown}
+            empty={t('contacts.empty')}
+            noMatch={t('contacts.noMatch')}
+            selection={list.selection}
+            rowName={nameOf}
+          />
         </ListPane>
       }
     >

@@ -1,6 +1,7 @@
 /**
  * "Merge with…" on a person's page: pick the duplicate, compare field by field, merge
- * (`contacts.mergePreview`, `contacts.merge`); the generic MergeDialog does the rest.
+ * (`contacts.mergePreview`, `contacts.merge`); the generic MergeDialog does the rest. From the
+ * People list's selection bar it opens on the two selected people (`pair`).
  */
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -16,7 +17,12 @@ import { useLanguageNames } from './languages';
 
 const short = (s: string) => (s.length > 160 ? `${s.slice(0, 160)}…` : s);
 
-export function MergeContactDialog({ contact, onClose }: { contact: ContactRecord; onClose: () => void }) {
+type Props = { onClose: () => void } & (
+  | { contact: ContactRecord; pair?: undefined; onMerged?: undefined }
+  | { contact?: undefined; pair: { keepId: string; otherId: string }; onMerged: (kept: ContactRecord) => void }
+);
+
+export function MergeContactDialog({ contact, pair, onMerged, onClose }: Props) {
   const { t } = useTranslation();
   const api = useApi();
   const lang = useLanguage();
@@ -47,13 +53,14 @@ export function MergeContactDialog({ contact, onClose }: { contact: ContactRecor
 
   return (
     <MergeDialog<ContactRecord>
-      recordId={contact.id}
+      recordId={contact?.id ?? pair!.keepId}
+      pair={pair}
       kind="contacts"
       nameOf={displayName}
       fields={contactMergeFields}
       labelOf={(field) => (field === 'gdpr' ? t('merge.gdpr') : t(`contacts.fields.${field as 'notes'}`))}
       format={format}
-      pickTitle={t('merge.pickPerson', { name: displayName(contact) })}
+      pickTitle={contact ? t('merge.pickPerson', { name: displayName(contact) }) : t('merge.title')}
       picker={(value, onChosen) => (
         <PickerField>
           <ContactPicker label={t('merge.person')} withAsterisk data-autofocus value={value ? [value] : []} onChange={(ids) => onChosen(ids[ids.length - 1] ?? null)} />
@@ -62,7 +69,8 @@ export function MergeContactDialog({ contact, onClose }: { contact: ContactRecor
       preview={(pair) => api.contacts.mergePreview(pair)}
       merge={(input) => api.contacts.merge(input)}
       onMerged={(kept) => {
-        if (kept.id !== contact.id) navigate(`/contacts/${kept.id}`);
+        if (onMerged) onMerged(kept);
+        else if (kept.id !== contact.id) navigate(`/contacts/${kept.id}`);
       }}
       onClose={onClose}
     />

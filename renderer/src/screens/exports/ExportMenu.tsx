@@ -5,14 +5,14 @@
  * what is shown. A PDF report asks its classification first (PdfReportDialog). While the job runs the
  * button shows its progress (a status region) and a Cancel button stands beside it.
  */
-import { Button, Loader, Menu, Text, VisuallyHidden } from '@mantine/core';
-import { IconDownload, IconFileSpreadsheet, IconFileText, IconFileTypePdf, IconAddressBook } from '@tabler/icons-react';
+import { Menu, Text } from '@mantine/core';
+import { IconFileSpreadsheet, IconFileText, IconFileTypePdf, IconAddressBook } from '@tabler/icons-react';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExportFormat, ExportList } from '../../../../shared/features/exports/schema';
 import { useApi } from '../../api/context';
 import { useLanguage } from '../../app/language';
-import { CancelExportButton } from './CancelExportButton';
+import { ExportJobMenu } from './ExportJobMenu';
 import { PdfReportDialog } from './PdfReportDialog';
 import { useExportJob } from './useExportJob';
 
@@ -35,7 +35,6 @@ export function ExportMenu({ list, query, columns }: Props) {
   const api = useApi();
   const language = useLanguage();
   const { state, run, cancel } = useExportJob();
-  const percent = Math.round(state.progress * 100);
   const button = useRef<HTMLButtonElement>(null);
   const [askPdf, setAskPdf] = useState(false);
   const closePdf = () => {
@@ -46,47 +45,26 @@ export function ExportMenu({ list, query, columns }: Props) {
 
   return (
     <>
-      <Menu position="bottom-end" withinPortal={false} floatingStrategy="fixed" withInitialFocusPlaceholder={false}>
-        <Menu.Target>
-          {/* Never disabled while the job runs (focus would fall to the page); a second choice waits for the first. */}
-          <Button
-            ref={button}
-            size="xs"
-            variant="default"
-            leftSection={state.running ? <Loader size={13} /> : <IconDownload size={15} />}
-            title={t('exports.menuHint')}
-            aria-label={t('exports.menuLabel')}
-            aria-busy={state.running}
+      <ExportJobMenu state={state} title={t('exports.menuHint')} aria-label={t('exports.menuLabel')} onCancel={cancel} buttonRef={button}>
+        <Menu.Label>{t('exports.menuHint')}</Menu.Label>
+        {formats.map(({ format, icon: Icon }) => (
+          <Menu.Item
+            key={format}
+            leftSection={<Icon size={16} />}
+            aria-haspopup={format === 'pdf' ? 'dialog' : undefined}
+            onClick={() => (format === 'pdf' ? setAskPdf(true) : void run(() => api.exports.list({ list, query, columns, format, language })))}
           >
-            {state.running ? `${t('exports.menu')} · ${percent} %` : t('exports.menu')}
-          </Button>
-        </Menu.Target>
-        <Menu.Dropdown>
-          <Menu.Label>{t('exports.menuHint')}</Menu.Label>
-          {formats.map(({ format, icon: Icon }) => (
-            <Menu.Item
-              key={format}
-              leftSection={<Icon size={16} />}
-              aria-haspopup={format === 'pdf' ? 'dialog' : undefined}
-              onClick={() => (format === 'pdf' ? setAskPdf(true) : void run(() => api.exports.list({ list, query, columns, format, language })))}
-            >
-              <Text size="sm">{t(`exports.${format}`)}</Text>
-              <Text size="xs">
-                {t(`exports.${format}Hint`)}
-              </Text>
-            </Menu.Item>
-          ))}
-          {list === 'contacts' ? (
-            <Menu.Item leftSection={<IconAddressBook size={16} />} onClick={() => void run(() => api.exports.vcard({ query, language }))}>
-              <Text size="sm">{t('exports.vcard')}</Text>
-              <Text size="xs">
-                {t('exports.vcardHint')}
-              </Text>
-            </Menu.Item>
-          ) : null}
-        </Menu.Dropdown>
-      </Menu>
-      <CancelExportButton running={state.running} onCancel={cancel} returnFocusTo={button} />
+            <Text size="sm">{t(`exports.${format}`)}</Text>
+            <Text size="xs">{t(`exports.${format}Hint`)}</Text>
+          </Menu.Item>
+        ))}
+        {list === 'contacts' ? (
+          <Menu.Item leftSection={<IconAddressBook size={16} />} onClick={() => void run(() => api.exports.vcard({ query, language }))}>
+            <Text size="sm">{t('exports.vcard')}</Text>
+            <Text size="xs">{t('exports.vcardHint')}</Text>
+          </Menu.Item>
+        ) : null}
+      </ExportJobMenu>
       {askPdf ? (
         <PdfReportDialog
           onClose={closePdf}
@@ -96,7 +74,6 @@ export function ExportMenu({ list, query, columns }: Props) {
           }}
         />
       ) : null}
-      <VisuallyHidden role="status">{state.running ? t('exports.exporting') : ''}</VisuallyHidden>
     </>
   );
 }

@@ -1,14 +1,12 @@
 /**
  * The import's long steps from the window's side: sending the chosen file in slices (read with
  * File.slice, so the page never holds the whole file), and waiting for a backend job with its
- * progress, which the Cancel button can stop.
+ * progress (the shared polling loop of lib/useJob), which the Cancel button can stop.
  */
 import type { Api } from '../../../../shared/contract';
 import { AppError } from '../../../../shared/errors';
+import { waitForJob } from '../../lib/useJob';
 import { IMPORT_CHUNK_BYTES, MAX_IMPORT_BYTES, toPieces, type ImportJobResult } from '../../../../shared/features/imports/schema';
-
-const POLL_MS = 150;
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function base64(bytes: Uint8Array): string {
   let binary = '';
@@ -37,21 +35,11 @@ export async function uploadFile(api: Api, file: File, onProgress: (fraction: nu
   return uploadId;
 }
 
-/** Polls an import job to its end; a cancelled job throws Cancelled, a failed one its error. */
+/** Polls an import job to its end (the shared loop, lib/useJob); a cancelled job throws Cancelled, a failed one its error. */
 export async function waitForImportJob(api: Api, jobId: string, onProgress: (fraction: number) => void, signal: AbortSignal): Promise<ImportJobResult> {
-  let asked = false;
-  for (;;) {
-    if (signal.aborted && !asked) {
-      asked = true;
-      await api.jobs.cancel({ jobId });
-    }
-    const status = await api.imports.status({ jobId });
-    if (status.state === 'done') return status.result;
-    if (status.state === 'cancelled') throw new Cancelled();
-    if (status.state === 'failed') {
-      throw new AppError(status.error.code as AppError['code'], status.error.message, status.error.messageKey ? { messageKey: status.error.messageKey } : {});
-    }
-    onProgress(status.progress);
-    await pause(POLL_MS);
-  }
+  const outcome = await waitForJob(api, jobId, (id) => api.imports.status({ jobId: id }), onProgress, signal);
+  if (outcome.state === 'done') return outcome.result;
+  if (outcome.state === 'cancelled') throw new Cancelled();
+  const { code, message, messageKey } = outcome.error;
+  throw new AppError(code as AppError['code'], message, messageKey ? { messageKey } : {});
 }

@@ -1,6 +1,7 @@
 /**
  * "Merge with…" on an organisation's page: pick the duplicate, compare field by field, merge
  * (`organisations.mergePreview`, `organisations.merge`); the generic MergeDialog does the rest.
+ * From the Organisations list's selection bar it opens on the two selected ones (`pair`).
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,7 +18,12 @@ import { PickerField } from './parts';
 const short = (s: string) => (s.length > 160 ? `${s.slice(0, 160)}…` : s);
 const labelKeys: Record<string, string> = { parentId: 'parent' };
 
-export function MergeOrganisationDialog({ organisation, onClose }: { organisation: OrganisationRecord; onClose: () => void }) {
+type Props = { onClose: () => void } & (
+  | { organisation: OrganisationRecord; pair?: undefined; onMerged?: undefined }
+  | { organisation?: undefined; pair: { keepId: string; otherId: string }; onMerged: (kept: OrganisationRecord) => void }
+);
+
+export function MergeOrganisationDialog({ organisation, pair, onMerged, onClose }: Props) {
   const { t } = useTranslation();
   const api = useApi();
   const lang = useLanguage();
@@ -37,13 +43,14 @@ export function MergeOrganisationDialog({ organisation, onClose }: { organisatio
 
   return (
     <MergeDialog<OrganisationRecord>
-      recordId={organisation.id}
+      recordId={organisation?.id ?? pair!.keepId}
+      pair={pair}
       kind="organisations"
       nameOf={(o) => o.name}
       fields={organisationMergeFields}
       labelOf={(field) => t(`organisations.fields.${(labelKeys[field] ?? field) as 'name'}`)}
       format={format}
-      pickTitle={t('merge.pickOrganisation', { name: organisation.name })}
+      pickTitle={organisation ? t('merge.pickOrganisation', { name: organisation.name }) : t('merge.title')}
       picker={(value, onChosen) => (
         <PickerField>
           <OrganisationPicker label={t('merge.organisation')} withAsterisk data-autofocus value={value ? [value] : []} onChange={(ids) => onChosen(ids[ids.length - 1] ?? null)} />
@@ -58,7 +65,8 @@ export function MergeOrganisationDialog({ organisation, onClose }: { organisatio
       }}
       merge={(input) => api.organisations.merge(input)}
       onMerged={(kept) => {
-        if (kept.id !== organisation.id) navigate(`/organisations/${kept.id}`);
+        if (onMerged) onMerged(kept);
+        else if (kept.id !== organisation.id) navigate(`/organisations/${kept.id}`);
       }}
       onClose={onClose}
     />

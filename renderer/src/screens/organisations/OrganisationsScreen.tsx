@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { useMatch, useNavigate } from 'react-router';
 import { countryName } from '../../../../shared/features/countries/names';
 import { organisationKinds, type OrganisationKind, type OrganisationListItem, type organisationSortKeys } from '../../../../shared/features/organisations/schema';
 import { useApi } from '../../api/context';
@@ -9,6 +9,7 @@ import { CountryPicker } from '../../components/CountryPicker';
 import { DetailRoutes } from '../../components/list/DetailRoutes';
 import { FilterSelect, ResetFilters, SearchFilter } from '../../components/list/filters';
 import { ListTable } from '../../components/list/ListTable';
+import { SelectionBar } from '../../components/list/SelectionBar';
 import { ListTools, useColumnChoice, type ChoosableColumn } from '../../components/list/ListTools';
 import { useFilteredList } from '../../components/list/useFilteredList';
 import { ListPane } from '../../components/ListPane';
@@ -17,6 +18,7 @@ import { preferredListWidth } from '../../components/DataTable';
 import { RegionPicker } from '../../components/RegionPicker';
 import { OrganisationDetail } from './OrganisationDetail';
 import { OrganisationEditor } from './OrganisationEditor';
+import { MergeOrganisationDialog } from './MergeOrganisationDialog';
 import { cellNoteStyle, useDayFormat } from './parts';
 import { useLanguage } from '../../app/language';
 import { ImportButton } from '../imports/ImportButton';
@@ -34,6 +36,7 @@ interface Filter {
 
 const noFilter: Filter = { text: '', kinds: [], countries: [], regions: [], topics: [], owners: [] };
 const defaultColumns = ['name', 'kind', 'country', 'city', 'people', 'cases'];
+const nameOf = (o: OrganisationListItem) => o.name;
 
 export function OrganisationsScreen() {
   const { t } = useTranslation();
@@ -41,6 +44,7 @@ export function OrganisationsScreen() {
   const day = useDayFormat();
   const api = useApi();
   const navigate = useNavigate();
+  const openId = useMatch('/organisations/:id/*')?.params.id;
   const list = useFilteredList<Filter, SortKey, OrganisationListItem>({
     name: 'organisations',
     noFilter,
@@ -129,6 +133,22 @@ export function OrganisationsScreen() {
             </>
           }
         >
+          <SelectionBar
+            selection={list.selection}
+            list="organisations"
+            columns={columns.shown.map((c) => c.id)}
+            mergeDialog={(pair, onClose, onMerged) => (
+              <MergeOrganisationDialog
+                pair={pair}
+                onClose={onClose}
+                onMerged={(kept) => {
+                  onMerged();
+                  // The open record was merged away: show the one that was kept.
+                  if (openId && openId !== kept.id && (openId === pair.keepId || openId === pair.otherId)) navigate(`/organisations/${kept.id}`);
+                }}
+              />
+            )}
+          />
           <ListTable
             base="/organisations"
             label={t('organisations.listLabel')}
@@ -136,6 +156,8 @@ export function OrganisationsScreen() {
             columns={columns.shown}
             empty={t('organisations.empty')}
             noMatch={t('organisations.noMatch')}
+            selection={list.selection}
+            rowName={nameOf}
           />
         </ListPane>
       }

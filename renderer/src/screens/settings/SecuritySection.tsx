@@ -80,6 +80,7 @@ export function SecuritySection() {
           </Button>
         )}
       </Group>
+      {encrypted ? <DeviceRow /> : null}
       <Stack gap={4}>
         <Text fw={600} size="sm" id="lock-after-label">
           {t('security.lockAfter')}
@@ -106,6 +107,36 @@ export function SecuritySection() {
       >
         {mode ? <PassphraseForm key={opening} mode={mode} onDone={() => setMode(null)} /> : null}
       </Modal>
+    </Stack>
+  );
+}
+
+/** "Remember on this device" for a protected workspace, where the shell can seal the key (Electron). */
+function DeviceRow() {
+  const { t } = useTranslation();
+  const api = useApi();
+  const queryClient = useQueryClient();
+  const device = useQuery({ queryKey: STATUS_KEY, queryFn: () => api.workspace.status({}) }).data?.device;
+  const change = useMutation({
+    mutationFn: (remember: boolean) => api.workspace.rememberOnDevice({ remember }),
+    onSuccess: (status, remember) => {
+      queryClient.setQueryData(STATUS_KEY, status);
+      notifySuccess(t(remember ? 'security.rememberDone' : 'security.forgetDone'));
+    },
+    onError: (e) => notifyError(describeError(t, e)),
+  });
+  if (!device?.canRemember) return null;
+  return (
+    <Stack gap={4}>
+      <Text fw={600} size="sm">
+        {t('security.device')}
+      </Text>
+      <Text size="sm" c="dimmed" data-testid="device-state">
+        {device.remembered ? t('security.remembered') : t('security.notRemembered')}
+      </Text>
+      <Button size="compact-sm" variant="light" style={{ alignSelf: 'flex-start' }} loading={change.isPending} onClick={() => change.mutate(!device.remembered)}>
+        {device.remembered ? t('security.forget') : t('security.rememberNow')}
+      </Button>
     </Stack>
   );
 }

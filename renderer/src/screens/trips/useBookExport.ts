@@ -1,67 +1,50 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Audience, BookRequest } from '../../../../shared/features/trips/schema';
 import { useApi } from '../../api/context';
 import { deliver } from '../../lib/download';
 import { describeError } from '../../lib/errors';
 import { notifyError } from '../../lib/notify';
+import { useJob, type JobState } from '../../lib/useJob';
 
-export interface BookExportState {
-  running: boolean;
-  /** 0…1 as the backend reports it. */
-  progress: number;
+export interface BookExportState extends JobState {
   audience: Audience | null;
 }
 
-const POLL_MS = 200;
-const idle: BookExportState = { running: false, progress: 0, audience: null };
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 /**
- * Runs a briefing-book export as a backend job and polls its progress. The loop is plain async
- * code, not an effect: the window stays usable, and an export started before the user moved on
- * still delivers its file.
+ * Runs a briefing-book export as a backend job through the shared job hook (lib/useJob): the window
+ * stays usable, and an export started before the user moved on still delivers its file.
  */
 export function useBookExport() {
   const { t } = useTranslation();
   const api = useApi();
-  const [state, setState] = useState<BookExportState>(idle);
-  const running = useRef(false);
+  const job = useJob(api, (jobId) => api.jobs.status({ jobId }));
+  const { run } = job;
+  const [audience, setAudience] = useState<Audience | null>(null);
 
   const start = useCallback(
     async (request: BookRequest) => {
-      if (running.current) return;
-      running.current = true;
-      setState({ running: true, progress: 0, audience: request.audience });
+      if (job.state.running) return;
+      setAudience(request.audience);
       try {
-        const { jobId } = await api.book.export(request);
-        for (;;) {
-          await sleep(POLL_MS);
-          const status = await api.jobs.status({ jobId });
-          if (status.state === 'running') {
-            setState((s) => ({ ...s, progress: status.progress }));
-            continue;
-          }
-          if (status.state === 'done') {
-            setState((s) => ({ ...s, progress: 1 }));
-            deliver(status.result, {
-              downloaded: (fileName) => t('trips.book.downloaded', { fileName }),
-              saved: (path) => t('trips.book.saved', { path }),
-            });
-          } else {
-            notifyError(t('trips.book.failed', { message: status.error.message }));
-          }
-          break;
+        const outcome = await run(() => api.book.export(request));
+        if (outcome?.state === 'done') {
+          deliver(outcome.result, {
+            downloaded: (fileName) => t('trips.book.downloaded', { fileName }),
+            saved: (path) => t('trips.book.saved', { path }),
+          });
+        } else if (outcome?.state === 'failed') {
+          notifyError(t('trips.book.failed', { message: outcome.error.message }));
         }
       } catch (e) {
         notifyError(describeError(t, e));
       } finally {
-        running.current = false;
-        setState(idle);
+        setAudience(null);
       }
     },
-    [api, t],
+    [api, run, t, job.state.running],
   );
 
-  return { state, start };
+  const state: BookExportState = { ...job.state, audience: job.state.running ? audience : null };
+  return { state, start, cancel: job.cancel };
 }

@@ -2,7 +2,7 @@
  * Asking for the passphrase of an encrypted workspace: the start screen when it has just been opened,
  * and the same form on the app lock's overlay. A wrong passphrase says so and changes nothing.
  */
-import { Button, Group, Stack, Text, Title } from '@mantine/core';
+import { Button, Checkbox, Group, Stack, Text, Title } from '@mantine/core';
 import { IconLock } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
@@ -12,10 +12,17 @@ import { STATUS_KEY, useAppLock } from '../../app/lock';
 import { PassphraseInput } from '../../components/form/PassphraseInput';
 import { describeError } from '../../lib/errors';
 
-export function UnlockForm({ intro }: { intro: string }) {
+/**
+ * `offerRemember`: the start screen offers "Remember on this device" where the shell can seal the key
+ * (Electron with an OS keychain); the app lock never does — it exists to ask.
+ */
+export function UnlockForm({ intro, offerRemember = false }: { intro: string; offerRemember?: boolean }) {
   const { t } = useTranslation();
   const { unlock } = useAppLock();
-  const dataDir = useQueryClient().getQueryData<WorkspaceStatus>(STATUS_KEY)?.dataDir;
+  const status = useQueryClient().getQueryData<WorkspaceStatus>(STATUS_KEY);
+  const dataDir = status?.dataDir;
+  const canRemember = offerRemember && status?.device.canRemember === true;
+  const [remember, setRemember] = useState(false);
   const [passphrase, setPassphrase] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -32,7 +39,7 @@ export function UnlockForm({ intro }: { intro: string }) {
     setBusy(true);
     setError(null);
     try {
-      await unlock(passphrase);
+      await unlock(passphrase, canRemember && remember);
     } catch (err) {
       setError(describeError(t, err));
       setBusy(false);
@@ -71,6 +78,14 @@ export function UnlockForm({ intro }: { intro: string }) {
           error={error}
           autoComplete="current-password"
         />
+        {canRemember ? (
+          <Checkbox
+            label={t('lock.remember')}
+            description={t('lock.rememberHint')}
+            checked={remember}
+            onChange={(e) => setRemember(e.currentTarget.checked)}
+          />
+        ) : null}
         <Button type="submit" loading={busy} fullWidth>
           {t('lock.unlock')}
         </Button>
@@ -90,7 +105,7 @@ export function UnlockScreen() {
   return (
     <main className="centered-page">
       <div style={{ width: 440, maxWidth: '100%' }}>
-        <UnlockForm intro={t('lock.intro')} />
+        <UnlockForm intro={t('lock.intro')} offerRemember />
       </div>
     </main>
   );

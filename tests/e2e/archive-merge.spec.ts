@@ -245,7 +245,9 @@ test.describe('merge duplicates and the archive', () => {
       await page.screenshot({ path: test.info().outputPath('open-encrypted-over-plain.png') });
       await dialog.getByLabel('Passphrase of the archive').fill(PASS);
       await page.keyboard.press('Enter');
-      await expect(dialog).toBeHidden();
+      // Unwrapping the archive's key and wrapping the workspace's (scrypt at the app's cost, 128 MiB each) and
+      // re-encrypting the backups takes a while on a loaded machine: a generous wait, not a timing check.
+      await expect(dialog).toBeHidden({ timeout: 60_000 });
       await expect(page.getByText(/now protected with the archive’s passphrase/)).toBeVisible();
       await expect(opener).toBeFocused();
       expect(await call<{ encrypted: boolean }>(page, plain.url, 'workspace.status', {})).toMatchObject({ encrypted: true });

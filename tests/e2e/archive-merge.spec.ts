@@ -37,6 +37,7 @@ test.describe('merge duplicates and the archive', () => {
   const j = journey();
   let keep: Contact;
   let archivePath: string;
+  let encryptedPath: string;
 
   test('merges two duplicates by keyboard from a person’s page; one Undo brings both back', async () => {
     const { page, host } = j;
@@ -203,7 +204,7 @@ test.describe('merge duplicates and the archive', () => {
     await page.keyboard.press('Enter');
     const download = await downloaded;
     await expect(ask).toBeHidden();
-    const encryptedPath = test.info().outputPath('encrypted.attache');
+    encryptedPath = test.info().outputPath('encrypted.attache');
     await download.saveAs(encryptedPath);
     const bytes = await readFile(encryptedPath);
     expect(bytes.includes(Buffer.from('Mensah-Owusu'))).toBe(false);
@@ -227,5 +228,55 @@ test.describe('merge duplicates and the archive', () => {
     await expect(page.getByText(/The archive was opened/)).toBeVisible();
     expect(await call<unknown[]>(page, host.url, 'contacts.lookup', { text: 'Amina Mensah' })).toHaveLength(2);
     expect(await j.cspViolations()).toEqual([]);
+  });
+
+  test('an encrypted archive over an unprotected workspace keeps its protection unless the user explicitly declines', async ({ browser }) => {
+    const PASS = 'lantern orbit meadow violin';
+    const dataDir = await mkdtemp(join(tmpdir(), 'attache-e2e-'));
+    const plain = await startWebHost(dataDir);
+    const context = await browser.newContext({ viewport: { width: 1400, height: 880 }, locale: 'en-GB' });
+    const page = await context.newPage();
+    try {
+      await page.goto(plain.url);
+      await page.getByRole('button', { name: 'Start empty' }).click();
+      await expect(page.getByRole('heading', { name: 'Advisory cases', level: 1 })).toBeVisible();
+      await page.keyboard.press('Control+,');
+      await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
+      const chooser = page.waitForEvent('filechooser');
+      const opener = page.getByRole('button', { name: 'Open an archive…' });
+      await opener.focus();
+      await page.keyboard.press('Enter');
+      await (await chooser).setFiles(encryptedPath);
+      const dialog = page.getByRole('dialog', { name: 'Open an archive' });
+      await expect(dialog.getByText('Encrypted with a passphrase')).toBeVisible();
+      const choice = dialog.getByRole('radiogroup', { name: 'Protection of this workspace' });
+      const keep = choice.getByRole('radio', { name: /Protect this workspace with the archive’s passphrase/ });
+      const none = choice.getByRole('radio', { name: /Open it without a passphrase/ });
+      await expect(keep).toBeChecked();
+      await expect(none).not.toBeChecked();
+      await expect(dialog.getByText(/anyone with access to its files can read it/)).toBeVisible();
+      await expectAccessible(page, 'open an encrypted archive over an unprotected workspace');
+      await page.screenshot({ path: test.info().outputPath('open-encrypted-over-plain.png') });
+      await dialog.getByLabel('Passphrase of the archive').fill(PASS);
+      await page.keyboard.press('Enter');
+      // Unwrapping the archive's key and wrapping the workspace's (scrypt at the app's cost, 128 MiB each) and
+      // re-encrypting the backups takes a while on a loaded machine: a generous wait, not a timing check.
+      await expect(dialog).toBeHidden({ timeout: 60_000 });
+      await expect(page.getByText(/now protected with the archive’s passphrase/)).toBeVisible();
+      await expect(opener).toBeFocused();
+      expect(await call<{ encrypted: boolean }>(page, plain.url, 'workspace.status', {})).toMatchObject({ encrypted: true });
+      // The workspace now opens only with the archive's passphrase.
+      await page.reload();
+      const ask = page.getByLabel('Passphrase', { exact: true });
+      await expect(ask).toBeVisible();
+      await ask.fill(PASS);
+      await page.keyboard.press('Enter');
+      await expect(page.getByRole('navigation', { name: 'Main navigation' })).toBeVisible();
+      expect(await call<unknown[]>(page, plain.url, 'contacts.lookup', { text: 'Amina Mensah' })).toHaveLength(2);
+    } finally {
+      await context.close();
+      await plain.stop();
+      await rm(dataDir, { recursive: true, force: true });
+    }
   });
 });

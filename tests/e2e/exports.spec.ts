@@ -1,12 +1,15 @@
 // Why this file exists: the export journey as a person makes it — filter the people list, choose the
 // columns, export it to CSV by keyboard, and read the downloaded file: exactly the filtered rows, in the
-// list's order, with the shown columns. Then a person's "Export what we hold" zip. axe checks the open
-// Export menu in light and dark.
-import { readFile } from 'node:fs/promises';
+// list's order, with the shown columns. Then a person's "Export what we hold" zip. A PDF report asks its
+// classification, and a long export (a 4,000-row report) is cancelled by keyboard: no file arrives and
+// focus goes back to the Export button. axe checks the open Export menu and the dialog in light and dark.
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import Papa from 'papaparse';
-import { expect, expectAccessible, foreignRequests, recordRequests, test } from './fixtures';
+import { expect, expectAccessible, foreignRequests, recordRequests, startWebHost, test } from './fixtures';
 
 test('filter the people list, export it to CSV and read the file: exactly the rows and columns shown', async ({ page, host }, testInfo) => {
   const requests = recordRequests(page);
@@ -95,4 +98,65 @@ test('a person’s page exports what we hold as a zip of a PDF and a JSON', asyn
   expect(Object.keys(entries).some((n) => n.endsWith('.pdf'))).toBe(true);
   const data = JSON.parse(strFromU8(entries[jsonName]!)) as { subject: { name: string } };
   expect(name).toContain(data.subject.name);
+});
+
+test('a PDF report asks its classification; a long export is cancelled by keyboard and leaves no file', async ({ browser }) => {
+  // A workspace with 4,000 people (the report of all of them takes seconds to lay out).
+  const dataDir = await mkdtemp(join(tmpdir(), 'attache-e2e-'));
+  execFileSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'tests/e2e/seed-workspace.ts', dataDir, '4000'], { stdio: 'inherit' });
+  const host = await startWebHost(dataDir);
+  const context = await browser.newContext({ viewport: { width: 1400, height: 880 }, locale: 'en-GB', acceptDownloads: true });
+  const page = await context.newPage();
+  const downloads: string[] = [];
+  page.on('download', (d) => downloads.push(d.suggestedFilename()));
+  try {
+    await page.goto(host.url);
+    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('button', { name: 'People' }).click();
+    await expect(page.getByText('4,000 people')).toBeVisible();
+    const region = page.getByRole('region', { name: 'People' });
+    const exportButton = region.getByRole('button', { name: 'Export this list' });
+    await exportButton.click();
+    await page.getByRole('menuitem', { name: /^PDF report/ }).click();
+    const dialog = page.getByRole('dialog', { name: 'Export a PDF report' });
+    const internal = dialog.getByRole('radio', { name: 'Internal' });
+    await expect(internal).toBeChecked();
+    await expect(internal).toBeFocused();
+    await expectAccessible(page, 'PDF report: classification');
+    await page.screenshot({ path: test.info().outputPath('pdf-classification.png') });
+    // The request that starts the job waits until Cancel is pressed, so the job cannot end first:
+    // the window then cancels it the moment the backend names it.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let requested: { classification?: string } | null = null;
+    await page.route('**/api/exports.list', async (route) => {
+      requested = route.request().postDataJSON() as { classification?: string };
+      await held;
+      await route.continue();
+    });
+    // By keyboard: the arrow key moves the choice to Confidential; Enter exports.
+    await page.keyboard.press('ArrowDown');
+    await expect(dialog.getByRole('radio', { name: 'Confidential' })).toBeChecked();
+    await page.keyboard.press('Enter');
+    await expect(dialog).toBeHidden();
+    await expect(exportButton).toBeFocused();
+    const cancel = region.getByRole('button', { name: 'Cancel export' });
+    await expect(cancel).toBeVisible();
+    // (No axe run here: the running export's spinner never settles, and the check waits for settled animations.)
+    await page.screenshot({ path: test.info().outputPath('export-running.png') });
+    await page.keyboard.press('Tab');
+    await expect(cancel).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(exportButton).toBeFocused();
+    release();
+    await expect(page.getByText('The export was cancelled; no file was written.')).toBeVisible();
+    expect(requested).toMatchObject({ format: 'pdf', classification: 'confidential' });
+    await expect(cancel).toBeHidden();
+    await expect(exportButton).toBeFocused();
+    await expect(exportButton).toHaveAttribute('aria-busy', 'false');
+    expect(downloads).toEqual([]);
+  } finally {
+    await context.close();
+    await host.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  }
 });

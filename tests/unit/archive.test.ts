@@ -8,9 +8,10 @@ import { createHash } from 'node:crypto';
 import { copyFile, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { strToU8, unzipSync, zipSync } from 'fflate';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { base64Parts, MAX_ARCHIVE_BYTES, MAX_DATA_BYTES, UPLOAD_SLICE_BYTES } from '../../shared/features/archive/schema';
-import { SCHEMA_VERSION } from '../../shared/schemas/database';
+import { Database, SCHEMA_VERSION } from '../../shared/schemas/database';
+import { jobFile } from './helpers/jobs';
 import { openTestBackend, rejection, tempDir, type TestBackend } from './helpers/workspace';
 
 const clock = () => new Date('2026-11-21T10:00:00Z');
@@ -18,10 +19,10 @@ const PASS = 'a long enough passphrase';
 const SECRET_NAME = 'Wambugu-Kiprotich';
 
 async function exportArchive(b: TestBackend, passphrase?: string): Promise<Buffer> {
-  const result = await b.call('archive.export', passphrase ? { passphrase } : {});
-  if (result.delivery !== 'download') throw new Error('expected a download');
-  expect(result.fileName).toBe('attache-2026-11-21.attache');
-  return Buffer.from(result.base64, 'base64');
+  const { jobId } = await b.call('archive.export', passphrase ? { passphrase } : {});
+  const file = await jobFile(b, jobId);
+  expect(file.fileName).toBe('attache-2026-11-21.attache');
+  return file.bytes;
 }
 
 /** Sends a file in slices as the window does; returns the upload id. */
@@ -215,5 +216,113 @@ describe('the workspace archive', () => {
     await copyFile(join(b.dataDir, 'attache.erasures.json'), join(dir, 'attache.erasures.json'));
     await fresh.call('archive.open', { uploadId: await upload(fresh, bytes), mode: 'new' });
     expect(fresh.store.db.contacts).toEqual([]);
+  });
+});
+
+/** Files under the data folder that hold `text` readable (not encrypted). */
+async function readableIn(dir: string, text: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile() && (await readFile(join(entry.parentPath, entry.name))).includes(Buffer.from(text))) out.push(entry.name);
+  }
+  return out;
+}
+
+describe('an archive’s protection meets the workspace’s', () => {
+  async function encryptedArchive(): Promise<Buffer> {
+    const source = await openTestBackend({ now: clock, init: false });
+    await source.call('workspace.initialize', { sample: false, passphrase: PASS });
+    await withPerson(source);
+    return exportArchive(source, PASS);
+  }
+
+  it('an encrypted archive over an unprotected workspace needs a choice; kept, nothing readable is written and the workspace opens with the archive’s passphrase only', async () => {
+    const bytes = await encryptedArchive();
+    const target = await openTestBackend({ now: clock });
+    await target.call('organisations.create', { name: 'Only in the target' });
+    await target.store.flush();
+    const files = await filesOf(target.dataDir);
+    const uploadId = await upload(target, bytes);
+    expect(await target.call('archive.inspect', { uploadId })).toMatchObject({ encrypted: true, workspaceEncrypted: false });
+    // No silent landing: without a choice it is refused, and nothing changed.
+    const refused = await rejection(target.call('archive.open', { uploadId, mode: 'replace', passphrase: PASS }));
+    expect(refused.messageKey?.key).toBe('archive.errors.protectionRequired');
+    expect(await filesOf(target.dataDir)).toEqual(files);
+
+    const { status, backup } = await target.call('archive.open', { uploadId, mode: 'replace', passphrase: PASS, protection: 'archive' });
+    expect(status).toMatchObject({ state: 'ready', encrypted: true });
+    expect(target.store.db.contacts.map((c) => c.familyName)).toEqual([SECRET_NAME]);
+    // Neither the archive's data nor the workspace as it was (its backups are re-encrypted) is readable on disk.
+    expect(await readableIn(target.dataDir, SECRET_NAME)).toEqual([]);
+    expect(await readableIn(target.dataDir, 'Only in the target')).toEqual([]);
+    // Restoring the backup taken first undoes it (the backup is now encrypted too).
+    await target.call('workspace.restoreBackup', { file: backup!.file });
+    expect(target.store.db.organisations.map((o) => o.name)).toEqual(['Only in the target']);
+
+    // A new start asks for the archive's passphrase.
+    const dir = target.dataDir;
+    await target.close();
+    const again = await openTestBackend({ dataDir: dir, now: clock, init: false });
+    expect(again.store.state).toBe('locked');
+    expect((await rejection(again.call('workspace.unlock', { passphrase: 'not it' }))).code).toBe('WRONG_PASSPHRASE');
+    await again.call('workspace.unlock', { passphrase: PASS });
+    expect(again.store.state).toBe('ready');
+  });
+
+  it('“open it without a passphrase” is the user’s explicit choice: the workspace stays unprotected', async () => {
+    const bytes = await encryptedArchive();
+    const target = await openTestBackend({ now: clock });
+    const { status } = await target.call('archive.open', { uploadId: await upload(target, bytes), mode: 'replace', passphrase: PASS, protection: 'none' });
+    expect(status).toMatchObject({ state: 'ready', encrypted: false });
+    expect(target.store.db.contacts.map((c) => c.familyName)).toEqual([SECRET_NAME]);
+    expect(await readableIn(target.dataDir, SECRET_NAME)).not.toEqual([]);
+  });
+
+  it('a plain archive over an encrypted workspace keeps the workspace’s passphrase: nothing readable is written', async () => {
+    const source = await openTestBackend({ now: clock });
+    await withPerson(source);
+    const bytes = await exportArchive(source);
+    const target = await openTestBackend({ now: clock, init: false });
+    await target.call('workspace.initialize', { sample: false, passphrase: PASS });
+    const uploadId = await upload(target, bytes);
+    expect(await target.call('archive.inspect', { uploadId })).toMatchObject({ encrypted: false, workspaceEncrypted: true });
+    const { status } = await target.call('archive.open', { uploadId, mode: 'replace' });
+    expect(status).toMatchObject({ state: 'ready', encrypted: true });
+    expect(target.store.db.contacts.map((c) => c.familyName)).toEqual([SECRET_NAME]);
+    expect(await readableIn(target.dataDir, SECRET_NAME)).toEqual([]);
+  });
+});
+
+describe('inspect and open do the least they can', () => {
+  it('inspect checks the checksum without parsing the database: data that is not JSON passes inspect and is refused by open', async () => {
+    const source = await openTestBackend({ now: clock });
+    const good = entriesOf(await exportArchive(source));
+    const manifest = JSON.parse(Buffer.from(good['manifest.json']!).toString('utf8'));
+    const notJson = strToU8('{ this is not the database');
+    const bytes = zipOf({ 'manifest.json': strToU8(JSON.stringify({ ...manifest, data: { ...manifest.data, size: notJson.byteLength, sha256: sha(notJson) } })), 'database.json': notJson });
+    const target = await openTestBackend({ now: clock });
+    const uploadId = await upload(target, bytes);
+    expect(await target.call('archive.inspect', { uploadId })).toMatchObject({ encrypted: false, workspaceEncrypted: false });
+    expect((await rejection(target.call('archive.open', { uploadId, mode: 'replace' }))).messageKey?.key).toBe('archive.errors.badData');
+  });
+
+  it('open validates the database once, and what it stores (erasures re-applied) is valid', async () => {
+    const source = await openTestBackend({ now: clock, sample: true });
+    const person = source.store.db.contacts[0]!;
+    const bytes = await exportArchive(source);
+    await source.call('contacts.erase', { id: person.id, revision: person.revision });
+    const uploadId = await upload(source, bytes);
+    await source.call('archive.inspect', { uploadId });
+    const parse = vi.spyOn(Database, 'parse');
+    const safeParse = vi.spyOn(Database, 'safeParse');
+    try {
+      await source.call('archive.open', { uploadId, mode: 'replace' });
+      expect(parse.mock.calls.length + safeParse.mock.calls.length).toBe(1);
+    } finally {
+      parse.mockRestore();
+      safeParse.mockRestore();
+    }
+    expect(source.store.db.contacts.some((c) => c.id === person.id)).toBe(false);
+    expect(Database.safeParse(source.store.db).success).toBe(true);
   });
 });

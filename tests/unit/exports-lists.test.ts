@@ -256,6 +256,31 @@ describe('list export to a PDF report', () => {
     expect(widths[2]).toBeGreaterThanOrEqual('Letzter Kontakt'.length * 6 + 12);
   });
 
+  it('prints the classification the user chose (the briefing book’s levels) in header and footer of every page, and refuses an unknown one', async () => {
+    const b = await openTestBackend({ now: clock });
+    const org = await b.call('organisations.create', { name: 'University of Nairobi', kind: 'university', country: 'KE' });
+    for (let i = 0; i < 60; i++) await b.call('contacts.create', { contact: { givenName: `P${i}`, familyName: 'Otieno' }, positions: [{ organisationId: org.id, role: 'Researcher', from: null }] });
+    const report = async (classification: 'public' | 'internal' | 'confidential', language: 'en' | 'de') => {
+      const { jobId } = await b.call('exports.list', { list: 'contacts', query: {}, columns: ['name', 'role'], format: 'pdf', language, classification });
+      return pageTexts(savePdf(await tempDir(), (await jobFile(b, jobId)).bytes));
+    };
+    const confidential = await report('confidential', 'de');
+    expect(confidential.length).toBeGreaterThanOrEqual(2);
+    for (const page of confidential) {
+      // Once in the running header, once in the footer.
+      expect(page.match(/VERTRAULICH/g)).toHaveLength(2);
+      expect(page).not.toContain('INTERN');
+    }
+    const open = await report('public', 'en');
+    for (const page of open) {
+      expect(page.match(/PUBLIC/g)).toHaveLength(2);
+      expect(page).not.toContain('INTERNAL');
+    }
+    const error = await rejection(b.call('exports.list', { list: 'contacts', query: {}, columns: ['name'], format: 'pdf', language: 'en', classification: 'secret' as never }));
+    expect(error.code).toBe('VALIDATION');
+    expect(error.fields?.classification).toBeTruthy();
+  });
+
   it('refuses a report of more rows than a PDF should hold, before any job starts, with a message that says what to do', async () => {
     // The count comes from the list operation; a list of MAX_PDF_ROWS + 1 rows stands for a big workspace.
     const empty = () => ({ total: 0, offset: 0, rows: [] });

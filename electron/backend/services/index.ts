@@ -57,7 +57,7 @@ export function createServices(ctx: ServiceContext, platform: Platform, opts: { 
     book: createBookService(ctx, platform, jobs),
     search: createSearchService({ cases, contacts, organisations, notes }),
     imports: createImportService(ctx, platform, jobs, staging, opts.reader),
-    archive: createArchiveService(ctx, platform, () => workspace.status(), staging),
+    archive: createArchiveService(ctx, platform, () => workspace.status(), staging, jobs),
     exports: createExportService(ctx, platform, jobs, { cases, organisations, contacts, notes, trips }),
   };
 }

@@ -451,11 +451,15 @@ export class Store {
     void this.db;
   }
 
-  /** Creates the database of a new workspace (empty or the sample), optionally protected from the start. */
-  initialize(initial: Database, passphrase?: string): Promise<void> {
+  /**
+   * Creates the database of a new workspace (empty or the sample), optionally protected from the
+   * start. `validated`: the caller parsed it with the Database schema already (an opened archive),
+   * so it is not parsed a second time.
+   */
+  initialize(initial: Database, passphrase?: string, opts: { validated?: boolean } = {}): Promise<void> {
     return this.serialize(async () => {
       if (this._state !== 'new') throw new AppError('CONFLICT', 'The workspace is already set up.');
-      const checked = Database.parse(initial);
+      const checked = opts.validated ? initial : Database.parse(initial);
       const keyring = passphrase ? await this.newKeyring(passphrase) : null;
       if (keyring) await writeFileDurably(this.keysPath, JSON.stringify(keyring.wrapped));
       this.low.data = freezeDatabase(checked);
@@ -541,12 +545,26 @@ export class Store {
    * healthy database is backed up first — the backup is returned, and restoring it undoes this —
    * and a damaged one is moved aside. `prepare` runs on the incoming data in the write queue (the
    * erasure register is re-applied there). Refused, with nothing changed, while locked or not set up.
+   * `validated`: the caller parsed `incoming` with the Database schema (an archive is read and
+   * validated once), and `prepare` keeps it valid, so it is not parsed again. `passphrase`: an
+   * unprotected workspace becomes protected with it — the new data is written encrypted from its
+   * first byte, and every backup is re-encrypted as setting a passphrase does.
    */
-  replaceDatabase(incoming: Database, prepare: (db: Database) => Database = (db) => db): Promise<BackupInfo | null> {
+  replaceDatabase(incoming: Database, prepare: (db: Database) => Database = (db) => db, opts: { validated?: boolean; passphrase?: string } = {}): Promise<BackupInfo | null> {
     return this.serialize(async () => {
       if (this.state === 'locked') throw lockedError();
       if (this._state === 'new') throw new AppError('WORKSPACE_NOT_READY', 'The workspace has not been set up yet.');
-      return this.putInPlace(Database.parse(prepare(incoming)), null);
+      const prepared = prepare(incoming);
+      const data = opts.validated ? prepared : Database.parse(prepared);
+      const adopted = opts.passphrase && !this.keyring ? await this.newKeyring(opts.passphrase) : null;
+      const backup = await this.putInPlace(data, adopted);
+      if (!adopted) return backup;
+      await this.convertBackups(null);
+      await this.encryptSetAside(adopted);
+      // The backup taken first was re-encrypted under a new name (a millisecond later, not to collide): name that one.
+      if (!backup) return null;
+      const converted = (await this.backups.list()).filter((b) => b.encrypted && b.reason === backup.reason && b.createdAt >= backup.createdAt);
+      return converted.at(-1) ?? backup;
     });
   }
 

@@ -108,12 +108,24 @@ export const ArchiveSummary = z.object({
   counts: ArchiveCounts,
   encrypted: z.boolean(),
   size: z.number().int(),
+  /** Whether the workspace it would open over is protected with a passphrase (false at first start). */
+  workspaceEncrypted: z.boolean(),
 });
 export type ArchiveSummary = z.infer<typeof ArchiveSummary>;
+
+/**
+ * What becomes of an encrypted archive's protection over an unprotected workspace: "archive" protects
+ * the workspace with the archive's passphrase; "none" opens it unprotected (the user's explicit choice).
+ */
+export const archiveProtections = ['archive', 'none'] as const;
+export const ArchiveProtection = z.enum(archiveProtections);
+export type ArchiveProtection = z.infer<typeof ArchiveProtection>;
 
 /** Open over the current workspace (a backup first) or as the new workspace at first start. */
 export const ArchiveOpenInput = z.object({
   uploadId: Id,
   mode: z.enum(['replace', 'new']),
   passphrase: z.string().min(1).max(1024).optional(),
+  /** Needed when an encrypted archive replaces an unprotected workspace; ignored otherwise. */
+  protection: ArchiveProtection.optional(),
 });

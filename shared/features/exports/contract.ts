@@ -13,6 +13,7 @@ import { contactsContract } from '../contacts/contract';
 import { notesContract } from '../notes/contract';
 import { organisationsContract } from '../organisations/contract';
 import { tripsContract } from '../trips/contract';
+import { Classification } from '../trips/schema';
 import { ExportFormat, MAX_VCARD_IDS, exportColumns, exportLists, type ExportColumn, type ExportList } from './schema';
 
 const Language = z.enum(['en', 'de']);
@@ -29,7 +30,15 @@ export const listQueries = {
 
 /** What a list export's handler receives: the list, its own query parsed by its own schema, and its own columns. */
 export type ListExportRequest = {
-  [L in ExportList]: { list: L; query: z.output<(typeof listQueries)[L]>; columns: Array<ExportColumn<L>>; format: ExportFormat; language: 'en' | 'de' };
+  [L in ExportList]: {
+    list: L;
+    query: z.output<(typeof listQueries)[L]>;
+    columns: Array<ExportColumn<L>>;
+    format: ExportFormat;
+    language: 'en' | 'de';
+    /** The PDF report's marking in header and footer (the briefing book's levels; Internal when absent); CSV and Excel carry none. */
+    classification?: Classification;
+  };
 }[ExportList];
 
 /** A query as the screen holds it; checked against the list's own query schema below. */
@@ -44,7 +53,8 @@ function parseQuery<L extends ExportList>(list: L, query: unknown, ctx: z.Refine
 
 /**
  * A list as it is shown: which list, its query (filter and sort, as the screen sends it to the list
- * operation), the columns shown in their order, the format and the UI language (German: semicolons).
+ * operation), the columns shown in their order, the format, the UI language (German: semicolons) and,
+ * for a PDF report, its classification (Internal unless the user chooses otherwise).
  */
 export const ListExportRequest = z
   .object({
@@ -53,6 +63,7 @@ export const ListExportRequest = z
     columns: z.array(z.string().max(40)).min(1).max(20),
     format: ExportFormat,
     language: Language,
+    classification: Classification.default('internal'),
   })
   .transform((v, ctx): ListExportRequest => {
     const query = parseQuery(v.list, v.query, ctx);

@@ -2,10 +2,10 @@
  * The list report: the PDF an advisor hands to their head of department ("open cases by status",
  * "people in Kenya"). A title, the date, the filter and sort in words, and the list's shown columns
  * as one table whose header repeats on every page; running header and footer with the
- * classification and page X of Y. Landscape when the columns would not fit upright.
+ * classification the user chose (Internal by default) and page X of Y. Landscape when the columns would not fit upright.
  */
 import { translator, type Language } from '../../../../shared/i18n';
-import type { Block, DocumentModel } from '../model';
+import type { Block, ClassificationLevel, DocumentModel } from '../model';
 import { formatDateTime } from './format';
 
 export type ReportCell = string | number | { date: string } | null;
@@ -62,7 +62,7 @@ const PIECE = 40;
 
 const locale = (lang: Language) => (lang === 'de' ? 'de-DE' : 'en-GB');
 
-export function listReportModel(report: ListReport, opts: { language: Language; generatedAt: Date }): DocumentModel {
+export function listReportModel(report: ListReport, opts: { language: Language; generatedAt: Date; classification?: ClassificationLevel }): DocumentModel {
   const lang = opts.language;
   const t = translator(lang);
   // As the app's lists write dates: "26 Oct 2026" (unambiguous for any English reader), "26.10.2026".
@@ -82,7 +82,8 @@ export function listReportModel(report: ListReport, opts: { language: Language; 
     report.columns.map((c) => c.label),
     cells,
   );
-  const classification = t('exports.report.internal');
+  // The briefing book's levels and words: one marking vocabulary for every PDF the app prints.
+  const level = opts.classification ?? 'internal';
   const blocks: Block[] = [
     { kind: 'heading', level: 1, text: report.title, toc: false },
     {
@@ -100,7 +101,7 @@ export function listReportModel(report: ListReport, opts: { language: Language; 
     title: report.title,
     subject: report.filter || undefined,
     language: lang,
-    classification: { level: 'internal', label: classification },
+    classification: { level, label: t(`book.classification.${level}`) },
     header: report.title,
     pageLabel: t('exports.report.page'),
     generatedAt: opts.generatedAt,

@@ -22,7 +22,7 @@ import { byId } from '../../records/indexes';
 import { findOrThrow } from '../../records/records';
 import type { Jobs } from '../workspace/jobs';
 import { columns, type Cell, type ColumnDef } from './columns';
-import { countRows, fetchAllRows, filterSummary, sortSummary, type ListServices } from './rows';
+import { breathe, countRows, fetchAllRows, filterSummary, sortSummary, type ListServices } from './rows';
 import { writeCsv, writeXlsx, type Sheet } from './sheet';
 import { collectSubjectAccess } from './subject-access';
 import { writeVCards } from './vcard';
@@ -67,7 +67,7 @@ export async function exportList(ctx: ServiceContext, lists: ListServices, req: 
       columns: sheet.headers.map((label, i) => ({ label, ...(sheet.aligns[i] ? { align: sheet.aligns[i] } : {}) })),
       rows: sheet.rows,
     },
-    { language: req.language, generatedAt: ctx.now() },
+    { language: req.language, generatedAt: ctx.now(), ...(req.classification ? { classification: req.classification } : {}) },
   );
   const { bytes } = await renderPdf(model, { onProgress: (done, total) => rest(done / Math.max(1, total)) });
   return { fileName: `${base}.pdf`, mime: mimes.pdf, bytes };
@@ -77,6 +77,7 @@ export async function exportList(ctx: ServiceContext, lists: ListServices, req: 
 export async function exportSubjectAccess(ctx: ServiceContext, contactId: string, language: Language, progress: (fraction: number) => void): Promise<ExportedFile> {
   const generatedAt = ctx.now();
   const data = collectSubjectAccess(ctx.store.db, contactId, { generatedAt, language });
+  await breathe(); // the window's calls (progress, Cancel) are answered between the steps
   progress(0.2);
   const { bytes: pdf } = await renderPdf(subjectAccessModel(data, { language, generatedAt }), { onProgress: (done, total) => progress(0.2 + (0.7 * done) / Math.max(1, total)) });
   const base = `${safeFileName(language === 'de' ? 'Auskunft' : 'subject-access', displayName(data.person) || data.person.familyName)}-${localDate(generatedAt)}`;
@@ -89,7 +90,20 @@ export async function exportSubjectAccess(ctx: ServiceContext, contactId: string
 }
 
 export function createExportService(ctx: ServiceContext, platform: Platform, jobs: Jobs, lists: ListServices) {
-  const run = (work: (progress: (fraction: number) => void) => Promise<ExportedFile>) => jobs.start(async (progress) => platform.deliverFile(await work(progress)));
+  /**
+   * Runs an export as a job that honours Cancel: every progress report is a checkpoint (the writers
+   * report between windows of rows and pieces of layout), and one more comes after the file is built,
+   * so a cancelled export delivers nothing. Files are built in memory, so nothing is left to remove.
+   */
+  const run = (work: (progress: (fraction: number) => void) => Promise<ExportedFile>) =>
+    jobs.start(async (_progress, control) => {
+      const file = await work((fraction) => {
+        control.checkpoint();
+        control.progress(fraction);
+      });
+      control.checkpoint();
+      return platform.deliverFile(file);
+    });
 
   return {
     async list(req: ParsedInputOf<'exports.list'>) {

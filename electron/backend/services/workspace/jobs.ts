@@ -91,14 +91,17 @@ export function createJobs(ctx: ServiceContext) {
   }
 
   return {
-    /** An export: the work reports progress and resolves with the delivered file. */
-    start(work: (progress: (fraction: number) => void) => Promise<ExportResult>): { jobId: string } {
-      return run('export', (control) => work(control.progress));
+    /**
+     * An export: the work reports progress and resolves with the delivered file. Work that can stop
+     * takes the control too and calls its checkpoint between steps (a cancelled export delivers nothing).
+     */
+    start(work: (progress: (fraction: number) => void, control: JobControl) => Promise<ExportResult>): { jobId: string } {
+      return run('export', (control) => work(control.progress, control));
     },
 
     run,
 
-    /** An export job as `jobs.status` shows it (an export is never cancelled half-way: it reports failed). */
+    /** An export job as `jobs.status` shows it: a cancelled one reports failed with the code CANCELLED (and left no file). */
     status(jobId: string) {
       const { startedAt: _s, abort: _a, kind: _k, ...rest } = find(jobId, 'export');
       if (rest.state === 'cancelled') return { state: 'failed' as const, progress: rest.progress, error: { code: 'CANCELLED', message: 'The export was cancelled.' } };

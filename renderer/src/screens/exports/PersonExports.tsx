@@ -1,6 +1,6 @@
 /**
  * A person's exports, in their page's toolbar: "Export what we hold" (GDPR Art. 15: a zip of a PDF and
- * a JSON of every record that names them) and their vCard. Both run as backend jobs.
+ * a JSON of every record that names them) and their vCard. Both run as backend jobs; Cancel stops one.
  */
 import { Menu, Text } from '@mantine/core';
 import { IconAddressBook, IconShieldCheck } from '@tabler/icons-react';
@@ -14,9 +14,9 @@ export function PersonExports({ contactId }: { contactId: string }) {
   const { t } = useTranslation();
   const api = useApi();
   const language = useLanguage();
-  const { state, run } = useExportJob();
+  const { state, run, cancel } = useExportJob();
   return (
-    <ExportJobMenu state={state}>
+    <ExportJobMenu state={state} onCancel={cancel}>
       <Menu.Item leftSection={<IconShieldCheck size={16} />} onClick={() => void run(() => api.exports.subjectAccess({ contactId, language }))}>
         <Text size="sm">{t('exports.subjectAccess.button')}</Text>
         <Text size="xs" maw={300}>

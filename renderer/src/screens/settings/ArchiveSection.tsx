@@ -1,21 +1,23 @@
 /**
  * Settings → Archive: export the whole workspace as one `.attache` file (an encrypted workspace asks
- * for its passphrase, and the archive is encrypted with it), and open an archive over the current
- * workspace (OpenArchiveDialog: inspected first, confirmed, backed up before).
+ * for its passphrase, and the archive is encrypted with it; the export runs as a job with progress
+ * and Cancel), and open an archive over the current workspace (OpenArchiveDialog: inspected first,
+ * confirmed, backed up before).
  */
-import { Button, FileButton, Group, Modal, PasswordInput, Stack, Text, Title } from '@mantine/core';
+import { Button, FileButton, Group, Loader, Modal, PasswordInput, Stack, Text, Title } from '@mantine/core';
 import { IconDownload, IconFileImport } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ARCHIVE_EXTENSION } from '../../../../shared/features/archive/schema';
 import { useApi } from '../../api/context';
 import { useReturnFocus } from '../../app/focus';
 import { useAppLock } from '../../app/lock';
 import { DialogFooter } from '../../components/form/DialogFooter';
-import { deliver } from '../../lib/download';
 import { describeError } from '../../lib/errors';
 import { notifyError, notifySuccess } from '../../lib/notify';
+import { CancelExportButton } from '../exports/CancelExportButton';
+import { useExportJob } from '../exports/useExportJob';
 import { OpenArchiveDialog } from './OpenArchiveDialog';
 
 function ExportPassphraseDialog({ onClose, onExport, pending, error }: { onClose: () => void; onExport: (passphrase: string) => void; pending: boolean; error: string | null }) {
@@ -48,11 +50,14 @@ export function ArchiveSection() {
   const [asking, setAsking] = useState(false);
   const [file, setFile] = useState<File | null>(null);
 
+  const job = useExportJob();
+  const exportButton = useRef<HTMLButtonElement>(null);
+  // Starting checks the passphrase (a wrong one stays in the dialog); the job then writes and delivers the file.
   const exportArchive = useMutation({
     mutationFn: (passphrase?: string) => api.archive.export(passphrase ? { passphrase } : {}),
-    onSuccess: (result) => {
+    onSuccess: (started) => {
       setAsking(false);
-      deliver(result, { downloaded: (fileName) => t('archive.exported', { fileName }), saved: (path) => t('archive.saved', { path }) });
+      void job.run(async () => started, { downloaded: (fileName) => t('archive.exported', { fileName }), saved: (path) => t('archive.saved', { path }) });
     },
     onError: (e) => {
       if (!asking) notifyError(describeError(t, e));
@@ -69,19 +74,23 @@ export function ArchiveSection() {
       </Text>
       <Group gap="sm">
         <Button
+          ref={exportButton}
           size="compact-sm"
           variant="light"
-          leftSection={<IconDownload size={15} aria-hidden />}
+          leftSection={job.state.running ? <Loader size={13} aria-hidden /> : <IconDownload size={15} aria-hidden />}
           loading={exportArchive.isPending && !asking}
+          aria-busy={job.state.running}
           onClick={() => {
+            if (job.state.running) return; // never disabled while it runs (focus would fall to the page)
             exportArchive.reset();
             if (encrypted) setAsking(true);
             else exportArchive.mutate(undefined);
           }}
           aria-haspopup={encrypted ? 'dialog' : undefined}
         >
-          {t('archive.export')}
+          {job.state.running ? t('archive.exporting', { percent: Math.round(job.state.progress * 100) }) : t('archive.export')}
         </Button>
+        <CancelExportButton running={job.state.running} onCancel={job.cancel} returnFocusTo={exportButton} label={t('archive.cancelExport')} />
         <FileButton onChange={setFile} accept={`${ARCHIVE_EXTENSION},application/zip`}>
           {(props) => (
             <Button {...props} size="compact-sm" variant="light" leftSection={<IconFileImport size={15} aria-hidden />} aria-haspopup="dialog">
@@ -101,7 +110,7 @@ export function ArchiveSection() {
           error={exportArchive.isError ? describeError(t, exportArchive.error) : null}
         />
       ) : null}
-      {file ? <OpenArchiveDialog file={file} mode="replace" onClose={() => setFile(null)} onOpened={() => notifySuccess(t('archive.opened'))} /> : null}
+      {file ? <OpenArchiveDialog file={file} mode="replace" onClose={() => setFile(null)} onOpened={(r) => notifySuccess(t(r.status.encrypted && !encrypted ? 'archive.openedProtected' : 'archive.opened'))} /> : null}
     </Stack>
   );
 }

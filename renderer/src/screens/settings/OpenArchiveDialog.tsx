@@ -3,15 +3,17 @@
  * the new workspace). The file goes to the backend in slices (`archive.upload`; the renderer never
  * holds more than one slice as text), is inspected (`archive.inspect`: date, counts, protection),
  * asks for the archive's passphrase when it is encrypted, says plainly what happens, and only then
- * opens it (`archive.open`). Any refusal is shown in the dialog and changes nothing; Cancel drops
- * the staged file. Focus goes back to the button that chose the file.
+ * opens it (`archive.open`). An encrypted archive over an unprotected workspace asks what becomes of
+ * its protection: keep it (the workspace gets the archive's passphrase; preselected) or, explicitly,
+ * open it unprotected, with what that means in words. Any refusal is shown in the dialog and changes
+ * nothing; Cancel drops the staged file. Focus goes back to the button that chose the file.
  */
-import { Alert, Button, Group, Loader, Modal, PasswordInput, Progress, Stack, Table, Text } from '@mantine/core';
+import { Alert, Button, Group, Loader, Modal, PasswordInput, Progress, Radio, Stack, Table, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ArchiveOpenResult } from '../../../../shared/features/archive/contract';
-import { base64Parts, MAX_ARCHIVE_BYTES, UPLOAD_SLICE_BYTES } from '../../../../shared/features/archive/schema';
+import { base64Parts, MAX_ARCHIVE_BYTES, UPLOAD_SLICE_BYTES, type ArchiveProtection } from '../../../../shared/features/archive/schema';
 import type { Api } from '../../../../shared/contract';
 import { dataKeys } from '../../../../shared/i18n';
 import { useApi } from '../../api/context';
@@ -51,6 +53,7 @@ export function OpenArchiveDialog({ file, mode, onClose, onOpened }: Props) {
   const [sent, setSent] = useState(0);
   const [passphrase, setPassphrase] = useState('');
   const [passphraseError, setPassphraseError] = useState<string | null>(null);
+  const [protection, setProtection] = useState<ArchiveProtection>('archive');
   useReturnFocus();
 
   const staged = useQuery({
@@ -68,7 +71,7 @@ export function OpenArchiveDialog({ file, mode, onClose, onOpened }: Props) {
     retry: false,
   });
   const open = useMutation({
-    mutationFn: () => api.archive.open({ uploadId: staged.data!.uploadId, mode, ...(passphrase ? { passphrase } : {}) }),
+    mutationFn: () => api.archive.open({ uploadId: staged.data!.uploadId, mode, ...(passphrase ? { passphrase } : {}), ...(choose ? { protection } : {}) }),
     onSuccess: async (result) => {
       queryClient.setQueryData(STATUS_KEY, result.status);
       onClose();
@@ -85,6 +88,8 @@ export function OpenArchiveDialog({ file, mode, onClose, onOpened }: Props) {
     onClose();
   };
   const summary = staged.data?.summary;
+  // An encrypted archive over an unprotected workspace: its data must not land readable unasked.
+  const choose = mode === 'replace' && !!summary?.encrypted && !summary.workspaceEncrypted;
   const size = (bytes: number) => {
     const s = formatSize(bytes, lang);
     return t(`backups.${s.unit}`, { value: s.value });
@@ -167,6 +172,19 @@ export function OpenArchiveDialog({ file, mode, onClose, onOpened }: Props) {
                 autoComplete="off"
                 data-start
               />
+            ) : null}
+            {choose ? (
+              <Radio.Group label={t('archive.protectionTitle')} value={protection} onChange={(v) => setProtection(v as ArchiveProtection)}>
+                <Stack gap="xs" mt="xs">
+                  <Radio value="archive" label={t('archive.protectArchive')} description={t('archive.protectArchiveHint')} />
+                  <Radio value="none" label={t('archive.protectNone')} description={t('archive.protectNoneHint')} />
+                </Stack>
+              </Radio.Group>
+            ) : null}
+            {mode === 'replace' && summary.workspaceEncrypted ? (
+              <Text size="sm" c="dimmed">
+                {t('archive.keepsOwnPassphrase')}
+              </Text>
             ) : null}
             {mode === 'replace' ? (
               <Alert color="orange" variant="light" role="note">

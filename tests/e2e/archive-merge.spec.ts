@@ -7,26 +7,9 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Locator, Page } from '@playwright/test';
-import { expect, expectAccessible, journey, startWebHost, test, waitForSettledOptions } from './fixtures';
+import { expect, expectAccessible, journey, startWebHost, test, waitForSettledOptions, callApi, keyTo } from './fixtures';
 
-/** Calls the web host's API as the page does (setting up data is not what these journeys test). */
-async function call<T>(page: Page, url: string, name: string, input: object): Promise<T> {
-  const { origin, searchParams } = new URL(url);
-  const res = await page.request.post(`${origin}/api/${name}`, { headers: { 'X-Attache-Token': searchParams.get('token')! }, data: input });
-  const envelope = (await res.json()) as { ok: boolean; data: T; error?: unknown };
-  if (!envelope.ok) throw new Error(`${name}: ${JSON.stringify(envelope.error)}`);
-  return envelope.data;
-}
 
-/** Presses Tab until `target` has focus (as a keyboard user does), failing after `max` presses. */
-async function tabTo(page: Page, target: Locator, max = 30): Promise<void> {
-  for (let i = 0; i < max; i++) {
-    if (await target.evaluate((el) => el === document.activeElement)) return;
-    await page.keyboard.press('Tab');
-  }
-  await expect(target).toBeFocused();
-}
 
 type Contact = { id: string; revision: number; familyName: string };
 
@@ -44,20 +27,20 @@ test.describe('merge duplicates and the archive', () => {
     await page.goto(host.url);
     await page.getByRole('button', { name: 'Open the sample workspace' }).click();
     await expect(page.getByRole('heading', { name: 'Advisory cases', level: 1 })).toBeVisible();
-    keep = await call<Contact>(page, host.url, 'contacts.create', {
+    keep = await callApi<Contact>(page, host.url, 'contacts.create', {
       contact: { givenName: 'Amina', familyName: 'Mensah', emails: [{ address: 'a.mensah@ug.example', kind: 'work' }] },
       positions: [],
     });
-    const other = await call<Contact>(page, host.url, 'contacts.create', {
+    const other = await callApi<Contact>(page, host.url, 'contacts.create', {
       contact: { academicTitle: 'Dr.', givenName: 'Amina', familyName: 'Mensah-Owusu', emails: [{ address: 'amina@private.example', kind: 'private' }], notes: longNote },
       positions: [],
     });
-    await call(page, host.url, 'cases.create', { title: 'Exchange with Legon', openedOn: '2026-02-01', clientContactIds: [other.id] });
+    await callApi(page, host.url, 'cases.create', { title: 'Exchange with Legon', openedOn: '2026-02-01', clientContactIds: [other.id] });
 
     await page.goto(`${host.origin}/#/contacts/${keep.id}`);
     await expect(page.getByRole('heading', { name: 'Amina Mensah', level: 2 })).toBeVisible();
     const open = page.getByRole('button', { name: 'Merge with…' });
-    await tabTo(page, open, 60);
+    await keyTo(page, open, 'Tab', 60);
     await page.keyboard.press('Enter');
     let dialog = page.getByRole('dialog', { name: 'Merge Amina Mensah with…' });
     const picker = dialog.getByRole('textbox', { name: /The duplicate person/ });
@@ -68,14 +51,14 @@ test.describe('merge duplicates and the archive', () => {
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
     await expectAccessible(page, 'merge: choose the duplicate');
-    await tabTo(page, dialog.getByRole('button', { name: 'Compare' }));
+    await keyTo(page, dialog.getByRole('button', { name: 'Compare' }), 'Tab');
     await page.keyboard.press('Enter');
 
     dialog = page.getByRole('dialog', { name: 'Merge duplicates' });
     await expect(dialog.getByText('Goes to the trash: Dr. Amina Mensah-Owusu')).toBeVisible();
     await expect(dialog.getByRole('radio', { name: 'Take: Dr.' })).toBeFocused();
     const family = dialog.getByRole('radiogroup', { name: 'Family name' });
-    await tabTo(page, family.getByRole('radio', { name: 'Keep: Mensah' }));
+    await keyTo(page, family.getByRole('radio', { name: 'Keep: Mensah' }), 'Tab');
     await page.keyboard.press('ArrowRight');
     await expect(family.getByRole('radio', { name: 'Take: Mensah-Owusu' })).toBeChecked();
     await expect(dialog.getByText('1 case')).toBeVisible();
@@ -88,18 +71,18 @@ test.describe('merge duplicates and the archive', () => {
     await page.setViewportSize(size);
     await expectAccessible(page, 'merge: compare the fields');
     await page.screenshot({ path: test.info().outputPath('merge-dialog.png') });
-    await tabTo(page, dialog.getByRole('button', { name: 'Merge' }));
+    await keyTo(page, dialog.getByRole('button', { name: 'Merge' }), 'Tab');
     await page.keyboard.press('Enter');
     await expect(dialog).toBeHidden();
     await expect(page.getByRole('heading', { name: 'Dr. Amina Mensah-Owusu', level: 2 })).toBeVisible();
     await expect(page.getByText('Merged into “Dr. Amina Mensah-Owusu”.')).toBeVisible();
-    const people = await call<Array<{ id: string }>>(page, host.url, 'contacts.lookup', { text: 'Amina Mensah' });
+    const people = await callApi<Array<{ id: string }>>(page, host.url, 'contacts.lookup', { text: 'Amina Mensah' });
     expect(people.map((p) => p.id)).toEqual([keep.id]);
 
     // Undo by its shortcut: both people back, the case naming the other again.
     await page.keyboard.press('Control+z');
     await expect(page.getByRole('heading', { name: 'Amina Mensah', level: 2 })).toBeVisible();
-    const back = await call<Array<{ id: string }>>(page, host.url, 'contacts.lookup', { text: 'Amina Mensah' });
+    const back = await callApi<Array<{ id: string }>>(page, host.url, 'contacts.lookup', { text: 'Amina Mensah' });
     expect(back.map((p) => p.id).sort()).toEqual([keep.id, other.id].sort());
     expect(await j.cspViolations()).toEqual([]);
   });
@@ -116,7 +99,7 @@ test.describe('merge duplicates and the archive', () => {
     await download.saveAs(archivePath);
 
     // Made after the export: opening the archive takes it away again.
-    await call(page, host.url, 'organisations.create', { name: 'Founded after the export' });
+    await callApi(page, host.url, 'organisations.create', { name: 'Founded after the export' });
     const chooser = page.waitForEvent('filechooser');
     const opener = page.getByRole('button', { name: 'Open an archive…' });
     // The download notice stands clear of the archive buttons (review finding 7): a mouse click reaches them.
@@ -138,7 +121,7 @@ test.describe('merge duplicates and the archive', () => {
     await expect(dialog).toBeHidden();
     await expect(page.getByText(/The archive was opened/)).toBeVisible();
     await expect(opener).toBeFocused();
-    expect(await call<unknown[]>(page, host.url, 'organisations.lookup', { text: 'Founded after the export' })).toEqual([]);
+    expect(await callApi<unknown[]>(page, host.url, 'organisations.lookup', { text: 'Founded after the export' })).toEqual([]);
     await expect(page.getByRole('table', { name: 'Backups' }).getByRole('row').filter({ hasText: 'Before restore' })).not.toHaveCount(0);
   });
 
@@ -153,7 +136,7 @@ test.describe('merge duplicates and the archive', () => {
     await expectAccessible(page, 'open an archive: refused');
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await expect(dialog).toBeHidden();
-    expect(await call<unknown[]>(page, host.url, 'contacts.lookup', { text: 'Amina Mensah' })).toHaveLength(2);
+    expect(await callApi<unknown[]>(page, host.url, 'contacts.lookup', { text: 'Amina Mensah' })).toHaveLength(2);
   });
 
   test('opens the archive as the new workspace at first start', async ({ browser }) => {
@@ -171,7 +154,7 @@ test.describe('merge duplicates and the archive', () => {
       await expectAccessible(page, 'first start: open an archive');
       await dialog.getByRole('button', { name: 'Open as the new workspace' }).click();
       await expect(page.getByRole('heading', { name: 'Advisory cases', level: 1 })).toBeVisible();
-      expect(await call<Array<{ id: string }>>(page, fresh.url, 'contacts.lookup', { text: 'Amina Mensah' })).toHaveLength(2);
+      expect(await callApi<Array<{ id: string }>>(page, fresh.url, 'contacts.lookup', { text: 'Amina Mensah' })).toHaveLength(2);
     } finally {
       await context.close();
       await fresh.stop();
@@ -182,7 +165,7 @@ test.describe('merge duplicates and the archive', () => {
   test('an encrypted workspace asks its passphrase to export; the archive asks it again to open', async () => {
     const { page, host } = j;
     const PASS = 'lantern orbit meadow violin';
-    await call(page, host.url, 'workspace.setPassphrase', { current: null, next: PASS });
+    await callApi(page, host.url, 'workspace.setPassphrase', { current: null, next: PASS });
     // The web host asks for the passphrase on every page load.
     await page.reload();
     await page.getByLabel('Passphrase', { exact: true }).fill(PASS);
@@ -226,7 +209,7 @@ test.describe('merge duplicates and the archive', () => {
     await page.keyboard.press('Enter');
     await expect(dialog).toBeHidden();
     await expect(page.getByText(/The archive was opened/)).toBeVisible();
-    expect(await call<unknown[]>(page, host.url, 'contacts.lookup', { text: 'Amina Mensah' })).toHaveLength(2);
+    expect(await callApi<unknown[]>(page, host.url, 'contacts.lookup', { text: 'Amina Mensah' })).toHaveLength(2);
     expect(await j.cspViolations()).toEqual([]);
   });
 
@@ -264,7 +247,7 @@ test.describe('merge duplicates and the archive', () => {
       await expect(dialog).toBeHidden({ timeout: 60_000 });
       await expect(page.getByText(/now protected with the archive’s passphrase/)).toBeVisible();
       await expect(opener).toBeFocused();
-      expect(await call<{ encrypted: boolean }>(page, plain.url, 'workspace.status', {})).toMatchObject({ encrypted: true });
+      expect(await callApi<{ encrypted: boolean }>(page, plain.url, 'workspace.status', {})).toMatchObject({ encrypted: true });
       // The workspace now opens only with the archive's passphrase.
       await page.reload();
       const ask = page.getByLabel('Passphrase', { exact: true });
@@ -272,7 +255,7 @@ test.describe('merge duplicates and the archive', () => {
       await ask.fill(PASS);
       await page.keyboard.press('Enter');
       await expect(page.getByRole('navigation', { name: 'Main navigation' })).toBeVisible();
-      expect(await call<unknown[]>(page, plain.url, 'contacts.lookup', { text: 'Amina Mensah' })).toHaveLength(2);
+      expect(await callApi<unknown[]>(page, plain.url, 'contacts.lookup', { text: 'Amina Mensah' })).toHaveLength(2);
     } finally {
       await context.close();
       await plain.stop();

@@ -111,6 +111,24 @@ export async function expectAccessible(page: Page, label: string): Promise<void>
  * list busy until the backend has answered the text as typed; the click waits for that, as a person
  * waits for the list to settle.
  */
+/** Calls the web host's API as the page does (setting up data is not what the journeys test). */
+export async function callApi<T>(page: Page, url: string, name: string, input: object): Promise<T> {
+  const { origin, searchParams } = new URL(url);
+  const res = await page.request.post(`${origin}/api/${name}`, { headers: { 'X-Attache-Token': searchParams.get('token')! }, data: input });
+  const envelope = (await res.json()) as { ok: boolean; data: T; error?: unknown };
+  if (!envelope.ok) throw new Error(`${name}: ${JSON.stringify(envelope.error)}`);
+  return envelope.data;
+}
+
+/** Presses `key` (Tab, or Shift+Tab) until `target` has focus, as a keyboard user does; fails after `max` presses. */
+export async function keyTo(page: Page, target: Locator, key: 'Tab' | 'Shift+Tab' = 'Tab', max = 30): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+    await page.keyboard.press(key);
+  }
+  await expect(target).toBeFocused();
+}
+
 export async function pickOption(field: Locator, text: string, option: RegExp | string): Promise<void> {
   const page = field.page();
   await field.fill(text);

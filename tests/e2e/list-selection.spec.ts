@@ -6,26 +6,10 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Locator, Page } from '@playwright/test';
 import VCard from 'vcf';
-import { expect, expectAccessible, foreignRequests, journey, test } from './fixtures';
+import { expect, expectAccessible, foreignRequests, journey, test, callApi, keyTo } from './fixtures';
 
-async function call<T>(page: Page, url: string, name: string, input: object): Promise<T> {
-  const { origin, searchParams } = new URL(url);
-  const res = await page.request.post(`${origin}/api/${name}`, { headers: { 'X-Attache-Token': searchParams.get('token')! }, data: input });
-  const envelope = (await res.json()) as { ok: boolean; data: T; error?: unknown };
-  if (!envelope.ok) throw new Error(`${name}: ${JSON.stringify(envelope.error)}`);
-  return envelope.data;
-}
 
-/** Presses Shift+Tab until `target` has focus (the bar sits above the list), failing after `max` presses. */
-async function shiftTabTo(page: Page, target: Locator, max = 12): Promise<void> {
-  for (let i = 0; i < max; i++) {
-    if (await target.evaluate((el) => el === document.activeElement)) return;
-    await page.keyboard.press('Shift+Tab');
-  }
-  await expect(target).toBeFocused();
-}
 
 test.describe('selecting people in the list', () => {
   const j = journey();
@@ -35,8 +19,8 @@ test.describe('selecting people in the list', () => {
     await page.goto(host.url);
     await page.getByRole('button', { name: 'Open the sample workspace' }).click();
     await expect(page.getByRole('heading', { name: 'Advisory cases', level: 1 })).toBeVisible();
-    await call(page, host.url, 'contacts.create', { contact: { givenName: 'Zawadi', familyName: 'Kamau' } });
-    await call(page, host.url, 'contacts.create', { contact: { givenName: 'Zawadi', familyName: 'Kamau-Njeri', notes: 'Met at the Nairobi fair.' } });
+    await callApi(page, host.url, 'contacts.create', { contact: { givenName: 'Zawadi', familyName: 'Kamau' } });
+    await callApi(page, host.url, 'contacts.create', { contact: { givenName: 'Zawadi', familyName: 'Kamau-Njeri', notes: 'Met at the Nairobi fair.' } });
 
     await page.goto(`${host.origin}/#/contacts`);
     await page.getByPlaceholder(/Filter by name/).fill('Zawadi');
@@ -54,7 +38,7 @@ test.describe('selecting people in the list', () => {
 
     const merge = bar.getByRole('button', { name: 'Merge…' });
     await expect(merge).toHaveAttribute('aria-disabled', 'false');
-    await shiftTabTo(page, merge);
+    await keyTo(page, merge, 'Shift+Tab', 12);
     await page.keyboard.press('Enter');
     const dialog = page.getByRole('dialog', { name: 'Merge duplicates' });
     await expect(dialog.getByText('Kept: Zawadi Kamau')).toBeVisible();
@@ -69,7 +53,7 @@ test.describe('selecting people in the list', () => {
     // Undo by its shortcut: both people back in the list.
     await page.keyboard.press('Control+z');
     await expect(grid.getByRole('row')).toHaveCount(3);
-    const back = await call<Array<{ id: string }>>(page, host.url, 'contacts.lookup', { text: 'Zawadi' });
+    const back = await callApi<Array<{ id: string }>>(page, host.url, 'contacts.lookup', { text: 'Zawadi' });
     expect(back).toHaveLength(2);
   });
 

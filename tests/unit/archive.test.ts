@@ -13,6 +13,7 @@ import { base64Parts, MAX_ARCHIVE_BYTES, MAX_DATA_BYTES, UPLOAD_SLICE_BYTES } fr
 import { Database, SCHEMA_VERSION } from '../../shared/schemas/database';
 import { jobFile } from './helpers/jobs';
 import { openTestBackend, rejection, tempDir, type TestBackend } from './helpers/workspace';
+import { filesOf } from './helpers/files';
 
 const clock = () => new Date('2026-11-21T10:00:00Z');
 const PASS = 'a long enough passphrase';
@@ -38,16 +39,6 @@ async function upload(b: TestBackend, bytes: Uint8Array): Promise<string> {
   return uploadId!;
 }
 
-/** Every file under the data folder with its hash: "nothing changed" means this is equal. */
-async function filesOf(dir: string): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const path = join(entry.parentPath, entry.name);
-    out[path.slice(dir.length)] = createHash('sha256').update(await readFile(path)).digest('hex');
-  }
-  return out;
-}
 
 /** A zip with the given entries (the archive's, or forged ones). */
 const zipOf = (entries: Record<string, Uint8Array>) => Buffer.from(zipSync(entries));

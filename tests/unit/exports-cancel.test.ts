@@ -3,8 +3,7 @@
 // reports CANCELLED, leaves no file where the save dialog pointed, and changes nothing in the workspace.
 // The Electron platform is the real one (its save dialog answers with a path in a temp folder), so
 // "no file behind" is a folder that stays empty; the same export without Cancel writes its file there.
-import { createHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openBackend, type Backend } from '../../electron/backend';
@@ -12,6 +11,7 @@ import { electronPlatform } from '../../electron/main/platform';
 import type { InputOf, OperationName, OutputOf } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import { tempDir, TEST_KDF } from './helpers/workspace';
+import { filesOf } from './helpers/files';
 
 const opened: Backend[] = [];
 afterEach(async () => {
@@ -52,14 +52,6 @@ async function settle(s: Setup, jobId: string) {
   throw new Error('the job did not end');
 }
 
-/** Every file under a folder with its hash. */
-async function filesOf(dir: string): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile()) out[join(entry.parentPath, entry.name).slice(dir.length)] = createHash('sha256').update(await readFile(join(entry.parentPath, entry.name))).digest('hex');
-  }
-  return out;
-}
 
 const exportsToTry: Array<[string, (s: Setup) => Promise<{ jobId: string }>]> = [
   ['CSV', (s) => s.call('exports.list', { list: 'contacts', query: {}, columns: ['name', 'organisation', 'email'], format: 'csv', language: 'en' })],

@@ -6,9 +6,6 @@
  * the reader) holds the thread after its first progress report, so "while it parses" is a state
  * the test waits for, not a race against the clock.
  */
-import { createHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { threadId as thisThread } from 'node:worker_threads';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
@@ -18,6 +15,7 @@ import type { AppError } from '../../shared/errors';
 import { IMPORT_CHUNK_BYTES, toPieces, type ImportJobStatus } from '../../shared/features/imports/schema';
 import { csv, peopleCsv, utf8 } from '../fixtures/imports';
 import { openTestBackend, rejection, type TestBackend } from './helpers/workspace';
+import { filesOf } from './helpers/files';
 
 const base64 = (b: Uint8Array) => Buffer.from(b).toString('base64');
 const clock = () => new Date('2026-11-21T10:00:00Z');
@@ -68,16 +66,6 @@ async function waitForProgress(tb: TestBackend, jobId: string): Promise<ImportJo
   }
 }
 
-/** Every file under the data folder with its hash. */
-async function filesOf(dir: string): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const path = join(entry.parentPath, entry.name);
-    out[path.slice(dir.length)] = createHash('sha256').update(await readFile(path)).digest('hex');
-  }
-  return out;
-}
 
 const PEOPLE = 20_000;
 const large = peopleCsv(PEOPLE);

@@ -132,9 +132,15 @@ test.describe('merge duplicates and the archive', () => {
     await page.keyboard.press('Enter');
     await (await chooser).setFiles({ name: 'contacts.attache', mimeType: 'text/csv', buffer: Buffer.from('name;email\nAmina;a@example.org\n') });
     const dialog = page.getByRole('dialog', { name: 'Open an archive' });
-    await expect(dialog.getByRole('alert')).toHaveText(/not a zip archive/);
+    await expect(dialog.getByRole('alert')).toHaveText(/“contacts\.attache” cannot be opened.*not a zip archive/);
+    // Nothing to cancel: Close has focus, and another file can be chosen right here.
+    await expect(dialog.getByRole('button', { name: 'Close' }).last()).toBeFocused();
     await expectAccessible(page, 'open an archive: refused');
-    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    const again = page.waitForEvent('filechooser');
+    await dialog.getByRole('button', { name: 'Choose another file…' }).click();
+    await (await again).setFiles({ name: 'notes.attache', mimeType: 'text/plain', buffer: Buffer.from('not a zip either') });
+    await expect(dialog.getByRole('alert')).toHaveText(/“notes\.attache” cannot be opened/);
+    await page.keyboard.press('Escape');
     await expect(dialog).toBeHidden();
     expect(await callApi<unknown[]>(page, host.url, 'contacts.lookup', { text: 'Amina Mensah' })).toHaveLength(2);
   });

@@ -77,11 +77,11 @@ export function ArchiveSection() {
           ref={exportButton}
           size="compact-sm"
           variant="light"
-          leftSection={job.state.running ? <Loader size={13} aria-hidden /> : <IconDownload size={15} aria-hidden />}
-          loading={exportArchive.isPending && !asking}
-          aria-busy={job.state.running}
+          leftSection={job.state.running || (exportArchive.isPending && !asking) ? <Loader size={13} aria-hidden /> : <IconDownload size={15} aria-hidden />}
+          aria-busy={job.state.running || (exportArchive.isPending && !asking)}
           onClick={() => {
-            if (job.state.running) return; // never disabled while it runs (focus would fall to the page)
+            // Never disabled while starting or running: a disabled button drops focus to the page.
+            if (job.state.running || exportArchive.isPending) return;
             exportArchive.reset();
             if (encrypted) setAsking(true);
             else exportArchive.mutate(undefined);
@@ -110,7 +110,7 @@ export function ArchiveSection() {
           error={exportArchive.isError ? describeError(t, exportArchive.error) : null}
         />
       ) : null}
-      {file ? <OpenArchiveDialog file={file} mode="replace" onClose={() => setFile(null)} onOpened={(r) => notifySuccess(t(r.status.encrypted && !encrypted ? 'archive.openedProtected' : 'archive.opened'))} /> : null}
+      {file ? <OpenArchiveDialog key={`${file.name}:${file.size}:${file.lastModified}`} file={file} mode="replace" onClose={() => setFile(null)} onChooseAnother={setFile} onOpened={(r) => notifySuccess(t(r.status.encrypted && !encrypted ? 'archive.openedProtected' : 'archive.opened'))} /> : null}
     </Stack>
   );
 }

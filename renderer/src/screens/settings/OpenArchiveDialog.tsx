@@ -8,12 +8,12 @@
  * open it unprotected, with what that means in words. Any refusal is shown in the dialog and changes
  * nothing; Cancel drops the staged file. Focus goes back to the button that chose the file.
  */
-import { Alert, Button, Group, Loader, Modal, PasswordInput, Progress, Radio, Stack, Table, Text } from '@mantine/core';
+import { Alert, Button, FileButton, Group, Loader, Modal, PasswordInput, Progress, Radio, Stack, Table, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ArchiveOpenResult } from '../../../../shared/features/archive/contract';
-import { base64Parts, MAX_ARCHIVE_BYTES, UPLOAD_SLICE_BYTES, type ArchiveProtection } from '../../../../shared/features/archive/schema';
+import { ARCHIVE_EXTENSION, base64Parts, MAX_ARCHIVE_BYTES, UPLOAD_SLICE_BYTES, type ArchiveProtection } from '../../../../shared/features/archive/schema';
 import type { Api } from '../../../../shared/contract';
 import { dataKeys } from '../../../../shared/i18n';
 import { useApi } from '../../api/context';
@@ -43,9 +43,11 @@ interface Props {
   mode: 'replace' | 'new';
   onClose: () => void;
   onOpened: (result: ArchiveOpenResult) => void;
+  /** A refused file: offer to choose another one right here. */
+  onChooseAnother?: (file: File) => void;
 }
 
-export function OpenArchiveDialog({ file, mode, onClose, onOpened }: Props) {
+export function OpenArchiveDialog({ file, mode, onClose, onOpened, onChooseAnother }: Props) {
   const { t } = useTranslation();
   const api = useApi();
   const lang = useLanguage();
@@ -107,12 +109,21 @@ export function OpenArchiveDialog({ file, mode, onClose, onOpened }: Props) {
       <div ref={body}>
       {staged.isError ? (
         <Stack gap="sm">
-          <Alert color="red" role="alert">
+          <Alert color="red" role="alert" title={t('archive.refusedFile', { fileName: file.name })}>
             {describeError(t, staged.error)}
           </Alert>
           <Group justify="flex-end">
+            {onChooseAnother ? (
+              <FileButton onChange={(next) => next && onChooseAnother(next)} accept={`${ARCHIVE_EXTENSION},application/zip`}>
+                {(props) => (
+                  <Button {...props} variant="light">
+                    {t('archive.chooseAnother')}
+                  </Button>
+                )}
+              </FileButton>
+            ) : null}
             <Button variant="default" onClick={cancel} data-start>
-              {t('archive.cancel')}
+              {t('common.close')}
             </Button>
           </Group>
         </Stack>

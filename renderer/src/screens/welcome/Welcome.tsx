@@ -117,7 +117,7 @@ export function Welcome({ status }: { status: WorkspaceStatus }) {
             </FileButton>
           </Group>
         </Card>
-        {archive ? <OpenArchiveDialog file={archive} mode="new" onClose={() => setArchive(null)} onOpened={() => notifySuccess(t('archive.openedNew'))} /> : null}
+        {archive ? <OpenArchiveDialog key={`${archive.name}:${archive.size}:${archive.lastModified}`} file={archive} mode="new" onClose={() => setArchive(null)} onChooseAnother={setArchive} onOpened={() => notifySuccess(t('archive.openedNew'))} /> : null}
         {init.isError ? (
           <Text c="red" role="alert">
             {describeError(t, init.error)}

@@ -7,7 +7,7 @@
  * The data key is remembered rather than the passphrase, which may be used elsewhere too.
  * The app lock always asks for the passphrase; removing the passphrase forgets the key.
  */
-import { readFile, unlink } from 'node:fs/promises';
+import { access, readFile, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { keyIdOf } from './crypto';
@@ -61,9 +61,10 @@ export async function recallDataKey(dataDir: string, vault: DeviceVault): Promis
   }
 }
 
+/** Whether a key is remembered here (asked by every status call: the file is not read). */
 export async function isRemembered(dataDir: string): Promise<boolean> {
   try {
-    await readFile(pathOf(dataDir));
+    await access(pathOf(dataDir));
     return true;
   } catch {
     return false;

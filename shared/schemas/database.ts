@@ -8,6 +8,7 @@ import { OrganisationRecord } from '../features/organisations/schema';
 import { AgendaItemRecord, TripRecord } from '../features/trips/schema';
 import { ViewRecord } from '../features/views/schema';
 import { defaultSettings, Settings } from '../features/workspace/schema';
+import { Collection } from './collection';
 
 /** Bump with a migration in electron/backend/store/migrations.ts. */
 export const SCHEMA_VERSION = 6;
@@ -104,7 +105,8 @@ export const ErasureEntry = z.object({
 });
 export type ErasureEntry = z.infer<typeof ErasureEntry>;
 
-export const Database = z.object({
+/** The database as its file holds it (every list a plain JSON array): what is validated on open and import. */
+export const DatabaseFile = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   settings: Settings,
   counters: Counters,
@@ -122,9 +124,47 @@ export const Database = z.object({
   trash: z.array(TrashEntry),
   erasures: z.array(ErasureEntry),
 });
-export type Database = z.infer<typeof Database>;
+export type DatabaseFile = z.infer<typeof DatabaseFile>;
 
-export const emptyDatabase = (): Database => ({
+/** The lists the store keeps in chunks (shared/schemas/collection.ts): every record collection and the note revisions. */
+export const chunkedNames = [...collectionNames, 'noteRevisions'] as const;
+export type ChunkedName = (typeof chunkedNames)[number];
+
+/**
+ * The database as the store holds it in memory: the file's shape, with each record list a
+ * Collection so a save copies one chunk instead of the whole list.
+ */
+export type Database = Omit<DatabaseFile, ChunkedName> & { [K in ChunkedName]: Collection<RecordOf<K>> };
+
+/** One record of a chunked list ("a contact" for `contacts`). */
+export type RecordOf<K extends ChunkedName> = DatabaseFile[K][number];
+
+/** The in-memory form of a file's database (the lists become collections; nothing is copied but pointers). */
+export function toDatabase(file: DatabaseFile | Database): Database {
+  const out = { ...file } as Record<string, unknown>;
+  for (const name of chunkedNames) {
+    const value = out[name];
+    out[name] = value instanceof Collection ? value : Collection.from(value as unknown[]);
+  }
+  return out as Database;
+}
+
+/** The file's form of an in-memory database (collections become arrays; records are shared, not copied). */
+export function toDatabaseFile(db: Database | DatabaseFile): DatabaseFile {
+  const out = { ...db } as Record<string, unknown>;
+  for (const name of chunkedNames) {
+    const value = out[name];
+    if (value instanceof Collection) out[name] = value.toArray();
+  }
+  return out as DatabaseFile;
+}
+
+/** Validates a database in either form against the schema and returns it in memory's form. */
+export const parseDatabase = (value: Database | DatabaseFile): Database => toDatabase(DatabaseFile.parse(toDatabaseFile(value)));
+
+export const emptyDatabase = (): Database => toDatabase(emptyDatabaseFile());
+
+export const emptyDatabaseFile = (): DatabaseFile => ({
   schemaVersion: SCHEMA_VERSION,
   settings: defaultSettings(),
   counters: { caseReferences: {} },

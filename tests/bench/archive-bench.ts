@@ -18,7 +18,7 @@ import { downloadPlatform, openBackend, type Backend } from '../../electron/back
 import { writeArchive } from '../../electron/backend/services/archive/format';
 import { serializeChunks } from '../../electron/backend/store/json-adapter';
 import { base64Parts, UPLOAD_SLICE_BYTES } from '../../shared/features/archive/schema';
-import { Database } from '../../shared/schemas/database';
+import { DatabaseFile } from '../../shared/schemas/database';
 import type { InputOf, OperationName, OutputOf } from '../../shared/contract';
 import { generateDomainDatabase, type DomainSize } from './generate-domain';
 import { mb, median, ms, percentile, ratio, table } from './stats';
@@ -102,10 +102,10 @@ export async function benchArchive(dir: string, size: DomainSize, runs = 3): Pro
           return createHash('sha256').update(data).digest('hex');
         }),
       );
-      r.openFloor.push(await measure(async () => Database.parse(JSON.parse(json.toString('utf8')))));
+      r.openFloor.push(await measure(async () => DatabaseFile.parse(JSON.parse(json.toString('utf8')))));
       r.writeFloor.push(
         await measure(async () => {
-          Database.parse(JSON.parse(json.toString('utf8')));
+          DatabaseFile.parse(JSON.parse(json.toString('utf8')));
           await writeDurably(join(dir, 'floor.json'), json);
         }),
       );

@@ -35,7 +35,7 @@ export async function benchDomain(dataDir: string, size: DomainSize): Promise<st
   const contacts = createContactService(ctx);
   let n = 0;
   const saves = await time(async () => {
-    const c = store.db.contacts[n % 100]!;
+    const c = store.db.contacts.at(n % 100)!;
     await contacts.update({ id: c.id, revision: c.revision, changes: { notes: `edited ${++n}` } });
   }, RUNS * 4, 2);
 
@@ -50,7 +50,7 @@ export async function benchDomain(dataDir: string, size: DomainSize): Promise<st
   const base = { text: '', countries: [], regions: [], topics: [], organisationKinds: [], languages: [], owners: [], sort: 'name' as const, direction: 'asc' as const, offset: 0, limit: 100 };
   // Cold: the first list after an edit rebuilds the derived contact table; warm: the same query again.
   const edit = async () => {
-    const c = store.db.contacts[0]!;
+    const c = store.db.contacts.at(0)!;
     await contacts.update({ id: c.id, revision: c.revision, changes: { notes: `x${Math.random()}` } });
   };
   const coldCountry: number[] = [];

@@ -1,7 +1,7 @@
 import type { ActivityRecord } from '../../shared/features/cases/activities';
 import type { CaseRecord, TaskRecord } from '../../shared/features/cases/schema';
 import type { ContactRecord, PositionRecord } from '../../shared/features/contacts/schema';
-import { emptyDatabase, type Database } from '../../shared/schemas/database';
+import { emptyDatabaseFile, toDatabase, type Database } from '../../shared/schemas/database';
 import type { NoteRecord, NoteRevisionRecord } from '../../shared/features/notes/schema';
 import type { OrganisationRecord } from '../../shared/features/organisations/schema';
 import { organisationKinds } from '../../shared/features/organisations/schema';
@@ -140,5 +140,5 @@ export function generateDomainDatabase(size: DomainSize, seed = 7): Database {
     noteRevisions.push({ id: `rev-${i}`, noteId: note.id, savedAt: stamp, noteRevision: 1, title: note.title, status: note.status, body });
   }
 
-  return { ...emptyDatabase(), organisations, contacts, positions, cases, tasks, activities, notes, noteRevisions };
+  return toDatabase({ ...emptyDatabaseFile(), organisations, contacts, positions, cases, tasks, activities, notes, noteRevisions });
 }

@@ -1,4 +1,4 @@
-import { emptyDatabase, type Database } from '../../shared/schemas/database';
+import { emptyDatabaseFile, toDatabase, type Database } from '../../shared/schemas/database';
 import type { CaseRecord } from '../../shared/features/cases/schema';
 import { caseStatuses, casePriorities } from '../../shared/features/cases/schema';
 
@@ -84,5 +84,5 @@ export function generateCases(count: number, seed = 1): CaseRecord[] {
 }
 
 export function generateDatabase(spec: { cases: number }, seed = 1): Database {
-  return { ...emptyDatabase(), cases: generateCases(spec.cases, seed) };
+  return toDatabase({ ...emptyDatabaseFile(), cases: generateCases(spec.cases, seed) });
 }

@@ -81,7 +81,7 @@ export async function benchStore(dir: string, factors: number[] = [1, 3, 10]): P
       const appendFloor: number[] = [];
       for (let n = -2; n < SAVES; n++) {
         // Spread over the whole list, as an advisor's edits are (the first records would flatter a lookup by scan).
-        const c = store.db.contacts[((n + 2) * 7919) % store.db.contacts.length]!;
+        const c = store.db.contacts.at(((n + 2) * 7919) % store.db.contacts.length)!;
         const a = await clock(() => appendLineAndSync(floorPath, line));
         const t = await clock(() => contacts.update({ id: c.id, revision: c.revision, changes: { notes: `edited ${n}` } }));
         if (n >= 0) {

@@ -92,7 +92,7 @@ describe('erasing a person', () => {
     expect(backend.store.db.contacts).toEqual([]);
     expect(backend.store.db.positions).toEqual([]);
     expect(backend.store.db.activities).toEqual([]);
-    expect(backend.store.db.trips[0]!.members).toEqual([]);
+    expect(backend.store.db.trips.at(0)!.members).toEqual([]);
     expect(backend.store.db.trash).toEqual([]);
     expect(backend.store.db.erasures.map((e) => e.id)).toEqual([person.id]);
   });

@@ -96,7 +96,7 @@ describe('the import screen', () => {
 
   it('undoes from the page: the notice goes, Ctrl+Z no longer applies it, the heading says so and has focus', async () => {
     const backend = await openTestBackend();
-    const before = structuredClone(backend.store.db.contacts);
+    const before = structuredClone(backend.store.db.contacts.toArray());
     await toDone(backend);
     const notice = await screen.findByText('3 created, 0 updated, 2 skipped.', { selector: '.mantine-Notification-description *' });
     expect(notice).toBeInTheDocument();
@@ -113,7 +113,7 @@ describe('the import screen', () => {
 
   it('follows an undo by Ctrl+Z: the page says the import was undone and offers no second undo', async () => {
     const backend = await openTestBackend();
-    const before = structuredClone(backend.store.db.contacts);
+    const before = structuredClone(backend.store.db.contacts.toArray());
     await toDone(backend);
     emitCommand('undo.last');
     const heading = await screen.findByRole('heading', { name: 'The import was undone.' });

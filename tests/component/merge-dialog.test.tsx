@@ -90,7 +90,7 @@ describe('merging two people', () => {
 
     activate(within(dialog).getByRole('button', { name: 'Merge' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
-    const merged = backend.store.db.contacts;
+    const merged = backend.store.db.contacts.toArray();
     expect(merged).toHaveLength(1);
     expect(merged[0]).toMatchObject({ id: keep.id, academicTitle: 'Dr.', familyName: 'Mensah-Owusu' });
     expect(merged[0]!.emails.map((e) => e.address)).toEqual(['a.mensah@ug.example', 'amina@private.example']);

@@ -29,7 +29,7 @@ async function main() {
   if (status.state === 'locked') status = await call('workspace.unlock', { passphrase });
   if (status.state !== 'ready') throw new Error(`workspace is ${status.state}`);
   say('ready');
-  const live: Array<{ id: string; revision: number }> = (backend.store.db.cases as Array<{ id: string; revision: number }>).map((c) => ({ id: c.id, revision: c.revision }));
+  const live: Array<{ id: string; revision: number }> = backend.store.db.cases.map((c) => ({ id: c.id, revision: c.revision }));
   for (let n = 1; ; n++) {
     const r = random();
     if (live.length < 5 || r < 0.45) {

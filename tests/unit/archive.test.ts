@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it, vi } from 'vitest';
 import { base64Parts, MAX_ARCHIVE_BYTES, MAX_DATA_BYTES, UPLOAD_SLICE_BYTES } from '../../shared/features/archive/schema';
-import { Database, SCHEMA_VERSION } from '../../shared/schemas/database';
+import { DatabaseFile, SCHEMA_VERSION, toDatabaseFile } from '../../shared/schemas/database';
 import { jobFile } from './helpers/jobs';
 import { openTestBackend, rejection, tempDir, type TestBackend } from './helpers/workspace';
 import { filesOf } from './helpers/files';
@@ -297,13 +297,13 @@ describe('inspect and open do the least they can', () => {
 
   it('open validates the database once, and what it stores (erasures re-applied) is valid', async () => {
     const source = await openTestBackend({ now: clock, sample: true });
-    const person = source.store.db.contacts[0]!;
+    const person = source.store.db.contacts.at(0)!;
     const bytes = await exportArchive(source);
     await source.call('contacts.erase', { id: person.id, revision: person.revision });
     const uploadId = await upload(source, bytes);
     await source.call('archive.inspect', { uploadId });
-    const parse = vi.spyOn(Database, 'parse');
-    const safeParse = vi.spyOn(Database, 'safeParse');
+    const parse = vi.spyOn(DatabaseFile, 'parse');
+    const safeParse = vi.spyOn(DatabaseFile, 'safeParse');
     try {
       await source.call('archive.open', { uploadId, mode: 'replace' });
       expect(parse.mock.calls.length + safeParse.mock.calls.length).toBe(1);
@@ -312,6 +312,6 @@ describe('inspect and open do the least they can', () => {
       safeParse.mockRestore();
     }
     expect(source.store.db.contacts.some((c) => c.id === person.id)).toBe(false);
-    expect(Database.safeParse(source.store.db).success).toBe(true);
+    expect(DatabaseFile.safeParse(toDatabaseFile(source.store.db)).success).toBe(true);
   });
 });

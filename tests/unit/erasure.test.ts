@@ -10,7 +10,7 @@ import { applyErasures, unionRegisters } from '../../electron/backend/records/er
 import { ERASURE_REGISTER_FILE, readErasureRegister } from '../../electron/backend/records/erasure-register';
 import { DATABASE_FILE } from '../../electron/backend/store/store';
 import { migrations } from '../../electron/backend/store/migrations';
-import { Database } from '../../shared/schemas/database';
+import { DatabaseFile, toDatabaseFile } from '../../shared/schemas/database';
 import { openTestBackend, rejection, type TestBackend } from './helpers/workspace';
 
 const clock = () => new Date('2026-11-21T10:00:00Z');
@@ -91,7 +91,7 @@ describe('erasing a person', () => {
     );
     expect(impact.unlinks).toHaveLength(5);
     expect(impact.trash).toEqual({ entries: 3, records: 2 });
-    const before = structuredClone(b.store.db);
+    const before = structuredClone(toDatabaseFile(b.store.db));
 
     const summary = await b.call('contacts.erase', { id: s.person.id, revision: s.person.revision });
     expect(summary).toMatchObject({ removes: impact.removes, unlinks: impact.unlinks, trash: impact.trash, erasedAt: clock().toISOString(), registerMovedAside: null });
@@ -129,7 +129,7 @@ describe('erasing a person', () => {
     expect(bytes.split(s.person.id)).toHaveLength(2);
     // Everything else is as it was.
     expect(b.store.db.organisations).toEqual(before.organisations);
-    expect(Database.safeParse(JSON.parse(bytes)).success).toBe(true);
+    expect(DatabaseFile.safeParse(JSON.parse(bytes)).success).toBe(true);
 
     // And it survives a restart.
     await b.close();
@@ -183,12 +183,12 @@ describe('applyErasures', () => {
     expect(applied.positions.map((p) => p.contactId)).toEqual([s.other.id]);
     expect(applied.activities.map((a) => a.id)).toEqual([s.shared.id]);
     expect(applied.cases.find((c) => c.id === s.theCase.id)!.clientContactIds).toEqual([s.other.id]);
-    expect(applied.trips[0]!.members.some((m) => m.kind === 'contact')).toBe(false);
-    expect(applied.agendaItems[0]!.counterpartIds).toEqual([s.other.id]);
+    expect(applied.trips.at(0)!.members.some((m) => m.kind === 'contact')).toBe(false);
+    expect(applied.agendaItems.at(0)!.counterpartIds).toEqual([s.other.id]);
     expect(applied.erasures).toEqual(register);
     expect(JSON.stringify(applied)).not.toContain(FAMILY);
     expect(JSON.stringify(applied).split(s.person.id)).toHaveLength(2);
-    expect(Database.safeParse(applied).success).toBe(true);
+    expect(DatabaseFile.safeParse(toDatabaseFile(applied)).success).toBe(true);
     // The same as the erase did, record for record.
     expect(applied.trash).toEqual(b.store.db.trash);
     expect(applied.notes).toEqual(b.store.db.notes);

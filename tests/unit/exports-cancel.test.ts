@@ -60,7 +60,7 @@ const exportsToTry: Array<[string, (s: Setup) => Promise<{ jobId: string }>]> = 
   [
     'subject access',
     async (s) => {
-      const person = s.backend.store.db.contacts[0]!;
+      const person = s.backend.store.db.contacts.at(0)!;
       return s.call('exports.subjectAccess', { contactId: person.id, language: 'en' });
     },
   ],

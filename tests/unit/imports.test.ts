@@ -56,7 +56,7 @@ const mapped = (parsed: ImportParsed, target: 'people' | 'organisations' = 'peop
 
 const tables = (tb: TestBackend) => {
   const { organisations, contacts, positions, trash } = tb.store.db;
-  return structuredClone({ organisations, contacts, positions, trash });
+  return structuredClone({ organisations: organisations.toArray(), contacts: contacts.toArray(), positions: positions.toArray(), trash });
 };
 
 describe('import: reading files of real-world shape', () => {
@@ -366,7 +366,7 @@ describe('import: mapping, duplicates, apply and undo', () => {
     ]);
     const result = await apply(tb, parsed);
     expect(result).toMatchObject({ created: 1, skipped: 4 });
-    expect(tb.store.db.contacts[0]).toMatchObject({ country: 'KE', gdpr: { lawfulBasis: 'legitimateInterests' } });
+    expect(tb.store.db.contacts.at(0)).toMatchObject({ country: 'KE', gdpr: { lawfulBasis: 'legitimateInterests' } });
   });
 });
 

@@ -9,19 +9,19 @@ import { contactMergeFieldNames } from '../../shared/features/contacts/merge';
 import { ContactFieldsShape } from '../../shared/features/contacts/schema';
 import { organisationMergeFieldNames } from '../../shared/features/organisations/merge';
 import { OrganisationFields } from '../../shared/features/organisations/schema';
-import type { Database } from '../../shared/schemas/database';
+import { toDatabaseFile, type Database } from '../../shared/schemas/database';
 import { openTestBackend, rejection, type TestBackend } from './helpers/workspace';
 
 const clock = () => new Date('2026-11-21T10:00:00Z');
 
 /** The database without the trash: what the user sees. */
 const live = (db: Database) => {
-  const { trash: _t, ...rest } = db;
+  const { trash: _t, ...rest } = toDatabaseFile(db);
   return rest;
 };
 /** The database with each table in id order: Undo puts the merged record back at the end of its table, and order in a table carries no meaning. */
 const normalised = (db: Database) =>
-  Object.fromEntries(Object.entries(db).map(([k, v]) => [k, Array.isArray(v) ? [...(v as Array<{ id: string }>)].sort((a, b) => a.id.localeCompare(b.id)) : v]));
+  Object.fromEntries(Object.entries(toDatabaseFile(db)).map(([k, v]) => [k, Array.isArray(v) ? [...(v as Array<{ id: string }>)].sort((a, b) => a.id.localeCompare(b.id)) : v]));
 
 /** Every place an id still occurs in the live tables (not the trash, which keeps the merged record for Undo). */
 const occurrences = (db: Database, id: string) => {

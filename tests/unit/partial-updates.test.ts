@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Rows } from '../../shared/schemas/collection';
 import type { Database } from '../../shared/schemas/database';
 import { openTestBackend } from './helpers/workspace';
 
@@ -34,11 +35,11 @@ describe('an update of one field keeps every other field', () => {
   it.each(cases)('$op', async ({ collection, op, changes, derived = [] }) => {
     const b = await openTestBackend({ sample: true });
     const db = b.store.db as Database;
-    const before = richest(db[collection] as unknown as Row[]);
+    const before = richest([...(db[collection] as Rows<Row>)]);
     await b.dispatch(op as never, { id: before.id, revision: before.revision, changes } as never).then((e) => {
       if (!e.ok) throw new Error(JSON.stringify(e.error));
     });
-    const after = (b.store.db as Database)[collection].find((r) => r.id === before.id) as unknown as Row;
+    const after = (b.store.db[collection] as Rows<{ id: string }>).find((r) => r.id === before.id) as unknown as Row;
     expect(after).toMatchObject(changes);
     expect(untouched(after, [...Object.keys(changes), ...derived])).toEqual(untouched(before, [...Object.keys(changes), ...derived]));
   });

@@ -3,6 +3,7 @@ import { localDate } from '../../electron/backend/records/context';
 import { references } from '../../electron/backend/records/references';
 import { buildSampleDatabase } from '../../electron/backend/sample';
 import { caseStatuses } from '../../shared/features/cases/schema';
+import type { Rows } from '../../shared/schemas/collection';
 import type { CollectionName, Database } from '../../shared/schemas/database';
 import type { RichBlockNode, RichDoc } from '../../shared/schemas/richtext';
 import { normaliseDoc } from '../../renderer/src/screens/notes/normalise';
@@ -77,7 +78,7 @@ describe('sample workspace', () => {
 
   it('every reference points at a record that exists, and organisations form no cycles', async () => {
     const { db } = await sampleBackend();
-    const ids = (name: CollectionName) => new Set((db[name] as Array<{ id: string }>).map((r) => r.id));
+    const ids = (name: CollectionName) => new Set((db[name] as Rows<{ id: string }>).map((r) => r.id));
     for (const ref of references) {
       const targets = ids(ref.to);
       for (const record of db[ref.from] as unknown as Array<Record<string, unknown>>) {
@@ -208,7 +209,7 @@ describe('sample workspace', () => {
     const kinds = new Set(db.activities.map((a) => a.kind));
     expect(kinds).toEqual(new Set(['meeting', 'call', 'email', 'note', 'visit']));
 
-    const someone = db.activities[0]!.participantIds[0]!;
+    const someone = db.activities.at(0)!.participantIds[0]!;
     const latest = db.activities.filter((a) => a.participantIds.includes(someone)).map((a) => a.date).sort().at(-1);
     expect((await b.call('contacts.related', { id: someone })).lastContact).toBe(latest);
   });
@@ -318,7 +319,7 @@ describe('sample workspace', () => {
     const { db } = await sampleBackend();
     const now = new Date().toISOString();
     const records = (['organisations', 'contacts', 'positions', 'cases', 'tasks', 'activities', 'notes', 'views'] as const).flatMap(
-      (n) => db[n] as Array<{ createdAt: string; updatedAt: string; revision: number }>,
+      (n) => (db[n] as Rows<{ createdAt: string; updatedAt: string; revision: number }>).map((r) => r),
     );
     for (const r of records) {
       expect(r.createdAt <= r.updatedAt).toBe(true);
@@ -340,8 +341,8 @@ describe('sample workspace', () => {
     const later = build(new Date(2031, 9, 4, 23, 50));
     expect(later.cases.find((c) => c.title.startsWith('China Days'))!.title).toContain('2032');
     // Deadlines move with today: the same case is due the same number of days ahead.
-    const a = build(march).cases[0]!;
-    const b = later.cases[0]!;
+    const a = build(march).cases.at(0)!;
+    const b = later.cases.at(0)!;
     const days = (c: typeof a, now: Date) => Math.round((new Date(`${c.dueOn}T12:00`).getTime() - new Date(localDate(now) + 'T12:00').getTime()) / DAY);
     expect(days(a, march)).toBe(days(b, new Date(2031, 9, 4, 23, 50)));
   });

@@ -6,6 +6,7 @@ import { appendFile, readdir, readFile, stat, writeFile } from 'node:fs/promises
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { contract } from '../../shared/contract';
+import { Collection } from '../../shared/schemas/collection';
 import { emptyDatabase } from '../../shared/schemas/database';
 import { diffDatabase, JOURNAL_FILE, replay } from '../../electron/backend/store/journal';
 import { serializeDatabase } from '../../electron/backend/store/json-adapter';
@@ -133,11 +134,11 @@ describe('store: where each record sits, kept from save to save', () => {
     await b.call('undo.apply', { undoId });
     check();
     await b.store.update((draft) => {
-      draft.cases.reverse();
+      draft.cases = Collection.from(b.store.db.cases.toArray().reverse());
     });
     check();
     await b.call('cases.update', { id: ids[0]!, revision: 1, changes: { title: 'Found after the reorder' } });
-    expect(b.store.db.cases[b.store.locate('cases', ids[0]!)]!.title).toBe('Found after the reorder');
+    expect(b.store.db.cases.at(b.store.locate('cases', ids[0]!))!.title).toBe('Found after the reorder');
   });
 });
 

@@ -2,7 +2,7 @@ import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../shared/errors';
-import { Database, SCHEMA_VERSION, emptyDatabase } from '../../shared/schemas/database';
+import { DatabaseFile, SCHEMA_VERSION, emptyDatabase } from '../../shared/schemas/database';
 import { acquireWorkspaceLock } from '../../electron/backend/store/lock';
 import { DATABASE_FILE, Store } from '../../electron/backend/store/store';
 import { serializeDatabase } from '../../electron/backend/store/json-adapter';
@@ -19,9 +19,9 @@ describe('store: durable writes', () => {
     const reopened = await Store.open({ dataDir: b.dataDir });
     expect(reopened.state).toBe('ready');
     expect(reopened.db.cases).toHaveLength(1);
-    expect(reopened.db.cases[0]).toEqual(created);
-    const onDisk = Database.parse(JSON.parse(await readFile(join(b.dataDir, DATABASE_FILE), 'utf8')));
-    expect(onDisk.cases[0]!.title).toBe('Climate partners in Ghana');
+    expect(reopened.db.cases.at(0)).toEqual(created);
+    const onDisk = DatabaseFile.parse(JSON.parse(await readFile(join(b.dataDir, DATABASE_FILE), 'utf8')));
+    expect(onDisk.cases.at(0)!.title).toBe('Climate partners in Ghana');
   });
 
   it('leaves no temp files behind after writes', async () => {
@@ -44,13 +44,13 @@ describe('store: durable writes', () => {
     // A mutator that throws half-way through its edits must not leave the half-done edit anywhere.
     await expect(
       b.store.update((draft) => {
-        draft.cases[0]!.title = 'half-done';
+        draft.cases.at(0)!.title = 'half-done';
         throw new Error('refused');
       }),
     ).rejects.toThrow('refused');
 
     expect(b.store.db).toBe(memoryBefore);
-    expect(b.store.db.cases[0]!.title).toBe('First');
+    expect(b.store.db.cases.at(0)!.title).toBe('First');
     expect(await readFile(join(b.dataDir, DATABASE_FILE))).toEqual(fileBefore);
   });
 
@@ -218,7 +218,7 @@ describe('store: migrations', () => {
     const store = await Store.open({ dataDir: dir });
     expect(store.state).toBe('ready');
     expect(store.db.schemaVersion).toBe(SCHEMA_VERSION);
-    expect(store.db.cases[0]!.title).toBe('From the prototype');
+    expect(store.db.cases.at(0)!.title).toBe('From the prototype');
 
     const backups = await store.backups.list();
     const migration = backups.find((x) => x.reason === 'migration');
@@ -259,7 +259,7 @@ describe('store: migrations', () => {
     expect(store.state).toBe('ready');
     expect(store.db.schemaVersion).toBe(SCHEMA_VERSION);
     expect(store.db.settings).toEqual({ language: 'de', theme: 'dark', lockAfterMinutes: 15 });
-    expect(store.db.cases[0]).toMatchObject({ client: 'Institute written as text', clientId: null, partnerOrganisationIds: [], statusHistory: [{ status: 'advising', on: '2026-01-01' }], revision: 3 });
+    expect(store.db.cases.at(0)).toMatchObject({ client: 'Institute written as text', clientId: null, partnerOrganisationIds: [], statusHistory: [{ status: 'advising', on: '2026-01-01' }], revision: 3 });
     expect(store.db.contacts).toEqual([]);
     expect(store.db.noteRevisions).toEqual([]);
     expect((await store.backups.list()).map((b) => b.reason)).toContain('migration');

@@ -8,7 +8,7 @@ describe('trips.mentions: a record shows the trips that refer to it', () => {
   it('a person in the delegation, a counterpart, a host organisation, a linked case and note; gone with the trip, back with undo', async () => {
     const b = await openTestBackend({ sample: true, now: clock });
     const db = b.store.db;
-    const trip = db.trips[0]!;
+    const trip = db.trips.at(0)!;
     const items = db.agendaItems.filter((a) => a.tripId === trip.id);
 
     const head = trip.members.find((m) => m.role === 'head' && m.kind === 'contact');

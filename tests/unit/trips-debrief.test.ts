@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { describePlan, planDelete } from '../../electron/backend/records/references';
 import { Store } from '../../electron/backend/store/store';
-import { Database } from '../../shared/schemas/database';
+import { parseDatabase } from '../../shared/schemas/database';
 import { buildTrip } from '../fixtures/trip';
 import { openTestBackend } from './helpers/workspace';
 
@@ -10,7 +10,7 @@ const clock = () => new Date('2026-11-21T10:00:00Z');
 /** The database as written to disk, parsed with the full schema. */
 /** What the files hold (snapshot + journal), as the next start reads them. */
 async function onDisk(dataDir: string) {
-  return Database.parse(await Store.peek(dataDir));
+  return parseDatabase(await Store.peek(dataDir));
 }
 
 describe('debrief with several linked cases', () => {

@@ -5,6 +5,7 @@
  * (services/contacts) and the re-application of the erasure register to a restored backup or an
  * opened archive (applyErasures) share this one logic; the rules come from the reference table.
  */
+import type { Collection } from '../../../shared/schemas/collection';
 import { produce, type Draft } from 'immer';
 import type { DeleteImpact } from '../../../shared/contract/common';
 import type { CollectionName, Database, ErasureEntry, Relink, TrashEntry } from '../../../shared/schemas/database';
@@ -20,7 +21,7 @@ export interface Erasure {
   /** Trash entries that change, and how many records they lose. */
   trash: { entries: number; records: number };
   /** New arrays for the tables that change. */
-  tables: Map<Table, AnyRecord[]>;
+  tables: Map<Table, Collection<AnyRecord>>;
   /** The trash without the erased records and any mention of them; entries left empty are dropped. */
   nextTrash: TrashEntry[];
   /** Whether anything at all changes (false for a database that holds nothing of them). */
@@ -135,7 +136,7 @@ export function describeErasure(erasure: Erasure, label: string, collection: Col
 
 /** Writes a planned erasure into a store update's draft (or an immer recipe's). */
 export function writeErasure(draft: Draft<Database>, erasure: Erasure): void {
-  for (const [name, rows] of erasure.tables) (draft as unknown as Record<Table, AnyRecord[]>)[name] = rows;
+  for (const [name, rows] of erasure.tables) (draft as unknown as Record<Table, Collection<AnyRecord>>)[name] = rows;
   (draft as unknown as { trash: TrashEntry[] }).trash = erasure.nextTrash;
 }
 

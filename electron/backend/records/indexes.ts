@@ -1,6 +1,7 @@
 import type { ActivityRecord } from '../../../shared/features/cases/activities';
 import type { CaseRecord, TaskRecord } from '../../../shared/features/cases/schema';
 import type { ContactRecord, PositionRecord } from '../../../shared/features/contacts/schema';
+import type { Rows } from '../../../shared/schemas/collection';
 import type { Database } from '../../../shared/schemas/database';
 import type { NoteRecord } from '../../../shared/features/notes/schema';
 import type { OrganisationRecord } from '../../../shared/features/organisations/schema';
@@ -58,7 +59,7 @@ export function memoOn<R>(): (keys: readonly object[], build: () => R) => R {
 }
 
 const idCache = new WeakMap<object, Map<string, unknown>>();
-function byId<T extends { id: string }>(list: readonly T[]): Map<string, T> {
+function byId<T extends { id: string }>(list: Rows<T>): Map<string, T> {
   let map = idCache.get(list) as Map<string, T> | undefined;
   if (!map) {
     map = new Map(list.map((r) => [r.id, r]));
@@ -67,7 +68,7 @@ function byId<T extends { id: string }>(list: readonly T[]): Map<string, T> {
   return map;
 }
 
-function groupBy<T>(list: readonly T[], keys: (item: T) => Iterable<string | null>): Map<string, T[]> {
+function groupBy<T>(list: Rows<T>, keys: (item: T) => Iterable<string | null>): Map<string, T[]> {
   const out = new Map<string, T[]>();
   for (const item of list) {
     for (const key of keys(item)) {
@@ -80,20 +81,20 @@ function groupBy<T>(list: readonly T[], keys: (item: T) => Iterable<string | nul
   return out;
 }
 
-const positionsByContact = memo((positions: readonly PositionRecord[]) => groupBy(positions, (p) => [p.contactId]));
-const positionsByOrganisation = memo((positions: readonly PositionRecord[]) => groupBy(positions, (p) => [p.organisationId]));
-const childrenByOrganisation = memo((orgs: readonly OrganisationRecord[]) => groupBy(orgs, (o) => [o.parentId]));
-const activitiesByContact = memo((acts: readonly ActivityRecord[]) => groupBy(acts, (a) => a.participantIds));
-const activitiesByCase = memo((acts: readonly ActivityRecord[]) => groupBy(acts, (a) => [a.caseId]));
-const tasksByCase = memo((tasks: readonly TaskRecord[]) => groupBy(tasks, (t) => [t.caseId]));
-const casesByOrganisation = memo((cases: readonly CaseRecord[]) => groupBy(cases, (c) => new Set([c.clientId, ...c.partnerOrganisationIds])));
-const casesByContact = memo((cases: readonly CaseRecord[]) => groupBy(cases, (c) => c.clientContactIds));
-const notesByCase = memo((notes: readonly NoteRecord[]) => groupBy(notes, (n) => n.caseIds));
-const notesByContact = memo((notes: readonly NoteRecord[]) => groupBy(notes, (n) => n.contactIds));
-const agendaByTrip = memo((items: readonly AgendaItemRecord[]) => groupBy(items, (a) => [a.tripId]));
+const positionsByContact = memo((positions: Rows<PositionRecord>) => groupBy(positions, (p) => [p.contactId]));
+const positionsByOrganisation = memo((positions: Rows<PositionRecord>) => groupBy(positions, (p) => [p.organisationId]));
+const childrenByOrganisation = memo((orgs: Rows<OrganisationRecord>) => groupBy(orgs, (o) => [o.parentId]));
+const activitiesByContact = memo((acts: Rows<ActivityRecord>) => groupBy(acts, (a) => a.participantIds));
+const activitiesByCase = memo((acts: Rows<ActivityRecord>) => groupBy(acts, (a) => [a.caseId]));
+const tasksByCase = memo((tasks: Rows<TaskRecord>) => groupBy(tasks, (t) => [t.caseId]));
+const casesByOrganisation = memo((cases: Rows<CaseRecord>) => groupBy(cases, (c) => new Set([c.clientId, ...c.partnerOrganisationIds])));
+const casesByContact = memo((cases: Rows<CaseRecord>) => groupBy(cases, (c) => c.clientContactIds));
+const notesByCase = memo((notes: Rows<NoteRecord>) => groupBy(notes, (n) => n.caseIds));
+const notesByContact = memo((notes: Rows<NoteRecord>) => groupBy(notes, (n) => n.contactIds));
+const agendaByTrip = memo((items: Rows<AgendaItemRecord>) => groupBy(items, (a) => [a.tripId]));
 
 /** The date of the latest activity each contact took part in: "last contact" is derived, never typed. */
-const lastContact = memo((acts: readonly ActivityRecord[]) => {
+const lastContact = memo((acts: Rows<ActivityRecord>) => {
   const out = new Map<string, string>();
   for (const a of acts) {
     for (const id of a.participantIds) {
@@ -105,7 +106,7 @@ const lastContact = memo((acts: readonly ActivityRecord[]) => {
 });
 
 /** Open and overdue task counts per case, for the case list. */
-const taskCounts = memo2((tasks: readonly TaskRecord[], today: { value: string }) => {
+const taskCounts = memo2((tasks: Rows<TaskRecord>, today: { value: string }) => {
   const out = new Map<string, { open: number; overdue: number }>();
   for (const t of tasks) {
     if (t.done) continue;

@@ -1,3 +1,4 @@
+import type { Rows } from '../../../shared/schemas/collection';
 import { foldText } from '../../../shared/domain/text';
 import type { ListResult } from '../../../shared/schemas/list';
 
@@ -31,8 +32,8 @@ export function compareValues(a: string | number | null, b: string | number | nu
  * list (many windows of the same query) filters and sorts once.
  */
 export function listCache<R>() {
-  const cache = new WeakMap<readonly R[], Map<string, R[]>>();
-  return (source: readonly R[], key: string, compute: () => R[]): R[] => {
+  const cache = new WeakMap<object, Map<string, R[]>>();
+  return (source: Rows<R>, key: string, compute: () => R[]): R[] => {
     let perSource = cache.get(source);
     if (!perSource) cache.set(source, (perSource = new Map()));
     let rows = perSource.get(key);

@@ -5,6 +5,7 @@
  * the trash. One trash entry remembers the other record and every changed record as it was, so one
  * Undo (records/trash.ts) puts back exactly the database before the merge.
  */
+import type { Collection } from '../../../shared/schemas/collection';
 import type { Draft } from 'immer';
 import { AppError } from '../../../shared/errors';
 import type { MergeMoves } from '../../../shared/schemas/merge';
@@ -99,7 +100,7 @@ export function applyMerge(
   if (keptChanges.parentId === keep.id || keptChanges.parentId === other.id) keptChanges.parentId = null;
   const record = put(collection, keep, keptChanges);
   for (const [table, rows] of plan.edits) for (const { current, changes } of rows.values()) put(table, current, changes);
-  for (const [name, rows] of nextTables(db, new Map([[collection, new Set([other.id])]]), edited)) (draft as unknown as Record<Table, AnyRecord[]>)[name] = rows;
+  for (const [name, rows] of nextTables(db, new Map([[collection, new Set([other.id])]]), edited)) (draft as unknown as Record<Table, Collection<AnyRecord>>)[name] = rows;
   const undoId = ctx.newId();
   addToTrash(draft, { id: undoId, deletedAt: stamp, label, removed: { [collection]: [other] }, relinks: [], replaced });
   return { record, undoId };

@@ -13,14 +13,15 @@ import type { z } from 'zod';
 import type { DeleteImpact } from '../../../shared/contract/common';
 import { AppError } from '../../../shared/errors';
 import type { RecordMeta } from '../../../shared/schemas/common';
-import type { CollectionName, Database } from '../../../shared/schemas/database';
+import type { Collection as Chunked } from '../../../shared/schemas/collection';
+import type { CollectionName, Database, RecordOf } from '../../../shared/schemas/database';
 import { parseOrThrow } from '../../../shared/validation';
 import type { ServiceContext } from './context';
 import { assertRevision, bumped, newRecord } from './records';
 import { assertUnique, describePlan, planDelete, uniqueKeys } from './references';
 import { applyDelete } from './trash';
 
-export type Row<C extends CollectionName> = Database[C][number];
+export type Row<C extends CollectionName> = RecordOf<C>;
 
 export interface RecipeSpec<C extends CollectionName, S extends z.ZodType> {
   collection: C;
@@ -47,8 +48,8 @@ export interface Patch {
 export function collection<C extends CollectionName, S extends z.ZodType>(ctx: ServiceContext, spec: RecipeSpec<C, S>) {
   const { store } = ctx;
   const { collection, what } = spec;
-  const rows = (db: Database) => db[collection] as unknown as readonly Row<C>[];
-  const draftRows = (draft: Draft<Database>) => draft[collection] as unknown as Row<C>[];
+  const rows = (db: Database) => db[collection] as unknown as Chunked<Row<C>>;
+  const draftRows = (draft: Draft<Database>) => draft[collection] as unknown as Chunked<Row<C>>;
 
   function parse(value: unknown, current: Row<C> | undefined): z.output<S> {
     const fields = parseOrThrow(spec.fields, value, spec.title) as z.output<S>;
@@ -76,7 +77,7 @@ export function collection<C extends CollectionName, S extends z.ZodType>(ctx: S
   /** The record with `revision`, or NOT_FOUND / CONFLICT; and where it is in the published list. */
   function current(id: string, revision: number): { record: Row<C>; index: number } {
     const index = locateOrThrow(id);
-    const record = rows(store.db)[index]!;
+    const record = rows(store.db).at(index)!;
     assertRevision(record as RecordMeta, revision, what);
     return { record, index };
   }
@@ -97,12 +98,12 @@ export function collection<C extends CollectionName, S extends z.ZodType>(ctx: S
     const fields = parse({ ...stored, ...changes }, was);
     const merged = bumped(was as Row<C> & RecordMeta, fields as Partial<Row<C> & RecordMeta>, ctx.now().toISOString()) as Row<C>;
     const record = spec.derive ? spec.derive(merged, was) : merged;
-    draftRows(draft)[index] = record;
+    draftRows(draft).set(index, record);
     return record;
   }
 
   return {
-    get: (id: string): Row<C> => rows(store.db)[locateOrThrow(id)]!,
+    get: (id: string): Row<C> => rows(store.db).at(locateOrThrow(id))!,
     current,
     insert,
     patch,
@@ -115,7 +116,7 @@ export function collection<C extends CollectionName, S extends z.ZodType>(ctx: S
       }),
 
     deleteImpact: (id: string): DeleteImpact => {
-      const record = rows(store.db)[locateOrThrow(id)]!;
+      const record = rows(store.db).at(locateOrThrow(id))!;
       return describePlan(planDelete(store.db, collection, id), spec.label(record), collection);
     },
   };

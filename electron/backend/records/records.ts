@@ -1,11 +1,12 @@
 /** The primitives every write builds on: find a record, check its revision, bump it, check a link. */
 import { AppError } from '../../../shared/errors';
 import type { RecordMeta } from '../../../shared/schemas/common';
+import type { Rows } from '../../../shared/schemas/collection';
 import type { Database } from '../../../shared/schemas/database';
 import { byId } from './indexes';
 
 /** Finds a record or throws NOT_FOUND with a translatable message. */
-export function findOrThrow<T extends RecordMeta>(list: readonly T[], id: string, what: string): T {
+export function findOrThrow<T extends RecordMeta>(list: Rows<T>, id: string, what: string): T {
   const found = list.find((r) => r.id === id);
   if (!found) {
     throw new AppError('NOT_FOUND', `No ${what} with id ${id}.`, { messageKey: { key: 'errors.notFound' } });
@@ -36,7 +37,7 @@ export function bumped<T extends { revision: number; updatedAt: string }>(record
 
 /** A link a form sets must point at a record that exists; reported as a field error. */
 export function assertExists(db: Database, collection: 'contacts' | 'organisations', id: string, field: string): void {
-  if (!byId(db[collection] as readonly { id: string }[]).has(id)) {
+  if (!byId(db[collection] as Rows<{ id: string }>).has(id)) {
     throw new AppError('VALIDATION', `No ${collection.slice(0, -1)} with id ${id}.`, { fields: { [field]: { key: 'validation.unknownRecord' } } });
   }
 }

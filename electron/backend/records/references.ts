@@ -1,3 +1,4 @@
+import type { Collection, Rows } from '../../../shared/schemas/collection';
 import type { DeleteImpact } from '../../../shared/contract/common';
 import { sameReference } from '../../../shared/features/cases/rules';
 import { AppError } from '../../../shared/errors';
@@ -174,7 +175,7 @@ export function assertUnique(db: Database, collection: Table, candidates: Readon
   }
 }
 
-export const list = (db: Database, name: Table) => db[name] as unknown as readonly AnyRecord[];
+export const list = (db: Database, name: Table) => db[name] as unknown as Collection<AnyRecord>;
 
 /** The ids a record holds in a reference's field (for a nested value: none, it is matched as a whole). */
 function idsIn(record: AnyRecord, ref: Reference): string[] {
@@ -204,7 +205,7 @@ export interface PlanOptions {
    */
   mode: 'delete' | 'erase';
   /** Where to look for records; the live tables unless the caller adds more (an erasure adds the trash). */
-  rows?: (table: Table) => readonly AnyRecord[];
+  rows?: (table: Table) => Rows<AnyRecord>;
   /** Ids a record held in a field before a delete cleared them (kept in the trash), counted for `ownedWhenOnly`. */
   formerIds?: (table: Table, id: string, field: string) => readonly string[];
 }

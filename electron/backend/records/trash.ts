@@ -4,6 +4,7 @@
  * A merge (records/merge.ts) files its entry here too, with the records it changed as they were.
  * It imports the reference table and nothing imports it back, so there is no cycle.
  */
+import type { Collection, Rows } from '../../../shared/schemas/collection';
 import type { Draft } from 'immer';
 import { AppError } from '../../../shared/errors';
 import type { CollectionName, Database, Relink, TrashEntry } from '../../../shared/schemas/database';
@@ -29,7 +30,7 @@ export function editRecords(
   relinks: readonly Relink[],
   stamp: string,
   edit: (next: AnyRecord, current: AnyRecord, link: Relink) => void,
-  rows: (table: CollectionName) => readonly AnyRecord[] = (t) => list(db, t),
+  rows: (table: CollectionName) => Rows<AnyRecord> = (t) => list(db, t),
 ) {
   const out = new Map<CollectionName, Map<string, AnyRecord>>();
   for (const l of relinks) {
@@ -46,21 +47,17 @@ export function editRecords(
 
 /** New table arrays: records removed, edited ones replaced, others shared as they were. */
 export function nextTables(db: Database, removedIds: ReadonlyMap<Table, ReadonlySet<string>>, edited: ReadonlyMap<Table, ReadonlyMap<string, AnyRecord>>, added: ReadonlyMap<Table, AnyRecord[]> = new Map()) {
-  const out = new Map<Table, AnyRecord[]>();
+  const out = new Map<Table, Collection<AnyRecord>>();
   for (const name of new Set<Table>([...removedIds.keys(), ...edited.keys(), ...added.keys()])) {
     const gone = removedIds.get(name);
     const changed = edited.get(name);
-    const next = list(db, name)
-      .filter((r) => !gone?.has(r.id))
-      .map((r) => changed?.get(r.id) ?? r);
-    next.push(...(added.get(name) ?? []));
-    out.set(name, next);
+    out.set(name, list(db, name).rebuild((r) => (gone?.has(r.id) ? null : (changed?.get(r.id) ?? r)), added.get(name)));
   }
   return out;
 }
 
 function writeTables(draft: Draft<Database>, db: Database, removedIds: Map<Table, Set<string>>, edited: Map<Table, Map<string, AnyRecord>>, added: Map<Table, AnyRecord[]> = new Map()) {
-  for (const [name, rows] of nextTables(db, removedIds, edited, added)) (draft as unknown as Record<Table, AnyRecord[]>)[name] = rows;
+  for (const [name, rows] of nextTables(db, removedIds, edited, added)) (draft as unknown as Record<Table, Collection<AnyRecord>>)[name] = rows;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { Database, emptyDatabase } from '../../../shared/schemas/database';
+import { DatabaseFile, emptyDatabaseFile, toDatabase, type Database } from '../../../shared/schemas/database';
 import type { ServiceContext } from '../records/context';
 import { buildCases, buildNotes, buildOrganisations, buildPeople, buildViews, declareKeys, type Builder } from './records';
 import { Keys, makeClock } from './support';
@@ -21,5 +21,5 @@ export function buildSampleDatabase(ctx: ServiceContext): Database {
   const { notes, noteRevisions } = buildNotes(b);
   const views = buildViews(b);
   const { trips, agendaItems } = buildTrips(b);
-  return Database.parse({ ...emptyDatabase(), organisations, contacts, positions, cases, tasks, activities, notes, noteRevisions, views, trips, agendaItems });
+  return toDatabase(DatabaseFile.parse({ ...emptyDatabaseFile(), organisations, contacts, positions, cases, tasks, activities, notes, noteRevisions, views, trips, agendaItems }));
 }

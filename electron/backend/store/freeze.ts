@@ -3,12 +3,13 @@
  * records) is deep-frozen, so a reader cannot change published data by accident, and the snapshot
  * writer can cache each record's encoding by identity (json-adapter.ts).
  *
- * The lists themselves are frozen only outside production. Freezing is not the cost; copying is:
- * V8 copies a frozen array through its slow path, and a save that edits one of 50,000 contacts
- * copies that list once. In tests and development the lists are frozen too, so a stray
- * `db.contacts.push` or `.sort()` fails loudly there.
+ * The lists themselves (collections, their chunks, and the plain lists) are frozen only outside
+ * production. Freezing is not the cost; copying is: V8 copies a frozen array through its slow path,
+ * and a save copies the chunk it edits. In tests and development the lists are frozen too, so a
+ * stray `db.contacts.push` fails loudly there.
  */
 import { freeze } from 'immer';
+import { Collection } from '../../../shared/schemas/collection';
 import type { Database } from '../../../shared/schemas/database';
 import { hasIds, type Change } from './journal';
 
@@ -17,7 +18,14 @@ const FREEZE_LISTS = process.env.NODE_ENV !== 'production';
 /** Freezes a whole database as loaded, restored or set up. */
 export function freezeDatabase(db: Database): Database {
   for (const value of Object.values(db)) {
-    if (Array.isArray(value) && hasIds(value)) {
+    if (value instanceof Collection) {
+      for (const chunk of value.chunks) {
+        for (const record of chunk) freeze(record, true);
+        if (FREEZE_LISTS) Object.freeze(chunk);
+      }
+      if (FREEZE_LISTS) Object.freeze(value.chunks);
+      if (FREEZE_LISTS) Object.freeze(value);
+    } else if (Array.isArray(value) && hasIds(value)) {
       for (const record of value) freeze(record, true);
       if (FREEZE_LISTS) Object.freeze(value);
     } else freeze(value, true);
@@ -33,7 +41,13 @@ export function freezeChange(next: Database, change: Change | null): void {
   const db = next as unknown as Record<string, unknown>;
   for (const [key, { put }] of Object.entries(change?.c ?? {})) {
     for (const record of put ?? []) freeze(record, true);
-    if (FREEZE_LISTS) Object.freeze(db[key]);
+    const list = db[key];
+    if (FREEZE_LISTS && list instanceof Collection) {
+      // Only the chunks this save copied are unfrozen; the others are shared with the previous version.
+      for (const chunk of list.chunks) if (!Object.isFrozen(chunk)) Object.freeze(chunk);
+      Object.freeze(list.chunks);
+    }
+    if (FREEZE_LISTS) Object.freeze(list);
   }
   for (const value of Object.values(change?.s ?? {})) freeze(value, true);
   Object.freeze(next);

@@ -16,7 +16,8 @@
 import { createHash } from 'node:crypto';
 import { open as openFile, readFile, type FileHandle } from 'node:fs/promises';
 import { z } from 'zod';
-import { collectionSchemas, Database, type CollectionName } from '../../../shared/schemas/database';
+import { Collection } from '../../../shared/schemas/collection';
+import { collectionSchemas, DatabaseFile, type CollectionName } from '../../../shared/schemas/database';
 import { decryptBlock, encryptBlock, type DataKey } from './crypto';
 import { writeFileDurably } from './durable-write';
 
@@ -71,6 +72,29 @@ function diffCollection(before: ReadonlyArray<{ id: string }>, after: ReadonlyAr
   return { ...(del.length ? { del } : {}), ...(put.length ? { put } : {}) };
 }
 
+/**
+ * Two versions of a chunked collection: chunks both share (the same object) are skipped, so a save
+ * that touched one chunk compares one chunk. The shared chunks at the start and at the end hold the
+ * same records in both, so the records in between decide the change.
+ */
+function diffChunked(before: Collection<{ id: string }>, after: Collection<{ id: string }>): CollectionChange {
+  const a = before.chunks;
+  const b = after.chunks;
+  let head = 0;
+  while (head < a.length && head < b.length && a[head] === b[head]) head++;
+  let tail = 0;
+  while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++;
+  return diffCollection(spliced(a, head, a.length - tail), spliced(b, head, b.length - tail));
+}
+
+/** The records of chunks [from, to) as one list; a single chunk is used as it is. */
+function spliced<T>(chunks: ReadonlyArray<ReadonlyArray<T>>, from: number, to: number): ReadonlyArray<T> {
+  if (to - from === 1) return chunks[from]!;
+  const out: T[] = [];
+  for (let c = from; c < to; c++) for (const item of chunks[c]!) out.push(item);
+  return out;
+}
+
 /** The change that turns `before` into `after`, or null when nothing changed. */
 export function diffDatabase(before: Record<string, unknown>, after: Record<string, unknown>): Change | null {
   const c: Record<string, CollectionChange> = {};
@@ -79,8 +103,10 @@ export function diffDatabase(before: Record<string, unknown>, after: Record<stri
     const a = before[key];
     const b = after[key];
     if (a === b) continue;
-    if (hasIds(a) && hasIds(b)) {
-      const change = diffCollection(a, b);
+    let change: CollectionChange | null = null;
+    if (a instanceof Collection && b instanceof Collection) change = diffChunked(a as Collection<{ id: string }>, b as Collection<{ id: string }>);
+    else if (hasIds(a) && hasIds(b)) change = diffCollection(a, b);
+    if (change) {
       if (change.del || change.put) c[key] = change;
     } else s[key] = b;
   }
@@ -91,7 +117,8 @@ export function diffDatabase(before: Record<string, unknown>, after: Record<stri
 }
 
 /**
- * Applies changes in order to a plain (unfrozen) database object, in place. With `validate`, every
+ * Applies changes in order to a plain (unfrozen) database object as the file holds it (lists are
+ * arrays), in place. With `validate`, every
  * record put and value set is checked against the current schema (plain journals can be edited by
  * hand; encrypted ones are authenticated).
  */
@@ -100,7 +127,7 @@ export function replay(db: Record<string, unknown>, entries: readonly JournalEnt
   for (const { seq, change } of entries) {
     for (const [key, value] of Object.entries(change.s ?? {})) {
       if (validate) {
-        const shape = (Database.shape as Record<string, z.ZodTypeAny>)[key];
+        const shape = (DatabaseFile.shape as Record<string, z.ZodTypeAny>)[key];
         if (!shape) throw new Error(`Journal entry ${seq} sets an unknown field ${key}.`);
         db[key] = shape.parse(value);
       } else db[key] = value;
@@ -137,7 +164,7 @@ export function replay(db: Record<string, unknown>, entries: readonly JournalEnt
 
 function recordSchemaOf(key: string): z.ZodTypeAny {
   if (key in collectionSchemas) return collectionSchemas[key as CollectionName];
-  const list = (Database.shape as Record<string, z.ZodTypeAny>)[key];
+  const list = (DatabaseFile.shape as Record<string, z.ZodTypeAny>)[key];
   if (list instanceof z.ZodArray) return list.element as z.ZodTypeAny;
   throw new Error(`The journal changes an unknown list ${key}.`);
 }

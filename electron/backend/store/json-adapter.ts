@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Adapter } from 'lowdb';
 import { writeFileDurably } from './durable-write';
 import { writeSeal } from './seal';
+import { Collection } from '../../../shared/schemas/collection';
 
 export type ReadFailure = { kind: 'unreadable' | 'notJson'; detail: string };
 
@@ -41,9 +42,10 @@ export function serializeChunks(db: object): Buffer[] {
   Object.entries(db).forEach(([key, value], i) => {
     if (i > 0) out.push(FIELD_SEP);
     out.push(Buffer.from(`${JSON.stringify(key)}: `));
-    if (Array.isArray(value) && value.length > 0) {
+    const list: unknown = value instanceof Collection ? value.toArray() : value;
+    if (Array.isArray(list) && list.length > 0) {
       out.push(ARRAY_OPEN);
-      value.forEach((item, j) => {
+      list.forEach((item, j) => {
         if (j > 0) out.push(ITEM_SEP);
         out.push(bytesOf(item));
       });

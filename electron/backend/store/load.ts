@@ -5,7 +5,7 @@
  * was written and is not validated again (only the journal's records are, in plain workspaces).
  */
 import type { z } from 'zod';
-import { Database, SCHEMA_VERSION } from '../../../shared/schemas/database';
+import { DatabaseFile, SCHEMA_VERSION, toDatabase, type Database } from '../../../shared/schemas/database';
 import type { DamageKind } from '../../../shared/features/workspace/schema';
 import type { DataKey } from './crypto';
 import { replay, type JournalEntry } from './journal';
@@ -77,16 +77,16 @@ export function finishDecode(decoded: Extract<Decoded, { kind: 'ok' }>, entries:
   } catch (e) {
     return { kind: 'damaged', problem: { kind: 'journal', detail: `The journal does not apply: ${(e as Error).message}` } };
   }
-  if (trusted) return { kind: 'ok', db: raw as Database, migratedFrom: null };
+  if (trusted) return { kind: 'ok', db: toDatabase(raw as DatabaseFile), migratedFrom: null };
   let candidate: unknown;
   try {
     candidate = version < SCHEMA_VERSION ? migrate(raw, steps) : raw;
   } catch (e) {
     return { kind: 'damaged', problem: { kind: 'invalidSchema', detail: `Migration failed: ${(e as Error).message}` } };
   }
-  const parsed = Database.safeParse(candidate);
+  const parsed = DatabaseFile.safeParse(candidate);
   if (!parsed.success) return { kind: 'damaged', problem: { kind: 'invalidSchema', detail: describeIssues(parsed.error) } };
-  return { kind: 'ok', db: parsed.data, migratedFrom: version < SCHEMA_VERSION ? version : null };
+  return { kind: 'ok', db: toDatabase(parsed.data), migratedFrom: version < SCHEMA_VERSION ? version : null };
 }
 
 /** A backup (or any snapshot file) decoded and checked in full, or why it cannot be restored. */

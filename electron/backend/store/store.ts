@@ -16,7 +16,8 @@ import { join } from 'node:path';
 import { Low, Memory } from 'lowdb';
 import { Immer, type Draft } from 'immer';
 import { AppError } from '../../../shared/errors';
-import { Database, emptyDatabase } from '../../../shared/schemas/database';
+import { emptyDatabase, parseDatabase, type Database } from '../../../shared/schemas/database';
+import { Collection } from '../../../shared/schemas/collection';
 import type { BackupInfo, BackupReason } from '../../../shared/features/workspace/schema';
 import { Backups, BACKUP_DIR } from './backups';
 import { encryptBlock, keyIdOf, newDataKey, unwrapKey, WrappedKey, wrapKey, wrongPassphrase, DEFAULT_KDF, type DataKey } from './crypto';
@@ -159,8 +160,9 @@ export class Store {
    * edit is about costs O(1), not a scan of 50,000 contacts.
    */
   locate(collection: string, id: string): number {
-    const list = (this.db as unknown as Record<string, ReadonlyArray<{ id: string }>>)[collection];
-    if (!Array.isArray(list)) return -1;
+    const value = (this.db as unknown as Record<string, unknown>)[collection];
+    if (!(value instanceof Collection) && !Array.isArray(value)) return -1;
+    const list = value as Collection<{ id: string }> | ReadonlyArray<{ id: string }>;
     if (this.positionsOf !== this.low.data) {
       this.positions.clear();
       this.positionsOf = this.low.data;
@@ -168,11 +170,11 @@ export class Store {
     let index = this.positions.get(collection);
     if (!index) {
       index = new Map();
-      for (let i = 0; i < list.length; i++) index.set(list[i]!.id, i);
+      list.forEach((record, i) => index!.set(record.id, i));
       this.positions.set(collection, index);
     }
     const at = index.get(id);
-    return at !== undefined && list[at]?.id === id ? at : -1;
+    return at !== undefined && list.at(at)?.id === id ? at : -1;
   }
 
   /** Carries the record positions over to the database a save publishes. */
@@ -459,7 +461,7 @@ export class Store {
   initialize(initial: Database, passphrase?: string, opts: { validated?: boolean } = {}): Promise<void> {
     return this.serialize(async () => {
       if (this._state !== 'new') throw new AppError('CONFLICT', 'The workspace is already set up.');
-      const checked = opts.validated ? initial : Database.parse(initial);
+      const checked = opts.validated ? initial : parseDatabase(initial);
       const keyring = passphrase ? await this.newKeyring(passphrase) : null;
       if (keyring) await writeFileDurably(this.keysPath, JSON.stringify(keyring.wrapped));
       this.low.data = freezeDatabase(checked);
@@ -536,7 +538,7 @@ export class Store {
           { messageKey: { key: locked ? 'errors.backupOtherKey' : 'errors.badBackup', params: { file } } },
         );
       }
-      await this.putInPlace(Database.parse(prepare(loaded.db)), adopted);
+      await this.putInPlace(parseDatabase(prepare(loaded.db)), adopted);
     });
   }
 
@@ -555,7 +557,7 @@ export class Store {
       if (this.state === 'locked') throw lockedError();
       if (this._state === 'new') throw new AppError('WORKSPACE_NOT_READY', 'The workspace has not been set up yet.');
       const prepared = prepare(incoming);
-      const data = opts.validated ? prepared : Database.parse(prepared);
+      const data = opts.validated ? prepared : parseDatabase(prepared);
       const adopted = opts.passphrase && !this.keyring ? await this.newKeyring(opts.passphrase) : null;
       const backup = await this.putInPlace(data, adopted);
       if (!adopted) return backup;

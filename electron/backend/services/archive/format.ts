@@ -28,7 +28,7 @@ import {
   type ArchiveCounts,
 } from '../../../../shared/features/archive/schema';
 import type { TranslationKey } from '../../../../shared/i18n';
-import { collectionNames, Database, SCHEMA_VERSION } from '../../../../shared/schemas/database';
+import { collectionNames, DatabaseFile, SCHEMA_VERSION, toDatabase, type Database } from '../../../../shared/schemas/database';
 import { decryptBlock, encryptChunks, newDataKey, unwrapKey, wrapKey, type DataKey } from '../../store/crypto';
 import { serializeChunks } from '../../store/json-adapter';
 import { migrate, versionOf } from '../../store/migrations';
@@ -381,7 +381,7 @@ export async function readArchiveDatabase(archive: CheckedArchive, passphrase: s
   } catch {
     throw refuse('archive.errors.badData', 'The archive’s database could not be migrated.');
   }
-  const db = Database.safeParse(candidate);
+  const db = DatabaseFile.safeParse(candidate);
   if (!db.success) throw refuse('archive.errors.badData', `The archive’s database is not valid: ${db.error.issues[0]?.path.join('.')}`);
-  return db.data;
+  return toDatabase(db.data);
 }

@@ -34,8 +34,8 @@ const rowsCache = memoOn<CaseRow[]>();
 
 function buildRows(db: Database, today: string): CaseRow[] {
   const ix = indexes(db);
-  return db.cases.map(({ summary: _s, ...c }, i) => {
-    const record = db.cases[i]!;
+  return db.cases.map((record) => {
+    const { summary: _s, ...c } = record;
     const client = ix.organisation(c.clientId);
     const counts = ix.taskCounts(c.id, today);
     return {

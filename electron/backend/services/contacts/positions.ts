@@ -51,7 +51,7 @@ export function createPositionService(ctx: ServiceContext) {
         const ended = bumped(current, { to: dayBefore.toISOString().slice(0, 10) }, stamp);
         const fields = parseOrThrow(PositionFields, { contactId: input.successorId, organisationId: current.organisationId, role: current.role, from: input.on, to: null }, 'Position');
         const started: PositionRecord = newRecord(ctx, fields, stamp);
-        draft.positions[index] = ended;
+        draft.positions.set(index, ended);
         draft.positions.push(started);
         return { ended, started };
       });

@@ -12,7 +12,8 @@ import { SubjectAccessExport, type SubjectAccessReason } from '../../../../share
 import { richTextToPlain } from '../../../../shared/domain/richtext';
 import { foldText } from '../../../../shared/domain/text';
 import type { Language } from '../../../../shared/i18n';
-import type { Database } from '../../../../shared/schemas/database';
+import type { Rows } from '../../../../shared/schemas/collection';
+import type { Database, RecordOf } from '../../../../shared/schemas/database';
 import { parseOrThrow } from '../../../../shared/validation';
 import { planErasure } from '../../records/erasure';
 import { indexes } from '../../records/indexes';
@@ -76,11 +77,11 @@ export function collectSubjectAccess(db: Database, contactId: string, opts: { ge
   const needles = nameNeedles(person);
 
   const positions = ix.positionsOfContact(contactId);
-  const activities = new Found<(typeof db.activities)[number]>();
-  const cases = new Found<(typeof db.cases)[number]>();
-  const notes = new Found<(typeof db.notes)[number]>();
-  const agendaItems = new Found<(typeof db.agendaItems)[number]>();
-  const trips = new Found<(typeof db.trips)[number]>();
+  const activities = new Found<RecordOf<'activities'>>();
+  const cases = new Found<RecordOf<'cases'>>();
+  const notes = new Found<RecordOf<'notes'>>();
+  const agendaItems = new Found<RecordOf<'agendaItems'>>();
+  const trips = new Found<RecordOf<'trips'>>();
   const sinks: Record<string, Found<WithId>> = { activities, cases, notes, agendaItems, trips } as Record<string, Found<WithId>>;
 
   // Every reference to a person the reference table declares: the records that hold this one.
@@ -90,7 +91,7 @@ export function collectSubjectAccess(db: Database, contactId: string, opts: { ge
     const sink = sinks[ref.from];
     if (!reason || !sink) continue;
     const only = new Set([contactId]);
-    for (const r of (db as unknown as Record<string, Array<WithId & Record<string, unknown>>>)[ref.from] ?? []) {
+    for (const r of (db as unknown as Record<string, Rows<WithId & Record<string, unknown>>>)[ref.from] ?? []) {
       const value = r[ref.field];
       const names = ref.nested ? ref.nested.touches(value, only) : ref.many ? (value as string[]).includes(contactId) : value === contactId;
       if (names) sink.add(r, reason);

@@ -101,12 +101,12 @@ export function createImportService(ctx: ServiceContext, platform: Platform, job
     return ctx.store.update((draft) => {
       const db = ctx.store.db;
       if (organisations.created.length || organisations.updated.size) {
-        draft.organisations = [...db.organisations.map((o) => organisations.updated.get(o.id)?.after ?? o), ...organisations.created];
+        draft.organisations = db.organisations.rebuild((o) => organisations.updated.get(o.id)?.after ?? o, organisations.created);
       }
       if (contacts.created.length || contacts.updated.size) {
-        draft.contacts = [...db.contacts.map((c) => contacts.updated.get(c.id)?.after ?? c), ...contacts.created];
+        draft.contacts = db.contacts.rebuild((c) => contacts.updated.get(c.id)?.after ?? c, contacts.created);
       }
-      if (positions.length) draft.positions = [...db.positions, ...positions];
+      if (positions.length) draft.positions = db.positions.rebuild((p) => p, positions);
       return addImportEntry(
         ctx,
         draft,

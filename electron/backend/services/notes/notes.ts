@@ -1,3 +1,4 @@
+import type { Collection } from '../../../../shared/schemas/collection';
 import { AppError } from '../../../../shared/errors';
 import type { ParsedInputOf, ServiceOf } from '../../../../shared/contract';
 import { countryName } from '../../../../shared/features/countries/names';
@@ -60,10 +61,10 @@ export function createNoteService(ctx: ServiceContext) {
   }
 
   /** Appends a version and drops the oldest beyond the limit, for this note only. */
-  function withRevision(all: readonly NoteRevisionRecord[], rev: NoteRevisionRecord): NoteRevisionRecord[] {
+  function withRevision(all: Collection<NoteRevisionRecord>, rev: NoteRevisionRecord): Collection<NoteRevisionRecord> {
     const mine = all.filter((r) => r.noteId === rev.noteId);
     const drop = new Set(mine.slice(0, Math.max(0, mine.length + 1 - KEEP_REVISIONS)).map((r) => r.id));
-    return [...all.filter((r) => !drop.has(r.id)), rev];
+    return all.rebuild((r) => (drop.has(r.id) ? null : r), [rev]);
   }
 
   const records = collection(ctx, { collection: 'notes', what: 'note', title: 'Note', fields: NoteFields, label: (n) => n.title, check: assertLinks });

@@ -78,7 +78,10 @@ export function createAgendaService(ctx: ServiceContext) {
           return prev ? bumped(prev, fields, stamp) : newRecord(ctx, fields, stamp);
         });
         const nextIds = new Set(nextActivities.map((a) => a.id));
-        draft.activities = [...db.activities.filter((a) => !isMine(a.source) || nextIds.has(a.id)).map((a) => nextActivities.find((x) => x.id === a.id) ?? a), ...nextActivities.filter((a) => !existing.some((e) => e.id === a.id))];
+        draft.activities = db.activities.rebuild(
+          (a) => (isMine(a.source) && !nextIds.has(a.id) ? null : (nextActivities.find((x) => x.id === a.id) ?? a)),
+          nextActivities.filter((a) => !existing.some((e) => e.id === a.id)),
+        );
 
         // Tasks: the n-th follow-up is the same task on every save; removed follow-ups go unless done.
         const mineTasks = db.tasks.filter((t) => t.source && t.source.kind === 'debrief' && t.source.tripId === trip.id && t.source.agendaItemId === item.id);
@@ -90,13 +93,13 @@ export function createAgendaService(ctx: ServiceContext) {
         });
         const nextTaskIds = new Set(nextTasks.map((t) => t.id));
         const dropped = new Set(mineTasks.filter((t) => !nextTaskIds.has(t.id) && !t.done).map((t) => t.id));
-        draft.tasks = [
-          ...db.tasks.filter((t) => !dropped.has(t.id)).map((t) => nextTasks.find((x) => x.id === t.id) ?? t),
-          ...nextTasks.filter((t) => !mineTasks.some((m) => m.id === t.id)),
-        ];
+        draft.tasks = db.tasks.rebuild(
+          (t) => (dropped.has(t.id) ? null : (nextTasks.find((x) => x.id === t.id) ?? t)),
+          nextTasks.filter((t) => !mineTasks.some((m) => m.id === t.id)),
+        );
 
         const record = bumped(item, { debrief: { agreed: input.agreed, followUps: input.followUps.map((f) => ({ ...f, caseId: f.caseId ?? null })), recordedOn: day } }, stamp);
-        draft.agendaItems[index] = record;
+        draft.agendaItems.set(index, record);
         return record;
       });
     },

@@ -17,7 +17,7 @@ export function createViewService(ctx: ServiceContext) {
     delete({ id }): Promise<{ ok: true }> {
       return store.update((draft) => {
         records.get(id);
-        draft.views = store.db.views.filter((v) => v.id !== id);
+        draft.views = store.db.views.rebuild((v) => (v.id === id ? null : v));
         return { ok: true as const };
       });
     },

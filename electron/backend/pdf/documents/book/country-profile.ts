@@ -1,5 +1,6 @@
 // The country profile chapter: per destination country its names, region and map, the organisations
 // we know there, and for the delegation our people there, open cases and earlier trips.
+import type { Rows } from '../../../../../shared/schemas/collection';
 import { countryName } from '../../../../../shared/features/countries/names';
 import { countryMap } from '../../../../../shared/features/countries/map';
 import { regionName, regionsOfCountry } from '../../../../../shared/features/countries/regions';
@@ -114,7 +115,7 @@ export const countryProfile: SectionBuilder = ({ db, trip, t, ix, lang, external
 };
 
 /** Trips to the country that ended before this trip starts (most recent first); never this trip or a later one. */
-export function earlierTrips(trips: readonly TripRecord[], trip: TripRecord, country: string): TripRecord[] {
+export function earlierTrips(trips: Rows<TripRecord>, trip: TripRecord, country: string): TripRecord[] {
   return trips
     .filter((x) => x.id !== trip.id && x.endDate < trip.startDate && x.destinations.some((d) => d.country === country))
     .sort((a, b) => b.startDate.localeCompare(a.startDate));

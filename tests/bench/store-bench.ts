@@ -13,7 +13,8 @@ import { serializeChunks } from '../../electron/backend/store/json-adapter';
 import { DATABASE_FILE, Store } from '../../electron/backend/store/store';
 import { createContactService } from '../../electron/backend/services/contacts/contacts';
 import { createContext } from '../../electron/backend/records/context';
-import { DEFAULT_KDF, newDataKey, unwrapKey, wrapKey } from '../../electron/backend/store/crypto';
+import { DEFAULT_KDF, newDataKey, unwrapKey, wrapKey, type DataKey } from '../../electron/backend/store/crypto';
+import { decryptSnapshot, readSnapshot } from '../../electron/backend/store/snapshot';
 import { generateDomainDatabase, type DomainSize } from './generate-domain';
 import { mb, median, ms, percentile, ratio, table } from './stats';
 
@@ -62,10 +63,27 @@ export async function benchStore(dir: string, factors: number[] = [1, 3, 10]): P
       const plainPath = join(dataDir, 'floor-plain.json');
       await writeFileDurably(plainPath, serializeChunks(db));
 
+      // For the encrypted store a second floor: what any reader of those bytes must do (read, decrypt, parse).
+      let dataKey: DataKey | null = null;
+      if (encrypted) {
+        const snap = await readSnapshot(join(dataDir, DATABASE_FILE));
+        if (snap.kind !== 'encrypted') throw new Error('bench workspace is not encrypted');
+        dataKey = await unwrapKey(snap.header.key, PASS);
+      }
       const opens: number[] = [];
       const parseFloor: number[] = [];
+      const decryptFloor: number[] = [];
       for (let i = 0; i < OPENS; i++) {
         parseFloor.push(await clock(async () => JSON.parse(await readFile(plainPath, 'utf8'))));
+        if (dataKey) {
+          const key = dataKey;
+          decryptFloor.push(
+            await clock(async () => {
+              const snap = await readSnapshot(join(dataDir, DATABASE_FILE));
+              if (snap.kind === 'encrypted') JSON.parse(decryptSnapshot(snap, key).toString('utf8'));
+            }),
+          );
+        }
         let s!: Store;
         opens.push(await clock(async () => (s = await openStore(dataDir, encrypted))));
         await s.close();
@@ -104,6 +122,8 @@ export async function benchStore(dir: string, factors: number[] = [1, 3, 10]): P
         'open median': ms(median(opens)),
         'floor read+parse': ms(median(parseFloor)),
         'open/floor': ratio(median(opens), median(parseFloor)),
+        'floor read+decrypt+parse': decryptFloor.length ? ms(median(decryptFloor)) : '—',
+        'open/decrypt floor': decryptFloor.length ? ratio(median(opens), median(decryptFloor)) : '—',
         'save median': ms(median(saves)),
         'save p95': ms(percentile(saves, 95)),
         'floor append+fsync': `${ms(median(appendFloor))} (p95 ${ms(percentile(appendFloor, 95))})`,

@@ -4,7 +4,7 @@
  * makes a save cost independent of the workspace's size (issue 11), so it is checked here directly,
  * in the list itself, in the journal's diff and through the real store and contacts service.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { freeze, Immer } from 'immer';
 import { Collection, CHUNK } from '../../shared/schemas/collection';
 import { diffDatabase } from '../../electron/backend/store/journal';
@@ -126,5 +126,22 @@ describe('Collection', () => {
     expect(reread.contacts.at(CHUNK + 3)).toMatchObject({ id: target.id, notes: 'edited' });
     expect(reread.contacts.length).toBe(2 * CHUNK + 10);
   });
-});
 
+  it('in production the store freezes the records after an open, a chunk per turn, so the open does not wait for it', async () => {
+    vi.resetModules();
+    vi.stubEnv('NODE_ENV', 'production');
+    try {
+      const { freezeDatabase } = await import('../../electron/backend/store/freeze');
+      const { toDatabase, emptyDatabaseFile } = await import('../../shared/schemas/database');
+      const db = toDatabase({ ...emptyDatabaseFile(), contacts: records(3 * CHUNK) as never });
+      freezeDatabase(db);
+      expect(Object.isFrozen(db)).toBe(true);
+      expect(Object.isFrozen(db.settings)).toBe(true);
+      expect(Object.isFrozen(db.contacts.at(0))).toBe(false); // not yet: the open returned first
+      await vi.waitFor(() => expect(db.contacts.every((r) => Object.isFrozen(r))).toBe(true));
+    } finally {
+      vi.unstubAllEnvs();
+      vi.resetModules();
+    }
+  });
+});

@@ -1,0 +1,772 @@
+/**
+ * Explainable matchmaking as one pure, deterministic function: from an institute, a case or an idea
+ * to the partner organisations and people that fit it ("partners"), or from a partner back to our
+ * institutes ("institutes"). Every point of a score comes from a reason, and every reason names the
+ * records it came from. No clock, no randomness, no I/O: the same workspace and query give the same
+ * ranking, so a test can state it and a shortlist can be reproduced.
+ *
+ * The workspace is read through `Iterable`s only (the store's collections may become chunked), each
+ * once, into indexes built per call in O(n); scoring is then O(candidates × reasons).
+ */
+import { foldText } from '../../domain/text';
+import { translator, type Language, type TranslationKey } from '../../i18n';
+import type { ActivityRecord } from '../cases/activities';
+import { displayName, isCurrentPosition, type ContactRecord, type PositionRecord } from '../contacts/schema';
+import { countryName } from '../countries/names';
+import { regionsOfCountry } from '../countries/regions';
+import type { OrganisationRecord } from '../organisations/schema';
+import type { AgendaItemRecord, TripRecord } from '../trips/schema';
+import {
+  CONTACT_HORIZON_DAYS,
+  cooperationStatusFactor,
+  MAX_RECORDS_COUNTED,
+  MAX_SOURCES,
+  MAX_TOPICS_COUNTED,
+  reasonKinds,
+  type CooperationStatus,
+  type MatchCandidate,
+  type MatchQuery,
+  type MatchReason,
+  type MatchResult,
+  type ReasonKind,
+  type SourceRef,
+} from './schema';
+
+/* ------------------------------------------------------------------------------------------------
+ * The workspace as matchmaking reads it: the fields it needs of each record, so the real database
+ * (and anything shaped like it, such as a test fixture) fits without conversion.
+ * --------------------------------------------------------------------------------------------- */
+
+export type MatchOrganisation = Pick<OrganisationRecord, 'id' | 'name' | 'kind' | 'country' | 'topics' | 'parentId'> & {
+  /** Networks and alliances the organisation belongs to (optional until organisations carry them). */
+  readonly groupIds?: readonly string[];
+};
+export type MatchContact = Pick<ContactRecord, 'id' | 'academicTitle' | 'givenName' | 'familyName' | 'country' | 'expertise'>;
+export type MatchPosition = Pick<PositionRecord, 'id' | 'contactId' | 'organisationId' | 'role' | 'from' | 'to'>;
+export type MatchTrip = Pick<TripRecord, 'id' | 'title' | 'destinations' | 'startDate' | 'endDate' | 'members'>;
+export type MatchAgendaItem = Pick<AgendaItemRecord, 'id' | 'tripId' | 'date' | 'organisationId' | 'counterpartIds'>;
+export type MatchActivity = Pick<ActivityRecord, 'id' | 'date' | 'participantIds'>;
+export interface MatchCooperation {
+  readonly id: string;
+  readonly title: string;
+  /** Our organisations in the cooperation. */
+  readonly institutes: readonly string[];
+  /** The partner organisations. */
+  readonly partners: readonly string[];
+  readonly topics: readonly string[];
+  readonly status: CooperationStatus;
+  readonly start: string | null;
+  readonly end: string | null;
+}
+export interface MatchPriority {
+  readonly id: string;
+  /** A country (ISO alpha-2) or a UN M49 region; a region covers every country in it. */
+  readonly country: string | null;
+  readonly region: string | null;
+  /** 1 is the highest priority, 3 the lowest. */
+  readonly level: number;
+  readonly start: string | null;
+  readonly end: string | null;
+}
+export interface MatchGroup {
+  readonly id: string;
+  readonly name: string;
+}
+
+export interface MatchWorkspace {
+  readonly organisations: Iterable<MatchOrganisation>;
+  readonly contacts: Iterable<MatchContact>;
+  readonly positions: Iterable<MatchPosition>;
+  readonly trips: Iterable<MatchTrip>;
+  readonly agendaItems: Iterable<MatchAgendaItem>;
+  readonly activities: Iterable<MatchActivity>;
+  readonly cooperations: Iterable<MatchCooperation>;
+  readonly priorities: Iterable<MatchPriority>;
+  readonly groups: Iterable<MatchGroup>;
+}
+
+/* ------------------------------------------------------------------------------------------------ */
+
+const round = (x: number) => Math.round(x * 100) / 100;
+const digit = (s: string, i: number) => s.charCodeAt(i) - 48;
+/** Days since 1970 of a "YYYY-MM-DD" date, read digit by digit (Date.parse costs more, 50,000 times a query). */
+const dayNumber = (iso: string) =>
+  Date.UTC(digit(iso, 0) * 1000 + digit(iso, 1) * 100 + digit(iso, 2) * 10 + digit(iso, 3), digit(iso, 5) * 10 + digit(iso, 6) - 1, digit(iso, 8) * 10 + digit(iso, 9)) / 86_400_000;
+const codeUnitOrder = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+/** Newest first by start (undated last), then by end, then by id: the order a message names cooperations in. */
+const byRecency = (a: MatchCooperation, b: MatchCooperation) => codeUnitOrder(b.start ?? '', a.start ?? '') || codeUnitOrder(b.end ?? '', a.end ?? '') || codeUnitOrder(a.id, b.id);
+const tripsByRecency = (a: MatchTrip, b: MatchTrip) => codeUnitOrder(b.startDate, a.startDate) || codeUnitOrder(a.id, b.id);
+const factorOf = (c: MatchCooperation) => cooperationStatusFactor[c.status] ?? 0;
+
+/** The summed status factors of the MAX_RECORDS_COUNTED strongest cooperations. */
+function strongest(coops: readonly MatchCooperation[]): number {
+  const factors = coops.map(factorOf).sort((a, b) => b - a);
+  let sum = 0;
+  for (let i = 0; i < Math.min(MAX_RECORDS_COUNTED, factors.length); i++) sum += factors[i]!;
+  return sum;
+}
+
+const ref = (collection: SourceRef['collection'], id: string): SourceRef => ({ collection, id });
+/** Sources without repeats, at most MAX_SOURCES. */
+function sourcesOf(list: readonly SourceRef[]): SourceRef[] {
+  const seen = new Set<string>();
+  const out: SourceRef[] = [];
+  for (const s of list) {
+    const k = `${s.collection}:${s.id}`;
+    if (seen.has(k)) continue;
+    seen.add(k);
+    out.push(s);
+    if (out.length === MAX_SOURCES) break;
+  }
+  return out;
+}
+
+/**
+ * Where a candidate's points go. The first pass over every candidate only adds up points; the
+ * second, for the few that make the list, also writes each reason out (`reasons` set).
+ */
+interface Sink {
+  points: number;
+  reasons: MatchReason[] | null;
+}
+/** Adds rounded points and says how many were added (0: the reason does not apply). */
+function gain(sink: Sink, points: number): number {
+  const p = round(points);
+  if (p > 0) sink.points += p;
+  return p > 0 ? p : 0;
+}
+function explain(sink: Sink, kind: ReasonKind, points: number, key: TranslationKey, params: Record<string, string | number>, sources: readonly SourceRef[]) {
+  sink.reasons?.push({ kind, points, message: { key, params }, sources: sourcesOf(sources) });
+}
+
+/** A cooperation that counts through an organisation related to the candidate (or to our side). */
+interface Related {
+  coop: MatchCooperation;
+  via: string;
+}
+/** A trip that counts, and the agenda item that made it count (none: being on the trip is enough). */
+interface TripHit {
+  trip: MatchTrip;
+  itemId: string | null;
+}
+
+/**
+ * Many short lists kept in flat arrays, one list per person (by index): no object per person, so
+ * 50,000 people cost a few arrays rather than 50,000 small objects for the garbage collector.
+ * Items come back in the order they were added.
+ */
+class Lists<T> {
+  private readonly first: Int32Array;
+  private readonly last: Int32Array;
+  private readonly items: T[] = [];
+  private readonly next: number[] = [];
+  constructor(size: number) {
+    this.first = new Int32Array(size).fill(-1);
+    this.last = new Int32Array(size).fill(-1);
+  }
+  /** Adds to list k; returns the item's slot. */
+  add(k: number, item: T): number {
+    const i = this.items.length;
+    this.items.push(item);
+    this.next.push(-1);
+    const tail = this.last[k]!;
+    if (tail === -1) this.first[k] = i;
+    else this.next[tail] = i;
+    this.last[k] = i;
+    return i;
+  }
+  has(k: number): boolean {
+    return this.first[k] !== -1;
+  }
+  /** The slot of list k's first item (-1: empty), and the slot after slot i. */
+  head(k: number): number {
+    return this.first[k]!;
+  }
+  after(i: number): number {
+    return this.next[i]!;
+  }
+  at(i: number): T {
+    return this.items[i]!;
+  }
+  toArray(k: number): T[] {
+    const out: T[] = [];
+    for (let i = this.first[k]!; i !== -1; i = this.next[i]!) out.push(this.items[i]!);
+    return out;
+  }
+}
+
+interface Organisation {
+  readonly o: MatchOrganisation;
+  ours: boolean;
+  /** The most recent contact with someone who holds a position here now, and that position. */
+  lastVia: MatchActivity | null;
+  lastViaPosition: MatchPosition | null;
+  asPartner: MatchCooperation[] | null;
+  asInstitute: MatchCooperation[] | null;
+  meetings: MatchAgendaItem[] | null;
+  children: Organisation[] | null;
+  /** Cooperations (with our side) of this organisation's children, for their relatives. */
+  childCoops: Related[] | null;
+  /** Institutes direction: trips our people took from here that count, and the partner's cooperations with a relative. */
+  travelled: TripHit[] | null;
+  nearPartner: Related[] | null;
+  /** Score in this query; -1 while not (yet) scored or not a candidate. */
+  score: number;
+}
+type Candidate<T> = { state: T; score: number; sortName: string | null };
+
+/**
+ * Ranks organisations and people for `query` over `ws`. A subject organisation that does not exist
+ * has no topics, countries or cooperations, so it matches little: the caller checks existence.
+ */
+export function findMatches(ws: MatchWorkspace, query: MatchQuery): MatchResult {
+  const { today, weights: w, direction, limit, subject } = query;
+  const todayNumber = dayNumber(today);
+  const foldCache = new Map<string, string>();
+  const fold = (s: string) => {
+    let f = foldCache.get(s);
+    if (f === undefined) foldCache.set(s, (f = foldText(s).replace(/\s+/g, ' ').trim()));
+    return f;
+  };
+
+  /* Indexes: one pass over each collection -------------------------------------------------------- */
+
+  const orgs = new Map<string, Organisation>();
+  for (const o of ws.organisations)
+    orgs.set(o.id, { o, ours: false, lastVia: null, lastViaPosition: null, asPartner: null, asInstitute: null, meetings: null, children: null, childCoops: null, travelled: null, nearPartner: null, score: -1 });
+  for (const s of orgs.values()) {
+    const parent = s.o.parentId ? orgs.get(s.o.parentId) : undefined;
+    if (parent) (parent.children ??= []).push(s);
+  }
+  /** Parent, children and siblings. */
+  const relativesOf = (id: string): Set<string> => {
+    const out = new Set<string>();
+    const s = orgs.get(id);
+    for (const c of s?.children ?? []) out.add(c.o.id);
+    const parent = s?.o.parentId ? orgs.get(s.o.parentId) : undefined;
+    if (parent) {
+      out.add(parent.o.id);
+      for (const c of parent.children ?? []) out.add(c.o.id);
+    }
+    out.delete(id);
+    return out;
+  };
+
+  // The subject: topics (folded → as written), countries, our side (partners direction), the partner (institutes direction).
+  const subjectOrg = subject.kind === 'organisation' ? orgs.get(subject.id)?.o : undefined;
+  const topics = new Map<string, string>();
+  for (const t of subject.kind === 'organisation' ? (subjectOrg?.topics ?? []) : subject.topics) if (!topics.has(fold(t))) topics.set(fold(t), t);
+  const countries: string[] = subject.kind === 'organisation' ? [] : [...subject.countries];
+  const ourSide = new Set<string>(subject.kind === 'organisation' ? (direction === 'partners' ? [subject.id] : []) : subject.instituteIds);
+  const partner = direction === 'institutes' ? subjectOrg : undefined;
+  if (partner?.country && !countries.includes(partner.country)) countries.unshift(partner.country);
+  const requested = new Set(countries);
+  const caseRefs = subject.kind === 'case' ? [ref('cases', subject.id)] : [];
+
+  // Cooperations; "ours" are the organisations that are an institute in any (and the subject's institutes).
+  const cooperations: MatchCooperation[] = [];
+  for (const id of ourSide) {
+    const s = orgs.get(id);
+    if (s) s.ours = true;
+  }
+  for (const c of ws.cooperations) {
+    cooperations.push(c);
+    for (const i of c.institutes) {
+      const s = orgs.get(i);
+      if (!s) continue;
+      s.ours = true;
+      (s.asInstitute ??= []).push(c);
+    }
+    for (const p of c.partners) {
+      const s = orgs.get(p);
+      if (s) (s.asPartner ??= []).push(c);
+    }
+  }
+  /** A cooperation with the subject's institutes, or (none given) with any of ours. */
+  const withOurSide = (c: MatchCooperation) => (ourSide.size === 0 ? c.institutes.length > 0 : c.institutes.some((i) => ourSide.has(i)));
+
+  // Priorities active today, by country and by region ("r:202").
+  const prioritiesByPlace = new Map<string, MatchPriority[]>();
+  for (const p of ws.priorities) {
+    if ((p.start && p.start > today) || (p.end && p.end < today)) continue;
+    for (const place of [p.country, p.region && `r:${p.region}`]) {
+      if (!place) continue;
+      const list = prioritiesByPlace.get(place) ?? [];
+      list.push(p);
+      prioritiesByPlace.set(place, list);
+    }
+  }
+  const prioritiesOfCountry = new Map<string, MatchPriority[]>();
+  /** The priorities covering a country today, highest (level 1) first; computed once per country. */
+  const prioritiesOf = (cc: string): MatchPriority[] => {
+    let out = prioritiesOfCountry.get(cc);
+    if (out) return out;
+    out = [...(prioritiesByPlace.get(cc) ?? [])];
+    if (prioritiesByPlace.size > 0) for (const r of regionsOfCountry(cc)) out.push(...(prioritiesByPlace.get(`r:${r}`) ?? []));
+    out.sort((a, b) => a.level - b.level || codeUnitOrder(a.id, b.id));
+    prioritiesOfCountry.set(cc, out);
+    return out;
+  };
+
+  const groupNames = new Map<string, string>();
+  for (const g of ws.groups) groupNames.set(g.id, g.name);
+
+  // People by index; what we know of each is kept in flat arrays and lists (see Lists).
+  const personIndex = new Map<string, number>();
+  const contacts: MatchContact[] = [];
+  for (const c of ws.contacts) {
+    personIndex.set(c.id, contacts.length);
+    contacts.push(c);
+  }
+  const names: Array<string | undefined> = [];
+  const nameOf = (k: number) => (names[k] ??= displayName(contacts[k]!));
+
+  // Trips that have started, their travellers; agenda items that have happened, their counterparts.
+  const trips = new Map<string, MatchTrip>();
+  const tripsOf = new Lists<MatchTrip>(contacts.length);
+  for (const t of ws.trips) {
+    trips.set(t.id, t);
+    if (t.startDate > today) continue;
+    for (const m of t.members) {
+      const k = m.kind === 'contact' ? personIndex.get(m.contactId) : undefined;
+      if (k !== undefined) tripsOf.add(k, t);
+    }
+  }
+  const pastItems: MatchAgendaItem[] = [];
+  const meetingsOf = new Lists<MatchAgendaItem>(contacts.length);
+  for (const a of ws.agendaItems) {
+    if (a.date > today || !trips.has(a.tripId)) continue;
+    pastItems.push(a);
+    for (const c of a.counterpartIds) {
+      const k = personIndex.get(c);
+      if (k !== undefined) meetingsOf.add(k, a);
+    }
+  }
+
+  // Last contact per person: timeline entries up to today.
+  const lastOf = new Array<MatchActivity | null>(contacts.length).fill(null);
+  for (const a of ws.activities) {
+    if (a.date > today) continue;
+    for (const c of a.participantIds) {
+      const k = personIndex.get(c);
+      if (k === undefined) continue;
+      const prev = lastOf[k];
+      if (!prev || a.date > prev.date || (a.date === prev.date && a.id < prev.id)) lastOf[k] = a;
+    }
+  }
+
+  // Positions: every one of a person met or travelling (where were they on the day?), and the current ones.
+  const datedOf = new Lists<MatchPosition>(contacts.length);
+  const currentOf = new Lists<MatchPosition>(contacts.length);
+  /** The organisation of each slot of `currentOf`. */
+  const currentAt: Organisation[] = [];
+  const atOurs = new Uint8Array(contacts.length);
+  for (const pos of ws.positions) {
+    const k = personIndex.get(pos.contactId);
+    if (k === undefined) continue;
+    if (meetingsOf.has(k) || tripsOf.has(k)) datedOf.add(k, pos);
+    if (!isCurrentPosition(pos, today)) continue;
+    const o = orgs.get(pos.organisationId);
+    if (!o) continue;
+    currentAt[currentOf.add(k, pos)] = o;
+    if (o.ours) atOurs[k] = 1;
+    const a = lastOf[k];
+    const prev = o.lastVia;
+    if (a && (!prev || a.date > prev.date || (a.date === prev.date && (a.id < prev.id || (a.id === prev.id && pos.id < o.lastViaPosition!.id))))) {
+      o.lastVia = a;
+      o.lastViaPosition = pos;
+    }
+  }
+  const heldOn = (pos: MatchPosition, day: string) => (!pos.from || pos.from <= day) && (!pos.to || pos.to >= day);
+  /** Adds the organisations where a person held a position on `day`. */
+  const addWhereOn = (contactId: string, day: string, into: Set<string>) => {
+    const k = personIndex.get(contactId);
+    if (k === undefined) return;
+    for (let i = datedOf.head(k); i !== -1; i = datedOf.after(i)) if (heldOn(datedOf.at(i), day)) into.add(datedOf.at(i).organisationId);
+  };
+
+  // Meetings with an organisation: the item names it, or a counterpart held a position there on the day.
+  for (const a of pastItems) {
+    const met = new Set<string>();
+    if (a.organisationId) met.add(a.organisationId);
+    for (const c of a.counterpartIds) addWhereOn(c, a.date, met);
+    for (const id of met) {
+      const o = orgs.get(id);
+      if (o) (o.meetings ??= []).push(a);
+    }
+  }
+
+
+  /* What is fixed for the whole query ------------------------------------------------------------ */
+
+  const subjectGroups = new Set<string>();
+  /** Our side's relatives (partners direction): a partner of theirs is a related partner. */
+  const ourRelatives = new Set<string>();
+  /** The partner's relatives (institutes direction). */
+  let partnerRelatives = new Set<string>();
+  let travelKey: 'travelledToMeet' | 'travelledTo' = 'travelledTo';
+  const travelParams: Record<string, string> = partner ? { partner: partner.name } : { country: countries[0] ?? '' };
+
+  if (direction === 'partners') {
+    for (const c of cooperations) {
+      if (!withOurSide(c)) continue;
+      for (const p of c.partners) {
+        const parent = orgs.get(orgs.get(p)?.o.parentId ?? '');
+        if (parent) (parent.childCoops ??= []).push({ coop: c, via: p });
+      }
+    }
+    for (const s of ourSide) {
+      for (const r of relativesOf(s)) if (!ourSide.has(r)) ourRelatives.add(r);
+      for (const g of orgs.get(s)?.o.groupIds ?? []) subjectGroups.add(g);
+    }
+  } else {
+    if (partner) {
+      partnerRelatives = relativesOf(partner.id);
+      for (const g of partner.groupIds ?? []) subjectGroups.add(g);
+      for (const c of orgs.get(partner.id)?.asPartner ?? [])
+        for (const j of c.institutes)
+          for (const r of relativesOf(j)) {
+            const o = orgs.get(r);
+            if (o && !c.institutes.includes(r)) (o.nearPartner ??= []).push({ coop: c, via: j });
+          }
+    }
+    // Trips our people were on that met the partner (or went to the countries asked for), by where they worked then.
+    const counting = new Map<string, Array<string | null>>();
+    if (partner) {
+      travelKey = 'travelledToMeet';
+      for (const a of orgs.get(partner.id)?.meetings ?? []) counting.set(a.tripId, [...(counting.get(a.tripId) ?? []), a.id]);
+    } else if (requested.size > 0) {
+      for (const t of trips.values()) if (t.startDate <= today && t.destinations.some((d) => requested.has(d.country))) counting.set(t.id, [null]);
+    }
+    for (const [tripId, itemIds] of counting) {
+      const trip = trips.get(tripId)!;
+      const from = new Set<string>();
+      for (const m of trip.members) if (m.kind === 'contact') addWhereOn(m.contactId, trip.startDate, from);
+      for (const id of from) {
+        const o = orgs.get(id);
+        if (o) for (const itemId of itemIds) (o.travelled ??= []).push({ trip, itemId });
+      }
+    }
+  }
+
+  /* Reasons ------------------------------------------------------------------------------------- */
+
+  function sharedTopics(sink: Sink, own: readonly string[], self: SourceRef, coops: readonly MatchCooperation[] | null) {
+    if (w.sharedTopics === 0 || topics.size === 0) return;
+    let hits: string[] | null = null;
+    let ownHit = false;
+    for (const t of own) {
+      const f = fold(t);
+      if (!topics.has(f)) continue;
+      ownHit = true;
+      if (!hits) hits = [f];
+      else if (!hits.includes(f)) hits.push(f);
+    }
+    const hitCoops: MatchCooperation[] = [];
+    for (const c of coops ?? []) {
+      let hit = false;
+      for (const t of c.topics) {
+        const f = fold(t);
+        if (!topics.has(f)) continue;
+        hit = true;
+        if (!hits) hits = [f];
+        else if (!hits.includes(f)) hits.push(f);
+      }
+      if (hit) hitCoops.push(c);
+    }
+    if (!hits) return;
+    const points = gain(sink, w.sharedTopics * Math.min(hits.length, MAX_TOPICS_COUNTED));
+    if (!points || !sink.reasons) return;
+    const found = new Set(hits);
+    const names = [...topics].filter(([f]) => found.has(f)).map(([, t]) => t);
+    const sources = [...(ownHit ? [self] : []), ...hitCoops.sort(byRecency).map((c) => ref('cooperations', c.id))];
+    explain(sink, 'sharedTopics', points, 'matchmaking.reasons.sharedTopics', { count: hits.length, topics: names.join(', ') }, sources);
+  }
+
+  /** A country the request names (full weight), or a priority today (level 1 full weight, level 3 a third). */
+  function priorityCountry(sink: Sink, cc: string | null, self: readonly SourceRef[]) {
+    if (!cc || w.priorityCountry === 0) return;
+    const asked = requested.has(cc);
+    const prios = prioritiesOf(cc);
+    if (!asked && prios.length === 0) return;
+    const level = prios.length > 0 ? Math.min(3, Math.max(1, prios[0]!.level)) : 3;
+    const points = gain(sink, w.priorityCountry * Math.max(asked ? 1 : 0, prios.length > 0 ? (4 - level) / 3 : 0));
+    if (!points || !sink.reasons) return;
+    const key: TranslationKey = asked
+      ? prios.length > 0
+        ? 'matchmaking.reasons.requestedPriorityCountry'
+        : 'matchmaking.reasons.requestedCountry'
+      : 'matchmaking.reasons.priorityCountry';
+    const sources = [...self, ...(asked ? caseRefs : []), ...prios.map((p) => ref('priorities', p.id))];
+    explain(sink, 'priorityCountry', points, key, prios.length > 0 ? { country: cc, level } : { country: cc }, sources);
+  }
+
+  function earlierCooperation(sink: Sink, coops: readonly MatchCooperation[]) {
+    if (w.earlierCooperation === 0 || coops.length === 0) return;
+    const points = gain(sink, w.earlierCooperation * strongest(coops));
+    if (!points || !sink.reasons) return;
+    const sorted = [...coops].sort(byRecency);
+    explain(sink, 'earlierCooperation', points, 'matchmaking.reasons.earlierCooperation', { count: sorted.length, title: sorted[0]!.title }, sorted.map((c) => ref('cooperations', c.id)));
+  }
+
+  function relatedPartner(sink: Sink, found: readonly Related[]) {
+    if (w.relatedPartner === 0 || found.length === 0) return;
+    const byCoop = new Map<string, Related>();
+    for (const r of [...found].sort((a, b) => byRecency(a.coop, b.coop) || codeUnitOrder(a.via, b.via))) if (!byCoop.has(r.coop.id)) byCoop.set(r.coop.id, r);
+    const list = [...byCoop.values()];
+    const points = gain(sink, w.relatedPartner * strongest(list.map((r) => r.coop)));
+    if (!points || !sink.reasons) return;
+    const first = list[0]!;
+    explain(
+      sink,
+      'relatedPartner',
+      points,
+      'matchmaking.reasons.relatedPartner',
+      { count: list.length, title: first.coop.title, organisation: orgs.get(first.via)?.o.name ?? '' },
+      list.flatMap((r) => [ref('cooperations', r.coop.id), ref('organisations', r.via)]),
+    );
+  }
+
+  /** How many distinct trips (up to MAX_RECORDS_COUNTED) a list names, without building anything. */
+  function distinctTrips<T>(list: readonly T[], tripOf: (x: T) => unknown): number {
+    let distinct = 0;
+    for (let i = 0; i < list.length && distinct < MAX_RECORDS_COUNTED; i++) {
+      let seen = false;
+      for (let j = 0; j < i && !seen; j++) seen = tripOf(list[j]!) === tripOf(list[i]!);
+      if (!seen) distinct++;
+    }
+    return distinct;
+  }
+  const tripOfHit = (h: TripHit) => h.trip;
+  const tripOfItem = (a: MatchAgendaItem) => a.tripId;
+
+  /** Distinct trips (MAX_RECORDS_COUNTED count), named newest first, each with the agenda items that made it count. */
+  function trip(sink: Sink, distinct: number, hitsOf: () => readonly TripHit[], key: 'metOnTrip' | 'travelledToMeet' | 'travelledTo', extra: Record<string, string>) {
+    if (w.metOnTrip === 0 || distinct === 0) return;
+    const points = gain(sink, w.metOnTrip * distinct);
+    if (!points || !sink.reasons) return;
+    const hits = hitsOf();
+    const items = new Map<MatchTrip, string[]>();
+    for (const h of hits) {
+      const list = items.get(h.trip) ?? [];
+      if (h.itemId && !list.includes(h.itemId)) list.push(h.itemId);
+      items.set(h.trip, list);
+    }
+    const list = [...items.keys()].sort(tripsByRecency);
+    const sources = list.flatMap((t) => [ref('trips', t.id), ...items.get(t)!.sort(codeUnitOrder).map((id) => ref('agendaItems', id))]);
+    explain(sink, 'metOnTrip', points, `matchmaking.reasons.${key}`, { count: list.length, trip: list[0]!.title, ...extra }, sources);
+  }
+  const metAt = (items: readonly MatchAgendaItem[] | null): TripHit[] => (items ?? []).map((a) => ({ trip: trips.get(a.tripId)!, itemId: a.id }));
+
+  /** 1 for a contact today, falling to 0 at CONTACT_HORIZON_DAYS. */
+  const recency = (date: string) => Math.max(0, 1 - (todayNumber - dayNumber(date)) / CONTACT_HORIZON_DAYS);
+
+  function sharedNetwork(sink: Sink, own: readonly string[] | undefined) {
+    if (w.sharedNetwork === 0 || subjectGroups.size === 0 || !own) return;
+    const shared = [...new Set(own.filter((g) => subjectGroups.has(g) && groupNames.has(g)))];
+    if (shared.length === 0) return;
+    const points = gain(sink, w.sharedNetwork * Math.min(shared.length, MAX_RECORDS_COUNTED));
+    if (!points || !sink.reasons) return;
+    shared.sort((a, b) => codeUnitOrder(fold(groupNames.get(a)!), fold(groupNames.get(b)!)) || codeUnitOrder(a, b));
+    explain(sink, 'sharedNetwork', points, 'matchmaking.reasons.sharedNetwork', { count: shared.length, groups: shared.map((g) => groupNames.get(g)!).join(', ') }, shared.map((g) => ref('groups', g)));
+  }
+
+  /* Organisations ---------------------------------------------------------------------------------- */
+
+  const isOrgCandidate = (s: Organisation) => s.o.id !== subjectOrg?.id && (direction === 'partners' ? !s.ours : s.ours);
+
+  function scoreOrganisation(sink: Sink, s: Organisation) {
+    const o = s.o;
+    const self = ref('organisations', o.id);
+    if (direction === 'partners') {
+      sharedTopics(sink, o.topics, self, s.asPartner);
+      priorityCountry(sink, o.country, [self]);
+      earlierCooperation(sink, (s.asPartner ?? []).filter(withOurSide));
+      if (w.relatedPartner > 0) {
+        const isPartnerIn = (c: MatchCooperation) => c.partners.includes(o.id);
+        const related: Related[] = [];
+        for (const r of s.childCoops ?? []) if (!isPartnerIn(r.coop)) related.push(r); // its children's
+        const parent = o.parentId ? orgs.get(o.parentId) : undefined;
+        if (parent) {
+          for (const r of parent.childCoops ?? []) if (r.via !== o.id && !isPartnerIn(r.coop)) related.push(r); // its siblings'
+          for (const c of parent.asPartner ?? []) if (withOurSide(c) && !isPartnerIn(c)) related.push({ coop: c, via: parent.o.id }); // its parent's
+        }
+        // Its own cooperations with our side's relatives (the subject's sister institute, say).
+        if (ourRelatives.size > 0)
+          for (const c of s.asPartner ?? []) if (!c.institutes.some((i) => ourSide.has(i))) for (const i of c.institutes) if (ourRelatives.has(i)) related.push({ coop: c, via: i });
+        relatedPartner(sink, related);
+      }
+      if (s.meetings) trip(sink, distinctTrips(s.meetings, tripOfItem), () => metAt(s.meetings), 'metOnTrip', {});
+    } else {
+      const coops = s.asInstitute ?? [];
+      sharedTopics(sink, o.topics, self, coops);
+      countryExperience(sink, coops);
+      if (partner) {
+        earlierCooperation(sink, coops.filter((c) => c.partners.includes(partner.id)));
+        const related: Related[] = [...(s.nearPartner ?? [])];
+        for (const c of coops) if (!c.partners.includes(partner.id)) for (const p of c.partners) if (partnerRelatives.has(p)) related.push({ coop: c, via: p });
+        relatedPartner(sink, related);
+      }
+      if (s.travelled) trip(sink, distinctTrips(s.travelled, tripOfHit), () => s.travelled ?? [], travelKey, travelParams);
+    }
+    recentContactVia(sink, s);
+    sharedNetwork(sink, o.groupIds);
+  }
+
+  /** Institutes direction: cooperations with partners in the partner's (or the request's) countries, beyond the partner itself. */
+  function countryExperience(sink: Sink, coops: readonly MatchCooperation[]) {
+    if (w.priorityCountry === 0 || requested.size === 0) return;
+    const there: MatchCooperation[] = [];
+    let country: string | null = null;
+    for (const c of coops) {
+      if (partner && c.partners.includes(partner.id)) continue;
+      for (const p of c.partners) {
+        const cc = orgs.get(p)?.o.country;
+        if (!cc || !requested.has(cc)) continue;
+        if (!there.includes(c)) there.push(c);
+        if (country === null || countries.indexOf(cc) < countries.indexOf(country)) country = cc;
+      }
+    }
+    if (!country) return;
+    const points = gain(sink, (w.priorityCountry * Math.min(there.length, MAX_RECORDS_COUNTED)) / MAX_RECORDS_COUNTED);
+    if (!points || !sink.reasons) return;
+    there.sort(byRecency);
+    explain(sink, 'priorityCountry', points, 'matchmaking.reasons.countryExperience', { count: there.length, country }, [...caseRefs, ...there.map((c) => ref('cooperations', c.id))]);
+  }
+
+  /** The last contact with anyone who holds a position at the organisation now. */
+  function recentContactVia(sink: Sink, s: Organisation) {
+    const a = s.lastVia;
+    const pos = s.lastViaPosition;
+    if (w.recentContact === 0 || !a || !pos) return;
+    const points = gain(sink, w.recentContact * recency(a.date));
+    if (!points || !sink.reasons) return;
+    explain(sink, 'recentContact', points, 'matchmaking.reasons.recentContactVia', { date: a.date, person: nameOf(personIndex.get(pos.contactId)!) }, [
+      ref('activities', a.id),
+      ref('contacts', pos.contactId),
+      ref('positions', pos.id),
+    ]);
+  }
+
+  /* People ------------------------------------------------------------------------------------------ */
+
+  /** Partners direction: nobody who works at one of ours now; institutes direction: people at an institute that fits. */
+  function isPersonCandidate(k: number): boolean {
+    if (direction === 'partners') return atOurs[k] === 0;
+    for (let i = currentOf.head(k); i !== -1; i = currentOf.after(i)) if (currentAt[i]!.score > 0) return true;
+    return false;
+  }
+
+  /** Where a person is: their own country, or that of the first current position that has one. */
+  function whereIs(k: number): { country: string | null; at: MatchPosition | null } {
+    const c = contacts[k]!;
+    if (c.country) return { country: c.country, at: null };
+    for (let i = currentOf.head(k); i !== -1; i = currentOf.after(i)) if (currentAt[i]!.o.country) return { country: currentAt[i]!.o.country, at: currentOf.at(i) };
+    return { country: null, at: null };
+  }
+
+  function scorePerson(sink: Sink, k: number) {
+    const c = contacts[k]!;
+    const self = ref('contacts', c.id);
+    sharedTopics(sink, c.expertise, self, null);
+    if (direction === 'partners') {
+      const { country, at } = whereIs(k);
+      priorityCountry(sink, country, at ? [ref('positions', at.id), ref('organisations', at.organisationId)] : [self]);
+      if (meetingsOf.has(k)) {
+        const meetings = meetingsOf.toArray(k);
+        trip(sink, distinctTrips(meetings, tripOfItem), () => metAt(meetings), 'metOnTrip', {});
+      }
+    } else if (tripsOf.has(k)) {
+      const mine = tripsOf.toArray(k);
+      const hits: TripHit[] = [];
+      for (let i = currentOf.head(k); i !== -1; i = currentOf.after(i)) for (const h of currentAt[i]!.travelled ?? []) if (mine.includes(h.trip)) hits.push(h);
+      trip(sink, distinctTrips(hits, tripOfHit), () => hits, travelKey, travelParams);
+    }
+    // A current position at an organisation that fits: the best-scoring one.
+    if (w.currentPosition > 0) {
+      let best = -1;
+      let bestScore = 0;
+      for (let i = currentOf.head(k); i !== -1; i = currentOf.after(i)) {
+        const score = currentAt[i]!.score;
+        if (score > bestScore || (best !== -1 && score === bestScore && currentOf.at(i).id < currentOf.at(best).id)) {
+          best = i;
+          bestScore = score;
+        }
+      }
+      const points = best !== -1 ? gain(sink, w.currentPosition) : 0;
+      if (points && sink.reasons) {
+        const pos = currentOf.at(best);
+        explain(sink, 'currentPosition', points, 'matchmaking.reasons.currentPosition', { role: pos.role, organisation: currentAt[best]!.o.name }, [
+          ref('positions', pos.id),
+          ref('organisations', pos.organisationId),
+        ]);
+      }
+    }
+    const last = lastOf[k];
+    if (w.recentContact > 0 && last) {
+      const points = gain(sink, w.recentContact * recency(last.date));
+      if (points && sink.reasons) explain(sink, 'recentContact', points, 'matchmaking.reasons.recentContact', { date: last.date }, [ref('activities', last.id)]);
+    }
+  }
+
+  /* Ranking: score everyone, keep the best `limit`, then explain those ----------------------------- */
+
+  const sink: Sink = { points: 0, reasons: null };
+  function rank<T>(states: Iterable<T>, isCandidate: (s: T) => boolean, score: (sink: Sink, s: T) => void, name: (s: T) => string, id: (s: T) => string, onScore?: (s: T, score: number) => void) {
+    const top: Array<Candidate<T>> = [];
+    let total = 0;
+    const sortName = (c: Candidate<T>) => (c.sortName ??= fold(name(c.state)));
+    const before = (a: Candidate<T>, b: Candidate<T>) => a.score > b.score || (a.score === b.score && (sortName(a) < sortName(b) || (sortName(a) === sortName(b) && id(a.state) < id(b.state))));
+    for (const s of states) {
+      if (!isCandidate(s)) continue;
+      sink.points = 0;
+      score(sink, s);
+      const points = round(sink.points);
+      onScore?.(s, points);
+      if (points <= 0) continue;
+      total++;
+      if (top.length === limit && points < top[limit - 1]!.score) continue;
+      const c: Candidate<T> = { state: s, score: points, sortName: null };
+      if (top.length === limit && !before(c, top[limit - 1]!)) continue;
+      let lo = 0;
+      let hi = top.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (before(top[mid]!, c)) lo = mid + 1;
+        else hi = mid;
+      }
+      top.splice(lo, 0, c);
+      if (top.length > limit) top.pop();
+    }
+    return { top, total };
+  }
+  function explained<T>(c: Candidate<T>, kind: MatchCandidate['kind'], id: string, name: string, country: string | null, score: (sink: Sink, s: T) => void): MatchCandidate {
+    const out: Sink = { points: 0, reasons: [] };
+    score(out, c.state);
+    const reasons = out.reasons!.sort((a, b) => b.points - a.points || reasonKinds.indexOf(a.kind) - reasonKinds.indexOf(b.kind));
+    return { kind, id, name, country, score: c.score, reasons };
+  }
+
+  const rankedOrgs = rank(orgs.values(), isOrgCandidate, scoreOrganisation, (s) => s.o.name, (s) => s.o.id, (s, score) => (s.score = score));
+  const rankedPeople = rank(contacts.keys(), isPersonCandidate, scorePerson, nameOf, (k) => contacts[k]!.id);
+
+  return {
+    direction,
+    today,
+    weights: { ...w },
+    organisations: rankedOrgs.top.map((c) => explained(c, 'organisation', c.state.o.id, c.state.o.name, c.state.o.country, scoreOrganisation)),
+    people: rankedPeople.top.map((c) => explained(c, 'contact', contacts[c.state]!.id, nameOf(c.state), whereIs(c.state).country, scorePerson)),
+    totals: { organisations: rankedOrgs.total, people: rankedPeople.total },
+  };
+}
+
+/**
+ * A reason as a sentence in `lang`: the catalogue string with its values, a country code given as the
+ * country's name and a date in the reader's format. For the screen, the printed shortlist and tests.
+ */
+export function reasonText(r: MatchReason, lang: Language): string {
+  const params: Record<string, string | number> = { ...(r.message.params ?? {}) };
+  if (typeof params['country'] === 'string' && params['country']) params['country'] = countryName(params['country'], lang);
+  if (typeof params['date'] === 'string') params['date'] = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(params['date']));
+  return translator(lang)(r.message.key, params);
+}

@@ -107,6 +107,9 @@ function strongest(coops: readonly MatchCooperation[]): number {
 }
 
 const ref = (collection: SourceRef['collection'], id: string): SourceRef => ({ collection, id });
+/** Stand-ins while only points are added up (the first pass): never written into a result. */
+const NO_SOURCE: SourceRef = Object.freeze({ collection: 'contacts', id: '-' });
+const NO_SOURCES: readonly SourceRef[] = Object.freeze([]);
 /** Sources without repeats, at most MAX_SOURCES. */
 function sourcesOf(list: readonly SourceRef[]): SourceRef[] {
   const seen = new Set<string>();
@@ -204,6 +207,8 @@ interface Organisation {
   asPartner: MatchCooperation[] | null;
   asInstitute: MatchCooperation[] | null;
   meetings: MatchAgendaItem[] | null;
+  /** Trips that people working here then were on as delegation members. */
+  memberTrips: MatchTrip[] | null;
   children: Organisation[] | null;
   /** Cooperations (with our side) of this organisation's children, for their relatives. */
   childCoops: Related[] | null;
@@ -233,7 +238,7 @@ export function findMatches(ws: MatchWorkspace, query: MatchQuery): MatchResult 
 
   const orgs = new Map<string, Organisation>();
   for (const o of ws.organisations)
-    orgs.set(o.id, { o, ours: false, lastVia: null, lastViaPosition: null, asPartner: null, asInstitute: null, meetings: null, children: null, childCoops: null, travelled: null, nearPartner: null, score: -1 });
+    orgs.set(o.id, { o, ours: false, lastVia: null, lastViaPosition: null, asPartner: null, asInstitute: null, meetings: null, memberTrips: null, children: null, childCoops: null, travelled: null, nearPartner: null, score: -1 });
   for (const s of orgs.values()) {
     const parent = s.o.parentId ? orgs.get(s.o.parentId) : undefined;
     if (parent) (parent.children ??= []).push(s);
@@ -332,11 +337,12 @@ export function findMatches(ws: MatchWorkspace, query: MatchQuery): MatchResult 
       if (k !== undefined) tripsOf.add(k, t);
     }
   }
-  const pastItems: MatchAgendaItem[] = [];
+  // Meetings with an organisation: the item names it, or a counterpart held a position there that day (below).
   const meetingsOf = new Lists<MatchAgendaItem>(contacts.length);
   for (const a of ws.agendaItems) {
     if (a.date > today || !trips.has(a.tripId)) continue;
-    pastItems.push(a);
+    const named = a.organisationId ? orgs.get(a.organisationId) : undefined;
+    if (named) (named.meetings ??= []).push(a);
     for (const c of a.counterpartIds) {
       const k = personIndex.get(c);
       if (k !== undefined) meetingsOf.add(k, a);
@@ -355,19 +361,25 @@ export function findMatches(ws: MatchWorkspace, query: MatchQuery): MatchResult 
     }
   }
 
-  // Positions: every one of a person met or travelling (where were they on the day?), and the current ones.
-  const datedOf = new Lists<MatchPosition>(contacts.length);
+  // Positions: the current ones, and, for people met or travelling, where they were on the day.
   const currentOf = new Lists<MatchPosition>(contacts.length);
   /** The organisation of each slot of `currentOf`. */
   const currentAt: Organisation[] = [];
   const atOurs = new Uint8Array(contacts.length);
+  const heldOn = (pos: MatchPosition, day: string) => (!pos.from || pos.from <= day) && (!pos.to || pos.to >= day);
   for (const pos of ws.positions) {
     const k = personIndex.get(pos.contactId);
     if (k === undefined) continue;
-    if (meetingsOf.has(k) || tripsOf.has(k)) datedOf.add(k, pos);
-    if (!isCurrentPosition(pos, today)) continue;
+    const current = isCurrentPosition(pos, today);
+    const met = meetingsOf.has(k);
+    const travelled = tripsOf.has(k);
+    if (!current && !met && !travelled) continue;
     const o = orgs.get(pos.organisationId);
     if (!o) continue;
+    // An organisation may get an item twice (named, and through a counterpart): trips count once, items are listed once.
+    if (met) for (let i = meetingsOf.head(k); i !== -1; i = meetingsOf.after(i)) if (heldOn(pos, meetingsOf.at(i).date)) (o.meetings ??= []).push(meetingsOf.at(i));
+    if (travelled) for (let i = tripsOf.head(k); i !== -1; i = tripsOf.after(i)) if (heldOn(pos, tripsOf.at(i).startDate)) (o.memberTrips ??= []).push(tripsOf.at(i));
+    if (!current) continue;
     currentAt[currentOf.add(k, pos)] = o;
     if (o.ours) atOurs[k] = 1;
     const a = lastOf[k];
@@ -377,25 +389,6 @@ export function findMatches(ws: MatchWorkspace, query: MatchQuery): MatchResult 
       o.lastViaPosition = pos;
     }
   }
-  const heldOn = (pos: MatchPosition, day: string) => (!pos.from || pos.from <= day) && (!pos.to || pos.to >= day);
-  /** Adds the organisations where a person held a position on `day`. */
-  const addWhereOn = (contactId: string, day: string, into: Set<string>) => {
-    const k = personIndex.get(contactId);
-    if (k === undefined) return;
-    for (let i = datedOf.head(k); i !== -1; i = datedOf.after(i)) if (heldOn(datedOf.at(i), day)) into.add(datedOf.at(i).organisationId);
-  };
-
-  // Meetings with an organisation: the item names it, or a counterpart held a position there on the day.
-  for (const a of pastItems) {
-    const met = new Set<string>();
-    if (a.organisationId) met.add(a.organisationId);
-    for (const c of a.counterpartIds) addWhereOn(c, a.date, met);
-    for (const id of met) {
-      const o = orgs.get(id);
-      if (o) (o.meetings ??= []).push(a);
-    }
-  }
-
 
   /* What is fixed for the whole query ------------------------------------------------------------ */
 
@@ -438,15 +431,11 @@ export function findMatches(ws: MatchWorkspace, query: MatchQuery): MatchResult 
     } else if (requested.size > 0) {
       for (const t of trips.values()) if (t.startDate <= today && t.destinations.some((d) => requested.has(d.country))) counting.set(t.id, [null]);
     }
-    for (const [tripId, itemIds] of counting) {
-      const trip = trips.get(tripId)!;
-      const from = new Set<string>();
-      for (const m of trip.members) if (m.kind === 'contact') addWhereOn(m.contactId, trip.startDate, from);
-      for (const id of from) {
-        const o = orgs.get(id);
-        if (o) for (const itemId of itemIds) (o.travelled ??= []).push({ trip, itemId });
+    if (counting.size > 0)
+      for (const o of orgs.values()) {
+        if (!o.ours || !o.memberTrips) continue;
+        for (const trip of new Set(o.memberTrips)) for (const itemId of counting.get(trip.id) ?? []) (o.travelled ??= []).push({ trip, itemId });
       }
-    }
   }
 
   /* Reasons ------------------------------------------------------------------------------------- */
@@ -540,12 +529,10 @@ export function findMatches(ws: MatchWorkspace, query: MatchQuery): MatchResult 
   const tripOfHit = (h: TripHit) => h.trip;
   const tripOfItem = (a: MatchAgendaItem) => a.tripId;
 
-  /** Distinct trips (MAX_RECORDS_COUNTED count), named newest first, each with the agenda items that made it count. */
-  function trip(sink: Sink, distinct: number, hitsOf: () => readonly TripHit[], key: 'metOnTrip' | 'travelledToMeet' | 'travelledTo', extra: Record<string, string>) {
-    if (w.metOnTrip === 0 || distinct === 0) return;
-    const points = gain(sink, w.metOnTrip * distinct);
-    if (!points || !sink.reasons) return;
-    const hits = hitsOf();
+  /** Points for distinct trips (MAX_RECORDS_COUNTED count); `explainTrip` writes the reason out. */
+  const tripPoints = (sink: Sink, distinct: number) => (w.metOnTrip === 0 || distinct === 0 ? 0 : gain(sink, w.metOnTrip * distinct));
+  /** The trips named newest first, each with the agenda items that made it count. */
+  function explainTrip(sink: Sink, points: number, hits: readonly TripHit[], key: 'metOnTrip' | 'travelledToMeet' | 'travelledTo', extra: Record<string, string>) {
     const items = new Map<MatchTrip, string[]>();
     for (const h of hits) {
       const list = items.get(h.trip) ?? [];
@@ -596,7 +583,8 @@ export function findMatches(ws: MatchWorkspace, query: MatchQuery): MatchResult 
           for (const c of s.asPartner ?? []) if (!c.institutes.some((i) => ourSide.has(i))) for (const i of c.institutes) if (ourRelatives.has(i)) related.push({ coop: c, via: i });
         relatedPartner(sink, related);
       }
-      if (s.meetings) trip(sink, distinctTrips(s.meetings, tripOfItem), () => metAt(s.meetings), 'metOnTrip', {});
+      const points = s.meetings ? tripPoints(sink, distinctTrips(s.meetings, tripOfItem)) : 0;
+      if (points && sink.reasons) explainTrip(sink, points, metAt(s.meetings), 'metOnTrip', {});
     } else {
       const coops = s.asInstitute ?? [];
       sharedTopics(sink, o.topics, self, coops);
@@ -607,7 +595,8 @@ export function findMatches(ws: MatchWorkspace, query: MatchQuery): MatchResult 
         for (const c of coops) if (!c.partners.includes(partner.id)) for (const p of c.partners) if (partnerRelatives.has(p)) related.push({ coop: c, via: p });
         relatedPartner(sink, related);
       }
-      if (s.travelled) trip(sink, distinctTrips(s.travelled, tripOfHit), () => s.travelled ?? [], travelKey, travelParams);
+      const points = s.travelled ? tripPoints(sink, distinctTrips(s.travelled, tripOfHit)) : 0;
+      if (points && sink.reasons) explainTrip(sink, points, s.travelled ?? [], travelKey, travelParams);
     }
     recentContactVia(sink, s);
     sharedNetwork(sink, o.groupIds);
@@ -657,30 +646,44 @@ export function findMatches(ws: MatchWorkspace, query: MatchQuery): MatchResult 
     return false;
   }
 
-  /** Where a person is: their own country, or that of the first current position that has one. */
-  function whereIs(k: number): { country: string | null; at: MatchPosition | null } {
-    const c = contacts[k]!;
-    if (c.country) return { country: c.country, at: null };
-    for (let i = currentOf.head(k); i !== -1; i = currentOf.after(i)) if (currentAt[i]!.o.country) return { country: currentAt[i]!.o.country, at: currentOf.at(i) };
-    return { country: null, at: null };
+  /** Where a person is: their own country (-2), or that of the first current position that has one (its slot); -1: unknown. */
+  function whereSlot(k: number): number {
+    if (contacts[k]!.country) return -2;
+    for (let i = currentOf.head(k); i !== -1; i = currentOf.after(i)) if (currentAt[i]!.o.country) return i;
+    return -1;
+  }
+  const countryOf = (k: number) => {
+    const slot = whereSlot(k);
+    return slot === -2 ? contacts[k]!.country : slot >= 0 ? currentAt[slot]!.o.country : null;
+  };
+  /** Distinct trips of the meetings a person was a counterpart in, counted in place. */
+  function distinctMeetingTrips(k: number): number {
+    let distinct = 0;
+    for (let i = meetingsOf.head(k); i !== -1 && distinct < MAX_RECORDS_COUNTED; i = meetingsOf.after(i)) {
+      let seen = false;
+      for (let j = meetingsOf.head(k); j !== i && !seen; j = meetingsOf.after(j)) seen = meetingsOf.at(j).tripId === meetingsOf.at(i).tripId;
+      if (!seen) distinct++;
+    }
+    return distinct;
   }
 
+  /** Scores a person; allocates nothing unless the reasons are written out (the second pass). */
   function scorePerson(sink: Sink, k: number) {
     const c = contacts[k]!;
-    const self = ref('contacts', c.id);
+    const self = sink.reasons ? ref('contacts', c.id) : NO_SOURCE;
     sharedTopics(sink, c.expertise, self, null);
     if (direction === 'partners') {
-      const { country, at } = whereIs(k);
-      priorityCountry(sink, country, at ? [ref('positions', at.id), ref('organisations', at.organisationId)] : [self]);
-      if (meetingsOf.has(k)) {
-        const meetings = meetingsOf.toArray(k);
-        trip(sink, distinctTrips(meetings, tripOfItem), () => metAt(meetings), 'metOnTrip', {});
-      }
+      const slot = whereSlot(k);
+      const country = slot === -2 ? c.country : slot >= 0 ? currentAt[slot]!.o.country : null;
+      priorityCountry(sink, country, sink.reasons ? (slot >= 0 ? [ref('positions', currentOf.at(slot).id), ref('organisations', currentAt[slot]!.o.id)] : [self]) : NO_SOURCES);
+      const points = meetingsOf.has(k) ? tripPoints(sink, distinctMeetingTrips(k)) : 0;
+      if (points && sink.reasons) explainTrip(sink, points, metAt(meetingsOf.toArray(k)), 'metOnTrip', {});
     } else if (tripsOf.has(k)) {
       const mine = tripsOf.toArray(k);
       const hits: TripHit[] = [];
       for (let i = currentOf.head(k); i !== -1; i = currentOf.after(i)) for (const h of currentAt[i]!.travelled ?? []) if (mine.includes(h.trip)) hits.push(h);
-      trip(sink, distinctTrips(hits, tripOfHit), () => hits, travelKey, travelParams);
+      const points = tripPoints(sink, distinctTrips(hits, tripOfHit));
+      if (points && sink.reasons) explainTrip(sink, points, hits, travelKey, travelParams);
     }
     // A current position at an organisation that fits: the best-scoring one.
     if (w.currentPosition > 0) {
@@ -755,7 +758,7 @@ export function findMatches(ws: MatchWorkspace, query: MatchQuery): MatchResult 
     today,
     weights: { ...w },
     organisations: rankedOrgs.top.map((c) => explained(c, 'organisation', c.state.o.id, c.state.o.name, c.state.o.country, scoreOrganisation)),
-    people: rankedPeople.top.map((c) => explained(c, 'contact', contacts[c.state]!.id, nameOf(c.state), whereIs(c.state).country, scorePerson)),
+    people: rankedPeople.top.map((c) => explained(c, 'contact', contacts[c.state]!.id, nameOf(c.state), countryOf(c.state), scorePerson)),
     totals: { organisations: rankedOrgs.total, people: rankedPeople.total },
   };
 }

@@ -4,6 +4,7 @@
  * 1,500 cooperations and 2,000 trips, three kinds of query, each timed beside a floor — one plain
  * pass over the same collections — measured alternately in the same run. Prints, asserts nothing.
  */
+import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { findMatches, type MatchActivity, type MatchAgendaItem, type MatchContact, type MatchCooperation, type MatchOrganisation, type MatchPosition, type MatchPriority, type MatchTrip, type MatchWorkspace } from '../../shared/features/matchmaking/match';
 import { cooperationStatuses, MatchQuery, type MatchQueryInput } from '../../shared/features/matchmaking/schema';
@@ -122,6 +123,7 @@ function floorPass(ws: MatchWorkspace): number {
 
 export async function benchMatchmaking(runs = 30, size: MatchSize = largeMatchSize): Promise<string> {
   const ws = generateMatchWorkspace(size);
+  const loadBefore = loadavg().map((l) => l.toFixed(2)).join(', ');
   const today = '2026-06-15';
   const queries: Array<[string, MatchQueryInput]> = [
     ['from our institute to partners', { subject: { kind: 'organisation', id: 'org-3' }, direction: 'partners', today }],
@@ -151,6 +153,8 @@ export async function benchMatchmaking(runs = 30, size: MatchSize = largeMatchSi
       'floor median / p95': `${ms(median(floors))} / ${ms(percentile(floors, 95))}`,
     });
   }
-  const header = `${size.organisations.toLocaleString('en')} organisations, ${size.contacts.toLocaleString('en')} people, ${size.positions.toLocaleString('en')} positions, ${size.cooperations.toLocaleString('en')} cooperations, ${size.trips.toLocaleString('en')} trips (${(size.trips * size.agendaPerTrip).toLocaleString('en')} agenda items), ${size.activities.toLocaleString('en')} timeline entries; ${runs} runs each`;
+  // The figures depend on what else the machine runs: say so beside them.
+  const load = loadavg().map((l) => l.toFixed(2)).join(', ');
+  const header = `load average before/after: ${loadBefore} / ${load}\n${size.organisations.toLocaleString('en')} organisations, ${size.contacts.toLocaleString('en')} people, ${size.positions.toLocaleString('en')} positions, ${size.cooperations.toLocaleString('en')} cooperations, ${size.trips.toLocaleString('en')} trips (${(size.trips * size.agendaPerTrip).toLocaleString('en')} agenda items), ${size.activities.toLocaleString('en')} timeline entries; ${runs} runs each`;
   return `${header}\n${table(rows)}`;
 }

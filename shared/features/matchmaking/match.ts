@@ -204,6 +204,8 @@ interface Organisation {
   /** The most recent contact with someone who holds a position here now, and that position. */
   lastVia: MatchActivity | null;
   lastViaPosition: MatchPosition | null;
+  /** dayNumber of lastVia's date (-Infinity: none), compared as a number in the positions pass. */
+  lastViaDay: number;
   asPartner: MatchCooperation[] | null;
   asInstitute: MatchCooperation[] | null;
   meetings: MatchAgendaItem[] | null;
@@ -238,7 +240,7 @@ export function findMatches(ws: MatchWorkspace, query: MatchQuery): MatchResult 
 
   const orgs = new Map<string, Organisation>();
   for (const o of ws.organisations)
-    orgs.set(o.id, { o, ours: false, lastVia: null, lastViaPosition: null, asPartner: null, asInstitute: null, meetings: null, memberTrips: null, children: null, childCoops: null, travelled: null, nearPartner: null, score: -1 });
+    orgs.set(o.id, { o, ours: false, lastVia: null, lastViaPosition: null, lastViaDay: -Infinity, asPartner: null, asInstitute: null, meetings: null, memberTrips: null, children: null, childCoops: null, travelled: null, nearPartner: null, score: -1 });
   for (const s of orgs.values()) {
     const parent = s.o.parentId ? orgs.get(s.o.parentId) : undefined;
     if (parent) (parent.children ??= []).push(s);
@@ -319,12 +321,19 @@ export function findMatches(ws: MatchWorkspace, query: MatchQuery): MatchResult 
   // People by index; what we know of each is kept in flat arrays and lists (see Lists).
   const personIndex = new Map<string, number>();
   const contacts: MatchContact[] = [];
+  /** Each person's last contact (filled below); grown by push so the array stays packed at any size. */
+  const lastOf: Array<MatchActivity | null> = [];
   for (const c of ws.contacts) {
     personIndex.set(c.id, contacts.length);
     contacts.push(c);
+    lastOf.push(null);
   }
-  const names: Array<string | undefined> = [];
-  const nameOf = (k: number) => (names[k] ??= displayName(contacts[k]!));
+  const names = new Map<number, string>();
+  const nameOf = (k: number) => {
+    let name = names.get(k);
+    if (name === undefined) names.set(k, (name = displayName(contacts[k]!)));
+    return name;
+  };
 
   // Trips that have started, their travellers; agenda items that have happened, their counterparts.
   const trips = new Map<string, MatchTrip>();
@@ -349,15 +358,18 @@ export function findMatches(ws: MatchWorkspace, query: MatchQuery): MatchResult 
     }
   }
 
-  // Last contact per person: timeline entries up to today.
-  const lastOf = new Array<MatchActivity | null>(contacts.length).fill(null);
+  // Last contact per person: timeline entries up to today (and its day as a number, for quick comparing).
+  const lastDay = new Float64Array(contacts.length).fill(-Infinity);
   for (const a of ws.activities) {
     if (a.date > today) continue;
     for (const c of a.participantIds) {
       const k = personIndex.get(c);
       if (k === undefined) continue;
       const prev = lastOf[k];
-      if (!prev || a.date > prev.date || (a.date === prev.date && a.id < prev.id)) lastOf[k] = a;
+      if (!prev || a.date > prev.date || (a.date === prev.date && a.id < prev.id)) {
+        lastOf[k] = a;
+        lastDay[k] = dayNumber(a.date);
+      }
     }
   }
 
@@ -382,11 +394,14 @@ export function findMatches(ws: MatchWorkspace, query: MatchQuery): MatchResult 
     if (!current) continue;
     currentAt[currentOf.add(k, pos)] = o;
     if (o.ours) atOurs[k] = 1;
-    const a = lastOf[k];
+    const day = lastDay[k]!;
+    if (day === -Infinity || day < o.lastViaDay) continue;
+    const a = lastOf[k]!;
     const prev = o.lastVia;
-    if (a && (!prev || a.date > prev.date || (a.date === prev.date && (a.id < prev.id || (a.id === prev.id && pos.id < o.lastViaPosition!.id))))) {
+    if (!prev || day > o.lastViaDay || a.id < prev.id || (a.id === prev.id && pos.id < o.lastViaPosition!.id)) {
       o.lastVia = a;
       o.lastViaPosition = pos;
+      o.lastViaDay = day;
     }
   }
 

@@ -561,7 +561,7 @@ export function findMatches(ws: MatchWorkspace, query: MatchQuery): MatchResult 
   const metAt = (items: readonly MatchAgendaItem[] | null): TripHit[] => (items ?? []).map((a) => ({ trip: trips.get(a.tripId)!, itemId: a.id }));
 
   /** 1 for a contact today, falling to 0 at CONTACT_HORIZON_DAYS. */
-  const recency = (date: string) => Math.max(0, 1 - (todayNumber - dayNumber(date)) / CONTACT_HORIZON_DAYS);
+  const recency = (day: number) => Math.max(0, 1 - (todayNumber - day) / CONTACT_HORIZON_DAYS);
 
   function sharedNetwork(sink: Sink, own: readonly string[] | undefined) {
     if (w.sharedNetwork === 0 || subjectGroups.size === 0 || !own) return;
@@ -643,7 +643,7 @@ export function findMatches(ws: MatchWorkspace, query: MatchQuery): MatchResult 
     const a = s.lastVia;
     const pos = s.lastViaPosition;
     if (w.recentContact === 0 || !a || !pos) return;
-    const points = gain(sink, w.recentContact * recency(a.date));
+    const points = gain(sink, w.recentContact * recency(s.lastViaDay));
     if (!points || !sink.reasons) return;
     explain(sink, 'recentContact', points, 'matchmaking.reasons.recentContactVia', { date: a.date, person: nameOf(personIndex.get(pos.contactId)!) }, [
       ref('activities', a.id),
@@ -722,7 +722,7 @@ export function findMatches(ws: MatchWorkspace, query: MatchQuery): MatchResult 
     }
     const last = lastOf[k];
     if (w.recentContact > 0 && last) {
-      const points = gain(sink, w.recentContact * recency(last.date));
+      const points = gain(sink, w.recentContact * recency(lastDay[k]!));
       if (points && sink.reasons) explain(sink, 'recentContact', points, 'matchmaking.reasons.recentContact', { date: last.date }, [ref('activities', last.id)]);
     }
   }

@@ -59,7 +59,7 @@ async function main() {
       console.log('');
     }
     if (wants('matchmaking')) {
-      console.log('Matchmaking at 10× a realistic workspace (target ≤ 100 ms), beside one plain pass over the same collections, measured alternately');
+      console.log('Matchmaking at a realistic size and at 10× (target ≤ 100 ms), beside one plain pass over the same collections, measured alternately');
       console.log(await benchMatchmaking(Number(process.env.BENCH_RUNS ?? 30)));
       console.log('');
     }

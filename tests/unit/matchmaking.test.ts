@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { catalogues } from '../../shared/i18n';
-import { findMatches, reasonText, type MatchWorkspace } from '../../shared/features/matchmaking/match';
+import { findMatches, prepareMatchWorkspace, rankMatches, reasonText, type MatchWorkspace } from '../../shared/features/matchmaking/match';
 import { MatchQuery, MatchResult, reasonKinds, type MatchCandidate, type MatchQueryInput, type MatchReason, type ReasonKind } from '../../shared/features/matchmaking/schema';
 import { openTestBackend } from './helpers/workspace';
 
@@ -419,6 +419,32 @@ describe('matchmaking: determinism and limits', () => {
       }),
     ) as unknown as MatchWorkspace;
     expect(run({ subject: { kind: 'organisation', id: 'ours1' }, direction: 'partners' }, chunked)).toEqual(fromOurs1());
+  });
+
+  it('ranks the same over a prepared workspace, query after query, as from scratch', () => {
+    const ws = fixture();
+    const prepared = prepareMatchWorkspace(ws, TODAY);
+    const queries: MatchQueryInput[] = [
+      { subject: { kind: 'organisation', id: 'ours1' }, direction: 'partners', today: TODAY },
+      { subject: { kind: 'organisation', id: 'p-ug' }, direction: 'institutes', today: TODAY },
+      { subject: { kind: 'organisation', id: 'ours1' }, direction: 'partners', today: TODAY, weights: { priorityCountry: 100, metOnTrip: 0 } },
+      { subject: { kind: 'idea', topics: ['water'], countries: ['KE'], instituteIds: ['ours2'] }, direction: 'partners', today: TODAY },
+      { subject: { kind: 'idea', topics: ['water'], countries: ['KE'], instituteIds: [] }, direction: 'institutes', today: TODAY },
+      { subject: { kind: 'organisation', id: 'ours1' }, direction: 'partners', today: TODAY, limit: 1 },
+    ];
+    // Twice round: nothing one query leaves behind may change the next one's answer.
+    for (const input of [...queries, ...queries]) {
+      const query = MatchQuery.parse(input);
+      expect(rankMatches(prepared, query)).toEqual(findMatches(ws, query));
+    }
+    expect(ranking(rankMatches(prepared, MatchQuery.parse(queries[0]!)).organisations)).toEqual([
+      ['p-ug', 79.29],
+      ['p-kenya', 63.71],
+      ['p-ug-root', 20],
+      ['p-ug-eng', 20],
+    ]);
+    // A workspace prepared for one day does not answer for another.
+    expect(() => rankMatches(prepared, MatchQuery.parse({ ...queries[0]!, today: '2026-06-16' }))).toThrow(/prepared for 2026-06-15/);
   });
 
   it('uses the date it is given, never the clock', () => {

@@ -198,9 +198,13 @@ class Lists<T> {
   }
 }
 
+/** An organisation in the prepared workspace: what the indexes know of it, the same for every query of the day. */
 interface Organisation {
   readonly o: MatchOrganisation;
-  ours: boolean;
+  /** Its place in `PreparedMatchWorkspace.organisations`, for the per-query arrays. */
+  readonly index: number;
+  /** An institute in some cooperation: one of ours. */
+  institute: boolean;
   /** The most recent contact with someone who holds a position here now, and that position. */
   lastVia: MatchActivity | null;
   lastViaPosition: MatchPosition | null;
@@ -212,76 +216,59 @@ interface Organisation {
   /** Trips that people working here then were on as delegation members. */
   memberTrips: MatchTrip[] | null;
   children: Organisation[] | null;
-  /** Cooperations (with our side) of this organisation's children, for their relatives. */
-  childCoops: Related[] | null;
-  /** Institutes direction: trips our people took from here that count, and the partner's cooperations with a relative. */
-  travelled: TripHit[] | null;
-  nearPartner: Related[] | null;
-  /** Score in this query; -1 while not (yet) scored or not a candidate. */
-  score: number;
 }
 type Candidate<T> = { state: T; score: number; sortName: string | null };
 
 /**
- * Ranks organisations and people for `query` over `ws`. A subject organisation that does not exist
- * has no topics, countries or cooperations, so it matches little: the caller checks existence.
+ * The workspace indexed for one day: every collection read once, in O(n). Nothing in it depends on a
+ * query's subject, direction or weights, so a caller that keeps it (while the workspace is unchanged
+ * and the day is the same) can rank again — another weight, the other direction — at the cost of the
+ * ranking alone. Treat it as opaque; `rankMatches` is its only reader.
  */
-export function findMatches(ws: MatchWorkspace, query: MatchQuery): MatchResult {
-  const { today, weights: w, direction, limit, subject } = query;
-  const todayNumber = dayNumber(today);
-  const foldCache = new Map<string, string>();
-  const fold = (s: string) => {
-    let f = foldCache.get(s);
-    if (f === undefined) foldCache.set(s, (f = foldText(s).replace(/\s+/g, ' ').trim()));
-    return f;
-  };
+export interface PreparedMatchWorkspace {
+  readonly today: string;
+  readonly todayNumber: number;
+  readonly organisations: readonly Organisation[];
+  readonly orgs: ReadonlyMap<string, Organisation>;
+  readonly cooperations: readonly MatchCooperation[];
+  readonly prioritiesByPlace: ReadonlyMap<string, MatchPriority[]>;
+  readonly groupNames: ReadonlyMap<string, string>;
+  readonly personIndex: ReadonlyMap<string, number>;
+  readonly contacts: readonly MatchContact[];
+  readonly lastOf: ReadonlyArray<MatchActivity | null>;
+  readonly lastDay: Float64Array;
+  readonly trips: ReadonlyMap<string, MatchTrip>;
+  readonly tripsOf: Lists<MatchTrip>;
+  readonly meetingsOf: Lists<MatchAgendaItem>;
+  readonly currentOf: Lists<MatchPosition>;
+  readonly currentAt: readonly Organisation[];
+  /** Memos filled as queries ask (folded topics, priorities per country): same answers, fewer computations. */
+  readonly foldCache: Map<string, string>;
+  readonly prioritiesOfCountry: Map<string, MatchPriority[]>;
+}
 
-  /* Indexes: one pass over each collection -------------------------------------------------------- */
-
+/** Indexes `ws` for `today` (an ISO date): one pass over each collection. */
+export function prepareMatchWorkspace(ws: MatchWorkspace, today: string): PreparedMatchWorkspace {
+  const organisations: Organisation[] = [];
   const orgs = new Map<string, Organisation>();
-  for (const o of ws.organisations)
-    orgs.set(o.id, { o, ours: false, lastVia: null, lastViaPosition: null, lastViaDay: -Infinity, asPartner: null, asInstitute: null, meetings: null, memberTrips: null, children: null, childCoops: null, travelled: null, nearPartner: null, score: -1 });
-  for (const s of orgs.values()) {
+  for (const o of ws.organisations) {
+    const node: Organisation = { o, index: organisations.length, institute: false, lastVia: null, lastViaPosition: null, lastViaDay: -Infinity, asPartner: null, asInstitute: null, meetings: null, memberTrips: null, children: null };
+    organisations.push(node);
+    orgs.set(o.id, node);
+  }
+  for (const s of organisations) {
     const parent = s.o.parentId ? orgs.get(s.o.parentId) : undefined;
     if (parent) (parent.children ??= []).push(s);
   }
-  /** Parent, children and siblings. */
-  const relativesOf = (id: string): Set<string> => {
-    const out = new Set<string>();
-    const s = orgs.get(id);
-    for (const c of s?.children ?? []) out.add(c.o.id);
-    const parent = s?.o.parentId ? orgs.get(s.o.parentId) : undefined;
-    if (parent) {
-      out.add(parent.o.id);
-      for (const c of parent.children ?? []) out.add(c.o.id);
-    }
-    out.delete(id);
-    return out;
-  };
 
-  // The subject: topics (folded → as written), countries, our side (partners direction), the partner (institutes direction).
-  const subjectOrg = subject.kind === 'organisation' ? orgs.get(subject.id)?.o : undefined;
-  const topics = new Map<string, string>();
-  for (const t of subject.kind === 'organisation' ? (subjectOrg?.topics ?? []) : subject.topics) if (!topics.has(fold(t))) topics.set(fold(t), t);
-  const countries: string[] = subject.kind === 'organisation' ? [] : [...subject.countries];
-  const ourSide = new Set<string>(subject.kind === 'organisation' ? (direction === 'partners' ? [subject.id] : []) : subject.instituteIds);
-  const partner = direction === 'institutes' ? subjectOrg : undefined;
-  if (partner?.country && !countries.includes(partner.country)) countries.unshift(partner.country);
-  const requested = new Set(countries);
-  const caseRefs = subject.kind === 'case' ? [ref('cases', subject.id)] : [];
-
-  // Cooperations; "ours" are the organisations that are an institute in any (and the subject's institutes).
+  // Cooperations; "ours" are the organisations that are an institute in any.
   const cooperations: MatchCooperation[] = [];
-  for (const id of ourSide) {
-    const s = orgs.get(id);
-    if (s) s.ours = true;
-  }
   for (const c of ws.cooperations) {
     cooperations.push(c);
     for (const i of c.institutes) {
       const s = orgs.get(i);
       if (!s) continue;
-      s.ours = true;
+      s.institute = true;
       (s.asInstitute ??= []).push(c);
     }
     for (const p of c.partners) {
@@ -289,9 +276,6 @@ export function findMatches(ws: MatchWorkspace, query: MatchQuery): MatchResult 
       if (s) (s.asPartner ??= []).push(c);
     }
   }
-  /** A cooperation with the subject's institutes, or (none given) with any of ours. */
-  const withOurSide = (c: MatchCooperation) => (ourSide.size === 0 ? c.institutes.length > 0 : c.institutes.some((i) => ourSide.has(i)));
-
   // Priorities active today, by country and by region ("r:202").
   const prioritiesByPlace = new Map<string, MatchPriority[]>();
   for (const p of ws.priorities) {
@@ -303,18 +287,6 @@ export function findMatches(ws: MatchWorkspace, query: MatchQuery): MatchResult 
       prioritiesByPlace.set(place, list);
     }
   }
-  const prioritiesOfCountry = new Map<string, MatchPriority[]>();
-  /** The priorities covering a country today, highest (level 1) first; computed once per country. */
-  const prioritiesOf = (cc: string): MatchPriority[] => {
-    let out = prioritiesOfCountry.get(cc);
-    if (out) return out;
-    out = [...(prioritiesByPlace.get(cc) ?? [])];
-    if (prioritiesByPlace.size > 0) for (const r of regionsOfCountry(cc)) out.push(...(prioritiesByPlace.get(`r:${r}`) ?? []));
-    out.sort((a, b) => a.level - b.level || codeUnitOrder(a.id, b.id));
-    prioritiesOfCountry.set(cc, out);
-    return out;
-  };
-
   const groupNames = new Map<string, string>();
   for (const g of ws.groups) groupNames.set(g.id, g.name);
 
@@ -328,13 +300,6 @@ export function findMatches(ws: MatchWorkspace, query: MatchQuery): MatchResult 
     contacts.push(c);
     lastOf.push(null);
   }
-  const names = new Map<number, string>();
-  const nameOf = (k: number) => {
-    let name = names.get(k);
-    if (name === undefined) names.set(k, (name = displayName(contacts[k]!)));
-    return name;
-  };
-
   // Trips that have started, their travellers; agenda items that have happened, their counterparts.
   const trips = new Map<string, MatchTrip>();
   const tripsOf = new Lists<MatchTrip>(contacts.length);
@@ -377,7 +342,6 @@ export function findMatches(ws: MatchWorkspace, query: MatchQuery): MatchResult 
   const currentOf = new Lists<MatchPosition>(contacts.length);
   /** The organisation of each slot of `currentOf`. */
   const currentAt: Organisation[] = [];
-  const atOurs = new Uint8Array(contacts.length);
   const heldOn = (pos: MatchPosition, day: string) => (!pos.from || pos.from <= day) && (!pos.to || pos.to >= day);
   for (const pos of ws.positions) {
     const k = personIndex.get(pos.contactId);
@@ -393,7 +357,6 @@ export function findMatches(ws: MatchWorkspace, query: MatchQuery): MatchResult 
     if (travelled) for (let i = tripsOf.head(k); i !== -1; i = tripsOf.after(i)) if (heldOn(pos, tripsOf.at(i).startDate)) (o.memberTrips ??= []).push(tripsOf.at(i));
     if (!current) continue;
     currentAt[currentOf.add(k, pos)] = o;
-    if (o.ours) atOurs[k] = 1;
     const day = lastDay[k]!;
     if (day === -Infinity || day < o.lastViaDay) continue;
     const a = lastOf[k]!;
@@ -404,6 +367,108 @@ export function findMatches(ws: MatchWorkspace, query: MatchQuery): MatchResult 
       o.lastViaDay = day;
     }
   }
+
+  return {
+    today,
+    todayNumber: dayNumber(today),
+    organisations,
+    orgs,
+    cooperations,
+    prioritiesByPlace,
+    groupNames,
+    personIndex,
+    contacts,
+    lastOf,
+    lastDay,
+    trips,
+    tripsOf,
+    meetingsOf,
+    currentOf,
+    currentAt,
+    foldCache: new Map(),
+    prioritiesOfCountry: new Map(),
+  };
+}
+
+/**
+ * Ranks organisations and people for `query` over `ws`: `rankMatches(prepareMatchWorkspace(ws, today), query)`.
+ * A subject organisation that does not exist has no topics, countries or cooperations, so it matches
+ * little: the caller checks existence.
+ */
+export function findMatches(ws: MatchWorkspace, query: MatchQuery): MatchResult {
+  return rankMatches(prepareMatchWorkspace(ws, query.today), query);
+}
+
+/** Ranks over a prepared workspace; its day must be the query's. */
+export function rankMatches(prepared: PreparedMatchWorkspace, query: MatchQuery): MatchResult {
+  const { today, weights: w, direction, limit, subject } = query;
+  if (prepared.today !== today) throw new Error(`matchmaking: the workspace was prepared for ${prepared.today}, the query is for ${today}`);
+  const { todayNumber, organisations, orgs, cooperations, prioritiesByPlace, groupNames, personIndex, contacts, lastOf, lastDay, trips, tripsOf, meetingsOf, currentOf, currentAt, foldCache, prioritiesOfCountry } = prepared;
+  const fold = (s: string) => {
+    let f = foldCache.get(s);
+    if (f === undefined) foldCache.set(s, (f = foldText(s).replace(/\s+/g, ' ').trim()));
+    return f;
+  };
+  /** Parent, children and siblings. */
+  const relativesOf = (id: string): Set<string> => {
+    const out = new Set<string>();
+    const s = orgs.get(id);
+    for (const c of s?.children ?? []) out.add(c.o.id);
+    const parent = s?.o.parentId ? orgs.get(s.o.parentId) : undefined;
+    if (parent) {
+      out.add(parent.o.id);
+      for (const c of parent.children ?? []) out.add(c.o.id);
+    }
+    out.delete(id);
+    return out;
+  };
+  /** The priorities covering a country today, highest (level 1) first; computed once per country. */
+  const prioritiesOf = (cc: string): MatchPriority[] => {
+    let out = prioritiesOfCountry.get(cc);
+    if (out) return out;
+    out = [...(prioritiesByPlace.get(cc) ?? [])];
+    if (prioritiesByPlace.size > 0) for (const r of regionsOfCountry(cc)) out.push(...(prioritiesByPlace.get(`r:${r}`) ?? []));
+    out.sort((a, b) => a.level - b.level || codeUnitOrder(a.id, b.id));
+    prioritiesOfCountry.set(cc, out);
+    return out;
+  };
+
+  const names = new Map<number, string>();
+  const nameOf = (k: number) => {
+    let name = names.get(k);
+    if (name === undefined) names.set(k, (name = displayName(contacts[k]!)));
+    return name;
+  };
+
+  // The subject: topics (folded → as written), countries, our side (partners direction), the partner (institutes direction).
+  const subjectOrg = subject.kind === 'organisation' ? orgs.get(subject.id)?.o : undefined;
+  const topics = new Map<string, string>();
+  for (const t of subject.kind === 'organisation' ? (subjectOrg?.topics ?? []) : subject.topics) if (!topics.has(fold(t))) topics.set(fold(t), t);
+  const countries: string[] = subject.kind === 'organisation' ? [] : [...subject.countries];
+  const ourSide = new Set<string>(subject.kind === 'organisation' ? (direction === 'partners' ? [subject.id] : []) : subject.instituteIds);
+  const partner = direction === 'institutes' ? subjectOrg : undefined;
+  if (partner?.country && !countries.includes(partner.country)) countries.unshift(partner.country);
+  const requested = new Set(countries);
+  const caseRefs = subject.kind === 'case' ? [ref('cases', subject.id)] : [];
+
+  // "Ours": an institute in any cooperation, and the subject's institutes. Per organisation (by index) for this query.
+  const ours = new Uint8Array(organisations.length);
+  for (const s of organisations) if (s.institute || ourSide.has(s.o.id)) ours[s.index] = 1;
+  const isOurs = (s: Organisation) => ours[s.index] === 1;
+  /** A cooperation with the subject's institutes, or (none given) with any of ours. */
+  const withOurSide = (c: MatchCooperation) => (ourSide.size === 0 ? c.institutes.length > 0 : c.institutes.some((i) => ourSide.has(i)));
+  /** Scores of this query's candidate organisations (-1: not a candidate, or not scored yet). */
+  const orgScore = new Float64Array(organisations.length).fill(-1);
+  /** Partners direction: cooperations (with our side) of an organisation's children, for their relatives. */
+  const childCoops = new Map<Organisation, Related[]>();
+  /** Institutes direction: trips our people took from an institute that count, and the partner's cooperations with its relatives. */
+  const travelled = new Map<Organisation, TripHit[]>();
+  const nearPartner = new Map<Organisation, Related[]>();
+  const pushTo = <K, V>(map: Map<K, V[]>, key: K, value: V) => {
+    const list = map.get(key);
+    if (list) list.push(value);
+    else map.set(key, [value]);
+  };
 
   /* What is fixed for the whole query ------------------------------------------------------------ */
 
@@ -420,7 +485,7 @@ export function findMatches(ws: MatchWorkspace, query: MatchQuery): MatchResult 
       if (!withOurSide(c)) continue;
       for (const p of c.partners) {
         const parent = orgs.get(orgs.get(p)?.o.parentId ?? '');
-        if (parent) (parent.childCoops ??= []).push({ coop: c, via: p });
+        if (parent) pushTo(childCoops, parent, { coop: c, via: p });
       }
     }
     for (const s of ourSide) {
@@ -435,7 +500,7 @@ export function findMatches(ws: MatchWorkspace, query: MatchQuery): MatchResult 
         for (const j of c.institutes)
           for (const r of relativesOf(j)) {
             const o = orgs.get(r);
-            if (o && !c.institutes.includes(r)) (o.nearPartner ??= []).push({ coop: c, via: j });
+            if (o && !c.institutes.includes(r)) pushTo(nearPartner, o, { coop: c, via: j });
           }
     }
     // Trips our people were on that met the partner (or went to the countries asked for), by where they worked then.
@@ -447,9 +512,9 @@ export function findMatches(ws: MatchWorkspace, query: MatchQuery): MatchResult 
       for (const t of trips.values()) if (t.startDate <= today && t.destinations.some((d) => requested.has(d.country))) counting.set(t.id, [null]);
     }
     if (counting.size > 0)
-      for (const o of orgs.values()) {
-        if (!o.ours || !o.memberTrips) continue;
-        for (const trip of new Set(o.memberTrips)) for (const itemId of counting.get(trip.id) ?? []) (o.travelled ??= []).push({ trip, itemId });
+      for (const o of organisations) {
+        if (!isOurs(o) || !o.memberTrips) continue;
+        for (const trip of new Set(o.memberTrips)) for (const itemId of counting.get(trip.id) ?? []) pushTo(travelled, o, { trip, itemId });
       }
   }
 
@@ -575,7 +640,7 @@ export function findMatches(ws: MatchWorkspace, query: MatchQuery): MatchResult 
 
   /* Organisations ---------------------------------------------------------------------------------- */
 
-  const isOrgCandidate = (s: Organisation) => s.o.id !== subjectOrg?.id && (direction === 'partners' ? !s.ours : s.ours);
+  const isOrgCandidate = (s: Organisation) => s.o.id !== subjectOrg?.id && (direction === 'partners' ? !isOurs(s) : isOurs(s));
 
   function scoreOrganisation(sink: Sink, s: Organisation) {
     const o = s.o;
@@ -587,10 +652,10 @@ export function findMatches(ws: MatchWorkspace, query: MatchQuery): MatchResult 
       if (w.relatedPartner > 0) {
         const isPartnerIn = (c: MatchCooperation) => c.partners.includes(o.id);
         const related: Related[] = [];
-        for (const r of s.childCoops ?? []) if (!isPartnerIn(r.coop)) related.push(r); // its children's
+        for (const r of childCoops.get(s) ?? []) if (!isPartnerIn(r.coop)) related.push(r); // its children's
         const parent = o.parentId ? orgs.get(o.parentId) : undefined;
         if (parent) {
-          for (const r of parent.childCoops ?? []) if (r.via !== o.id && !isPartnerIn(r.coop)) related.push(r); // its siblings'
+          for (const r of childCoops.get(parent) ?? []) if (r.via !== o.id && !isPartnerIn(r.coop)) related.push(r); // its siblings'
           for (const c of parent.asPartner ?? []) if (withOurSide(c) && !isPartnerIn(c)) related.push({ coop: c, via: parent.o.id }); // its parent's
         }
         // Its own cooperations with our side's relatives (the subject's sister institute, say).
@@ -606,12 +671,13 @@ export function findMatches(ws: MatchWorkspace, query: MatchQuery): MatchResult 
       countryExperience(sink, coops);
       if (partner) {
         earlierCooperation(sink, coops.filter((c) => c.partners.includes(partner.id)));
-        const related: Related[] = [...(s.nearPartner ?? [])];
+        const related: Related[] = [...(nearPartner.get(s) ?? [])];
         for (const c of coops) if (!c.partners.includes(partner.id)) for (const p of c.partners) if (partnerRelatives.has(p)) related.push({ coop: c, via: p });
         relatedPartner(sink, related);
       }
-      const points = s.travelled ? tripPoints(sink, distinctTrips(s.travelled, tripOfHit)) : 0;
-      if (points && sink.reasons) explainTrip(sink, points, s.travelled ?? [], travelKey, travelParams);
+      const hits = travelled.get(s);
+      const points = hits ? tripPoints(sink, distinctTrips(hits, tripOfHit)) : 0;
+      if (hits && points && sink.reasons) explainTrip(sink, points, hits, travelKey, travelParams);
     }
     recentContactVia(sink, s);
     sharedNetwork(sink, o.groupIds);
@@ -656,8 +722,11 @@ export function findMatches(ws: MatchWorkspace, query: MatchQuery): MatchResult 
 
   /** Partners direction: nobody who works at one of ours now; institutes direction: people at an institute that fits. */
   function isPersonCandidate(k: number): boolean {
-    if (direction === 'partners') return atOurs[k] === 0;
-    for (let i = currentOf.head(k); i !== -1; i = currentOf.after(i)) if (currentAt[i]!.score > 0) return true;
+    if (direction === 'partners') {
+      for (let i = currentOf.head(k); i !== -1; i = currentOf.after(i)) if (isOurs(currentAt[i]!)) return false;
+      return true;
+    }
+    for (let i = currentOf.head(k); i !== -1; i = currentOf.after(i)) if (orgScore[currentAt[i]!.index]! > 0) return true;
     return false;
   }
 
@@ -696,7 +765,7 @@ export function findMatches(ws: MatchWorkspace, query: MatchQuery): MatchResult 
     } else if (tripsOf.has(k)) {
       const mine = tripsOf.toArray(k);
       const hits: TripHit[] = [];
-      for (let i = currentOf.head(k); i !== -1; i = currentOf.after(i)) for (const h of currentAt[i]!.travelled ?? []) if (mine.includes(h.trip)) hits.push(h);
+      for (let i = currentOf.head(k); i !== -1; i = currentOf.after(i)) for (const h of travelled.get(currentAt[i]!) ?? []) if (mine.includes(h.trip)) hits.push(h);
       const points = tripPoints(sink, distinctTrips(hits, tripOfHit));
       if (points && sink.reasons) explainTrip(sink, points, hits, travelKey, travelParams);
     }
@@ -705,7 +774,7 @@ export function findMatches(ws: MatchWorkspace, query: MatchQuery): MatchResult 
       let best = -1;
       let bestScore = 0;
       for (let i = currentOf.head(k); i !== -1; i = currentOf.after(i)) {
-        const score = currentAt[i]!.score;
+        const score = orgScore[currentAt[i]!.index]!;
         if (score > bestScore || (best !== -1 && score === bestScore && currentOf.at(i).id < currentOf.at(best).id)) {
           best = i;
           bestScore = score;
@@ -765,7 +834,7 @@ export function findMatches(ws: MatchWorkspace, query: MatchQuery): MatchResult 
     return { kind, id, name, country, score: c.score, reasons };
   }
 
-  const rankedOrgs = rank(orgs.values(), isOrgCandidate, scoreOrganisation, (s) => s.o.name, (s) => s.o.id, (s, score) => (s.score = score));
+  const rankedOrgs = rank(organisations, isOrgCandidate, scoreOrganisation, (s) => s.o.name, (s) => s.o.id, (s, score) => (orgScore[s.index] = score));
   const rankedPeople = rank(contacts.keys(), isPersonCandidate, scorePerson, nameOf, (k) => contacts[k]!.id);
 
   return {

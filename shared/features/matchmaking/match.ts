@@ -162,7 +162,7 @@ class Lists<T> {
   private readonly first: Int32Array;
   private readonly last: Int32Array;
   private readonly items: T[] = [];
-  private readonly next: number[] = [];
+  private next = new Int32Array(1024);
   constructor(size: number) {
     this.first = new Int32Array(size).fill(-1);
     this.last = new Int32Array(size).fill(-1);
@@ -171,7 +171,12 @@ class Lists<T> {
   add(k: number, item: T): number {
     const i = this.items.length;
     this.items.push(item);
-    this.next.push(-1);
+    if (i === this.next.length) {
+      const grown = new Int32Array(i * 2);
+      grown.set(this.next);
+      this.next = grown;
+    }
+    this.next[i] = -1;
     const tail = this.last[k]!;
     if (tail === -1) this.first[k] = i;
     else this.next[tail] = i;

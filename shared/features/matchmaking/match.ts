@@ -6,7 +6,8 @@
  * ranking, so a test can state it and a shortlist can be reproduced.
  *
  * The workspace is read through `Iterable`s only (the store's collections may become chunked), each
- * once, into indexes built per call in O(n); scoring is then O(candidates × reasons).
+ * once, into indexes built in O(n) (`prepareMatchWorkspace`: they depend on the workspace and the day,
+ * not on the query); scoring is then O(candidates × reasons) (`rankMatches`). `findMatches` does both.
  */
 import { foldText } from '../../domain/text';
 import { translator, type Language, type TranslationKey } from '../../i18n';

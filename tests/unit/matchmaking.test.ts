@@ -70,6 +70,8 @@ function fixture(): MatchWorkspace {
       position('pos-tom', 'tom', 'ours2', '2020-01-01'),
       position('pos-ama', 'ama', 'p-ug', '2020-01-01', null, 'Director'),
       position('pos-kofi', 'kofi', 'p-ug-eng', '2021-05-01', null, 'Dean'),
+      // Kofi also advises the Chilean centre: his country stays that of his first position by id (Ghana), in any order.
+      position('pos-kofi-2', 'kofi', 'p-cl', '2023-01-01', null, 'Adviser'),
       position('pos-wanjiru', 'wanjiru', 'p-kenya', '2019-01-01', null, 'Senior Researcher'),
       position('pos-linh', 'linh', 'p-vn', '2022-01-01'),
       // Peter was at the Kenyan institute until the end of 2024 and is at the Chilean centre since.

@@ -736,11 +736,15 @@ export function rankMatches(prepared: PreparedMatchWorkspace, query: MatchQuery)
     return false;
   }
 
-  /** Where a person is: their own country (-2), or that of the first current position that has one (its slot); -1: unknown. */
+  /**
+   * Where a person is: their own country (-2), or that of a current position with one — the one with the
+   * smallest id, so the answer does not depend on the order positions come in (its slot); -1: unknown.
+   */
   function whereSlot(k: number): number {
     if (contacts[k]!.country) return -2;
-    for (let i = currentOf.head(k); i !== -1; i = currentOf.after(i)) if (currentAt[i]!.o.country) return i;
-    return -1;
+    let slot = -1;
+    for (let i = currentOf.head(k); i !== -1; i = currentOf.after(i)) if (currentAt[i]!.o.country && (slot === -1 || currentOf.at(i).id < currentOf.at(slot).id)) slot = i;
+    return slot;
   }
   const countryOf = (k: number) => {
     const slot = whereSlot(k);

@@ -61,7 +61,8 @@ function fixture(): MatchWorkspace {
       person('kofi', 'Kofi', 'Mensah', ['energy']),
       person('wanjiru', 'Wanjiru', 'Kamau', ['water'], null, 'Prof.'),
       person('linh', 'Linh', 'Tran', ['artificial intelligence'], null, 'Dr.'),
-      person('peter', 'Peter', 'Alt', []),
+      // Based in Germany by his own record, but his current position (in Chile) says where he is.
+      person('peter', 'Peter', 'Alt', [], 'DE'),
       person('sara', 'Sara', 'Lind', ['water'], 'GH'),
       person('nobody', 'No', 'Match', ['quantum technologies'], 'SE'),
     ],
@@ -285,6 +286,12 @@ describe('matchmaking: from our institute to partners', () => {
     expect(byId(result.people, 'kofi')?.country).toBe('GH');
     expect(reasonOf(byId(result.people, 'wanjiru'), 'recentContact')).toMatchObject({ points: 14.71, message: { params: { date: '2026-06-01' } }, sources: [{ collection: 'activities', id: 'act1' }] });
     expect(reasonOf(byId(result.people, 'peter'), 'metOnTrip').sources.map((s) => s.id)).toEqual(['t0', 'a0']);
+    expect(byId(result.people, 'peter')?.country).toBe('CL');
+    // Without a position, a person's own country counts.
+    expect(reasonOf(byId(result.people, 'sara'), 'priorityCountry').sources).toEqual([
+      { collection: 'contacts', id: 'sara' },
+      { collection: 'priorities', id: 'prio-africa' },
+    ]);
   });
 
   it('adds up each score from its reasons, strongest reason first', () => {

@@ -737,14 +737,14 @@ export function rankMatches(prepared: PreparedMatchWorkspace, query: MatchQuery)
   }
 
   /**
-   * Where a person is: their own country (-2), or that of a current position with one — the one with the
-   * smallest id, so the answer does not depend on the order positions come in (its slot); -1: unknown.
+   * Where a person is: the country of a current position (the one with the smallest id, so the answer
+   * does not depend on the order positions come in; its slot), else their own country (-2, as the contact
+   * schema has it: where they are based when no current position says so); -1: unknown.
    */
   function whereSlot(k: number): number {
-    if (contacts[k]!.country) return -2;
     let slot = -1;
     for (let i = currentOf.head(k); i !== -1; i = currentOf.after(i)) if (currentAt[i]!.o.country && (slot === -1 || currentOf.at(i).id < currentOf.at(slot).id)) slot = i;
-    return slot;
+    return slot === -1 && contacts[k]!.country ? -2 : slot;
   }
   const countryOf = (k: number) => {
     const slot = whereSlot(k);

@@ -4,6 +4,7 @@ import { strings as contacts } from '../features/contacts/strings';
 import { strings as countries } from '../features/countries/strings';
 import { strings as imports } from '../features/imports/strings';
 import { strings as exportsStrings } from '../features/exports/strings';
+import { strings as matchmaking } from '../features/matchmaking/strings';
 import { strings as notes } from '../features/notes/strings';
 import { strings as organisations } from '../features/organisations/strings';
 import { strings as search } from '../features/search/strings';
@@ -35,6 +36,7 @@ export const sources = {
   imports,
   archive,
   exports: exportsStrings,
+  matchmaking,
 } as const;
 
 type Sources = typeof sources;

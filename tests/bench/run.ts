@@ -8,11 +8,12 @@ import { benchExport } from './export-bench';
 import { benchContactList } from './ui-bench';
 import { benchImport } from './import-bench';
 import { benchArchive } from './archive-bench';
+import { benchMatchmaking } from './matchmaking';
 import { execFileSync } from 'node:child_process';
 
 /**
  * `npm run bench`: generated workspaces of realistic and large size; prints figures, asserts nothing.
- * BENCH_ONLY=store (or domain, ui, book, import, export, archive) limits the sections; BENCH_RUNS sets the repetitions (medians are printed).
+ * BENCH_ONLY=store (or domain, ui, book, import, export, archive, matchmaking) limits the sections; BENCH_RUNS sets the repetitions (medians are printed).
  */
 const only = (process.env.BENCH_ONLY ?? '').split(',').filter(Boolean);
 const wants = (section: string) => only.length === 0 || only.includes(section);
@@ -55,6 +56,11 @@ async function main() {
     if (wants('archive')) {
       console.log('Opening an archive of 10× a realistic workspace (50,000 people): upload, inspect, open over a workspace, beside floors measured alternately');
       console.log(await benchArchive(dir, { cases: 5_000, contacts: 50_000, organisations: 5_000, notes: 10_000, activities: 20_000, tasks: 10_000 }, Number(process.env.BENCH_RUNS ?? 3)));
+      console.log('');
+    }
+    if (wants('matchmaking')) {
+      console.log('Matchmaking at a realistic size and at 10× (target ≤ 100 ms), beside one plain pass over the same collections, measured alternately');
+      console.log(await benchMatchmaking(Number(process.env.BENCH_RUNS ?? 30)));
       console.log('');
     }
     if (wants('book')) {

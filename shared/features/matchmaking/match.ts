@@ -1,0 +1,869 @@
+/**
+ * Explainable matchmaking as one pure, deterministic function: from an institute, a case or an idea
+ * to the partner organisations and people that fit it ("partners"), or from a partner back to our
+ * institutes ("institutes"). Every point of a score comes from a reason, and every reason names the
+ * records it came from. No clock, no randomness, no I/O: the same workspace and query give the same
+ * ranking, so a test can state it and a shortlist can be reproduced.
+ *
+ * The workspace is read through `Iterable`s only (the store's collections may become chunked), each
+ * once, into indexes built in O(n) (`prepareMatchWorkspace`: they depend on the workspace and the day,
+ * not on the query); scoring is then O(candidates × reasons) (`rankMatches`). `findMatches` does both.
+ */
+import { foldText } from '../../domain/text';
+import { translator, type Language, type TranslationKey } from '../../i18n';
+import type { ActivityRecord } from '../cases/activities';
+import { displayName, isCurrentPosition, type ContactRecord, type PositionRecord } from '../contacts/schema';
+import { countryName } from '../countries/names';
+import { regionsOfCountry } from '../countries/regions';
+import type { OrganisationRecord } from '../organisations/schema';
+import type { AgendaItemRecord, TripRecord } from '../trips/schema';
+import {
+  CONTACT_HORIZON_DAYS,
+  cooperationStatusFactor,
+  MAX_RECORDS_COUNTED,
+  MAX_SOURCES,
+  MAX_TOPICS_COUNTED,
+  reasonKinds,
+  type CooperationStatus,
+  type MatchCandidate,
+  type MatchQuery,
+  type MatchReason,
+  type MatchResult,
+  type ReasonKind,
+  type SourceRef,
+} from './schema';
+
+/* ------------------------------------------------------------------------------------------------
+ * The workspace as matchmaking reads it: the fields it needs of each record, so the real database
+ * (and anything shaped like it, such as a test fixture) fits without conversion.
+ * --------------------------------------------------------------------------------------------- */
+
+export type MatchOrganisation = Pick<OrganisationRecord, 'id' | 'name' | 'kind' | 'country' | 'topics' | 'parentId'> & {
+  /** Networks and alliances the organisation belongs to (optional until organisations carry them). */
+  readonly groupIds?: readonly string[];
+};
+export type MatchContact = Pick<ContactRecord, 'id' | 'academicTitle' | 'givenName' | 'familyName' | 'country' | 'expertise'>;
+export type MatchPosition = Pick<PositionRecord, 'id' | 'contactId' | 'organisationId' | 'role' | 'from' | 'to'>;
+export type MatchTrip = Pick<TripRecord, 'id' | 'title' | 'destinations' | 'startDate' | 'endDate' | 'members'>;
+export type MatchAgendaItem = Pick<AgendaItemRecord, 'id' | 'tripId' | 'date' | 'organisationId' | 'counterpartIds'>;
+export type MatchActivity = Pick<ActivityRecord, 'id' | 'date' | 'participantIds'>;
+export interface MatchCooperation {
+  readonly id: string;
+  readonly title: string;
+  /** Our organisations in the cooperation. */
+  readonly institutes: readonly string[];
+  /** The partner organisations. */
+  readonly partners: readonly string[];
+  readonly topics: readonly string[];
+  readonly status: CooperationStatus;
+  readonly start: string | null;
+  readonly end: string | null;
+}
+export interface MatchPriority {
+  readonly id: string;
+  /** A country (ISO alpha-2) or a UN M49 region; a region covers every country in it. */
+  readonly country: string | null;
+  readonly region: string | null;
+  /** 1 is the highest priority, 3 the lowest. */
+  readonly level: number;
+  readonly start: string | null;
+  readonly end: string | null;
+}
+export interface MatchGroup {
+  readonly id: string;
+  readonly name: string;
+}
+
+export interface MatchWorkspace {
+  readonly organisations: Iterable<MatchOrganisation>;
+  readonly contacts: Iterable<MatchContact>;
+  readonly positions: Iterable<MatchPosition>;
+  readonly trips: Iterable<MatchTrip>;
+  readonly agendaItems: Iterable<MatchAgendaItem>;
+  readonly activities: Iterable<MatchActivity>;
+  readonly cooperations: Iterable<MatchCooperation>;
+  readonly priorities: Iterable<MatchPriority>;
+  readonly groups: Iterable<MatchGroup>;
+}
+
+/* ------------------------------------------------------------------------------------------------ */
+
+const round = (x: number) => Math.round(x * 100) / 100;
+const digit = (s: string, i: number) => s.charCodeAt(i) - 48;
+/** Days since 1970 of a "YYYY-MM-DD" date, read digit by digit (Date.parse costs more, 50,000 times a query). */
+const dayNumber = (iso: string) =>
+  Date.UTC(digit(iso, 0) * 1000 + digit(iso, 1) * 100 + digit(iso, 2) * 10 + digit(iso, 3), digit(iso, 5) * 10 + digit(iso, 6) - 1, digit(iso, 8) * 10 + digit(iso, 9)) / 86_400_000;
+const codeUnitOrder = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+/** Newest first by start (undated last), then by end, then by id: the order a message names cooperations in. */
+const byRecency = (a: MatchCooperation, b: MatchCooperation) => codeUnitOrder(b.start ?? '', a.start ?? '') || codeUnitOrder(b.end ?? '', a.end ?? '') || codeUnitOrder(a.id, b.id);
+const tripsByRecency = (a: MatchTrip, b: MatchTrip) => codeUnitOrder(b.startDate, a.startDate) || codeUnitOrder(a.id, b.id);
+const factorOf = (c: MatchCooperation) => cooperationStatusFactor[c.status] ?? 0;
+
+/** The summed status factors of the MAX_RECORDS_COUNTED strongest cooperations. */
+function strongest(coops: readonly MatchCooperation[]): number {
+  const factors = coops.map(factorOf).sort((a, b) => b - a);
+  let sum = 0;
+  for (let i = 0; i < Math.min(MAX_RECORDS_COUNTED, factors.length); i++) sum += factors[i]!;
+  return sum;
+}
+
+const ref = (collection: SourceRef['collection'], id: string): SourceRef => ({ collection, id });
+/** Stand-ins while only points are added up (the first pass): never written into a result. */
+const NO_SOURCE: SourceRef = Object.freeze({ collection: 'contacts', id: '-' });
+const NO_SOURCES: readonly SourceRef[] = Object.freeze([]);
+/** Sources without repeats, at most MAX_SOURCES. */
+function sourcesOf(list: readonly SourceRef[]): SourceRef[] {
+  const seen = new Set<string>();
+  const out: SourceRef[] = [];
+  for (const s of list) {
+    const k = `${s.collection}:${s.id}`;
+    if (seen.has(k)) continue;
+    seen.add(k);
+    out.push(s);
+    if (out.length === MAX_SOURCES) break;
+  }
+  return out;
+}
+
+/**
+ * Where a candidate's points go. The first pass over every candidate only adds up points; the
+ * second, for the few that make the list, also writes each reason out (`reasons` set).
+ */
+interface Sink {
+  points: number;
+  reasons: MatchReason[] | null;
+}
+/** Adds rounded points and says how many were added (0: the reason does not apply). */
+function gain(sink: Sink, points: number): number {
+  const p = round(points);
+  if (p > 0) sink.points += p;
+  return p > 0 ? p : 0;
+}
+function explain(sink: Sink, kind: ReasonKind, points: number, key: TranslationKey, params: Record<string, string | number>, sources: readonly SourceRef[]) {
+  sink.reasons?.push({ kind, points, message: { key, params }, sources: sourcesOf(sources) });
+}
+
+/** A cooperation that counts through an organisation related to the candidate (or to our side). */
+interface Related {
+  coop: MatchCooperation;
+  via: string;
+}
+/** A trip that counts, and the agenda item that made it count (none: being on the trip is enough). */
+interface TripHit {
+  trip: MatchTrip;
+  itemId: string | null;
+}
+
+/**
+ * Many short lists kept in flat arrays, one list per person (by index): no object per person, so
+ * 50,000 people cost a few arrays rather than 50,000 small objects for the garbage collector.
+ * Items come back in the order they were added.
+ */
+class Lists<T> {
+  private readonly first: Int32Array;
+  private readonly last: Int32Array;
+  private readonly items: T[] = [];
+  private next = new Int32Array(1024);
+  constructor(size: number) {
+    this.first = new Int32Array(size).fill(-1);
+    this.last = new Int32Array(size).fill(-1);
+  }
+  /** Adds to list k; returns the item's slot. */
+  add(k: number, item: T): number {
+    const i = this.items.length;
+    this.items.push(item);
+    if (i === this.next.length) {
+      const grown = new Int32Array(i * 2);
+      grown.set(this.next);
+      this.next = grown;
+    }
+    this.next[i] = -1;
+    const tail = this.last[k]!;
+    if (tail === -1) this.first[k] = i;
+    else this.next[tail] = i;
+    this.last[k] = i;
+    return i;
+  }
+  has(k: number): boolean {
+    return this.first[k] !== -1;
+  }
+  /** The slot of list k's first item (-1: empty), and the slot after slot i. */
+  head(k: number): number {
+    return this.first[k]!;
+  }
+  after(i: number): number {
+    return this.next[i]!;
+  }
+  at(i: number): T {
+    return this.items[i]!;
+  }
+  toArray(k: number): T[] {
+    const out: T[] = [];
+    for (let i = this.first[k]!; i !== -1; i = this.next[i]!) out.push(this.items[i]!);
+    return out;
+  }
+}
+
+/** An organisation in the prepared workspace: what the indexes know of it, the same for every query of the day. */
+interface Organisation {
+  readonly o: MatchOrganisation;
+  /** Its place in `PreparedMatchWorkspace.organisations`, for the per-query arrays. */
+  readonly index: number;
+  /** An institute in some cooperation: one of ours. */
+  institute: boolean;
+  /** The most recent contact with someone who holds a position here now, and that position. */
+  lastVia: MatchActivity | null;
+  lastViaPosition: MatchPosition | null;
+  /** dayNumber of lastVia's date (-Infinity: none), compared as a number in the positions pass. */
+  lastViaDay: number;
+  asPartner: MatchCooperation[] | null;
+  asInstitute: MatchCooperation[] | null;
+  meetings: MatchAgendaItem[] | null;
+  /** Trips that people working here then were on as delegation members. */
+  memberTrips: MatchTrip[] | null;
+  children: Organisation[] | null;
+}
+type Candidate<T> = { state: T; score: number; sortName: string | null };
+
+/**
+ * The workspace indexed for one day: every collection read once, in O(n). Nothing in it depends on a
+ * query's subject, direction or weights, so a caller that keeps it (while the workspace is unchanged
+ * and the day is the same) can rank again — another weight, the other direction — at the cost of the
+ * ranking alone. Treat it as opaque; `rankMatches` is its only reader.
+ */
+export interface PreparedMatchWorkspace {
+  readonly today: string;
+  readonly todayNumber: number;
+  readonly organisations: readonly Organisation[];
+  readonly orgs: ReadonlyMap<string, Organisation>;
+  readonly cooperations: readonly MatchCooperation[];
+  readonly prioritiesByPlace: ReadonlyMap<string, MatchPriority[]>;
+  readonly groupNames: ReadonlyMap<string, string>;
+  readonly personIndex: ReadonlyMap<string, number>;
+  readonly contacts: readonly MatchContact[];
+  readonly lastOf: ReadonlyArray<MatchActivity | null>;
+  readonly lastDay: Float64Array;
+  readonly trips: ReadonlyMap<string, MatchTrip>;
+  readonly tripsOf: Lists<MatchTrip>;
+  readonly meetingsOf: Lists<MatchAgendaItem>;
+  readonly currentOf: Lists<MatchPosition>;
+  readonly currentAt: readonly Organisation[];
+  /** Memos filled as queries ask (folded topics, priorities per country): same answers, fewer computations. */
+  readonly foldCache: Map<string, string>;
+  readonly prioritiesOfCountry: Map<string, MatchPriority[]>;
+}
+
+/** Indexes `ws` for `today` (an ISO date): one pass over each collection. */
+export function prepareMatchWorkspace(ws: MatchWorkspace, today: string): PreparedMatchWorkspace {
+  const organisations: Organisation[] = [];
+  const orgs = new Map<string, Organisation>();
+  for (const o of ws.organisations) {
+    const node: Organisation = { o, index: organisations.length, institute: false, lastVia: null, lastViaPosition: null, lastViaDay: -Infinity, asPartner: null, asInstitute: null, meetings: null, memberTrips: null, children: null };
+    organisations.push(node);
+    orgs.set(o.id, node);
+  }
+  for (const s of organisations) {
+    const parent = s.o.parentId ? orgs.get(s.o.parentId) : undefined;
+    if (parent) (parent.children ??= []).push(s);
+  }
+
+  // Cooperations; "ours" are the organisations that are an institute in any.
+  const cooperations: MatchCooperation[] = [];
+  for (const c of ws.cooperations) {
+    cooperations.push(c);
+    for (const i of c.institutes) {
+      const s = orgs.get(i);
+      if (!s) continue;
+      s.institute = true;
+      (s.asInstitute ??= []).push(c);
+    }
+    for (const p of c.partners) {
+      const s = orgs.get(p);
+      if (s) (s.asPartner ??= []).push(c);
+    }
+  }
+  // Priorities active today, by country and by region ("r:202").
+  const prioritiesByPlace = new Map<string, MatchPriority[]>();
+  for (const p of ws.priorities) {
+    if ((p.start && p.start > today) || (p.end && p.end < today)) continue;
+    for (const place of [p.country, p.region && `r:${p.region}`]) {
+      if (!place) continue;
+      const list = prioritiesByPlace.get(place) ?? [];
+      list.push(p);
+      prioritiesByPlace.set(place, list);
+    }
+  }
+  const groupNames = new Map<string, string>();
+  for (const g of ws.groups) groupNames.set(g.id, g.name);
+
+  // People by index; what we know of each is kept in flat arrays and lists (see Lists).
+  const personIndex = new Map<string, number>();
+  const contacts: MatchContact[] = [];
+  /** Each person's last contact (filled below); grown by push so the array stays packed at any size. */
+  const lastOf: Array<MatchActivity | null> = [];
+  for (const c of ws.contacts) {
+    personIndex.set(c.id, contacts.length);
+    contacts.push(c);
+    lastOf.push(null);
+  }
+  // Trips that have started, their travellers; agenda items that have happened, their counterparts.
+  const trips = new Map<string, MatchTrip>();
+  const tripsOf = new Lists<MatchTrip>(contacts.length);
+  for (const t of ws.trips) {
+    trips.set(t.id, t);
+    if (t.startDate > today) continue;
+    for (const m of t.members) {
+      const k = m.kind === 'contact' ? personIndex.get(m.contactId) : undefined;
+      if (k !== undefined) tripsOf.add(k, t);
+    }
+  }
+  // Meetings with an organisation: the item names it, or a counterpart held a position there that day (below).
+  const meetingsOf = new Lists<MatchAgendaItem>(contacts.length);
+  for (const a of ws.agendaItems) {
+    if (a.date > today || !trips.has(a.tripId)) continue;
+    const named = a.organisationId ? orgs.get(a.organisationId) : undefined;
+    if (named) (named.meetings ??= []).push(a);
+    for (const c of a.counterpartIds) {
+      const k = personIndex.get(c);
+      if (k !== undefined) meetingsOf.add(k, a);
+    }
+  }
+
+  // Last contact per person: timeline entries up to today (and its day as a number, for quick comparing).
+  const lastDay = new Float64Array(contacts.length).fill(-Infinity);
+  for (const a of ws.activities) {
+    if (a.date > today) continue;
+    for (const c of a.participantIds) {
+      const k = personIndex.get(c);
+      if (k === undefined) continue;
+      const prev = lastOf[k];
+      if (!prev || a.date > prev.date || (a.date === prev.date && a.id < prev.id)) {
+        lastOf[k] = a;
+        lastDay[k] = dayNumber(a.date);
+      }
+    }
+  }
+
+  // Positions: the current ones, and, for people met or travelling, where they were on the day.
+  const currentOf = new Lists<MatchPosition>(contacts.length);
+  /** The organisation of each slot of `currentOf`. */
+  const currentAt: Organisation[] = [];
+  const heldOn = (pos: MatchPosition, day: string) => (!pos.from || pos.from <= day) && (!pos.to || pos.to >= day);
+  for (const pos of ws.positions) {
+    const k = personIndex.get(pos.contactId);
+    if (k === undefined) continue;
+    const current = isCurrentPosition(pos, today);
+    const met = meetingsOf.has(k);
+    const travelled = tripsOf.has(k);
+    if (!current && !met && !travelled) continue;
+    const o = orgs.get(pos.organisationId);
+    if (!o) continue;
+    // An organisation may get an item twice (named, and through a counterpart): trips count once, items are listed once.
+    if (met) for (let i = meetingsOf.head(k); i !== -1; i = meetingsOf.after(i)) if (heldOn(pos, meetingsOf.at(i).date)) (o.meetings ??= []).push(meetingsOf.at(i));
+    if (travelled) for (let i = tripsOf.head(k); i !== -1; i = tripsOf.after(i)) if (heldOn(pos, tripsOf.at(i).startDate)) (o.memberTrips ??= []).push(tripsOf.at(i));
+    if (!current) continue;
+    currentAt[currentOf.add(k, pos)] = o;
+    const day = lastDay[k]!;
+    if (day === -Infinity || day < o.lastViaDay) continue;
+    const a = lastOf[k]!;
+    const prev = o.lastVia;
+    if (!prev || day > o.lastViaDay || a.id < prev.id || (a.id === prev.id && pos.id < o.lastViaPosition!.id)) {
+      o.lastVia = a;
+      o.lastViaPosition = pos;
+      o.lastViaDay = day;
+    }
+  }
+
+  return {
+    today,
+    todayNumber: dayNumber(today),
+    organisations,
+    orgs,
+    cooperations,
+    prioritiesByPlace,
+    groupNames,
+    personIndex,
+    contacts,
+    lastOf,
+    lastDay,
+    trips,
+    tripsOf,
+    meetingsOf,
+    currentOf,
+    currentAt,
+    foldCache: new Map(),
+    prioritiesOfCountry: new Map(),
+  };
+}
+
+/**
+ * Ranks organisations and people for `query` over `ws`: `rankMatches(prepareMatchWorkspace(ws, today), query)`.
+ * A subject organisation that does not exist has no topics, countries or cooperations, so it matches
+ * little: the caller checks existence.
+ */
+export function findMatches(ws: MatchWorkspace, query: MatchQuery): MatchResult {
+  return rankMatches(prepareMatchWorkspace(ws, query.today), query);
+}
+
+/** Ranks over a prepared workspace; its day must be the query's. */
+export function rankMatches(prepared: PreparedMatchWorkspace, query: MatchQuery): MatchResult {
+  const { today, weights: w, direction, limit, subject } = query;
+  if (prepared.today !== today) throw new Error(`matchmaking: the workspace was prepared for ${prepared.today}, the query is for ${today}`);
+  const { todayNumber, organisations, orgs, cooperations, prioritiesByPlace, groupNames, personIndex, contacts, lastOf, lastDay, trips, tripsOf, meetingsOf, currentOf, currentAt, foldCache, prioritiesOfCountry } = prepared;
+  const fold = (s: string) => {
+    let f = foldCache.get(s);
+    if (f === undefined) foldCache.set(s, (f = foldText(s).replace(/\s+/g, ' ').trim()));
+    return f;
+  };
+  /** Parent, children and siblings. */
+  const relativesOf = (id: string): Set<string> => {
+    const out = new Set<string>();
+    const s = orgs.get(id);
+    for (const c of s?.children ?? []) out.add(c.o.id);
+    const parent = s?.o.parentId ? orgs.get(s.o.parentId) : undefined;
+    if (parent) {
+      out.add(parent.o.id);
+      for (const c of parent.children ?? []) out.add(c.o.id);
+    }
+    out.delete(id);
+    return out;
+  };
+  /** The priorities covering a country today, highest (level 1) first; computed once per country. */
+  const prioritiesOf = (cc: string): MatchPriority[] => {
+    let out = prioritiesOfCountry.get(cc);
+    if (out) return out;
+    out = [...(prioritiesByPlace.get(cc) ?? [])];
+    if (prioritiesByPlace.size > 0) for (const r of regionsOfCountry(cc)) out.push(...(prioritiesByPlace.get(`r:${r}`) ?? []));
+    out.sort((a, b) => a.level - b.level || codeUnitOrder(a.id, b.id));
+    prioritiesOfCountry.set(cc, out);
+    return out;
+  };
+
+  const names = new Map<number, string>();
+  const nameOf = (k: number) => {
+    let name = names.get(k);
+    if (name === undefined) names.set(k, (name = displayName(contacts[k]!)));
+    return name;
+  };
+
+  // The subject: topics (folded → as written), countries, our side (partners direction), the partner (institutes direction).
+  const subjectOrg = subject.kind === 'organisation' ? orgs.get(subject.id)?.o : undefined;
+  const topics = new Map<string, string>();
+  for (const t of subject.kind === 'organisation' ? (subjectOrg?.topics ?? []) : subject.topics) if (!topics.has(fold(t))) topics.set(fold(t), t);
+  const countries: string[] = subject.kind === 'organisation' ? [] : [...subject.countries];
+  const ourSide = new Set<string>(subject.kind === 'organisation' ? (direction === 'partners' ? [subject.id] : []) : subject.instituteIds);
+  const partner = direction === 'institutes' ? subjectOrg : undefined;
+  if (partner?.country && !countries.includes(partner.country)) countries.unshift(partner.country);
+  const requested = new Set(countries);
+  const caseRefs = subject.kind === 'case' ? [ref('cases', subject.id)] : [];
+
+  // "Ours": an institute in any cooperation, and the subject's institutes. Per organisation (by index) for this query.
+  const ours = new Uint8Array(organisations.length);
+  for (const s of organisations) if (s.institute || ourSide.has(s.o.id)) ours[s.index] = 1;
+  const isOurs = (s: Organisation) => ours[s.index] === 1;
+  /** A cooperation with the subject's institutes, or (none given) with any of ours. */
+  const withOurSide = (c: MatchCooperation) => (ourSide.size === 0 ? c.institutes.length > 0 : c.institutes.some((i) => ourSide.has(i)));
+  /** Scores of this query's candidate organisations (-1: not a candidate, or not scored yet). */
+  const orgScore = new Float64Array(organisations.length).fill(-1);
+  /** Partners direction: cooperations (with our side) of an organisation's children, for their relatives. */
+  const childCoops = new Map<Organisation, Related[]>();
+  /** Institutes direction: trips our people took from an institute that count, and the partner's cooperations with its relatives. */
+  const travelled = new Map<Organisation, TripHit[]>();
+  const nearPartner = new Map<Organisation, Related[]>();
+  const pushTo = <K, V>(map: Map<K, V[]>, key: K, value: V) => {
+    const list = map.get(key);
+    if (list) list.push(value);
+    else map.set(key, [value]);
+  };
+
+  /* What is fixed for the whole query ------------------------------------------------------------ */
+
+  const subjectGroups = new Set<string>();
+  /** Our side's relatives (partners direction): a partner of theirs is a related partner. */
+  const ourRelatives = new Set<string>();
+  /** The partner's relatives (institutes direction). */
+  let partnerRelatives = new Set<string>();
+  let travelKey: 'travelledToMeet' | 'travelledTo' = 'travelledTo';
+  const travelParams: Record<string, string> = partner ? { partner: partner.name } : { country: countries[0] ?? '' };
+
+  if (direction === 'partners') {
+    for (const c of cooperations) {
+      if (!withOurSide(c)) continue;
+      for (const p of c.partners) {
+        const parent = orgs.get(orgs.get(p)?.o.parentId ?? '');
+        if (parent) pushTo(childCoops, parent, { coop: c, via: p });
+      }
+    }
+    for (const s of ourSide) {
+      for (const r of relativesOf(s)) if (!ourSide.has(r)) ourRelatives.add(r);
+      for (const g of orgs.get(s)?.o.groupIds ?? []) subjectGroups.add(g);
+    }
+  } else {
+    if (partner) {
+      partnerRelatives = relativesOf(partner.id);
+      for (const g of partner.groupIds ?? []) subjectGroups.add(g);
+      for (const c of orgs.get(partner.id)?.asPartner ?? [])
+        for (const j of c.institutes)
+          for (const r of relativesOf(j)) {
+            const o = orgs.get(r);
+            if (o && !c.institutes.includes(r)) pushTo(nearPartner, o, { coop: c, via: j });
+          }
+    }
+    // Trips our people were on that met the partner (or went to the countries asked for), by where they worked then.
+    const counting = new Map<string, Array<string | null>>();
+    if (partner) {
+      travelKey = 'travelledToMeet';
+      for (const a of orgs.get(partner.id)?.meetings ?? []) counting.set(a.tripId, [...(counting.get(a.tripId) ?? []), a.id]);
+    } else if (requested.size > 0) {
+      for (const t of trips.values()) if (t.startDate <= today && t.destinations.some((d) => requested.has(d.country))) counting.set(t.id, [null]);
+    }
+    if (counting.size > 0)
+      for (const o of organisations) {
+        if (!isOurs(o) || !o.memberTrips) continue;
+        for (const trip of new Set(o.memberTrips)) for (const itemId of counting.get(trip.id) ?? []) pushTo(travelled, o, { trip, itemId });
+      }
+  }
+
+  /* Reasons ------------------------------------------------------------------------------------- */
+
+  function sharedTopics(sink: Sink, own: readonly string[], self: SourceRef, coops: readonly MatchCooperation[] | null) {
+    if (w.sharedTopics === 0 || topics.size === 0) return;
+    let hits: string[] | null = null;
+    let ownHit = false;
+    for (const t of own) {
+      const f = fold(t);
+      if (!topics.has(f)) continue;
+      ownHit = true;
+      if (!hits) hits = [f];
+      else if (!hits.includes(f)) hits.push(f);
+    }
+    const hitCoops: MatchCooperation[] = [];
+    for (const c of coops ?? []) {
+      let hit = false;
+      for (const t of c.topics) {
+        const f = fold(t);
+        if (!topics.has(f)) continue;
+        hit = true;
+        if (!hits) hits = [f];
+        else if (!hits.includes(f)) hits.push(f);
+      }
+      if (hit) hitCoops.push(c);
+    }
+    if (!hits) return;
+    const points = gain(sink, w.sharedTopics * Math.min(hits.length, MAX_TOPICS_COUNTED));
+    if (!points || !sink.reasons) return;
+    const found = new Set(hits);
+    const names = [...topics].filter(([f]) => found.has(f)).map(([, t]) => t);
+    const sources = [...(ownHit ? [self] : []), ...hitCoops.sort(byRecency).map((c) => ref('cooperations', c.id))];
+    explain(sink, 'sharedTopics', points, 'matchmaking.reasons.sharedTopics', { count: hits.length, topics: names.join(', ') }, sources);
+  }
+
+  /** A country the request names (full weight), or a priority today (level 1 full weight, level 3 a third). */
+  function priorityCountry(sink: Sink, cc: string | null, self: readonly SourceRef[]) {
+    if (!cc || w.priorityCountry === 0) return;
+    const asked = requested.has(cc);
+    const prios = prioritiesOf(cc);
+    if (!asked && prios.length === 0) return;
+    const level = prios.length > 0 ? Math.min(3, Math.max(1, prios[0]!.level)) : 3;
+    const points = gain(sink, w.priorityCountry * Math.max(asked ? 1 : 0, prios.length > 0 ? (4 - level) / 3 : 0));
+    if (!points || !sink.reasons) return;
+    const key: TranslationKey = asked
+      ? prios.length > 0
+        ? 'matchmaking.reasons.requestedPriorityCountry'
+        : 'matchmaking.reasons.requestedCountry'
+      : 'matchmaking.reasons.priorityCountry';
+    const sources = [...self, ...(asked ? caseRefs : []), ...prios.map((p) => ref('priorities', p.id))];
+    explain(sink, 'priorityCountry', points, key, prios.length > 0 ? { country: cc, level } : { country: cc }, sources);
+  }
+
+  function earlierCooperation(sink: Sink, coops: readonly MatchCooperation[]) {
+    if (w.earlierCooperation === 0 || coops.length === 0) return;
+    const points = gain(sink, w.earlierCooperation * strongest(coops));
+    if (!points || !sink.reasons) return;
+    const sorted = [...coops].sort(byRecency);
+    explain(sink, 'earlierCooperation', points, 'matchmaking.reasons.earlierCooperation', { count: sorted.length, title: sorted[0]!.title }, sorted.map((c) => ref('cooperations', c.id)));
+  }
+
+  function relatedPartner(sink: Sink, found: readonly Related[]) {
+    if (w.relatedPartner === 0 || found.length === 0) return;
+    const byCoop = new Map<string, Related>();
+    for (const r of [...found].sort((a, b) => byRecency(a.coop, b.coop) || codeUnitOrder(a.via, b.via))) if (!byCoop.has(r.coop.id)) byCoop.set(r.coop.id, r);
+    const list = [...byCoop.values()];
+    const points = gain(sink, w.relatedPartner * strongest(list.map((r) => r.coop)));
+    if (!points || !sink.reasons) return;
+    const first = list[0]!;
+    explain(
+      sink,
+      'relatedPartner',
+      points,
+      'matchmaking.reasons.relatedPartner',
+      { count: list.length, title: first.coop.title, organisation: orgs.get(first.via)?.o.name ?? '' },
+      list.flatMap((r) => [ref('cooperations', r.coop.id), ref('organisations', r.via)]),
+    );
+  }
+
+  /** How many distinct trips (up to MAX_RECORDS_COUNTED) a list names, without building anything. */
+  function distinctTrips<T>(list: readonly T[], tripOf: (x: T) => unknown): number {
+    let distinct = 0;
+    for (let i = 0; i < list.length && distinct < MAX_RECORDS_COUNTED; i++) {
+      let seen = false;
+      for (let j = 0; j < i && !seen; j++) seen = tripOf(list[j]!) === tripOf(list[i]!);
+      if (!seen) distinct++;
+    }
+    return distinct;
+  }
+  const tripOfHit = (h: TripHit) => h.trip;
+  const tripOfItem = (a: MatchAgendaItem) => a.tripId;
+
+  /** Points for distinct trips (MAX_RECORDS_COUNTED count); `explainTrip` writes the reason out. */
+  const tripPoints = (sink: Sink, distinct: number) => (w.metOnTrip === 0 || distinct === 0 ? 0 : gain(sink, w.metOnTrip * distinct));
+  /** The trips named newest first, each with the agenda items that made it count. */
+  function explainTrip(sink: Sink, points: number, hits: readonly TripHit[], key: 'metOnTrip' | 'travelledToMeet' | 'travelledTo', extra: Record<string, string>) {
+    const items = new Map<MatchTrip, string[]>();
+    for (const h of hits) {
+      const list = items.get(h.trip) ?? [];
+      if (h.itemId && !list.includes(h.itemId)) list.push(h.itemId);
+      items.set(h.trip, list);
+    }
+    const list = [...items.keys()].sort(tripsByRecency);
+    const sources = list.flatMap((t) => [ref('trips', t.id), ...items.get(t)!.sort(codeUnitOrder).map((id) => ref('agendaItems', id))]);
+    explain(sink, 'metOnTrip', points, `matchmaking.reasons.${key}`, { count: list.length, trip: list[0]!.title, ...extra }, sources);
+  }
+  const metAt = (items: readonly MatchAgendaItem[] | null): TripHit[] => (items ?? []).map((a) => ({ trip: trips.get(a.tripId)!, itemId: a.id }));
+
+  /** 1 for a contact today, falling to 0 at CONTACT_HORIZON_DAYS. */
+  const recency = (day: number) => Math.max(0, 1 - (todayNumber - day) / CONTACT_HORIZON_DAYS);
+
+  function sharedNetwork(sink: Sink, own: readonly string[] | undefined) {
+    if (w.sharedNetwork === 0 || subjectGroups.size === 0 || !own) return;
+    const shared = [...new Set(own.filter((g) => subjectGroups.has(g) && groupNames.has(g)))];
+    if (shared.length === 0) return;
+    const points = gain(sink, w.sharedNetwork * Math.min(shared.length, MAX_RECORDS_COUNTED));
+    if (!points || !sink.reasons) return;
+    shared.sort((a, b) => codeUnitOrder(fold(groupNames.get(a)!), fold(groupNames.get(b)!)) || codeUnitOrder(a, b));
+    explain(sink, 'sharedNetwork', points, 'matchmaking.reasons.sharedNetwork', { count: shared.length, groups: shared.map((g) => groupNames.get(g)!).join(', ') }, shared.map((g) => ref('groups', g)));
+  }
+
+  /* Organisations ---------------------------------------------------------------------------------- */
+
+  const isOrgCandidate = (s: Organisation) => s.o.id !== subjectOrg?.id && (direction === 'partners' ? !isOurs(s) : isOurs(s));
+
+  function scoreOrganisation(sink: Sink, s: Organisation) {
+    const o = s.o;
+    const self = ref('organisations', o.id);
+    if (direction === 'partners') {
+      sharedTopics(sink, o.topics, self, s.asPartner);
+      priorityCountry(sink, o.country, [self]);
+      earlierCooperation(sink, (s.asPartner ?? []).filter(withOurSide));
+      if (w.relatedPartner > 0) {
+        const isPartnerIn = (c: MatchCooperation) => c.partners.includes(o.id);
+        const related: Related[] = [];
+        for (const r of childCoops.get(s) ?? []) if (!isPartnerIn(r.coop)) related.push(r); // its children's
+        const parent = o.parentId ? orgs.get(o.parentId) : undefined;
+        if (parent) {
+          for (const r of childCoops.get(parent) ?? []) if (r.via !== o.id && !isPartnerIn(r.coop)) related.push(r); // its siblings'
+          for (const c of parent.asPartner ?? []) if (withOurSide(c) && !isPartnerIn(c)) related.push({ coop: c, via: parent.o.id }); // its parent's
+        }
+        // Its own cooperations with our side's relatives (the subject's sister institute, say).
+        if (ourRelatives.size > 0)
+          for (const c of s.asPartner ?? []) if (!c.institutes.some((i) => ourSide.has(i))) for (const i of c.institutes) if (ourRelatives.has(i)) related.push({ coop: c, via: i });
+        relatedPartner(sink, related);
+      }
+      const points = s.meetings ? tripPoints(sink, distinctTrips(s.meetings, tripOfItem)) : 0;
+      if (points && sink.reasons) explainTrip(sink, points, metAt(s.meetings), 'metOnTrip', {});
+    } else {
+      const coops = s.asInstitute ?? [];
+      sharedTopics(sink, o.topics, self, coops);
+      countryExperience(sink, coops);
+      if (partner) {
+        earlierCooperation(sink, coops.filter((c) => c.partners.includes(partner.id)));
+        const related: Related[] = [...(nearPartner.get(s) ?? [])];
+        for (const c of coops) if (!c.partners.includes(partner.id)) for (const p of c.partners) if (partnerRelatives.has(p)) related.push({ coop: c, via: p });
+        relatedPartner(sink, related);
+      }
+      const hits = travelled.get(s);
+      const points = hits ? tripPoints(sink, distinctTrips(hits, tripOfHit)) : 0;
+      if (hits && points && sink.reasons) explainTrip(sink, points, hits, travelKey, travelParams);
+    }
+    recentContactVia(sink, s);
+    sharedNetwork(sink, o.groupIds);
+  }
+
+  /** Institutes direction: cooperations with partners in the partner's (or the request's) countries, beyond the partner itself. */
+  function countryExperience(sink: Sink, coops: readonly MatchCooperation[]) {
+    if (w.priorityCountry === 0 || requested.size === 0) return;
+    const there: MatchCooperation[] = [];
+    let country: string | null = null;
+    for (const c of coops) {
+      if (partner && c.partners.includes(partner.id)) continue;
+      for (const p of c.partners) {
+        const cc = orgs.get(p)?.o.country;
+        if (!cc || !requested.has(cc)) continue;
+        if (!there.includes(c)) there.push(c);
+        if (country === null || countries.indexOf(cc) < countries.indexOf(country)) country = cc;
+      }
+    }
+    if (!country) return;
+    const points = gain(sink, (w.priorityCountry * Math.min(there.length, MAX_RECORDS_COUNTED)) / MAX_RECORDS_COUNTED);
+    if (!points || !sink.reasons) return;
+    there.sort(byRecency);
+    explain(sink, 'priorityCountry', points, 'matchmaking.reasons.countryExperience', { count: there.length, country }, [...caseRefs, ...there.map((c) => ref('cooperations', c.id))]);
+  }
+
+  /** The last contact with anyone who holds a position at the organisation now. */
+  function recentContactVia(sink: Sink, s: Organisation) {
+    const a = s.lastVia;
+    const pos = s.lastViaPosition;
+    if (w.recentContact === 0 || !a || !pos) return;
+    const points = gain(sink, w.recentContact * recency(s.lastViaDay));
+    if (!points || !sink.reasons) return;
+    explain(sink, 'recentContact', points, 'matchmaking.reasons.recentContactVia', { date: a.date, person: nameOf(personIndex.get(pos.contactId)!) }, [
+      ref('activities', a.id),
+      ref('contacts', pos.contactId),
+      ref('positions', pos.id),
+    ]);
+  }
+
+  /* People ------------------------------------------------------------------------------------------ */
+
+  /** Partners direction: nobody who works at one of ours now; institutes direction: people at an institute that fits. */
+  function isPersonCandidate(k: number): boolean {
+    if (direction === 'partners') {
+      for (let i = currentOf.head(k); i !== -1; i = currentOf.after(i)) if (isOurs(currentAt[i]!)) return false;
+      return true;
+    }
+    for (let i = currentOf.head(k); i !== -1; i = currentOf.after(i)) if (orgScore[currentAt[i]!.index]! > 0) return true;
+    return false;
+  }
+
+  /**
+   * Where a person is: the country of a current position (the one with the smallest id, so the answer
+   * does not depend on the order positions come in; its slot), else their own country (-2, as the contact
+   * schema has it: where they are based when no current position says so); -1: unknown.
+   */
+  function whereSlot(k: number): number {
+    let slot = -1;
+    for (let i = currentOf.head(k); i !== -1; i = currentOf.after(i)) if (currentAt[i]!.o.country && (slot === -1 || currentOf.at(i).id < currentOf.at(slot).id)) slot = i;
+    return slot === -1 && contacts[k]!.country ? -2 : slot;
+  }
+  const countryOf = (k: number) => {
+    const slot = whereSlot(k);
+    return slot === -2 ? contacts[k]!.country : slot >= 0 ? currentAt[slot]!.o.country : null;
+  };
+  /** Distinct trips of the meetings a person was a counterpart in, counted in place. */
+  function distinctMeetingTrips(k: number): number {
+    let distinct = 0;
+    for (let i = meetingsOf.head(k); i !== -1 && distinct < MAX_RECORDS_COUNTED; i = meetingsOf.after(i)) {
+      let seen = false;
+      for (let j = meetingsOf.head(k); j !== i && !seen; j = meetingsOf.after(j)) seen = meetingsOf.at(j).tripId === meetingsOf.at(i).tripId;
+      if (!seen) distinct++;
+    }
+    return distinct;
+  }
+
+  /** Scores a person; allocates nothing unless the reasons are written out (the second pass). */
+  function scorePerson(sink: Sink, k: number) {
+    const c = contacts[k]!;
+    const self = sink.reasons ? ref('contacts', c.id) : NO_SOURCE;
+    sharedTopics(sink, c.expertise, self, null);
+    if (direction === 'partners') {
+      const slot = whereSlot(k);
+      const country = slot === -2 ? c.country : slot >= 0 ? currentAt[slot]!.o.country : null;
+      priorityCountry(sink, country, sink.reasons ? (slot >= 0 ? [ref('positions', currentOf.at(slot).id), ref('organisations', currentAt[slot]!.o.id)] : [self]) : NO_SOURCES);
+      const points = meetingsOf.has(k) ? tripPoints(sink, distinctMeetingTrips(k)) : 0;
+      if (points && sink.reasons) explainTrip(sink, points, metAt(meetingsOf.toArray(k)), 'metOnTrip', {});
+    } else if (tripsOf.has(k)) {
+      const mine = tripsOf.toArray(k);
+      const hits: TripHit[] = [];
+      for (let i = currentOf.head(k); i !== -1; i = currentOf.after(i)) for (const h of travelled.get(currentAt[i]!) ?? []) if (mine.includes(h.trip)) hits.push(h);
+      const points = tripPoints(sink, distinctTrips(hits, tripOfHit));
+      if (points && sink.reasons) explainTrip(sink, points, hits, travelKey, travelParams);
+    }
+    // A current position at an organisation that fits: the best-scoring one.
+    if (w.currentPosition > 0) {
+      let best = -1;
+      let bestScore = 0;
+      for (let i = currentOf.head(k); i !== -1; i = currentOf.after(i)) {
+        const score = orgScore[currentAt[i]!.index]!;
+        if (score > bestScore || (best !== -1 && score === bestScore && currentOf.at(i).id < currentOf.at(best).id)) {
+          best = i;
+          bestScore = score;
+        }
+      }
+      const points = best !== -1 ? gain(sink, w.currentPosition) : 0;
+      if (points && sink.reasons) {
+        const pos = currentOf.at(best);
+        explain(sink, 'currentPosition', points, 'matchmaking.reasons.currentPosition', { role: pos.role, organisation: currentAt[best]!.o.name }, [
+          ref('positions', pos.id),
+          ref('organisations', pos.organisationId),
+        ]);
+      }
+    }
+    const last = lastOf[k];
+    if (w.recentContact > 0 && last) {
+      const points = gain(sink, w.recentContact * recency(lastDay[k]!));
+      if (points && sink.reasons) explain(sink, 'recentContact', points, 'matchmaking.reasons.recentContact', { date: last.date }, [ref('activities', last.id)]);
+    }
+  }
+
+  /* Ranking: score everyone, keep the best `limit`, then explain those ----------------------------- */
+
+  const sink: Sink = { points: 0, reasons: null };
+  function rank<T>(states: Iterable<T>, isCandidate: (s: T) => boolean, score: (sink: Sink, s: T) => void, name: (s: T) => string, id: (s: T) => string, onScore?: (s: T, score: number) => void) {
+    const top: Array<Candidate<T>> = [];
+    let total = 0;
+    const sortName = (c: Candidate<T>) => (c.sortName ??= fold(name(c.state)));
+    const before = (a: Candidate<T>, b: Candidate<T>) => a.score > b.score || (a.score === b.score && (sortName(a) < sortName(b) || (sortName(a) === sortName(b) && id(a.state) < id(b.state))));
+    for (const s of states) {
+      if (!isCandidate(s)) continue;
+      sink.points = 0;
+      score(sink, s);
+      const points = round(sink.points);
+      onScore?.(s, points);
+      if (points <= 0) continue;
+      total++;
+      if (top.length === limit && points < top[limit - 1]!.score) continue;
+      const c: Candidate<T> = { state: s, score: points, sortName: null };
+      if (top.length === limit && !before(c, top[limit - 1]!)) continue;
+      let lo = 0;
+      let hi = top.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (before(top[mid]!, c)) lo = mid + 1;
+        else hi = mid;
+      }
+      top.splice(lo, 0, c);
+      if (top.length > limit) top.pop();
+    }
+    return { top, total };
+  }
+  function explained<T>(c: Candidate<T>, kind: MatchCandidate['kind'], id: string, name: string, country: string | null, score: (sink: Sink, s: T) => void): MatchCandidate {
+    const out: Sink = { points: 0, reasons: [] };
+    score(out, c.state);
+    const reasons = out.reasons!.sort((a, b) => b.points - a.points || reasonKinds.indexOf(a.kind) - reasonKinds.indexOf(b.kind));
+    return { kind, id, name, country, score: c.score, reasons };
+  }
+
+  const rankedOrgs = rank(organisations, isOrgCandidate, scoreOrganisation, (s) => s.o.name, (s) => s.o.id, (s, score) => (orgScore[s.index] = score));
+  const rankedPeople = rank(contacts.keys(), isPersonCandidate, scorePerson, nameOf, (k) => contacts[k]!.id);
+
+  return {
+    direction,
+    today,
+    weights: { ...w },
+    organisations: rankedOrgs.top.map((c) => explained(c, 'organisation', c.state.o.id, c.state.o.name, c.state.o.country, scoreOrganisation)),
+    people: rankedPeople.top.map((c) => explained(c, 'contact', contacts[c.state]!.id, nameOf(c.state), countryOf(c.state), scorePerson)),
+    totals: { organisations: rankedOrgs.total, people: rankedPeople.total },
+  };
+}
+
+/**
+ * A reason as a sentence in `lang`: the catalogue string with its values, a country code given as the
+ * country's name and a date in the reader's format. For the screen, the printed shortlist and tests.
+ */
+export function reasonText(r: MatchReason, lang: Language): string {
+  const params: Record<string, string | number> = { ...(r.message.params ?? {}) };
+  if (typeof params['country'] === 'string' && params['country']) params['country'] = countryName(params['country'], lang);
+  if (typeof params['date'] === 'string') params['date'] = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(params['date']));
+  return translator(lang)(r.message.key, params);
+}

@@ -6,11 +6,14 @@ import { ContactRecord, PositionRecord } from '../features/contacts/schema';
 import { NoteRecord, NoteRevisionRecord } from '../features/notes/schema';
 import { OrganisationRecord } from '../features/organisations/schema';
 import { AgendaItemRecord, TripRecord } from '../features/trips/schema';
+import { CooperationRecord } from '../features/cooperations/schema';
+import { GroupRecord } from '../features/groups/schema';
+import { ProgrammeRecord } from '../features/programmes/schema';
 import { ViewRecord } from '../features/views/schema';
 import { defaultSettings, Settings } from '../features/workspace/schema';
 
 /** Bump with a migration in electron/backend/store/migrations.ts. */
-export const SCHEMA_VERSION = 6;
+export const SCHEMA_VERSION = 7;
 
 /** The record collections, each an array of records with id/createdAt/updatedAt/revision. */
 export const collectionSchemas = {
@@ -24,6 +27,9 @@ export const collectionSchemas = {
   views: ViewRecord,
   trips: TripRecord,
   agendaItems: AgendaItemRecord,
+  cooperations: CooperationRecord,
+  programmes: ProgrammeRecord,
+  groups: GroupRecord,
 } as const;
 export type CollectionName = keyof typeof collectionSchemas;
 export const collectionNames = Object.keys(collectionSchemas) as CollectionName[];
@@ -119,6 +125,9 @@ export const Database = z.object({
   views: z.array(ViewRecord),
   trips: z.array(TripRecord),
   agendaItems: z.array(AgendaItemRecord),
+  cooperations: z.array(CooperationRecord),
+  programmes: z.array(ProgrammeRecord),
+  groups: z.array(GroupRecord),
   trash: z.array(TrashEntry),
   erasures: z.array(ErasureEntry),
 });
@@ -139,6 +148,9 @@ export const emptyDatabase = (): Database => ({
   views: [],
   trips: [],
   agendaItems: [],
+  cooperations: [],
+  programmes: [],
+  groups: [],
   trash: [],
   erasures: [],
 });

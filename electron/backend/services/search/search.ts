@@ -31,7 +31,7 @@ export function createSearchService({ cases, contacts, organisations: orgs, note
           .list({ ...common, countries: [], regions: [], topics: [], organisationKinds: [], languages: [], owners: [], sort: 'lastContact' })
           .rows.map((c) => ({ kind: 'contact' as const, id: c.id, label: c.name, detail: [c.role, c.organisationName].filter(Boolean).join(', '), status: null })),
         ...orgs
-          .list({ ...common, kinds: [], countries: [], regions: [], topics: [], owners: [], sort: 'people' })
+          .list({ ...common, kinds: [], countries: [], regions: [], topics: [], owners: [], groups: [], sort: 'people' })
           .rows.map((o) => ({ kind: 'organisation' as const, id: o.id, label: o.name, detail: [o.city, o.country].filter(Boolean).join(', '), status: o.kind as string })),
         ...notes
           .list({ ...common, kinds: [], statuses: [], countries: [], regions: [], topics: [], owners: [], sort: 'updatedAt' })

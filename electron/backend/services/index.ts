@@ -10,13 +10,16 @@ import { createArchiveService } from './archive/archive';
 import { createActivityService } from './cases/activities';
 import { createCaseService } from './cases/cases';
 import { createTaskService } from './cases/tasks';
+import { createCooperationService } from './cooperations/cooperations';
 import { createContactService } from './contacts/contacts';
 import { createPositionService } from './contacts/positions';
 import { createCountryService } from './countries/countries';
 import { createImportService } from './imports/imports';
 import { createExportService } from './exports/exports';
+import { createGroupService } from './groups/groups';
 import { createNoteService } from './notes/notes';
 import { createOrganisationService } from './organisations/organisations';
+import { createProgrammeService } from './programmes/programmes';
 import { createSearchService } from './search/search';
 import { createAgendaService } from './trips/agenda';
 import { createBookService } from './trips/book';
@@ -55,6 +58,9 @@ export function createServices(ctx: ServiceContext, platform: Platform, opts: { 
     trips,
     agenda: createAgendaService(ctx),
     book: createBookService(ctx, platform, jobs),
+    cooperations: createCooperationService(ctx),
+    programmes: createProgrammeService(ctx),
+    groups: createGroupService(ctx),
     search: createSearchService({ cases, contacts, organisations, notes }),
     imports: createImportService(ctx, platform, jobs, staging, opts.reader),
     archive: createArchiveService(ctx, platform, () => workspace.status(), staging, jobs),

@@ -79,7 +79,13 @@ export function createOrganisationService(ctx: ServiceContext) {
     title: 'Organisation',
     fields: OrganisationFields,
     label: (o) => o.name,
-    check: (o, current) => assertNoCycle(current?.id ?? null, o.parentId),
+    check: (o, current) => {
+      assertNoCycle(current?.id ?? null, o.parentId);
+      const groups = byId(store.db.groups);
+      if (o.groupIds.some((g) => !groups.has(g))) {
+        throw new AppError('VALIDATION', 'A group the organisation names does not exist.', { fields: { groupIds: { key: 'validation.unknownRecord' } } });
+      }
+    },
   });
 
   return {

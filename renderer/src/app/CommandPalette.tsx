@@ -65,6 +65,8 @@ export function CommandPalette() {
     ['/contacts', t('contacts.new')],
     ['/notes', t('notes.new')],
     ['/trips', t('trips.new')],
+    ['/cooperations', t('cooperations.new')],
+    ['/programmes', t('programmes.new')],
   ];
   const commands: PaletteItem[] = [
     ...newRecords.map(([path, label]) => ({ id: `new-${path}`, label, icon: <IconPlus size={18} />, to: `${path}/new` })),

@@ -63,10 +63,14 @@ export function GroupDialog({ group, onClose, onSaved }: { group?: GroupRecord; 
       >
         <form
           noValidate
-          onSubmit={form.onSubmit((v) => {
-            setFormError(null);
-            save.mutate(v);
-          })}
+          onSubmit={(e) => {
+            // The dialog is portalled out of the DOM but not out of React: its submit would bubble to the organisation form around it.
+            e.stopPropagation();
+            form.onSubmit((v) => {
+              setFormError(null);
+              save.mutate(v);
+            })(e);
+          }}
         >
           <Stack gap="sm">
             {formError ? (

@@ -77,7 +77,7 @@ export const TrashEntry = z.object({
    * versions of the records it updated as they were before (Undo puts them back).
    */
   created: z
-    .object({ organisations: z.array(Id).optional(), contacts: z.array(Id).optional(), positions: z.array(Id).optional() })
+    .object({ organisations: z.array(Id).optional(), contacts: z.array(Id).optional(), positions: z.array(Id).optional(), cooperations: z.array(Id).optional() })
     .optional(),
   /**
    * Records a merge changed in place (the kept record, and every record whose reference moved to

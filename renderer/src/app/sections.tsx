@@ -28,6 +28,9 @@ export function useSections(): Section[] {
  * list it was opened from (`/import?target=organisations` → Organisations, otherwise People).
  */
 export function sectionOf(sections: readonly Section[], pathname: string, search: string): string | undefined {
-  if (pathname === '/import') return new URLSearchParams(search).get('target') === 'organisations' ? '/organisations' : '/contacts';
+  if (pathname === '/import') {
+    const target = new URLSearchParams(search).get('target');
+    return target === 'organisations' ? '/organisations' : target === 'cooperations' ? '/cooperations' : '/contacts';
+  }
   return sections.find((s) => pathname.startsWith(s.path))?.path;
 }

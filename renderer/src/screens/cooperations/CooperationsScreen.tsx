@@ -20,6 +20,7 @@ import { ListTable } from '../../components/list/ListTable';
 import { SplitView } from '../../components/list/SplitView';
 import { useFilteredList } from '../../components/list/useFilteredList';
 import { ListPane } from '../../components/ListPane';
+import { ImportButton } from '../imports/ImportButton';
 import { CooperationDetail } from './CooperationDetail';
 import { CooperationEditor } from './CooperationEditor';
 import { CooperationStatusBadge, formatPeriod, formatVolume, useGroupOptions } from './parts';
@@ -117,6 +118,7 @@ export function CooperationsScreen() {
           countKey="cooperations.count"
           newLabel={t('cooperations.new')}
           onNew={() => navigate('/cooperations/new')}
+          tools={<ImportButton target="cooperations" />}
           filters={
             <>
               <SearchFilter value={filter.text} onChange={set('text')} placeholder={t('cooperations.searchPlaceholder')} />

@@ -4,8 +4,12 @@
  * programme, text), the reference rules (a deleted organisation, person, case, trip, note, programme
  * or group only leaves the cooperation or organisation; the impact names it; one Undo puts it back).
  */
+import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { openTestBackend, rejection, type TestBackend } from './helpers/workspace';
+import { SubjectAccessExport } from '../../shared/features/exports/schema';
+import { jobFile } from './helpers/jobs';
+import { pdftotext, savePdf } from './helpers/poppler';
+import { openTestBackend, rejection, tempDir, type TestBackend } from './helpers/workspace';
 
 const clock = () => new Date('2026-11-21T10:00:00Z');
 
@@ -232,5 +236,23 @@ describe('programmes', () => {
     expect((await b.call('programmes.get', { id: p.programme.id })).link).toBe('https://example.org/call');
     const bad = await rejection(b.call('programmes.create', { name: 'Bad date', deadline: '15.02.2027' }));
     expect(bad.fields?.deadline?.key).toBe('validation.invalidDate');
+  });
+});
+
+describe('a person’s subject-access export (GDPR Art. 15)', () => {
+  it('holds the cooperations that name them as a contact, with the other contact taken out and counted', async () => {
+    const b = await openTestBackend({ now: clock });
+    const p = await portfolio(b);
+    await b.call('cooperations.create', { title: 'Unrelated cooperation', partners: [p.nairobi.id] });
+    const file = await jobFile(b, (await b.call('exports.subjectAccess', { contactId: p.ama.id, language: 'en' })).jobId);
+    const entries = unzipSync(file.bytes);
+    const names = Object.keys(entries);
+    const data = SubjectAccessExport.parse(JSON.parse(strFromU8(entries[names.find((n) => n.endsWith('.json'))!]!)));
+    expect(data.cooperations).toHaveLength(1);
+    expect(data.cooperations[0]).toMatchObject({ reasons: ['cooperationContact'], otherPeople: 1, record: { id: p.ghana.id, partnerContacts: [p.ama.id], ourContacts: [] } });
+    const text = pdftotext(savePdf(await tempDir(), entries[names.find((n) => n.endsWith('.pdf'))!]!));
+    expect(text).toContain('Coastal adaptation in West Africa');
+    expect(text).toContain('contact person of the cooperation');
+    expect(text).not.toContain('Unrelated cooperation');
   });
 });

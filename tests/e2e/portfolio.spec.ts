@@ -106,3 +106,47 @@ test('a cooperation made by keyboard, found by country and group, accessible in 
   await expect(page.getByRole('region', { name: 'Cooperations in this programme' })).toContainText(TITLE);
   await expectAccessible(page, 'a funding programme');
 });
+
+test('groups are managed beside the organisations: made in the dialog, picked in the editor, counted in the filter', async ({ page, host }) => {
+  await page.goto(host.url);
+  await page.getByRole('button', { name: 'Start empty' }).click();
+  await expect(page.getByRole('heading', { name: 'Advisory cases', level: 1 })).toBeVisible();
+  await seed(page, host.url);
+
+  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('button', { name: 'Organisations' }).click();
+  await page.getByRole('button', { name: 'Manage groups…' }).click();
+  const manage = page.getByRole('dialog', { name: 'Groups of organisations' });
+  await expect(manage.getByRole('row', { name: /Research Alliance Climate/ })).toContainText('1');
+  await expectAccessible(page, 'the groups dialog');
+  await manage.getByRole('button', { name: 'New group…' }).click();
+  const create = page.getByRole('dialog', { name: 'New group' });
+  await create.getByRole('textbox', { name: /Name/ }).fill('ScienceCampus Coast');
+  await create.getByRole('combobox', { name: 'Kind' }).click();
+  await page.getByRole('option', { name: 'Science campus' }).click();
+  await create.getByRole('button', { name: 'Create group' }).click();
+  await expect(manage.getByRole('row', { name: /ScienceCampus Coast/ })).toBeVisible();
+  await manage.getByRole('button', { name: 'Close' }).last().click();
+  await expect(manage).toBeHidden();
+
+  // The Centre joins the campus in its editor; its page names the group and its cooperation.
+  const grid = page.getByRole('grid', { name: 'Organisation list' });
+  await grid.getByText('Centre for Tropical Marine Research').click();
+  await page.getByRole('article').getByRole('button', { name: 'Edit' }).click();
+  const groups = page.getByRole('textbox', { name: 'Groups' });
+  await groups.focus();
+  await pickByKeyboard(page, 'campus');
+  await page.keyboard.press('Control+s');
+  const detail = page.getByRole('article', { name: 'Centre for Tropical Marine Research' });
+  await expect(detail.getByText('ScienceCampus Coast')).toBeVisible();
+  await expect(detail.getByRole('region', { name: 'Cooperations' })).toContainText('Mangrove monitoring');
+  await expectAccessible(page, 'an organisation with its groups and cooperations');
+
+  // The list filters by group; the option says how many organisations are in it.
+  await page.getByRole('combobox', { name: 'Group' }).focus();
+  await page.keyboard.type('campus');
+  await expect(page.getByRole('option')).toHaveText(['ScienceCampus Coast (1)']);
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(grid.getByRole('row')).toHaveCount(2);
+  await expect(grid.getByText('Centre for Tropical Marine Research')).toBeVisible();
+});

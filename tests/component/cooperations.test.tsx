@@ -7,6 +7,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { Route, Routes } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { CaseDetail } from '../../renderer/src/screens/cases/CaseDetail';
 import { CooperationsScreen } from '../../renderer/src/screens/cooperations/CooperationsScreen';
 import { OrganisationEditor } from '../../renderer/src/screens/organisations/OrganisationEditor';
 import { OrganisationsScreen } from '../../renderer/src/screens/organisations/OrganisationsScreen';
@@ -144,6 +145,20 @@ describe('Cooperations against the real backend', () => {
     await waitFor(() => expect(b.store.db.cooperations.some((c) => c.id === p.ghana.id)).toBe(false));
     fireEvent.click(await screen.findByRole('button', { name: 'Undo' }));
     await waitFor(() => expect(b.store.db.cooperations.some((c) => c.id === p.ghana.id)).toBe(true));
+  });
+});
+
+describe('Links back to cooperations', () => {
+  it('a case’s page lists the cooperations that link to it, each opening the cooperation', async () => {
+    const b = await openTestBackend();
+    const p = await portfolio(b);
+    const kase = await b.call('cases.create', { title: 'Partners in Ghana', openedOn: '2026-03-01' });
+    await b.call('cooperations.update', { id: p.ghana.id, revision: p.ghana.revision, changes: { caseIds: [kase.id] } });
+    renderWithBackend(b, <Routes><Route path="/cases/:id" element={<CaseDetail />} /></Routes>, { path: `/cases/${kase.id}` });
+    const region = await screen.findByRole('region', { name: 'Cooperations' });
+    const link = await within(region).findByRole('link', { name: 'Coastal adaptation in West Africa' });
+    expect(link).toHaveAttribute('href', `/cooperations/${p.ghana.id}`);
+    expect(within(region).queryByText('Mangrove monitoring')).toBeNull();
   });
 });
 

@@ -93,6 +93,11 @@ describe('cooperations', () => {
     expect(titles(await b.call('cooperations.list', { groups: [p.campus.id], statuses: ['applied'] }))).toEqual(['Mangrove monitoring']);
     expect(titles(await b.call('cooperations.list', { programmeIds: [p.programme.id] }))).toEqual(['Coastal adaptation in West Africa']);
     expect(titles(await b.call('cooperations.list', { organisationId: p.legon.id }))).toEqual(['Coastal adaptation in West Africa']);
+    // The links back, as a person's, case's, trip's or note's page asks for them.
+    for (const linked of [{ contactId: p.ama.id }, { contactId: p.jana.id }, { caseId: p.kase.id }, { tripId: p.trip.id }, { noteId: p.note.id }]) {
+      expect(titles(await b.call('cooperations.list', linked)), JSON.stringify(linked)).toEqual(['Coastal adaptation in West Africa']);
+    }
+    expect((await b.call('cooperations.list', { caseId: p.kase.id, statuses: ['idea'] })).total).toBe(0);
     // Text finds partner names and countries in either language, folded.
     expect(titles(await b.call('cooperations.list', { text: 'vietnam' }))).toEqual(['AI for health in Southeast Asia']);
     expect(titles(await b.call('cooperations.list', { text: 'Kenia' }))).toEqual(['Mangrove monitoring']);

@@ -62,6 +62,11 @@ export const CooperationListFilter = z.object({
   programmeIds: z.array(Id).max(MAX_FILTER_VALUES).default([]),
   /** Cooperations an organisation takes part in, on either side (its page lists them). */
   organisationId: Id.optional(),
+  /** Cooperations that name this person (on either side), case, trip or note: the links back, on their pages. */
+  contactId: Id.optional(),
+  caseId: Id.optional(),
+  tripId: Id.optional(),
+  noteId: Id.optional(),
 });
 
 export const CooperationListItem = z.object({

@@ -26,6 +26,8 @@ interface Row {
   instituteIds: ReadonlySet<string>;
   groupIds: ReadonlySet<string>;
   organisationIds: ReadonlySet<string>;
+  /** Every person, case, trip and note it names. */
+  linked: ReadonlySet<string>;
   programmeId: string | null;
   text: string;
 }
@@ -62,6 +64,7 @@ function cooperationRows(db: Database): Row[] {
         instituteIds: new Set(c.institutes),
         organisationIds: new Set([...c.institutes, ...c.partners]),
         groupIds: new Set(involved.flatMap((o) => o!.groupIds)),
+        linked: new Set([...c.ourContacts, ...c.partnerContacts, ...c.caseIds, ...c.tripIds, ...c.noteIds]),
         programmeId: c.programmeId,
         text: foldText(
           [
@@ -134,6 +137,7 @@ export function createCooperationService(ctx: ServiceContext) {
             (groups.length === 0 || groups.some((id) => r.groupIds.has(id))) &&
             (programmes.size === 0 || (r.programmeId !== null && programmes.has(r.programmeId))) &&
             (query.organisationId === undefined || r.organisationIds.has(query.organisationId)) &&
+            [query.contactId, query.caseId, query.tripId, query.noteId].every((id) => id === undefined || r.linked.has(id)) &&
             (terms.length === 0 || matchesTerms(terms, [r.text])),
         );
         const key = query.sort;

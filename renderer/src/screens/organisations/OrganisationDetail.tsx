@@ -15,7 +15,7 @@ import { formatDateTime } from '../../lib/format';
 import { MergeOrganisationDialog } from './MergeOrganisationDialog';
 import { OrganisationPeople } from './OrganisationPeople';
 import { CaseLine, CopyValue, RoleList } from './parts';
-import { CooperationStatusBadge } from '../cooperations/parts';
+import { CooperationMentions } from '../cooperations/CooperationMentions';
 import { useLanguage } from '../../app/language';
 
 export function OrganisationDetail() {
@@ -29,10 +29,6 @@ export function OrganisationDetail() {
   const related = useQuery({ queryKey: ['organisations', 'related', id], queryFn: () => api.organisations.related({ id }) });
   const groupIds = query.data?.groupIds ?? [];
   const groups = useQuery({ queryKey: ['groups', 'lookup', groupIds], queryFn: () => api.groups.lookup({ ids: groupIds }), enabled: groupIds.length > 0 });
-  const cooperations = useQuery({
-    queryKey: ['cooperations', 'list', 'organisation', id],
-    queryFn: () => api.cooperations.list({ organisationId: id, sort: 'title', direction: 'asc', limit: 200 }),
-  });
   const o = query.data;
 
   if (!o || query.isError) return <RecordFallback query={query} />;
@@ -148,24 +144,7 @@ export function OrganisationDetail() {
         )}
       </DetailSection>
 
-      <DetailSection id="org-cooperations-title" title={t('cooperations.onOrganisation')} mt="lg">
-        {cooperations.data?.rows.length ? (
-          <List size="sm" spacing={2}>
-            {cooperations.data.rows.map((c) => (
-              <List.Item key={c.id}>
-                <Group gap={6} wrap="nowrap">
-                  <Anchor component={Link} to={`/cooperations/${c.id}`} size="sm">
-                    {c.title}
-                  </Anchor>
-                  <CooperationStatusBadge status={c.status} size="xs" />
-                </Group>
-              </List.Item>
-            ))}
-          </List>
-        ) : (
-          <EmptyLine>{t('cooperations.noneOnOrganisation')}</EmptyLine>
-        )}
-      </DetailSection>
+      <CooperationMentions linked={{ organisationId: o.id }} none={t('cooperations.noneOnOrganisation')} />
 
       <TripMentions kind="organisation" id={o.id} />
 

@@ -172,6 +172,18 @@ describe('cooperations', () => {
     }
   });
 
+  it('the palette’s search finds cooperations and programmes by their words', async () => {
+    const b = await openTestBackend({ now: clock });
+    const p = await portfolio(b);
+    const hits = await b.call('search.global', { text: 'mangrove' });
+    expect(hits).toEqual([{ kind: 'cooperation', id: p.kenya.id, label: 'Mangrove monitoring', detail: 'ZMT, University of Nairobi', status: 'applied' }]);
+    // The programme, and the cooperation in it (its text holds the programme's name).
+    expect((await b.call('search.global', { text: 'bilateral africa' })).map((h) => [h.kind, h.label])).toEqual([
+      ['cooperation', 'Coastal adaptation in West Africa'],
+      ['programme', 'Bilateral Africa Call'],
+    ]);
+  });
+
   it('deleting a cooperation leaves everything it names; Undo brings it back', async () => {
     const b = await openTestBackend({ now: clock });
     const p = await portfolio(b);

@@ -41,6 +41,8 @@ export function createServices(ctx: ServiceContext, platform: Platform, opts: { 
   const notes = createNoteService(ctx);
   const workspace = createWorkspaceService(ctx, platform.shell, platform.deviceVault);
   const trips = createTripService(ctx, platform);
+  const cooperations = createCooperationService(ctx);
+  const programmes = createProgrammeService(ctx);
   return {
     workspace,
     settings: createSettingsService(ctx),
@@ -58,10 +60,10 @@ export function createServices(ctx: ServiceContext, platform: Platform, opts: { 
     trips,
     agenda: createAgendaService(ctx),
     book: createBookService(ctx, platform, jobs),
-    cooperations: createCooperationService(ctx),
-    programmes: createProgrammeService(ctx),
+    cooperations,
+    programmes,
     groups: createGroupService(ctx),
-    search: createSearchService({ cases, contacts, organisations, notes }),
+    search: createSearchService({ cases, contacts, organisations, notes, cooperations, programmes }),
     imports: createImportService(ctx, platform, jobs, staging, opts.reader),
     archive: createArchiveService(ctx, platform, () => workspace.status(), staging, jobs),
     exports: createExportService(ctx, platform, jobs, { cases, organisations, contacts, notes, trips }),

@@ -6,12 +6,15 @@
 import type { z } from 'zod';
 import { archiveContract } from '../features/archive/contract';
 import { casesContract } from '../features/cases/contract';
+import { cooperationsContract } from '../features/cooperations/contract';
 import { contactsContract } from '../features/contacts/contract';
 import { importsContract } from '../features/imports/contract';
 import { countriesContract } from '../features/countries/contract';
 import { exportsContract } from '../features/exports/contract';
+import { groupsContract } from '../features/groups/contract';
 import { notesContract } from '../features/notes/contract';
 import { organisationsContract } from '../features/organisations/contract';
+import { programmesContract } from '../features/programmes/contract';
 import { searchContract } from '../features/search/contract';
 import { tripsContract } from '../features/trips/contract';
 import { viewsContract } from '../features/views/contract';
@@ -27,6 +30,9 @@ export const contract = {
   ...viewsContract,
   ...countriesContract,
   ...tripsContract,
+  ...cooperationsContract,
+  ...programmesContract,
+  ...groupsContract,
   ...searchContract,
   ...importsContract,
   ...archiveContract,

@@ -1,12 +1,15 @@
 import { strings as archive } from '../features/archive/strings';
 import { strings as cases } from '../features/cases/strings';
 import { strings as contacts } from '../features/contacts/strings';
+import { strings as cooperations } from '../features/cooperations/strings';
 import { strings as countries } from '../features/countries/strings';
 import { strings as imports } from '../features/imports/strings';
 import { strings as exportsStrings } from '../features/exports/strings';
 import { strings as matchmaking } from '../features/matchmaking/strings';
+import { strings as groups } from '../features/groups/strings';
 import { strings as notes } from '../features/notes/strings';
 import { strings as organisations } from '../features/organisations/strings';
+import { strings as programmes } from '../features/programmes/strings';
 import { strings as search } from '../features/search/strings';
 import { strings as trips } from '../features/trips/strings';
 import { strings as views } from '../features/views/strings';
@@ -32,6 +35,9 @@ export const sources = {
   views,
   countries,
   trips,
+  cooperations,
+  programmes,
+  groups,
   search,
   imports,
   archive,

@@ -6,12 +6,15 @@ import { ContactRecord, PositionRecord } from '../features/contacts/schema';
 import { NoteRecord, NoteRevisionRecord } from '../features/notes/schema';
 import { OrganisationRecord } from '../features/organisations/schema';
 import { AgendaItemRecord, TripRecord } from '../features/trips/schema';
+import { CooperationRecord } from '../features/cooperations/schema';
+import { GroupRecord } from '../features/groups/schema';
+import { ProgrammeRecord } from '../features/programmes/schema';
 import { ViewRecord } from '../features/views/schema';
 import { defaultSettings, Settings } from '../features/workspace/schema';
 import { Collection } from './collection';
 
 /** Bump with a migration in electron/backend/store/migrations.ts. */
-export const SCHEMA_VERSION = 6;
+export const SCHEMA_VERSION = 7;
 
 /** The record collections, each an array of records with id/createdAt/updatedAt/revision. */
 export const collectionSchemas = {
@@ -25,6 +28,9 @@ export const collectionSchemas = {
   views: ViewRecord,
   trips: TripRecord,
   agendaItems: AgendaItemRecord,
+  cooperations: CooperationRecord,
+  programmes: ProgrammeRecord,
+  groups: GroupRecord,
 } as const;
 export type CollectionName = keyof typeof collectionSchemas;
 export const collectionNames = Object.keys(collectionSchemas) as CollectionName[];
@@ -72,7 +78,7 @@ export const TrashEntry = z.object({
    * versions of the records it updated as they were before (Undo puts them back).
    */
   created: z
-    .object({ organisations: z.array(Id).optional(), contacts: z.array(Id).optional(), positions: z.array(Id).optional() })
+    .object({ organisations: z.array(Id).optional(), contacts: z.array(Id).optional(), positions: z.array(Id).optional(), cooperations: z.array(Id).optional() })
     .optional(),
   /**
    * Records a merge changed in place (the kept record, and every record whose reference moved to
@@ -121,6 +127,9 @@ export const DatabaseFile = z.object({
   views: z.array(ViewRecord),
   trips: z.array(TripRecord),
   agendaItems: z.array(AgendaItemRecord),
+  cooperations: z.array(CooperationRecord),
+  programmes: z.array(ProgrammeRecord),
+  groups: z.array(GroupRecord),
   trash: z.array(TrashEntry),
   erasures: z.array(ErasureEntry),
 });
@@ -179,6 +188,9 @@ export const emptyDatabaseFile = (): DatabaseFile => ({
   views: [],
   trips: [],
   agendaItems: [],
+  cooperations: [],
+  programmes: [],
+  groups: [],
   trash: [],
   erasures: [],
 });

@@ -44,6 +44,7 @@ export function generateDomainDatabase(size: DomainSize, seed = 7): Database {
     topics: r.some(topics, r.int(1, 3)),
     parentId: i > 50 && r.next() < 0.15 ? `org-${r.int(0, 50)}` : null,
     owner: OWNERS[i % OWNERS.length]!,
+    groupIds: [],
     notes: r.next() < 0.3 ? sentence(r) : '',
   }));
 

@@ -121,6 +121,18 @@ export const references: readonly Reference[] = [
       };
     }),
   ),
+  // A cooperation outlives every record it names: deleting one of its organisations, people,
+  // cases, trips, notes or its programme only takes that link off it (undo puts it back).
+  { from: 'cooperations', field: 'institutes', to: 'organisations', many: true, onDelete: 'unlink' },
+  { from: 'cooperations', field: 'partners', to: 'organisations', many: true, onDelete: 'unlink' },
+  { from: 'cooperations', field: 'ourContacts', to: 'contacts', many: true, onDelete: 'unlink' },
+  { from: 'cooperations', field: 'partnerContacts', to: 'contacts', many: true, onDelete: 'unlink' },
+  { from: 'cooperations', field: 'caseIds', to: 'cases', many: true, onDelete: 'unlink' },
+  { from: 'cooperations', field: 'tripIds', to: 'trips', many: true, onDelete: 'unlink' },
+  { from: 'cooperations', field: 'noteIds', to: 'notes', many: true, onDelete: 'unlink' },
+  { from: 'cooperations', field: 'programmeId', to: 'programmes', many: false, onDelete: 'unlink' },
+  // Deleting a group leaves its organisations as they were, outside the group.
+  { from: 'organisations', field: 'groupIds', to: 'groups', many: true, onDelete: 'unlink' },
   {
     from: 'agendaItems',
     field: 'debrief',

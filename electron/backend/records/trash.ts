@@ -161,7 +161,7 @@ function undoImport(ctx: ServiceContext, draft: Draft<Database>, entry: TrashEnt
   const changedSince = () =>
     new AppError('CONFLICT', 'Records of this import were changed since; the import was not undone.', { messageKey: { key: 'imports.undoChanged' } });
   const gone = new Map<Table, Set<string>>();
-  for (const name of ['organisations', 'contacts', 'positions'] as const) {
+  for (const name of ['organisations', 'contacts', 'positions', 'cooperations'] as const) {
     const ids = new Set(created[name] ?? []);
     const rows = list(db, name);
     // A record erased since (GDPR) is simply gone already.
@@ -170,7 +170,10 @@ function undoImport(ctx: ServiceContext, draft: Draft<Database>, entry: TrashEnt
   }
   const plan = planRemoval(db, gone, { mode: 'delete' });
   const strays = [...plan.removed].some(([t, rs]) => rs.some((r) => !gone.get(t)?.has(r.id)));
-  if (strays || plan.relinks.length) {
+  // A record the import updated goes back to its version before, which did not refer to what the import made.
+  const restored = new Set(tables.flatMap((name) => ((entry.removed[name] as AnyRecord[] | undefined) ?? []).map((r) => `${name}:${r.id}`)));
+  const relinks = plan.relinks.filter((l) => !restored.has(`${l.collection}:${l.id}`));
+  if (strays || relinks.length) {
     throw new AppError('CONFLICT', 'Other records now refer to what this import created; the import was not undone.', {
       messageKey: { key: 'imports.undoReferenced' },
     });

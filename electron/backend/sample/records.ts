@@ -53,6 +53,7 @@ export function buildOrganisations({ clock, keys }: Builder): OrganisationRecord
       topics: [...(o.topics ?? [])],
       parentId: o.parent ? keys.id(o.parent) : null,
       owner: o.owner ?? '',
+      groupIds: [],
       notes: o.notes ?? '',
     };
   });

@@ -10,13 +10,16 @@ import { createArchiveService } from './archive/archive';
 import { createActivityService } from './cases/activities';
 import { createCaseService } from './cases/cases';
 import { createTaskService } from './cases/tasks';
+import { createCooperationService } from './cooperations/cooperations';
 import { createContactService } from './contacts/contacts';
 import { createPositionService } from './contacts/positions';
 import { createCountryService } from './countries/countries';
 import { createImportService } from './imports/imports';
 import { createExportService } from './exports/exports';
+import { createGroupService } from './groups/groups';
 import { createNoteService } from './notes/notes';
 import { createOrganisationService } from './organisations/organisations';
+import { createProgrammeService } from './programmes/programmes';
 import { createSearchService } from './search/search';
 import { createAgendaService } from './trips/agenda';
 import { createBookService } from './trips/book';
@@ -38,6 +41,8 @@ export function createServices(ctx: ServiceContext, platform: Platform, opts: { 
   const notes = createNoteService(ctx);
   const workspace = createWorkspaceService(ctx, platform.shell, platform.deviceVault);
   const trips = createTripService(ctx, platform);
+  const cooperations = createCooperationService(ctx);
+  const programmes = createProgrammeService(ctx);
   return {
     workspace,
     settings: createSettingsService(ctx),
@@ -55,7 +60,10 @@ export function createServices(ctx: ServiceContext, platform: Platform, opts: { 
     trips,
     agenda: createAgendaService(ctx),
     book: createBookService(ctx, platform, jobs),
-    search: createSearchService({ cases, contacts, organisations, notes }),
+    cooperations,
+    programmes,
+    groups: createGroupService(ctx),
+    search: createSearchService({ cases, contacts, organisations, notes, cooperations, programmes }),
     imports: createImportService(ctx, platform, jobs, staging, opts.reader),
     archive: createArchiveService(ctx, platform, () => workspace.status(), staging, jobs),
     exports: createExportService(ctx, platform, jobs, { cases, organisations, contacts, notes, trips }),

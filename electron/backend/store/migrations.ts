@@ -95,6 +95,28 @@ export const migrations: Migration[] = [
     describe: 'The workspace keeps a register of erased people (record id and date only), re-applied to restored backups.',
     up: (db) => ({ ...db, erasures: [] }),
   },
+  {
+    from: 6,
+    describe: 'Cooperations, funding programmes and groups of organisations (alliances, campuses, sections); organisations name their groups.',
+    up: (db) => {
+      type Raw = Record<string, unknown>;
+      // A value already there (a file edited by hand) is kept; everything else belongs to no group.
+      const withGroups = (records: unknown) => ((records as Raw[] | undefined) ?? []).map((r) => ({ groupIds: [], ...r }));
+      const trash = (db.trash as Raw[] | undefined) ?? [];
+      return {
+        ...db,
+        organisations: withGroups(db.organisations),
+        cooperations: [],
+        programmes: [],
+        groups: [],
+        // A deleted organisation comes back with Undo: it gets the field too.
+        trash: trash.map((t) => {
+          const removed = (t.removed as Raw | undefined) ?? {};
+          return removed.organisations === undefined ? t : { ...t, removed: { ...removed, organisations: withGroups(removed.organisations) } };
+        }),
+      };
+    },
+  },
 ];
 
 export function versionOf(db: Record<string, unknown>): number {

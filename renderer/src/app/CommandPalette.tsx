@@ -1,7 +1,7 @@
 import { Badge, Group, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { Spotlight, createSpotlight } from '@mantine/spotlight';
-import { IconBriefcase, IconBuilding, IconNotes, IconPlus, IconSearch, IconSettings, IconUser, IconFileImport } from '@tabler/icons-react';
+import { IconAffiliate, IconBriefcase, IconBuilding, IconCoin, IconNotes, IconPlus, IconSearch, IconSettings, IconUser, IconFileImport } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -65,6 +65,8 @@ export function CommandPalette() {
     ['/contacts', t('contacts.new')],
     ['/notes', t('notes.new')],
     ['/trips', t('trips.new')],
+    ['/cooperations', t('cooperations.new')],
+    ['/programmes', t('programmes.new')],
   ];
   const commands: PaletteItem[] = [
     ...newRecords.map(([path, label]) => ({ id: `new-${path}`, label, icon: <IconPlus size={18} />, to: `${path}/new` })),
@@ -74,8 +76,15 @@ export function CommandPalette() {
   ];
   const q = foldText(query.trim());
   const matchingCommands = commands.filter((c) => !q || foldText(c.label).includes(q));
-  const icons = { case: <IconBriefcase size={18} />, contact: <IconUser size={18} />, organisation: <IconBuilding size={18} />, note: <IconNotes size={18} /> };
-  const routes = { case: '/cases', contact: '/contacts', organisation: '/organisations', note: '/notes' };
+  const icons = {
+    case: <IconBriefcase size={18} />,
+    contact: <IconUser size={18} />,
+    organisation: <IconBuilding size={18} />,
+    note: <IconNotes size={18} />,
+    cooperation: <IconAffiliate size={18} />,
+    programme: <IconCoin size={18} />,
+  };
+  const routes = { case: '/cases', contact: '/contacts', organisation: '/organisations', note: '/notes', cooperation: '/cooperations', programme: '/programmes' };
   const recordItems: PaletteItem[] =
     q && hits.data
       ? hits.data.map((h) => ({

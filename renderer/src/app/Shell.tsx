@@ -7,9 +7,11 @@ import { isMenuCommand } from '../../../shared/contract/bridge';
 import { useConnection } from '../api/context';
 import { CasesScreen } from '../screens/cases/CasesScreen';
 import { ContactsScreen } from '../screens/contacts/ContactsScreen';
+import { CooperationsScreen } from '../screens/cooperations/CooperationsScreen';
 import { CountriesScreen } from '../screens/countries/CountriesScreen';
 import { NotesScreen } from '../screens/notes/NotesScreen';
 import { OrganisationsScreen } from '../screens/organisations/OrganisationsScreen';
+import { ProgrammesScreen } from '../screens/programmes/ProgrammesScreen';
 import { SettingsScreen } from '../screens/settings/SettingsScreen';
 import { ImportScreen } from '../screens/imports/ImportScreen';
 import { TripsScreen } from '../screens/trips/TripsScreen';
@@ -117,6 +119,8 @@ export function Shell() {
           <Route path="/contacts/*" element={<ContactsScreen />} />
           <Route path="/notes/*" element={<NotesScreen />} />
           <Route path="/trips/*" element={<TripsScreen />} />
+          <Route path="/cooperations/*" element={<CooperationsScreen />} />
+          <Route path="/programmes/*" element={<ProgrammesScreen />} />
           <Route path="/countries/*" element={<CountriesScreen />} />
           <Route path="/settings" element={<SettingsScreen />} />
           <Route path="/import" element={<ImportScreen />} />

@@ -1,4 +1,4 @@
-import { IconBriefcase, IconBuilding, IconNotes, IconPlane, IconUsers, IconWorld } from '@tabler/icons-react';
+import { IconAffiliate, IconBriefcase, IconBuilding, IconCoin, IconNotes, IconPlane, IconUsers, IconWorld } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -17,6 +17,8 @@ export function useSections(): Section[] {
     { path: '/contacts', label: t('contacts.title'), icon: <IconUsers size={18} /> },
     { path: '/notes', label: t('notes.title'), icon: <IconNotes size={18} /> },
     { path: '/trips', label: t('trips.title'), icon: <IconPlane size={18} /> },
+    { path: '/cooperations', label: t('cooperations.title'), icon: <IconAffiliate size={18} /> },
+    { path: '/programmes', label: t('programmes.title'), icon: <IconCoin size={18} /> },
     { path: '/countries', label: t('countries.title'), icon: <IconWorld size={18} /> },
   ];
 }
@@ -26,6 +28,9 @@ export function useSections(): Section[] {
  * list it was opened from (`/import?target=organisations` → Organisations, otherwise People).
  */
 export function sectionOf(sections: readonly Section[], pathname: string, search: string): string | undefined {
-  if (pathname === '/import') return new URLSearchParams(search).get('target') === 'organisations' ? '/organisations' : '/contacts';
+  if (pathname === '/import') {
+    const target = new URLSearchParams(search).get('target');
+    return target === 'organisations' ? '/organisations' : target === 'cooperations' ? '/cooperations' : '/contacts';
+  }
   return sections.find((s) => pathname.startsWith(s.path))?.path;
 }

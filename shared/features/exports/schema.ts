@@ -8,6 +8,7 @@ import { Id, IsoDate, Timestamp } from '../../schemas/common';
 import { ActivityRecord } from '../cases/activities';
 import { CaseRecord } from '../cases/schema';
 import { ContactRecord, PositionRecord } from '../contacts/schema';
+import { CooperationRecord } from '../cooperations/schema';
 import { NoteRecord } from '../notes/schema';
 import { OrganisationRef } from '../organisations/schema';
 import { AgendaItemRecord, TripRecord } from '../trips/schema';
@@ -41,7 +42,7 @@ const Others = z.number().int().min(0);
  * The subject-access export's JSON: every record that names the person, as stored, with the
  * references to other people taken out (only how many there were is kept), and why each is included.
  */
-export const SubjectAccessReason = z.enum(['subject', 'position', 'clientContact', 'participant', 'linkedNote', 'counterpart', 'delegationMember', 'namedInText', 'tripOfAgendaItem']);
+export const SubjectAccessReason = z.enum(['subject', 'position', 'clientContact', 'participant', 'linkedNote', 'counterpart', 'delegationMember', 'namedInText', 'tripOfAgendaItem', 'cooperationContact']);
 export type SubjectAccessReason = z.infer<typeof SubjectAccessReason>;
 
 const Included = <T extends z.ZodType>(record: T) => z.object({ reasons: z.array(SubjectAccessReason).min(1), otherPeople: Others, record });
@@ -59,6 +60,8 @@ export const SubjectAccessExport = z.object({
   notes: z.array(Included(NoteRecord)),
   trips: z.array(Included(TripRecord)),
   agendaItems: z.array(Included(AgendaItemRecord)),
+  /** Cooperations that name the person as a contact on either side (absent in exports made before there were cooperations). */
+  cooperations: z.array(Included(CooperationRecord)).default([]),
   /** Deleted records still in the trash that hold or name the person (erasure removes them too). */
   trash: z.object({ entries: z.number().int().min(0) }),
   lastContact: IsoDate.nullable(),

@@ -87,7 +87,7 @@ export const strings = defineStrings({
         title: 'What we hold about {{name}}',
         kicker: 'Subject-access export (GDPR Art. 15)',
         intro:
-          'This export lists every record in this workspace that names the person: their own record, their positions, timeline entries, cases, strategy notes, delegation trips and agenda items. Other people named in these records are left out; only their number is given. Free text is printed as written: read it before sending.',
+          'This export lists every record in this workspace that names the person: their own record, their positions, timeline entries, cases, strategy notes, delegation trips, agenda items and cooperations. Other people named in these records are left out; only their number is given. Free text is printed as written: read it before sending.',
         generated: 'Generated {{date}}',
         person: 'The person',
         positions: 'Positions',
@@ -96,6 +96,7 @@ export const strings = defineStrings({
         notes: 'Strategy notes',
         trips: 'Delegation trips',
         agendaItems: 'Agenda items',
+        cooperations: 'Cooperations',
         trash: 'Deleted records in the trash that name this person: {{count, number}}.',
         none: 'None.',
         fromPosition: 'from the current position',
@@ -113,6 +114,7 @@ export const strings = defineStrings({
           delegationMember: 'delegation member',
           namedInText: 'names them in its text',
           tripOfAgendaItem: 'a meeting with them',
+          cooperationContact: 'contact person of the cooperation',
         },
         fields: {
           honorific: 'Salutation',
@@ -224,7 +226,7 @@ export const strings = defineStrings({
         title: 'Gespeicherte Daten zu {{name}}',
         kicker: 'Auskunft nach DSGVO Art. 15',
         intro:
-          'Diese Auskunft listet jeden Eintrag dieses Arbeitsbereichs, der die Person nennt: ihren eigenen Eintrag, ihre Positionen, Verlaufseinträge, Vorgänge, Strategiepapiere, Delegationsreisen und Termine. Andere Personen in diesen Einträgen sind ausgelassen; nur ihre Anzahl wird genannt. Freitext steht wie erfasst: Bitte vor dem Versand lesen.',
+          'Diese Auskunft listet jeden Eintrag dieses Arbeitsbereichs, der die Person nennt: ihren eigenen Eintrag, ihre Positionen, Verlaufseinträge, Vorgänge, Strategiepapiere, Delegationsreisen, Termine und Kooperationen. Andere Personen in diesen Einträgen sind ausgelassen; nur ihre Anzahl wird genannt. Freitext steht wie erfasst: Bitte vor dem Versand lesen.',
         generated: 'Erstellt am {{date}}',
         person: 'Die Person',
         positions: 'Positionen',
@@ -233,6 +235,7 @@ export const strings = defineStrings({
         notes: 'Strategiepapiere',
         trips: 'Delegationsreisen',
         agendaItems: 'Termine',
+        cooperations: 'Kooperationen',
         trash: 'Gelöschte Einträge im Papierkorb, die diese Person nennen: {{count, number}}.',
         none: 'Keine.',
         fromPosition: 'aus der aktuellen Position',
@@ -250,6 +253,7 @@ export const strings = defineStrings({
           delegationMember: 'Delegationsmitglied',
           namedInText: 'nennt sie im Text',
           tripOfAgendaItem: 'ein Termin mit ihr',
+          cooperationContact: 'Ansprechperson der Kooperation',
         },
         fields: {
           honorific: 'Anrede',

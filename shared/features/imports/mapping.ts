@@ -10,8 +10,9 @@ import { foldText } from '../../domain/text';
 import { catalogues } from '../../i18n';
 import { lawfulBases } from '../contacts/schema';
 import { isKnownCountry } from '../countries/names';
+import { cooperationStatuses, type CooperationStatus } from '../cooperations/schema';
 import { organisationKinds, type OrganisationKind } from '../organisations/schema';
-import { fieldsOf, type ImportField, type ImportTarget, type Mapping, type OrganisationField, type PersonField } from './schema';
+import { fieldsOf, type CooperationField, type ImportField, type ImportTarget, type Mapping, type OrganisationField, type PersonField } from './schema';
 
 /** "E-Mail-Adresse 2" → "emailadresse2": case, diacritics, spaces and punctuation folded away. */
 export const headerKey = (header: string): string => foldText(header).replace(/[^a-z0-9]/g, '');
@@ -55,6 +56,21 @@ const organisationExact: Record<OrganisationField, string[]> = {
   notes: ['notes', 'note', 'notizen', 'notiz', 'bemerkungen', 'comments', 'kommentar'],
 };
 
+const cooperationExact: Record<CooperationField, string[]> = {
+  title: ['title', 'titel', 'cooperation', 'kooperation', 'project', 'projekt', 'projecttitle', 'projekttitel', 'name', ...labels((c) => c.cooperations.fields.title)],
+  status: ['status', 'state', 'stand', 'phase', ...labels((c) => c.cooperations.fields.status)],
+  institutes: ['institutes', 'institute', 'institut', 'ourinstitutes', 'unsereinstitute', 'leibnizinstitut', 'leibnizinstitute', 'member', 'mitglied', ...labels((c) => c.cooperations.fields.institutes)],
+  partners: ['partners', 'partner', 'partnerorganisation', 'partnerorganisationen', 'partnerinstitution', 'partnerinstitutionen', 'partnerorganizations', ...labels((c) => c.cooperations.fields.partners)],
+  topics: ['topics', 'themen', 'tags', 'keywords', 'schlagworte', 'thema', 'topic', ...labels((c) => c.cooperations.fields.topics)],
+  programme: ['programme', 'program', 'programm', 'fundingprogramme', 'fundingprogram', 'forderprogramm', 'call', 'ausschreibung', 'forderlinie', ...labels((c) => c.cooperations.fields.programme)],
+  instrument: ['instrument', 'forderinstrument', 'fundinginstrument', 'format', ...labels((c) => c.cooperations.fields.instrument)],
+  funder: ['funder', 'mittelgeber', 'geldgeber', 'funding', 'fordergeber', 'donor', 'sponsor', ...labels((c) => c.cooperations.fields.funder)],
+  volume: ['volume', 'volumen', 'amount', 'betrag', 'budget', 'summe', 'fordersumme', 'volumeeur', 'volumeneur', ...labels((c) => c.cooperations.fields.volume)],
+  start: ['start', 'beginn', 'from', 'von', 'startdate', 'begin', 'laufzeitbeginn', 'projektbeginn', ...labels((c) => c.cooperations.fields.start)],
+  end: ['end', 'ende', 'to', 'bis', 'enddate', 'laufzeitende', 'projektende', ...labels((c) => c.cooperations.fields.end)],
+  notes: ['notes', 'note', 'notizen', 'notiz', 'bemerkungen', 'bemerkung', 'comments', 'kommentar'],
+};
+
 /** Headers that name a column's kind or label, not a value ("E-mail 1 - Type", "E-mail Display Name"). */
 const metaColumn = /(type|typ|displayname|anzeigename|angezeigtername|label)$/;
 
@@ -82,13 +98,17 @@ function organisationPattern(key: string): OrganisationField | null {
 function proposeOne(target: ImportTarget, header: string): ImportField | null {
   const key = headerKey(header);
   if (!key) return null;
-  const exact = target === 'people' ? personExact : organisationExact;
+  const exact = target === 'people' ? personExact : target === 'organisations' ? organisationExact : cooperationExact;
   for (const [field, keys] of Object.entries(exact)) if (keys.includes(key)) return field as ImportField;
-  return target === 'people' ? personPattern(key) : organisationPattern(key);
+  return target === 'people' ? personPattern(key) : target === 'organisations' ? organisationPattern(key) : null;
 }
 
 /** Fields that take one column only; a second column proposed for them is left unmapped. */
-const single = new Set<ImportField>(['fullName', 'givenName', 'familyName', 'honorific', 'academicTitle', 'nativeName', 'organisation', 'department', 'position', 'country', 'owner', 'gdprBasis', 'gdprSource', 'name', 'shortName', 'kind', 'city', 'website']);
+const single = new Set<ImportField>([
+  ...['fullName', 'givenName', 'familyName', 'honorific', 'academicTitle', 'nativeName', 'organisation', 'department', 'position', 'country', 'owner', 'gdprBasis', 'gdprSource'] as const,
+  ...['name', 'shortName', 'kind', 'city', 'website'] as const,
+  ...['title', 'status', 'programme', 'instrument', 'funder', 'volume', 'start', 'end'] as const,
+]);
 export const takesOneColumn = (field: ImportField): boolean => single.has(field);
 
 /**
@@ -120,9 +140,13 @@ export function rememberMapping(headers: readonly string[], mapping: Mapping): R
   return out;
 }
 
-/** Which target a file looks like: people when a name or e-mail column is found, else organisations. */
-export function suggestTarget(people: Mapping, organisations: Mapping): ImportTarget {
+/**
+ * Which target a file looks like: cooperations when a title and partners or institutes are found,
+ * people when a name or e-mail column is, else organisations.
+ */
+export function suggestTarget(people: Mapping, organisations: Mapping, cooperations: Mapping = []): ImportTarget {
   const personal = new Set<ImportField | null>(['givenName', 'familyName', 'email', 'emailPrivate', 'phoneMobile']);
+  if (cooperations.includes('title') && (cooperations.includes('partners') || cooperations.includes('institutes'))) return 'cooperations';
   if (people.some((f) => personal.has(f))) return 'people';
   return organisations.includes('name') ? 'organisations' : 'people';
 }
@@ -204,4 +228,49 @@ export function splitList(value: string, commas = true): string[] {
     .split(commas ? /\s*(?::::|;|,|\n)\s*/ : /\s*(?::::|;|\n)\s*/)
     .map((s) => s.trim())
     .filter(Boolean);
+}
+
+/** A cooperation status as its key or its label in either language; undefined when unknown. */
+export function cooperationStatusFromText(value: string): CooperationStatus | null | undefined {
+  const key = headerKey(value);
+  if (!key) return null;
+  for (const status of cooperationStatuses) {
+    if (headerKey(status) === key) return status;
+    for (const lang of ['en', 'de'] as const) if (headerKey(catalogues[lang].cooperations.statuses[status]) === key) return status;
+  }
+  const more: Record<string, CooperationStatus> = { planned: 'preparation', geplant: 'preparation', bewilligt: 'funded', granted: 'funded', aktiv: 'running', active: 'running', laufend: 'running', abgeschlossen: 'ended', completed: 'ended', rejected: 'declined' };
+  return more[key];
+}
+
+/** A date as Excel writes it in English or German: "2027-03-01", "01.03.2027", "1.3.2027"; undefined when unreadable. */
+export function dateFromText(value: string): string | null | undefined {
+  const v = value.trim();
+  if (!v) return null;
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(v);
+  const de = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(v);
+  const parts = iso ? [iso[1]!, iso[2]!, iso[3]!] : de ? [de[3]!, de[2]!, de[1]!] : null;
+  if (!parts) return undefined;
+  const [y, m, d] = parts.map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return undefined;
+  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/**
+ * An amount as people and spreadsheets write it: "480000", "480.000", "480.000,50 €", "EUR 480,000.50";
+ * undefined when it is not a number.
+ */
+export function amountFromText(value: string): number | null | undefined {
+  const v = value.replace(/(eur|euro|€)/gi, '').replace(/[\s\u00a0\u202f']/g, '');
+  if (!v) return null;
+  if (!/^-?[\d.,]+$/.test(v)) return undefined;
+  const comma = v.lastIndexOf(',');
+  const dot = v.lastIndexOf('.');
+  let normal: string;
+  if (comma >= 0 && dot >= 0) normal = comma > dot ? v.replace(/\./g, '').replace(',', '.') : v.replace(/,/g, '');
+  else if (comma >= 0) normal = /^-?\d{1,3}(,\d{3})+$/.test(v) ? v.replace(/,/g, '') : v.replace(',', '.');
+  else if (dot >= 0) normal = /^-?\d{1,3}(\.\d{3})+$/.test(v) ? v.replace(/\./g, '') : v;
+  else normal = v;
+  const n = Number(normal);
+  return Number.isFinite(n) ? n : undefined;
 }

@@ -1,5 +1,5 @@
 /**
- * Importing people and organisations from CSV, Excel and vCard files: the shapes that cross the
+ * Importing people, organisations and cooperations from CSV, Excel and vCard files: the shapes that cross the
  * boundary (upload slices, the parsed table's summary, the column mapping, the preview with its
  * row errors and duplicates, the outcome) and the limits that keep a hostile file in bounds.
  */
@@ -24,7 +24,7 @@ export const PREVIEW_MAX_FLAGGED = 500;
 /** One cell's text is cut here (a note is at most 20,000 characters; the row then reports the error). */
 export const MAX_CELL_CHARS = 32_000;
 
-export const importTargets = ['people', 'organisations'] as const;
+export const importTargets = ['people', 'organisations', 'cooperations'] as const;
 export const ImportTarget = z.enum(importTargets);
 export type ImportTarget = z.infer<typeof ImportTarget>;
 
@@ -55,14 +55,22 @@ export const personFields = [
 /** What a column of an organisations file can become. */
 export const organisationFields = ['name', 'shortName', 'kind', 'country', 'city', 'website', 'topics', 'owner', 'notes'] as const;
 
-/** Every field of both targets, once. */
-export const importFields = [...personFields, 'name', 'shortName', 'kind', 'city', 'website'] as const;
+/**
+ * What a column of a cooperations file can become. Institutes and partners are organisation names
+ * (several in a cell, separated by semicolons or lines), matched by name or created; the programme
+ * is matched by name, otherwise kept as the instrument in words.
+ */
+export const cooperationFields = ['title', 'status', 'institutes', 'partners', 'topics', 'programme', 'instrument', 'funder', 'volume', 'start', 'end', 'notes'] as const;
+
+/** Every field of every target, once. */
+export const importFields = [...personFields, 'name', 'shortName', 'kind', 'city', 'website', 'title', 'status', 'institutes', 'partners', 'programme', 'instrument', 'funder', 'volume', 'start', 'end'] as const;
 export const ImportField = z.enum(importFields);
 export type PersonField = (typeof personFields)[number];
 export type OrganisationField = (typeof organisationFields)[number];
+export type CooperationField = (typeof cooperationFields)[number];
 export type ImportField = z.infer<typeof ImportField>;
 
-export const fieldsOf = (target: ImportTarget): readonly ImportField[] => (target === 'people' ? personFields : organisationFields);
+export const fieldsOf = (target: ImportTarget): readonly ImportField[] => (target === 'people' ? personFields : target === 'organisations' ? organisationFields : cooperationFields);
 
 /** Column i of the file goes to mapping[i] (null: ignored). */
 export const Mapping = z.array(ImportField.nullable()).max(MAX_IMPORT_COLUMNS);
@@ -70,7 +78,7 @@ export type Mapping = Array<ImportField | null>;
 
 /** The last mapping per target, by folded header name, kept in the settings. */
 export const RememberedMapping = z.record(z.string().max(200), ImportField);
-export const ImportMappings = z.object({ people: RememberedMapping.optional(), organisations: RememberedMapping.optional() });
+export const ImportMappings = z.object({ people: RememberedMapping.optional(), organisations: RememberedMapping.optional(), cooperations: RememberedMapping.optional() });
 export type ImportMappings = z.infer<typeof ImportMappings>;
 
 export const importFormats = ['csv', 'xlsx', 'vcard'] as const;
@@ -149,7 +157,7 @@ export const ImportParsed = z.object({
   rowCount: z.number().int(),
   columns: z.array(ImportColumn),
   /** A proposal per target: from the remembered mapping first, then from the header names. */
-  proposal: z.object({ people: Mapping, organisations: Mapping }),
+  proposal: z.object({ people: Mapping, organisations: Mapping, cooperations: Mapping }),
   /** The target the file looks like (a vCard is always people). */
   suggestedTarget: ImportTarget,
   /** What was read but not taken (photos in vCards). */
@@ -161,7 +169,7 @@ export const duplicateActions = ['skip', 'update', 'create'] as const;
 export const DuplicateAction = z.enum(duplicateActions);
 export type DuplicateAction = z.infer<typeof DuplicateAction>;
 
-export const DuplicateReason = z.enum(['email', 'nameAtOrganisation', 'nameAndCountry']);
+export const DuplicateReason = z.enum(['email', 'nameAtOrganisation', 'nameAndCountry', 'title']);
 export type DuplicateReason = z.infer<typeof DuplicateReason>;
 
 export const DuplicateMatch = z.object({
@@ -195,6 +203,10 @@ export const PreviewRow = z.object({
   /** Organisations: the city and the kind as they will be stored (kind null: not mapped). */
   city: z.string().default(''),
   kind: z.string().max(40).nullable().default(null),
+  /** Cooperations: the status as it will be stored, and our institutes and the partners by name. */
+  status: z.string().max(40).nullable().default(null),
+  institutes: z.array(z.string()).default([]),
+  partners: z.array(z.string()).default([]),
   /** Whether the organisation named in the row will be created (or matched to an existing one). */
   organisationAction: z.enum(['create', 'match', 'none']),
   errors: z.array(z.object({ field: z.string(), message: Message })),

@@ -1,6 +1,6 @@
 /**
  * Merging two organisations: the fields the merge dialog offers, in the order it shows them.
- * Topics unite (the same tag in any case once); notes can be joined.
+ * Topics and groups unite (the same tag in any case once); notes can be joined.
  */
 import type { MergeField } from '../../schemas/merge';
 import type { OrganisationFields } from './schema';
@@ -14,6 +14,7 @@ export const organisationMergeFieldNames = [
   'website',
   'parentId',
   'topics',
+  'groupIds',
   'owner',
   'notes',
 ] as const satisfies ReadonlyArray<keyof OrganisationFields>;
@@ -23,6 +24,8 @@ export const organisationMergeFields: ReadonlyArray<MergeField<OrganisationMerge
   (field): MergeField<OrganisationMergeField> =>
     field === 'topics'
       ? { field, kind: 'list', identity: (t) => String(t).trim().toLocaleLowerCase('en') }
+      : field === 'groupIds'
+        ? { field, kind: 'list', identity: (id) => String(id) }
       : field === 'notes'
         ? { field, kind: 'text' }
         : { field, kind: 'single' },

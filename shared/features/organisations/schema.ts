@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CountryCode, Id, RecordMeta, RegionCode, Topic, uniqueList, patchOf } from '../../schemas/common';
 import { text } from '../../schemas/text';
 import { IdFilter, MAX_FILTER_VALUES } from '../../schemas/list';
+import { MAX_GROUPS_PER_ORGANISATION } from '../groups/schema';
 
 export const organisationKinds = [
   'university',
@@ -36,6 +37,8 @@ export const OrganisationFields = z.object({
   parentId: Id.nullable().default(null),
   /** The account owner: who on our team keeps the relationship (an advisor's name, as on cases). */
   owner: text(120).default(''),
+  /** The groups (alliances, campuses, sections, consortia) the organisation belongs to. */
+  groupIds: uniqueList(Id, MAX_GROUPS_PER_ORGANISATION).default([]),
   notes: text(20_000).default(''),
 });
 export type OrganisationFields = z.output<typeof OrganisationFields>;
@@ -54,6 +57,8 @@ export const OrganisationListFilter = z.object({
   regions: z.array(RegionCode).max(MAX_FILTER_VALUES).default([]),
   topics: z.array(z.string().max(60)).max(MAX_FILTER_VALUES).default([]),
   owners: z.array(z.string().max(120)).max(MAX_FILTER_VALUES).default([]),
+  /** Organisations in at least one of these groups. */
+  groups: z.array(Id).max(MAX_FILTER_VALUES).default([]),
   parentId: Id.optional(),
   /** Only these organisations (a selection on screen). */
   ids: IdFilter.optional(),
@@ -71,6 +76,7 @@ export const OrganisationListItem = z.object({
   parentId: Id.nullable(),
   parentName: z.string().nullable(),
   owner: z.string(),
+  groupIds: z.array(Id),
   people: z.number().int(),
   cases: z.number().int(),
   updatedAt: z.string(),

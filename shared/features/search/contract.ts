@@ -4,7 +4,7 @@ import { op, type Operation } from '../../contract/define';
 import { Id } from '../../schemas/common';
 
 export const SearchHit = z.object({
-  kind: z.enum(['case', 'contact', 'organisation', 'note']),
+  kind: z.enum(['case', 'contact', 'organisation', 'note', 'cooperation', 'programme']),
   id: Id,
   label: z.string(),
   detail: z.string(),

@@ -121,6 +121,12 @@ export function subjectAccessModel(data: SubjectAccessExport, opts: { language: 
     if (record.debrief?.agreed) paragraphs(record.debrief.agreed);
     why(reasons, otherPeople);
   });
+  section(k('cooperations'), data.cooperations, ({ record, reasons, otherPeople }) => {
+    blocks.push({ kind: 'heading', level: 3, text: record.title });
+    blocks.push({ kind: 'paragraph', tone: 'muted', text: `${f('status')}: ${t(`cooperations.statuses.${record.status}` as TranslationKey)}` });
+    paragraphs(record.notes);
+    why(reasons, otherPeople);
+  });
   blocks.push({ kind: 'paragraph', tone: 'muted', text: t('exports.subjectAccess.trash', { count: data.trash.entries }) });
 
   const classification = k('confidential');

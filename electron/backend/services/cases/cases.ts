@@ -78,6 +78,11 @@ function buildVocabulary(db: Database) {
     n.topics.forEach((t) => topics.add(t));
     if (n.owner) owned.notes.add(n.owner);
   }
+  for (const c of db.cooperations) {
+    c.topics.forEach((t) => topics.add(t));
+    if (c.instrument) funding.add(c.instrument);
+  }
+  for (const p of db.programmes) p.topics.forEach((t) => topics.add(t));
   const sortedList = (s: Iterable<string>) => [...new Set(s)].sort(compareText);
   return {
     topics: sortedList(topics),
@@ -220,7 +225,7 @@ export function createCaseService(ctx: ServiceContext, platform: Platform) {
 
     vocabulary() {
       const db = store.db;
-      return vocabularyCache([db.cases, db.organisations, db.contacts, db.notes], () => buildVocabulary(db));
+      return vocabularyCache([db.cases, db.organisations, db.contacts, db.notes, db.cooperations, db.programmes], () => buildVocabulary(db));
     },
 
     create(input): Promise<CaseRecord> {

@@ -30,6 +30,8 @@ const reasonOf: Record<string, SubjectAccessReason> = {
   'notes/contactIds': 'linkedNote',
   'agendaItems/counterpartIds': 'counterpart',
   'trips/members': 'delegationMember',
+  'cooperations/ourContacts': 'cooperationContact',
+  'cooperations/partnerContacts': 'cooperationContact',
 };
 
 /** The whole name (and the name in its own script) as folded text, for finding it in free text. */
@@ -82,7 +84,8 @@ export function collectSubjectAccess(db: Database, contactId: string, opts: { ge
   const notes = new Found<RecordOf<'notes'>>();
   const agendaItems = new Found<RecordOf<'agendaItems'>>();
   const trips = new Found<RecordOf<'trips'>>();
-  const sinks: Record<string, Found<WithId>> = { activities, cases, notes, agendaItems, trips } as Record<string, Found<WithId>>;
+  const cooperations = new Found<RecordOf<'cooperations'>>();
+  const sinks: Record<string, Found<WithId>> = { activities, cases, notes, agendaItems, trips, cooperations } as Record<string, Found<WithId>>;
 
   // Every reference to a person the reference table declares: the records that hold this one.
   for (const ref of references) {
@@ -112,6 +115,7 @@ export function collectSubjectAccess(db: Database, contactId: string, opts: { ge
     for (const a of db.activities) if (namesIn(`${a.title}\n${a.text}`, needles)) activities.add(a, 'namedInText');
     for (const c of db.cases) if (namesIn(`${c.title}\n${c.summary}`, needles)) cases.add(c, 'namedInText');
     for (const n of db.notes) if (namesIn(`${n.title}\n${richTextToPlain(n.body)}`, needles)) notes.add(n, 'namedInText');
+    for (const c of db.cooperations) if (namesIn(`${c.title}\n${c.notes}`, needles)) cooperations.add(c, 'namedInText');
     for (const a of db.agendaItems) {
       const text = [a.title, a.objectives, a.preparation, richTextToPlain(a.talkingPoints), a.debrief?.agreed ?? ''].join('\n');
       if (namesIn(text, needles)) agendaItems.add(a, 'namedInText');
@@ -178,6 +182,15 @@ export function collectSubjectAccess(db: Database, contactId: string, opts: { ge
         return { record: { ...a, counterpartIds: ids }, others };
       },
       (a, b) => a.date.localeCompare(b.date) || a.start.localeCompare(b.start),
+    ),
+    cooperations: out(
+      cooperations,
+      (c) => {
+        const ours = keepOnly(c.ourContacts, contactId);
+        const theirs = keepOnly(c.partnerContacts, contactId);
+        return { record: { ...c, ourContacts: ours.ids, partnerContacts: theirs.ids }, others: ours.others + theirs.others };
+      },
+      (a, b) => a.title.localeCompare(b.title),
     ),
     trash: { entries: planErasure(db, [{ collection: 'contacts', id: contactId }], opts.generatedAt.toISOString()).trash.entries },
     lastContact: ix.lastContact(contactId),

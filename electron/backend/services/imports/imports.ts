@@ -95,8 +95,9 @@ export function createImportService(ctx: ServiceContext, platform: Platform, job
 
   /** One store update: every new and changed record, and one trash entry that undoes them all. */
   function write(plan: Plan, label: string): Promise<string | null> {
-    const { organisations, contacts, positions } = plan;
-    const nothing = !organisations.created.length && !organisations.updated.size && !contacts.created.length && !contacts.updated.size && !positions.length;
+    const { organisations, contacts, positions, cooperations } = plan;
+    const nothing =
+      !organisations.created.length && !organisations.updated.size && !contacts.created.length && !contacts.updated.size && !positions.length && !cooperations.created.length && !cooperations.updated.size;
     if (nothing) return Promise.resolve(null);
     return ctx.store.update((draft) => {
       const db = ctx.store.db;
@@ -107,12 +108,24 @@ export function createImportService(ctx: ServiceContext, platform: Platform, job
         draft.contacts = db.contacts.rebuild((c) => contacts.updated.get(c.id)?.after ?? c, contacts.created);
       }
       if (positions.length) draft.positions = db.positions.rebuild((p) => p, positions);
+      // Cooperations through the record recipe's own moves: an edit in place at its index, a new one appended.
+      for (const { after } of cooperations.updated.values()) draft.cooperations.set(ctx.store.locate('cooperations', after.id), after);
+      draft.cooperations.push(...cooperations.created);
       return addImportEntry(
         ctx,
         draft,
         label,
-        { organisations: organisations.created.map((r) => r.id), contacts: contacts.created.map((r) => r.id), positions: positions.map((r) => r.id) },
-        { organisations: [...organisations.updated.values()].map((u) => u.before), contacts: [...contacts.updated.values()].map((u) => u.before) },
+        {
+          organisations: organisations.created.map((r) => r.id),
+          contacts: contacts.created.map((r) => r.id),
+          positions: positions.map((r) => r.id),
+          ...(cooperations.created.length ? { cooperations: cooperations.created.map((r) => r.id) } : {}),
+        },
+        {
+          organisations: [...organisations.updated.values()].map((u) => u.before),
+          contacts: [...contacts.updated.values()].map((u) => u.before),
+          ...(cooperations.updated.size ? { cooperations: [...cooperations.updated.values()].map((u) => u.before) } : {}),
+        },
       );
     });
   }
@@ -151,6 +164,7 @@ export function createImportService(ctx: ServiceContext, platform: Platform, job
         const remembered = ctx.store.state === 'ready' ? (ctx.store.db.settings.importMappings ?? {}) : {};
         const people = proposeMapping('people', table.headers, remembered.people);
         const organisations = proposeMapping('organisations', table.headers, remembered.organisations);
+        const cooperations = proposeMapping('cooperations', table.headers, remembered.cooperations);
         return {
           kind: 'importParsed',
           uploadId,
@@ -168,8 +182,8 @@ export function createImportService(ctx: ServiceContext, platform: Platform, job
               .slice(0, 3)
               .map((s) => s.slice(0, 200)),
           })),
-          proposal: { people, organisations },
-          suggestedTarget: table.format === 'vcard' ? 'people' : suggestTarget(people, organisations),
+          proposal: { people, organisations, cooperations },
+          suggestedTarget: table.format === 'vcard' ? 'people' : suggestTarget(people, organisations, cooperations),
           notes: table.notes,
         };
       });

@@ -9,8 +9,9 @@
  * applied (skip, update, create anyway).
  * The preview and the apply run this one planner, so what the preview shows is what is stored.
  */
+import { CooperationFields, type CooperationRecord } from '../../../../shared/features/cooperations/schema';
 import { ContactFields, displayName, isCurrentPosition, type ContactRecord, type PositionRecord } from '../../../../shared/features/contacts/schema';
-import { countryFromText, lawfulBasisFromText, organisationKindFromText, splitList } from '../../../../shared/features/imports/mapping';
+import { amountFromText, cooperationStatusFromText, countryFromText, dateFromText, lawfulBasisFromText, organisationKindFromText, splitList } from '../../../../shared/features/imports/mapping';
 import { PREVIEW_MAX_FLAGGED, PREVIEW_ROWS, type DuplicateChoice, type DuplicateMatch, type DuplicateReason, type ImportField, type ImportTarget, type Mapping, type PreviewRow, type RowOutcome } from '../../../../shared/features/imports/schema';
 import { OrganisationFields, type OrganisationRecord } from '../../../../shared/features/organisations/schema';
 import { foldText } from '../../../../shared/domain/text';
@@ -45,6 +46,7 @@ export interface Plan {
   organisations: { created: OrganisationRecord[]; updated: Map<string, { before: OrganisationRecord; after: OrganisationRecord }> };
   contacts: { created: ContactRecord[]; updated: Map<string, { before: ContactRecord; after: ContactRecord }> };
   positions: PositionRecord[];
+  cooperations: { created: CooperationRecord[]; updated: Map<string, { before: CooperationRecord; after: CooperationRecord }> };
   outcomes: RowOutcome[];
   preview: PreviewRow[];
   counts: { valid: number; invalid: number; duplicates: number };
@@ -114,6 +116,7 @@ export class Planner {
     organisations: { created: [], updated: new Map() },
     contacts: { created: [], updated: new Map() },
     positions: [],
+    cooperations: { created: [], updated: new Map() },
     outcomes: [],
     preview: [],
     counts: { valid: 0, invalid: 0, duplicates: 0 },
@@ -189,7 +192,8 @@ export class Planner {
   /** Plans data row `n` (1-based) of the table. */
   step(n: number, cells: readonly string[]): void {
     if (this.o.target === 'people') this.person(n, cells);
-    else this.organisation(n, cells);
+    else if (this.o.target === 'organisations') this.organisation(n, cells);
+    else this.cooperation(n, cells);
   }
 
   // ————— people —————
@@ -263,6 +267,9 @@ export class Planner {
       topics: fields?.expertise ?? [],
       city: '',
       kind: null,
+      status: null,
+      institutes: [],
+      partners: [],
       organisationAction: (organisation ? (org ? 'match' : 'create') : 'none') as PreviewRow['organisationAction'],
     });
     if (!fields || errors.length) {
@@ -417,6 +424,9 @@ export class Planner {
       topics: parsed.success ? parsed.data.topics : [],
       city: input.city,
       kind: kindText ? (kind ?? null) : null,
+      status: null,
+      institutes: [],
+      partners: [],
       organisationAction: 'none' as const,
     });
     if (!parsed.success || errors.length) {
@@ -465,6 +475,131 @@ export class Planner {
     }
     this.createOrg(n, fields);
     this.outcome(n, 'created', fields.name, null);
+  }
+
+  // ————— cooperations —————
+
+  private cooperationsByTitle?: Map<string, Target<CooperationRecord>>;
+  private programmesByName?: Map<string, string>;
+
+  /** An organisation the row names: found by name (in any country), else made by this import. */
+  private orgFor(n: number, name: string, kind: 'researchInstitute' | 'other'): Target<OrganisationRecord> {
+    return this.findOrg(name, null) ?? this.createOrg(n, { name, kind });
+  }
+
+  private cooperation(n: number, row: readonly string[]): void {
+    if (!this.cooperationsByTitle) {
+      this.cooperationsByTitle = new Map();
+      for (const c of this.db.cooperations) if (!this.cooperationsByTitle.has(orgKey(c.title))) this.cooperationsByTitle.set(orgKey(c.title), { existing: c, record: c });
+      this.programmesByName = new Map(this.db.programmes.map((p) => [orgKey(p.name), p.id]));
+    }
+    const errors: RowError[] = [];
+    const names = (field: ImportField) => [...new Set(this.cells(row, field).flatMap((c) => splitList(c, false)))];
+    const institutes = names('institutes');
+    const partners = names('partners');
+    const statusText = this.one(row, 'status');
+    const status = cooperationStatusFromText(statusText);
+    if (status === undefined) errors.push({ field: 'status', message: { key: 'validation.invalidChoice' } });
+    const dates = (['start', 'end'] as const).map((field) => {
+      const d = dateFromText(this.one(row, field));
+      if (d === undefined) errors.push({ field, message: { key: 'validation.invalidDate' } });
+      return d ?? null;
+    });
+    const volume = amountFromText(this.one(row, 'volume'));
+    if (volume === undefined) errors.push({ field: 'volume', message: { key: 'validation.invalidType' } });
+    const programmeText = this.one(row, 'programme');
+    const programmeId = programmeText ? (this.programmesByName!.get(orgKey(programmeText)) ?? null) : null;
+    const tooLong = [...institutes, ...partners].find((name) => name.length > 200);
+    if (tooLong) errors.push({ field: institutes.includes(tooLong) ? 'institutes' : 'partners', message: { key: 'validation.tooBig', params: { max: 200 } } });
+    // Checked without the organisations first (their ids exist only once they are made).
+    const base = {
+      title: this.one(row, 'title'),
+      topics: this.cells(row, 'topics').flatMap((c) => splitList(c)),
+      programmeId: null,
+      // A programme not in the workspace is kept in words.
+      instrument: this.one(row, 'instrument') || (programmeId ? '' : programmeText),
+      status: status ?? 'idea',
+      start: dates[0],
+      end: dates[1],
+      volume: volume ?? null,
+      funder: this.one(row, 'funder'),
+      notes: this.cells(row, 'notes').join('\n'),
+    };
+    const parsed = CooperationFields.safeParse(base);
+    if (!parsed.success) errors.push(...zodErrors(parsed.error));
+    const orgAction = (): PreviewRow['organisationAction'] => {
+      const all = [...institutes, ...partners];
+      if (!all.length) return 'none';
+      return all.some((name) => !this.findOrg(name, null)) ? 'create' : 'match';
+    };
+    const previewBase = () => ({
+      row: n,
+      name: base.title,
+      organisation: '',
+      position: '',
+      defaultPosition: false,
+      emails: [],
+      phones: [],
+      country: null,
+      topics: parsed.success ? parsed.data.topics : [],
+      city: '',
+      kind: null,
+      status: statusText ? (status ?? null) : 'idea',
+      institutes,
+      partners,
+    });
+    if (!parsed.success || errors.length) {
+      this.plan.counts.invalid++;
+      this.preview(true, () => ({ ...previewBase(), organisationAction: 'none', errors, duplicate: null }));
+      this.outcome(n, 'skipped', base.title, { key: 'imports.reasons.invalid', params: { field: errors[0]?.field ?? '_' } });
+      return;
+    }
+    this.plan.counts.valid++;
+    const target = this.cooperationsByTitle.get(orgKey(base.title));
+    const duplicate = target ? this.match('title', target, target.record.title) : null;
+    this.preview(duplicate !== null, () => ({ ...previewBase(), organisationAction: orgAction(), errors: [], duplicate }));
+    if (duplicate) this.plan.counts.duplicates++;
+    const action = duplicate ? this.action(n) : 'create';
+    if (action === 'skip') {
+      this.outcome(n, 'skipped', base.title, { key: 'imports.reasons.title', params: { label: duplicate!.label } });
+      return;
+    }
+    const fields = { ...parsed.data, programmeId, institutes: institutes.map((name) => this.orgFor(n, name, 'researchInstitute').record.id), partners: partners.map((name) => this.orgFor(n, name, 'other').record.id) };
+    if (action === 'update' && target) {
+      const current = target.record;
+      // What the row brings replaces; lists are joined; notes appended.
+      const merged = CooperationFields.parse({
+        ...current,
+        institutes: unionBy(current.institutes, fields.institutes, (id) => id, 100),
+        partners: unionBy(current.partners, fields.partners, (id) => id, 200),
+        topics: unionBy(current.topics, fields.topics, (t) => foldText(t), 40),
+        programmeId: fields.programmeId ?? current.programmeId,
+        instrument: fields.instrument || current.instrument,
+        status: statusText ? fields.status : current.status,
+        start: fields.start ?? current.start,
+        end: fields.end ?? current.end,
+        volume: fields.volume ?? current.volume,
+        funder: fields.funder || current.funder,
+        notes: appendText(current.notes, fields.notes).slice(0, 20_000),
+      });
+      if (target.existing) {
+        const before = target.existing;
+        const after: CooperationRecord = { ...before, ...merged, revision: before.revision + 1, updatedAt: this.o.stamp };
+        this.plan.cooperations.updated.set(before.id, { before, after });
+        target.record = after;
+        this.outcome(n, 'updated', after.title, null);
+      } else {
+        const after: CooperationRecord = { ...current, ...merged };
+        this.plan.cooperations.created[this.plan.cooperations.created.indexOf(current)] = after;
+        target.record = after;
+        this.outcome(n, 'created', after.title, { key: 'imports.reasons.mergedIntoRow', params: { row: target.row ?? 0 } });
+      }
+      return;
+    }
+    const record: CooperationRecord = { id: this.o.newId(), createdAt: this.o.stamp, updatedAt: this.o.stamp, revision: 1, ...fields };
+    this.plan.cooperations.created.push(record);
+    if (!this.cooperationsByTitle.has(orgKey(record.title))) this.cooperationsByTitle.set(orgKey(record.title), { record, row: n });
+    this.outcome(n, 'created', record.title, null);
   }
 
   private previewed = 0;

@@ -40,6 +40,7 @@ function buildRows(db: Database, today: { value: string }): OrganisationListItem
     parentId: o.parentId,
     parentName: ix.organisation(o.parentId)?.name ?? null,
     owner: o.owner,
+    groupIds: o.groupIds,
     people: ix.positionsAt(o.id).filter((p) => isCurrentPosition(p, today.value)).length,
     cases: ix.casesOfOrganisation(o.id).length,
     updatedAt: o.updatedAt,
@@ -78,7 +79,13 @@ export function createOrganisationService(ctx: ServiceContext) {
     title: 'Organisation',
     fields: OrganisationFields,
     label: (o) => o.name,
-    check: (o, current) => assertNoCycle(current?.id ?? null, o.parentId),
+    check: (o, current) => {
+      assertNoCycle(current?.id ?? null, o.parentId);
+      const groups = byId(store.db.groups);
+      if (o.groupIds.some((g) => !groups.has(g))) {
+        throw new AppError('VALIDATION', 'A group the organisation names does not exist.', { fields: { groupIds: { key: 'validation.unknownRecord' } } });
+      }
+    },
   });
 
   return {
@@ -91,6 +98,7 @@ export function createOrganisationService(ctx: ServiceContext) {
         const regions = new Set(query.regions);
         const topics = new Set(query.topics);
         const owners = new Set(query.owners);
+        const groups = new Set(query.groups);
         const only = query.ids ? new Set(query.ids) : null;
         const orgs = byId(store.db.organisations);
         const hits = source.filter(
@@ -100,6 +108,7 @@ export function createOrganisationService(ctx: ServiceContext) {
             (regions.size === 0 || (r.country !== null && countryInRegions(r.country, regions))) &&
             (topics.size === 0 || r.topics.some((t) => topics.has(t))) &&
             (owners.size === 0 || owners.has(r.owner)) &&
+            (groups.size === 0 || r.groupIds.some((g) => groups.has(g))) &&
             (query.parentId === undefined || r.parentId === query.parentId) &&
             (only === null || only.has(r.id)) &&
             (terms.length === 0 || matchesTerms(terms, [orgText(orgs.get(r.id)!)])),

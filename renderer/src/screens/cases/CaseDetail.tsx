@@ -11,6 +11,7 @@ import { DetailHeader } from '../../components/detail/DetailHeader';
 import { Facts, LinkList, Tags, type Fact } from '../../components/detail/Facts';
 import { DetailSection, NoteLinks } from '../../components/detail/sections';
 import { TripMentions } from '../../components/detail/TripMentions';
+import { CooperationMentions } from '../cooperations/CooperationMentions';
 import { RecordFallback } from '../../components/RecordFallback';
 import { StatusBadge } from '../../components/StatusBadge';
 import { Timeline } from '../../components/Timeline';
@@ -131,6 +132,7 @@ export function CaseDetail() {
             </List>
           </DetailSection>
           <TripMentions kind="case" id={id} />
+          <CooperationMentions linked={{ caseId: id }} />
         </Tabs.Panel>
         <Tabs.Panel value="tasks" pt="md">
           <TasksPanel caseId={id} />

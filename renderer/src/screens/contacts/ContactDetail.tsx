@@ -11,6 +11,7 @@ import { DetailHeader } from '../../components/detail/DetailHeader';
 import { Facts, Tags, type Fact } from '../../components/detail/Facts';
 import { DetailSection, EmptyLine, NoteLinks } from '../../components/detail/sections';
 import { TripMentions } from '../../components/detail/TripMentions';
+import { CooperationMentions } from '../cooperations/CooperationMentions';
 import { RecordFallback } from '../../components/RecordFallback';
 import { Timeline } from '../../components/Timeline';
 import { formatDate, formatDateTime } from '../../lib/format';
@@ -170,6 +171,7 @@ export function ContactDetail() {
           <Facts items={facts} />
           <PositionsPanel contactId={id} positions={r?.positions ?? []} loading={related.isPending} />
           <TripMentions kind="contact" id={id} />
+          <CooperationMentions linked={{ contactId: id }} />
           <DetailSection id="contact-notes-title" title={t('contacts.fields.notes')} mt="lg">
             <Text className="prose" size="sm">
               {c.notes || '—'}

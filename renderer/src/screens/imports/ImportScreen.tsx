@@ -42,6 +42,10 @@ type Step =
 
 const stepOrder = ['file', 'mapping', 'preview', 'done'] as const;
 
+/** The target a list's Import… asked for (`?target=`), people when none. */
+const targetFrom = (value: string | null): ImportTarget => (value === 'organisations' || value === 'cooperations' ? value : 'people');
+const listOf = (target: ImportTarget) => (target === 'organisations' ? '/organisations' : target === 'cooperations' ? '/cooperations' : '/contacts');
+
 export function ImportScreen() {
   const { t } = useTranslation();
   const api = useApi();
@@ -53,7 +57,7 @@ export function ImportScreen() {
   const [state, setState] = useState<Step>({ step: 'file' });
   const [error, setError] = useState<string | null>(null);
   const [parsed, setParsed] = useState<ImportParsed | null>(null);
-  const [target, setTarget] = useState<ImportTarget>(params.get('target') === 'organisations' ? 'organisations' : 'people');
+  const [target, setTarget] = useState<ImportTarget>(targetFrom(params.get('target')));
   const [mapping, setMapping] = useState<Mapping>([]);
   const [all, setAll] = useState<DuplicateAction>('skip');
   const [perRow, setPerRow] = useState<Record<number, DuplicateAction>>({});
@@ -121,7 +125,8 @@ export function ImportScreen() {
     if (parsed) setMapping(proposeMapping(next, parsed.columns.map((c) => c.header), settings.data?.importMappings?.[next] ?? {}));
   };
 
-  const hasName = target === 'people' ? mapping.some((f) => f === 'fullName' || f === 'givenName' || f === 'familyName') : mapping.includes('name');
+  const hasName =
+    target === 'people' ? mapping.some((f) => f === 'fullName' || f === 'givenName' || f === 'familyName') : target === 'organisations' ? mapping.includes('name') : mapping.includes('title');
 
   async function toPreview() {
     if (!parsed) return;
@@ -191,9 +196,9 @@ export function ImportScreen() {
   }
 
   const current = state.step === 'working' ? (state.phase === 'applying' ? 'preview' : 'file') : state.step;
-  const listPath = target === 'organisations' ? '/organisations' : '/contacts';
+  const listPath = listOf(target);
   // Cancel (and Escape) on the steps before anything is stored: back to the list the import came from.
-  const leave = () => navigate(params.get('target') === 'organisations' ? '/organisations' : '/contacts');
+  const leave = () => navigate(listOf(targetFrom(params.get('target'))));
   const canLeave = state.step === 'file' || state.step === 'mapping' || state.step === 'preview';
   const onKeyDown = (e: React.KeyboardEvent) => {
     // An open Select's own Escape closes its list first; only an Escape nobody took leaves the screen.
@@ -317,7 +322,9 @@ export function ImportScreen() {
             ) : null}
             {/* The way on first, then the report and the undo: one row where the page has room (never cut). */}
             <Group className="import-done-actions">
-              <Button onClick={() => navigate(listPath)}>{target === 'people' ? t('imports.done.showPeople') : t('imports.done.showOrganisations')}</Button>
+              <Button onClick={() => navigate(listPath)}>
+                {target === 'people' ? t('imports.done.showPeople') : target === 'organisations' ? t('imports.done.showOrganisations') : t('imports.done.showCooperations')}
+              </Button>
               <Button onClick={() => void report()} variant="default">
                 {t('imports.done.report')}
               </Button>
@@ -385,6 +392,7 @@ function MappingStep({ parsed, target, mapping, hasName, headingRef, onTarget, o
           data={[
             { value: 'people', label: t('imports.targets.people') },
             { value: 'organisations', label: t('imports.targets.organisations') },
+            { value: 'cooperations', label: t('imports.targets.cooperations') },
           ]}
           w="fit-content"
         />
@@ -434,7 +442,7 @@ function MappingStep({ parsed, target, mapping, hasName, headingRef, onTarget, o
       </div>
       {!hasName ? (
         <Text size="sm" fw={600} role="status">
-          {target === 'people' ? t('imports.needName') : t('imports.needOrgName')}
+          {target === 'people' ? t('imports.needName') : target === 'organisations' ? t('imports.needOrgName') : t('imports.needTitle')}
         </Text>
       ) : null}
       <Group>
@@ -487,7 +495,7 @@ function PreviewStep({ preview, target, all, perRow, headingRef, onAll, onRow, o
   const actions = duplicateActions.map((a) => ({ value: a, label: t(`imports.actions.${a}`) }));
   const fieldLabel = (field: string) => {
     const base = field.split('.')[0]!;
-    const known: Record<string, string> = { familyName: 'familyName', givenName: 'givenName', emails: 'email', phones: 'phone', country: 'country', expertise: 'topics', languages: 'languages', gdpr: 'gdprBasis', organisation: 'organisation', position: 'position', name: 'name', website: 'website', kind: 'kind', topics: 'topics', notes: 'notes', owner: 'owner', shortName: 'shortName', city: 'city', honorific: 'honorific', academicTitle: 'academicTitle', nativeName: 'nativeName' };
+    const known: Record<string, string> = { title: 'title', status: 'status', institutes: 'institutes', partners: 'partners', instrument: 'instrument', funder: 'funder', volume: 'volume', start: 'start', end: 'end', familyName: 'familyName', givenName: 'givenName', emails: 'email', phones: 'phone', country: 'country', expertise: 'topics', languages: 'languages', gdpr: 'gdprBasis', organisation: 'organisation', position: 'position', name: 'name', website: 'website', kind: 'kind', topics: 'topics', notes: 'notes', owner: 'owner', shortName: 'shortName', city: 'city', honorific: 'honorific', academicTitle: 'academicTitle', nativeName: 'nativeName' };
     return known[base] ? t(`imports.fields.${known[base] as ImportField}`) : field;
   };
   return (
@@ -514,7 +522,10 @@ function PreviewStep({ preview, target, all, perRow, headingRef, onAll, onRow, o
               {target === 'people' ? <Table.Th scope="col">{t('imports.preview.organisation')}</Table.Th> : null}
               {target === 'people' ? <Table.Th scope="col">{t('imports.preview.position')}</Table.Th> : null}
               {target === 'people' ? <Table.Th scope="col">{t('imports.preview.contact')}</Table.Th> : null}
-              <Table.Th scope="col">{t('imports.preview.country')}</Table.Th>
+              {target === 'cooperations' ? <Table.Th scope="col">{t('imports.fields.status')}</Table.Th> : null}
+              {target === 'cooperations' ? <Table.Th scope="col">{t('imports.fields.institutes')}</Table.Th> : null}
+              {target === 'cooperations' ? <Table.Th scope="col">{t('imports.fields.partners')}</Table.Th> : null}
+              {target !== 'cooperations' ? <Table.Th scope="col">{t('imports.preview.country')}</Table.Th> : null}
               <Table.Th scope="col">{t('imports.preview.status')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
@@ -557,7 +568,23 @@ function PreviewStep({ preview, target, all, perRow, headingRef, onAll, onRow, o
                     <span className="import-cell import-anywhere">{[...r.emails, ...r.phones].join(', ') || '—'}</span>
                   </Table.Td>
                 ) : null}
-                <Table.Td>{r.country ?? '—'}</Table.Td>
+                {target === 'cooperations' ? <Table.Td>{r.status ? t(`cooperations.statuses.${r.status as 'idea'}`) : '—'}</Table.Td> : null}
+                {target === 'cooperations' ? (
+                  <Table.Td>
+                    <span className="import-cell">{r.institutes.join('; ') || '—'}</span>
+                  </Table.Td>
+                ) : null}
+                {target === 'cooperations' ? (
+                  <Table.Td>
+                    <span className="import-cell">{r.partners.join('; ') || '—'}</span>{' '}
+                    {r.organisationAction === 'create' ? (
+                      <Badge size="xs" variant="light" color="blue">
+                        {t('imports.preview.newOrganisation')}
+                      </Badge>
+                    ) : null}
+                  </Table.Td>
+                ) : null}
+                {target !== 'cooperations' ? <Table.Td>{r.country ?? '—'}</Table.Td> : null}
                 <Table.Td miw={240}>
                   {/* Filled badges in the darkest shades: white text at 4.5:1 or more in both schemes (axe). */}
                   {r.errors.length ? (

@@ -9,6 +9,7 @@ import { AppError } from '../../../../shared/errors';
 import { useApi } from '../../api/context';
 import { DetailHeader } from '../../components/detail/DetailHeader';
 import { TripMentions } from '../../components/detail/TripMentions';
+import { CooperationMentions } from '../cooperations/CooperationMentions';
 import { Facts, LinkList, Tags, type Fact } from '../../components/detail/Facts';
 import { RecordFallback } from '../../components/RecordFallback';
 import { formatDateTime } from '../../lib/format';
@@ -118,6 +119,7 @@ export function NoteDetail() {
         </Tabs.Panel>
       </Tabs>
       <TripMentions kind="note" id={id} />
+      <CooperationMentions linked={{ noteId: id }} />
     </article>
   );
 }

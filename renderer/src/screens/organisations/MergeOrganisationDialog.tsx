@@ -3,6 +3,7 @@
  * (`organisations.mergePreview`, `organisations.merge`); the generic MergeDialog does the rest.
  * From the Organisations list's selection bar it opens on the two selected ones (`pair`).
  */
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -30,6 +31,9 @@ export function MergeOrganisationDialog({ organisation, pair, onMerged, onClose 
   // Parent organisations are shown by name: looked up with the preview.
   const [parents, setParents] = useState<Map<string, string>>(new Map());
   const parentName = (id: string) => parents.get(id) ?? id;
+  // Groups likewise, by name.
+  const groups = useQuery({ queryKey: ['groups', 'lookup', 'all'], queryFn: () => api.groups.lookup({ limit: 100 }) });
+  const groupName = (id: string) => groups.data?.find((g) => g.id === id)?.name ?? id;
 
   const format = (field: string, value: unknown): string => {
     if (value === null || value === undefined) return '';
@@ -37,6 +41,7 @@ export function MergeOrganisationDialog({ organisation, pair, onMerged, onClose 
     if (field === 'country') return countryName(value as string, lang);
     if (field === 'parentId') return parentName(value as string);
     if (field === 'topics') return (value as string[]).join(', ');
+    if (field === 'groupIds') return (value as string[]).map(groupName).join(', ');
     // In full: the value being chosen is never cut (the dialog scrolls, its buttons stay in view).
     return String(value);
   };

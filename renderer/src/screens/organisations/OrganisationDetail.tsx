@@ -15,6 +15,7 @@ import { formatDateTime } from '../../lib/format';
 import { MergeOrganisationDialog } from './MergeOrganisationDialog';
 import { OrganisationPeople } from './OrganisationPeople';
 import { CaseLine, CopyValue, RoleList } from './parts';
+import { CooperationMentions } from '../cooperations/CooperationMentions';
 import { useLanguage } from '../../app/language';
 
 export function OrganisationDetail() {
@@ -26,6 +27,8 @@ export function OrganisationDetail() {
   const [merging, setMerging] = useState(false);
   const query = useQuery({ queryKey: ['organisations', 'get', id], queryFn: () => api.organisations.get({ id }) });
   const related = useQuery({ queryKey: ['organisations', 'related', id], queryFn: () => api.organisations.related({ id }) });
+  const groupIds = query.data?.groupIds ?? [];
+  const groups = useQuery({ queryKey: ['groups', 'lookup', groupIds], queryFn: () => api.groups.lookup({ ids: groupIds }), enabled: groupIds.length > 0 });
   const o = query.data;
 
   if (!o || query.isError) return <RecordFallback query={query} />;
@@ -60,6 +63,7 @@ export function OrganisationDetail() {
       ),
     ],
     [t('organisations.fields.topics'), <Tags values={o.topics} />],
+    [t('organisations.fields.groupIds'), <Tags values={o.groupIds.length ? (groups.data ?? []).map((g) => g.name) : []} />],
     [t('organisations.fields.owner'), o.owner || '—'],
     [t('organisations.fields.updatedAt'), formatDateTime(o.updatedAt, lang)],
   ];
@@ -139,6 +143,8 @@ export function OrganisationDetail() {
           <EmptyLine>{t('organisations.children.none')}</EmptyLine>
         )}
       </DetailSection>
+
+      <CooperationMentions linked={{ organisationId: o.id }} none={t('cooperations.noneOnOrganisation')} />
 
       <TripMentions kind="organisation" id={o.id} />
 

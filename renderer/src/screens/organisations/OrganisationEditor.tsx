@@ -1,6 +1,6 @@
-import { Autocomplete, Select, SimpleGrid, Textarea, TextInput } from '@mantine/core';
+import { Autocomplete, Button, Group, Select, SimpleGrid, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { OrganisationFields, organisationKinds, type OrganisationRecord } from '../../../../shared/features/organisations/schema';
 import { useVocabulary } from '../../api/vocabulary';
 import { useEditedRecord } from '../../components/form/useEditedRecord';
@@ -12,6 +12,8 @@ import { TopicsInput } from '../../components/TopicsInput';
 import { collapseLists, formErrorsOf, schemaErrors } from '../../lib/errors';
 import { notify } from '../../lib/notify';
 import { CountrySelect, PickerField } from './parts';
+import { GroupPicker } from '../cooperations/parts';
+import { GroupDialog } from './GroupDialogs';
 
 type FormValues = FormValuesOf<typeof OrganisationFields>;
 
@@ -32,7 +34,7 @@ export function OrganisationEditor() {
       const errors: Record<string, string> = result.success ? {} : schemaErrors(t, result.error);
       // The backend refuses any cycle; the direct one is clear enough to say before saving.
       if (id && values.parentId === id) errors.parentId = t('validation.parentCycle');
-      return collapseLists(errors, ['topics']);
+      return collapseLists(errors, ['topics', 'groupIds']);
     },
   });
 
@@ -52,10 +54,11 @@ export function OrganisationEditor() {
       notify({ message: isNew ? t('organisations.created', { name: record.name }) : t('organisations.saved'), color: 'teal' });
       navigate(`/organisations/${record.id}`);
     },
-    fieldErrors: (e) => collapseLists(formErrorsOf(t, e), ['topics']),
+    fieldErrors: (e) => collapseLists(formErrorsOf(t, e), ['topics', 'groupIds']),
     conflict: t('organisations.conflict'),
   });
 
+  const [newGroup, setNewGroup] = useState(false);
   const kindOptions = useMemo(() => organisationKinds.map((k) => ({ value: k, label: t(`organisations.kinds.${k}`) })), [t]);
 
   if (!isNew && (existing.isPending || existing.isError)) return <RecordFallback query={existing} />;
@@ -106,6 +109,25 @@ export function OrganisationEditor() {
           error={form.errors.parentId}
         />
       </PickerField>
+      <Group align="flex-end" gap="xs" wrap="nowrap">
+        <div style={{ flex: 1, minWidth: 0 }}>
+          <PickerField>
+            <GroupPicker
+              label={t('organisations.fields.groupIds')}
+              placeholder={t('organisations.fields.groupIdsPlaceholder')}
+              description={t('organisations.fields.groupIdsHint')}
+              multiple
+              value={form.values.groupIds}
+              onChange={(ids) => form.setFieldValue('groupIds', ids)}
+              error={form.errors.groupIds}
+            />
+          </PickerField>
+        </div>
+        <Button variant="default" onClick={() => setNewGroup(true)} aria-haspopup="dialog">
+          {t('groups.new')}
+        </Button>
+      </Group>
+      {newGroup ? <GroupDialog onClose={() => setNewGroup(false)} onSaved={(g) => form.setFieldValue('groupIds', [...form.values.groupIds, g.id])} /> : null}
       <Textarea
         label={t('organisations.fields.notes')}
         autosize

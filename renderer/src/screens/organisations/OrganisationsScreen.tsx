@@ -1,4 +1,5 @@
-import { useMemo } from 'react';
+import { Button } from '@mantine/core';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMatch, useNavigate } from 'react-router';
 import { countryName } from '../../../../shared/features/countries/names';
@@ -22,6 +23,8 @@ import { MergeOrganisationDialog } from './MergeOrganisationDialog';
 import { cellNoteStyle, useDayFormat } from './parts';
 import { useLanguage } from '../../app/language';
 import { ImportButton } from '../imports/ImportButton';
+import { useGroupOptions } from '../cooperations/parts';
+import { ManageGroupsDialog } from './GroupDialogs';
 
 type SortKey = (typeof organisationSortKeys)[number];
 
@@ -32,9 +35,10 @@ interface Filter {
   regions: string[];
   topics: string[];
   owners: string[];
+  groups: string[];
 }
 
-const noFilter: Filter = { text: '', kinds: [], countries: [], regions: [], topics: [], owners: [] };
+const noFilter: Filter = { text: '', kinds: [], countries: [], regions: [], topics: [], owners: [], groups: [] };
 const defaultColumns = ['name', 'kind', 'country', 'city', 'people', 'cases'];
 const nameOf = (o: OrganisationListItem) => o.name;
 
@@ -53,6 +57,8 @@ export function OrganisationsScreen() {
   });
   const { filter, set } = list;
   const vocabulary = useVocabulary();
+  const groupOptions = useGroupOptions();
+  const [managingGroups, setManagingGroups] = useState(false);
 
   const kindOptions = useMemo(() => organisationKinds.map((k) => ({ value: k, label: t(`organisations.kinds.${k}`) })), [t]);
 
@@ -114,6 +120,10 @@ export function OrganisationsScreen() {
             <>
               <ListTools list="organisations" state={list} columns={columns} />
               <ImportButton target="organisations" />
+              <Button size="xs" variant="default" onClick={() => setManagingGroups(true)} aria-haspopup="dialog">
+                {t('groups.manage')}
+              </Button>
+              {managingGroups ? <ManageGroupsDialog onClose={() => setManagingGroups(false)} /> : null}
             </>
           }
           filters={
@@ -129,6 +139,7 @@ export function OrganisationsScreen() {
               <RegionPicker aria-label={t('lists.region')} placeholder={t('lists.region')} value={filter.regions} onChange={set('regions')} />
               <FilterSelect label={t('lists.topic')} data={vocabulary.data?.topics ?? []} value={filter.topics} onChange={set('topics')} searchable />
               <FilterSelect label={t('lists.owner')} data={vocabulary.data?.listOwners.organisations ?? []} value={filter.owners} onChange={set('owners')} searchable />
+              <FilterSelect label={t('groups.filter')} data={groupOptions.data ?? []} value={filter.groups} onChange={set('groups')} searchable />
               {list.filtered ? <ResetFilters onReset={list.reset} /> : null}
             </>
           }

@@ -12,6 +12,7 @@ import { formatDateTime } from '../../lib/format';
 import { zoneLabel } from '../../../../shared/features/trips/zones';
 import { dateRange, destinationsLabel, tripDays } from './parts';
 import { useLanguage } from '../../app/language';
+import { CooperationMentions } from '../cooperations/CooperationMentions';
 
 /** The trip at a glance: facts, purpose, the delegation with roles, and the linked cases and notes. */
 export function TripOverview({ trip, related }: { trip: TripRecord; related: TripRelated | undefined }) {
@@ -123,6 +124,8 @@ export function TripOverview({ trip, related }: { trip: TripRecord; related: Tri
       <DetailSection id="trip-notes-title" title={t('trips.overview.notes')} className="trip-section">
         <NoteLinks notes={related?.notes ?? []} none={t('trips.overview.noNotes')} listStyleType="none" className="plain-list" />
       </DetailSection>
+
+      <CooperationMentions linked={{ tripId: trip.id }} />
     </>
   );
 }

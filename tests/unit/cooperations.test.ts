@@ -135,7 +135,7 @@ describe('cooperations', () => {
     const impact = await b.call('organisations.deleteImpact', { id: ioer.id });
     expect(impact.removes).toEqual([{ collection: 'positions', count: 1 }]);
     expect(impact.unlinks).toEqual([{ collection: 'cooperations', field: 'institutes', count: 2 }]);
-    const before = structuredClone(b.store.db.cooperations);
+    const before = structuredClone(b.store.db.cooperations.toArray());
     const { undoId } = await b.call('organisations.delete', { id: ioer.id, revision: ioer.revision });
     expect(b.store.db.cooperations).toHaveLength(3);
     expect((await b.call('cooperations.get', { id: p.ghana.id })).institutes).toEqual([]);
@@ -144,7 +144,7 @@ describe('cooperations', () => {
     await b.call('undo.apply', { undoId });
     // Undo puts each id back into its list (at the end, as for every list reference).
     const links = (cs: typeof before) => cs.map((c) => [c.id, [...c.institutes].sort(), [...c.partners].sort()]);
-    expect(links(b.store.db.cooperations)).toEqual(links(before));
+    expect(links(b.store.db.cooperations.toArray())).toEqual(links(before));
     expect((await b.call('cooperations.list', { institutes: [p.ioer.id] })).total).toBe(2);
   });
 

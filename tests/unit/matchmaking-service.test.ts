@@ -69,6 +69,13 @@ describe('matchmaking.find', () => {
     expect(nairobi.reasons.find((x) => x.kind === 'sharedNetwork')?.sources).toEqual([{ collection: 'groups', id: p.alliance.id }]);
     expect(r.people.map((x) => x.id)).toContain(p.ama.id);
     expect(expectSourcesResolve(b.store.db, [...r.organisations, ...r.people])).toBeGreaterThan(3);
+    // Each source is labelled once, and opens a record (the position opens its person).
+    expect(r.sources).toContainEqual({ collection: 'cooperations', id: p.ghana.id, label: 'Coastal adaptation in West Africa', open: { collection: 'cooperations', id: p.ghana.id } });
+    const position = r.sources.find((s) => s.collection === 'positions');
+    expect(position?.open).toEqual({ collection: 'contacts', id: p.ama.id });
+    expect(position?.label).toBe('Professor · University of Ghana');
+    expect(r.sources.find((s) => s.collection === 'groups')).toEqual({ collection: 'groups', id: p.alliance.id, label: 'Research Alliance Climate', open: null });
+    expect(new Set(r.sources.map((s) => `${s.collection}:${s.id}`)).size).toBe(r.sources.length);
   });
 
   it('changing a weight changes the order', async () => {

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { op, type Operation } from '../../contract/define';
 import { CountryCode, Id, Topic, uniqueList } from '../../schemas/common';
 import { Classification } from '../trips/schema';
-import { MAX_MATCH_LIMIT, MatchDirection, MatchResult, MatchWeights, defaultWeights } from './schema';
+import { MAX_MATCH_LIMIT, MAX_SOURCES, MatchDirection, MatchResult, MatchWeights, SourceRef, defaultWeights, reasonKinds } from './schema';
 
 /**
  * What the screen matches from: an organisation, a case (its topics, countries and client, read by
@@ -39,9 +39,23 @@ export const MatchFindInput = z.object({
 });
 export type MatchFindInput = z.output<typeof MatchFindInput>;
 
-/** The ranking, and what it was for in words (the heading of the screen and the PDF). */
+/** The records a screen can open (a source in another collection opens the record it belongs to). */
+export const openableCollections = ['organisations', 'contacts', 'cases', 'trips', 'cooperations'] as const;
+/**
+ * One source of the result as the screen links it: its label (a name, a title) and the record that
+ * opens — itself, or the record it belongs to (a position → its person, a meeting → its trip, a
+ * timeline entry → its case); null where there is no screen for it (networks, priorities).
+ */
+export const MatchSourceInfo = SourceRef.extend({
+  label: z.string(),
+  open: z.object({ collection: z.enum(openableCollections), id: Id }).nullable(),
+});
+export type MatchSourceInfo = z.infer<typeof MatchSourceInfo>;
+
+/** The ranking, what it was for in words (the heading of the screen and the PDF), and its sources labelled. */
 export const MatchFindResult = MatchResult.extend({
   subject: z.object({ kind: z.enum(matchSubjectKinds), id: Id.nullable(), name: z.string() }),
+  sources: z.array(MatchSourceInfo).max(MAX_MATCH_LIMIT * 2 * reasonKinds.length * MAX_SOURCES),
 });
 export type MatchFindResult = z.infer<typeof MatchFindResult>;
 

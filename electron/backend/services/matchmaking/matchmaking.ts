@@ -6,9 +6,10 @@
  * as a job whose file leaves through the platform, like every other export.
  */
 import type { ParsedInputOf, ServiceOf } from '../../../../shared/contract';
-import type { FindSubject, MatchFindInput, MatchFindResult } from '../../../../shared/features/matchmaking/contract';
+import type { FindSubject, MatchFindInput, MatchFindResult, MatchSourceInfo } from '../../../../shared/features/matchmaking/contract';
+import { displayName } from '../../../../shared/features/contacts/schema';
 import { rankMatches } from '../../../../shared/features/matchmaking/match';
-import { MatchQuery, type MatchSubject } from '../../../../shared/features/matchmaking/schema';
+import { MatchQuery, type MatchResult, type MatchSubject, type SourceRef } from '../../../../shared/features/matchmaking/schema';
 import { translator, type Language } from '../../../../shared/i18n';
 import type { Database } from '../../../../shared/schemas/database';
 import { safeFileName } from '../../pdf/documents/case-briefing';
@@ -51,6 +52,66 @@ export function resolveSubject(db: Database, subject: FindSubject, lang: Languag
   }
 }
 
+/** Labels and openable records for every source the result names, each once. */
+export function sourceInfos(db: Database, result: MatchResult, lang: Language): MatchSourceInfo[] {
+  const seen = new Set<string>();
+  const refs: SourceRef[] = [];
+  for (const c of [...result.organisations, ...result.people])
+    for (const r of c.reasons)
+      for (const s of r.sources) {
+        const k = `${s.collection}:${s.id}`;
+        if (seen.has(k)) continue;
+        seen.add(k);
+        refs.push(s);
+      }
+  const orgs = byId(db.organisations);
+  const people = byId(db.contacts);
+  const cases = byId(db.cases);
+  const trips = byId(db.trips);
+  const coops = byId(db.cooperations);
+  const groups = byId(db.groups);
+  const needs = (c: SourceRef['collection']) => refs.some((r) => r.collection === c);
+  const positions = needs('positions') ? byId(db.positions) : null;
+  const activities = needs('activities') ? byId(db.activities) : null;
+  const items = needs('agendaItems') ? byId(db.agendaItems) : null;
+  const t = translator(lang);
+  const personName = (id: string) => {
+    const p = people.get(id);
+    return p ? displayName(p) : '';
+  };
+  const info = (s: SourceRef): MatchSourceInfo => {
+    switch (s.collection) {
+      case 'organisations':
+        return { ...s, label: orgs.get(s.id)?.name ?? '', open: { collection: 'organisations', id: s.id } };
+      case 'contacts':
+        return { ...s, label: personName(s.id), open: { collection: 'contacts', id: s.id } };
+      case 'cases':
+        return { ...s, label: cases.get(s.id)?.title ?? '', open: { collection: 'cases', id: s.id } };
+      case 'trips':
+        return { ...s, label: trips.get(s.id)?.title ?? '', open: { collection: 'trips', id: s.id } };
+      case 'cooperations':
+        return { ...s, label: coops.get(s.id)?.title ?? '', open: { collection: 'cooperations', id: s.id } };
+      case 'groups':
+        return { ...s, label: groups.get(s.id)?.name ?? '', open: null };
+      case 'positions': {
+        const p = positions?.get(s.id);
+        return { ...s, label: p ? `${p.role || t('matchmaking.screen.source.positions')} · ${orgs.get(p.organisationId)?.name ?? ''}` : '', open: p ? { collection: 'contacts', id: p.contactId } : null };
+      }
+      case 'activities': {
+        const a = activities?.get(s.id);
+        return { ...s, label: a ? [a.date, a.title].filter(Boolean).join(' · ') : '', open: a?.caseId ? { collection: 'cases', id: a.caseId } : null };
+      }
+      case 'agendaItems': {
+        const a = items?.get(s.id);
+        return { ...s, label: a ? `${a.title} (${trips.get(a.tripId)?.title ?? ''})` : '', open: a ? { collection: 'trips', id: a.tripId } : null };
+      }
+      case 'priorities':
+        return { ...s, label: t('matchmaking.screen.source.priorities'), open: null };
+    }
+  };
+  return refs.map(info);
+}
+
 export function createMatchmakingService(ctx: ServiceContext, platform: Platform, jobs: Jobs) {
   const prepared = preparedCacheOf(ctx.store);
 
@@ -60,7 +121,7 @@ export function createMatchmakingService(ctx: ServiceContext, platform: Platform
     const resolved = resolveSubject(db, input.subject, lang);
     const query = MatchQuery.parse({ subject: resolved.subject, direction: input.direction, weights: input.weights, limit: input.limit, today });
     const result = rankMatches(prepared.get(db, today), query);
-    return { ...result, subject: { kind: input.subject.kind, id: resolved.id, name: resolved.name } };
+    return { ...result, subject: { kind: input.subject.kind, id: resolved.id, name: resolved.name }, sources: sourceInfos(db, result, lang) };
   };
 
   const service = {

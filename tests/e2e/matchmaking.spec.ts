@@ -22,13 +22,12 @@ test('from an institute, find partners by keyboard and open a reason\'s source r
   await expect(page.getByRole('heading', { name: 'Advisory cases', level: 1 })).toBeVisible();
   const { ioer } = await seed(page, host.url);
 
-  await page.goto(`${host.url}#/organisations/${ioer.id}`);
+  await page.goto(`${host.origin}/#/organisations/${ioer.id}`);
   const heading = page.getByRole('heading', { name: 'Institute of Ecological Research', level: 2 });
   await expect(heading).toBeVisible();
-  await heading.focus();
   // Tab to "Find partners" and open it with Enter.
   const open = page.getByRole('button', { name: 'Find partners' });
-  await keyTo(page, open);
+  await keyTo(page, open, 'Tab', 60);
   await page.keyboard.press('Enter');
   const dialog = page.getByRole('dialog', { name: 'Find partners' });
   await expect(dialog).toBeVisible();

@@ -8,6 +8,7 @@ import { archiveContract } from '../features/archive/contract';
 import { casesContract } from '../features/cases/contract';
 import { cooperationsContract } from '../features/cooperations/contract';
 import { contactsContract } from '../features/contacts/contract';
+import { matchmakingContract } from '../features/matchmaking/contract';
 import { importsContract } from '../features/imports/contract';
 import { countriesContract } from '../features/countries/contract';
 import { exportsContract } from '../features/exports/contract';
@@ -37,6 +38,7 @@ export const contract = {
   ...importsContract,
   ...archiveContract,
   ...exportsContract,
+  ...matchmakingContract,
 } as const;
 
 export type Contract = typeof contract;

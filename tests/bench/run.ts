@@ -8,7 +8,7 @@ import { benchExport } from './export-bench';
 import { benchContactList } from './ui-bench';
 import { benchImport } from './import-bench';
 import { benchArchive } from './archive-bench';
-import { benchMatchmaking } from './matchmaking';
+import { benchMatchmaking, benchMatchmakingService } from './matchmaking';
 import { execFileSync } from 'node:child_process';
 
 /**
@@ -61,6 +61,8 @@ async function main() {
     if (wants('matchmaking')) {
       console.log('Matchmaking at a realistic size and at 10× (target ≤ 100 ms), beside one plain pass over the same collections, measured alternately');
       console.log(await benchMatchmaking(Number(process.env.BENCH_RUNS ?? 30)));
+      console.log('');
+      console.log(await benchMatchmakingService(Number(process.env.BENCH_RUNS ?? 10)));
       console.log('');
     }
     if (wants('book')) {

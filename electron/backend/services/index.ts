@@ -17,6 +17,7 @@ import { createCountryService } from './countries/countries';
 import { createImportService } from './imports/imports';
 import { createExportService } from './exports/exports';
 import { createGroupService } from './groups/groups';
+import { createMatchmakingService } from './matchmaking/matchmaking';
 import { createNoteService } from './notes/notes';
 import { createOrganisationService } from './organisations/organisations';
 import { createProgrammeService } from './programmes/programmes';
@@ -66,6 +67,7 @@ export function createServices(ctx: ServiceContext, platform: Platform, opts: { 
     search: createSearchService({ cases, contacts, organisations, notes, cooperations, programmes }),
     imports: createImportService(ctx, platform, jobs, staging, opts.reader),
     archive: createArchiveService(ctx, platform, () => workspace.status(), staging, jobs),
+    matchmaking: createMatchmakingService(ctx, platform, jobs),
     exports: createExportService(ctx, platform, jobs, { cases, organisations, contacts, notes, trips }),
   };
 }

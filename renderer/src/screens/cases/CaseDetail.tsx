@@ -1,5 +1,5 @@
 import { Badge, Button, Group, List, Tabs, Text } from '@mantine/core';
-import { IconFileTypePdf } from '@tabler/icons-react';
+import { IconFileTypePdf, IconUsersGroup } from '@tabler/icons-react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -20,6 +20,7 @@ import { describeError } from '../../lib/errors';
 import { formatDate, formatDateTime, todayIso } from '../../lib/format';
 import { notifyError } from '../../lib/notify';
 import { TasksPanel } from './TasksPanel';
+import { FindPartnersDialog } from '../matchmaking/FindPartnersDialog';
 import { useLanguage } from '../../app/language';
 
 export function CaseDetail() {
@@ -28,6 +29,7 @@ export function CaseDetail() {
   const lang = useLanguage();
   const api = useApi();
   const [tab, setTab] = useState<string | null>('overview');
+  const [finding, setFinding] = useState(false);
 
   const query = useQuery({ queryKey: ['cases', 'get', id], queryFn: () => api.cases.get({ id }) });
   const related = useQuery({ queryKey: ['cases', 'related', id], queryFn: () => api.cases.related({ id }) });
@@ -92,7 +94,11 @@ export function CaseDetail() {
         <Button size="xs" variant="default" leftSection={<IconFileTypePdf size={15} />} loading={exportPdf.isPending} onClick={() => exportPdf.mutate()}>
           {t('cases.exportBriefing')}
         </Button>
+        <Button size="xs" variant="default" leftSection={<IconUsersGroup size={15} aria-hidden />} onClick={() => setFinding(true)} aria-haspopup="dialog">
+          {t('matchmaking.screen.open')}
+        </Button>
       </DetailHeader>
+      {finding ? <FindPartnersDialog subject={{ kind: 'case', id: c.id }} caseRevision={c.revision} onClose={() => setFinding(false)} /> : null}
 
       <Tabs value={tab} onChange={setTab} mt="md" keepMounted={false}>
         <Tabs.List>

@@ -3,7 +3,9 @@
  * the partners (with their countries and groups), the contact persons on both sides, and the
  * linked cases, trips and notes. Delete shows the impact and offers Undo like every record.
  */
-import { Anchor, Badge, Group, List, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Group, List, Text } from '@mantine/core';
+import { IconUsersGroup } from '@tabler/icons-react';
+import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -19,6 +21,7 @@ import { RecordFallback } from '../../components/RecordFallback';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { CaseLine } from '../organisations/parts';
 import { CooperationStatusBadge, formatPeriod, formatVolume } from './parts';
+import { FindPartnersDialog } from '../matchmaking/FindPartnersDialog';
 import './cooperations.css';
 
 function OrganisationLines({ items, none, side }: { items: readonly CooperationOrganisation[]; none: string; side: string }) {
@@ -72,6 +75,7 @@ export function CooperationDetail() {
   const api = useApi();
   const query = useQuery({ queryKey: ['cooperations', 'get', id], queryFn: () => api.cooperations.get({ id }) });
   const related = useQuery({ queryKey: ['cooperations', 'related', id], queryFn: () => api.cooperations.related({ id }) });
+  const [finding, setFinding] = useState(false);
   const c = query.data;
   if (!c || query.isError) return <RecordFallback query={query} />;
   const r = related.data;
@@ -117,7 +121,12 @@ export function CooperationDetail() {
         titleId="cooperation-title"
         title={c.title}
         meta={<CooperationStatusBadge status={c.status} />}
-      />
+      >
+        <Button size="xs" variant="default" leftSection={<IconUsersGroup size={15} aria-hidden />} onClick={() => setFinding(true)} aria-haspopup="dialog">
+          {t('matchmaking.screen.open')}
+        </Button>
+      </DetailHeader>
+      {finding ? <FindPartnersDialog subject={{ kind: 'cooperation', id: c.id }} onClose={() => setFinding(false)} /> : null}
       <Facts items={facts} />
 
       <DetailSection id="coop-orgs-title" title={t('cooperations.sections.organisations')} mt="lg">

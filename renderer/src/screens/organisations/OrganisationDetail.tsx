@@ -1,5 +1,5 @@
 import { Anchor, Badge, Button, Group, List, Text } from '@mantine/core';
-import { IconGitMerge } from '@tabler/icons-react';
+import { IconGitMerge, IconUsersGroup } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -17,6 +17,8 @@ import { OrganisationPeople } from './OrganisationPeople';
 import { CaseLine, CopyValue, RoleList } from './parts';
 import { CooperationMentions } from '../cooperations/CooperationMentions';
 import { useLanguage } from '../../app/language';
+import { FindPartnersDialog } from '../matchmaking/FindPartnersDialog';
+import type { MatchDirection } from '../../../../shared/features/matchmaking/schema';
 
 export function OrganisationDetail() {
   const { id = '' } = useParams();
@@ -25,6 +27,7 @@ export function OrganisationDetail() {
   const api = useApi();
 
   const [merging, setMerging] = useState(false);
+  const [finding, setFinding] = useState<MatchDirection | null>(null);
   const query = useQuery({ queryKey: ['organisations', 'get', id], queryFn: () => api.organisations.get({ id }) });
   const related = useQuery({ queryKey: ['organisations', 'related', id], queryFn: () => api.organisations.related({ id }) });
   const groupIds = query.data?.groupIds ?? [];
@@ -100,11 +103,18 @@ export function OrganisationDetail() {
           </Group>
         }
       >
+        <Button size="xs" variant="default" leftSection={<IconUsersGroup size={15} aria-hidden />} onClick={() => setFinding('partners')} aria-haspopup="dialog">
+          {t('matchmaking.screen.open')}
+        </Button>
+        <Button size="xs" variant="default" onClick={() => setFinding('institutes')} aria-haspopup="dialog">
+          {t('matchmaking.screen.openInstitutes')}
+        </Button>
         <Button size="xs" variant="default" leftSection={<IconGitMerge size={15} aria-hidden />} onClick={() => setMerging(true)} aria-haspopup="dialog">
           {t('merge.action')}
         </Button>
       </DetailHeader>
       {merging ? <MergeOrganisationDialog organisation={o} onClose={() => setMerging(false)} /> : null}
+      {finding ? <FindPartnersDialog key={finding} subject={{ kind: 'organisation', id: o.id }} direction={finding} onClose={() => setFinding(null)} /> : null}
 
       <Facts items={facts} />
 

@@ -1,0 +1,172 @@
+/**
+ * "Find partners" through the real backend on a temp folder (matchmaking.find, matchmaking.exportPdf):
+ * the subject is read from the store (organisation, case, cooperation), every reason's sources are
+ * real records, the prepared indexes are reused while nothing changes and rebuilt after an edit
+ * (observed through the cache, not timed), and the PDF reads back with poppler.
+ */
+import { describe, expect, it } from 'vitest';
+import { preparedCacheOf } from '../../electron/backend/services/matchmaking/prepared';
+import { reasonText } from '../../shared/features/matchmaking/match';
+import { defaultWeights, type MatchCandidate } from '../../shared/features/matchmaking/schema';
+import { translator } from '../../shared/i18n';
+import type { Database } from '../../shared/schemas/database';
+import { jobFile } from './helpers/jobs';
+import { pdftotext, savePdf } from './helpers/poppler';
+import { openTestBackend, rejection, tempDir, type TestBackend } from './helpers/workspace';
+
+const clock = () => new Date('2026-11-21T10:00:00Z');
+const TODAY = '2026-11-21';
+
+/** Our two institutes, partners in Ghana, Kenya and Vietnam, an alliance, people, a case and cooperations. */
+async function portfolio(b: TestBackend) {
+  const alliance = await b.call('groups.create', { name: 'Research Alliance Climate', kind: 'alliance' });
+  const ioer = await b.call('organisations.create', { name: 'Institute of Ecological Research', kind: 'researchInstitute', country: 'DE', topics: ['climate adaptation', 'water'], groupIds: [alliance.id] });
+  const zmt = await b.call('organisations.create', { name: 'Centre for Tropical Marine Research', kind: 'researchInstitute', country: 'DE', topics: ['oceans'] });
+  const legon = await b.call('organisations.create', { name: 'University of Ghana', kind: 'university', country: 'GH', topics: ['climate adaptation'] });
+  const nairobi = await b.call('organisations.create', { name: 'University of Nairobi', kind: 'university', country: 'KE', topics: ['water', 'climate adaptation'], groupIds: [alliance.id] });
+  const hanoi = await b.call('organisations.create', { name: 'Vietnam Academy of Science and Technology', kind: 'researchInstitute', country: 'VN', topics: ['health'] });
+  const ama = await b.call('contacts.create', { contact: { givenName: 'Ama', familyName: 'Owusu', expertise: ['climate adaptation'] }, positions: [{ organisationId: legon.id, role: 'Professor' }] });
+  const kase = await b.call('cases.create', { title: 'Partners in Kenya for water', openedOn: '2026-03-01', topics: ['water'], countries: ['KE'], clientId: ioer.id });
+  const ghana = await b.call('cooperations.create', { title: 'Coastal adaptation in West Africa', institutes: [ioer.id], partners: [legon.id], topics: ['climate adaptation'], status: 'running', start: '2026-01-01', partnerContacts: [ama.id] });
+  const kenya = await b.call('cooperations.create', { title: 'Mangrove monitoring', institutes: [zmt.id], partners: [nairobi.id], topics: ['oceans'], status: 'applied' });
+  const vietnam = await b.call('cooperations.create', { title: 'AI for health in Southeast Asia', institutes: [zmt.id], partners: [hanoi.id], topics: ['health'], status: 'idea' });
+  return { alliance, ioer, zmt, legon, nairobi, hanoi, ama, kase, ghana, kenya, vietnam };
+}
+
+/** Every source of every reason names a record that exists in its collection. */
+function expectSourcesResolve(db: Database, candidates: readonly MatchCandidate[]) {
+  let count = 0;
+  for (const c of candidates)
+    for (const r of c.reasons) {
+      expect(r.sources.length, `${c.name}: ${r.kind} has sources`).toBeGreaterThan(0);
+      for (const s of r.sources) {
+        const coll = (db as unknown as Record<string, Iterable<{ id: string }>>)[s.collection];
+        expect(coll, `collection ${s.collection}`).toBeDefined();
+        expect([...coll!].some((x) => x.id === s.id), `${s.collection}:${s.id}`).toBe(true);
+        count++;
+      }
+    }
+  return count;
+}
+
+describe('matchmaking.find', () => {
+  it('ranks partners for our institute with reasons whose sources are real records', async () => {
+    const b = await openTestBackend({ now: clock });
+    const p = await portfolio(b);
+    const r = await b.call('matchmaking.find', { subject: { kind: 'organisation', id: p.ioer.id } });
+    expect(r.today).toBe(TODAY);
+    expect(r.subject).toEqual({ kind: 'organisation', id: p.ioer.id, name: 'Institute of Ecological Research' });
+    const names = r.organisations.map((o) => o.name);
+    // Our own institutes are not partners; Ghana has shared topics and an earlier cooperation.
+    expect(names).not.toContain('Institute of Ecological Research');
+    expect(names).not.toContain('Centre for Tropical Marine Research');
+    expect(names[0]).toBe('University of Ghana');
+    const legon = r.organisations[0]!;
+    const coop = legon.reasons.find((x) => x.kind === 'earlierCooperation');
+    expect(coop?.sources).toContainEqual({ collection: 'cooperations', id: p.ghana.id });
+    expect(reasonText(coop!, 'en')).toContain('Coastal adaptation in West Africa');
+    const nairobi = r.organisations.find((o) => o.id === p.nairobi.id)!;
+    expect(nairobi.reasons.find((x) => x.kind === 'sharedNetwork')?.sources).toEqual([{ collection: 'groups', id: p.alliance.id }]);
+    expect(r.people.map((x) => x.id)).toContain(p.ama.id);
+    expect(expectSourcesResolve(b.store.db, [...r.organisations, ...r.people])).toBeGreaterThan(3);
+    // Each source is labelled once, and opens a record (the position opens its person).
+    expect(r.sources).toContainEqual({ collection: 'cooperations', id: p.ghana.id, label: 'Coastal adaptation in West Africa', open: { collection: 'cooperations', id: p.ghana.id } });
+    const position = r.sources.find((s) => s.collection === 'positions');
+    expect(position?.open).toEqual({ collection: 'contacts', id: p.ama.id });
+    expect(position?.label).toBe('Professor · University of Ghana');
+    expect(r.sources.find((s) => s.collection === 'groups')).toEqual({ collection: 'groups', id: p.alliance.id, label: 'Research Alliance Climate', open: null });
+    expect(new Set(r.sources.map((s) => `${s.collection}:${s.id}`)).size).toBe(r.sources.length);
+  });
+
+  it('changing a weight changes the order', async () => {
+    const b = await openTestBackend({ now: clock });
+    const p = await portfolio(b);
+    const base = await b.call('matchmaking.find', { subject: { kind: 'organisation', id: p.ioer.id } });
+    expect(base.organisations[0]!.id).toBe(p.legon.id);
+    const networks = await b.call('matchmaking.find', { subject: { kind: 'organisation', id: p.ioer.id }, weights: { ...defaultWeights, earlierCooperation: 0, sharedNetwork: 100 } });
+    expect(networks.organisations[0]!.id).toBe(p.nairobi.id);
+    expect(networks.weights.sharedNetwork).toBe(100);
+  });
+
+  it('reads a case (topics, countries, client) and a cooperation (topics, partner countries, institutes) from the store', async () => {
+    const b = await openTestBackend({ now: clock });
+    const p = await portfolio(b);
+    const byCase = await b.call('matchmaking.find', { subject: { kind: 'case', id: p.kase.id } });
+    expect(byCase.subject.name).toContain('Partners in Kenya for water');
+    expect(byCase.organisations[0]!.id).toBe(p.nairobi.id);
+    const reasons = byCase.organisations[0]!.reasons.map((x) => x.kind);
+    expect(reasons).toContain('sharedTopics');
+    expect(reasons).toContain('priorityCountry'); // "a country this request is about"
+    const byCoop = await b.call('matchmaking.find', { subject: { kind: 'cooperation', id: p.vietnam.id } });
+    expect(byCoop.subject).toEqual({ kind: 'cooperation', id: p.vietnam.id, name: 'AI for health in Southeast Asia' });
+    expect(byCoop.organisations[0]!.id).toBe(p.hanoi.id);
+    expectSourcesResolve(b.store.db, [...byCase.organisations, ...byCoop.organisations]);
+  });
+
+  it('finds our institutes for a partner, and refuses an unknown subject', async () => {
+    const b = await openTestBackend({ now: clock });
+    const p = await portfolio(b);
+    const r = await b.call('matchmaking.find', { subject: { kind: 'organisation', id: p.legon.id }, direction: 'institutes' });
+    expect(r.organisations.map((o) => o.id)).toEqual([p.ioer.id, ...r.organisations.slice(1).map((o) => o.id)]);
+    expect(r.organisations.every((o) => o.id === p.ioer.id || o.id === p.zmt.id)).toBe(true);
+    expectSourcesResolve(b.store.db, r.organisations);
+    expect((await rejection(b.call('matchmaking.find', { subject: { kind: 'organisation', id: 'nope' } }))).code).toBe('NOT_FOUND');
+    expect((await rejection(b.call('matchmaking.find', { subject: { kind: 'case', id: 'nope' } }))).code).toBe('NOT_FOUND');
+  });
+
+  it('keeps the prepared indexes while nothing changes, and rebuilds them after an edit', async () => {
+    const b = await openTestBackend({ now: clock });
+    const p = await portfolio(b);
+    const cache = preparedCacheOf(b.store);
+    await b.call('matchmaking.find', { subject: { kind: 'organisation', id: p.ioer.id } });
+    const builds = cache.builds;
+    const first = cache.get(b.store.db, TODAY);
+    // Another query, another weight, the other direction: the same indexes.
+    await b.call('matchmaking.find', { subject: { kind: 'organisation', id: p.ioer.id }, weights: { ...defaultWeights, sharedTopics: 40 } });
+    await b.call('matchmaking.find', { subject: { kind: 'organisation', id: p.legon.id }, direction: 'institutes' });
+    expect(cache.builds).toBe(builds);
+    expect(cache.get(b.store.db, TODAY)).toBe(first);
+    // A contact edit replaces the contacts collection: the next call builds again, once, and sees the edit.
+    const ama = await b.call('contacts.get', { id: p.ama.id });
+    await b.call('contacts.update', { id: ama.id, revision: ama.revision, changes: { expertise: ['climate adaptation', 'water'] } });
+    const after = await b.call('matchmaking.find', { subject: { kind: 'organisation', id: p.ioer.id } });
+    expect(cache.builds).toBe(builds + 1);
+    expect(cache.get(b.store.db, TODAY)).not.toBe(first);
+    const amaNow = after.people.find((x) => x.id === p.ama.id)!;
+    expect(reasonText(amaNow.reasons.find((x) => x.kind === 'sharedTopics')!, 'en')).toContain('water');
+    // Another day prepares again.
+    expect(cache.get(b.store.db, '2026-11-22')).not.toBe(cache.get(b.store.db, TODAY));
+  });
+});
+
+describe('matchmaking.exportPdf', () => {
+  it('prints subject, weights and the ranked lists with reasons, with the reports\' footer', async () => {
+    const b = await openTestBackend({ now: clock });
+    const p = await portfolio(b);
+    const file = await jobFile(b, (await b.call('matchmaking.exportPdf', { subject: { kind: 'organisation', id: p.ioer.id }, language: 'en', weights: { ...defaultWeights, metOnTrip: 33 } })).jobId);
+    expect(file.mime).toBe('application/pdf');
+    expect(file.fileName).toMatch(/^partners-Institute-of-Ecological-Research-2026-11-21\.pdf$/);
+    const text = pdftotext(savePdf(await tempDir(), file.bytes)).replace(/\s+/g, ' ');
+    const t = translator('en');
+    expect(text).toContain('Find partners: Institute of Ecological Research');
+    expect(text).toContain(t('matchmaking.kinds.metOnTrip'));
+    expect(text).toMatch(/Met on a trip 33/);
+    expect(text).toMatch(/1\. University of Ghana \(Ghana\) — score/);
+    expect(text).toContain('Earlier cooperation: “Coastal adaptation in West Africa”');
+    expect(text).toContain('Ama Owusu');
+    expect(text).toContain(t('book.classification.internal').toUpperCase()); // the running marking, as on every report
+    expect(text).toContain('Page 1 of 1');
+  });
+
+  it('prints in German', async () => {
+    const b = await openTestBackend({ now: clock });
+    const p = await portfolio(b);
+    const file = await jobFile(b, (await b.call('matchmaking.exportPdf', { subject: { kind: 'organisation', id: p.legon.id }, direction: 'institutes', language: 'de', classification: 'confidential' })).jobId);
+    const text = pdftotext(savePdf(await tempDir(), file.bytes)).replace(/\s+/g, ' ');
+    expect(text).toContain('Unsere Institute für University of Ghana');
+    expect(text).toContain('Gewichte');
+    expect(text).toContain('Institute of Ecological Research');
+    expect(text).toContain(translator('de')('book.classification.confidential').toUpperCase());
+    expect(text).toContain('Seite 1 von 1');
+  });
+});

@@ -185,6 +185,22 @@ describe('cooperations', () => {
     ]);
   });
 
+  it('a link left dangling by an Undo does not block an unrelated edit, but a new unknown link is refused', async () => {
+    const b = await openTestBackend({ now: clock });
+    const p = await portfolio(b);
+    // Delete the cooperation, then its programme (nothing names it now), then undo the first delete.
+    const { undoId } = await b.call('cooperations.delete', { id: p.ghana.id, revision: 1 });
+    await b.call('programmes.delete', { id: p.programme.id, revision: 1 });
+    await b.call('undo.apply', { undoId });
+    const back = await b.call('cooperations.get', { id: p.ghana.id });
+    expect(back.programmeId).toBe(p.programme.id);
+    expect((await b.call('cooperations.related', { id: p.ghana.id })).programme).toBeNull();
+    const edited = await b.call('cooperations.update', { id: back.id, revision: back.revision, changes: { status: 'ended' } });
+    expect(edited.status).toBe('ended');
+    const refused = await rejection(b.call('cooperations.update', { id: back.id, revision: edited.revision, changes: { caseIds: [p.kase.id, 'no-such-case'] } }));
+    expect(refused.fields?.caseIds?.key).toBe('validation.unknownRecord');
+  });
+
   it('deleting a cooperation leaves everything it names; Undo brings it back', async () => {
     const b = await openTestBackend({ now: clock });
     const p = await portfolio(b);

@@ -1,8 +1,9 @@
 /** The primitives every write builds on: find a record, check its revision, bump it, check a link. */
 import { AppError } from '../../../shared/errors';
 import type { RecordMeta } from '../../../shared/schemas/common';
-import type { Rows } from '../../../shared/schemas/collection';
-import type { Database } from '../../../shared/schemas/database';
+import type { Draft } from 'immer';
+import type { Collection, Rows } from '../../../shared/schemas/collection';
+import type { CollectionName, Database, RecordOf } from '../../../shared/schemas/database';
 import { byId } from './indexes';
 
 /** Finds a record or throws NOT_FOUND with a translatable message. */
@@ -40,4 +41,25 @@ export function assertExists(db: Database, collection: 'contacts' | 'organisatio
   if (!byId(db[collection] as Rows<{ id: string }>).has(id)) {
     throw new AppError('VALIDATION', `No ${collection.slice(0, -1)} with id ${id}.`, { fields: { [field]: { key: 'validation.unknownRecord' } } });
   }
+}
+
+/**
+ * Writes records into a store update the way the recipe does (a changed record in place at its
+ * published index, a new one appended), for writers that plan outside the recipe (an import): the
+ * one place besides recipe.ts that touches a collection's layout.
+ */
+export function putRecords<C extends CollectionName>(
+  store: { locate(collection: string, id: string): number },
+  draft: Draft<Database>,
+  collection: C,
+  changed: readonly RecordOf<C>[],
+  added: readonly RecordOf<C>[],
+): void {
+  const rows = draft[collection] as unknown as Collection<RecordOf<C>>;
+  for (const record of changed) {
+    const index = store.locate(collection, record.id);
+    if (index < 0) throw new AppError('NOT_FOUND', `No record ${record.id} in ${collection}.`, { messageKey: { key: 'errors.notFound' } });
+    rows.set(index, record);
+  }
+  rows.push(...added);
 }

@@ -87,8 +87,11 @@ export function createCooperationService(ctx: ServiceContext) {
   const { store } = ctx;
   const sorted = listCache<Row>();
 
-  /** Every record a cooperation names must exist; reported on the field that names it. */
-  function assertLinks(c: CooperationRecord | ParsedInputOf<'cooperations.create'>) {
+  /**
+   * Every record a cooperation names must exist; reported on the field that names it. Only links the
+   * edit adds are checked: one left dangling by an Undo elsewhere never blocks an unrelated change.
+   */
+  function assertLinks(c: CooperationRecord | ParsedInputOf<'cooperations.create'>, current: CooperationRecord | undefined) {
     const db = store.db;
     const fail = (field: string) => {
       throw new AppError('VALIDATION', `A linked record in ${field} does not exist.`, { fields: { [field]: { key: 'validation.unknownRecord' } } });
@@ -102,8 +105,12 @@ export function createCooperationService(ctx: ServiceContext) {
       ['tripIds', c.tripIds, byId(db.trips)],
       ['noteIds', c.noteIds, byId(db.notes)],
     ];
-    for (const [field, ids, known] of checks) if (ids.some((id) => !known.has(id))) fail(field);
-    if (c.programmeId && !byId(db.programmes).has(c.programmeId)) fail('programmeId');
+    const had = (field: string) => new Set(current ? ((current as unknown as Record<string, unknown>)[field] as string[]) : []);
+    for (const [field, ids, known] of checks) {
+      const before = had(field);
+      if (ids.some((id) => !known.has(id) && !before.has(id))) fail(field);
+    }
+    if (c.programmeId && c.programmeId !== current?.programmeId && !byId(db.programmes).has(c.programmeId)) fail('programmeId');
   }
 
   const records = collection(ctx, {
@@ -112,7 +119,7 @@ export function createCooperationService(ctx: ServiceContext) {
     title: 'Cooperation',
     fields: CooperationFields,
     label: (c) => c.title,
-    check: (c) => assertLinks(c),
+    check: (c, current) => assertLinks(c, current),
   });
 
   return {

@@ -22,6 +22,7 @@ import { translator, type Language } from '../../../../shared/i18n';
 import type { Database } from '../../../../shared/schemas/database';
 import type { Platform } from '../../platform';
 import type { ServiceContext } from '../../records/context';
+import { putRecords } from '../../records/records';
 import { addImportEntry } from '../../records/trash';
 import type { Jobs } from '../workspace/jobs';
 import type { Staging, StagingRules } from '../workspace/uploads';
@@ -108,9 +109,7 @@ export function createImportService(ctx: ServiceContext, platform: Platform, job
         draft.contacts = db.contacts.rebuild((c) => contacts.updated.get(c.id)?.after ?? c, contacts.created);
       }
       if (positions.length) draft.positions = db.positions.rebuild((p) => p, positions);
-      // Cooperations through the record recipe's own moves: an edit in place at its index, a new one appended.
-      for (const { after } of cooperations.updated.values()) draft.cooperations.set(ctx.store.locate('cooperations', after.id), after);
-      draft.cooperations.push(...cooperations.created);
+      putRecords(ctx.store, draft, 'cooperations', [...cooperations.updated.values()].map((u) => u.after), cooperations.created);
       return addImportEntry(
         ctx,
         draft,

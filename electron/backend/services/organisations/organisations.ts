@@ -82,7 +82,8 @@ export function createOrganisationService(ctx: ServiceContext) {
     check: (o, current) => {
       assertNoCycle(current?.id ?? null, o.parentId);
       const groups = byId(store.db.groups);
-      if (o.groupIds.some((g) => !groups.has(g))) {
+      // Only groups the edit adds: one left dangling by an Undo elsewhere never blocks an unrelated change.
+      if (o.groupIds.some((g) => !groups.has(g) && !current?.groupIds.includes(g))) {
         throw new AppError('VALIDATION', 'A group the organisation names does not exist.', { fields: { groupIds: { key: 'validation.unknownRecord' } } });
       }
     },

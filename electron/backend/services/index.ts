@@ -20,6 +20,7 @@ import { createGroupService } from './groups/groups';
 import { createNoteService } from './notes/notes';
 import { createOrganisationService } from './organisations/organisations';
 import { createProgrammeService } from './programmes/programmes';
+import { createPriorityService } from './priorities/priorities';
 import { createSearchService } from './search/search';
 import { createAgendaService } from './trips/agenda';
 import { createBookService } from './trips/book';
@@ -63,6 +64,7 @@ export function createServices(ctx: ServiceContext, platform: Platform, opts: { 
     cooperations,
     programmes,
     groups: createGroupService(ctx),
+    priorities: createPriorityService(ctx),
     search: createSearchService({ cases, contacts, organisations, notes, cooperations, programmes }),
     imports: createImportService(ctx, platform, jobs, staging, opts.reader),
     archive: createArchiveService(ctx, platform, () => workspace.status(), staging, jobs),

@@ -37,7 +37,7 @@ type PlaceAndPeriod = { country?: string | null | undefined; region?: string | n
 /** One place (a country or a region, not both, not none) and an end not before the start. */
 export function checkPriority(value: PlaceAndPeriod, ctx: z.RefinementCtx): void {
   if (!value.country === !value.region) ctx.addIssue({ code: 'custom', path: [value.country ? 'region' : 'country'], message: 'priorities.errors.onePlace' });
-  if (value.start && value.end && value.end < value.start) ctx.addIssue({ code: 'custom', path: ['end'], message: 'priorities.errors.endBeforeStart' });
+  if (value.start && value.end && value.end < value.start) ctx.addIssue({ code: 'custom', path: ['end'], message: 'validation.endBeforeStart' });
 }
 
 export const PriorityFields = PriorityFieldsShape.superRefine(checkPriority);

@@ -20,6 +20,7 @@ import { describeError } from '../../lib/errors';
 import { formatDate, formatDateTime, todayIso } from '../../lib/format';
 import { notifyError } from '../../lib/notify';
 import { TasksPanel } from './TasksPanel';
+import { ShortlistSection } from './ShortlistSection';
 import { useLanguage } from '../../app/language';
 
 export function CaseDetail() {
@@ -131,6 +132,7 @@ export function CaseDetail() {
               ))}
             </List>
           </DetailSection>
+          <ShortlistSection record={c} />
           <TripMentions kind="case" id={id} />
           <CooperationMentions linked={{ caseId: id }} />
         </Tabs.Panel>

@@ -6,7 +6,7 @@ import { buildTrips } from './trips';
 import { buildPortfolio } from './portfolio';
 
 /**
- * The sample workspace a new user can open: about fifty organisations, 120 people with their
+ * The sample workspace a new user can open: about fifty organisations in the stories (and some fifty more in the portfolio), 120 people with their
  * positions, 25 cases with tasks and timelines, twelve strategy notes with saved versions and a few
  * saved views, and a delegation trip with its agenda, and a research-cooperation portfolio (./portfolio.ts) — all fictional, written as tables in the neighbouring modules. Dates are relative to
  * `ctx.now()` so deadlines feel current; ids come from `ctx.newId()` in table order, so the same

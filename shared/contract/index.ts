@@ -16,6 +16,7 @@ import { groupsContract } from '../features/groups/contract';
 import { notesContract } from '../features/notes/contract';
 import { organisationsContract } from '../features/organisations/contract';
 import { programmesContract } from '../features/programmes/contract';
+import { prioritiesContract } from '../features/priorities/contract';
 import { searchContract } from '../features/search/contract';
 import { tripsContract } from '../features/trips/contract';
 import { viewsContract } from '../features/views/contract';
@@ -33,6 +34,7 @@ export const contract = {
   ...tripsContract,
   ...cooperationsContract,
   ...programmesContract,
+  ...prioritiesContract,
   ...groupsContract,
   ...searchContract,
   ...importsContract,

@@ -80,8 +80,14 @@ export const de: CoreCatalogue = {
         programmes_other: '{{count}} Förderprogramme',
         groups_one: '{{count}} Verbund',
         groups_other: '{{count}} Verbünde',
+        priorities_one: '{{count}} strategische Priorität',
+        priorities_other: '{{count}} strategische Prioritäten',
       },
       fields: {
+        priorities: {
+          noteIds_one: '{{count}} strategische Priorität verweist nicht mehr auf das Papier',
+          noteIds_other: '{{count}} strategische Prioritäten verweisen nicht mehr auf das Papier',
+        },
         organisations: {
           parentId_one: '{{count}} Unterorganisation wird eigenständig',
           parentId_other: '{{count}} Unterorganisationen werden eigenständig',
@@ -95,6 +101,8 @@ export const de: CoreCatalogue = {
           partnerOrganisationIds_other: '{{count}} Vorgänge verlieren diesen Partner',
           clientContactIds_one: '{{count}} Vorgang verliert diese Ansprechperson',
           clientContactIds_other: '{{count}} Vorgänge verlieren diese Ansprechperson',
+          shortlist_one: '{{count}} Vorgang verliert diesen Eintrag seiner Auswahlliste',
+          shortlist_other: '{{count}} Vorgänge verlieren diesen Eintrag ihrer Auswahlliste',
         },
         activities: {
           caseId_one: '{{count}} Zeitleisteneintrag bleibt, ohne Bezug zum Vorgang',

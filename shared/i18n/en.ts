@@ -86,8 +86,14 @@ export const en = {
         programmes_other: '{{count}} funding programmes',
         groups_one: '{{count}} group',
         groups_other: '{{count}} groups',
+        priorities_one: '{{count}} strategy priority',
+        priorities_other: '{{count}} strategy priorities',
       },
       fields: {
+        priorities: {
+          noteIds_one: '{{count}} strategy priority no longer links to the note',
+          noteIds_other: '{{count}} strategy priorities no longer link to the note',
+        },
         organisations: {
           parentId_one: '{{count}} sub-organisation becomes top-level',
           parentId_other: '{{count}} sub-organisations become top-level',
@@ -119,6 +125,8 @@ export const en = {
           partnerOrganisationIds_other: '{{count}} cases lose this partner',
           clientContactIds_one: '{{count}} case loses this client contact',
           clientContactIds_other: '{{count}} cases lose this client contact',
+          shortlist_one: '{{count}} case’s shortlist loses this entry',
+          shortlist_other: '{{count}} cases’ shortlists lose this entry',
         },
         activities: {
           caseId_one: '{{count}} timeline entry stays, no longer linked to the case',

@@ -10,6 +10,7 @@ import { strings as groups } from '../features/groups/strings';
 import { strings as notes } from '../features/notes/strings';
 import { strings as organisations } from '../features/organisations/strings';
 import { strings as programmes } from '../features/programmes/strings';
+import { strings as priorities } from '../features/priorities/strings';
 import { strings as search } from '../features/search/strings';
 import { strings as trips } from '../features/trips/strings';
 import { strings as views } from '../features/views/strings';
@@ -37,6 +38,7 @@ export const sources = {
   trips,
   cooperations,
   programmes,
+  priorities,
   groups,
   search,
   imports,

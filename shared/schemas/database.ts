@@ -9,12 +9,13 @@ import { AgendaItemRecord, TripRecord } from '../features/trips/schema';
 import { CooperationRecord } from '../features/cooperations/schema';
 import { GroupRecord } from '../features/groups/schema';
 import { ProgrammeRecord } from '../features/programmes/schema';
+import { PriorityRecord } from '../features/priorities/schema';
 import { ViewRecord } from '../features/views/schema';
 import { defaultSettings, Settings } from '../features/workspace/schema';
 import { Collection } from './collection';
 
 /** Bump with a migration in electron/backend/store/migrations.ts. */
-export const SCHEMA_VERSION = 7;
+export const SCHEMA_VERSION = 8;
 
 /** The record collections, each an array of records with id/createdAt/updatedAt/revision. */
 export const collectionSchemas = {
@@ -31,6 +32,7 @@ export const collectionSchemas = {
   cooperations: CooperationRecord,
   programmes: ProgrammeRecord,
   groups: GroupRecord,
+  priorities: PriorityRecord,
 } as const;
 export type CollectionName = keyof typeof collectionSchemas;
 export const collectionNames = Object.keys(collectionSchemas) as CollectionName[];
@@ -130,6 +132,7 @@ export const DatabaseFile = z.object({
   cooperations: z.array(CooperationRecord),
   programmes: z.array(ProgrammeRecord),
   groups: z.array(GroupRecord),
+  priorities: z.array(PriorityRecord),
   trash: z.array(TrashEntry),
   erasures: z.array(ErasureEntry),
 });
@@ -191,6 +194,7 @@ export const emptyDatabaseFile = (): DatabaseFile => ({
   cooperations: [],
   programmes: [],
   groups: [],
+  priorities: [],
   trash: [],
   erasures: [],
 });

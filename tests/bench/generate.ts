@@ -79,6 +79,7 @@ export function generateCases(count: number, seed = 1): CaseRecord[] {
       dueOn: r.next() < 0.8 ? isoDay(year, opened + r.int(10, 200)) : null,
       summary: Array.from({ length: r.int(1, 3) }, () => paragraph(r, r.int(3, 7))).join('\n\n'),
       statusHistory: [{ status: 'intake' as const, on: isoDay(year, opened) }],
+      shortlist: [],
     };
   });
 }

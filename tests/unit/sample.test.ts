@@ -42,11 +42,48 @@ async function sampleBackend() {
 }
 
 describe('sample workspace', () => {
+  it('has a research-cooperation portfolio: our institutes in alliances, about 150 cooperations with partners in 40+ countries, programmes with coming deadlines, an Africa priority set with a gap', async () => {
+    const { b, db, today } = await sampleBackend();
+    const institutes = db.organisations.filter((o) => o.kind === 'researchInstitute' && o.country === 'DE' && o.groupIds.length > 0);
+    expect(institutes.length).toBeGreaterThanOrEqual(6);
+    expect(db.groups.filter((g) => g.kind === 'alliance').length).toBeGreaterThanOrEqual(2);
+    expect((await b.call('groups.list', {})).rows.every((g) => g.members > 0)).toBe(true);
+    const coops = await b.call('cooperations.list', { limit: 1000 });
+    expect(coops.total).toBeGreaterThanOrEqual(140);
+    expect(coops.total).toBeLessThanOrEqual(160);
+    expect(new Set(coops.rows.map((c) => c.status)).size).toBe(7);
+    const orgs = new Map(db.organisations.map((o) => [o.id, o]));
+    const partnerCountries = new Set(db.cooperations.flatMap((c) => c.partners.map((p) => orgs.get(p)?.country)).filter((c) => !!c));
+    expect(partnerCountries.size).toBeGreaterThanOrEqual(40);
+    const years = new Set(db.cooperations.flatMap((c) => (c.start ? [c.start.slice(0, 4)] : [])));
+    expect(years.size).toBeGreaterThanOrEqual(6);
+    const upcoming = db.programmes.filter((p) => p.deadline && p.deadline >= today);
+    expect(upcoming.length).toBeGreaterThanOrEqual(6);
+    expect(upcoming.length).toBeLessThanOrEqual(10);
+
+    const priorities = await b.call('priorities.list', { activeOn: today });
+    expect(priorities.map((p) => [p.country ?? p.region, p.level])).toEqual([
+      ['GH', 1],
+      ['KE', 1],
+      ['NG', 2],
+      ['ZA', 2],
+      ['202', 3],
+    ]);
+    expect(priorities.every((p) => p.notes.some((n) => n.title.startsWith('Africa strategy')))).toBe(true);
+    const gaps = await b.call('priorities.gaps', {});
+    const nigeria = gaps.find((g) => g.country === 'NG')!;
+    expect(nigeria.gaps).toMatchObject({ noTripIn18Months: true, noContactIn18Months: true, noCooperation: false });
+    // Ghana and Kenya have recent contacts and cooperations (the delegation trip there is still ahead).
+    for (const code of ['GH', 'KE']) expect(gaps.find((g) => g.country === code)!.gaps).toMatchObject({ noContactIn18Months: false, noCooperation: false });
+    expect((await b.call('countries.detail', { code: 'NG' })).priorities.map((p) => p.via)).toEqual(['country', 'region']);
+  });
+
   it('has the promised size: about forty organisations, 120 people, 25 cases, twelve notes', async () => {
     const { b } = await sampleBackend();
     const organisations = (await b.call('organisations.list', { limit: 1000 })).total;
-    expect(organisations).toBeGreaterThanOrEqual(38);
-    expect(organisations).toBeLessThanOrEqual(60);
+    // About fifty from the stories, eight institutes of ours and about fifty partners of the portfolio.
+    expect(organisations).toBeGreaterThanOrEqual(90);
+    expect(organisations).toBeLessThanOrEqual(120);
     expect((await b.call('contacts.list', { limit: 1000 })).total).toBe(120);
     expect((await b.call('cases.list', { limit: 1000 })).total).toBe(25);
     expect((await b.call('notes.list', { limit: 1000 })).total).toBe(12);

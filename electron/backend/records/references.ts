@@ -53,6 +53,7 @@ export type Reference =
 type Source = { tripId?: string; agendaItemId?: string } | null;
 type Debrief = { followUps: Array<{ caseId: string | null }> } | null;
 type Members = Array<{ kind: string; contactId?: string }>;
+type Shortlist = Array<{ collection: string; id: string }>;
 
 export const references: readonly Reference[] = [
   { from: 'organisations', field: 'parentId', to: 'organisations', many: false, onDelete: 'unlink' },
@@ -133,6 +134,29 @@ export const references: readonly Reference[] = [
   { from: 'cooperations', field: 'programmeId', to: 'programmes', many: false, onDelete: 'unlink' },
   // Deleting a group leaves its organisations as they were, outside the group.
   { from: 'organisations', field: 'groupIds', to: 'groups', many: true, onDelete: 'unlink' },
+  // A priority outlives the strategy notes that set it: deleting one only takes the link off.
+  { from: 'priorities', field: 'noteIds', to: 'notes', many: true, onDelete: 'unlink' },
+  // A case's shortlist names organisations and people; deleting one takes its entry off the list
+  // (undo puts the list back as it was). A merge moves the entry to the kept record, once.
+  ...(['organisations', 'contacts'] as const).map(
+    (to): Reference => ({
+      from: 'cases',
+      field: 'shortlist',
+      to,
+      many: false,
+      onDelete: 'unlink',
+      nested: {
+        touches: (v, ids) => (v as Shortlist).some((e) => e.collection === to && ids.has(e.id)),
+        clear: (v, ids) => (v as Shortlist).filter((e) => !(e.collection === to && ids.has(e.id))),
+        move: (v, from, into) => {
+          const seen = new Set<string>();
+          return (v as Shortlist)
+            .map((e) => (e.collection === to && e.id === from ? { ...e, id: into } : e))
+            .filter((e) => (seen.has(`${e.collection}:${e.id}`) ? false : (seen.add(`${e.collection}:${e.id}`), true)));
+        },
+      },
+    }),
+  ),
   {
     from: 'agendaItems',
     field: 'debrief',

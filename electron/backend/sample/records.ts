@@ -262,6 +262,7 @@ export function buildCases(b: Builder): { cases: CaseRecord[]; tasks: TaskRecord
       dueOn: c.due === null ? null : clock.day(c.due),
       summary: clock.fill(c.summary),
       statusHistory,
+      shortlist: [],
     });
 
     c.tasks.forEach((t, k) => {

@@ -21,6 +21,7 @@ import { createMatchmakingService } from './matchmaking/matchmaking';
 import { createNoteService } from './notes/notes';
 import { createOrganisationService } from './organisations/organisations';
 import { createProgrammeService } from './programmes/programmes';
+import { createPriorityService } from './priorities/priorities';
 import { createSearchService } from './search/search';
 import { createAgendaService } from './trips/agenda';
 import { createBookService } from './trips/book';
@@ -64,6 +65,7 @@ export function createServices(ctx: ServiceContext, platform: Platform, opts: { 
     cooperations,
     programmes,
     groups: createGroupService(ctx),
+    priorities: createPriorityService(ctx),
     search: createSearchService({ cases, contacts, organisations, notes, cooperations, programmes }),
     imports: createImportService(ctx, platform, jobs, staging, opts.reader),
     archive: createArchiveService(ctx, platform, () => workspace.status(), staging, jobs),

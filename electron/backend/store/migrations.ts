@@ -117,6 +117,31 @@ export const migrations: Migration[] = [
       };
     },
   },
+  {
+    from: 7,
+    describe: 'Strategy priorities per country or region; a case keeps a shortlist of partners saved from matchmaking.',
+    up: (db) => {
+      type Raw = Record<string, unknown>;
+      // A value already there (a file edited by hand) is kept; every other case starts with an empty shortlist.
+      const withShortlist = (records: unknown) => ((records as Raw[] | undefined) ?? []).map((r) => ({ shortlist: [], ...r }));
+      const trash = (db.trash as Raw[] | undefined) ?? [];
+      return {
+        ...db,
+        cases: withShortlist(db.cases),
+        priorities: [],
+        // A deleted case comes back with Undo: it gets the field too, and so does a case a merge kept as it was.
+        trash: trash.map((t) => {
+          const removed = (t.removed as Raw | undefined) ?? {};
+          const replaced = t.replaced as Raw[] | undefined;
+          return {
+            ...t,
+            ...(removed.cases === undefined ? {} : { removed: { ...removed, cases: withShortlist(removed.cases) } }),
+            ...(replaced === undefined ? {} : { replaced: replaced.map((r) => (r.collection === 'cases' ? { ...r, before: { shortlist: [], ...(r.before as Raw) } } : r)) }),
+          };
+        }),
+      };
+    },
+  },
 ];
 
 export function versionOf(db: Record<string, unknown>): number {

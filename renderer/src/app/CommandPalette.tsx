@@ -67,6 +67,7 @@ export function CommandPalette() {
     ['/trips', t('trips.new')],
     ['/cooperations', t('cooperations.new')],
     ['/programmes', t('programmes.new')],
+    ['/priorities', t('priorities.new')],
   ];
   const commands: PaletteItem[] = [
     ...newRecords.map(([path, label]) => ({ id: `new-${path}`, label, icon: <IconPlus size={18} />, to: `${path}/new` })),

@@ -12,6 +12,7 @@ import { CountriesScreen } from '../screens/countries/CountriesScreen';
 import { NotesScreen } from '../screens/notes/NotesScreen';
 import { OrganisationsScreen } from '../screens/organisations/OrganisationsScreen';
 import { ProgrammesScreen } from '../screens/programmes/ProgrammesScreen';
+import { PrioritiesScreen } from '../screens/priorities/PrioritiesScreen';
 import { SettingsScreen } from '../screens/settings/SettingsScreen';
 import { ImportScreen } from '../screens/imports/ImportScreen';
 import { TripsScreen } from '../screens/trips/TripsScreen';
@@ -121,6 +122,7 @@ export function Shell() {
           <Route path="/trips/*" element={<TripsScreen />} />
           <Route path="/cooperations/*" element={<CooperationsScreen />} />
           <Route path="/programmes/*" element={<ProgrammesScreen />} />
+          <Route path="/priorities/*" element={<PrioritiesScreen />} />
           <Route path="/countries/*" element={<CountriesScreen />} />
           <Route path="/settings" element={<SettingsScreen />} />
           <Route path="/import" element={<ImportScreen />} />

@@ -1,4 +1,4 @@
-import { IconAffiliate, IconBriefcase, IconBuilding, IconCoin, IconNotes, IconPlane, IconUsers, IconWorld } from '@tabler/icons-react';
+import { IconAffiliate, IconBriefcase, IconBuilding, IconCoin, IconNotes, IconPlane, IconTarget, IconUsers, IconWorld } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -20,6 +20,7 @@ export function useSections(): Section[] {
     { path: '/cooperations', label: t('cooperations.title'), icon: <IconAffiliate size={18} /> },
     { path: '/programmes', label: t('programmes.title'), icon: <IconCoin size={18} /> },
     { path: '/countries', label: t('countries.title'), icon: <IconWorld size={18} /> },
+    { path: '/priorities', label: t('priorities.title'), icon: <IconTarget size={18} /> },
   ];
 }
 

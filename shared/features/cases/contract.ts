@@ -10,7 +10,7 @@ import { NoteRef } from '../notes/contract';
 import { OrganisationRef } from '../organisations/schema';
 import { UndoToken } from '../workspace/schema';
 import { ActivityCreateInput, ActivityRecord, ActivityUpdateInput } from './activities';
-import { CaseCreateInput, CaseListFilter, CaseListItem, CaseRecord, CaseStatus, CaseUpdateInput, TaskCreateInput, TaskRecord, TaskUpdateInput, caseSortKeys } from './schema';
+import { CaseCreateInput, CaseListFilter, CaseListItem, CaseRecord, CaseStatus, CaseUpdateInput, Shortlist, TaskCreateInput, TaskRecord, TaskUpdateInput, caseSortKeys } from './schema';
 
 /** A case as other records' screens list it. */
 export const CaseRef = z.object({ id: Id, reference: z.string(), title: z.string(), status: CaseStatus });
@@ -54,6 +54,10 @@ export type Vocabulary = z.infer<typeof Vocabulary>;
 export const TaskListQuery = z.object({ caseId: Id.optional(), assignee: z.string().max(120).optional(), openOnly: z.boolean().default(false), limit: z.number().int().min(1).max(5000).default(500) });
 export const ActivityListQuery = z.object({ caseId: Id.optional(), contactId: Id.optional(), limit: z.number().int().min(1).max(5000).default(500) });
 
+/** Replaces a case's shortlist (partners saved from matchmaking); the revision is checked, one Undo puts the list back. */
+export const SaveShortlistInput = z.object({ id: Id, revision: z.number().int().min(1), entries: Shortlist });
+export const SaveShortlistResult = z.object({ record: CaseRecord, undoId: Id });
+
 export const casesContract = {
   'cases.list': op(listQuery(CaseListFilter, caseSortKeys, { sort: 'updatedAt', direction: 'desc' }), listResult(CaseListItem)),
   'cases.get': op(ById, CaseRecord),
@@ -65,6 +69,7 @@ export const casesContract = {
   'cases.vocabulary': op(None, Vocabulary),
   'cases.nextReference': op(z.object({ openedOn: IsoDate.optional() }).default({}), z.object({ reference: z.string() })),
   'cases.exportBriefing': op(ExportRequest, ExportResult),
+  'cases.saveShortlist': op(SaveShortlistInput, SaveShortlistResult),
 
   'tasks.list': op(TaskListQuery, z.array(TaskView)),
   'tasks.create': op(TaskCreateInput, TaskRecord),

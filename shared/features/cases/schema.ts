@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CountryCode, Id, IsoDate, RecordMeta, RegionCode, Topic, uniqueList, patchOf } from '../../schemas/common';
 import { text } from '../../schemas/text';
 import { MAX_FILTER_VALUES } from '../../schemas/list';
+import { MatchReason, reasonKinds } from '../matchmaking/schema';
 
 export const caseStatuses = ['intake', 'analysis', 'advising', 'implementation', 'onHold', 'closed'] as const;
 export const CaseStatus = z.enum(caseStatuses);
@@ -81,8 +82,40 @@ export type CaseUpdateInput = z.input<typeof CaseUpdateInput>;
 export const StatusChange = z.object({ status: CaseStatus, on: IsoDate });
 export type StatusChange = z.infer<typeof StatusChange>;
 
+/** The most entries a case's shortlist keeps. */
+export const MAX_SHORTLIST = 50;
+export const shortlistCollections = ['organisations', 'contacts'] as const;
+
+/**
+ * One candidate saved from "Find partners" to a case: the record, its score and the reasons for it
+ * as the matchmaking gave them (message key and values; the source links are not kept, so a deleted
+ * source never dangles), and the day it was added.
+ */
+export const ShortlistEntry = z.object({
+  collection: z.enum(shortlistCollections),
+  id: Id,
+  score: z.number().min(0).max(100_000),
+  reasons: z.array(MatchReason.omit({ sources: true })).max(reasonKinds.length).default([]),
+  addedOn: IsoDate,
+});
+export type ShortlistEntry = z.infer<typeof ShortlistEntry>;
+
+/** A case's shortlist: each record once, at most MAX_SHORTLIST. */
+export const Shortlist = z
+  .array(ShortlistEntry)
+  .max(MAX_SHORTLIST, { message: `validation.tooMany|max=${MAX_SHORTLIST}` })
+  .superRefine((entries, ctx) => {
+    const seen = new Set<string>();
+    entries.forEach((e, i) => {
+      const key = `${e.collection}:${e.id}`;
+      if (seen.has(key)) ctx.addIssue({ code: 'custom', path: [i, 'id'], message: 'cases.shortlist.duplicate' });
+      seen.add(key);
+    });
+  });
+export type Shortlist = z.infer<typeof Shortlist>;
+
 export const CaseRecord = RecordMeta.extend(CaseFieldsShape.shape)
-  .extend({ statusHistory: z.array(StatusChange).min(1) })
+  .extend({ statusHistory: z.array(StatusChange).min(1), shortlist: Shortlist.default([]) })
   .superRefine(checkDueAfterOpened);
 export type CaseRecord = z.infer<typeof CaseRecord>;
 

@@ -7,6 +7,19 @@ import { defineStrings } from '../../i18n/define';
 export const strings = defineStrings({
   en: {
     cases: {
+      shortlist: {
+        title: 'Shortlist',
+        hint: 'Partners and people saved from “Find partners”, with the reasons they were suggested.',
+        empty: 'Nothing saved yet. Save candidates from “Find partners” to keep them with this case.',
+        score: 'Score {{score, number}}',
+        addedOn: 'added {{date}}',
+        remove: 'Remove {{name}} from the shortlist',
+        removed: '{{name}} removed from the shortlist.',
+        duplicate: 'Each record can be on the shortlist once.',
+        unknown: 'Record no longer available',
+        organisation: 'Organisation',
+        contact: 'Person',
+      },
       title: 'Advisory cases',
       new: 'New case',
       newShortcut: 'New case (Ctrl+N)',
@@ -123,6 +136,19 @@ export const strings = defineStrings({
   },
   de: {
     cases: {
+      shortlist: {
+        title: 'Auswahlliste',
+        hint: 'Aus „Partner finden“ gespeicherte Partner und Personen, mit den Gründen für den Vorschlag.',
+        empty: 'Noch nichts gespeichert. Speichern Sie Kandidaten aus „Partner finden“, um sie bei diesem Vorgang zu behalten.',
+        score: 'Punktzahl {{score, number}}',
+        addedOn: 'hinzugefügt am {{date}}',
+        remove: '{{name}} von der Auswahlliste entfernen',
+        removed: '{{name}} von der Auswahlliste entfernt.',
+        duplicate: 'Jeder Eintrag kann nur einmal auf der Auswahlliste stehen.',
+        unknown: 'Eintrag nicht mehr vorhanden',
+        organisation: 'Organisation',
+        contact: 'Person',
+      },
       title: 'Beratungsvorgänge',
       new: 'Neuer Vorgang',
       newShortcut: 'Neuer Vorgang (Strg+N)',

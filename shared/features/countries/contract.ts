@@ -9,6 +9,7 @@ import { NoteKind, NoteStatus } from '../notes/schema';
 import { OrganisationRef } from '../organisations/schema';
 import { TripRef } from '../trips/contract';
 import { CountryMap } from './map-schema';
+import { PriorityView } from '../priorities/contract';
 
 /** One row of the overview: what the workspace holds for a country. */
 export const CountryCounts = z.object({ code: z.string(), organisations: z.number(), contacts: z.number(), openCases: z.number(), notes: z.number() });
@@ -29,6 +30,8 @@ export const CountryDetail = z.object({
   activitiesThisYear: z.array(z.object({ id: Id, kind: ActivityKind, date: IsoDate, title: z.string(), caseId: Id.nullable(), caseTitle: z.string().nullable() })),
   /** Delegation trips to the country, latest first. */
   trips: z.array(TripRef),
+  /** The strategy priorities covering the country (itself or a region it lies in), highest level first, with the activity there and its gaps. */
+  priorities: z.array(PriorityView),
 });
 export type CountryDetail = z.infer<typeof CountryDetail>;
 

@@ -15,7 +15,8 @@ import { byId, dayKey, indexes, memoOn } from '../../records/indexes';
 import { compareText, compareValues, foldedCache, listCache, queryKey, window } from '../../records/lists';
 import { organisationRef } from '../organisations/organisations';
 import { collection } from '../../records/recipe';
-import { findOrThrow } from '../../records/records';
+import { bumped, findOrThrow } from '../../records/records';
+import { addToTrash } from '../../records/trash';
 
 type ParsedQuery = ParsedInputOf<'cases.list'>;
 
@@ -98,7 +99,7 @@ function buildVocabulary(db: Database) {
   };
 }
 
-const toItem = ({ haystacks: _h, statusHistory: _s, ...item }: CaseRow & { statusHistory?: unknown }): CaseListItem => item as CaseListItem;
+const toItem = ({ haystacks: _h, statusHistory: _s, shortlist: _l, ...item }: CaseRow & { statusHistory?: unknown; shortlist?: unknown }): CaseListItem => item as CaseListItem;
 
 function compare(a: CaseRow, b: CaseRow, key: ParsedQuery['sort'], direction: 'asc' | 'desc'): number {
   const sign = direction === 'asc' ? 1 : -1;
@@ -160,6 +161,8 @@ export function createCaseService(ctx: ServiceContext, platform: Platform) {
     // A status change is recorded with the day it happened.
     derive: (next, current) => ({
       ...next,
+      // The shortlist is written by saveShortlist only; an edit keeps it.
+      shortlist: current ? current.shortlist : [],
       statusHistory: !current
         ? [{ status: next.status, on: next.openedOn }]
         : next.status !== current.status
@@ -248,6 +251,29 @@ export function createCaseService(ctx: ServiceContext, platform: Platform) {
     deleteImpact: ({ id }) => records.deleteImpact(id),
 
     delete: (input) => records.remove(input),
+
+    /**
+     * Replaces the case's shortlist: every entry must name an organisation or person that exists;
+     * the revision is checked; one trash entry keeps the case as it was, so Undo puts the list back
+     * (refused if the case changed since).
+     */
+    saveShortlist({ id, revision, entries }) {
+      return store.update((draft) => {
+        const { record: was, index } = records.current(id, revision);
+        const lists = { organisations: byId(store.db.organisations), contacts: byId(store.db.contacts) };
+        entries.forEach((e, i) => {
+          if (!lists[e.collection].has(e.id)) {
+            throw new AppError('VALIDATION', `No ${e.collection} record ${e.id} for the shortlist.`, { fields: { [`entries.${i}.id`]: { key: 'validation.unknownRecord' } } });
+          }
+        });
+        const stamp = ctx.now().toISOString();
+        const record = bumped(was, { shortlist: entries }, stamp);
+        draft.cases.set(index, record);
+        const undoId = ctx.newId();
+        addToTrash(draft, { id: undoId, deletedAt: stamp, label: `${was.reference} ${was.title}`, removed: {}, relinks: [], replaced: [{ collection: 'cases', before: was, revision: record.revision }] });
+        return { record, undoId };
+      });
+    },
 
     exportBriefing: async (input) => platform.deliverFile(await exportCaseBriefing(ctx, input)),
   } satisfies ServiceOf<'cases'>;

@@ -8,6 +8,7 @@ import { indexes } from '../../records/indexes';
 import { noteConcernsCountry, notePlainText } from '../notes/notes';
 import { organisationRef } from '../organisations/organisations';
 import { screenMap } from './world-map';
+import { priorityViewsForCountry } from '../priorities/priorities';
 import { excerpt } from '../../../../shared/domain/richtext';
 
 /** Per-country view of the workspace: who and what we have there, and what happened this year. */
@@ -71,6 +72,7 @@ export function createCountryService(ctx: ServiceContext) {
           .filter((t) => t.destinations.some((d) => d.country === code))
           .sort((a, b) => b.startDate.localeCompare(a.startDate))
           .map((t) => ({ id: t.id, title: t.title, startDate: t.startDate, endDate: t.endDate })),
+        priorities: priorityViewsForCountry(ctx, code),
       };
     },
 

@@ -21,6 +21,7 @@ import { formatDate, formatDateTime, todayIso } from '../../lib/format';
 import { notifyError } from '../../lib/notify';
 import { TasksPanel } from './TasksPanel';
 import { FindPartnersDialog } from '../matchmaking/FindPartnersDialog';
+import { ShortlistSection } from './ShortlistSection';
 import { useLanguage } from '../../app/language';
 
 export function CaseDetail() {
@@ -137,6 +138,7 @@ export function CaseDetail() {
               ))}
             </List>
           </DetailSection>
+          <ShortlistSection record={c} />
           <TripMentions kind="case" id={id} />
           <CooperationMentions linked={{ caseId: id }} />
         </Tabs.Panel>

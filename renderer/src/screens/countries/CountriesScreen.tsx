@@ -18,6 +18,7 @@ import { StatusBadge } from '../../components/StatusBadge';
 import { describeError } from '../../lib/errors';
 import { formatDate } from '../../lib/format';
 import { useLanguage } from '../../app/language';
+import { PrioritySection } from './PrioritySection';
 
 /** A country's counts with its name in the reader's language. */
 type Row = CountryCounts & { name: string };
@@ -161,6 +162,7 @@ function CountryDetail() {
         <CountryMapView code={d.code} name={name} width={300} />
       </Group>
       <Stack gap="lg">
+        <PrioritySection priorities={d.priorities} />
         <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
           <Section title={t('countries.organisations')}>
             {d.organisations.length ? (

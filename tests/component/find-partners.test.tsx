@@ -8,7 +8,6 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { Route, Routes } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import { CaseDetail } from '../../renderer/src/screens/cases/CaseDetail';
-import { canSaveShortlist } from '../../renderer/src/screens/matchmaking/saveShortlist';
 import { OrganisationDetail } from '../../renderer/src/screens/organisations/OrganisationDetail';
 import { openTestBackend, type TestBackend } from '../unit/helpers/workspace';
 import { renderWithBackend } from './render';
@@ -77,7 +76,7 @@ describe('Find partners', () => {
     expect(within(dialog).getByRole('button', { name: 'Als PDF drucken' })).toBeEnabled();
   });
 
-  it('from a case: ranks by its topics and countries; Save to case waits for cases.saveShortlist', async () => {
+  it('from a case: ranks by its topics and countries, and saves the ranking to the case as its shortlist', async () => {
     const b = await openTestBackend();
     const p = await portfolio(b);
     renderWithBackend(b, routes, { path: `/cases/${p.kase.id}` });
@@ -85,7 +84,11 @@ describe('Find partners', () => {
     const dialog = await screen.findByRole('dialog', { name: 'Find partners' });
     await waitFor(() => expect(ranked(dialog)[0]).toBe('University of Nairobi'));
     expect(within(dialog).getByTestId('match-subject')).toHaveTextContent('Partners in Kenya for water');
-    expect(canSaveShortlist(['cases.saveShortlist'])).toBe(true);
-    expect(within(dialog).queryByRole('button', { name: 'Save to case as shortlist' }) !== null).toBe(canSaveShortlist());
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Save to case as shortlist' }));
+    await waitFor(async () => expect((await b.call('cases.get', { id: p.kase.id })).shortlist.map((e) => e.id)[0]).toBe(p.nairobi.id));
+    const saved = (await b.call('cases.get', { id: p.kase.id })).shortlist;
+    expect(saved.every((e, i) => i === 0 || saved[i - 1]!.score >= e.score)).toBe(true);
+    expect(saved[0]).toMatchObject({ collection: 'organisations', id: p.nairobi.id });
+    expect(saved[0]!.reasons.length).toBeGreaterThan(0);
   });
 });

@@ -7,7 +7,7 @@
  * Keyboard-only: every control is a native input, link or button in reading order.
  */
 import { Anchor, Button, Group, Modal, NumberInput, SegmentedControl, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -20,7 +20,7 @@ import { useLanguage } from '../../app/language';
 import { describeError } from '../../lib/errors';
 import { notifyError, notifySuccess } from '../../lib/notify';
 import { useExportJob } from '../exports/useExportJob';
-import { canSaveShortlist, saveShortlist } from './saveShortlist';
+import { saveShortlist } from './saveShortlist';
 
 const paths: Record<NonNullable<MatchSourceInfo['open']>['collection'], string> = {
   organisations: '/organisations',
@@ -49,6 +49,7 @@ export function FindPartnersDialog({ subject, direction: initialDirection = 'par
   const [weights, setWeights] = useState<MatchWeights>({ ...defaultWeights });
   const [show, setShow] = useState<Show>('all');
   const exportJob = useExportJob();
+  const queryClient = useQueryClient();
   const query = useQuery({
     queryKey: ['matchmaking', 'find', subject, direction, weights],
     queryFn: () => api.matchmaking.find({ subject, direction, weights }),
@@ -61,8 +62,8 @@ export function FindPartnersDialog({ subject, direction: initialDirection = 'par
   const save = async () => {
     if (!result || subject.kind !== 'case' || caseRevision === undefined) return;
     try {
-      const entries = [...result.organisations, ...result.people].map((c) => ({ kind: c.kind, id: c.id, name: c.name, score: c.score, reasons: c.reasons.map((r) => reasonText(r, lang)) }));
-      await saveShortlist(api, subject.id, caseRevision, entries);
+      await saveShortlist(api, subject.id, caseRevision, result);
+      await queryClient.invalidateQueries({ queryKey: ['cases'] });
       notifySuccess(t('matchmaking.screen.saved'));
     } catch (e) {
       notifyError(describeError(t, e));
@@ -148,7 +149,7 @@ export function FindPartnersDialog({ subject, direction: initialDirection = 'par
         </div>
 
         <Group justify="flex-end" gap="xs">
-          {subject.kind === 'case' && caseRevision !== undefined && canSaveShortlist() ? (
+          {subject.kind === 'case' && caseRevision !== undefined ? (
             <Button variant="default" disabled={!result} onClick={() => void save()}>
               {t('matchmaking.screen.saveToCase')}
             </Button>

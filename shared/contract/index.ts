@@ -9,6 +9,7 @@ import { casesContract } from '../features/cases/contract';
 import { contactsContract } from '../features/contacts/contract';
 import { importsContract } from '../features/imports/contract';
 import { countriesContract } from '../features/countries/contract';
+import { dashboardContract } from '../features/dashboard/contract';
 import { exportsContract } from '../features/exports/contract';
 import { notesContract } from '../features/notes/contract';
 import { organisationsContract } from '../features/organisations/contract';
@@ -26,6 +27,7 @@ export const contract = {
   ...notesContract,
   ...viewsContract,
   ...countriesContract,
+  ...dashboardContract,
   ...tripsContract,
   ...searchContract,
   ...importsContract,

@@ -13,6 +13,7 @@ import { createTaskService } from './cases/tasks';
 import { createContactService } from './contacts/contacts';
 import { createPositionService } from './contacts/positions';
 import { createCountryService } from './countries/countries';
+import { createDashboardService } from './dashboard/dashboard';
 import { createImportService } from './imports/imports';
 import { createExportService } from './exports/exports';
 import { createNoteService } from './notes/notes';
@@ -52,6 +53,7 @@ export function createServices(ctx: ServiceContext, platform: Platform, opts: { 
     notes,
     views: createViewService(ctx),
     countries: createCountryService(ctx),
+    dashboard: createDashboardService(ctx),
     trips,
     agenda: createAgendaService(ctx),
     book: createBookService(ctx, platform, jobs),

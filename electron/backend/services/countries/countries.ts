@@ -7,7 +7,7 @@ import { contactRows } from '../contacts/contacts';
 import { indexes } from '../../records/indexes';
 import { noteConcernsCountry, notePlainText } from '../notes/notes';
 import { organisationRef } from '../organisations/organisations';
-import { screenMap } from './world-map';
+import { screenMap, screenWorldMap } from './world-map';
 import { excerpt } from '../../../../shared/domain/richtext';
 
 /** Per-country view of the workspace: who and what we have there, and what happened this year. */
@@ -75,5 +75,7 @@ export function createCountryService(ctx: ServiceContext) {
     },
 
     map: ({ code }) => screenMap(code),
+
+    worldMap: () => screenWorldMap(),
   } satisfies ServiceOf<'countries'>;
 }

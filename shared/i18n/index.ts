@@ -2,6 +2,7 @@ import { strings as archive } from '../features/archive/strings';
 import { strings as cases } from '../features/cases/strings';
 import { strings as contacts } from '../features/contacts/strings';
 import { strings as countries } from '../features/countries/strings';
+import { strings as dashboard } from '../features/dashboard/strings';
 import { strings as imports } from '../features/imports/strings';
 import { strings as exportsStrings } from '../features/exports/strings';
 import { strings as notes } from '../features/notes/strings';
@@ -30,6 +31,7 @@ export const sources = {
   notes,
   views,
   countries,
+  dashboard,
   trips,
   search,
   imports,

@@ -8,6 +8,7 @@ import { useConnection } from '../api/context';
 import { CasesScreen } from '../screens/cases/CasesScreen';
 import { ContactsScreen } from '../screens/contacts/ContactsScreen';
 import { CountriesScreen } from '../screens/countries/CountriesScreen';
+import { DashboardScreen } from '../screens/dashboard/DashboardScreen';
 import { NotesScreen } from '../screens/notes/NotesScreen';
 import { OrganisationsScreen } from '../screens/organisations/OrganisationsScreen';
 import { SettingsScreen } from '../screens/settings/SettingsScreen';
@@ -43,6 +44,7 @@ export function Shell() {
   }, [bridge]);
 
   useCommand('case.new', useCallback(() => !location.pathname.startsWith('/cases') && navigate('/cases/new'), [location.pathname, navigate]));
+  useCommand('navigate.dashboard', useCallback(() => navigate('/dashboard'), [navigate]));
   useCommand('navigate.cases', useCallback(() => navigate('/cases'), [navigate]));
   useCommand('navigate.settings', useCallback(() => navigate('/settings'), [navigate]));
   useCommand('help.shortcuts', useCallback(() => setHelpOpen(true), []));
@@ -51,7 +53,7 @@ export function Shell() {
   const current = sectionOf(sections, location.pathname, location.search);
 
   // Screens with a list search focus it themselves; elsewhere Ctrl+F goes to the case list.
-  const hasListSearch = sections.some((s) => location.pathname.startsWith(s.path));
+  const hasListSearch = sections.some((s) => s.path !== '/dashboard' && location.pathname.startsWith(s.path));
   useCommand('search.focus', useCallback(() => !hasListSearch && navigate('/cases'), [hasListSearch, navigate]));
 
   return (
@@ -112,6 +114,7 @@ export function Shell() {
       </nav>
       <main className="content" id="main-content" tabIndex={-1}>
         <Routes>
+          <Route path="/dashboard" element={<DashboardScreen />} />
           <Route path="/cases/*" element={<CasesScreen />} />
           <Route path="/organisations/*" element={<OrganisationsScreen />} />
           <Route path="/contacts/*" element={<ContactsScreen />} />
@@ -120,7 +123,7 @@ export function Shell() {
           <Route path="/countries/*" element={<CountriesScreen />} />
           <Route path="/settings" element={<SettingsScreen />} />
           <Route path="/import" element={<ImportScreen />} />
-          <Route path="*" element={<Navigate to="/cases" replace />} />
+          <Route path="*" element={<Navigate to="/dashboard" replace />} />
         </Routes>
       </main>
       <CommandPalette />

@@ -16,7 +16,7 @@ import { ImportScreen } from '../screens/imports/ImportScreen';
 import { TripsScreen } from '../screens/trips/TripsScreen';
 import { CommandPalette, openPalette } from './CommandPalette';
 import { emitCommand, useCommand } from './commands';
-import { useFocusAfterNavigation } from './focus';
+import { requestHeadingFocus, useFocusAfterNavigation } from './focus';
 import { useAppLock } from './lock';
 import { sectionOf, useSections } from './sections';
 import { ShortcutHelp, usePaletteKeys, useShortcutKeys } from './shortcuts';
@@ -44,7 +44,14 @@ export function Shell() {
   }, [bridge]);
 
   useCommand('case.new', useCallback(() => !location.pathname.startsWith('/cases') && navigate('/cases/new'), [location.pathname, navigate]));
-  useCommand('navigate.dashboard', useCallback(() => navigate('/dashboard'), [navigate]));
+  // A jump by shortcut, like one through the palette: focus goes to the dashboard's heading.
+  useCommand(
+    'navigate.dashboard',
+    useCallback(() => {
+      requestHeadingFocus('/dashboard');
+      void navigate('/dashboard');
+    }, [navigate]),
+  );
   useCommand('navigate.cases', useCallback(() => navigate('/cases'), [navigate]));
   useCommand('navigate.settings', useCallback(() => navigate('/settings'), [navigate]));
   useCommand('help.shortcuts', useCallback(() => setHelpOpen(true), []));

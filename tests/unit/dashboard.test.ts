@@ -5,8 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ActivityRecord } from '../../shared/features/cases/activities';
 import type { CaseRecord, TaskRecord } from '../../shared/features/cases/schema';
-import type { ContactRecord } from '../../shared/features/contacts/schema';
-import { activityByCountry, activityByRegion, addDays, casesByStatus, gdprReviewDue, myWork, upcomingTrips } from '../../shared/features/dashboard/rules';
+import type { ContactRecord, PositionRecord } from '../../shared/features/contacts/schema';
+import { activityByCountry, activityByRegion, addDays, casesByStatus, contactCountries, gdprReviewDue, myWork, upcomingTrips } from '../../shared/features/dashboard/rules';
 import type { OrganisationRecord } from '../../shared/features/organisations/schema';
 import type { TripRecord } from '../../shared/features/trips/schema';
 import { Collection } from '../../shared/schemas/collection';
@@ -96,11 +96,36 @@ describe('dashboard rules (fixture with today = 2026-06-15)', () => {
     });
   });
 
+  it('people are in the countries of their current positions, else in their own country', () => {
+    const organisations = rows<OrganisationRecord>([{ id: 'gh', country: 'GH' }, { id: 'ke', country: 'KE' }, { id: 'none', country: null }]);
+    const people = rows<ContactRecord>([
+      { id: 'a', country: 'DE' },
+      { id: 'b', country: null },
+      { id: 'c', country: 'FR' },
+      { id: 'd', country: null },
+    ]);
+    const positions = rows<PositionRecord>([
+      { contactId: 'a', organisationId: 'gh', from: '2020-01-01', to: null },
+      { contactId: 'a', organisationId: 'ke', from: null, to: '2026-06-15' },
+      { contactId: 'a', organisationId: 'gh', from: null, to: null },
+      { contactId: 'b', organisationId: 'ke', from: null, to: '2026-06-14' },
+      { contactId: 'c', organisationId: 'none', from: null, to: null },
+      { contactId: 'd', organisationId: 'gh', from: '2026-06-16', to: null },
+    ]);
+    expect([...contactCountries(people, positions, organisations, TODAY)]).toEqual([
+      ['a', ['GH', 'KE']],
+      ['c', ['FR']],
+    ]);
+  });
+
   it('activity by country and by region: counts, open cases only, last activity up to today', () => {
     const countries = activityByCountry(
       {
         organisations: rows<OrganisationRecord>([{ id: 'o1', country: 'GH' }, { id: 'o2', country: 'GH' }, { id: 'o3', country: null }, { id: 'o4', country: 'NG' }]),
-        contacts: [{ id: 'p1', countries: ['GH'] }, { id: 'p2', countries: ['KE', 'GH'] }, { id: 'p3', countries: [] }],
+        contacts: new Map([
+          ['p1', ['GH']],
+          ['p2', ['KE', 'GH']],
+        ]),
         cases,
         trips: rows<TripRecord>([
           { id: 'tr1', startDate: '2026-03-02', destinations: [{ country: 'KE', city: 'Nairobi' }, { country: 'KE', city: 'Mombasa' }] },

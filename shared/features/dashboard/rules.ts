@@ -6,7 +6,7 @@
  */
 import type { ActivityRecord } from '../cases/activities';
 import { caseStatuses, type CaseRecord, type TaskRecord } from '../cases/schema';
-import { displayName, type ContactRecord } from '../contacts/schema';
+import { displayName, isCurrentPosition, type ContactRecord, type PositionRecord } from '../contacts/schema';
 import { regionsOfCountry } from '../countries/regions';
 import type { OrganisationRecord } from '../organisations/schema';
 import type { TripRecord } from '../trips/schema';
@@ -82,10 +82,35 @@ export function gdprReviewDue(contacts: Rows<ContactRecord>, today: string): Das
   return { contacts: out.slice(0, DASHBOARD_LIST_LIMIT), total: out.length };
 }
 
+/**
+ * The countries each person is in, as the people list counts them: those of the organisations of
+ * their current positions, else their own country; people in none are left out. One pass over
+ * positions and people (the people list's rows also build search text the dashboard does not need).
+ */
+export function contactCountries(contacts: Rows<ContactRecord>, positions: Rows<PositionRecord>, organisations: Rows<OrganisationRecord>, today: string): Map<string, readonly string[]> {
+  const orgCountry = new Map<string, string>();
+  for (const o of organisations) if (o.country) orgCountry.set(o.id, o.country);
+  const byContact = new Map<string, string[]>();
+  for (const p of positions) {
+    if (!isCurrentPosition(p, today)) continue;
+    const code = orgCountry.get(p.organisationId);
+    if (!code) continue;
+    const list = byContact.get(p.contactId);
+    if (!list) byContact.set(p.contactId, [code]);
+    else if (!list.includes(code)) list.push(code);
+  }
+  const out = new Map<string, readonly string[]>();
+  for (const c of contacts) {
+    const codes = byContact.get(c.id) ?? (c.country ? [c.country] : null);
+    if (codes) out.set(c.id, codes);
+  }
+  return out;
+}
+
 export interface ActivitySources {
   organisations: Rows<OrganisationRecord>;
-  /** Each person with the countries they are in (their current organisations', else their own). */
-  contacts: Iterable<{ id: string; countries: readonly string[] }>;
+  /** Person id → the countries they are in (contactCountries). */
+  contacts: ReadonlyMap<string, readonly string[]>;
   cases: Rows<CaseRecord>;
   trips: Rows<TripRecord>;
   activities: Rows<ActivityRecord>;
@@ -112,11 +137,7 @@ export function activityByCountry(src: ActivitySources, today: string): AreaActi
     if (r.lastActivity === null || date > r.lastActivity) r.lastActivity = date;
   };
   for (const o of src.organisations) if (o.country) row(o.country).organisations++;
-  const contactCountries = new Map<string, readonly string[]>();
-  for (const c of src.contacts) {
-    contactCountries.set(c.id, c.countries);
-    for (const code of c.countries) row(code).contacts++;
-  }
+  for (const countries of src.contacts.values()) for (const code of countries) row(code).contacts++;
   const caseCountries = new Map<string, readonly string[]>();
   for (const c of src.cases) {
     caseCountries.set(c.id, c.countries);
@@ -131,11 +152,15 @@ export function activityByCountry(src: ActivitySources, today: string): AreaActi
       touch(code, t.startDate);
     }
   }
+  // Touching a country twice with the same date changes nothing, so no set of codes per entry.
   for (const a of src.activities) {
     if (a.date > today) continue;
-    const codes = new Set<string>(a.caseId ? (caseCountries.get(a.caseId) ?? []) : []);
-    for (const p of a.participantIds) for (const code of contactCountries.get(p) ?? []) codes.add(code);
-    for (const code of codes) touch(code, a.date);
+    const ofCase = a.caseId ? caseCountries.get(a.caseId) : undefined;
+    if (ofCase) for (const code of ofCase) touch(code, a.date);
+    for (const p of a.participantIds) {
+      const codes = src.contacts.get(p);
+      if (codes) for (const code of codes) touch(code, a.date);
+    }
   }
   return [...rows.values()].sort(byWeight);
 }

@@ -6,12 +6,11 @@
  * features are adding (cooperations, programmes, priorities) join as further entries of `sections`.
  */
 import type { ServiceOf } from '../../../../shared/contract';
-import { activityByCountry, activityByRegion, casesByStatus, gdprReviewDue, myWork, upcomingTrips } from '../../../../shared/features/dashboard/rules';
+import { activityByCountry, activityByRegion, casesByStatus, contactCountries, gdprReviewDue, myWork, upcomingTrips } from '../../../../shared/features/dashboard/rules';
 import type { Dashboard } from '../../../../shared/features/dashboard/schema';
 import type { Database } from '../../../../shared/schemas/database';
 import { type ServiceContext, localDate } from '../../records/context';
 import { dayKey, indexes, memoOn } from '../../records/indexes';
-import { contactRows } from '../contacts/rows';
 
 /**
  * Whose tasks "My work" lists. Settings carry no advisor name yet, so it is everyone's (null); once
@@ -25,6 +24,7 @@ const myWorkCache = memoOn<Dashboard['myWork']>();
 const tripsCache = memoOn<Dashboard['upcomingTrips']>();
 const statusCache = memoOn<Dashboard['casesByStatus']>();
 const gdprCache = memoOn<Dashboard['gdprReviewDue']>();
+const peopleCache = memoOn<Map<string, readonly string[]>>();
 const areaCache = memoOn<Pick<Dashboard, 'activityByCountry' | 'activityByRegion'>>();
 
 export function dashboardOf(ctx: ServiceContext): Dashboard {
@@ -33,7 +33,7 @@ export function dashboardOf(ctx: ServiceContext): Dashboard {
   const day = dayKey(today);
   const assignee = dashboardAssignee(db);
   const ix = indexes(db);
-  const people = contactRows(ctx);
+  const people = peopleCache([db.contacts, db.positions, db.organisations, day], () => contactCountries(db.contacts, db.positions, db.organisations, today));
   const areas = areaCache([db.organisations, people, db.cases, db.trips, db.activities, day], () => {
     const countries = activityByCountry({ organisations: db.organisations, contacts: people, cases: db.cases, trips: db.trips, activities: db.activities }, today);
     return { activityByCountry: countries, activityByRegion: activityByRegion(countries) };

@@ -9,6 +9,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { countryName } from '../../../../shared/features/countries/names';
 import type { Dashboard } from '../../../../shared/features/dashboard/schema';
 import { useApi } from '../../api/context';
 import { screenHeading } from '../../app/focus';
@@ -129,7 +130,7 @@ function TripsWidget({ data }: { data: Dashboard['upcomingTrips'] }) {
                 {trip.title}
               </Anchor>
               <Text size="xs" c="dimmed">
-                {t('dashboard.trips.dates', { start: formatDate(trip.startDate, lang), end: formatDate(trip.endDate, lang) })} · {trip.countries.join(', ')}
+                {t('dashboard.trips.dates', { start: formatDate(trip.startDate, lang), end: formatDate(trip.endDate, lang) })} · {trip.countries.map((code) => countryName(code, lang)).join(', ')}
               </Text>
             </li>
           ))}
@@ -170,16 +171,19 @@ function StatusWidget({ data }: { data: Dashboard['casesByStatus'] }) {
           </table>
         ) : (
           <div role="img" aria-label={t('dashboard.status.chartLabel')} aria-describedby={descId} className="dash-chart">
+            {/* Bars across, statuses down the side: every status name stays readable at any width. */}
             <BarChart
-              h={220}
+              h={230}
               data={rows}
               dataKey="status"
+              orientation="vertical"
               series={[{ name: 'count', label: t('dashboard.status.count'), color: 'blue.5' }]}
-              tickLine="y"
+              tickLine="none"
+              gridAxis="x"
               withTooltip={false}
               withBarValueLabel
-              gridAxis="y"
-              yAxisProps={{ allowDecimals: false }}
+              xAxisProps={{ allowDecimals: false }}
+              yAxisProps={{ width: 120 }}
             />
           </div>
         )

@@ -33,6 +33,7 @@ export const shortcuts: readonly Shortcut[] = [
   { command: 'palette.open', label: 'palette.title', keys: ['Mod+K'] },
   { command: 'briefing.export', label: 'shortcuts.exportBriefing', keys: ['Mod+Shift+E'], menu: true },
   { command: 'undo.last', label: 'shortcuts.undo', keys: ['Mod+Z'] },
+  { command: 'navigate.dashboard', label: 'nav.dashboard', keys: ['Mod+Shift+H'], menu: true },
   { command: 'navigate.settings', label: 'nav.settings', keys: ['Mod+,'], menu: true },
   // Also from inside a field: the person leaving the desk is usually in the middle of typing.
   { command: 'workspace.lock', label: 'shortcuts.lock', keys: ['Mod+L'], menu: true, inFields: true },

@@ -10,6 +10,7 @@ export type MenuLabels = (typeof catalogues)[Language]['menu'] & {
   save: string;
   exportBriefing: string;
   settings: string;
+  dashboard: string;
   shortcuts: string;
   lock: string;
   discardTitle: string;
@@ -26,6 +27,7 @@ export function menuLabels(lang: Language): MenuLabels {
     save: t('common.save'),
     exportBriefing: t('cases.exportBriefing'),
     settings: t('nav.settings'),
+    dashboard: t('nav.dashboard'),
     shortcuts: t('shortcuts.title'),
     lock: t('shortcuts.lock'),
     // The question asked when the window closes on an editor with unsaved work, as the renderer asks it.

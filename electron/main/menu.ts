@@ -80,6 +80,8 @@ export function buildMenuTemplate(opts: MenuOptions): MenuItemConstructorOptions
   template.push({
     label: L.view,
     submenu: [
+      command(L.dashboard, 'navigate.dashboard'),
+      sep,
       ...(opts.devTools
         ? [
             { role: 'reload', label: L.reload } as const,

@@ -2,6 +2,7 @@ import './csp-setup';
 import '@mantine/core/styles.css';
 import '@mantine/dates/styles.css';
 import '@mantine/notifications/styles.css';
+import '@mantine/charts/styles.css';
 import '@mantine/spotlight/styles.css';
 import './app.css';
 import { StrictMode } from 'react';

@@ -4,7 +4,7 @@ import type { OperationName } from './index';
  * Commands the Electron menu sends to the renderer. Their keys are in shared/shortcuts, where the
  * menu's accelerators, the page's handlers and the shortcut help all read them.
  */
-export const menuCommands = ['case.new', 'editor.save', 'briefing.export', 'search.focus', 'navigate.cases', 'navigate.settings', 'help.shortcuts', 'workspace.lock'] as const;
+export const menuCommands = ['case.new', 'editor.save', 'briefing.export', 'search.focus', 'navigate.dashboard', 'navigate.cases', 'navigate.settings', 'help.shortcuts', 'workspace.lock'] as const;
 export type MenuCommand = (typeof menuCommands)[number];
 
 /** Plain check, no zod: the sandboxed preload imports this file and must stay a few kilobytes. */

@@ -11,6 +11,7 @@ import { contactsContract } from '../features/contacts/contract';
 import { matchmakingContract } from '../features/matchmaking/contract';
 import { importsContract } from '../features/imports/contract';
 import { countriesContract } from '../features/countries/contract';
+import { dashboardContract } from '../features/dashboard/contract';
 import { exportsContract } from '../features/exports/contract';
 import { groupsContract } from '../features/groups/contract';
 import { notesContract } from '../features/notes/contract';
@@ -31,6 +32,7 @@ export const contract = {
   ...notesContract,
   ...viewsContract,
   ...countriesContract,
+  ...dashboardContract,
   ...tripsContract,
   ...cooperationsContract,
   ...programmesContract,

@@ -80,6 +80,8 @@ export const operationNames = [
   'countries.overview',
   'countries.detail',
   'countries.map',
+  'countries.worldMap',
+  'dashboard.get',
   'trips.list',
   'trips.get',
   'trips.related',

@@ -6,6 +6,7 @@ export const de: CoreCatalogue = {
     tagline: 'Die Offline-Werkbank für Beratung',
   },
   nav: {
+    dashboard: 'Übersicht',
     label: 'Hauptnavigation',
     cases: 'Vorgänge',
     settings: 'Einstellungen',

@@ -11,6 +11,7 @@ export const en = {
     tagline: 'The offline advisory workbench',
   },
   nav: {
+    dashboard: 'Dashboard',
     label: 'Main navigation',
     cases: 'Cases',
     settings: 'Settings',

@@ -3,6 +3,7 @@ import { strings as cases } from '../features/cases/strings';
 import { strings as contacts } from '../features/contacts/strings';
 import { strings as cooperations } from '../features/cooperations/strings';
 import { strings as countries } from '../features/countries/strings';
+import { strings as dashboard } from '../features/dashboard/strings';
 import { strings as imports } from '../features/imports/strings';
 import { strings as exportsStrings } from '../features/exports/strings';
 import { strings as matchmaking } from '../features/matchmaking/strings';
@@ -35,6 +36,7 @@ export const sources = {
   notes,
   views,
   countries,
+  dashboard,
   trips,
   cooperations,
   programmes,

@@ -9,11 +9,13 @@ import { benchContactList } from './ui-bench';
 import { benchImport } from './import-bench';
 import { benchArchive } from './archive-bench';
 import { benchMatchmaking, benchMatchmakingService } from './matchmaking';
+import { benchDashboard } from './dashboard-bench';
 import { execFileSync } from 'node:child_process';
 
 /**
  * `npm run bench`: generated workspaces of realistic and large size; prints figures, asserts nothing.
  * BENCH_ONLY=store (or domain, ui, book, import, export, archive, matchmaking) limits the sections; BENCH_RUNS sets the repetitions (medians are printed).
+ * BENCH_ONLY=store (or domain, dashboard, ui, book, import, export, archive) limits the sections; BENCH_RUNS sets the repetitions (medians are printed).
  */
 const only = (process.env.BENCH_ONLY ?? '').split(',').filter(Boolean);
 const wants = (section: string) => only.length === 0 || only.includes(section);
@@ -42,6 +44,11 @@ async function main() {
         console.log(await benchContactList(process.env.ATTACHE_OUT_DIR ?? 'dist', dataDir, 3));
         console.log('');
       }
+    }
+    if (wants('dashboard')) {
+      console.log('Dashboard: dashboard.get at 1× and 10× a realistic workspace, beside one plain pass over the same collections, measured alternately');
+      console.log(await benchDashboard(Number(process.env.BENCH_RUNS ?? 9)));
+      console.log('');
     }
     if (wants('import')) {
       console.log('Import of 50,000 people from CSV through the backend, beside Papa Parse alone on the same bytes');

@@ -7,7 +7,7 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, expectAccessible, journey, startWebHost, test, waitForSettledOptions, callApi, keyTo } from './fixtures';
+import { expect, expectAccessible, journey, startWebHost, test, waitForSettledOptions, callApi, keyTo, expectDashboard } from './fixtures';
 
 
 
@@ -26,7 +26,7 @@ test.describe('merge duplicates and the archive', () => {
     const { page, host } = j;
     await page.goto(host.url);
     await page.getByRole('button', { name: 'Open the sample workspace' }).click();
-    await expect(page.getByRole('heading', { name: 'Advisory cases', level: 1 })).toBeVisible();
+    await expectDashboard(page);
     keep = await callApi<Contact>(page, host.url, 'contacts.create', {
       contact: { givenName: 'Amina', familyName: 'Mensah', emails: [{ address: 'a.mensah@ug.example', kind: 'work' }] },
       positions: [],
@@ -159,7 +159,7 @@ test.describe('merge duplicates and the archive', () => {
       await expect(dialog.getByRole('cell', { name: /people/ })).toContainText('122 people');
       await expectAccessible(page, 'first start: open an archive');
       await dialog.getByRole('button', { name: 'Open as the new workspace' }).click();
-      await expect(page.getByRole('heading', { name: 'Advisory cases', level: 1 })).toBeVisible();
+      await expectDashboard(page);
       expect(await callApi<Array<{ id: string }>>(page, fresh.url, 'contacts.lookup', { text: 'Amina Mensah' })).toHaveLength(2);
     } finally {
       await context.close();
@@ -228,7 +228,7 @@ test.describe('merge duplicates and the archive', () => {
     try {
       await page.goto(plain.url);
       await page.getByRole('button', { name: 'Start empty' }).click();
-      await expect(page.getByRole('heading', { name: 'Advisory cases', level: 1 })).toBeVisible();
+      await expectDashboard(page);
       await page.keyboard.press('Control+,');
       await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
       const chooser = page.waitForEvent('filechooser');

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { expectAccessible, foreignRequests, journey, recordRequests, test, expect } from './fixtures';
+import { expectAccessible, foreignRequests, journey, recordRequests, test, expect, expectDashboard, openCases } from './fixtures';
 
 const TITLE = 'Kooperation Łódź – Москва – Αθήνα – İzmir';
 
@@ -15,7 +15,8 @@ test.describe('an advisor keeps advisory cases: create, edit, filter, validate, 
     await expect(page.getByRole('heading', { name: 'Welcome to Attaché' })).toBeVisible();
     await expectAccessible(page, 'welcome');
     await page.getByRole('button', { name: 'Start empty' }).click();
-    await expect(page.getByRole('heading', { name: 'Advisory cases' })).toBeVisible();
+    await expectDashboard(page);
+    await openCases(page);
     await expect(page.getByText('No cases yet.')).toBeVisible();
     await expectAccessible(page, 'empty case list');
 
@@ -205,6 +206,8 @@ test('the sample workspace opens with cases in every status', async ({ page, hos
   const requests = recordRequests(page);
   await page.goto(host.url);
   await page.getByRole('button', { name: 'Open the sample workspace' }).click();
+  await expectDashboard(page);
+  await openCases(page);
   const grid = page.getByRole('grid', { name: 'Case list' });
   await expect(page.getByText('25 cases')).toBeVisible();
   await expect(grid.getByRole('row')).toHaveCount(26);

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expectAccessible, pickOption, foreignRequests, journey, recordRequests, test, expect } from './fixtures';
+import { expectAccessible, pickOption, foreignRequests, journey, recordRequests, test, expect, expectDashboard } from './fixtures';
 
 /**
  * The story of one cooperation, across every screen of the advisory domain: who is who at an
@@ -19,7 +19,7 @@ test.describe('the story of one cooperation: institute, embassy, people, a case 
     const { page } = j;
     await page.goto(j.host.url);
     await page.getByRole('button', { name: 'Start empty' }).click();
-    await expect(page.getByRole('heading', { name: 'Advisory cases' })).toBeVisible();
+    await expectDashboard(page);
 
     // An institute in Germany and an embassy in Kenya.
     await nav(page, 'Organisations');
@@ -189,7 +189,7 @@ test('keyboard only: open the sample workspace and find the people in Kenya who 
   for (let i = 0; i < 6 && !(await sample.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
   await expect(sample).toBeFocused();
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('heading', { name: 'Advisory cases' })).toBeVisible();
+  await expectDashboard(page);
 
   // The command palette leads to the people list.
   await page.keyboard.press('Control+k');

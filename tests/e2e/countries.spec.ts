@@ -1,10 +1,11 @@
-import { expectAccessible, foreignRequests, recordRequests, test, expect } from './fixtures';
+import { expectAccessible, foreignRequests, recordRequests, test, expect, expectDashboard, openCases } from './fixtures';
 
 test('a country at a glance: map, organisations, people, cases, the notes that concern it and the trips there; a person shows her trips', async ({ page, host }) => {
   const requests = recordRequests(page);
   await page.goto(host.url);
   await page.getByRole('button', { name: 'Open the sample workspace' }).click();
-  await expect(page.getByRole('heading', { name: 'Advisory cases' })).toBeVisible();
+  await expectDashboard(page);
+  await openCases(page);
   await expectAccessible(page, 'sample case list');
 
   await page.getByRole('button', { name: 'Countries' }).click();

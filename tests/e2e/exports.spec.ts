@@ -9,13 +9,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import Papa from 'papaparse';
-import { expect, expectAccessible, foreignRequests, recordRequests, startWebHost, test } from './fixtures';
+import { expect, expectAccessible, foreignRequests, recordRequests, startWebHost, test, expectDashboard } from './fixtures';
 
 test('filter the people list, export it to CSV and read the file: exactly the rows and columns shown', async ({ page, host }, testInfo) => {
   const requests = recordRequests(page);
   await page.goto(host.url);
   await page.getByRole('button', { name: 'Open the sample workspace' }).click();
-  await expect(page.getByRole('heading', { name: 'Advisory cases' })).toBeVisible();
+  await expectDashboard(page);
   await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('button', { name: 'People' }).click();
   await expect(page.getByRole('heading', { name: 'People', level: 1 })).toBeVisible();
   const region = page.getByRole('region', { name: 'People' });

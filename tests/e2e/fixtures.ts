@@ -213,3 +213,14 @@ export function journey(): Journey {
     cspViolations: () => csp(),
   };
 }
+
+/** The app starts on the dashboard (after setup, unlock or a load without a route). */
+export async function expectDashboard(page: Page): Promise<void> {
+  await expect(page.getByRole('heading', { name: 'Dashboard', level: 1 })).toBeVisible();
+}
+
+/** Opens the case list from the main navigation, as a user does from the dashboard. */
+export async function openCases(page: Page): Promise<void> {
+  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('button', { name: 'Cases' }).click();
+  await expect(page.getByRole('heading', { name: 'Advisory cases', level: 1 })).toBeVisible();
+}

@@ -2,7 +2,7 @@
 // creating a record it is on the new screen's heading (what a screen reader then reads), never on the
 // page body; and the export shortcut does on a trip what it does on a case.
 import type { Page } from '@playwright/test';
-import { expectAccessible, expect, test } from './fixtures';
+import { expectAccessible, expect, test, expectDashboard } from './fixtures';
 
 /** The focused element, described well enough to compare: its tag, level and text. */
 const focused = (page: Page) =>
@@ -14,7 +14,7 @@ const focused = (page: Page) =>
 async function openSample(page: Page, url: string) {
   await page.goto(url);
   await page.getByRole('button', { name: 'Open the sample workspace' }).click();
-  await expect(page.getByRole('heading', { name: 'Advisory cases', level: 1 })).toBeVisible();
+  await expectDashboard(page);
 }
 
 test('after a jump through the palette, focus is on the new screen’s heading', async ({ page, host }) => {

@@ -5,11 +5,13 @@
  * starts at its top (issue 9, defects 6 and 9).
  */
 import type { Locator, Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, test, expectDashboard, openCases } from './fixtures';
 
 async function openSample(page: Page, url: string) {
   await page.goto(url);
   await page.getByRole('button', { name: 'Open the sample workspace' }).click();
+  await expectDashboard(page);
+  await openCases(page);
   await expect(page.getByText('25 cases')).toBeVisible();
 }
 

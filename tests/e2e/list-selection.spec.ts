@@ -7,7 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import VCard from 'vcf';
-import { expect, expectAccessible, foreignRequests, journey, test, callApi, keyTo } from './fixtures';
+import { expect, expectAccessible, foreignRequests, journey, test, callApi, keyTo, expectDashboard } from './fixtures';
 
 
 
@@ -18,7 +18,7 @@ test.describe('selecting people in the list', () => {
     const { page, host } = j;
     await page.goto(host.url);
     await page.getByRole('button', { name: 'Open the sample workspace' }).click();
-    await expect(page.getByRole('heading', { name: 'Advisory cases', level: 1 })).toBeVisible();
+    await expectDashboard(page);
     await callApi(page, host.url, 'contacts.create', { contact: { givenName: 'Zawadi', familyName: 'Kamau' } });
     await callApi(page, host.url, 'contacts.create', { contact: { givenName: 'Zawadi', familyName: 'Kamau-Njeri', notes: 'Met at the Nairobi fair.' } });
 

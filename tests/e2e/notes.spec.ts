@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expectAccessible, foreignRequests, journey, test, expect, watchCsp } from './fixtures';
+import { expectAccessible, foreignRequests, journey, test, expect, watchCsp, expectDashboard, openCases } from './fixtures';
 
 const NOTE = 'Country strategy Ghana 2026–2030';
 const CASE = 'Climate adaptation partners in Ghana';
@@ -16,7 +16,8 @@ test.describe('an advisor writes a strategy note: rich text by keyboard, version
     const { page } = j;
     await page.goto(j.host.url);
     await page.getByRole('button', { name: 'Start empty' }).click();
-    await expect(page.getByRole('heading', { name: 'Advisory cases' })).toBeVisible();
+    await expectDashboard(page);
+    await openCases(page);
 
     // A case to link the note to, made through the UI.
     await page.keyboard.press('Control+n');

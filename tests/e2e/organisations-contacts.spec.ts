@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expectAccessible, pickOption, foreignRequests, journey, test, expect } from './fixtures';
+import { expectAccessible, pickOption, foreignRequests, journey, test, expect, expectDashboard } from './fixtures';
 
 /** Chooses, by keyboard, the first option a searchable select offers for the typed text. */
 async function choose(page: Page, combobox: ReturnType<Page['getByRole']>, text: string, option: RegExp) {
@@ -16,7 +16,7 @@ test.describe('an advisor keeps organisations and people: create, hand a role ov
     const { page } = j;
     await page.goto(j.host.url);
     await page.getByRole('button', { name: 'Start empty' }).click();
-    await expect(page.getByRole('heading', { name: 'Advisory cases' })).toBeVisible();
+    await expectDashboard(page);
 
     await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('button', { name: 'Organisations' }).click();
     await expect(page.getByRole('heading', { name: 'Organisations', level: 1 })).toBeVisible();

@@ -7,7 +7,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, expectAccessible, journey, startWebHost, test } from './fixtures';
+import { expect, expectAccessible, journey, startWebHost, test, expectDashboard, openCases } from './fixtures';
 
 const PASS = 'lantern orbit meadow violin';
 const CASE = 'Hydrogen partnership with Namibia';
@@ -19,7 +19,7 @@ test.describe('passphrase, app lock and backups', () => {
     const { page, host } = j;
     await page.goto(host.url);
     await page.getByRole('button', { name: 'Open the sample workspace' }).click();
-    await expect(page.getByRole('heading', { name: 'Advisory cases', level: 1 })).toBeVisible();
+    await expectDashboard(page);
     await page.keyboard.press('Control+,');
     await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
     await expect(page.getByTestId('protection-state')).toHaveText('Not protected');
@@ -143,6 +143,8 @@ test('first start: the passphrase choice; a missing database with backups beside
     await page.screenshot({ path: test.info().outputPath('welcome-protect.png'), fullPage: true });
     await page.getByRole('checkbox', { name: /Protect with a passphrase/ }).uncheck();
     await page.getByRole('button', { name: 'Open the sample workspace' }).click();
+    await expectDashboard(page);
+    await openCases(page);
     await expect(page.getByText('25 cases')).toBeVisible();
 
     // The database file goes missing while the app is closed; the setup backup is still there.
@@ -156,6 +158,8 @@ test('first start: the passphrase choice; a missing database with backups beside
     await expectAccessible(page, 'welcome offering backups');
     await page.screenshot({ path: test.info().outputPath('welcome-backups.png'), fullPage: true });
     await offered.getByRole('button', { name: /^Restore the backup of / }).first().click();
+    await expectDashboard(page);
+    await openCases(page);
     await expect(page.getByText('25 cases')).toBeVisible();
   } finally {
     await host.stop();

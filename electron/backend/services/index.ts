@@ -14,6 +14,7 @@ import { createCooperationService } from './cooperations/cooperations';
 import { createContactService } from './contacts/contacts';
 import { createPositionService } from './contacts/positions';
 import { createCountryService } from './countries/countries';
+import { createDashboardService } from './dashboard/dashboard';
 import { createImportService } from './imports/imports';
 import { createExportService } from './exports/exports';
 import { createGroupService } from './groups/groups';
@@ -59,6 +60,7 @@ export function createServices(ctx: ServiceContext, platform: Platform, opts: { 
     notes,
     views: createViewService(ctx),
     countries: createCountryService(ctx),
+    dashboard: createDashboardService(ctx),
     trips,
     agenda: createAgendaService(ctx),
     book: createBookService(ctx, platform, jobs),

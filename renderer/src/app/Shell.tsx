@@ -9,6 +9,7 @@ import { CasesScreen } from '../screens/cases/CasesScreen';
 import { ContactsScreen } from '../screens/contacts/ContactsScreen';
 import { CooperationsScreen } from '../screens/cooperations/CooperationsScreen';
 import { CountriesScreen } from '../screens/countries/CountriesScreen';
+import { DashboardScreen } from '../screens/dashboard/DashboardScreen';
 import { NotesScreen } from '../screens/notes/NotesScreen';
 import { OrganisationsScreen } from '../screens/organisations/OrganisationsScreen';
 import { ProgrammesScreen } from '../screens/programmes/ProgrammesScreen';
@@ -18,7 +19,7 @@ import { ImportScreen } from '../screens/imports/ImportScreen';
 import { TripsScreen } from '../screens/trips/TripsScreen';
 import { CommandPalette, openPalette } from './CommandPalette';
 import { emitCommand, useCommand } from './commands';
-import { useFocusAfterNavigation } from './focus';
+import { requestHeadingFocus, useFocusAfterNavigation } from './focus';
 import { useAppLock } from './lock';
 import { sectionOf, useSections } from './sections';
 import { ShortcutHelp, usePaletteKeys, useShortcutKeys } from './shortcuts';
@@ -46,6 +47,14 @@ export function Shell() {
   }, [bridge]);
 
   useCommand('case.new', useCallback(() => !location.pathname.startsWith('/cases') && navigate('/cases/new'), [location.pathname, navigate]));
+  // A jump by shortcut, like one through the palette: focus goes to the dashboard's heading.
+  useCommand(
+    'navigate.dashboard',
+    useCallback(() => {
+      requestHeadingFocus('/dashboard');
+      void navigate('/dashboard');
+    }, [navigate]),
+  );
   useCommand('navigate.cases', useCallback(() => navigate('/cases'), [navigate]));
   useCommand('navigate.settings', useCallback(() => navigate('/settings'), [navigate]));
   useCommand('help.shortcuts', useCallback(() => setHelpOpen(true), []));
@@ -54,7 +63,7 @@ export function Shell() {
   const current = sectionOf(sections, location.pathname, location.search);
 
   // Screens with a list search focus it themselves; elsewhere Ctrl+F goes to the case list.
-  const hasListSearch = sections.some((s) => location.pathname.startsWith(s.path));
+  const hasListSearch = sections.some((s) => s.path !== '/dashboard' && location.pathname.startsWith(s.path));
   useCommand('search.focus', useCallback(() => !hasListSearch && navigate('/cases'), [hasListSearch, navigate]));
 
   return (
@@ -115,6 +124,7 @@ export function Shell() {
       </nav>
       <main className="content" id="main-content" tabIndex={-1}>
         <Routes>
+          <Route path="/dashboard" element={<DashboardScreen />} />
           <Route path="/cases/*" element={<CasesScreen />} />
           <Route path="/organisations/*" element={<OrganisationsScreen />} />
           <Route path="/contacts/*" element={<ContactsScreen />} />
@@ -126,7 +136,7 @@ export function Shell() {
           <Route path="/countries/*" element={<CountriesScreen />} />
           <Route path="/settings" element={<SettingsScreen />} />
           <Route path="/import" element={<ImportScreen />} />
-          <Route path="*" element={<Navigate to="/cases" replace />} />
+          <Route path="*" element={<Navigate to="/dashboard" replace />} />
         </Routes>
       </main>
       <CommandPalette />

@@ -8,7 +8,7 @@ import { CaseRef } from '../cases/contract';
 import { NoteKind, NoteStatus } from '../notes/schema';
 import { OrganisationRef } from '../organisations/schema';
 import { TripRef } from '../trips/contract';
-import { CountryMap } from './map-schema';
+import { CountryMap, WorldMap } from './map-schema';
 import { PriorityView } from '../priorities/contract';
 
 /** One row of the overview: what the workspace holds for a country. */
@@ -39,4 +39,6 @@ export const countriesContract = {
   'countries.overview': op(None, CountryOverview),
   'countries.detail': op(z.object({ code: CountryCode }), CountryDetail),
   'countries.map': op(z.object({ code: CountryCode }), CountryMap.nullable()),
+  /** The world map the dashboard colours by activity (shapes only; the same for every workspace). */
+  'countries.worldMap': op(None, WorldMap),
 } as const satisfies Record<string, Operation>;

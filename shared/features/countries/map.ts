@@ -1,11 +1,11 @@
-import { geoCentroid, geoEquirectangular, geoMercator, geoPath } from 'd3-geo';
+import { geoCentroid, geoEquirectangular, geoMercator, geoNaturalEarth1, geoPath } from 'd3-geo';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import countries from 'i18n-iso-countries';
-import type { CountryMap, MapPath } from './map-schema';
+import type { CountryMap, MapPath, WorldMap, WorldPath } from './map-schema';
 
-export type { CountryMap, MapPath };
+export type { CountryMap, MapPath, WorldMap, WorldPath };
 
 type CountryFeature = Feature<Geometry, { name: string }> & { id?: string | number };
 
@@ -77,5 +77,29 @@ export function countryMap(topology: Topology, alpha2: string, width: number, he
   }
   const d = path(target);
   if (d) paths.push({ id: String(target.id), d, highlighted: true });
+  return { width, height, paths };
+}
+
+/**
+ * The whole world in one frame (Natural Earth projection, Antarctica left out), one path per
+ * country with its ISO alpha-2 code where it has one: the dashboard's choropleth.
+ */
+export function worldMap(topology: Topology, width: number, height: number, digits = 1): WorldMap {
+  const all = countryFeatures(topology).filter((f) => String(f.id) !== '010');
+  const projection = geoNaturalEarth1().fitExtent(
+    [
+      [2, 2],
+      [width - 2, height - 2],
+    ],
+    { type: 'FeatureCollection', features: all } as FeatureCollection,
+  );
+  const path = geoPath(projection).digits(digits);
+  const paths: WorldPath[] = [];
+  for (const f of all) {
+    const d = path(f);
+    if (!d) continue;
+    const numeric = f.id === undefined ? '' : String(f.id);
+    paths.push({ id: numeric, code: (numeric && countries.numericToAlpha2(numeric)) || null, name: f.properties?.name ?? '', d });
+  }
   return { width, height, paths };
 }

@@ -35,6 +35,7 @@ describe('application menu', () => {
     ['Export briefing', 'CmdOrCtrl+Shift+E', 'briefing.export'],
     ['Find', 'CmdOrCtrl+F', 'search.focus'],
     ['Settings', 'CmdOrCtrl+,', 'navigate.settings'],
+    ['Dashboard', 'CmdOrCtrl+Shift+H', 'navigate.dashboard'],
     ['Keyboard shortcuts', 'F1', 'help.shortcuts'],
     ['Lock the workspace', 'CmdOrCtrl+L', 'workspace.lock'],
   ])('“%s” has %s and sends %s to the renderer', (label, accelerator, command) => {

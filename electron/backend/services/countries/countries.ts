@@ -7,7 +7,7 @@ import { contactRows } from '../contacts/contacts';
 import { indexes } from '../../records/indexes';
 import { noteConcernsCountry, notePlainText } from '../notes/notes';
 import { organisationRef } from '../organisations/organisations';
-import { screenMap } from './world-map';
+import { screenMap, screenWorldMap } from './world-map';
 import { priorityViewsForCountry } from '../priorities/priorities';
 import { excerpt } from '../../../../shared/domain/richtext';
 
@@ -77,5 +77,7 @@ export function createCountryService(ctx: ServiceContext) {
     },
 
     map: ({ code }) => screenMap(code),
+
+    worldMap: () => screenWorldMap(),
   } satisfies ServiceOf<'countries'>;
 }

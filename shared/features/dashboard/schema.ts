@@ -1,0 +1,71 @@
+/**
+ * What the dashboard (the home screen) shows, section by section, as zod view schemas. Each section
+ * is computed on its own (shared/features/dashboard/rules.ts) so sections that need collections other
+ * branches are adding (cooperations, programmes, priorities) can join later as further keys.
+ */
+import { z } from 'zod';
+import { Id, IsoDate } from '../../schemas/common';
+import { CaseStatus } from '../cases/schema';
+
+/** How many items a list section carries at most; `total` says how many there are. */
+export const DASHBOARD_LIST_LIMIT = 50;
+/** Trips starting within this many days (from today) are upcoming. */
+export const UPCOMING_TRIP_DAYS = 90;
+/** Contacts whose GDPR review falls within this many days (or is past) are due. */
+export const GDPR_REVIEW_DAYS = 30;
+
+/** An open task with the case it belongs to; `overdue` when its due date is before today. */
+export const DashboardTask = z.object({
+  id: Id,
+  title: z.string(),
+  dueOn: IsoDate.nullable(),
+  assignee: z.string(),
+  overdue: z.boolean(),
+  caseId: Id,
+  caseReference: z.string(),
+  caseTitle: z.string(),
+});
+export type DashboardTask = z.infer<typeof DashboardTask>;
+
+export const MyWork = z.object({
+  /** Whose tasks: the workspace's advisor name, or null for everyone's (no name set). */
+  assignee: z.string().nullable(),
+  tasks: z.array(DashboardTask).max(DASHBOARD_LIST_LIMIT),
+  total: z.number().int().min(0),
+  overdue: z.number().int().min(0),
+});
+export type MyWork = z.infer<typeof MyWork>;
+
+export const UpcomingTrip = z.object({ id: Id, title: z.string(), startDate: IsoDate, endDate: IsoDate, countries: z.array(z.string()).max(20) });
+export type UpcomingTrip = z.infer<typeof UpcomingTrip>;
+
+export const StatusCount = z.object({ status: CaseStatus, count: z.number().int().min(0) });
+export type StatusCount = z.infer<typeof StatusCount>;
+
+export const GdprReview = z.object({ id: Id, name: z.string(), reviewOn: IsoDate, overdue: z.boolean() });
+export type GdprReview = z.infer<typeof GdprReview>;
+
+/** What the workspace holds for one country (or region): what the world map colours by. */
+export const AreaActivity = z.object({
+  code: z.string(),
+  organisations: z.number().int().min(0),
+  contacts: z.number().int().min(0),
+  cases: z.number().int().min(0),
+  trips: z.number().int().min(0),
+  /** The latest day up to today with a timeline entry, a trip or a case opened there. */
+  lastActivity: IsoDate.nullable(),
+});
+export type AreaActivity = z.infer<typeof AreaActivity>;
+
+export const Dashboard = z.object({
+  today: IsoDate,
+  myWork: MyWork,
+  upcomingTrips: z.object({ trips: z.array(UpcomingTrip).max(DASHBOARD_LIST_LIMIT), total: z.number().int().min(0) }),
+  casesByStatus: z.array(StatusCount),
+  gdprReviewDue: z.object({ contacts: z.array(GdprReview).max(DASHBOARD_LIST_LIMIT), total: z.number().int().min(0) }),
+  /** Per ISO country, most activity first. */
+  activityByCountry: z.array(AreaActivity),
+  /** The same rolled up to each country's innermost UN M49 region. */
+  activityByRegion: z.array(AreaActivity.extend({ countries: z.array(z.string()) })),
+});
+export type Dashboard = z.infer<typeof Dashboard>;

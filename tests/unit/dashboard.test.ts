@@ -1,0 +1,205 @@
+/**
+ * The dashboard's sections: the pure rules on a small fixture whose result is written out here, and
+ * `dashboard.get` through the real backend on a temp folder (clock fixed), memoised per version.
+ */
+import { describe, expect, it } from 'vitest';
+import type { ActivityRecord } from '../../shared/features/cases/activities';
+import type { CaseRecord, TaskRecord } from '../../shared/features/cases/schema';
+import type { ContactRecord, PositionRecord } from '../../shared/features/contacts/schema';
+import { activityByCountry, activityByRegion, addDays, casesByStatus, contactCountries, gdprReviewDue, myWork, upcomingTrips } from '../../shared/features/dashboard/rules';
+import type { OrganisationRecord } from '../../shared/features/organisations/schema';
+import type { TripRecord } from '../../shared/features/trips/schema';
+import { Collection } from '../../shared/schemas/collection';
+import { createContext } from '../../electron/backend/records/context';
+import { dashboardOf } from '../../electron/backend/services/dashboard/dashboard';
+import { openTestBackend } from './helpers/workspace';
+
+const TODAY = '2026-06-15';
+const rows = <T>(items: Partial<T>[]) => Collection.from(items as T[]);
+
+const cases = rows<CaseRecord>([
+  { id: 'c1', reference: 'AC-1', title: 'Water', status: 'advising', countries: ['GH', 'KE'], openedOn: '2026-01-10' },
+  { id: 'c2', reference: 'AC-2', title: 'Soil', status: 'closed', countries: ['KE'], openedOn: '2025-02-01' },
+  { id: 'c3', reference: 'AC-3', title: 'Air', status: 'advising', countries: [], openedOn: '2026-07-01' },
+]);
+const caseById = (id: string) => cases.find((c) => c.id === id);
+const tasks = rows<TaskRecord>([
+  { id: 't1', caseId: 'c1', title: 'Later', dueOn: '2026-07-01', assignee: 'Anna Berg', done: false },
+  { id: 't2', caseId: 'c2', title: 'Late', dueOn: '2026-06-01', assignee: 'anna berg ', done: false },
+  { id: 't3', caseId: 'c1', title: 'No date', dueOn: null, assignee: 'Ben Ode', done: false },
+  { id: 't4', caseId: 'c1', title: 'Done', dueOn: '2026-05-01', assignee: 'Anna Berg', done: true },
+  { id: 't5', caseId: 'c3', title: 'Very late', dueOn: '2026-03-01', assignee: 'Ben Ode', done: false },
+  { id: 't6', caseId: 'gone', title: 'Orphan', dueOn: '2026-01-01', assignee: '', done: false },
+]);
+
+describe('dashboard rules (fixture with today = 2026-06-15)', () => {
+  it('adds calendar days across month and year ends', () => {
+    expect(addDays('2026-06-15', 90)).toBe('2026-09-13');
+    expect(addDays('2026-12-20', 30)).toBe('2027-01-19');
+    expect(addDays('2028-02-28', 1)).toBe('2028-02-29');
+  });
+
+  it('my work: open tasks across cases, overdue first then by due date, undated last; filtered by assignee when one is set', () => {
+    const all = myWork(tasks, caseById, null, TODAY);
+    expect(all.tasks.map((t) => [t.id, t.overdue, t.caseReference])).toEqual([
+      ['t5', true, 'AC-3'],
+      ['t2', true, 'AC-2'],
+      ['t1', false, 'AC-1'],
+      ['t3', false, 'AC-1'],
+    ]);
+    expect([all.assignee, all.total, all.overdue]).toEqual([null, 4, 2]);
+    const anna = myWork(tasks, caseById, ' Anna Berg', TODAY);
+    expect(anna.tasks.map((t) => t.id)).toEqual(['t2', 't1']);
+    expect([anna.assignee, anna.total, anna.overdue]).toEqual(['Anna Berg', 2, 1]);
+  });
+
+  it('upcoming trips: under way or starting within 90 days, soonest first', () => {
+    const trips = rows<TripRecord>([
+      { id: 'past', title: 'Past', startDate: '2026-05-01', endDate: '2026-05-05', destinations: [{ country: 'KE', city: '' }] },
+      { id: 'now', title: 'Now', startDate: '2026-06-14', endDate: '2026-06-16', destinations: [{ country: 'GH', city: 'Accra' }, { country: 'GH', city: 'Kumasi' }] },
+      { id: 'edge', title: 'Edge', startDate: '2026-09-13', endDate: '2026-09-20', destinations: [{ country: 'VN', city: '' }] },
+      { id: 'far', title: 'Far', startDate: '2026-09-14', endDate: '2026-09-20', destinations: [{ country: 'VN', city: '' }] },
+      { id: 'soon', title: 'Soon', startDate: '2026-07-01', endDate: '2026-07-03', destinations: [{ country: 'KE', city: '' }, { country: 'TZ', city: '' }] },
+    ]);
+    expect(upcomingTrips(trips, TODAY)).toEqual({
+      total: 3,
+      trips: [
+        { id: 'now', title: 'Now', startDate: '2026-06-14', endDate: '2026-06-16', countries: ['GH'] },
+        { id: 'soon', title: 'Soon', startDate: '2026-07-01', endDate: '2026-07-03', countries: ['KE', 'TZ'] },
+        { id: 'edge', title: 'Edge', startDate: '2026-09-13', endDate: '2026-09-20', countries: ['VN'] },
+      ],
+    });
+  });
+
+  it('cases by status: every status in workflow order, zeros included', () => {
+    expect(casesByStatus(cases)).toEqual([
+      { status: 'intake', count: 0 },
+      { status: 'analysis', count: 0 },
+      { status: 'advising', count: 2 },
+      { status: 'implementation', count: 0 },
+      { status: 'onHold', count: 0 },
+      { status: 'closed', count: 1 },
+    ]);
+  });
+
+  it('GDPR reviews due: past or within 30 days, the longest overdue first', () => {
+    const person = (id: string, givenName: string, reviewOn: string | null) =>
+      ({ id, givenName, familyName: 'X', academicTitle: '', gdpr: { lawfulBasis: 'legitimateInterests', source: '', consentOn: null, reviewOn } }) as unknown as ContactRecord;
+    const contacts = Collection.from([person('a', 'A', '2026-07-15'), person('b', 'B', '2026-07-16'), person('c', 'C', null), person('d', 'D', '2025-12-31'), person('e', 'E', TODAY)]);
+    expect(gdprReviewDue(contacts, TODAY)).toEqual({
+      total: 3,
+      contacts: [
+        { id: 'd', name: 'D X', reviewOn: '2025-12-31', overdue: true },
+        { id: 'e', name: 'E X', reviewOn: TODAY, overdue: false },
+        { id: 'a', name: 'A X', reviewOn: '2026-07-15', overdue: false },
+      ],
+    });
+  });
+
+  it('people are in the countries of their current positions, else in their own country', () => {
+    const organisations = rows<OrganisationRecord>([{ id: 'gh', country: 'GH' }, { id: 'ke', country: 'KE' }, { id: 'none', country: null }]);
+    const people = rows<ContactRecord>([
+      { id: 'a', country: 'DE' },
+      { id: 'b', country: null },
+      { id: 'c', country: 'FR' },
+      { id: 'd', country: null },
+    ]);
+    const positions = rows<PositionRecord>([
+      { contactId: 'a', organisationId: 'gh', from: '2020-01-01', to: null },
+      { contactId: 'a', organisationId: 'ke', from: null, to: '2026-06-15' },
+      { contactId: 'a', organisationId: 'gh', from: null, to: null },
+      { contactId: 'b', organisationId: 'ke', from: null, to: '2026-06-14' },
+      { contactId: 'c', organisationId: 'none', from: null, to: null },
+      { contactId: 'd', organisationId: 'gh', from: '2026-06-16', to: null },
+    ]);
+    expect([...contactCountries(people, positions, organisations, TODAY)]).toEqual([
+      ['a', ['GH', 'KE']],
+      ['c', ['FR']],
+    ]);
+  });
+
+  it('activity by country and by region: counts, open cases only, last activity up to today', () => {
+    const countries = activityByCountry(
+      {
+        organisations: rows<OrganisationRecord>([{ id: 'o1', country: 'GH' }, { id: 'o2', country: 'GH' }, { id: 'o3', country: null }, { id: 'o4', country: 'NG' }]),
+        contacts: new Map([
+          ['p1', ['GH']],
+          ['p2', ['KE', 'GH']],
+        ]),
+        cases,
+        trips: rows<TripRecord>([
+          { id: 'tr1', startDate: '2026-03-02', destinations: [{ country: 'KE', city: 'Nairobi' }, { country: 'KE', city: 'Mombasa' }] },
+          { id: 'tr2', startDate: '2026-08-01', destinations: [{ country: 'GH', city: '' }] },
+        ]),
+        activities: rows<ActivityRecord>([
+          { id: 'a1', date: '2026-05-20', caseId: null, participantIds: ['p1'] },
+          { id: 'a2', date: '2026-06-20', caseId: 'c1', participantIds: [] },
+          { id: 'a3', date: '2026-04-01', caseId: 'c2', participantIds: ['p2'] },
+        ]),
+      },
+      TODAY,
+    );
+    expect(countries).toEqual([
+      { code: 'GH', organisations: 2, contacts: 2, cases: 1, trips: 1, lastActivity: '2026-05-20' },
+      { code: 'KE', organisations: 0, contacts: 1, cases: 1, trips: 1, lastActivity: '2026-04-01' },
+      { code: 'NG', organisations: 1, contacts: 0, cases: 0, trips: 0, lastActivity: null },
+    ]);
+    // Ghana and Nigeria are Western Africa (011), Kenya Eastern Africa (014).
+    expect(activityByRegion(countries)).toEqual([
+      { code: '011', organisations: 3, contacts: 2, cases: 1, trips: 1, lastActivity: '2026-05-20', countries: ['GH', 'NG'] },
+      { code: '014', organisations: 0, contacts: 1, cases: 1, trips: 1, lastActivity: '2026-04-01', countries: ['KE'] },
+    ]);
+  });
+});
+
+describe('dashboard.get through the backend', () => {
+  it('answers every section from the stored records and recomputes only after a change', async () => {
+    const now = () => new Date('2026-06-15T10:00:00');
+    const b = await openTestBackend({ now });
+    const org = await b.call('organisations.create', { name: 'Ghana Water Institute', country: 'GH' });
+    const amina = await b.call('contacts.create', {
+      contact: { givenName: 'Amina', familyName: 'Mensah', gdpr: { lawfulBasis: 'legitimateInterests', source: '', consentOn: null, reviewOn: '2026-06-01' } },
+      positions: [{ organisationId: org.id, role: 'Director', from: null, to: null }],
+    });
+    const c = await b.call('cases.create', { title: 'Water partnership', openedOn: '2026-02-01', countries: ['GH'], status: 'analysis' });
+    await b.call('tasks.create', { caseId: c.id, title: 'Send the memo', dueOn: '2026-06-10' });
+    await b.call('tasks.create', { caseId: c.id, title: 'Book the room', dueOn: '2026-06-20' });
+    const trip = await b.call('trips.create', { title: 'Accra visit', startDate: '2026-07-01', endDate: '2026-07-04', destinations: [{ country: 'GH', city: 'Accra' }], timeZones: ['Africa/Accra'] });
+
+    const d = await b.call('dashboard.get', {});
+    expect(d.today).toBe('2026-06-15');
+    expect(d.myWork.tasks.map((t) => [t.title, t.overdue, t.caseId])).toEqual([
+      ['Send the memo', true, c.id],
+      ['Book the room', false, c.id],
+    ]);
+    expect(d.upcomingTrips.trips.map((t) => t.id)).toEqual([trip.id]);
+    expect(d.casesByStatus.find((s) => s.status === 'analysis')?.count).toBe(1);
+    expect(d.gdprReviewDue.contacts).toEqual([{ id: amina.id, name: 'Amina Mensah', reviewOn: '2026-06-01', overdue: true }]);
+    expect(d.activityByCountry).toEqual([{ code: 'GH', organisations: 1, contacts: 1, cases: 1, trips: 1, lastActivity: '2026-02-01' }]);
+    expect(d.activityByRegion.map((r) => [r.code, r.countries])).toEqual([['011', ['GH']]]);
+
+    // Memoised per database version: asked again unchanged, the same objects come back (in process).
+    const ctx = createContext(b.store, now);
+    const again = dashboardOf(ctx);
+    expect(dashboardOf(ctx).myWork).toBe(again.myWork);
+    expect(dashboardOf(ctx).activityByCountry).toBe(again.activityByCountry);
+    await b.call('contacts.update', { id: amina.id, revision: amina.revision, changes: { gdpr: { lawfulBasis: 'legitimateInterests', source: '', consentOn: null, reviewOn: '2027-01-01' } } });
+    const after = dashboardOf(ctx);
+    expect(after.gdprReviewDue.total).toBe(0);
+    expect(after.myWork).toBe(again.myWork);
+    expect(after.activityByCountry).not.toBe(again.activityByCountry);
+  });
+});
+
+describe('countries.worldMap', () => {
+  it('draws every country of the world (no Antarctica) with its ISO code, inside the frame', async () => {
+    const b = await openTestBackend();
+    const map = await b.call('countries.worldMap', {});
+    const codes = new Set(map.paths.map((p) => p.code));
+    for (const code of ['GH', 'KE', 'DE', 'BR', 'JP', 'US', 'RU', 'FJ']) expect(codes.has(code), code).toBe(true);
+    expect(map.paths.some((p) => p.id === '010')).toBe(false);
+    const numbers = map.paths.flatMap((p) => [...p.d.matchAll(/-?\d+(?:\.\d+)?/g)].map((m) => Number(m[0])));
+    expect(Math.min(...numbers)).toBeGreaterThanOrEqual(0);
+    expect(Math.max(...numbers)).toBeLessThanOrEqual(map.width);
+  });
+});

@@ -134,4 +134,6 @@ export const operationNames = [
   'exports.list',
   'exports.vcard',
   'exports.subjectAccess',
+  'exports.countryDossier',
+  'exports.portfolioReport',
 ] as const;

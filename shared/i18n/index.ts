@@ -5,6 +5,7 @@ import { strings as cooperations } from '../features/cooperations/strings';
 import { strings as countries } from '../features/countries/strings';
 import { strings as imports } from '../features/imports/strings';
 import { strings as exportsStrings } from '../features/exports/strings';
+import { strings as reports } from '../features/exports/report-strings';
 import { strings as matchmaking } from '../features/matchmaking/strings';
 import { strings as groups } from '../features/groups/strings';
 import { strings as notes } from '../features/notes/strings';
@@ -42,6 +43,7 @@ export const sources = {
   imports,
   archive,
   exports: exportsStrings,
+  reports,
   matchmaking,
 } as const;
 

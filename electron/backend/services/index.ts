@@ -66,6 +66,6 @@ export function createServices(ctx: ServiceContext, platform: Platform, opts: { 
     search: createSearchService({ cases, contacts, organisations, notes, cooperations, programmes }),
     imports: createImportService(ctx, platform, jobs, staging, opts.reader),
     archive: createArchiveService(ctx, platform, () => workspace.status(), staging, jobs),
-    exports: createExportService(ctx, platform, jobs, { cases, organisations, contacts, notes, trips }),
+    exports: createExportService(ctx, platform, jobs, { cases, organisations, contacts, notes, trips }, cooperations),
   };
 }

@@ -220,10 +220,11 @@ export function countryDossierModel(data: DossierData, opts: DossierOptions): Do
     blocks.push({
       kind: 'table',
       columns: [
-        { label: c('reports.columns.organisation'), width: 5 },
-        { label: c('reports.columns.city'), width: 1.8 },
+        { label: c('reports.columns.organisation'), width: 4.6 },
+        { label: c('reports.columns.city'), width: 1.7 },
         { label: c('reports.columns.kind'), width: 2 },
-        { label: c('reports.columns.people'), width: 1.1, align: 'right' },
+        // Wide enough for "Personen" on one line.
+        { label: c('reports.columns.people'), width: 1.6, align: 'right' },
       ],
       rows: data.organisations.map((o) => [o.name, o.city || none, t(`organisations.kinds.${o.kind}` as Parameters<typeof t>[0]), fmt(o.people)]),
     });

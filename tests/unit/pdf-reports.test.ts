@@ -91,7 +91,7 @@ describe('country dossier', () => {
     const other = savePdf(dir, (await jobFile(empty, (await empty.call('exports.countryDossier', { code: 'CN', language: 'en' })).jobId)).bytes, 'empty.pdf');
     // Three topics and three statuses: at least six bars and two axes more than without cooperations.
     expect(svgPaths(pdf) - svgPaths(other)).toBeGreaterThanOrEqual(8);
-  });
+  }, 120_000);
 
   it('prints in German', async () => {
     const b = await openTestBackend({ now: () => NOW });
@@ -102,7 +102,7 @@ describe('country dossier', () => {
     const text = pdftotext(pdf);
     for (const s of ['Länderprofil', 'Priorität und Ziele', 'Keine Priorität festgelegt.', '2 Kooperationen mit Partnern in Ägypten.', 'INTERN', NAMES.ar]) expect(text).toContain(s);
     expect(text).toMatch(/Seite 1 von \d+/);
-  });
+  }, 120_000);
 });
 
 describe('the dossier model', () => {
@@ -214,7 +214,7 @@ describe('portfolio report', () => {
     const none = savePdf(dir, (await jobFile(b, (await b.call('exports.portfolioReport', { language: 'en', query: { text: 'no such cooperation' } })).jobId)).bytes, 'none.pdf');
     expect(svgPaths(all) - svgPaths(none)).toBeGreaterThanOrEqual(12);
     expect(svgPaths(all)).toBeGreaterThan(svgPaths(running));
-  });
+  }, 120_000);
 
   it('keeps the cooperations active in the period', async () => {
     const b = await openTestBackend({ now: () => NOW });
@@ -224,5 +224,5 @@ describe('portfolio report', () => {
     const text = pdftotext(pdf);
     expect(text).not.toContain('Nile sediments'); // ended 2025
     expect(text).toContain('Coastal water');
-  });
+  }, 120_000);
 });

@@ -29,11 +29,14 @@ describe('Portfolio report (PDF) on the Cooperations list', () => {
     await b.call('cooperations.create', { title: 'Mangrove monitoring', institutes: [ioer.id], partners: [nairobi.id], status: 'applied' });
     const started: Array<{ input: unknown; jobId: string }> = [];
     const dispatch = b.dispatch.bind(b);
-    b.dispatch = (async (name: string, input: unknown) => {
-      const out = await dispatch(name as never, input as never);
-      if (name === 'exports.portfolioReport' && out.ok) started.push({ input, jobId: (out.data as { jobId: string }).jobId });
-      return out;
-    }) as typeof b.dispatch;
+    // The window's calls pass through here, so the test sees what the screen sent.
+    Object.assign(b, {
+      dispatch: (async (name: string, input: unknown) => {
+        const out = await dispatch(name as never, input as never);
+        if (name === 'exports.portfolioReport' && out.ok) started.push({ input, jobId: (out.data as { jobId: string }).jobId });
+        return out;
+      }) as typeof b.dispatch,
+    });
     renderWithBackend(b, <Routes><Route path="/cooperations/*" element={<CooperationsScreen />} /></Routes>, { path: '/cooperations' });
     const grid = await screen.findByRole('grid', { name: 'Cooperation list' });
     await within(grid).findByText('Mangrove monitoring');

@@ -226,7 +226,7 @@ export function countryDossierModel(data: DossierData, opts: DossierOptions): Do
         // Wide enough for "Personen" on one line.
         { label: c('reports.columns.people'), width: 1.6, align: 'right' },
       ],
-      rows: data.organisations.map((o) => [o.name, o.city || none, t(`organisations.kinds.${o.kind}` as Parameters<typeof t>[0]), fmt(o.people)]),
+      rows: data.organisations.map((o) => [o.name, o.city || '—', t(`organisations.kinds.${o.kind}` as Parameters<typeof t>[0]), fmt(o.people)]),
     });
   } else emptyLine();
   blocks.push({ kind: 'heading', level: 2, text: t('reports.dossier.currentPositions') });
@@ -238,7 +238,7 @@ export function countryDossierModel(data: DossierData, opts: DossierOptions): Do
         { label: c('reports.columns.function'), width: 4.4 },
         { label: c('reports.columns.lastContact'), width: 1.8 },
       ],
-      rows: data.people.map((p) => [withNative(p.name, p.nativeName), [p.role, p.organisation].filter(Boolean).join(', '), p.lastContact ? date(p.lastContact) : none]),
+      rows: data.people.map((p) => [withNative(p.name, p.nativeName), [p.role, p.organisation].filter(Boolean).join(', '), p.lastContact ? date(p.lastContact) : '—']),
     });
   } else emptyLine();
 
@@ -254,7 +254,7 @@ export function countryDossierModel(data: DossierData, opts: DossierOptions): Do
         { label: c('reports.columns.entry'), width: 3.8 },
         { label: c('reports.columns.case'), width: 3 },
       ],
-      rows: data.timeline.map((a) => [date(a.date), t(`timeline.kinds.${a.kind}` as Parameters<typeof t>[0]), a.title || none, a.caseTitle ?? '—']),
+      rows: data.timeline.map((a) => [date(a.date), t(`timeline.kinds.${a.kind}` as Parameters<typeof t>[0]), a.title || '—', a.caseTitle ?? '—']),
     });
   } else emptyLine();
 

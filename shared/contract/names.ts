@@ -146,4 +146,6 @@ export const operationNames = [
   'exports.subjectAccess',
   'matchmaking.find',
   'matchmaking.exportPdf',
+  'exports.countryDossier',
+  'exports.portfolioReport',
 ] as const;

@@ -6,6 +6,7 @@ import { strings as countries } from '../features/countries/strings';
 import { strings as dashboard } from '../features/dashboard/strings';
 import { strings as imports } from '../features/imports/strings';
 import { strings as exportsStrings } from '../features/exports/strings';
+import { strings as reports } from '../features/exports/report-strings';
 import { strings as matchmaking } from '../features/matchmaking/strings';
 import { strings as groups } from '../features/groups/strings';
 import { strings as notes } from '../features/notes/strings';
@@ -46,6 +47,7 @@ export const sources = {
   imports,
   archive,
   exports: exportsStrings,
+  reports,
   matchmaking,
 } as const;
 

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { benchDomain, writeWorkspace } from './domain-bench';
 import { benchStore } from './store-bench';
 import { benchBook } from './book-bench';
+import { benchReports } from './reports-bench';
 import { benchExport } from './export-bench';
 import { benchContactList } from './ui-bench';
 import { benchImport } from './import-bench';
@@ -14,8 +15,7 @@ import { execFileSync } from 'node:child_process';
 
 /**
  * `npm run bench`: generated workspaces of realistic and large size; prints figures, asserts nothing.
- * BENCH_ONLY=store (or domain, ui, book, import, export, archive, matchmaking) limits the sections; BENCH_RUNS sets the repetitions (medians are printed).
- * BENCH_ONLY=store (or domain, dashboard, ui, book, import, export, archive) limits the sections; BENCH_RUNS sets the repetitions (medians are printed).
+ * BENCH_ONLY=store (or domain, dashboard, ui, book, reports, import, export, archive, matchmaking) limits the sections; BENCH_RUNS sets the repetitions (medians are printed).
  */
 const only = (process.env.BENCH_ONLY ?? '').split(',').filter(Boolean);
 const wants = (section: string) => only.length === 0 || only.includes(section);
@@ -75,6 +75,11 @@ async function main() {
     if (wants('book')) {
       console.log('Briefing book export against Chromium print-to-PDF of the same content');
       console.log(await benchBook(40, 60, Number(process.env.BENCH_RUNS ?? 5)));
+      console.log('');
+    }
+    if (wants('reports')) {
+      console.log('Country dossier export at a realistic workspace and at 10×, beside a plain pdfkit document of the same pages, measured alternately');
+      console.log(await benchReports(Number(process.env.BENCH_RUNS ?? 5)));
       console.log('');
     }
   } finally {

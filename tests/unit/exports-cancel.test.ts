@@ -64,6 +64,8 @@ const exportsToTry: Array<[string, (s: Setup) => Promise<{ jobId: string }>]> = 
       return s.call('exports.subjectAccess', { contactId: person.id, language: 'en' });
     },
   ],
+  ['country dossier', (s) => s.call('exports.countryDossier', { code: 'KE', language: 'en' })],
+  ['portfolio report', (s) => s.call('exports.portfolioReport', { language: 'de', classification: 'public' })],
   ['archive', (s) => s.call('archive.export', {})],
 ];
 

@@ -287,7 +287,7 @@ describe('list export to a PDF report', () => {
     const lists = { cases: { list: empty }, organisations: { list: empty }, contacts: { list: () => ({ total: MAX_PDF_ROWS + 1, offset: 0, rows: [] }) }, notes: { list: empty }, trips: { list: empty } };
     let started = 0;
     const jobs = { start: () => ({ jobId: String(++started) }) } as unknown as Jobs;
-    const service = createExportService(undefined as never, downloadPlatform, jobs, lists);
+    const service = createExportService(undefined as never, downloadPlatform, jobs, lists, { list: empty });
     const none: string[] = [];
     const query = { text: '', countries: none, regions: none, topics: none, organisationKinds: none, languages: none, owners: none, sort: 'name' as const, direction: 'asc' as const };
     const error = await rejection(service.list({ list: 'contacts', query, columns: ['name'], format: 'pdf', language: 'en' }));

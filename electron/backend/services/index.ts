@@ -72,6 +72,6 @@ export function createServices(ctx: ServiceContext, platform: Platform, opts: { 
     imports: createImportService(ctx, platform, jobs, staging, opts.reader),
     archive: createArchiveService(ctx, platform, () => workspace.status(), staging, jobs),
     matchmaking: createMatchmakingService(ctx, platform, jobs),
-    exports: createExportService(ctx, platform, jobs, { cases, organisations, contacts, notes, trips }),
+    exports: createExportService(ctx, platform, jobs, { cases, organisations, contacts, notes, trips }, cooperations),
   };
 }

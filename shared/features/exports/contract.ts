@@ -7,7 +7,8 @@
  */
 import { z } from 'zod';
 import { op, type Operation } from '../../contract/define';
-import { Id } from '../../schemas/common';
+import { CountryCode, Id, IsoDate } from '../../schemas/common';
+import { cooperationsContract } from '../cooperations/contract';
 import { casesContract } from '../cases/contract';
 import { contactsContract } from '../contacts/contract';
 import { notesContract } from '../notes/contract';
@@ -90,10 +91,32 @@ export const VCardRequest = z
 export const SubjectAccessRequest = z.object({ contactId: Id, language: Language });
 export type SubjectAccessRequest = z.infer<typeof SubjectAccessRequest>;
 
+/** The country dossier of one country, in a language, with the briefing book's classification (Internal unless chosen). */
+export const CountryDossierRequest = z.object({ code: CountryCode, language: Language, classification: Classification.default('internal') });
+export type CountryDossierRequest = z.infer<typeof CountryDossierRequest>;
+
+/**
+ * The portfolio report: the Cooperations list's query as the screen holds it (region, topic, status,
+ * group … filters; sort for the list at the end), optionally a period the cooperations are active in.
+ */
+export const PortfolioReportRequest = z
+  .object({
+    query: cooperationsContract['cooperations.list'].input.omit(window).prefault({}),
+    period: z.object({ from: IsoDate.nullable().default(null), to: IsoDate.nullable().default(null) }).default({ from: null, to: null }),
+    language: Language,
+    classification: Classification.default('internal'),
+  })
+  .superRefine((v, ctx) => {
+    if (v.period.from && v.period.to && v.period.to < v.period.from) ctx.addIssue({ code: 'custom', path: ['period', 'to'], message: 'validation.endBeforeStart' });
+  });
+export type PortfolioReportRequest = z.infer<typeof PortfolioReportRequest>;
+
 const JobStarted = z.object({ jobId: Id });
 
 export const exportsContract = {
   'exports.list': op(ListExportRequest, JobStarted),
   'exports.vcard': op(VCardRequest, JobStarted),
   'exports.subjectAccess': op(SubjectAccessRequest, JobStarted),
+  'exports.countryDossier': op(CountryDossierRequest, JobStarted),
+  'exports.portfolioReport': op(PortfolioReportRequest, JobStarted),
 } as const satisfies Record<string, Operation>;

@@ -25,6 +25,7 @@ import { columns, type Cell, type ColumnDef } from './columns';
 import { breathe, countRows, fetchAllRows, filterSummary, sortSummary, type ListServices } from './rows';
 import { writeCsv, writeXlsx, type Sheet } from './sheet';
 import { collectSubjectAccess } from './subject-access';
+import { exportCountryDossier, exportPortfolioReport, portfolioRows } from './reports';
 import { writeVCards } from './vcard';
 
 const mimes = {
@@ -89,7 +90,7 @@ export async function exportSubjectAccess(ctx: ServiceContext, contactId: string
   return { fileName: `${base}.zip`, mime: 'application/zip', bytes: zip };
 }
 
-export function createExportService(ctx: ServiceContext, platform: Platform, jobs: Jobs, lists: ListServices) {
+export function createExportService(ctx: ServiceContext, platform: Platform, jobs: Jobs, lists: ListServices, cooperations: Pick<ServiceOf<'cooperations'>, 'list'>) {
   /**
    * Runs an export as a job that honours Cancel: every progress report is a checkpoint (the writers
    * report between windows of rows and pieces of layout), and one more comes after the file is built,
@@ -140,6 +141,21 @@ export function createExportService(ctx: ServiceContext, platform: Platform, job
     subjectAccess({ contactId, language }: ParsedInputOf<'exports.subjectAccess'>) {
       findOrThrow(ctx.store.db.contacts, contactId, 'contact'); // an unknown person fails now, not inside the job
       return run((progress) => exportSubjectAccess(ctx, contactId, language, progress));
+    },
+
+    countryDossier(req: ParsedInputOf<'exports.countryDossier'>) {
+      return run((progress) => exportCountryDossier(ctx, req, progress));
+    },
+
+    async portfolioReport(req: ParsedInputOf<'exports.portfolioReport'>) {
+      // As the list report: more cooperations than a PDF should hold fail now, with the count, not inside the job.
+      const count = (await portfolioRows(cooperations, req)).length;
+      if (count > MAX_PDF_ROWS) {
+        throw new AppError('VALIDATION', `A PDF report takes at most ${MAX_PDF_ROWS} rows; this list has ${count}.`, {
+          messageKey: { key: 'exports.tooManyForPdf', params: { max: MAX_PDF_ROWS, count } },
+        });
+      }
+      return run((progress) => exportPortfolioReport(ctx, cooperations, req, progress));
     },
   } satisfies ServiceOf<'exports'>;
 }

@@ -11,18 +11,11 @@ import type { Database } from '../../../../shared/schemas/database';
 import { memoOn } from '../../records/indexes';
 import type { Store } from '../../store/store';
 
-/** One shared empty list, so a workspace without priorities keeps one identity for the memo. */
-const NO_PRIORITIES: readonly MatchPriority[] = Object.freeze([]);
-
 /**
- * Strategy priorities (collection `priorities`) are being added on another branch: until that
- * collection lands the database has none, and afterwards its records fit `MatchPriority`. Read through
- * this one typed helper so the service works before and after the merge without a change here.
+ * The strategy priorities the ranking reads (the `priorities` collection; its records fit `MatchPriority`).
  */
 export function prioritiesOf(db: Database): Iterable<MatchPriority> & object {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the collection is not in this branch's Database type yet (see above)
-  const list = (db as any).priorities as (Iterable<MatchPriority> & object) | undefined;
-  return list ?? NO_PRIORITIES;
+  return db.priorities;
 }
 
 /** The workspace for matchmaking: the store's collections as they are (chunked `Collection`s are iterable). */

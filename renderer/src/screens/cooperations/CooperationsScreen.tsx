@@ -15,6 +15,8 @@ import { useLanguage } from '../../app/language';
 import { CountryPicker } from '../../components/CountryPicker';
 import { preferredListWidth, type Column } from '../../components/DataTable';
 import { DetailRoutes } from '../../components/list/DetailRoutes';
+import type { InputOf } from '../../../../shared/contract';
+import { ReportExport } from '../exports/ReportExport';
 import { FilterSelect, ResetFilters, SearchFilter } from '../../components/list/filters';
 import { ListTable } from '../../components/list/ListTable';
 import { SplitView } from '../../components/list/SplitView';
@@ -118,7 +120,18 @@ export function CooperationsScreen() {
           countKey="cooperations.count"
           newLabel={t('cooperations.new')}
           onNew={() => navigate('/cooperations/new')}
-          tools={<ImportButton target="cooperations" />}
+          tools={
+            <>
+              <ImportButton target="cooperations" />
+              {/* The report of the cooperations as filtered here (the list's query, sort included, for the list at its end). */}
+              <ReportExport
+                label={t('reports.portfolioAction')}
+                hint={t('reports.portfolioHint')}
+                title={t('reports.portfolioTitle')}
+                start={(choice) => api.exports.portfolioReport({ query: list.current as InputOf<'exports.portfolioReport'>['query'], ...choice })}
+              />
+            </>
+          }
           filters={
             <>
               <SearchFilter value={filter.text} onChange={set('text')} placeholder={t('cooperations.searchPlaceholder')} />

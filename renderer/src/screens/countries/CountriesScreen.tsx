@@ -19,6 +19,7 @@ import { describeError } from '../../lib/errors';
 import { formatDate } from '../../lib/format';
 import { useLanguage } from '../../app/language';
 import { PrioritySection } from './PrioritySection';
+import { ReportExport } from '../exports/ReportExport';
 
 /** A country's counts with its name in the reader's language. */
 type Row = CountryCounts & { name: string };
@@ -158,6 +159,14 @@ function CountryDetail() {
           <Text size="sm" c="dimmed">
             {t('countries.peopleCount', { count: d.contacts })}
           </Text>
+          <Group gap="xs" mt="sm">
+            <ReportExport
+              label={t('reports.dossierAction')}
+              hint={t('reports.dossierHint')}
+              title={t('reports.dossierTitle')}
+              start={(choice) => api.exports.countryDossier({ code: d.code, ...choice })}
+            />
+          </Group>
         </div>
         <CountryMapView code={d.code} name={name} width={300} />
       </Group>

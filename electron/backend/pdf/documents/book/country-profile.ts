@@ -8,7 +8,29 @@ import { displayName, isCurrentPosition, type ContactRecord } from '../../../../
 import type { TripRecord } from '../../../../../shared/features/trips/schema';
 import { worldTopology } from '../../../services/countries/world-map';
 import type { Block, Shape } from '../../model';
-import { chapter, type SectionBuilder } from './data';
+import { chapter, type BookData, type SectionBuilder } from './data';
+
+/**
+ * The country on its map (highlighted among its neighbours) as a figure with alt text and caption:
+ * shared by the book's country profile and the country dossier, so both print the same map.
+ */
+export function countryMapFigure(code: string, name: string, t: BookData['t']): Block | null {
+  const map = countryMap(worldTopology(), code, 460, 300);
+  if (!map) return null;
+  const shapes: Shape[] = map.paths.map((p) =>
+    p.highlighted ? { kind: 'path', d: p.d, fill: '#1f4e79', stroke: '#ffffff', lineWidth: 0.6 } : { kind: 'path', d: p.d, fill: '#dfe4ea', stroke: '#ffffff', lineWidth: 0.6 },
+  );
+  return {
+    kind: 'figure',
+    alt: t('book.country.mapAlt', { country: name }),
+    width: map.width,
+    height: map.height,
+    shapes,
+    caption: t('book.country.mapCaption', { country: name }),
+    clip: true,
+    background: '#f4f7fa',
+  };
+}
 
 export const countryProfile: SectionBuilder = ({ db, trip, t, ix, lang, external, today, none, date }) => {
   const countries = [...new Set(trip.destinations.map((d) => d.country))];
@@ -24,22 +46,8 @@ export const countryProfile: SectionBuilder = ({ db, trip, t, ix, lang, external
         { label: t('book.country.region'), value: regionsOfCountry(code).map((r) => regionName(r, lang)).join(' › ') || none },
       ],
     });
-    const map = countryMap(worldTopology(), code, 460, 300);
-    if (map) {
-      const shapes: Shape[] = map.paths.map((p) =>
-        p.highlighted ? { kind: 'path', d: p.d, fill: '#1f4e79', stroke: '#ffffff', lineWidth: 0.6 } : { kind: 'path', d: p.d, fill: '#dfe4ea', stroke: '#ffffff', lineWidth: 0.6 },
-      );
-      blocks.push({
-        kind: 'figure',
-        alt: t('book.country.mapAlt', { country: name }),
-        width: map.width,
-        height: map.height,
-        shapes,
-        caption: t('book.country.mapCaption', { country: name }),
-        clip: true,
-        background: '#f4f7fa',
-      });
-    }
+    const map = countryMapFigure(code, name, t);
+    if (map) blocks.push(map);
     const orgs = db.organisations.filter((o) => o.country === code);
     // "Science Officer, Science and Innovation Section, German Embassy Nairobi": a department is
     // named with its parent, and a role that already names its unit is not followed by it again.

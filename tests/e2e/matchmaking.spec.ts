@@ -4,7 +4,7 @@
  * cooperation) opens that record; axe on the dialog in light and dark.
  */
 import type { Page } from '@playwright/test';
-import { callApi, expect, expectAccessible, keyTo, test } from './fixtures';
+import { callApi, expect, expectAccessible, expectDashboard, keyTo, test } from './fixtures';
 
 async function seed(page: Page, url: string) {
   const alliance = await callApi<{ id: string }>(page, url, 'groups.create', { name: 'Research Alliance Climate', kind: 'alliance' });
@@ -19,7 +19,7 @@ async function seed(page: Page, url: string) {
 test('from an institute, find partners by keyboard and open a reason\'s source record; accessible in light and dark', async ({ page, host }) => {
   await page.goto(host.url);
   await page.getByRole('button', { name: 'Start empty' }).click();
-  await expect(page.getByRole('heading', { name: 'Advisory cases', level: 1 })).toBeVisible();
+  await expectDashboard(page);
   const { ioer } = await seed(page, host.url);
 
   await page.goto(`${host.origin}/#/organisations/${ioer.id}`);

@@ -4,7 +4,7 @@
  * filters, its programme on the programmes screen, and axe on each screen in light and dark.
  */
 import type { Page } from '@playwright/test';
-import { callApi, expect, expectAccessible, keyTo, test, waitForSettledOptions } from './fixtures';
+import { callApi, expect, expectAccessible, expectDashboard, keyTo, test, waitForSettledOptions } from './fixtures';
 
 const TITLE = 'Coastal adaptation in West Africa';
 
@@ -30,7 +30,7 @@ async function pickByKeyboard(page: Page, text: string) {
 test('a cooperation made by keyboard, found by country and group, accessible in light and dark', async ({ page, host }) => {
   await page.goto(host.url);
   await page.getByRole('button', { name: 'Start empty' }).click();
-  await expect(page.getByRole('heading', { name: 'Advisory cases', level: 1 })).toBeVisible();
+  await expectDashboard(page);
   await seed(page, host.url);
 
   // Ctrl+K, "New cooperation", Enter: the editor opens with the title field focused.
@@ -110,7 +110,7 @@ test('a cooperation made by keyboard, found by country and group, accessible in 
 test('groups are managed beside the organisations: made in the dialog, picked in the editor, counted in the filter', async ({ page, host }) => {
   await page.goto(host.url);
   await page.getByRole('button', { name: 'Start empty' }).click();
-  await expect(page.getByRole('heading', { name: 'Advisory cases', level: 1 })).toBeVisible();
+  await expectDashboard(page);
   await seed(page, host.url);
 
   await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('button', { name: 'Organisations' }).click();

@@ -2,8 +2,8 @@
 // run through the real backend as jobs and are read back with poppler: text (names in several
 // scripts), tagging and pages (pdfinfo), embedded fonts (pdffonts), bookmarks (pdftohtml) and the
 // charts as vector paths (pdftocairo -svg). The models are checked against a fixture whose numbers
-// are stated here, and the dossier's priority section against a database object that has the
-// `priorities` collection another branch is adding.
+// are stated here, and the dossier's priority section against a database object given its own
+// `priorities` (country, region, expired and foreign ones).
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -134,7 +134,7 @@ describe('the dossier model', () => {
     const b = await openTestBackend({ now: () => NOW });
     await fixture(b);
     const priority = (p: Partial<PriorityLike>): PriorityLike => ({ country: null, region: null, level: 2, start: null, end: null, title: '', goals: '', topics: [], noteIds: [], ...p });
-    // The store's database with the coming collection beside it (an object built here, not the store's).
+    // The store's database with priorities of our own choosing (an object built here, not the store's).
     const db = {
       ...b.store.db,
       priorities: [

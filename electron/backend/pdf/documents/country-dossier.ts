@@ -20,8 +20,8 @@ import { barChart } from './charts';
 import { formatDate, formatDateTime } from './format';
 
 /**
- * A strategy priority as the coming `priorities` collection stores it (another branch adds it with
- * its schema). Only the fields the dossier prints; read defensively, since this branch has no schema.
+ * A strategy priority as the `priorities` collection stores it (shared/features/priorities/schema.ts):
+ * only the fields the dossier prints.
  */
 export interface PriorityLike {
   country: string | null;

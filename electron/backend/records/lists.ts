@@ -1,5 +1,6 @@
 import type { Rows } from '../../../shared/schemas/collection';
-import { foldText } from '../../../shared/domain/text';
+import { foldText, matchesTerms, searchTerms } from '../../../shared/domain/text';
+import { byId } from './indexes';
 import type { ListResult } from '../../../shared/schemas/list';
 
 /** Folded text of an object, computed once per (immutable) object. */
@@ -54,4 +55,26 @@ export function window<R>(rows: readonly R[], offset: number, limit: number): Li
 export function queryKey(query: Record<string, unknown>): string {
   const { offset: _o, limit: _l, ...rest } = query;
   return JSON.stringify(rest);
+}
+
+/**
+ * A picker's lookup over one small collection (groups, programmes): the named records (to show a
+ * field's current values), else those whose text matches, by name, at most `limit`.
+ */
+export function lookupRecords<T extends { id: string }, R extends { name: string }>(
+  list: Rows<T>,
+  query: { ids?: readonly string[] | undefined; text: string; limit: number },
+  textOf: (record: T) => string,
+  refOf: (record: T) => R,
+): R[] {
+  if (query.ids?.length) {
+    const found = byId(list);
+    return query.ids.map((id) => found.get(id)).filter((r): r is T => !!r).map(refOf);
+  }
+  const terms = searchTerms(query.text);
+  return list
+    .filter((r) => terms.length === 0 || matchesTerms(terms, [textOf(r)]))
+    .map(refOf)
+    .sort((a, b) => compareValues(a.name, b.name, 'asc'))
+    .slice(0, query.limit);
 }

@@ -9,7 +9,7 @@ import { GroupFields, type GroupListItem, type GroupRecord, type GroupRef } from
 import type { Database } from '../../../../shared/schemas/database';
 import type { ServiceContext } from '../../records/context';
 import { byId, memo, memoOn } from '../../records/indexes';
-import { compareValues, foldedCache, listCache, queryKey, window } from '../../records/lists';
+import { compareValues, foldedCache, listCache, queryKey, window, lookupRecords } from '../../records/lists';
 import { collection } from '../../records/recipe';
 
 const groupText = foldedCache((g: GroupRecord) => [g.name, g.notes].join('\n'));
@@ -53,16 +53,7 @@ export function createGroupService(ctx: ServiceContext) {
     get: ({ id }): GroupRecord => records.get(id),
 
     /** Pickers and filters: matching groups by name, or the named ones (to show current values). */
-    lookup(query: ParsedInputOf<'groups.lookup'>): GroupRef[] {
-      const groups = byId(store.db.groups);
-      if (query.ids?.length) return query.ids.map((id) => groups.get(id)).filter((g): g is GroupRecord => !!g).map(groupRef);
-      const terms = searchTerms(query.text);
-      return store.db.groups
-        .filter((g) => terms.length === 0 || matchesTerms(terms, [groupText(g)]))
-        .map(groupRef)
-        .sort((a, b) => compareValues(a.name, b.name, 'asc'))
-        .slice(0, query.limit);
-    },
+    lookup: (query: ParsedInputOf<'groups.lookup'>): GroupRef[] => lookupRecords(store.db.groups, query, groupText, groupRef),
 
     create: (input) => store.update((draft) => records.insert(draft, input)),
     update: (input) => store.update((draft) => records.patch(draft, input)),

@@ -9,7 +9,7 @@ import { ProgrammeFields, type ProgrammeListItem, type ProgrammeRecord, type Pro
 import type { Database } from '../../../../shared/schemas/database';
 import type { ServiceContext } from '../../records/context';
 import { byId, memo, memoOn } from '../../records/indexes';
-import { compareValues, foldedCache, listCache, queryKey, window } from '../../records/lists';
+import { compareValues, foldedCache, listCache, queryKey, window, lookupRecords } from '../../records/lists';
 import { collection } from '../../records/recipe';
 
 const programmeText = foldedCache((p: ProgrammeRecord) =>
@@ -74,16 +74,7 @@ export function createProgrammeService(ctx: ServiceContext) {
     get: ({ id }): ProgrammeRecord => records.get(id),
 
     /** Pickers: matching programmes by name or funder, or the named ones (to show current values). */
-    lookup(query: ParsedInputOf<'programmes.lookup'>): ProgrammeRef[] {
-      const programmes = byId(store.db.programmes);
-      if (query.ids?.length) return query.ids.map((id) => programmes.get(id)).filter((p): p is ProgrammeRecord => !!p).map(programmeRef);
-      const terms = searchTerms(query.text);
-      return store.db.programmes
-        .filter((p) => terms.length === 0 || matchesTerms(terms, [programmeText(p)]))
-        .map(programmeRef)
-        .sort((a, b) => compareValues(a.name, b.name, 'asc'))
-        .slice(0, query.limit);
-    },
+    lookup: (query: ParsedInputOf<'programmes.lookup'>): ProgrammeRef[] => lookupRecords(store.db.programmes, query, programmeText, programmeRef),
 
     create: (input) => store.update((draft) => records.insert(draft, input)),
     update: (input) => store.update((draft) => records.patch(draft, input)),

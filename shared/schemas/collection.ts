@@ -196,6 +196,3 @@ export class Collection<T> implements Rows<T> {
     this.chunks[at[0]]![at[1]] = item;
   }
 }
-
-/** Accepts a plain array as files hold it, or a collection already. */
-export const toCollection = <T>(value: Iterable<T> | Collection<T>): Collection<T> => (value instanceof Collection ? value : Collection.from(value));

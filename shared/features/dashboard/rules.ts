@@ -4,14 +4,29 @@
  * each section on the identity of its inputs. Collections are read with iteration and array methods
  * only (they are chunked `Collection`s in the store).
  */
-import type { ActivityRecord } from '../cases/activities';
 import { caseStatuses, type CaseRecord, type TaskRecord } from '../cases/schema';
-import { displayName, isCurrentPosition, type ContactRecord, type PositionRecord } from '../contacts/schema';
+import { displayName, type ContactRecord } from '../contacts/schema';
 import { regionsOfCountry } from '../countries/regions';
-import type { OrganisationRecord } from '../organisations/schema';
+import type { ProgrammeRecord } from '../programmes/schema';
+import { activityWithin, isActivePriority, priorityCovers, priorityGaps, hasGap, type CountryActivity } from '../priorities/rules';
+import type { PriorityRecord } from '../priorities/schema';
 import type { TripRecord } from '../trips/schema';
 import type { Rows } from '../../schemas/collection';
-import { DASHBOARD_LIST_LIMIT, GDPR_REVIEW_DAYS, UPCOMING_TRIP_DAYS, type AreaActivity, type Dashboard, type DashboardTask, type GdprReview, type MyWork, type StatusCount, type UpcomingTrip } from './schema';
+import {
+  DASHBOARD_LIST_LIMIT,
+  GDPR_REVIEW_DAYS,
+  PROGRAMME_DEADLINE_DAYS,
+  UPCOMING_TRIP_DAYS,
+  type AreaActivity,
+  type Dashboard,
+  type DashboardTask,
+  type GdprReview,
+  type MyWork,
+  type PriorityGap,
+  type ProgrammeDeadline,
+  type StatusCount,
+  type UpcomingTrip,
+} from './schema';
 
 /** "2026-03-01" plus n days, in calendar days (UTC arithmetic: no time zone can shift a date). */
 export function addDays(isoDate: string, days: number): string {
@@ -20,7 +35,35 @@ export function addDays(isoDate: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
+/** Whole calendar days from `from` to `to` (UTC arithmetic, like addDays). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
 const fold = (s: string) => s.trim().toLocaleLowerCase();
+/** One collator for every name and title compared here: fixed, so the order never depends on the machine's locale. */
+const collator = new Intl.Collator('en');
+const compareText = (a: string, b: string) => collator.compare(a, b);
+
+/**
+ * The first `limit` of `items` in `compare`'s order, without comparing all of them by it: they are
+ * sorted by a cheap string key that `compare` refines (ties broken by text), then only those up to
+ * the key of the limit-th are sorted in full. At 10× size thousands of tasks or reviews are due;
+ * this keeps the text comparisons to the few hundred that can make the list.
+ */
+function firstInOrder<T>(items: T[], key: (t: T) => string, compare: (a: T, b: T) => number, limit: number): T[] {
+  if (items.length <= limit) return items.sort(compare);
+  const keyed = items.map((t) => ({ t, k: key(t) }));
+  keyed.sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : 0));
+  const cutoff = keyed[limit - 1]!.k;
+  let end = limit;
+  while (end < keyed.length && keyed[end]!.k === cutoff) end++;
+  return keyed
+    .slice(0, end)
+    .map((x) => x.t)
+    .sort(compare)
+    .slice(0, limit);
+}
 
 /** Earliest due date first, undated last: overdue tasks (due before today) therefore come first. */
 function byDue(a: DashboardTask, b: DashboardTask): number {
@@ -29,7 +72,7 @@ function byDue(a: DashboardTask, b: DashboardTask): number {
     if (b.dueOn === null) return -1;
     return a.dueOn < b.dueOn ? -1 : 1;
   }
-  return a.caseReference.localeCompare(b.caseReference) || a.title.localeCompare(b.title) || a.id.localeCompare(b.id);
+  return compareText(a.caseReference, b.caseReference) || compareText(a.title, b.title) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
 /**
@@ -46,8 +89,10 @@ export function myWork(tasks: Rows<TaskRecord>, caseById: (id: string) => CaseRe
     if (!c) continue;
     open.push({ id: t.id, title: t.title, dueOn: t.dueOn, assignee: t.assignee, overdue: t.dueOn !== null && t.dueOn < today, caseId: c.id, caseReference: c.reference, caseTitle: c.title });
   }
-  open.sort(byDue);
-  return { assignee: who === null ? null : assignee!.trim(), tasks: open.slice(0, DASHBOARD_LIST_LIMIT), total: open.length, overdue: open.filter((t) => t.overdue).length };
+  const overdue = open.filter((t) => t.overdue).length;
+  // Undated tasks sort last: "~" comes after every digit of a date.
+  const first = firstInOrder(open, (t) => t.dueOn ?? '~', byDue, DASHBOARD_LIST_LIMIT);
+  return { assignee: who === null ? null : assignee!.trim(), tasks: first, total: open.length, overdue };
 }
 
 /** Trips under way or starting within the next UPCOMING_TRIP_DAYS days, soonest first. */
@@ -58,7 +103,7 @@ export function upcomingTrips(trips: Rows<TripRecord>, today: string): Dashboard
     if (t.endDate < today || t.startDate > until) continue;
     out.push({ id: t.id, title: t.title, startDate: t.startDate, endDate: t.endDate, countries: [...new Set(t.destinations.map((d) => d.country))] });
   }
-  out.sort((a, b) => a.startDate.localeCompare(b.startDate) || a.title.localeCompare(b.title));
+  out.sort((a, b) => (a.startDate < b.startDate ? -1 : a.startDate > b.startDate ? 1 : 0) || compareText(a.title, b.title));
   return { trips: out.slice(0, DASHBOARD_LIST_LIMIT), total: out.length };
 }
 
@@ -69,100 +114,85 @@ export function casesByStatus(cases: Rows<CaseRecord>): StatusCount[] {
   return caseStatuses.map((status) => ({ status, count: counts.get(status) ?? 0 }));
 }
 
-/** People whose GDPR review date is past or within GDPR_REVIEW_DAYS days, the longest overdue first. */
-export function gdprReviewDue(contacts: Rows<ContactRecord>, today: string): Dashboard['gdprReviewDue'] {
+/** The people whose GDPR review date is past or within GDPR_REVIEW_DAYS days (in the order given). */
+export function dueForReview(contacts: Iterable<ContactRecord>, today: string): ContactRecord[] {
   const until = addDays(today, GDPR_REVIEW_DAYS);
-  const out: GdprReview[] = [];
+  const due: ContactRecord[] = [];
   for (const c of contacts) {
     const on = c.gdpr.reviewOn;
-    if (on === null || on > until) continue;
-    out.push({ id: c.id, name: displayName(c), reviewOn: on, overdue: on < today });
+    if (on !== null && on <= until) due.push(c);
   }
-  out.sort((a, b) => a.reviewOn.localeCompare(b.reviewOn) || a.name.localeCompare(b.name));
-  return { contacts: out.slice(0, DASHBOARD_LIST_LIMIT), total: out.length };
+  return due;
 }
 
 /**
- * The countries each person is in, as the people list counts them: those of the organisations of
- * their current positions, else their own country; people in none are left out. One pass over
- * positions and people (the people list's rows also build search text the dashboard does not need).
+ * People whose GDPR review date is past or within GDPR_REVIEW_DAYS days, the longest overdue first.
+ * `due` may be given already found (dueForReview per chunk, as the service does).
  */
-export function contactCountries(contacts: Rows<ContactRecord>, positions: Rows<PositionRecord>, organisations: Rows<OrganisationRecord>, today: string): Map<string, readonly string[]> {
-  const orgCountry = new Map<string, string>();
-  for (const o of organisations) if (o.country) orgCountry.set(o.id, o.country);
-  const byContact = new Map<string, string[]>();
-  for (const p of positions) {
-    if (!isCurrentPosition(p, today)) continue;
-    const code = orgCountry.get(p.organisationId);
-    if (!code) continue;
-    const list = byContact.get(p.contactId);
-    if (!list) byContact.set(p.contactId, [code]);
-    else if (!list.includes(code)) list.push(code);
-  }
-  const out = new Map<string, readonly string[]>();
-  for (const c of contacts) {
-    const codes = byContact.get(c.id) ?? (c.country ? [c.country] : null);
-    if (codes) out.set(c.id, codes);
-  }
-  return out;
+export function gdprReviewDue(contacts: Rows<ContactRecord>, today: string, due: ContactRecord[] = dueForReview(contacts, today)): Dashboard['gdprReviewDue'] {
+  // Names are built only for those that can make the list (firstInOrder compares by date first).
+  const names = new Map<ContactRecord, string>();
+  const nameOf = (c: ContactRecord) => {
+    let n = names.get(c);
+    if (n === undefined) names.set(c, (n = displayName(c)));
+    return n;
+  };
+  const total = due.length;
+  const first = firstInOrder([...due], (c) => c.gdpr.reviewOn!, (a, b) => (a.gdpr.reviewOn! < b.gdpr.reviewOn! ? -1 : a.gdpr.reviewOn! > b.gdpr.reviewOn! ? 1 : 0) || compareText(nameOf(a), nameOf(b)) || (a.id < b.id ? -1 : 1), DASHBOARD_LIST_LIMIT);
+  const listed: GdprReview[] = first.map((c) => ({ id: c.id, name: nameOf(c), reviewOn: c.gdpr.reviewOn!, overdue: c.gdpr.reviewOn! < today }));
+  return { contacts: listed, total };
 }
-
-export interface ActivitySources {
-  organisations: Rows<OrganisationRecord>;
-  /** Person id → the countries they are in (contactCountries). */
-  contacts: ReadonlyMap<string, readonly string[]>;
-  cases: Rows<CaseRecord>;
-  trips: Rows<TripRecord>;
-  activities: Rows<ActivityRecord>;
-}
-
-const weight = (a: AreaActivity) => a.organisations + a.contacts + a.cases + a.trips;
-const byWeight = (a: AreaActivity, b: AreaActivity) => weight(b) - weight(a) || a.code.localeCompare(b.code);
 
 /**
- * Per country: organisations there, people there, open cases concerning it, trips to it (any time),
- * and the last day up to today something happened there — a timeline entry of a case concerning it
- * or with a person there, a trip that had started, a case opened. Most activity first.
+ * Funding programmes and calls whose deadline is today or within PROGRAMME_DEADLINE_DAYS days,
+ * soonest first (then by name). Past deadlines and programmes without one are left out.
  */
-export function activityByCountry(src: ActivitySources, today: string): AreaActivity[] {
-  const rows = new Map<string, AreaActivity>();
-  const row = (code: string) => {
-    let r = rows.get(code);
-    if (!r) rows.set(code, (r = { code, organisations: 0, contacts: 0, cases: 0, trips: 0, lastActivity: null }));
-    return r;
-  };
-  const touch = (code: string, date: string) => {
-    if (date > today) return;
-    const r = row(code);
-    if (r.lastActivity === null || date > r.lastActivity) r.lastActivity = date;
-  };
-  for (const o of src.organisations) if (o.country) row(o.country).organisations++;
-  for (const countries of src.contacts.values()) for (const code of countries) row(code).contacts++;
-  const caseCountries = new Map<string, readonly string[]>();
-  for (const c of src.cases) {
-    caseCountries.set(c.id, c.countries);
-    for (const code of c.countries) {
-      if (c.status !== 'closed') row(code).cases++;
-      touch(code, c.openedOn);
-    }
+export function programmeDeadlines(programmes: Rows<ProgrammeRecord>, today: string): Dashboard['programmeDeadlines'] {
+  const until = addDays(today, PROGRAMME_DEADLINE_DAYS);
+  const out: ProgrammeDeadline[] = [];
+  for (const p of programmes) {
+    if (p.deadline === null || p.deadline < today || p.deadline > until) continue;
+    out.push({ id: p.id, name: p.name, funder: p.funder, deadline: p.deadline, daysLeft: daysBetween(today, p.deadline), countries: p.countries, regions: p.regions });
   }
-  for (const t of src.trips) {
-    for (const code of new Set(t.destinations.map((d) => d.country))) {
-      row(code).trips++;
-      touch(code, t.startDate);
-    }
+  out.sort((a, b) => (a.deadline < b.deadline ? -1 : a.deadline > b.deadline ? 1 : 0) || compareText(a.name, b.name) || (a.id < b.id ? -1 : 1));
+  return { programmes: out.slice(0, DASHBOARD_LIST_LIMIT), total: out.length };
+}
+
+/**
+ * The strategy priorities active today that have a gap (priorities/rules.ts: no trip or no contact
+ * within 18 months, no cooperation), from the activity per country (activityByPlace): level first,
+ * then title. Only countries with activity are in `byPlace`; a priority covering none has every gap.
+ */
+export function priorityGapsOf(priorities: Rows<PriorityRecord>, byPlace: ReadonlyMap<string, CountryActivity>, today: string): Dashboard['priorityGaps'] {
+  const out: PriorityGap[] = [];
+  let active = 0;
+  for (const p of priorities) {
+    if (!isActivePriority(p, today)) continue;
+    active++;
+    const activity = activityWithin(byPlace, (code) => priorityCovers(p, code) !== null);
+    const gaps = priorityGaps(activity, today);
+    if (!hasGap(gaps)) continue;
+    out.push({ id: p.id, title: p.title, country: p.country, region: p.region, level: p.level, ...gaps, lastTrip: activity.trips.last, lastContact: activity.contacts.last, cooperations: activity.cooperations.count });
   }
-  // Touching a country twice with the same date changes nothing, so no set of codes per entry.
-  for (const a of src.activities) {
-    if (a.date > today) continue;
-    const ofCase = a.caseId ? caseCountries.get(a.caseId) : undefined;
-    if (ofCase) for (const code of ofCase) touch(code, a.date);
-    for (const p of a.participantIds) {
-      const codes = src.contacts.get(p);
-      if (codes) for (const code of codes) touch(code, a.date);
-    }
+  out.sort((a, b) => a.level - b.level || compareText(a.title, b.title) || (a.id < b.id ? -1 : 1));
+  return { priorities: out.slice(0, DASHBOARD_LIST_LIMIT), total: out.length, active };
+}
+
+const weight = (a: AreaActivity) => a.organisations + a.contacts + a.cases + a.trips + a.cooperations;
+const byWeight = (a: AreaActivity, b: AreaActivity) => weight(b) - weight(a) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
+
+/**
+ * The map's rows from the activity per country (priorities/rules.ts activityByPlace): organisations
+ * and people there, open cases naming it, trips to it (any time), cooperations with a partner there
+ * (declined left out), and the last day up to today something happened there. Most activity first.
+ */
+export function activityByCountry(byPlace: ReadonlyMap<string, CountryActivity>): AreaActivity[] {
+  const rows: AreaActivity[] = [];
+  for (const [code, r] of byPlace) {
+    if (r.lastActivity === null && r.organisations + r.people + r.openCases.size + r.trips.size + r.cooperations.size === 0) continue;
+    rows.push({ code, organisations: r.organisations, contacts: r.people, cases: r.openCases.size, trips: r.trips.size, cooperations: r.cooperations.size, lastActivity: r.lastActivity });
   }
-  return [...rows.values()].sort(byWeight);
+  return rows.sort(byWeight);
 }
 
 /** Country rows added up per country's innermost UN M49 region (Ghana → Western Africa). */
@@ -172,11 +202,12 @@ export function activityByRegion(countries: readonly AreaActivity[]): Dashboard[
     const region = regionsOfCountry(c.code)[0];
     if (!region) continue;
     let r = rows.get(region);
-    if (!r) rows.set(region, (r = { code: region, organisations: 0, contacts: 0, cases: 0, trips: 0, lastActivity: null, countries: [] }));
+    if (!r) rows.set(region, (r = { code: region, organisations: 0, contacts: 0, cases: 0, trips: 0, cooperations: 0, lastActivity: null, countries: [] }));
     r.organisations += c.organisations;
     r.contacts += c.contacts;
     r.cases += c.cases;
     r.trips += c.trips;
+    r.cooperations += c.cooperations;
     if (c.lastActivity !== null && (r.lastActivity === null || c.lastActivity > r.lastActivity)) r.lastActivity = c.lastActivity;
     r.countries.push(c.code);
   }

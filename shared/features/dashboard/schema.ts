@@ -1,16 +1,18 @@
 /**
  * What the dashboard (the home screen) shows, section by section, as zod view schemas. Each section
- * is computed on its own (shared/features/dashboard/rules.ts) so sections that need collections other
- * branches are adding (cooperations, programmes, priorities) can join later as further keys.
+ * is computed on its own (shared/features/dashboard/rules.ts) and memoised on what it reads.
  */
 import { z } from 'zod';
 import { Id, IsoDate } from '../../schemas/common';
 import { CaseStatus } from '../cases/schema';
+import { PriorityLevel } from '../priorities/schema';
 
 /** How many items a list section carries at most; `total` says how many there are. */
 export const DASHBOARD_LIST_LIMIT = 50;
 /** Trips starting within this many days (from today) are upcoming. */
 export const UPCOMING_TRIP_DAYS = 90;
+/** Programme deadlines within this many days (from today, today included) are listed. */
+export const PROGRAMME_DEADLINE_DAYS = 120;
 /** Contacts whose GDPR review falls within this many days (or is past) are due. */
 export const GDPR_REVIEW_DAYS = 30;
 
@@ -52,10 +54,44 @@ export const AreaActivity = z.object({
   contacts: z.number().int().min(0),
   cases: z.number().int().min(0),
   trips: z.number().int().min(0),
+  /** Cooperations (declined proposals left out) with a partner organisation there. */
+  cooperations: z.number().int().min(0),
   /** The latest day up to today with a timeline entry, a trip or a case opened there. */
   lastActivity: IsoDate.nullable(),
 });
 export type AreaActivity = z.infer<typeof AreaActivity>;
+
+/** A funding programme or call whose deadline is coming up. */
+export const ProgrammeDeadline = z.object({
+  id: Id,
+  name: z.string(),
+  funder: z.string(),
+  deadline: IsoDate,
+  /** Calendar days from today to the deadline (0 = today). */
+  daysLeft: z.number().int().min(0),
+  countries: z.array(z.string()).max(250),
+  regions: z.array(z.string()).max(40),
+});
+export type ProgrammeDeadline = z.infer<typeof ProgrammeDeadline>;
+
+/**
+ * A strategy priority active today with at least one gap: no trip or no contact within the last 18
+ * months there, or no cooperation at all — with the dates that show how long it has been.
+ */
+export const PriorityGap = z.object({
+  id: Id,
+  title: z.string(),
+  country: z.string().nullable(),
+  region: z.string().nullable(),
+  level: PriorityLevel,
+  noTripIn18Months: z.boolean(),
+  noContactIn18Months: z.boolean(),
+  noCooperation: z.boolean(),
+  lastTrip: IsoDate.nullable(),
+  lastContact: IsoDate.nullable(),
+  cooperations: z.number().int().min(0),
+});
+export type PriorityGap = z.infer<typeof PriorityGap>;
 
 export const Dashboard = z.object({
   today: IsoDate,
@@ -63,6 +99,9 @@ export const Dashboard = z.object({
   upcomingTrips: z.object({ trips: z.array(UpcomingTrip).max(DASHBOARD_LIST_LIMIT), total: z.number().int().min(0) }),
   casesByStatus: z.array(StatusCount),
   gdprReviewDue: z.object({ contacts: z.array(GdprReview).max(DASHBOARD_LIST_LIMIT), total: z.number().int().min(0) }),
+  programmeDeadlines: z.object({ programmes: z.array(ProgrammeDeadline).max(DASHBOARD_LIST_LIMIT), total: z.number().int().min(0) }),
+  /** Gaps of the priorities active today (level first); `active` counts every active priority. */
+  priorityGaps: z.object({ priorities: z.array(PriorityGap).max(DASHBOARD_LIST_LIMIT), total: z.number().int().min(0), active: z.number().int().min(0) }),
   /** Per ISO country, most activity first. */
   activityByCountry: z.array(AreaActivity),
   /** The same rolled up to each country's innermost UN M49 region. */

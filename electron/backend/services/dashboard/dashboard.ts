@@ -2,15 +2,18 @@
  * The dashboard service (`dashboard.get`): the home screen's sections from today's data. Each
  * section is computed by a pure rule (shared/features/dashboard/rules.ts) and memoised on the
  * identity of the collections it reads and the day, like records/indexes.ts: an edited contact
- * recomputes the GDPR list and the map's counts, not the tasks. Sections that need collections other
- * features are adding (cooperations, programmes, priorities) join as further entries of `sections`.
+ * recomputes the GDPR list, not the tasks — and not the map either, unless the person moved to
+ * another country (contacts/countries.ts keeps its result when it says the same of everyone).
  */
 import type { ServiceOf } from '../../../../shared/contract';
-import { activityByCountry, activityByRegion, casesByStatus, contactCountries, gdprReviewDue, myWork, upcomingTrips } from '../../../../shared/features/dashboard/rules';
+import { activityByCountry, activityByRegion, casesByStatus, dueForReview, gdprReviewDue, myWork, priorityGapsOf, programmeDeadlines, upcomingTrips } from '../../../../shared/features/dashboard/rules';
+import type { ContactRecord } from '../../../../shared/features/contacts/schema';
 import type { Dashboard } from '../../../../shared/features/dashboard/schema';
 import type { Database } from '../../../../shared/schemas/database';
 import { type ServiceContext, localDate } from '../../records/context';
+import { chunkMemo } from '../../records/chunks';
 import { dayKey, indexes, memoOn } from '../../records/indexes';
+import { placeActivity } from '../priorities/priorities';
 
 /**
  * Whose tasks "My work" lists. Settings carry no advisor name yet, so it is everyone's (null); once
@@ -24,7 +27,10 @@ const myWorkCache = memoOn<Dashboard['myWork']>();
 const tripsCache = memoOn<Dashboard['upcomingTrips']>();
 const statusCache = memoOn<Dashboard['casesByStatus']>();
 const gdprCache = memoOn<Dashboard['gdprReviewDue']>();
-const peopleCache = memoOn<Map<string, readonly string[]>>();
+/** The people due for review per chunk of contacts: saving one person looks at their chunk only. */
+const dueChunks = chunkMemo<ContactRecord, ContactRecord[]>();
+const deadlinesCache = memoOn<Dashboard['programmeDeadlines']>();
+const gapsCache = memoOn<Dashboard['priorityGaps']>();
 const areaCache = memoOn<Pick<Dashboard, 'activityByCountry' | 'activityByRegion'>>();
 
 export function dashboardOf(ctx: ServiceContext): Dashboard {
@@ -33,9 +39,11 @@ export function dashboardOf(ctx: ServiceContext): Dashboard {
   const day = dayKey(today);
   const assignee = dashboardAssignee(db);
   const ix = indexes(db);
-  const people = peopleCache([db.contacts, db.positions, db.organisations, day], () => contactCountries(db.contacts, db.positions, db.organisations, today));
-  const areas = areaCache([db.organisations, people, db.cases, db.trips, db.activities, day], () => {
-    const countries = activityByCountry({ organisations: db.organisations, contacts: people, cases: db.cases, trips: db.trips, activities: db.activities }, today);
+  // The activity per country is kept (same object) after an edit that moves nobody to another
+  // country (contacts/countries.ts), so the map and the gaps are not recomputed then.
+  const byPlace = placeActivity(ctx, today);
+  const areas = areaCache([byPlace], () => {
+    const countries = activityByCountry(byPlace);
     return { activityByCountry: countries, activityByRegion: activityByRegion(countries) };
   });
   return {
@@ -43,7 +51,9 @@ export function dashboardOf(ctx: ServiceContext): Dashboard {
     myWork: myWorkCache([db.tasks, db.cases, db.settings, day], () => myWork(db.tasks, ix.caseById, assignee, today)),
     upcomingTrips: tripsCache([db.trips, day], () => upcomingTrips(db.trips, today)),
     casesByStatus: statusCache([db.cases], () => casesByStatus(db.cases)),
-    gdprReviewDue: gdprCache([db.contacts, day], () => gdprReviewDue(db.contacts, today)),
+    gdprReviewDue: gdprCache([db.contacts, day], () => gdprReviewDue(db.contacts, today, dueChunks(db.contacts, [day], (chunk) => dueForReview(chunk, today)).flat())),
+    programmeDeadlines: deadlinesCache([db.programmes, day], () => programmeDeadlines(db.programmes, today)),
+    priorityGaps: gapsCache([db.priorities, byPlace, day], () => priorityGapsOf(db.priorities, byPlace, today)),
     ...areas,
   };
 }

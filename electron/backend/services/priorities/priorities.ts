@@ -10,14 +10,14 @@ import { countryName } from '../../../../shared/features/countries/names';
 import { regionName } from '../../../../shared/features/countries/regions';
 import { matchesTerms, searchTerms } from '../../../../shared/domain/text';
 import type { PriorityListItem, PriorityView } from '../../../../shared/features/priorities/contract';
-import { isActivePriority, priorityCovers, priorityGaps, type ActivityCount, type PriorityActivity } from '../../../../shared/features/priorities/rules';
+import { activityByPlace, activityWithin, isActivePriority, priorityCovers, priorityGaps, type CountryActivity, type PriorityActivity } from '../../../../shared/features/priorities/rules';
 import { PriorityFields, type PriorityRecord } from '../../../../shared/features/priorities/schema';
 import type { Database } from '../../../../shared/schemas/database';
 import { type ServiceContext, localDate } from '../../records/context';
-import { byId } from '../../records/indexes';
+import { byId, dayKey, memoOn } from '../../records/indexes';
 import { compareText, foldedCache } from '../../records/lists';
 import { collection } from '../../records/recipe';
-import { contactRows } from '../contacts/contacts';
+import { peopleCountries } from '../contacts/countries';
 
 const priorityText = foldedCache((p: PriorityRecord) =>
   [
@@ -54,45 +54,27 @@ function listItem(db: Database, p: PriorityRecord, today: string): PriorityListI
 const byLevel = (a: { level: number; title: string; id: string }, b: { level: number; title: string; id: string }) =>
   a.level - b.level || compareText(a.title, b.title) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
+const placeCache = memoOn<Map<string, CountryActivity>>();
+
+/**
+ * What has happened in each country up to `today` (activityByPlace), memoised on the collections it
+ * reads: the country screen, `priorities.gaps` and the dashboard fold it per priority.
+ */
+export function placeActivity(ctx: ServiceContext, today: string): ReadonlyMap<string, CountryActivity> {
+  const db = ctx.store.db;
+  const people = peopleCountries(db, today);
+  return placeCache([db.trips, people, db.activities, db.organisations, db.cooperations, db.cases, dayKey(today)], () =>
+    activityByPlace({ trips: db.trips, people, activities: db.activities, organisations: db.organisations, cooperations: db.cooperations, cases: db.cases }, today),
+  );
+}
+
 /**
  * What has happened in the countries `within` accepts, up to `today`: trips there (latest start on
- * or before today), people there touched by timeline entries (distinct people; latest entry), cooperations
- * with a partner there (declined left out; latest start), open cases naming a country there (latest opened).
+ * or before today), people there met (latest timeline entry), cooperations with a partner there
+ * (declined left out; latest start), open cases naming a country there (latest opened).
  */
 export function activityIn(ctx: ServiceContext, within: (country: string) => boolean, today: string): PriorityActivity {
-  const db = ctx.store.db;
-  const latest = (a: string | null, b: string | null) => (a === null ? b : b === null ? a : a > b ? a : b);
-  const trips: ActivityCount = { count: 0, last: null };
-  for (const t of db.trips) {
-    if (!t.destinations.some((d) => within(d.country))) continue;
-    trips.count++;
-    if (t.startDate <= today) trips.last = latest(trips.last, t.startDate);
-  }
-  const people = new Set<string>();
-  for (const r of contactRows(ctx)) if (r.countries.some(within)) people.add(r.id);
-  const touched = new Set<string>();
-  let lastContact: string | null = null;
-  for (const a of db.activities) {
-    if (a.date > today) continue;
-    const there = a.participantIds.filter((id) => people.has(id));
-    if (!there.length) continue;
-    there.forEach((id) => touched.add(id));
-    lastContact = latest(lastContact, a.date);
-  }
-  const orgsThere = new Set(db.organisations.filter((o) => !!o.country && within(o.country)).map((o) => o.id));
-  const cooperations: ActivityCount = { count: 0, last: null };
-  for (const c of db.cooperations) {
-    if (c.status === 'declined' || !c.partners.some((id) => orgsThere.has(id))) continue;
-    cooperations.count++;
-    if (c.start && c.start <= today) cooperations.last = latest(cooperations.last, c.start);
-  }
-  const openCases: ActivityCount = { count: 0, last: null };
-  for (const c of db.cases) {
-    if (c.status === 'closed' || !c.countries.some(within)) continue;
-    openCases.count++;
-    if (c.openedOn <= today) openCases.last = latest(openCases.last, c.openedOn);
-  }
-  return { trips, contacts: { count: touched.size, last: lastContact }, cooperations, openCases };
+  return activityWithin(placeActivity(ctx, today), within);
 }
 
 /** The priorities covering `country` (itself or a region it lies in), highest level first, with the activity in that country. */

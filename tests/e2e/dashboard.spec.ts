@@ -57,14 +57,18 @@ test('opens on the dashboard; its items, chart table and map are reachable and a
   await expect(table.getByRole('row', { name: 'Closed 0' })).toBeVisible();
   await expect(status.getByRole('img')).toHaveCount(0);
 
-  // The map: Ghana is a link (by country, then within Western Africa by region); it opens the country.
+  // The map colours by cooperations (none yet), then by all activity: Ghana is a link (by country,
+  // then within Western Africa by region); it opens the country.
+  const coops = page.getByRole('region', { name: 'Cooperations by country' });
+  await expect(coops.getByRole('link')).toHaveCount(0);
+  await coops.getByText('All activity').click();
   const map = page.getByRole('region', { name: 'Activity by country' });
-  const ghana = map.getByRole('link', { name: /^Ghana: 1 organisations, 1 people, 1 open cases, 0 trips/ });
+  const ghana = map.getByRole('link', { name: /^Ghana: 0 cooperations, 1 organisations, 1 people, 1 open cases, 0 trips/ });
   await expect(ghana).toBeVisible();
   await map.getByText('Regions').click();
   await expect(map.getByRole('link', { name: /^Ghana \(Western Africa\)/ })).toBeVisible();
   await map.getByRole('switch', { name: 'Show as table' }).check();
-  await expect(map.getByRole('table').getByRole('row', { name: /Western Africa Ghana 1 1 1 0/ })).toBeVisible();
+  await expect(map.getByRole('table').getByRole('row', { name: /Western Africa Ghana 0 1 1 1 0/ })).toBeVisible();
   await expectAccessible(page, 'dashboard with tables');
   await map.getByRole('switch', { name: 'Show as table' }).uncheck();
   await map.getByText('Countries', { exact: true }).click();
@@ -73,4 +77,37 @@ test('opens on the dashboard; its items, chart table and map are reachable and a
   await expect(page.getByRole('article', { name: 'Ghana' })).toBeVisible();
 
   expect(foreignRequests(requests)).toEqual([]);
+});
+
+test('from the dashboard of the sample workspace, a priority country with a gap opens with its priority and gaps', async ({ page, host }) => {
+  await page.goto(host.url);
+  await page.getByRole('button', { name: 'Open the sample workspace' }).click();
+  await expectDashboard(page);
+
+  // Nigeria: a level-2 priority of the Africa strategy with cooperations but no trip and nobody met.
+  const gaps = page.getByRole('region', { name: 'Priorities with gaps' });
+  const nigeria = gaps.getByRole('link', { name: /^Nigeria — Africa strategy/ });
+  await expect(nigeria).toBeVisible();
+  const item = gaps.getByRole('listitem').filter({ has: page.getByRole('link', { name: /^Nigeria — Africa strategy/ }) });
+  await expect(item.getByRole('list', { name: 'Gaps' })).toContainText('No trip in 18 months');
+  await expect(item.getByRole('list', { name: 'Gaps' })).toContainText('No contact in 18 months');
+  await expect(item.getByRole('list', { name: 'Gaps' })).not.toContainText('No cooperation');
+
+  // The portfolio colours the map: countries of partners are links, Nigeria among them.
+  const coops = page.getByRole('region', { name: 'Cooperations by country' });
+  await expect(coops.getByRole('link', { name: /^Nigeria: [1-9]\d* cooperations/ })).toBeVisible();
+  const deadlines = page.getByRole('region', { name: 'Programme deadlines' });
+  await expect(deadlines.getByRole('listitem').first()).toBeVisible();
+  await expectAccessible(page, 'sample dashboard');
+
+  // By keyboard to the gap and into the country: the priority, its goals and the same gaps.
+  await keyTo(page, nigeria, 'Tab', 150);
+  await page.keyboard.press('Enter');
+  const country = page.getByRole('article', { name: 'Nigeria' });
+  await expect(country).toBeVisible();
+  const priority = country.getByRole('region', { name: /^Africa strategy \d{4}–\d{4}: Nigeria$/ });
+  await expect(priority.getByText('Urban futures and food security')).toBeVisible();
+  await expect(priority.getByRole('list', { name: 'Gaps' })).toContainText('No trip in 18 months');
+  await expect(priority.getByRole('list', { name: 'Gaps' })).toContainText('No contact in 18 months');
+  await expectAccessible(page, 'priority country with a gap');
 });

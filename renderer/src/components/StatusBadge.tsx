@@ -36,8 +36,13 @@ export function StatusBadge({ status }: { status: CaseStatus }) {
   );
 }
 
-/** The same light badge for a plain good/bad word ("Valid", "Encrypted", "Not restorable"), with text dark enough in the light theme. */
-const tones = { good: { color: 'teal', lightText: '#076b4d' }, bad: { color: 'red', lightText: '#a51111' } } as const;
+/** The same light badge for a plain good/bad/warning/neutral word ("Valid", "Encrypted", "Not restorable", "In 5 days"), with text dark enough in the light theme. */
+const tones = {
+  good: { color: 'teal', lightText: '#076b4d' },
+  bad: { color: 'red', lightText: '#a51111' },
+  warn: { color: 'orange', lightText: '#8a3c00' },
+  neutral: { color: 'gray', lightText: '#373a40' },
+} as const;
 
 export function ToneBadge({ tone, children }: { tone: keyof typeof tones; children: ReactNode }) {
   const { color, lightText } = tones[tone];

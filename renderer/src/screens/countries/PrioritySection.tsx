@@ -7,6 +7,7 @@
 import { Anchor, Badge, Group, List, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { ToneBadge } from '../../components/StatusBadge';
 import { Link } from 'react-router';
 import { regionName } from '../../../../shared/features/countries/regions';
 import type { PriorityView } from '../../../../shared/features/priorities/contract';
@@ -47,9 +48,7 @@ function PriorityCard({ p }: { p: PriorityView }) {
   return (
     <Paper withBorder p="sm" component="section" aria-labelledby={headingId}>
       <Group gap="xs" wrap="wrap">
-        <Badge color={p.level === 1 ? 'red' : p.level === 2 ? 'orange' : 'gray'} variant="light">
-          {t('priorities.level', { level: p.level })}
-        </Badge>
+        <ToneBadge tone={p.level === 1 ? 'bad' : p.level === 2 ? 'warn' : 'neutral'}>{t('priorities.level', { level: p.level })}</ToneBadge>
         <Text fw={600} size="sm" id={headingId}>
           {p.title}
         </Text>

@@ -1,11 +1,12 @@
 /**
- * The dashboard's world choropleth: countries coloured by what the workspace holds there
- * (organisations, people, open cases, trips), by country or rolled up to regions. The shapes come
+ * The dashboard's world choropleth: countries coloured by the cooperations with partners there, or
+ * by everything the workspace holds there (organisations, people, open cases, trips), by country
+ * or rolled up to regions. The shapes come
  * from the backend (`countries.worldMap`, the same offline Natural Earth data as the country maps);
  * every coloured country is a link to its country screen, reachable with Tab in alphabetical order.
  * The "Show as table" switch gives the same numbers as a table.
  */
-import { Anchor, SegmentedControl, Skeleton, Text, VisuallyHidden } from '@mantine/core';
+import { Anchor, Group, SegmentedControl, Skeleton, Text, VisuallyHidden } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,11 +17,18 @@ import type { AreaActivity, Dashboard } from '../../../../shared/features/dashbo
 import { useApi } from '../../api/context';
 import { useLanguage } from '../../app/language';
 import { formatDate } from '../../lib/format';
+import { usePersistentState } from '../../lib/usePersistentState';
 import { Widget } from './Widget';
 
 type Level = 'country' | 'region';
+/** What colours the map: the cooperation portfolio (the default) or everything the workspace holds. */
+type Measure = 'cooperations' | 'activity';
 const STEPS = 5;
-const weight = (a: AreaActivity) => a.organisations + a.contacts + a.cases + a.trips;
+const weights: Record<Measure, (a: AreaActivity) => number> = {
+  cooperations: (a) => a.cooperations,
+  activity: (a) => a.organisations + a.contacts + a.cases + a.trips + a.cooperations,
+};
+const isMeasure = (v: unknown): v is Measure => v === 'cooperations' || v === 'activity';
 
 /** 0 for nothing, else 1..STEPS on a square-root scale (a few busy countries would otherwise wash out the rest). */
 export function colourStep(value: number, max: number): number {
@@ -35,6 +43,8 @@ export function ActivityMap({ countries, regions }: { countries: Dashboard['acti
   const navigate = useNavigate();
   const titleId = useId();
   const [level, setLevel] = useState<Level>('country');
+  const [measure, setMeasure] = usePersistentState<Measure>('dashboard.map.measure', 'cooperations', isMeasure);
+  const weight = weights[measure];
   const world = useQuery({ queryKey: ['countries', 'worldMap'], queryFn: () => api.countries.worldMap({}), staleTime: Infinity });
 
   const byCountry = useMemo(() => new Map(countries.map((c) => [c.code, c])), [countries]);
@@ -45,11 +55,22 @@ export function ActivityMap({ countries, regions }: { countries: Dashboard['acti
 
   const describe = (code: string, area: AreaActivity) => {
     const name = level === 'country' ? countryName(code, lang) : `${countryName(code, lang)} (${regionName(area.code, lang)})`;
-    return t('dashboard.map.tooltip', { name, organisations: area.organisations, contacts: area.contacts, cases: area.cases, trips: area.trips });
+    return t('dashboard.map.tooltip', { name, cooperations: area.cooperations, organisations: area.organisations, contacts: area.contacts, cases: area.cases, trips: area.trips });
   };
 
   const control = (
-    <SegmentedControl
+    <Group gap="xs" wrap="wrap">
+      <SegmentedControl
+        size="xs"
+        aria-label={t('dashboard.map.measure')}
+        value={measure}
+        onChange={(v) => setMeasure(v as Measure)}
+        data={[
+          { value: 'cooperations', label: t('dashboard.map.byCooperations') },
+          { value: 'activity', label: t('dashboard.map.byActivity') },
+        ]}
+      />
+      <SegmentedControl
       size="xs"
       aria-label={t('dashboard.map.level')}
       value={level}
@@ -58,11 +79,18 @@ export function ActivityMap({ countries, regions }: { countries: Dashboard['acti
         { value: 'country', label: t('dashboard.map.byCountry') },
         { value: 'region', label: t('dashboard.map.byRegion') },
       ]}
-    />
+      />
+    </Group>
   );
 
   return (
-    <Widget name="map" wide title={t('dashboard.map.title')} description={t('dashboard.map.description')} aside={control}>
+    <Widget
+      name="map"
+      wide
+      title={measure === 'cooperations' ? t('dashboard.map.titleCooperations') : t('dashboard.map.title')}
+      description={measure === 'cooperations' ? t('dashboard.map.descriptionCooperations') : t('dashboard.map.description')}
+      aside={control}
+    >
       {(asTable) => {
         if (countries.length === 0)
           return (
@@ -126,6 +154,7 @@ function AreaTable({ level, countries, regions }: { level: Level; countries: Das
   const lang = useLanguage();
   const counts = (a: AreaActivity) => (
     <>
+      <td>{a.cooperations}</td>
       <td>{a.organisations}</td>
       <td>{a.contacts}</td>
       <td>{a.cases}</td>
@@ -148,6 +177,7 @@ function AreaTable({ level, countries, regions }: { level: Level; countries: Das
           <tr>
             <th scope="col">{level === 'country' ? t('dashboard.map.country') : t('dashboard.map.region')}</th>
             {level === 'region' ? <th scope="col">{t('dashboard.map.countries')}</th> : null}
+            <th scope="col">{t('dashboard.map.cooperations')}</th>
             <th scope="col">{t('dashboard.map.organisations')}</th>
             <th scope="col">{t('dashboard.map.contacts')}</th>
             <th scope="col">{t('dashboard.map.cases')}</th>

@@ -1,7 +1,7 @@
 /**
  * The home screen: what needs doing and what is coming, across the workspace — open tasks (overdue
- * first), upcoming trips, cases by status, GDPR reviews due and a world map of activity — from one
- * call (`dashboard.get`). Every widget is a titled region; every chart and the map has a table view.
+ * first), priorities with gaps, upcoming trips, programme deadlines, cases by status, GDPR reviews
+ * due and a world map of the cooperations (or all activity) — from one call (`dashboard.get`). Every widget is a titled region; every chart and the map has a table view.
  */
 import { Alert, Anchor, Group, Loader, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
 import { BarChart } from '@mantine/charts';
@@ -18,6 +18,7 @@ import { ToneBadge } from '../../components/StatusBadge';
 import { describeError } from '../../lib/errors';
 import { formatDate } from '../../lib/format';
 import { ActivityMap } from './ActivityMap';
+import { DeadlinesWidget, More, PriorityGapsWidget } from './PortfolioWidgets';
 import { Widget } from './Widget';
 
 export const DASHBOARD_KEY = ['dashboard'] as const;
@@ -50,7 +51,9 @@ export function DashboardScreen() {
         {d ? (
           <div className="dash-grid">
             <MyWorkWidget data={d.myWork} />
+            <PriorityGapsWidget data={d.priorityGaps} />
             <TripsWidget data={d.upcomingTrips} />
+            <DeadlinesWidget data={d.programmeDeadlines} />
             <StatusWidget data={d.casesByStatus} />
             <GdprWidget data={d.gdprReviewDue} />
             <ActivityMap countries={d.activityByCountry} regions={d.activityByRegion} />
@@ -59,15 +62,6 @@ export function DashboardScreen() {
       </Stack>
     </div>
   );
-}
-
-function More({ shown, total }: { shown: number; total: number }) {
-  const { t } = useTranslation();
-  return total > shown ? (
-    <Text size="xs" c="dimmed" mt="xs">
-      {t('dashboard.myWork.more', { count: total - shown })}
-    </Text>
-  ) : null;
 }
 
 function MyWorkWidget({ data }: { data: Dashboard['myWork'] }) {

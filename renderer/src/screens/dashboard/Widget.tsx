@@ -1,8 +1,7 @@
 /**
  * The frame every dashboard widget shares: a titled region (a landmark a screen reader can jump to)
  * with an optional description and an optional "Show as table" switch, so every chart and the map
- * can be read as a real table. Widgets that arrive later (cooperations, programme deadlines,
- * priorities) use the same frame and take a place in DashboardScreen's list.
+ * can be read as a real table. Every widget of DashboardScreen uses this frame.
  */
 import { Group, Paper, Switch, Text, Title } from '@mantine/core';
 import { useId, type ReactNode } from 'react';

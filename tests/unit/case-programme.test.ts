@@ -109,4 +109,14 @@ describe('a case names its funding programme', () => {
     const req = ListExportRequest.parse({ list: 'cases', query: { programmeIds: [s.call.id], sort: 'title' }, columns: ['title'], format: 'pdf', language: 'de' });
     expect(filterSummary(b.store.db, req, 'de')).toBe('Förderprogramm: Bilateral Africa Call');
   });
+
+  it('the sample workspace has cases about its calls, each naming a programme that exists', async () => {
+    const b = await openTestBackend({ now: clock, sample: true });
+    const named = b.store.db.cases.filter((c) => c.programmeId !== null);
+    expect(named.length).toBeGreaterThanOrEqual(5);
+    const programmes = new Set(b.store.db.programmes.map((p) => p.id));
+    for (const c of named) expect(programmes.has(c.programmeId!), c.title).toBe(true);
+    const hydrogen = b.store.db.programmes.find((p) => p.name === 'Green Hydrogen Partnerships')!;
+    expect((await b.call('cases.list', { programmeIds: [hydrogen.id] })).total).toBe(2);
+  });
 });

@@ -104,6 +104,8 @@ export const de: CoreCatalogue = {
           clientContactIds_other: '{{count}} Vorgänge verlieren diese Ansprechperson',
           shortlist_one: '{{count}} Vorgang verliert diesen Eintrag seiner Auswahlliste',
           shortlist_other: '{{count}} Vorgänge verlieren diesen Eintrag ihrer Auswahlliste',
+          programmeId_one: '{{count}} Vorgang nennt dieses Programm nicht mehr',
+          programmeId_other: '{{count}} Vorgänge nennen dieses Programm nicht mehr',
         },
         activities: {
           caseId_one: '{{count}} Zeitleisteneintrag bleibt, ohne Bezug zum Vorgang',

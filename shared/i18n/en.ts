@@ -128,6 +128,8 @@ export const en = {
           clientContactIds_other: '{{count}} cases lose this client contact',
           shortlist_one: '{{count}} case’s shortlist loses this entry',
           shortlist_other: '{{count}} cases’ shortlists lose this entry',
+          programmeId_one: '{{count}} case no longer names this programme',
+          programmeId_other: '{{count}} cases no longer name this programme',
         },
         activities: {
           caseId_one: '{{count}} timeline entry stays, no longer linked to the case',

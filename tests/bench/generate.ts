@@ -70,6 +70,7 @@ export function generateCases(count: number, seed = 1): CaseRecord[] {
       clientContactIds: [],
       partnerOrganisationIds: [],
       fundingInstruments: [],
+      programmeId: null,
       countries: cs,
       topics: r.some(topics, r.int(1, 4)),
       status: r.pick(caseStatuses),

@@ -132,6 +132,8 @@ export const references: readonly Reference[] = [
   { from: 'cooperations', field: 'tripIds', to: 'trips', many: true, onDelete: 'unlink' },
   { from: 'cooperations', field: 'noteIds', to: 'notes', many: true, onDelete: 'unlink' },
   { from: 'cooperations', field: 'programmeId', to: 'programmes', many: false, onDelete: 'unlink' },
+  // A case outlives the funding programme it names: deleting the programme only clears the link (undo puts it back).
+  { from: 'cases', field: 'programmeId', to: 'programmes', many: false, onDelete: 'unlink' },
   // Deleting a group leaves its organisations as they were, outside the group.
   { from: 'organisations', field: 'groupIds', to: 'groups', many: true, onDelete: 'unlink' },
   // A priority outlives the strategy notes that set it: deleting one only takes the link off.

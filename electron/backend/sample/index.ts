@@ -3,7 +3,7 @@ import type { ServiceContext } from '../records/context';
 import { buildCases, buildNotes, buildOrganisations, buildPeople, buildViews, declareKeys, type Builder } from './records';
 import { Keys, makeClock } from './support';
 import { buildTrips } from './trips';
-import { buildPortfolio } from './portfolio';
+import { buildPortfolio, programmeOfCase } from './portfolio';
 
 /**
  * The sample workspace a new user can open: about fifty organisations in the stories (and some fifty more in the portfolio), 120 people with their
@@ -24,13 +24,14 @@ export function buildSampleDatabase(ctx: ServiceContext): Database {
   const { trips, agendaItems } = buildTrips(b);
   // Built last, so the records above keep their ids.
   const portfolio = buildPortfolio(b);
+  const programmeOf = programmeOfCase(b);
   return toDatabase(
     DatabaseFile.parse({
       ...emptyDatabaseFile(),
       organisations: [...organisations, ...portfolio.organisations],
       contacts,
       positions,
-      cases,
+      cases: cases.map((c) => (programmeOf.has(c.id) ? { ...c, programmeId: programmeOf.get(c.id)! } : c)),
       tasks,
       activities,
       notes,

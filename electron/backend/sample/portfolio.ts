@@ -108,6 +108,21 @@ const programmes: ReadonlyArray<readonly [string, string, readonly string[], rea
   ['Urban Futures Latin America', 'Association strategy fund', ['BR', 'CO', 'MX', 'PE', 'AR'], ['419'], ['urbanisation', 'climate adaptation'], 180],
 ];
 
+/** Stories' cases about one of the calls above (by its place in the table): the case screen shows it, the programme lists the case. */
+const caseProgrammes: ReadonlyArray<readonly [string, number]> = [
+  ['case:ghana-climate', 1],
+  ['case:chile-h2', 2],
+  ['case:za-electrolyser', 2],
+  ['case:vietnam-ai', 3],
+  ['case:ghana-exchange', 4],
+  ['case:jordan-water', 5],
+];
+
+/** The programme each of those cases names, by id (the programmes are built last, so the link is set afterwards). */
+export function programmeOfCase({ keys }: Pick<Builder, 'keys'>): ReadonlyMap<string, string> {
+  return new Map(caseProgrammes.map(([key, i]) => [keys.id(key), keys.id(`programme:${i}`)]));
+}
+
 const titleCase = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const slug = (s: string) => fold(s).toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 

@@ -253,6 +253,7 @@ export function buildCases(b: Builder): { cases: CaseRecord[]; tasks: TaskRecord
       clientContactIds: keys.all(c.clientContacts),
       partnerOrganisationIds: keys.all(c.partners),
       fundingInstruments: c.funding.map(clock.fill),
+      programmeId: null,
       countries: [...c.countries],
       topics: [...c.topics],
       status: statusHistory[statusHistory.length - 1]!.status,

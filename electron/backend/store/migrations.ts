@@ -142,6 +142,31 @@ export const migrations: Migration[] = [
       };
     },
   },
+  {
+    from: 8,
+    describe: 'A case names its funding programme (none yet); the settings carry the advisor\'s name (empty until set), whose tasks My work lists.',
+    up: (db) => {
+      type Raw = Record<string, unknown>;
+      // A value already there (a file edited by hand) is kept; every other case names no programme.
+      const withProgramme = (records: unknown) => ((records as Raw[] | undefined) ?? []).map((r) => ({ programmeId: null, ...r }));
+      const trash = (db.trash as Raw[] | undefined) ?? [];
+      return {
+        ...db,
+        settings: { advisorName: '', ...((db.settings as Raw | undefined) ?? {}) },
+        cases: withProgramme(db.cases),
+        // A deleted case comes back with Undo: it gets the field too, and so does a case kept as it was by a shortlist save.
+        trash: trash.map((t) => {
+          const removed = (t.removed as Raw | undefined) ?? {};
+          const replaced = t.replaced as Raw[] | undefined;
+          return {
+            ...t,
+            ...(removed.cases === undefined ? {} : { removed: { ...removed, cases: withProgramme(removed.cases) } }),
+            ...(replaced === undefined ? {} : { replaced: replaced.map((r) => (r.collection === 'cases' ? { ...r, before: { programmeId: null, ...(r.before as Raw) } } : r)) }),
+          };
+        }),
+      };
+    },
+  },
 ];
 
 export function versionOf(db: Record<string, unknown>): number {

@@ -8,6 +8,7 @@ import { listQuery, listResult } from '../../schemas/list';
 import { ContactRef } from '../contacts/schema';
 import { NoteRef } from '../notes/contract';
 import { OrganisationRef } from '../organisations/schema';
+import { ProgrammeRef } from '../programmes/schema';
 import { UndoToken } from '../workspace/schema';
 import { ActivityCreateInput, ActivityRecord, ActivityUpdateInput } from './activities';
 import { CaseCreateInput, CaseListFilter, CaseListItem, CaseRecord, CaseStatus, CaseUpdateInput, Shortlist, TaskCreateInput, TaskRecord, TaskUpdateInput, caseSortKeys } from './schema';
@@ -27,11 +28,13 @@ export type ActivityView = z.infer<typeof ActivityView>;
 export const TaskView = TaskRecord.extend({ overdue: z.boolean(), caseTitle: z.string(), caseReference: z.string() });
 export type TaskView = z.infer<typeof TaskView>;
 
-/** The case screen's links: client, client contacts, partners and notes as readable references. */
+/** The case screen's links: client, client contacts, partners, funding programme and notes as readable references. */
 export const CaseRelated = z.object({
   client: OrganisationRef.nullable(),
   clientContacts: z.array(ContactRef),
   partners: z.array(OrganisationRef),
+  /** The programme the case names, with its deadline; null when it names none (or one since deleted). */
+  programme: ProgrammeRef.nullable(),
   notes: z.array(NoteRef),
 });
 export type CaseRelated = z.infer<typeof CaseRelated>;

@@ -31,6 +31,8 @@ export const CaseFieldsShape = z.object({
   clientContactIds: z.array(Id).max(50),
   partnerOrganisationIds: z.array(Id).max(200),
   fundingInstruments: uniqueList(text(120).min(1), 20),
+  /** The funding programme or call the case is about (a record of `programmes`), if any. */
+  programmeId: Id.nullable().default(null),
   countries: uniqueList(CountryCode, 60),
   topics: uniqueList(Topic, 40),
   status: CaseStatus,
@@ -61,6 +63,7 @@ export const CaseCreateInput = CaseFieldsShape.extend({
   clientContactIds: z.array(Id).max(50).default([]),
   partnerOrganisationIds: z.array(Id).max(200).default([]),
   fundingInstruments: uniqueList(text(120).min(1), 20).default([]),
+  programmeId: Id.nullable().default(null),
   countries: uniqueList(CountryCode, 60).default([]),
   topics: uniqueList(Topic, 40).default([]),
   status: CaseStatus.default('intake'),
@@ -128,12 +131,16 @@ export const CaseListFilter = z.object({
   regions: z.array(RegionCode).max(MAX_FILTER_VALUES).default([]),
   topics: z.array(z.string().max(60)).max(MAX_FILTER_VALUES).default([]),
   owners: z.array(z.string().max(120)).max(MAX_FILTER_VALUES).default([]),
+  /** Cases naming any of these funding programmes. */
+  programmeIds: z.array(Id).max(MAX_FILTER_VALUES).default([]),
   clientId: Id.optional(),
 });
 
 /** A row of the case list: everything but the long summary text, plus what the list shows of its links. */
 export const CaseListItem = RecordMeta.extend(CaseFieldsShape.omit({ summary: true }).shape).extend({
   clientName: z.string(),
+  /** The funding programme's name ('' when the case names none). */
+  programmeName: z.string(),
   openTasks: z.number().int(),
   overdueTasks: z.number().int(),
 });

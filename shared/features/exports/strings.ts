@@ -70,6 +70,7 @@ export const strings = defineStrings({
         parentId: 'part of',
         caseId: 'case',
         contactId: 'person',
+        programmeIds: 'programme',
       },
       sortKeys: {
         openedOn: 'Opened',
@@ -209,6 +210,7 @@ export const strings = defineStrings({
         parentId: 'gehört zu',
         caseId: 'Vorgang',
         contactId: 'Person',
+        programmeIds: 'Förderprogramm',
       },
       sortKeys: {
         openedOn: 'Eröffnet',

@@ -50,9 +50,11 @@ export const strings = defineStrings({
       },
       sections: {
         cooperations: 'Cooperations in this programme',
+        cases: 'Cases naming this programme',
         notes: 'Notes',
       },
       noCooperations: 'No cooperation names this programme.',
+      noCases: 'No case names this programme.',
       copyLink: 'Copy the link',
       copied: 'Copied',
     },
@@ -102,9 +104,11 @@ export const strings = defineStrings({
       },
       sections: {
         cooperations: 'Kooperationen in diesem Programm',
+        cases: 'Vorgänge zu diesem Programm',
         notes: 'Notizen',
       },
       noCooperations: 'Keine Kooperation nennt dieses Programm.',
+      noCases: 'Kein Vorgang nennt dieses Programm.',
       copyLink: 'Link kopieren',
       copied: 'Kopiert',
     },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id, Timestamp, patchOf } from '../../schemas/common';
+import { text } from '../../schemas/text';
 import { ImportMappings } from '../imports/schema';
 
 export const LanguageSetting = z.enum(['system', 'en', 'de']);
@@ -10,11 +11,13 @@ export const Settings = z.object({
   theme: ThemeSetting.default('system'),
   /** Minutes without input before an encrypted workspace locks itself; 0 = only by hand or with the OS. */
   lockAfterMinutes: z.number().int().min(0).max(480).default(15),
+  /** The advisor's own name as it appears as assignee on tasks: "My work" on the dashboard lists their tasks (everyone's while empty). */
+  advisorName: text(120).default(''),
   /** The column mapping of the last import per target (people, organisations), by folded header name. */
   importMappings: ImportMappings.optional(),
 });
 export type Settings = z.infer<typeof Settings>;
-export const defaultSettings = (): Settings => ({ language: 'system', theme: 'system', lockAfterMinutes: 15 });
+export const defaultSettings = (): Settings => ({ language: 'system', theme: 'system', lockAfterMinutes: 15, advisorName: '' });
 
 export const SettingsUpdate = patchOf(Settings);
 export type SettingsUpdate = z.input<typeof SettingsUpdate>;

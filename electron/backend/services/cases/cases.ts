@@ -14,6 +14,7 @@ import { contactRef } from '../contacts/contacts';
 import { byId, dayKey, indexes, memoOn } from '../../records/indexes';
 import { compareText, compareValues, foldedCache, listCache, queryKey, window } from '../../records/lists';
 import { organisationRef } from '../organisations/organisations';
+import { programmeRef } from '../programmes/programmes';
 import { collection } from '../../records/recipe';
 import { bumped, findOrThrow } from '../../records/records';
 import { addToTrash } from '../../records/trash';
@@ -35,16 +36,20 @@ const rowsCache = memoOn<CaseRow[]>();
 
 function buildRows(db: Database, today: string): CaseRow[] {
   const ix = indexes(db);
+  const programmes = byId(db.programmes);
   return db.cases.map((record) => {
     const { summary: _s, ...c } = record;
     const client = ix.organisation(c.clientId);
+    const programme = c.programmeId ? programmes.get(c.programmeId) : undefined;
     const counts = ix.taskCounts(c.id, today);
     return {
       ...c,
       clientName: client?.name ?? c.client,
+      programmeName: programme?.name ?? '',
       openTasks: counts.open,
       overdueTasks: counts.overdue,
-      haystacks: [caseText(record), ...(client ? [foldText(`${client.name}\n${client.shortName}`)] : [])],
+      // The search finds a case by its client's and its programme's names too.
+      haystacks: [caseText(record), ...(client ? [foldText(`${client.name}\n${client.shortName}`)] : []), ...(programme ? [foldText(programme.name)] : [])],
     };
   });
 }
@@ -128,7 +133,7 @@ export function createCaseService(ctx: ServiceContext, platform: Platform) {
   function rows(): CaseRow[] {
     const db = store.db;
     const day = dayKey(today());
-    return rowsCache([db.cases, db.organisations, db.tasks, day], () => buildRows(db, day.value));
+    return rowsCache([db.cases, db.organisations, db.tasks, db.programmes, day], () => buildRows(db, day.value));
   }
 
   /** Records that `reference` has been issued, so a generated one is never handed out again. */
@@ -139,8 +144,14 @@ export function createCaseService(ctx: ServiceContext, platform: Platform) {
     }
   }
 
-  /** Links must point at records that exist. */
-  function assertLinks(fields: { clientId: string | null; clientContactIds: readonly string[]; partnerOrganisationIds: readonly string[] }) {
+  /**
+   * Links must point at records that exist. The programme is checked only when the edit sets it: one
+   * left dangling by an Undo elsewhere never blocks an unrelated change (as on cooperations).
+   */
+  function assertLinks(
+    fields: { clientId: string | null; clientContactIds: readonly string[]; partnerOrganisationIds: readonly string[]; programmeId: string | null },
+    current: CaseRecord | undefined,
+  ) {
     const orgs = byId(store.db.organisations);
     const contacts = byId(store.db.contacts);
     const fail = (field: string) => {
@@ -149,6 +160,7 @@ export function createCaseService(ctx: ServiceContext, platform: Platform) {
     if (fields.clientId && !orgs.has(fields.clientId)) fail('clientId');
     if (fields.partnerOrganisationIds.some((id) => !orgs.has(id))) fail('partnerOrganisationIds');
     if (fields.clientContactIds.some((id) => !contacts.has(id))) fail('clientContactIds');
+    if (fields.programmeId && fields.programmeId !== current?.programmeId && !byId(store.db.programmes).has(fields.programmeId)) fail('programmeId');
   }
 
   const records = collection(ctx, {
@@ -190,6 +202,7 @@ export function createCaseService(ctx: ServiceContext, platform: Platform) {
         const regions = new Set(query.regions);
         const topics = new Set(query.topics);
         const owners = new Set(query.owners);
+        const programmes = new Set(query.programmeIds);
         const terms = searchTerms(query.text);
         const found = source.filter(
           (c) =>
@@ -198,6 +211,7 @@ export function createCaseService(ctx: ServiceContext, platform: Platform) {
             (regions.size === 0 || c.countries.some((k) => countryInRegions(k, regions))) &&
             (topics.size === 0 || c.topics.some((t) => topics.has(t))) &&
             (owners.size === 0 || owners.has(c.owner)) &&
+            (programmes.size === 0 || (c.programmeId !== null && programmes.has(c.programmeId))) &&
             (query.clientId === undefined || c.clientId === query.clientId) &&
             (terms.length === 0 || matchesTerms(terms, c.haystacks)),
         );
@@ -209,17 +223,19 @@ export function createCaseService(ctx: ServiceContext, platform: Platform) {
 
     get: ({ id }) => records.get(id),
 
-    /** The case screen's links: client, client contacts and partners as readable references. */
+    /** The case screen's links: client, client contacts, partners and the funding programme as readable references. */
     related({ id }) {
       const db = store.db;
       const ix = indexes(db);
       const c = findOrThrow(db.cases, id, 'case');
       const day = today();
       const org = (oid: string) => ix.organisation(oid);
+      const programme = c.programmeId ? byId(db.programmes).get(c.programmeId) : undefined;
       return {
         client: c.clientId && org(c.clientId) ? organisationRef(org(c.clientId)!) : null,
         clientContacts: c.clientContactIds.map((cid) => ix.contact(cid)).filter((x) => !!x).map((x) => contactRef(db, x!, day)),
         partners: c.partnerOrganisationIds.map(org).filter((x) => !!x).map((x) => organisationRef(x!)),
+        programme: programme ? programmeRef(programme) : null,
         notes: ix.notesOfCase(id).map((n) => ({ id: n.id, title: n.title, kind: n.kind, status: n.status, updatedAt: n.updatedAt })),
       };
     },

@@ -16,11 +16,13 @@ import { dayKey, indexes, memoOn } from '../../records/indexes';
 import { placeActivity } from '../priorities/priorities';
 
 /**
- * Whose tasks "My work" lists. Settings carry no advisor name yet, so it is everyone's (null); once
- * they do, this reads it from `db.settings` (the section is memoised on the settings object too).
+ * Whose tasks "My work" lists: the advisor's name from Settings (`settings.advisorName`), or
+ * everyone's (null) while it is empty. The section is memoised on the settings object too, so
+ * changing the name recomputes it.
  */
-export function dashboardAssignee(_db: Database): string | null {
-  return null;
+export function dashboardAssignee(db: Database): string | null {
+  const name = (db.settings.advisorName ?? '').trim();
+  return name === '' ? null : name;
 }
 
 const myWorkCache = memoOn<Dashboard['myWork']>();

@@ -46,6 +46,7 @@ export const columns: { [L in ExportList]: Columns<L> } = {
     status: { header: 'cases.fields.status', value: (r, t) => t(`cases.status.${r.status}`) },
     priority: { header: 'cases.fields.priority', value: (r, t) => t(`cases.priority.${r.priority}`) },
     countries: { header: 'cases.columns.countries', value: (r) => list(r.countries) },
+    programme: { header: 'cases.fields.programme', value: (r) => text(r.programmeName) },
     owner: { header: 'cases.fields.owner', value: (r) => text(r.owner) },
     dueOn: { header: 'cases.fields.dueOn', value: (r) => day(r.dueOn) },
     tasks: { header: 'exports.columns.tasks', align: 'right', value: (r) => r.openTasks },

@@ -119,6 +119,8 @@ function valueName(db: Database, list: ExportList, key: string, v: string, lang:
       const c = byId(db.contacts).get(v);
       return c ? displayName(c) : v;
     }
+    case 'programmeIds':
+      return byId(db.programmes).get(v)?.name ?? v;
     default:
       return v;
   }

@@ -24,7 +24,7 @@ export function createSearchService({ cases, contacts, organisations: orgs, note
       const n = query.limit;
       const common = { text, offset: 0, limit: n, direction: 'desc' as const };
       return [
-        ...cases.list({ ...common, statuses: [], countries: [], regions: [], topics: [], owners: [], sort: 'updatedAt' }).rows.map((c) => ({
+        ...cases.list({ ...common, statuses: [], countries: [], regions: [], topics: [], owners: [], programmeIds: [], sort: 'updatedAt' }).rows.map((c) => ({
           kind: 'case' as const,
           id: c.id,
           label: c.title,

@@ -1,9 +1,9 @@
-import { Badge, Button, Group, List, Tabs, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Group, List, Tabs, Text } from '@mantine/core';
 import { IconFileTypePdf, IconUsersGroup } from '@tabler/icons-react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { countryName } from '../../../../shared/features/countries/names';
 import { useApi } from '../../api/context';
 import { useCommand } from '../../app/commands';
@@ -66,6 +66,24 @@ export function CaseDetail() {
     [t('cases.fields.partners'), <LinkList items={(r?.partners ?? []).map((x) => ({ id: x.id, label: x.name }))} base="/organisations" />],
     [t('cases.fields.countries'), c.countries.map((k) => countryName(k, lang)).join(', ') || '—'],
     [t('cases.fields.topics'), <Tags values={c.topics} />],
+    [
+      t('cases.fields.programme'),
+      r?.programme ? (
+        <span>
+          <Anchor component={Link} to={`/programmes/${r.programme.id}`} size="sm">
+            {r.programme.name}
+          </Anchor>
+          {r.programme.deadline ? (
+            <Text span size="xs" c="dimmed">
+              {' '}
+              · {t('cases.fields.programmeDeadline', { date: formatDate(r.programme.deadline, lang) })}
+            </Text>
+          ) : null}
+        </span>
+      ) : (
+        '—'
+      ),
+    ],
     [t('cases.fields.fundingInstruments'), <Tags values={c.fundingInstruments} />],
     [t('cases.fields.priority'), t(`cases.priority.${c.priority}`)],
     [t('cases.fields.owner'), c.owner || '—'],

@@ -16,6 +16,7 @@ import { dateInputProps, parseDate } from '../../lib/dateInput';
 import { byField, formErrorsOf, schemaErrors } from '../../lib/errors';
 import { todayIso } from '../../lib/format';
 import { notify } from '../../lib/notify';
+import { ProgrammePicker } from '../cooperations/parts';
 
 type FormValues = FormValuesOf<typeof CaseFieldsShape>;
 
@@ -136,6 +137,13 @@ export function CaseEditor() {
           {...form.getInputProps('fundingInstruments')}
         />
       </SimpleGrid>
+      <ProgrammePicker
+        label={t('cases.fields.programme')}
+        placeholder={t('cases.fields.programmePlaceholder')}
+        value={form.values.programmeId ? [form.values.programmeId] : []}
+        onChange={(next) => form.setFieldValue('programmeId', next[next.length - 1] ?? null)}
+        error={form.errors.programmeId}
+      />
       <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
         <Select label={t('cases.fields.status')} data={statusOptions} allowDeselect={false} {...form.getInputProps('status')} />
         <Select label={t('cases.fields.priority')} data={priorityOptions} allowDeselect={false} {...form.getInputProps('priority')} />

@@ -21,6 +21,7 @@ import { StatusBadge } from '../../components/StatusBadge';
 import { formatDate, todayIso } from '../../lib/format';
 import { CaseDetail } from './CaseDetail';
 import { CaseEditor } from './CaseEditor';
+import { useProgrammeOptions } from '../cooperations/parts';
 import { useLanguage } from '../../app/language';
 
 type SortKey = (typeof caseSortKeys)[number];
@@ -32,9 +33,10 @@ interface Filter {
   regions: string[];
   topics: string[];
   owners: string[];
+  programmeIds: string[];
 }
 
-const noFilter: Filter = { text: '', statuses: [], countries: [], regions: [], topics: [], owners: [] };
+const noFilter: Filter = { text: '', statuses: [], countries: [], regions: [], topics: [], owners: [], programmeIds: [] };
 const defaultColumns = ['reference', 'title', 'status', 'countries', 'dueOn', 'tasks'];
 
 export function CasesScreen() {
@@ -49,6 +51,7 @@ export function CasesScreen() {
     fetchPage: (query) => api.cases.list(query),
   });
   const vocabulary = useVocabulary();
+  const programmes = useProgrammeOptions();
 
   useCommand('case.new', useCallback(() => navigate('/cases/new'), [navigate]));
 
@@ -69,6 +72,7 @@ export function CasesScreen() {
         ),
         width: 'minmax(70px, 1fr)',
       },
+      { id: 'programme', header: t('cases.fields.programme'), cell: (r) => <span className="ellipsis" title={r.programmeName}>{r.programmeName || '—'}</span>, width: 'minmax(110px, 1.4fr)' },
       { id: 'owner', header: t('cases.fields.owner'), cell: (r) => <span className="ellipsis">{r.owner || '—'}</span>, width: 'minmax(90px, 1fr)' },
       {
         id: 'dueOn',
@@ -129,6 +133,7 @@ export function CasesScreen() {
               <RegionPicker aria-label={t('lists.region')} placeholder={t('lists.region')} value={filter.regions} onChange={set('regions')} />
               <FilterSelect label={t('lists.topic')} data={vocabulary.data?.topics ?? []} value={filter.topics} onChange={set('topics')} searchable />
               <FilterSelect label={t('lists.owner')} data={vocabulary.data?.listOwners.cases ?? []} value={filter.owners} onChange={set('owners')} searchable />
+              <FilterSelect label={t('cases.filterProgramme')} data={programmes.data ?? []} value={filter.programmeIds} onChange={set('programmeIds')} searchable />
             </>
           }
         >

@@ -12,7 +12,10 @@ import { formatDate } from '../../lib/format';
 import { notifyError } from '../../lib/notify';
 import { useLanguage } from '../../app/language';
 
-/** A case's tasks: tick off, add with due date and assignee, delete with undo; overdue ones stand out. */
+/**
+ * A case's tasks: tick off, add with due date and assignee (the advisor's own name from Settings
+ * unless another is typed), delete with undo; overdue ones stand out.
+ */
 export function TasksPanel({ caseId }: { caseId: string }) {
   const { t } = useTranslation();
   const lang = useLanguage();
@@ -23,7 +26,10 @@ export function TasksPanel({ caseId }: { caseId: string }) {
   const vocabulary = useVocabulary();
   const [title, setTitle] = useState('');
   const [dueOn, setDueOn] = useState<string | null>(null);
-  const [assignee, setAssignee] = useState('');
+  const settings = useQuery({ queryKey: ['settings'], queryFn: () => api.settings.get({}) });
+  // Until the user types one, a new task is assigned to the advisor's own name from Settings (if set).
+  const [typedAssignee, setAssignee] = useState<string | null>(null);
+  const assignee = typedAssignee ?? settings.data?.advisorName ?? '';
   const [errors, setErrors] = useState<Record<string, string>>({});
 
   const refresh = () => queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] === 'tasks' || q.queryKey[0] === 'cases' });

@@ -99,6 +99,15 @@ export function TripPicker(props: PickerProps) {
   return <RecordPicker {...props} lookup={lookup} queryKey="trips-picker" />;
 }
 
+/** Every funding programme as a filter option, by name (the cases list filters by programme). */
+export function useProgrammeOptions() {
+  const api = useApi();
+  return useQuery({
+    queryKey: ['programmes', 'list', 'options'],
+    queryFn: async () => (await api.programmes.list({ limit: 1000, sort: 'name', direction: 'asc' })).rows.map((p) => ({ value: p.id, label: p.name })),
+  });
+}
+
 /** Every group as a filter option, with how many organisations belong to it ("Research Alliance Climate (12)"). */
 export function useGroupOptions() {
   const api = useApi();

@@ -1,6 +1,6 @@
 /**
  * One funding programme: funder, countries and regions, topics, deadline, where it is published
- * (as text, with Copy: the app opens nothing remote), and the cooperations that name it.
+ * (as text, with Copy: the app opens nothing remote), and the cooperations and cases that name it.
  */
 import { Anchor, Group, List, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
@@ -14,6 +14,7 @@ import { DetailHeader } from '../../components/detail/DetailHeader';
 import { Facts, Tags, type Fact } from '../../components/detail/Facts';
 import { DetailSection, EmptyLine } from '../../components/detail/sections';
 import { RecordFallback } from '../../components/RecordFallback';
+import { StatusBadge } from '../../components/StatusBadge';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { CopyValue } from '../organisations/parts';
 import { CooperationStatusBadge } from '../cooperations/parts';
@@ -25,6 +26,7 @@ export function ProgrammeDetail() {
   const api = useApi();
   const query = useQuery({ queryKey: ['programmes', 'get', id], queryFn: () => api.programmes.get({ id }) });
   const cooperations = useQuery({ queryKey: ['cooperations', 'list', 'programme', id], queryFn: () => api.cooperations.list({ programmeIds: [id], sort: 'title', direction: 'asc', limit: 200 }) });
+  const cases = useQuery({ queryKey: ['cases', 'list', 'programme', id], queryFn: () => api.cases.list({ programmeIds: [id], sort: 'reference', direction: 'asc', limit: 200 }) });
   const p = query.data;
   if (!p || query.isError) return <RecordFallback query={query} />;
 
@@ -51,6 +53,7 @@ export function ProgrammeDetail() {
     [t('programmes.fields.updatedAt'), formatDateTime(p.updatedAt, lang)],
   ];
   const rows = cooperations.data?.rows ?? [];
+  const caseRows = cases.data?.rows ?? [];
 
   return (
     <article className="detail" aria-labelledby="programme-title">
@@ -72,6 +75,27 @@ export function ProgrammeDetail() {
           </List>
         ) : (
           <EmptyLine>{t('programmes.noCooperations')}</EmptyLine>
+        )}
+      </DetailSection>
+      <DetailSection id="programme-cases-title" title={t('programmes.sections.cases')} mt="lg">
+        {caseRows.length ? (
+          <List size="sm" spacing={2}>
+            {caseRows.map((c) => (
+              <List.Item key={c.id}>
+                <Group gap={6} wrap="nowrap">
+                  <Text span className="mono" size="xs" c="dimmed">
+                    {c.reference}
+                  </Text>
+                  <Anchor component={Link} to={`/cases/${c.id}`} size="sm">
+                    {c.title}
+                  </Anchor>
+                  <StatusBadge status={c.status} />
+                </Group>
+              </List.Item>
+            ))}
+          </List>
+        ) : (
+          <EmptyLine>{t('programmes.noCases')}</EmptyLine>
         )}
       </DetailSection>
       <DetailSection id="programme-notes-title" title={t('programmes.sections.notes')} mt="lg">

@@ -6,6 +6,7 @@ import type { Settings } from '../../../../shared/features/workspace/schema';
 import { useApi } from '../../api/context';
 import { screenHeading } from '../../app/focus';
 import { describeError } from '../../lib/errors';
+import { AdvisorNameSection } from './AdvisorNameSection';
 import { ArchiveSection } from './ArchiveSection';
 import { BackupsSection } from './BackupsSection';
 import { SecuritySection } from './SecuritySection';
@@ -59,6 +60,7 @@ export function SettingsScreen() {
             ]}
           />
         </Stack>
+        <AdvisorNameSection saved={s?.advisorName} />
         <Stack gap={6}>
           <Title order={2} size="h5">
             {t('settings.workspace')}

@@ -99,6 +99,7 @@ test('from the dashboard of the sample workspace, a priority country with a gap 
   const deadlines = page.getByRole('region', { name: 'Programme deadlines' });
   await expect(deadlines.getByRole('listitem').first()).toBeVisible();
   await expectAccessible(page, 'sample dashboard');
+  await page.screenshot({ path: test.info().outputPath('sample-dashboard.png'), fullPage: true });
 
   // By keyboard to the gap and into the country: the priority, its goals and the same gaps.
   await keyTo(page, nigeria, 'Tab', 150);

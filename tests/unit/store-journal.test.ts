@@ -65,6 +65,36 @@ describe('store: saves append to the journal', () => {
     expect(reopened.db.cases).toEqual([edited]);
   });
 
+  it('an open keeps a journal that is already exact as it is (no write, no fsync), and saves go on appending to it', async () => {
+    const b = await openTestBackend();
+    const first = await b.call('cases.create', caseInput('Before the crash'));
+    const journalPath = join(b.dataDir, JOURNAL_FILE);
+    const before = await stat(journalPath);
+    const bytesBefore = await readFile(journalPath);
+
+    // A restart after kill -9: the journal holds the header and one line that applies — kept as it is.
+    const reopened = await Store.open({ dataDir: b.dataDir });
+    const after = await stat(journalPath);
+    expect([after.ino, after.mtimeMs, after.size]).toEqual([before.ino, before.mtimeMs, before.size]);
+    expect(await readFile(journalPath)).toEqual(bytesBefore);
+    expect(reopened.db.cases).toEqual([first]);
+
+    // The next save appends right after it, and the next open sees both.
+    const cases = createCaseService(createContext(reopened), downloadPlatform);
+    const second = await cases.create(contract['cases.create'].input.parse(caseInput('After the crash')));
+    expect((await readFile(journalPath, 'utf8')).trim().split('\n')).toHaveLength(3);
+    const third = await Store.open({ dataDir: b.dataDir });
+    expect(third.db.cases.map((c) => c.title)).toEqual(['Before the crash', second.title]);
+
+    // A torn tail is still dropped by rewriting the file.
+    await appendFile(journalPath, '99\tbroken');
+    const torn = await stat(journalPath);
+    const fourth = await Store.open({ dataDir: b.dataDir });
+    expect(fourth.db.cases).toHaveLength(2);
+    expect((await readFile(journalPath, 'utf8')).endsWith('\n')).toBe(true);
+    expect((await stat(journalPath)).size).toBeLessThan(torn.size);
+  });
+
   it('closing folds the journal into a new snapshot and empties it', async () => {
     const b = await openTestBackend();
     await b.call('cases.create', caseInput('Folded at close'));

@@ -196,6 +196,8 @@ export interface JournalRead {
   tornTail: boolean;
   /** Whether the journal extends the snapshot it was read for. */
   applies: boolean;
+  /** The file's length in bytes. */
+  size: number;
 }
 
 const seqOf = (line: string): number => {
@@ -232,8 +234,11 @@ export async function readJournal(
   applies: (header: JournalHeader) => boolean = () => true,
 ): Promise<JournalRead | null> {
   let text: string;
+  let size: number;
   try {
-    text = await readFile(path, 'utf8');
+    const bytes = await readFile(path);
+    size = bytes.length;
+    text = bytes.toString('utf8');
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw new JournalDamaged(`The journal cannot be read: ${(e as Error).message}`);
@@ -251,7 +256,7 @@ export async function readJournal(
   }
   if (!applies(header)) {
     // Written for another snapshot: never replayed, so never decoded; only counted.
-    return { header, count: lines.length - 1, entries: [], lines: [], tornTail, applies: false };
+    return { header, count: lines.length - 1, entries: [], lines: [], tornTail, applies: false, size };
   }
   const dataKey = key(header.keyId);
   const entries: JournalEntry[] = [];
@@ -279,7 +284,7 @@ export async function readJournal(
       throw new JournalDamaged(`Journal line ${n + 1} is damaged: ${(e as Error).message}`);
     }
   }
-  return { header, count, entries, lines: kept, tornTail, applies: true };
+  return { header, count, entries, lines: kept, tornTail, applies: true, size };
 }
 
 /**
@@ -294,6 +299,16 @@ export class Journal {
 
   get size(): number {
     return this._size;
+  }
+
+  /**
+   * Takes the file as it is, `size` bytes long, when it already holds exactly what `reset` would
+   * write (the header for this snapshot and key, then only lines that apply, none torn): an open
+   * then costs no write and no fsync.
+   */
+  async adopt(size: number): Promise<void> {
+    await this.close();
+    this._size = size;
   }
 
   async reset(header: JournalHeader, lines: readonly Buffer[]): Promise<void> {

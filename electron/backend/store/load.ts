@@ -11,7 +11,7 @@ import type { DataKey } from './crypto';
 import { replay, type JournalEntry } from './journal';
 import { migrate, versionOf, type Migration } from './migrations';
 import { RULES_VERSION, sealMatches } from './seal';
-import { decryptSnapshot, parseSnapshotJson, readSnapshot, SnapshotUnreadable, type EncryptedHeader, type SnapshotMeta } from './snapshot';
+import { decryptSnapshot, parseSnapshotJson, readEncryptedHeader, readSnapshot, SnapshotUnreadable, type EncryptedHeader, type SnapshotMeta } from './snapshot';
 
 export type Problem = { kind: DamageKind; detail: string };
 
@@ -33,6 +33,9 @@ function describeIssues(error: z.ZodError): string {
  */
 export async function decodeSnapshotFile(path: string, keyFor: (keyId: string) => DataKey | null, sealPath: string | null): Promise<Decoded> {
   try {
+    // Locked (no key for it): the header is all there is to read until the passphrase is given.
+    const head = await readEncryptedHeader(path);
+    if (head && !keyFor(head.key.keyId)) return { kind: 'locked', header: head };
     const snap = await readSnapshot(path);
     if (snap.kind === 'missing') return { kind: 'missing' };
     let text: Buffer;

@@ -5,7 +5,7 @@
  * with its scrypt parameters, versions, the snapshot's identity — nothing personal) and the
  * AES-256-GCM body, the header authenticated with it.
  */
-import { readFile } from 'node:fs/promises';
+import { open as openFile, readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { SCHEMA_VERSION } from '../../../shared/schemas/database';
 import { decryptBlock, encryptChunks, WrappedKey, type DataKey } from './crypto';
@@ -73,6 +73,37 @@ export async function readSnapshot(path: string): Promise<SnapshotBytes> {
     throw new SnapshotUnreadable('unreadable', (e as Error).message);
   }
   return classify(bytes);
+}
+
+/** How much of the file's start is read to learn whether it is encrypted and under which key. */
+const HEAD_BYTES = 64 * 1024;
+
+/**
+ * The header of an encrypted snapshot from the file's first bytes only, or null when the file is
+ * plain, missing, or its header does not fit there (then the caller reads the whole file). A
+ * workspace that opens locked needs no more than this until the passphrase is given.
+ */
+export async function readEncryptedHeader(path: string): Promise<EncryptedHeader | null> {
+  let head: Buffer;
+  try {
+    const handle = await openFile(path, 'r');
+    try {
+      const buffer = Buffer.alloc(HEAD_BYTES);
+      const { bytesRead } = await handle.read(buffer, 0, HEAD_BYTES, 0);
+      head = buffer.subarray(0, bytesRead);
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    return null;
+  }
+  if (!head.subarray(0, ENCRYPTED_MAGIC.length).equals(ENCRYPTED_MAGIC) || head.indexOf(0x0a, ENCRYPTED_MAGIC.length) < 0) return null;
+  try {
+    const snap = classify(head);
+    return snap.kind === 'encrypted' ? snap.header : null;
+  } catch {
+    return null; // a damaged header: the full read reports it
+  }
 }
 
 export function classify(bytes: Buffer): SnapshotBytes {

@@ -305,8 +305,12 @@ export class Store {
         // Validated in full just now: sealed, so the next open can skip that.
         await writeSeal(this.databasePath, { sha256: hashOf(decoded.bytes), size: decoded.bytes.byteLength });
       }
-      // The journal is rewritten with exactly the lines that apply (a torn tail is dropped).
-      await this.journal.reset({ attacheJournal: 1, snapshot: this.meta.id, keyId: this.keyring?.dataKey.keyId ?? null }, this.lines);
+      // The journal is rewritten with exactly the lines that apply (a torn tail is dropped) — unless
+      // it holds exactly those already, as after every clean close: then it is kept as it is.
+      const header = { attacheJournal: 1 as const, snapshot: this.meta.id, keyId: this.keyring?.dataKey.keyId ?? null };
+      const exact = journal?.applies && !journal.tornTail && journal.count === journal.entries.length && journal.header.snapshot === header.snapshot && journal.header.keyId === header.keyId;
+      if (journal && exact) await this.journal.adopt(journal.size);
+      else await this.journal.reset(header, this.lines);
     }
     await this.dailyBackup();
   }

@@ -13,7 +13,7 @@ import { serializeChunks } from '../../electron/backend/store/json-adapter';
 import { DATABASE_FILE, Store } from '../../electron/backend/store/store';
 import { createContactService } from '../../electron/backend/services/contacts/contacts';
 import { createContext } from '../../electron/backend/records/context';
-import { DEFAULT_KDF, newDataKey, unwrapKey, wrapKey, type DataKey } from '../../electron/backend/store/crypto';
+import { DEFAULT_KDF, newDataKey, unwrapKey, wrapKey } from '../../electron/backend/store/crypto';
 import { decryptSnapshot, readSnapshot } from '../../electron/backend/store/snapshot';
 import { generateDomainDatabase, type DomainSize } from './generate-domain';
 import { mb, median, ms, percentile, ratio, table } from './stats';

@@ -29,6 +29,8 @@ const priorityRank = Object.fromEntries(casePriorities.map((p, i) => [p, i])) as
 
 interface CaseRow extends CaseListItem {
   haystacks: string[];
+  /** Groups of the client and the partner organisations, for the group filter. */
+  groupIds: ReadonlySet<string>;
 }
 
 const rowsCache = memoOn<CaseRow[]>();
@@ -39,12 +41,14 @@ function buildRows(db: Database, today: string): CaseRow[] {
     const { summary: _s, ...c } = record;
     const client = ix.organisation(c.clientId);
     const counts = ix.taskCounts(c.id, today);
+    const linked = [client, ...c.partnerOrganisationIds.map((id) => ix.organisation(id))];
     return {
       ...c,
       clientName: client?.name ?? c.client,
       openTasks: counts.open,
       overdueTasks: counts.overdue,
       haystacks: [caseText(record), ...(client ? [foldText(`${client.name}\n${client.shortName}`)] : [])],
+      groupIds: new Set(linked.flatMap((o) => o?.groupIds ?? [])),
     };
   });
 }
@@ -99,7 +103,7 @@ function buildVocabulary(db: Database) {
   };
 }
 
-const toItem = ({ haystacks: _h, statusHistory: _s, shortlist: _l, ...item }: CaseRow & { statusHistory?: unknown; shortlist?: unknown }): CaseListItem => item as CaseListItem;
+const toItem = ({ haystacks: _h, groupIds: _g, statusHistory: _s, shortlist: _l, ...item }: CaseRow & { statusHistory?: unknown; shortlist?: unknown }): CaseListItem => item as CaseListItem;
 
 function compare(a: CaseRow, b: CaseRow, key: ParsedQuery['sort'], direction: 'asc' | 'desc'): number {
   const sign = direction === 'asc' ? 1 : -1;
@@ -190,6 +194,7 @@ export function createCaseService(ctx: ServiceContext, platform: Platform) {
         const regions = new Set(query.regions);
         const topics = new Set(query.topics);
         const owners = new Set(query.owners);
+        const groups = query.groups;
         const terms = searchTerms(query.text);
         const found = source.filter(
           (c) =>
@@ -199,6 +204,7 @@ export function createCaseService(ctx: ServiceContext, platform: Platform) {
             (topics.size === 0 || c.topics.some((t) => topics.has(t))) &&
             (owners.size === 0 || owners.has(c.owner)) &&
             (query.clientId === undefined || c.clientId === query.clientId) &&
+            (groups.length === 0 || groups.some((g) => c.groupIds.has(g))) &&
             (terms.length === 0 || matchesTerms(terms, c.haystacks)),
         );
         return found.sort((a, b) => compare(a, b, query.sort, query.direction) || compareText(a.reference, b.reference));

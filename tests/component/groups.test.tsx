@@ -1,7 +1,7 @@
 /**
  * Filter and count by group on screen, against the real backend on a temp folder: the people list's
  * group filter (a person with an ended position at a member does not show), the case list's, and the
- * group screen's counts, each a link that opens its list filtered by the group.
+ * group screen's counts (trips included), each a link that opens its list filtered by the group.
  */
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { Route, Routes } from 'react-router';
@@ -34,6 +34,8 @@ async function network(b: TestBackend) {
   await b.call('cases.create', { title: 'IOER seeks partners in Ghana', openedOn: '2026-03-01', clientId: ioer.id });
   await b.call('cases.create', { title: 'Coastal partners for the ministry', openedOn: '2026-04-01', partnerOrganisationIds: [zmt.id] });
   await b.call('cooperations.create', { title: 'Coastal adaptation', institutes: [ioer.id], partners: [legon.id], status: 'running' });
+  const trip = await b.call('trips.create', { title: 'Delegation to Bremen', destinations: [{ country: 'DE', city: 'Bremen' }], startDate: '2027-01-10', endDate: '2027-01-12', timeZones: ['Europe/Berlin'] });
+  await b.call('agenda.create', { tripId: trip.id, title: 'Visit to ZMT', date: '2027-01-11', start: '10:00', end: '11:00', timeZone: 'Europe/Berlin', organisationId: zmt.id });
   return { alliance, campus };
 }
 
@@ -112,6 +114,7 @@ describe('The group screen', () => {
     expect(counts.getByRole('link', { name: '1 person' })).toBeInTheDocument();
     expect(counts.getByRole('link', { name: '1 cooperation' })).toBeInTheDocument();
     expect(counts.getByRole('link', { name: '1 case' })).toBeInTheDocument();
+    expect(counts.getByRole('link', { name: '0 delegation trips' })).toBeInTheDocument();
 
     fireEvent.click(counts.getByRole('link', { name: '1 person' }));
     expect(view.router.state.location.pathname).toBe('/contacts');
@@ -133,5 +136,6 @@ describe('The group screen', () => {
     expect(counts.getByRole('link', { name: '1 Person' })).toBeInTheDocument();
     expect(counts.getByRole('link', { name: '0 Kooperationen' })).toBeInTheDocument();
     expect(counts.getByRole('link', { name: '1 Vorgang' })).toBeInTheDocument();
+    expect(counts.getByRole('link', { name: '1 Delegationsreise' })).toBeInTheDocument();
   });
 });

@@ -1,7 +1,8 @@
 /**
  * Filter and count by group everywhere, through the real backend on a temp folder: the people list
  * counts a person through a current position at an organisation of the group (an ended or a future
- * position does not count), the case list through its client or a partner organisation, and the
+ * position does not count), the case list through its client or a partner organisation, the trip
+ * list through an agenda item at an organisation of the group, and the
  * group screen's counts (`groups.counts`) are exactly what each list shows under the group filter.
  */
 import { describe, expect, it } from 'vitest';
@@ -35,7 +36,13 @@ async function network(b: TestBackend) {
   const none = await b.call('cases.create', { title: 'Ghana only', openedOn: '2026-05-01', clientId: legon.id });
   await b.call('cooperations.create', { title: 'Coastal adaptation', institutes: [zmt.id], partners: [legon.id], status: 'running' });
   await b.call('cooperations.create', { title: 'Landscapes', institutes: [dept.id], partners: [legon.id], status: 'idea' });
-  return { alliance, campus, empty, ioer, zmt, legon, dept, jana, tim, kofi, lena, dora, byClient, byPartner, none };
+  const trip = (title: string) =>
+    b.call('trips.create', { title, destinations: [{ country: 'DE', city: 'Bremen' }], startDate: '2027-01-10', endDate: '2027-01-12', timeZones: ['Europe/Berlin'] });
+  const bremen = await trip('Delegation to Bremen');
+  const accra = await trip('Delegation to Accra');
+  await b.call('agenda.create', { tripId: bremen.id, title: 'Visit to ZMT', date: '2027-01-11', start: '10:00', end: '11:00', timeZone: 'Europe/Berlin', organisationId: zmt.id });
+  await b.call('agenda.create', { tripId: accra.id, title: 'University of Ghana', date: '2027-01-11', start: '10:00', end: '11:00', timeZone: 'Europe/Berlin', organisationId: legon.id });
+  return { bremen, accra, alliance, campus, empty, ioer, zmt, legon, dept, jana, tim, kofi, lena, dora, byClient, byPartner, none };
 }
 
 const names = (r: { rows: Array<{ name: string }> }) => r.rows.map((x) => x.name).sort();
@@ -87,6 +94,20 @@ describe('the group filter on the case list', () => {
   });
 });
 
+describe('the group filter on the trip list', () => {
+  it('counts a trip through an agenda item at an organisation in the group, and follows the organisation’s groups', async () => {
+    const b = await openTestBackend({ now: clock });
+    const n = await network(b);
+    const tripTitles = async (groups: string[]) => (await b.call('trips.list', { groups })).rows.map((t) => t.title).sort();
+    expect(await tripTitles([n.campus.id])).toEqual(['Delegation to Bremen']);
+    expect(await tripTitles([n.empty.id])).toEqual([]);
+    expect(await tripTitles([])).toEqual(['Delegation to Accra', 'Delegation to Bremen']);
+    // The University of Ghana joins the campus: the trip with a meeting there now counts too.
+    await b.call('organisations.update', { id: n.legon.id, revision: n.legon.revision, changes: { groupIds: [n.campus.id] } });
+    expect(await tripTitles([n.campus.id])).toEqual(['Delegation to Accra', 'Delegation to Bremen']);
+  });
+});
+
 describe('groups.counts', () => {
   it('is what each list shows under the group filter', async () => {
     const b = await openTestBackend({ now: clock });
@@ -98,11 +119,12 @@ describe('groups.counts', () => {
         people: (await b.call('contacts.list', { groups: [g.id] })).total,
         cooperations: (await b.call('cooperations.list', { groups: [g.id] })).total,
         cases: (await b.call('cases.list', { groups: [g.id] })).total,
+        trips: (await b.call('trips.list', { groups: [g.id] })).total,
       });
     }
     // And the figures themselves (the department of IOER is not in the alliance: membership is direct).
-    expect(await b.call('groups.counts', { id: n.alliance.id })).toEqual({ organisations: 2, people: 2, cooperations: 1, cases: 2 });
-    expect(await b.call('groups.counts', { id: n.empty.id })).toEqual({ organisations: 0, people: 0, cooperations: 0, cases: 0 });
+    expect(await b.call('groups.counts', { id: n.alliance.id })).toEqual({ organisations: 2, people: 2, cooperations: 1, cases: 2, trips: 1 });
+    expect(await b.call('groups.counts', { id: n.empty.id })).toEqual({ organisations: 0, people: 0, cooperations: 0, cases: 0, trips: 0 });
   });
 
   it('answers NOT_FOUND for a group that does not exist', async () => {

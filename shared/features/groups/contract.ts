@@ -11,7 +11,7 @@ export const groupsContract = {
   /** Every group with how many organisations belong to it (the count the filters show). */
   'groups.list': op(listQuery(GroupListFilter, groupSortKeys, { sort: 'name', direction: 'asc' }), listResult(GroupListItem)),
   'groups.get': op(ById, GroupRecord),
-  /** The group screen: how many organisations, people, cooperations and cases each list shows for the group. */
+  /** The group screen: how many organisations, people, cooperations, cases and trips each list shows for the group. */
   'groups.counts': op(ById, GroupCounts),
   'groups.lookup': op(Lookup, z.array(GroupRef)),
   'groups.create': op(GroupFields, GroupRecord),

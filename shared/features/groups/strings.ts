@@ -23,7 +23,7 @@ export const strings = defineStrings({
       deleteGroup: 'Delete “{{name}}”',
       screenLabel: 'Group',
       inGroup: 'In this group',
-      inGroupHint: 'Each number opens its list filtered by this group. People count through a current position at an organisation of the group; cooperations and cases through an organisation they name.',
+      inGroupHint: 'Each number opens its list filtered by this group. People count through a current position at an organisation of the group; cooperations and cases through an organisation they name; trips through a meeting at one.',
       counts: {
         organisations_one: '{{count, number}} organisation',
         organisations_other: '{{count, number}} organisations',
@@ -33,6 +33,8 @@ export const strings = defineStrings({
         cooperations_other: '{{count, number}} cooperations',
         cases_one: '{{count, number}} case',
         cases_other: '{{count, number}} cases',
+        trips_one: '{{count, number}} delegation trip',
+        trips_other: '{{count, number}} delegation trips',
       },
       kinds: {
         alliance: 'Research alliance',
@@ -67,7 +69,7 @@ export const strings = defineStrings({
       deleteGroup: '„{{name}}“ löschen',
       screenLabel: 'Verbund',
       inGroup: 'In diesem Verbund',
-      inGroupHint: 'Jede Zahl öffnet ihre Liste, nach diesem Verbund gefiltert. Personen zählen über eine aktuelle Position bei einer Organisation des Verbunds, Kooperationen und Vorgänge über eine Organisation, die sie nennen.',
+      inGroupHint: 'Jede Zahl öffnet ihre Liste, nach diesem Verbund gefiltert. Personen zählen über eine aktuelle Position bei einer Organisation des Verbunds, Kooperationen und Vorgänge über eine Organisation, die sie nennen, Reisen über einen Termin bei einer.',
       counts: {
         organisations_one: '{{count, number}} Organisation',
         organisations_other: '{{count, number}} Organisationen',
@@ -77,6 +79,8 @@ export const strings = defineStrings({
         cooperations_other: '{{count, number}} Kooperationen',
         cases_one: '{{count, number}} Vorgang',
         cases_other: '{{count, number}} Vorgänge',
+        trips_one: '{{count, number}} Delegationsreise',
+        trips_other: '{{count, number}} Delegationsreisen',
       },
       kinds: {
         alliance: 'Forschungsverbund',

@@ -19,6 +19,7 @@ interface Lists {
   contacts: Pick<ServiceOf<'contacts'>, 'list'>;
   cooperations: Pick<ServiceOf<'cooperations'>, 'list'>;
   cases: Pick<ServiceOf<'cases'>, 'list'>;
+  trips: Pick<ServiceOf<'trips'>, 'list'>;
 }
 
 const groupText = foldedCache((g: GroupRecord) => [g.name, g.notes].join('\n'));
@@ -65,13 +66,14 @@ export function createGroupService(ctx: ServiceContext, lists: Lists) {
     async counts({ id }) {
       records.get(id);
       const only = { groups: [id], limit: 1 };
-      const [organisations, people, cooperations, cases] = await Promise.all([
+      const [organisations, people, cooperations, cases, trips] = await Promise.all([
         lists.organisations.list(contract['organisations.list'].input.parse(only)),
         lists.contacts.list(contract['contacts.list'].input.parse(only)),
         lists.cooperations.list(contract['cooperations.list'].input.parse(only)),
         lists.cases.list(contract['cases.list'].input.parse(only)),
+        lists.trips.list(contract['trips.list'].input.parse(only)),
       ]);
-      return { organisations: organisations.total, people: people.total, cooperations: cooperations.total, cases: cases.total };
+      return { organisations: organisations.total, people: people.total, cooperations: cooperations.total, cases: cases.total, trips: trips.total };
     },
 
     /** Pickers and filters: matching groups by name, or the named ones (to show current values). */

@@ -1,6 +1,6 @@
 /**
  * The group screen (`/groups/:id`): an alliance, campus, section, consortium or network with how many
- * organisations, people, cooperations and cases belong to it (`groups.counts`, counted by the lists'
+ * organisations, people, cooperations, cases and delegation trips belong to it (`groups.counts`, counted by the lists'
  * own group filters), each a link to that list filtered by the group (`?group=<id>`).
  */
 import { Anchor, Badge, Button, Group, List, Stack, Text, Title } from '@mantine/core';
@@ -22,6 +22,7 @@ const countedLists: ReadonlyArray<{ key: keyof GroupCounts; list: string }> = [
   { key: 'people', list: 'contacts' },
   { key: 'cooperations', list: 'cooperations' },
   { key: 'cases', list: 'cases' },
+  { key: 'trips', list: 'trips' },
 ];
 
 export function GroupScreen() {

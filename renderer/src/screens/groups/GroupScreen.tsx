@@ -31,7 +31,7 @@ export function GroupScreen() {
   const api = useApi();
   const [editing, setEditing] = useState(false);
   const group = useQuery({ queryKey: ['groups', 'get', id], queryFn: () => api.groups.get({ id }) });
-  // Under 'groups' and refreshed with every list: a change to an organisation's groups or a position changes the counts.
+  // Fetched afresh whenever the screen opens: an organisation's groups, a position or a case changed elsewhere changes the counts.
   const counts = useQuery({ queryKey: ['groups', 'counts', id], queryFn: () => api.groups.counts({ id }), staleTime: 0 });
   const g = group.data;
 

@@ -114,6 +114,7 @@ export const operationNames = [
   'priorities.gaps',
   'groups.list',
   'groups.get',
+  'groups.counts',
   'groups.lookup',
   'groups.create',
   'groups.update',

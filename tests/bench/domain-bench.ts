@@ -47,7 +47,7 @@ export async function benchDomain(dataDir: string, size: DomainSize): Promise<st
     await h.close();
   }, 5, 1);
 
-  const base = { text: '', countries: [], regions: [], topics: [], organisationKinds: [], languages: [], owners: [], sort: 'name' as const, direction: 'asc' as const, offset: 0, limit: 100 };
+  const base = { text: '', countries: [], regions: [], topics: [], organisationKinds: [], languages: [], owners: [], groups: [], sort: 'name' as const, direction: 'asc' as const, offset: 0, limit: 100 };
   // Cold: the first list after an edit rebuilds the derived contact table; warm: the same query again.
   const edit = async () => {
     const c = store.db.contacts.at(0)!;

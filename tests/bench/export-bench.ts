@@ -59,7 +59,7 @@ export async function benchExport(dir: string, runs = 3): Promise<string> {
   const lists = { cases: services.cases, organisations: services.organisations, contacts: services.contacts, notes: services.notes, trips: services.trips };
   const request = (format: 'csv' | 'xlsx'): ListExportRequest => ({
     list: 'contacts',
-    query: { text: '', countries: [], regions: [], topics: [], organisationKinds: [], languages: [], owners: [], sort: 'name', direction: 'asc' },
+    query: { text: '', countries: [], regions: [], topics: [], organisationKinds: [], languages: [], owners: [], groups: [], sort: 'name', direction: 'asc' },
     columns: ['name', 'role', 'organisation', 'country', 'email', 'phone', 'expertise', 'lastContact'],
     format,
     language: 'de',

@@ -289,7 +289,7 @@ describe('list export to a PDF report', () => {
     const jobs = { start: () => ({ jobId: String(++started) }) } as unknown as Jobs;
     const service = createExportService(undefined as never, downloadPlatform, jobs, lists, { list: empty });
     const none: string[] = [];
-    const query = { text: '', countries: none, regions: none, topics: none, organisationKinds: none, languages: none, owners: none, sort: 'name' as const, direction: 'asc' as const };
+    const query = { text: '', countries: none, regions: none, topics: none, organisationKinds: none, languages: none, owners: none, groups: none, sort: 'name' as const, direction: 'asc' as const };
     const error = await rejection(service.list({ list: 'contacts', query, columns: ['name'], format: 'pdf', language: 'en' }));
     expect(error.code).toBe('VALIDATION');
     expect(error.messageKey).toEqual({ key: 'exports.tooManyForPdf', params: { max: MAX_PDF_ROWS, count: MAX_PDF_ROWS + 1 } });

@@ -66,7 +66,7 @@ export function createServices(ctx: ServiceContext, platform: Platform, opts: { 
     book: createBookService(ctx, platform, jobs),
     cooperations,
     programmes,
-    groups: createGroupService(ctx),
+    groups: createGroupService(ctx, { organisations, contacts, cooperations, cases, trips }),
     priorities: createPriorityService(ctx),
     search: createSearchService({ cases, contacts, organisations, notes, cooperations, programmes }),
     imports: createImportService(ctx, platform, jobs, staging, opts.reader),

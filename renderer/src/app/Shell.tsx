@@ -16,6 +16,7 @@ import { ProgrammesScreen } from '../screens/programmes/ProgrammesScreen';
 import { PrioritiesScreen } from '../screens/priorities/PrioritiesScreen';
 import { SettingsScreen } from '../screens/settings/SettingsScreen';
 import { ImportScreen } from '../screens/imports/ImportScreen';
+import { GroupScreen } from '../screens/groups/GroupScreen';
 import { TripsScreen } from '../screens/trips/TripsScreen';
 import { CommandPalette, openPalette } from './CommandPalette';
 import { emitCommand, useCommand } from './commands';
@@ -134,6 +135,7 @@ export function Shell() {
           <Route path="/programmes/*" element={<ProgrammesScreen />} />
           <Route path="/priorities/*" element={<PrioritiesScreen />} />
           <Route path="/countries/*" element={<CountriesScreen />} />
+          <Route path="/groups/:id" element={<GroupScreen />} />
           <Route path="/settings" element={<SettingsScreen />} />
           <Route path="/import" element={<ImportScreen />} />
           <Route path="*" element={<Navigate to="/dashboard" replace />} />

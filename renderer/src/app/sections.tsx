@@ -27,12 +27,14 @@ export function useSections(): Section[] {
 
 /**
  * The section a path belongs to, for the sidebar's highlight: its own, or for the import screen the
- * list it was opened from (`/import?target=organisations` → Organisations, otherwise People).
+ * list it was opened from (`/import?target=organisations` → Organisations, otherwise People); a
+ * group's screen belongs to Organisations, where groups are managed.
  */
 export function sectionOf(sections: readonly Section[], pathname: string, search: string): string | undefined {
   if (pathname === '/import') {
     const target = new URLSearchParams(search).get('target');
     return target === 'organisations' ? '/organisations' : target === 'cooperations' ? '/cooperations' : '/contacts';
   }
+  if (pathname.startsWith('/groups/')) return '/organisations';
   return sections.find((s) => pathname.startsWith(s.path))?.path;
 }

@@ -134,6 +134,8 @@ export const CaseListFilter = z.object({
   /** Cases naming any of these funding programmes. */
   programmeIds: z.array(Id).max(MAX_FILTER_VALUES).default([]),
   clientId: Id.optional(),
+  /** Cases whose client or a partner organisation is in one of these groups. */
+  groups: z.array(Id).max(MAX_FILTER_VALUES).default([]),
 });
 
 /** A row of the case list: everything but the long summary text, plus what the list shows of its links. */

@@ -119,6 +119,8 @@ export const ContactListFilter = z.object({
   languages: z.array(z.string().max(3)).max(MAX_FILTER_VALUES).default([]),
   owners: z.array(z.string().max(120)).max(MAX_FILTER_VALUES).default([]),
   organisationId: Id.optional(),
+  /** People with a current position at an organisation in one of these groups (ended positions do not count). */
+  groups: z.array(Id).max(MAX_FILTER_VALUES).default([]),
   /** Only these people (a selection on screen). */
   ids: IdFilter.optional(),
 });

@@ -47,3 +47,17 @@ export type GroupListItem = z.infer<typeof GroupListItem>;
 /** A compact reference for pickers, filters and links. */
 export const GroupRef = z.object({ id: Id, name: z.string(), kind: GroupKind });
 export type GroupRef = z.infer<typeof GroupRef>;
+
+/**
+ * How many records of each list belong to a group, counted by the lists' own group filters: an
+ * organisation in it, a person with a current position at one, a cooperation or a case naming one,
+ * a trip with an agenda item at one.
+ */
+export const GroupCounts = z.object({
+  organisations: z.number().int().min(0),
+  people: z.number().int().min(0),
+  cooperations: z.number().int().min(0),
+  cases: z.number().int().min(0),
+  trips: z.number().int().min(0),
+});
+export type GroupCounts = z.infer<typeof GroupCounts>;

@@ -152,6 +152,8 @@ export const TripListFilter = z.object({
   text: z.string().max(200).default(''),
   phases: z.array(TripPhase).max(MAX_FILTER_VALUES).default([]),
   countries: z.array(CountryCode).max(MAX_FILTER_VALUES).default([]),
+  /** Trips with an agenda item at an organisation in one of these groups. */
+  groups: z.array(Id).max(MAX_FILTER_VALUES).default([]),
 });
 export const TripListItem = z.object({
   id: Id,

@@ -30,6 +30,8 @@ const priorityRank = Object.fromEntries(casePriorities.map((p, i) => [p, i])) as
 
 interface CaseRow extends CaseListItem {
   haystacks: string[];
+  /** Groups of the client and the partner organisations, for the group filter. */
+  groupIds: ReadonlySet<string>;
 }
 
 const rowsCache = memoOn<CaseRow[]>();
@@ -42,6 +44,7 @@ function buildRows(db: Database, today: string): CaseRow[] {
     const client = ix.organisation(c.clientId);
     const programme = c.programmeId ? programmes.get(c.programmeId) : undefined;
     const counts = ix.taskCounts(c.id, today);
+    const linked = [client, ...c.partnerOrganisationIds.map((id) => ix.organisation(id))];
     return {
       ...c,
       clientName: client?.name ?? c.client,
@@ -50,6 +53,7 @@ function buildRows(db: Database, today: string): CaseRow[] {
       overdueTasks: counts.overdue,
       // The search finds a case by its client's and its programme's names too.
       haystacks: [caseText(record), ...(client ? [foldText(`${client.name}\n${client.shortName}`)] : []), ...(programme ? [foldText(programme.name)] : [])],
+      groupIds: new Set(linked.flatMap((o) => o?.groupIds ?? [])),
     };
   });
 }
@@ -104,7 +108,7 @@ function buildVocabulary(db: Database) {
   };
 }
 
-const toItem = ({ haystacks: _h, statusHistory: _s, shortlist: _l, ...item }: CaseRow & { statusHistory?: unknown; shortlist?: unknown }): CaseListItem => item as CaseListItem;
+const toItem = ({ haystacks: _h, groupIds: _g, statusHistory: _s, shortlist: _l, ...item }: CaseRow & { statusHistory?: unknown; shortlist?: unknown }): CaseListItem => item as CaseListItem;
 
 function compare(a: CaseRow, b: CaseRow, key: ParsedQuery['sort'], direction: 'asc' | 'desc'): number {
   const sign = direction === 'asc' ? 1 : -1;
@@ -203,6 +207,7 @@ export function createCaseService(ctx: ServiceContext, platform: Platform) {
         const topics = new Set(query.topics);
         const owners = new Set(query.owners);
         const programmes = new Set(query.programmeIds);
+        const groups = query.groups;
         const terms = searchTerms(query.text);
         const found = source.filter(
           (c) =>
@@ -213,6 +218,7 @@ export function createCaseService(ctx: ServiceContext, platform: Platform) {
             (owners.size === 0 || owners.has(c.owner)) &&
             (programmes.size === 0 || (c.programmeId !== null && programmes.has(c.programmeId))) &&
             (query.clientId === undefined || c.clientId === query.clientId) &&
+            (groups.length === 0 || groups.some((g) => c.groupIds.has(g))) &&
             (terms.length === 0 || matchesTerms(terms, c.haystacks)),
         );
         return found.sort((a, b) => compare(a, b, query.sort, query.direction) || compareText(a.reference, b.reference));

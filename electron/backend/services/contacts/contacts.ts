@@ -38,6 +38,7 @@ export function createContactService(ctx: ServiceContext) {
         const kinds = new Set(query.organisationKinds);
         const languages = new Set(query.languages);
         const owners = new Set(query.owners);
+        const groups = new Set(query.groups);
         const only = query.ids ? new Set(query.ids) : null;
         const hits = source.filter(
           (r) =>
@@ -48,6 +49,7 @@ export function createContactService(ctx: ServiceContext) {
             (languages.size === 0 || r.languages.some((l) => languages.has(l))) &&
             (owners.size === 0 || owners.has(r.owner)) &&
             (query.organisationId === undefined || r.organisationIds.includes(query.organisationId)) &&
+            (groups.size === 0 || r.groupIds.some((g) => groups.has(g))) &&
             (only === null || only.has(r.id)) &&
             (terms.length === 0 || matchesTerms(terms, r.haystacks)),
         );

@@ -36,6 +36,8 @@ export interface ContactRow extends ContactListItem {
   countries: string[];
   kinds: string[];
   organisationIds: string[];
+  /** Groups of the organisations of current positions (an ended position does not count). */
+  groupIds: string[];
   haystacks: string[];
 }
 
@@ -85,6 +87,7 @@ function buildRows(db: Database, today: string, day: object): ContactRow[] {
       countries,
       kinds: [...new Set(currentOrgs.map((o) => o.kind))],
       organisationIds: currentOrgs.map((o) => o.id),
+      groupIds: [...new Set(currentOrgs.flatMap((o) => o.groupIds))],
       haystacks: [contactText(c), ...currentOrgs.map(orgText), ...current.map(roleText)],
     };
   }
@@ -96,7 +99,7 @@ export function contactRows(ctx: ServiceContext): ContactRow[] {
   return rowsCache([db.contacts, db.positions, db.organisations, db.activities, day], () => buildRows(db, day.value, day));
 }
 
-export const toItem = ({ sortName: _s, countries: _c, kinds: _k, organisationIds: _o, haystacks: _h, ...item }: ContactRow): ContactListItem => item;
+export const toItem = ({ sortName: _s, countries: _c, kinds: _k, organisationIds: _o, groupIds: _g, haystacks: _h, ...item }: ContactRow): ContactListItem => item;
 
 export function contactRef(db: Database, c: ContactRecord, today: string): ContactRef {
   const ix = indexes(db);

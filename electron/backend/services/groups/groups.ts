@@ -1,9 +1,10 @@
 /**
  * The groups service (`groups.*`): alliances, campuses, sections, consortia and networks by the
  * record recipe. Membership is kept on the organisations (`groupIds`), so the list counts members
- * from there, and deleting a group only takes it off its organisations (undoable).
+ * from there, and deleting a group only takes it off its organisations (undoable). The group
+ * screen's counts come from the lists' own group filters, so a count is what its link shows.
  */
-import type { ParsedInputOf, ServiceOf } from '../../../../shared/contract';
+import { contract, type ParsedInputOf, type ServiceOf } from '../../../../shared/contract';
 import { matchesTerms, searchTerms } from '../../../../shared/domain/text';
 import { GroupFields, type GroupListItem, type GroupRecord, type GroupRef } from '../../../../shared/features/groups/schema';
 import type { Database } from '../../../../shared/schemas/database';
@@ -11,6 +12,15 @@ import type { ServiceContext } from '../../records/context';
 import { byId, memo, memoOn } from '../../records/indexes';
 import { compareValues, foldedCache, listCache, queryKey, window, lookupRecords } from '../../records/lists';
 import { collection } from '../../records/recipe';
+
+/** The lists a group counts in, each filtered by its own `groups` filter (typed by the contract: the cooperations service imports this one). */
+interface Lists {
+  organisations: Pick<ServiceOf<'organisations'>, 'list'>;
+  contacts: Pick<ServiceOf<'contacts'>, 'list'>;
+  cooperations: Pick<ServiceOf<'cooperations'>, 'list'>;
+  cases: Pick<ServiceOf<'cases'>, 'list'>;
+  trips: Pick<ServiceOf<'trips'>, 'list'>;
+}
 
 const groupText = foldedCache((g: GroupRecord) => [g.name, g.notes].join('\n'));
 
@@ -23,7 +33,7 @@ export const membersPerGroup = memo((organisations: Database['organisations']) =
   return out;
 });
 
-export function createGroupService(ctx: ServiceContext) {
+export function createGroupService(ctx: ServiceContext, lists: Lists) {
   const { store } = ctx;
   const sorted = listCache<GroupListItem>();
   const rowsCache = memoOn<GroupListItem[]>();
@@ -51,6 +61,20 @@ export function createGroupService(ctx: ServiceContext) {
     },
 
     get: ({ id }): GroupRecord => records.get(id),
+
+    /** Each list's total under the filter "in this group" (one row fetched; the total is what counts). */
+    async counts({ id }) {
+      records.get(id);
+      const only = { groups: [id], limit: 1 };
+      const [organisations, people, cooperations, cases, trips] = await Promise.all([
+        lists.organisations.list(contract['organisations.list'].input.parse(only)),
+        lists.contacts.list(contract['contacts.list'].input.parse(only)),
+        lists.cooperations.list(contract['cooperations.list'].input.parse(only)),
+        lists.cases.list(contract['cases.list'].input.parse(only)),
+        lists.trips.list(contract['trips.list'].input.parse(only)),
+      ]);
+      return { organisations: organisations.total, people: people.total, cooperations: cooperations.total, cases: cases.total, trips: trips.total };
+    },
 
     /** Pickers and filters: matching groups by name, or the named ones (to show current values). */
     lookup: (query: ParsedInputOf<'groups.lookup'>): GroupRef[] => lookupRecords(store.db.groups, query, groupText, groupRef),

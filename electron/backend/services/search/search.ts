@@ -24,7 +24,7 @@ export function createSearchService({ cases, contacts, organisations: orgs, note
       const n = query.limit;
       const common = { text, offset: 0, limit: n, direction: 'desc' as const };
       return [
-        ...cases.list({ ...common, statuses: [], countries: [], regions: [], topics: [], owners: [], programmeIds: [], sort: 'updatedAt' }).rows.map((c) => ({
+        ...cases.list({ ...common, statuses: [], countries: [], regions: [], topics: [], owners: [], programmeIds: [], groups: [], sort: 'updatedAt' }).rows.map((c) => ({
           kind: 'case' as const,
           id: c.id,
           label: c.title,
@@ -32,7 +32,7 @@ export function createSearchService({ cases, contacts, organisations: orgs, note
           status: c.status as string,
         })),
         ...contacts
-          .list({ ...common, countries: [], regions: [], topics: [], organisationKinds: [], languages: [], owners: [], sort: 'lastContact' })
+          .list({ ...common, countries: [], regions: [], topics: [], organisationKinds: [], languages: [], owners: [], groups: [], sort: 'lastContact' })
           .rows.map((c) => ({ kind: 'contact' as const, id: c.id, label: c.name, detail: [c.role, c.organisationName].filter(Boolean).join(', '), status: null })),
         ...orgs
           .list({ ...common, kinds: [], countries: [], regions: [], topics: [], owners: [], groups: [], sort: 'people' })

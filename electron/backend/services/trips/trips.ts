@@ -6,10 +6,11 @@ import { displayName } from '../../../../shared/features/contacts/schema';
 import { TripFields, type TripRecord } from '../../../../shared/features/trips/schema';
 import { warmBookAssets } from '../../pdf/documents/briefing-book';
 import type { Platform } from '../../platform';
+import type { Database } from '../../../../shared/schemas/database';
 import { matchesTerms, searchTerms } from '../../../../shared/domain/text';
 import { type ServiceContext, localDate } from '../../records/context';
 import { contactRef } from '../contacts/contacts';
-import { byId, indexes } from '../../records/indexes';
+import { byId, indexes, memoOn } from '../../records/indexes';
 import { compareValues, foldedCache, listCache, queryKey, window } from '../../records/lists';
 import { organisationRef } from '../organisations/organisations';
 import { collection } from '../../records/recipe';
@@ -19,6 +20,23 @@ import { tripMentions } from './mentions';
 const tripText = foldedCache((t: TripRecord) =>
   [t.title, t.purpose, ...t.topics, ...t.destinations.flatMap((d) => [d.city, d.country, countryName(d.country, 'en'), countryName(d.country, 'de')])].join('\n'),
 );
+
+const groupsCache = memoOn<Map<string, Set<string>>>();
+/** Per trip, the groups of the organisations its agenda items are at. */
+function groupsPerTrip(db: Database): Map<string, Set<string>> {
+  return groupsCache([db.agendaItems, db.organisations], () => {
+    const orgs = byId(db.organisations);
+    const out = new Map<string, Set<string>>();
+    for (const a of db.agendaItems) {
+      const o = a.organisationId ? orgs.get(a.organisationId) : undefined;
+      if (!o?.groupIds.length) continue;
+      let set = out.get(a.tripId);
+      if (!set) out.set(a.tripId, (set = new Set()));
+      for (const g of o.groupIds) set.add(g);
+    }
+    return out;
+  });
+}
 
 export function createTripService(ctx: ServiceContext, platform: Platform) {
   const { store } = ctx;
@@ -66,16 +84,20 @@ export function createTripService(ctx: ServiceContext, platform: Platform) {
   const service = {
     list(query: ParsedInputOf<'trips.list'>) {
       const day = today();
-      const rows = sorted(store.db.trips, queryKey(query) + day, () => {
+      const filter = () => {
         const terms = searchTerms(query.text);
+        const groups = query.groups.length ? groupsPerTrip(store.db) : null;
         const hits = store.db.trips.filter(
           (t) =>
             (query.phases.length === 0 || query.phases.includes(phaseOf(t, day))) &&
             (query.countries.length === 0 || t.destinations.some((d) => query.countries.includes(d.country))) &&
+            (groups === null || query.groups.some((g) => groups.get(t.id)?.has(g))) &&
             (terms.length === 0 || matchesTerms(terms, [tripText(t)])),
         );
         return hits.sort((a, b) => compareValues(a[query.sort], b[query.sort], query.direction) || compareValues(a.title, b.title, 'asc'));
-      });
+      };
+      // The cache is per trips table; the group filter also reads agenda items and organisations, so it is computed afresh (a few hundred trips).
+      const rows = query.groups.length ? filter() : sorted(store.db.trips, queryKey(query) + day, filter);
       const ix = indexes(store.db);
       const page = window(rows, query.offset, query.limit);
       return {

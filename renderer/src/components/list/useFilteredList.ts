@@ -1,6 +1,7 @@
 import { useDebouncedValue } from '@mantine/hooks';
-import { useCallback, useMemo, useState } from 'react';
-import type { ListResult } from '../../../../shared/schemas/list';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { MAX_FILTER_VALUES, type ListResult } from '../../../../shared/schemas/list';
 import { useWindowedList } from '../../lib/windowed';
 import { useSelection } from './useSelection';
 import type { SortState } from '../DataTable';
@@ -21,14 +22,40 @@ interface Options<F extends { text: string }, K extends string, R> {
   fetchPage: (query: ListQuery<F, K> & { offset: number; limit: number }) => Promise<ListResult<R>>;
   /** Reads a saved view's query; without it, the view's keys are laid over `noFilter` as they are. */
   readView?: (query: Record<string, unknown>) => RestoredView<F, K>;
+  /**
+   * Filters a link puts in the address (`/contacts?group=…`, from the group screen): laid over
+   * `noFilter` when the list opens and whenever a link changes them.
+   */
+  fromAddress?: (params: URLSearchParams) => Partial<F>;
 }
+
+/** The group filter as a link gives it: `?group=<id>` (repeatable). */
+export function groupFromAddress(params: URLSearchParams): { groups?: string[] } {
+  const groups = params.getAll('group').slice(0, MAX_FILTER_VALUES);
+  return groups.length ? { groups } : {};
+}
+
+/** The address of a list filtered by one group, as `groupFromAddress` reads it. */
+export const groupListPath = (list: string, groupId: string) => `/${list}?${new URLSearchParams({ group: groupId }).toString()}`;
 
 /**
  * The state of a backend list screen: its filters and sort, and the rows they select, fetched in
  * windows. The search text is debounced, so typing does not query the backend at every key.
  */
-export function useFilteredList<F extends { text: string }, K extends string, R>({ name, noFilter, initialSort, fetchPage, readView }: Options<F, K, R>) {
-  const [filter, setFilter] = useState<F>(noFilter);
+export function useFilteredList<F extends { text: string }, K extends string, R>({ name, noFilter, initialSort, fetchPage, readView, fromAddress }: Options<F, K, R>) {
+  const [params] = useSearchParams();
+  const [filter, setFilter] = useState<F>(() => ({ ...noFilter, ...fromAddress?.(params) }));
+  // A link with filters to the list already open (another group's) replaces its filters; opening a record keeps them.
+  const search = params.toString();
+  const applied = useRef(search);
+  const read = useRef(fromAddress);
+  read.current = fromAddress;
+  useEffect(() => {
+    if (applied.current === search) return;
+    applied.current = search;
+    const linked = read.current?.(new URLSearchParams(search));
+    if (linked && Object.keys(linked).length) setFilter({ ...noFilter, ...linked });
+  }, [search, noFilter]);
   const [sort, setSort] = useState<SortState<K>>(initialSort);
   const [debouncedText] = useDebouncedValue(filter.text, 120);
   const set = useCallback(<Key extends keyof F>(key: Key) => (value: F[Key]) => setFilter((f) => ({ ...f, [key]: value })), []);

@@ -9,10 +9,10 @@ import { useVocabulary } from '../../api/vocabulary';
 import { useCommand } from '../../app/commands';
 import { CountryPicker } from '../../components/CountryPicker';
 import { DetailRoutes } from '../../components/list/DetailRoutes';
-import { FilterSelect, SearchFilter } from '../../components/list/filters';
+import { FilterSelect, ResetFilters, SearchFilter } from '../../components/list/filters';
 import { ListTable } from '../../components/list/ListTable';
 import { ListTools, useColumnChoice, type ChoosableColumn } from '../../components/list/ListTools';
-import { useFilteredList } from '../../components/list/useFilteredList';
+import { groupFromAddress, useFilteredList } from '../../components/list/useFilteredList';
 import { ListPane } from '../../components/ListPane';
 import { SplitView } from '../../components/list/SplitView';
 import { preferredListWidth } from '../../components/DataTable';
@@ -23,6 +23,7 @@ import { CaseDetail } from './CaseDetail';
 import { CaseEditor } from './CaseEditor';
 import { useProgrammeOptions } from '../cooperations/parts';
 import { useLanguage } from '../../app/language';
+import { useGroupOptions } from '../cooperations/parts';
 
 type SortKey = (typeof caseSortKeys)[number];
 
@@ -34,9 +35,10 @@ interface Filter {
   topics: string[];
   owners: string[];
   programmeIds: string[];
+  groups: string[];
 }
 
-const noFilter: Filter = { text: '', statuses: [], countries: [], regions: [], topics: [], owners: [], programmeIds: [] };
+const noFilter: Filter = { text: '', statuses: [], countries: [], regions: [], topics: [], owners: [], programmeIds: [], groups: [] };
 const defaultColumns = ['reference', 'title', 'status', 'countries', 'dueOn', 'tasks'];
 
 export function CasesScreen() {
@@ -49,9 +51,11 @@ export function CasesScreen() {
     noFilter,
     initialSort: { key: 'updatedAt', direction: 'desc' },
     fetchPage: (query) => api.cases.list(query),
+    fromAddress: groupFromAddress,
   });
   const vocabulary = useVocabulary();
   const programmes = useProgrammeOptions();
+  const groupOptions = useGroupOptions();
 
   useCommand('case.new', useCallback(() => navigate('/cases/new'), [navigate]));
 
@@ -134,6 +138,8 @@ export function CasesScreen() {
               <FilterSelect label={t('lists.topic')} data={vocabulary.data?.topics ?? []} value={filter.topics} onChange={set('topics')} searchable />
               <FilterSelect label={t('lists.owner')} data={vocabulary.data?.listOwners.cases ?? []} value={filter.owners} onChange={set('owners')} searchable />
               <FilterSelect label={t('cases.filterProgramme')} data={programmes.data ?? []} value={filter.programmeIds} onChange={set('programmeIds')} searchable />
+              <FilterSelect label={t('groups.filter')} data={groupOptions.data ?? []} value={filter.groups} onChange={set('groups')} searchable />
+              {list.filtered ? <ResetFilters onReset={list.reset} /> : null}
             </>
           }
         >

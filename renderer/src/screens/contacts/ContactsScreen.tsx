@@ -12,7 +12,7 @@ import { FilterSelect, ResetFilters, SearchFilter } from '../../components/list/
 import { ListTable } from '../../components/list/ListTable';
 import { SelectionBar } from '../../components/list/SelectionBar';
 import { ListTools, useColumnChoice, type ChoosableColumn } from '../../components/list/ListTools';
-import { useFilteredList } from '../../components/list/useFilteredList';
+import { groupFromAddress, useFilteredList } from '../../components/list/useFilteredList';
 import { ListPane } from '../../components/ListPane';
 import { SplitView } from '../../components/list/SplitView';
 import { preferredListWidth } from '../../components/DataTable';
@@ -24,6 +24,7 @@ import { ContactEditor } from './ContactEditor';
 import { MergeContactDialog } from './MergeContactDialog';
 import { useLanguageNames, useLanguageOptions } from './languages';
 import { ImportButton } from '../imports/ImportButton';
+import { useGroupOptions } from '../cooperations/parts';
 
 type SortKey = (typeof contactSortKeys)[number];
 
@@ -35,9 +36,10 @@ interface Filter {
   organisationKinds: string[];
   languages: string[];
   owners: string[];
+  groups: string[];
 }
 
-const noFilter: Filter = { text: '', countries: [], regions: [], topics: [], organisationKinds: [], languages: [], owners: [] };
+const noFilter: Filter = { text: '', countries: [], regions: [], topics: [], organisationKinds: [], languages: [], owners: [], groups: [] };
 const defaultColumns = ['name', 'role', 'organisation', 'country', 'lastContact'];
 const nameOf = (c: ContactListItem) => c.name;
 
@@ -52,9 +54,11 @@ export function ContactsScreen() {
     noFilter,
     initialSort: { key: 'name', direction: 'asc' },
     fetchPage: (query) => api.contacts.list(query),
+    fromAddress: groupFromAddress,
   });
   const { filter, set } = list;
   const vocabulary = useVocabulary();
+  const groupOptions = useGroupOptions();
   const languageOptions = useLanguageOptions(filter.languages);
   const languageName = useLanguageNames();
   const day = useDayFormat();
@@ -146,6 +150,7 @@ export function ContactsScreen() {
               <FilterSelect label={t('contacts.filterKind')} data={kindOptions} value={filter.organisationKinds} onChange={set('organisationKinds')} />
               <FilterSelect label={t('contacts.filterLanguage')} data={languageOptions} value={filter.languages} onChange={set('languages')} searchable />
               <FilterSelect label={t('lists.owner')} data={vocabulary.data?.listOwners.contacts ?? []} value={filter.owners} onChange={set('owners')} searchable />
+              <FilterSelect label={t('groups.filter')} data={groupOptions.data ?? []} value={filter.groups} onChange={set('groups')} searchable />
               {list.filtered ? <ResetFilters onReset={list.reset} /> : null}
             </>
           }

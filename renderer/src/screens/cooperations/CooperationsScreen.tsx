@@ -20,7 +20,7 @@ import { ReportExport } from '../exports/ReportExport';
 import { FilterSelect, ResetFilters, SearchFilter } from '../../components/list/filters';
 import { ListTable } from '../../components/list/ListTable';
 import { SplitView } from '../../components/list/SplitView';
-import { useFilteredList } from '../../components/list/useFilteredList';
+import { groupFromAddress, useFilteredList } from '../../components/list/useFilteredList';
 import { ListPane } from '../../components/ListPane';
 import { ImportButton } from '../imports/ImportButton';
 import { CooperationDetail } from './CooperationDetail';
@@ -63,6 +63,7 @@ export function CooperationsScreen() {
     noFilter,
     initialSort: { key: 'updatedAt', direction: 'desc' },
     fetchPage: (query) => api.cooperations.list(query),
+    fromAddress: groupFromAddress,
   });
   const { filter, set } = list;
   const statusOptions = useMemo(() => cooperationStatuses.map((s) => ({ value: s, label: t(`cooperations.statuses.${s}`) })), [t]);

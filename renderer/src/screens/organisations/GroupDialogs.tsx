@@ -3,12 +3,13 @@
  * new group is picked at once) and "Manage groups…" on the list (rename, change kind, delete with
  * the impact dialog and Undo). Both write through `groups.*`.
  */
-import { ActionIcon, Alert, Group as Row, Modal, Select, Stack, Table, Text, Textarea, TextInput, Tooltip, VisuallyHidden } from '@mantine/core';
+import { ActionIcon, Alert, Anchor, Group as Row, Modal, Select, Stack, Table, Text, Textarea, TextInput, Tooltip, VisuallyHidden } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconEdit, IconTrash } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { GroupFields, groupKinds, type GroupRecord } from '../../../../shared/features/groups/schema';
 import { useApi } from '../../api/context';
 import { useReturnFocus } from '../../app/focus';
@@ -120,7 +121,11 @@ export function ManageGroupsDialog({ onClose }: { onClose: () => void }) {
               <Table.Tbody>
                 {groups.data.rows.map((g) => (
                   <Table.Tr key={g.id}>
-                    <Table.Td>{g.name}</Table.Td>
+                    <Table.Td>
+                      <Anchor component={Link} to={`/groups/${g.id}`} onClick={onClose} size="sm" underline="always">
+                        {g.name}
+                      </Anchor>
+                    </Table.Td>
                     <Table.Td>{t(`groups.kinds.${g.kind}`)}</Table.Td>
                     <Table.Td className="num">{g.members}</Table.Td>
                     <Table.Td>

@@ -7,7 +7,7 @@ import { Link, useParams } from 'react-router';
 import { countryName } from '../../../../shared/features/countries/names';
 import { useApi } from '../../api/context';
 import { DetailHeader } from '../../components/detail/DetailHeader';
-import { Facts, Tags, type Fact } from '../../components/detail/Facts';
+import { Facts, LinkList, Tags, type Fact } from '../../components/detail/Facts';
 import { DetailSection, EmptyLine } from '../../components/detail/sections';
 import { TripMentions } from '../../components/detail/TripMentions';
 import { RecordFallback } from '../../components/RecordFallback';
@@ -66,7 +66,7 @@ export function OrganisationDetail() {
       ),
     ],
     [t('organisations.fields.topics'), <Tags values={o.topics} />],
-    [t('organisations.fields.groupIds'), <Tags values={o.groupIds.length ? (groups.data ?? []).map((g) => g.name) : []} />],
+    [t('organisations.fields.groupIds'), <LinkList base="/groups" items={o.groupIds.length ? (groups.data ?? []).map((g) => ({ id: g.id, label: g.name })) : []} />],
     [t('organisations.fields.owner'), o.owner || '—'],
     [t('organisations.fields.updatedAt'), formatDateTime(o.updatedAt, lang)],
   ];

@@ -12,7 +12,7 @@ import { FilterSelect, ResetFilters, SearchFilter } from '../../components/list/
 import { ListTable } from '../../components/list/ListTable';
 import { SelectionBar } from '../../components/list/SelectionBar';
 import { ListTools, useColumnChoice, type ChoosableColumn } from '../../components/list/ListTools';
-import { useFilteredList } from '../../components/list/useFilteredList';
+import { groupFromAddress, useFilteredList } from '../../components/list/useFilteredList';
 import { ListPane } from '../../components/ListPane';
 import { SplitView } from '../../components/list/SplitView';
 import { preferredListWidth } from '../../components/DataTable';
@@ -54,6 +54,7 @@ export function OrganisationsScreen() {
     noFilter,
     initialSort: { key: 'name', direction: 'asc' },
     fetchPage: (query) => api.organisations.list(query),
+    fromAddress: groupFromAddress,
   });
   const { filter, set } = list;
   const vocabulary = useVocabulary();

@@ -8,9 +8,9 @@ import { useApi } from '../../api/context';
 import { CountryPicker } from '../../components/CountryPicker';
 import type { Column } from '../../components/DataTable';
 import { DetailRoutes } from '../../components/list/DetailRoutes';
-import { FilterSelect, SearchFilter } from '../../components/list/filters';
+import { FilterSelect, ResetFilters, SearchFilter } from '../../components/list/filters';
 import { ListTable } from '../../components/list/ListTable';
-import { useFilteredList } from '../../components/list/useFilteredList';
+import { groupFromAddress, useFilteredList } from '../../components/list/useFilteredList';
 import { ListPane } from '../../components/ListPane';
 import { SplitView } from '../../components/list/SplitView';
 import { preferredListWidth } from '../../components/DataTable';
@@ -18,6 +18,7 @@ import { ClassificationBadge, compactRange, PhaseBadge } from './parts';
 import { useLanguage } from '../../app/language';
 import type { TripPhase } from '../../../../shared/features/trips/schema';
 import { ExportMenu } from '../exports/ExportMenu';
+import { useGroupOptions } from '../cooperations/parts';
 import { TripDetail } from './TripDetail';
 import { TripEditor } from './TripEditor';
 import './trips.css';
@@ -28,9 +29,10 @@ interface Filter {
   text: string;
   phases: TripPhase[];
   countries: string[];
+  groups: string[];
 }
 
-const noFilter: Filter = { text: '', phases: [], countries: [] };
+const noFilter: Filter = { text: '', phases: [], countries: [], groups: [] };
 /** What the list's cells show, column by column: the title cell also names the destinations, the status cell the classification. */
 const exportedColumns = ['title', 'destinations', 'startDate', 'endDate', 'phase', 'classification', 'head', 'meetings'];
 
@@ -45,8 +47,10 @@ export function TripsScreen() {
     noFilter,
     initialSort: { key: 'startDate', direction: 'desc' },
     fetchPage: (query) => api.trips.list(query),
+    fromAddress: groupFromAddress,
   });
   const { filter, set } = list;
+  const groupOptions = useGroupOptions();
 
   const columns = useMemo<Array<Column<TripListItem, SortKey>>>(
     () => [
@@ -128,6 +132,8 @@ export function TripsScreen() {
                 onChange={set('phases')}
               />
               <CountryPicker aria-label={t('trips.filterCountry')} placeholder={t('trips.filterCountry')} value={filter.countries} onChange={set('countries')} />
+              <FilterSelect label={t('groups.filter')} data={groupOptions.data ?? []} value={filter.groups} onChange={set('groups')} searchable />
+              {list.filtered ? <ResetFilters onReset={list.reset} /> : null}
             </>
           }
         >

@@ -5,9 +5,11 @@
  * records it came from. No clock, no randomness, no I/O: the same workspace and query give the same
  * ranking, so a test can state it and a shortlist can be reproduced.
  *
- * The workspace is read through `Iterable`s only (the store's collections may become chunked), each
- * once, into indexes built in O(n) (`prepareMatchWorkspace`: they depend on the workspace and the day,
- * not on the query); scoring is then O(candidates × reasons) (`rankMatches`). `findMatches` does both.
+ * The workspace is read through `Iterable`s (and the store's chunks where it has them), each once,
+ * into indexes built in O(n) (`prepareMatchWorkspace`: they depend on the workspace and the day, not
+ * on the query); scoring is then O(candidates × reasons) (`rankMatches`). `findMatches` does both.
+ * `createMatchPreparer` keeps the indexes in stages, each rebuilt only when a collection it reads
+ * changes, so the first query after an edit costs the stages that edit touches, not all of them.
  */
 import { foldText } from '../../domain/text';
 import { translator, type Language, type TranslationKey } from '../../i18n';
@@ -74,16 +76,23 @@ export interface MatchGroup {
   readonly name: string;
 }
 
+/**
+ * A collection as matchmaking reads it: iterable, and, where the store hands out a chunked collection,
+ * its chunks (a chunk keeps its identity while none of its records changes). Never changed in place:
+ * a preparer keeps what it read from a collection, or a chunk, while it is the same object.
+ */
+export type MatchRows<T> = Iterable<T> & { readonly chunks?: ReadonlyArray<readonly T[]> };
+
 export interface MatchWorkspace {
-  readonly organisations: Iterable<MatchOrganisation>;
-  readonly contacts: Iterable<MatchContact>;
-  readonly positions: Iterable<MatchPosition>;
-  readonly trips: Iterable<MatchTrip>;
-  readonly agendaItems: Iterable<MatchAgendaItem>;
-  readonly activities: Iterable<MatchActivity>;
-  readonly cooperations: Iterable<MatchCooperation>;
-  readonly priorities: Iterable<MatchPriority>;
-  readonly groups: Iterable<MatchGroup>;
+  readonly organisations: MatchRows<MatchOrganisation>;
+  readonly contacts: MatchRows<MatchContact>;
+  readonly positions: MatchRows<MatchPosition>;
+  readonly trips: MatchRows<MatchTrip>;
+  readonly agendaItems: MatchRows<MatchAgendaItem>;
+  readonly activities: MatchRows<MatchActivity>;
+  readonly cooperations: MatchRows<MatchCooperation>;
+  readonly priorities: MatchRows<MatchPriority>;
+  readonly groups: MatchRows<MatchGroup>;
 }
 
 /* ------------------------------------------------------------------------------------------------ */
@@ -210,26 +219,26 @@ interface Organisation {
   /** Its place in `PreparedMatchWorkspace.organisations`, for the per-query arrays. */
   readonly index: number;
   /** An institute in some cooperation: one of ours. */
-  institute: boolean;
+  readonly institute: boolean;
   /** The most recent contact with someone who holds a position here now, and that position. */
-  lastVia: MatchActivity | null;
-  lastViaPosition: MatchPosition | null;
-  /** dayNumber of lastVia's date (-Infinity: none), compared as a number in the positions pass. */
-  lastViaDay: number;
-  asPartner: MatchCooperation[] | null;
-  asInstitute: MatchCooperation[] | null;
-  meetings: MatchAgendaItem[] | null;
+  readonly lastVia: MatchActivity | null;
+  readonly lastViaPosition: MatchPosition | null;
+  /** dayNumber of lastVia's date (-Infinity: none). */
+  readonly lastViaDay: number;
+  readonly asPartner: readonly MatchCooperation[] | null;
+  readonly asInstitute: readonly MatchCooperation[] | null;
+  readonly meetings: readonly MatchAgendaItem[] | null;
   /** Trips that people working here then were on as delegation members. */
-  memberTrips: MatchTrip[] | null;
+  readonly memberTrips: readonly MatchTrip[] | null;
   children: Organisation[] | null;
 }
 type Candidate<T> = { state: T; score: number; sortName: string | null };
 
 /**
- * The workspace indexed for one day: every collection read once, in O(n). Nothing in it depends on a
- * query's subject, direction or weights, so a caller that keeps it (while the workspace is unchanged
- * and the day is the same) can rank again — another weight, the other direction — at the cost of the
- * ranking alone. Treat it as opaque; `rankMatches` is its only reader.
+ * The workspace indexed for one day. Nothing in it depends on a query's subject, direction or
+ * weights, so a caller that keeps it (while the workspace is unchanged and the day is the same) can
+ * rank again — another weight, the other direction — at the cost of the ranking alone. Treat it as
+ * opaque; `rankMatches` is its only reader.
  */
 export interface PreparedMatchWorkspace {
   readonly today: string;
@@ -253,63 +262,294 @@ export interface PreparedMatchWorkspace {
   readonly prioritiesOfCountry: Map<string, MatchPriority[]>;
 }
 
-/** Indexes `ws` for `today` (an ISO date): one pass over each collection. */
-export function prepareMatchWorkspace(ws: MatchWorkspace, today: string): PreparedMatchWorkspace {
-  const organisations: Organisation[] = [];
-  const orgs = new Map<string, Organisation>();
-  for (const o of ws.organisations) {
-    const node: Organisation = { o, index: organisations.length, institute: false, lastVia: null, lastViaPosition: null, lastViaDay: -Infinity, asPartner: null, asInstitute: null, meetings: null, memberTrips: null, children: null };
-    organisations.push(node);
-    orgs.set(o.id, node);
+/* ------------------------------------------------------------------------------------------------
+ * Preparation in stages. Each stage reads few collections and is kept while they are unchanged (by
+ * identity: the store replaces a collection whenever one of its records changes), so an edit to one
+ * contact, position, timeline entry or cooperation rebuilds only the stages that read it, and the
+ * stages then recombine in a few milliseconds. Stages refer to people and organisations by their
+ * place (index) in the contacts and organisations; those indexes are kept while the ids stay where
+ * they are, so editing a contact's fields rebuilds nothing that depends on the people's places.
+ * The two large collections, positions and timeline entries, are also read per chunk (the store's
+ * chunks of 4,096 records keep their identity while unchanged): an edit re-reads one chunk.
+ * --------------------------------------------------------------------------------------------- */
+
+/** The chunks of a collection: the store's own, else the whole list as one. */
+function chunksOf<T>(rows: MatchRows<T>): ReadonlyArray<readonly T[]> {
+  if (rows.chunks) return rows.chunks;
+  return [Array.isArray(rows) ? (rows as readonly T[]) : [...rows]];
+}
+
+/** One kept result, rebuilt when any of its inputs is another object (or value) than last time. */
+class Stage<V> {
+  private inputs: readonly unknown[] | null = null;
+  private value: V | null = null;
+  builds = 0;
+  get(inputs: readonly unknown[], build: () => V): V {
+    const last = this.inputs;
+    if (this.value !== null && last && last.length === inputs.length && last.every((x, i) => x === inputs[i])) return this.value;
+    this.value = build();
+    this.inputs = inputs;
+    this.builds++;
+    return this.value;
   }
-  for (const s of organisations) {
-    const parent = s.o.parentId ? orgs.get(s.o.parentId) : undefined;
-    if (parent) (parent.children ??= []).push(s);
+}
+
+/** Per-chunk results while the context (who is where, the day) stays the same: a chunk is read once. */
+class ChunkStage<T, P> {
+  private context: readonly unknown[] = [];
+  private parts = new WeakMap<readonly T[], P>();
+  builds = 0;
+  all(context: readonly unknown[], chunks: ReadonlyArray<readonly T[]>, build: (chunk: readonly T[]) => P): P[] {
+    if (context.length !== this.context.length || context.some((x, i) => x !== this.context[i])) {
+      this.context = context;
+      this.parts = new WeakMap();
+    }
+    return chunks.map((chunk) => {
+      let part = this.parts.get(chunk);
+      if (part === undefined) {
+        this.parts.set(chunk, (part = build(chunk)));
+        this.builds++;
+      }
+      return part;
+    });
+  }
+}
+
+/** Records by place, and each id's place (the last record with it, as a Map fills). */
+interface Placed<T> {
+  readonly chunks: ReadonlyArray<readonly T[]>;
+  readonly records: readonly T[];
+  readonly index: ReadonlyMap<string, number>;
+}
+/** The same ids in the same places (a record's fields may differ). */
+function sameIds<T extends { readonly id: string }>(a: ReadonlyArray<readonly T[]>, b: ReadonlyArray<readonly T[]>): boolean {
+  if (a.length !== b.length) return false;
+  for (let c = 0; c < a.length; c++) {
+    const x = a[c]!;
+    const y = b[c]!;
+    if (x === y) continue;
+    if (x.length !== y.length) return false;
+    for (let i = 0; i < x.length; i++) if (x[i]!.id !== y[i]!.id) return false;
+  }
+  return true;
+}
+/**
+ * Places the records of `rows`; the index of `last` (the same Map) when the ids have not moved, so
+ * the stages keyed on it are kept. `onIndex` counts the indexes built.
+ */
+function place<T extends { readonly id: string }>(rows: MatchRows<T>, last: Placed<T> | null, onIndex: () => void): Placed<T> {
+  const chunks = chunksOf(rows);
+  const records: T[] = [];
+  for (const chunk of chunks) for (let i = 0; i < chunk.length; i++) records.push(chunk[i]!);
+  if (last && sameIds(last.chunks, chunks)) return { chunks, records, index: last.index };
+  onIndex();
+  const index = new Map<string, number>();
+  for (let k = 0; k < records.length; k++) index.set(records[k]!.id, k);
+  return { chunks, records, index };
+}
+
+/** One chunk of positions, those of a known person at a known organisation: the person's and the organisation's places. */
+interface PositionPart {
+  readonly records: MatchPosition[];
+  readonly person: number[];
+  readonly org: number[];
+  readonly current: boolean[];
+}
+/** One chunk of timeline entries up to today: (person, entry) for each participant known. */
+interface ActivityPart {
+  readonly person: number[];
+  readonly activity: MatchActivity[];
+}
+
+/** How many times each stage was built (observable for tests and the bench; never timed in tests). */
+export interface MatchPrepareCounts {
+  /** Organisation and people indexes (ids placed); not counted when only fields changed. */
+  readonly organisationIndex: number;
+  readonly personIndex: number;
+  readonly cooperations: number;
+  readonly priorities: number;
+  readonly groups: number;
+  readonly trips: number;
+  readonly agendaItems: number;
+  /** Timeline entries and positions: the chunks read, and the merges of the chunks. */
+  readonly activityChunks: number;
+  readonly activities: number;
+  readonly positionChunks: number;
+  readonly positions: number;
+  /** Where people worked when met or travelling, and the last contact per organisation (positions × the above). */
+  readonly links: number;
+  /** Prepared workspaces put together from the stages. */
+  readonly assembled: number;
+}
+
+/**
+ * A preparer that keeps its stages between calls: `prepare` returns the same prepared workspace
+ * while nothing it reads has changed, and after an edit rebuilds only the stages that read the
+ * edited collection. The result is the same as preparing from scratch (a test compares them).
+ */
+export function createMatchPreparer() {
+  let organisations: Placed<MatchOrganisation> | null = null;
+  let people: Placed<MatchContact> | null = null;
+  let organisationIndexBuilds = 0;
+  let personIndexBuilds = 0;
+  const orgStage = new Stage<Placed<MatchOrganisation>>();
+  const peopleStage = new Stage<Placed<MatchContact>>();
+  const coopStage = new Stage<ReturnType<typeof cooperationsOf>>();
+  const priorityStage = new Stage<ReadonlyMap<string, MatchPriority[]>>();
+  const groupStage = new Stage<ReadonlyMap<string, string>>();
+  const tripStage = new Stage<ReturnType<typeof tripsOfPeople>>();
+  const agendaStage = new Stage<ReturnType<typeof meetings>>();
+  const activityChunks = new ChunkStage<MatchActivity, ActivityPart>();
+  const activityStage = new Stage<ReturnType<typeof lastContacts>>();
+  const positionChunks = new ChunkStage<MatchPosition, PositionPart>();
+  const positionStage = new Stage<ReturnType<typeof currentPositions>>();
+  const linkStage = new Stage<ReturnType<typeof links>>();
+  const assembly = new Stage<PreparedMatchWorkspace>();
+
+  function prepare(ws: MatchWorkspace, today: string): PreparedMatchWorkspace {
+    organisations = orgStage.get([ws.organisations], () => place(ws.organisations, organisations, () => organisationIndexBuilds++));
+    people = peopleStage.get([ws.contacts], () => place(ws.contacts, people, () => personIndexBuilds++));
+    const orgIndex = organisations.index;
+    const personIndex = people.index;
+    const orgCount = organisations.records.length;
+    const personCount = people.records.length;
+    const coops = coopStage.get([ws.cooperations, orgIndex], () => cooperationsOf(ws.cooperations, orgIndex, orgCount));
+    const prioritiesByPlace = priorityStage.get([ws.priorities, today], () => activePriorities(ws.priorities, today));
+    const groupNames = groupStage.get([ws.groups], () => {
+      const names = new Map<string, string>();
+      for (const g of ws.groups) names.set(g.id, g.name);
+      return names;
+    });
+    const trips = tripStage.get([ws.trips, personIndex, today], () => tripsOfPeople(ws.trips, personIndex, personCount, today));
+    const agenda = agendaStage.get([ws.agendaItems, trips, orgIndex, personIndex, today], () => meetings(ws.agendaItems, trips.trips, orgIndex, orgCount, personIndex, personCount, today));
+    const activityParts = activityChunks.all([personIndex, today], chunksOf(ws.activities), (chunk) => activityPart(chunk, personIndex, today));
+    const activities = activityStage.get([personCount, ...activityParts], () => lastContacts(activityParts, personCount));
+    const positionParts = positionChunks.all([personIndex, orgIndex, today], chunksOf(ws.positions), (chunk) => positionPart(chunk, personIndex, orgIndex, today));
+    const positions = positionStage.get([personCount, ...positionParts], () => currentPositions(positionParts, personCount));
+    const linked = linkStage.get([positions, activities, agenda, trips, orgCount], () => links(positions, activities, agenda.meetingsOf, trips.tripsOf, orgCount));
+    const orgs = organisations;
+    const contacts = people;
+    return assembly.get([orgs, contacts, coops, prioritiesByPlace, groupNames, trips, agenda, activities, positions, linked, today], () => {
+      const nodes: Organisation[] = [];
+      const byId = new Map<string, Organisation>();
+      for (let i = 0; i < orgCount; i++) {
+        const named = agenda.named[i]!;
+        const via = linked.via[i]!;
+        const node: Organisation = {
+          o: orgs.records[i]!,
+          index: i,
+          institute: coops.institute[i] === 1,
+          lastVia: linked.lastVia[i]!,
+          lastViaPosition: linked.lastViaPosition[i]!,
+          lastViaDay: linked.lastViaDay[i]!,
+          asPartner: coops.asPartner[i]!,
+          asInstitute: coops.asInstitute[i]!,
+          meetings: named && via ? [...named, ...via] : (named ?? via),
+          memberTrips: linked.memberTrips[i]!,
+          children: null,
+        };
+        nodes.push(node);
+        byId.set(node.o.id, node);
+      }
+      for (const s of nodes) {
+        const parent = s.o.parentId ? byId.get(s.o.parentId) : undefined;
+        if (parent) (parent.children ??= []).push(s);
+      }
+      const currentAt: Organisation[] = [];
+      for (const i of positions.currentAt) currentAt.push(nodes[i]!);
+      return {
+        today,
+        todayNumber: dayNumber(today),
+        organisations: nodes,
+        orgs: byId,
+        cooperations: coops.cooperations,
+        prioritiesByPlace,
+        groupNames,
+        personIndex,
+        contacts: contacts.records,
+        lastOf: activities.lastOf,
+        lastDay: activities.lastDay,
+        trips: trips.trips,
+        tripsOf: trips.tripsOf,
+        meetingsOf: agenda.meetingsOf,
+        currentOf: positions.currentOf,
+        currentAt,
+        foldCache: new Map(),
+        prioritiesOfCountry: new Map(),
+      };
+    });
   }
 
-  // Cooperations; "ours" are the organisations that are an institute in any.
+  return {
+    prepare,
+    counts(): MatchPrepareCounts {
+      return {
+        organisationIndex: organisationIndexBuilds,
+        personIndex: personIndexBuilds,
+        cooperations: coopStage.builds,
+        priorities: priorityStage.builds,
+        groups: groupStage.builds,
+        trips: tripStage.builds,
+        agendaItems: agendaStage.builds,
+        activityChunks: activityChunks.builds,
+        activities: activityStage.builds,
+        positionChunks: positionChunks.builds,
+        positions: positionStage.builds,
+        links: linkStage.builds,
+        assembled: assembly.builds,
+      };
+    },
+  };
+}
+export type MatchPreparer = ReturnType<typeof createMatchPreparer>;
+
+/** Indexes `ws` for `today` (an ISO date) from scratch: one pass over each collection. */
+export function prepareMatchWorkspace(ws: MatchWorkspace, today: string): PreparedMatchWorkspace {
+  return createMatchPreparer().prepare(ws, today);
+}
+
+/** Cooperations; "ours" are the organisations that are an institute in any. By organisation place. */
+function cooperationsOf(rows: Iterable<MatchCooperation>, orgIndex: ReadonlyMap<string, number>, orgCount: number) {
   const cooperations: MatchCooperation[] = [];
-  for (const c of ws.cooperations) {
+  const institute = new Uint8Array(orgCount);
+  const asPartner: Array<MatchCooperation[] | null> = new Array<MatchCooperation[] | null>(orgCount).fill(null);
+  const asInstitute: Array<MatchCooperation[] | null> = new Array<MatchCooperation[] | null>(orgCount).fill(null);
+  for (const c of rows) {
     cooperations.push(c);
     for (const i of c.institutes) {
-      const s = orgs.get(i);
-      if (!s) continue;
-      s.institute = true;
-      (s.asInstitute ??= []).push(c);
+      const s = orgIndex.get(i);
+      if (s === undefined) continue;
+      institute[s] = 1;
+      (asInstitute[s] ??= []).push(c);
     }
     for (const p of c.partners) {
-      const s = orgs.get(p);
-      if (s) (s.asPartner ??= []).push(c);
+      const s = orgIndex.get(p);
+      if (s !== undefined) (asPartner[s] ??= []).push(c);
     }
   }
-  // Priorities active today, by country and by region ("r:202").
-  const prioritiesByPlace = new Map<string, MatchPriority[]>();
-  for (const p of ws.priorities) {
-    if ((p.start && p.start > today) || (p.end && p.end < today)) continue;
-    for (const place of [p.country, p.region && `r:${p.region}`]) {
-      if (!place) continue;
-      const list = prioritiesByPlace.get(place) ?? [];
-      list.push(p);
-      prioritiesByPlace.set(place, list);
-    }
-  }
-  const groupNames = new Map<string, string>();
-  for (const g of ws.groups) groupNames.set(g.id, g.name);
+  return { cooperations, institute, asPartner, asInstitute };
+}
 
-  // People by index; what we know of each is kept in flat arrays and lists (see Lists).
-  const personIndex = new Map<string, number>();
-  const contacts: MatchContact[] = [];
-  /** Each person's last contact (filled below); grown by push so the array stays packed at any size. */
-  const lastOf: Array<MatchActivity | null> = [];
-  for (const c of ws.contacts) {
-    personIndex.set(c.id, contacts.length);
-    contacts.push(c);
-    lastOf.push(null);
+/** Priorities active today, by country and by region ("r:202"). */
+function activePriorities(rows: Iterable<MatchPriority>, today: string): ReadonlyMap<string, MatchPriority[]> {
+  const byPlace = new Map<string, MatchPriority[]>();
+  for (const p of rows) {
+    if ((p.start && p.start > today) || (p.end && p.end < today)) continue;
+    for (const where of [p.country, p.region && `r:${p.region}`]) {
+      if (!where) continue;
+      const list = byPlace.get(where) ?? [];
+      list.push(p);
+      byPlace.set(where, list);
+    }
   }
-  // Trips that have started, their travellers; agenda items that have happened, their counterparts.
+  return byPlace;
+}
+
+/** Trips by id; for trips that have started, the trips of each traveller. */
+function tripsOfPeople(rows: Iterable<MatchTrip>, personIndex: ReadonlyMap<string, number>, personCount: number, today: string) {
   const trips = new Map<string, MatchTrip>();
-  const tripsOf = new Lists<MatchTrip>(contacts.length);
-  for (const t of ws.trips) {
+  const tripsOf = new Lists<MatchTrip>(personCount);
+  for (const t of rows) {
     trips.set(t.id, t);
     if (t.startDate > today) continue;
     for (const m of t.members) {
@@ -317,83 +557,120 @@ export function prepareMatchWorkspace(ws: MatchWorkspace, today: string): Prepar
       if (k !== undefined) tripsOf.add(k, t);
     }
   }
-  // Meetings with an organisation: the item names it, or a counterpart held a position there that day (below).
-  const meetingsOf = new Lists<MatchAgendaItem>(contacts.length);
-  for (const a of ws.agendaItems) {
+  return { trips, tripsOf };
+}
+
+/** Agenda items that have happened: by the organisation they name (by place), and by counterpart. */
+function meetings(rows: Iterable<MatchAgendaItem>, trips: ReadonlyMap<string, MatchTrip>, orgIndex: ReadonlyMap<string, number>, orgCount: number, personIndex: ReadonlyMap<string, number>, personCount: number, today: string) {
+  const named: Array<MatchAgendaItem[] | null> = new Array<MatchAgendaItem[] | null>(orgCount).fill(null);
+  const meetingsOf = new Lists<MatchAgendaItem>(personCount);
+  for (const a of rows) {
     if (a.date > today || !trips.has(a.tripId)) continue;
-    const named = a.organisationId ? orgs.get(a.organisationId) : undefined;
-    if (named) (named.meetings ??= []).push(a);
+    const s = a.organisationId ? orgIndex.get(a.organisationId) : undefined;
+    if (s !== undefined) (named[s] ??= []).push(a);
     for (const c of a.counterpartIds) {
       const k = personIndex.get(c);
       if (k !== undefined) meetingsOf.add(k, a);
     }
   }
+  return { named, meetingsOf };
+}
 
-  // Last contact per person: timeline entries up to today (and its day as a number, for quick comparing).
-  const lastDay = new Float64Array(contacts.length).fill(-Infinity);
-  for (const a of ws.activities) {
+function activityPart(chunk: readonly MatchActivity[], personIndex: ReadonlyMap<string, number>, today: string): ActivityPart {
+  const person: number[] = [];
+  const activity: MatchActivity[] = [];
+  for (let i = 0; i < chunk.length; i++) {
+    const a = chunk[i]!;
     if (a.date > today) continue;
     for (const c of a.participantIds) {
       const k = personIndex.get(c);
       if (k === undefined) continue;
+      person.push(k);
+      activity.push(a);
+    }
+  }
+  return { person, activity };
+}
+
+/** Last contact per person: the newest timeline entry up to today (the smallest id on a tie), and its day as a number. */
+function lastContacts(parts: readonly ActivityPart[], personCount: number) {
+  const lastOf: Array<MatchActivity | null> = new Array<MatchActivity | null>(personCount).fill(null);
+  const lastDay = new Float64Array(personCount).fill(-Infinity);
+  for (const part of parts)
+    for (let i = 0; i < part.person.length; i++) {
+      const k = part.person[i]!;
+      const a = part.activity[i]!;
       const prev = lastOf[k];
       if (!prev || a.date > prev.date || (a.date === prev.date && a.id < prev.id)) {
         lastOf[k] = a;
         lastDay[k] = dayNumber(a.date);
       }
     }
-  }
+  return { lastOf, lastDay };
+}
 
-  // Positions: the current ones, and, for people met or travelling, where they were on the day.
-  const currentOf = new Lists<MatchPosition>(contacts.length);
-  /** The organisation of each slot of `currentOf`. */
-  const currentAt: Organisation[] = [];
-  const heldOn = (pos: MatchPosition, day: string) => (!pos.from || pos.from <= day) && (!pos.to || pos.to >= day);
-  for (const pos of ws.positions) {
+function positionPart(chunk: readonly MatchPosition[], personIndex: ReadonlyMap<string, number>, orgIndex: ReadonlyMap<string, number>, today: string): PositionPart {
+  const part: PositionPart = { records: [], person: [], org: [], current: [] };
+  for (let i = 0; i < chunk.length; i++) {
+    const pos = chunk[i]!;
     const k = personIndex.get(pos.contactId);
     if (k === undefined) continue;
-    const current = isCurrentPosition(pos, today);
-    const met = meetingsOf.has(k);
-    const travelled = tripsOf.has(k);
-    if (!current && !met && !travelled) continue;
-    const o = orgs.get(pos.organisationId);
-    if (!o) continue;
-    // An organisation may get an item twice (named, and through a counterpart): trips count once, items are listed once.
-    if (met) for (let i = meetingsOf.head(k); i !== -1; i = meetingsOf.after(i)) if (heldOn(pos, meetingsOf.at(i).date)) (o.meetings ??= []).push(meetingsOf.at(i));
-    if (travelled) for (let i = tripsOf.head(k); i !== -1; i = tripsOf.after(i)) if (heldOn(pos, tripsOf.at(i).startDate)) (o.memberTrips ??= []).push(tripsOf.at(i));
-    if (!current) continue;
-    currentAt[currentOf.add(k, pos)] = o;
-    const day = lastDay[k]!;
-    if (day === -Infinity || day < o.lastViaDay) continue;
-    const a = lastOf[k]!;
-    const prev = o.lastVia;
-    if (!prev || day > o.lastViaDay || a.id < prev.id || (a.id === prev.id && pos.id < o.lastViaPosition!.id)) {
-      o.lastVia = a;
-      o.lastViaPosition = pos;
-      o.lastViaDay = day;
-    }
+    const o = orgIndex.get(pos.organisationId);
+    if (o === undefined) continue;
+    part.records.push(pos);
+    part.person.push(k);
+    part.org.push(o);
+    part.current.push(isCurrentPosition(pos, today));
   }
+  return part;
+}
 
-  return {
-    today,
-    todayNumber: dayNumber(today),
-    organisations,
-    orgs,
-    cooperations,
-    prioritiesByPlace,
-    groupNames,
-    personIndex,
-    contacts,
-    lastOf,
-    lastDay,
-    trips,
-    tripsOf,
-    meetingsOf,
-    currentOf,
-    currentAt,
-    foldCache: new Map(),
-    prioritiesOfCountry: new Map(),
-  };
+/** The positions that count, in order, and each person's current ones (with their organisation's place per slot). */
+function currentPositions(parts: readonly PositionPart[], personCount: number) {
+  const currentOf = new Lists<MatchPosition>(personCount);
+  const currentAt: number[] = [];
+  for (const part of parts)
+    for (let i = 0; i < part.records.length; i++) if (part.current[i]) currentAt[currentOf.add(part.person[i]!, part.records[i]!)] = part.org[i]!;
+  return { parts, currentOf, currentAt };
+}
+
+/**
+ * Where people were on the day they were met or travelled (an organisation's meetings through its
+ * people, the trips of its people), and each organisation's last contact through someone who works
+ * there now: positions read against the meetings, trips and last contacts.
+ */
+function links(positions: ReturnType<typeof currentPositions>, activities: ReturnType<typeof lastContacts>, meetingsOf: Lists<MatchAgendaItem>, tripsOf: Lists<MatchTrip>, orgCount: number) {
+  const via: Array<MatchAgendaItem[] | null> = new Array<MatchAgendaItem[] | null>(orgCount).fill(null);
+  const memberTrips: Array<MatchTrip[] | null> = new Array<MatchTrip[] | null>(orgCount).fill(null);
+  const lastVia: Array<MatchActivity | null> = new Array<MatchActivity | null>(orgCount).fill(null);
+  const lastViaPosition: Array<MatchPosition | null> = new Array<MatchPosition | null>(orgCount).fill(null);
+  const lastViaDay = new Float64Array(orgCount).fill(-Infinity);
+  const { lastOf, lastDay } = activities;
+  const heldOn = (pos: MatchPosition, day: string) => (!pos.from || pos.from <= day) && (!pos.to || pos.to >= day);
+  for (const part of positions.parts)
+    for (let i = 0; i < part.records.length; i++) {
+      const k = part.person[i]!;
+      const current = part.current[i]!;
+      const met = meetingsOf.has(k);
+      const travelled = tripsOf.has(k);
+      if (!current && !met && !travelled) continue;
+      const pos = part.records[i]!;
+      const o = part.org[i]!;
+      // An organisation may get an item twice (named, and through a counterpart): trips count once, items are listed once.
+      if (met) for (let j = meetingsOf.head(k); j !== -1; j = meetingsOf.after(j)) if (heldOn(pos, meetingsOf.at(j).date)) (via[o] ??= []).push(meetingsOf.at(j));
+      if (travelled) for (let j = tripsOf.head(k); j !== -1; j = tripsOf.after(j)) if (heldOn(pos, tripsOf.at(j).startDate)) (memberTrips[o] ??= []).push(tripsOf.at(j));
+      if (!current) continue;
+      const day = lastDay[k]!;
+      if (day === -Infinity || day < lastViaDay[o]!) continue;
+      const a = lastOf[k]!;
+      const prev = lastVia[o];
+      if (!prev || day > lastViaDay[o]! || a.id < prev.id || (a.id === prev.id && pos.id < lastViaPosition[o]!.id)) {
+        lastVia[o] = a;
+        lastViaPosition[o] = pos;
+        lastViaDay[o] = day;
+      }
+    }
+  return { via, memberTrips, lastVia, lastViaPosition, lastViaDay };
 }
 
 /**

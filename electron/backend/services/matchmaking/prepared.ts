@@ -6,15 +6,14 @@
  * query, a weight change or the other direction then costs only the ranking; any edit to a
  * collection the indexes read rebuilds them on the next call.
  */
-import { prepareMatchWorkspace, type MatchPriority, type MatchWorkspace, type PreparedMatchWorkspace } from '../../../../shared/features/matchmaking/match';
+import { createMatchPreparer, type MatchPrepareCounts, type MatchPriority, type MatchRows, type MatchWorkspace, type PreparedMatchWorkspace } from '../../../../shared/features/matchmaking/match';
 import type { Database } from '../../../../shared/schemas/database';
-import { memoOn } from '../../records/indexes';
 import type { Store } from '../../store/store';
 
 /**
  * The strategy priorities the ranking reads (the `priorities` collection; its records fit `MatchPriority`).
  */
-export function prioritiesOf(db: Database): Iterable<MatchPriority> & object {
+export function prioritiesOf(db: Database): MatchRows<MatchPriority> {
   return db.priorities;
 }
 
@@ -33,31 +32,24 @@ export function matchWorkspaceOf(db: Database): MatchWorkspace {
   };
 }
 
-/** Every collection the preparation reads, in a fixed order: the memo's keys. */
-const keysOf = (ws: MatchWorkspace): object[] => [ws.organisations, ws.contacts, ws.positions, ws.trips, ws.agendaItems, ws.activities, ws.cooperations, ws.priorities, ws.groups];
-
 /**
- * Prepared indexes for `db` on `today`, rebuilt only when one of the collections they read has been
- * replaced or the day has changed. Returns the same object while nothing changed (a test checks it).
+ * Prepared indexes for `db` on `today`, kept in stages by the core's preparer: each stage is rebuilt
+ * only when a collection it reads has been replaced or the day has changed. Returns the same object
+ * while nothing changed (a test checks it).
  */
 export function createPreparedCache() {
-  /** Per set of collections: the day it was prepared for and the indexes (one day kept: the clock only moves on). */
-  const cache = memoOn<{ today: string; prepared: PreparedMatchWorkspace | null }>();
-  let builds = 0;
+  const preparer = createMatchPreparer();
   return {
     get(db: Database, today: string): PreparedMatchWorkspace {
-      const ws = matchWorkspaceOf(db);
-      const slot = cache(keysOf(ws), () => ({ today, prepared: null }));
-      if (!slot.prepared || slot.today !== today) {
-        slot.prepared = prepareMatchWorkspace(ws, today);
-        slot.today = today;
-        builds++;
-      }
-      return slot.prepared;
+      return preparer.prepare(matchWorkspaceOf(db), today);
     },
-    /** How many times the indexes were built (for tests and the bench: observable, not timed). */
+    /** How many times the indexes were put together (for tests and the bench: observable, not timed). */
     get builds() {
-      return builds;
+      return preparer.counts().assembled;
+    },
+    /** How many times each stage was built: an edit to contacts leaves the trip stage alone (a test checks it). */
+    stages(): MatchPrepareCounts {
+      return preparer.counts();
     },
   };
 }

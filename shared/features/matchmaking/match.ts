@@ -256,7 +256,10 @@ export interface PreparedMatchWorkspace {
   readonly tripsOf: Lists<MatchTrip>;
   readonly meetingsOf: Lists<MatchAgendaItem>;
   readonly currentOf: Lists<MatchPosition>;
-  readonly currentAt: readonly Organisation[];
+  /** The organisation (its place in `organisations`) of each slot of `currentOf`. */
+  readonly currentAt: readonly number[];
+  /** Where each person is, as `rankMatches` reads it: the slot of a current position, -2 their own country, -1 unknown. */
+  readonly whereOf: Int32Array;
   /** Memos filled as queries ask (folded topics, priorities per country): same answers, fewer computations. */
   readonly foldCache: Map<string, string>;
   readonly prioritiesOfCountry: Map<string, MatchPriority[]>;
@@ -376,8 +379,12 @@ export interface MatchPrepareCounts {
   readonly activities: number;
   readonly positionChunks: number;
   readonly positions: number;
-  /** Where people worked when met or travelling, and the last contact per organisation (positions × the above). */
-  readonly links: number;
+  /** Positions read against the above: meetings and trips through the people who worked there then, last contacts through those who work there now. */
+  readonly meetingsThrough: number;
+  readonly tripsThrough: number;
+  readonly lastContactsThrough: number;
+  /** Where each person is (current positions, organisations' and people's countries). */
+  readonly where: number;
   /** Prepared workspaces put together from the stages. */
   readonly assembled: number;
 }
@@ -403,7 +410,10 @@ export function createMatchPreparer() {
   const activityStage = new Stage<ReturnType<typeof lastContacts>>();
   const positionChunks = new ChunkStage<MatchPosition, PositionPart>();
   const positionStage = new Stage<ReturnType<typeof currentPositions>>();
-  const linkStage = new Stage<ReturnType<typeof links>>();
+  const meetingLinks = new Stage<ReturnType<typeof meetingsThrough>>();
+  const tripLinks = new Stage<ReturnType<typeof tripsThrough>>();
+  const contactLinks = new Stage<ReturnType<typeof lastContactsThrough>>();
+  const whereStage = new Stage<Int32Array>();
   const assembly = new Stage<PreparedMatchWorkspace>();
 
   function prepare(ws: MatchWorkspace, today: string): PreparedMatchWorkspace {
@@ -426,26 +436,29 @@ export function createMatchPreparer() {
     const activities = activityStage.get([personCount, ...activityParts], () => lastContacts(activityParts, personCount));
     const positionParts = positionChunks.all([personIndex, orgIndex, today], chunksOf(ws.positions), (chunk) => positionPart(chunk, personIndex, orgIndex, today));
     const positions = positionStage.get([personCount, ...positionParts], () => currentPositions(positionParts, personCount));
-    const linked = linkStage.get([positions, activities, agenda, trips, orgCount], () => links(positions, activities, agenda.meetingsOf, trips.tripsOf, orgCount));
+    const via = meetingLinks.get([positions, agenda], () => meetingsThrough(positions, agenda.meetingsOf, orgCount));
+    const memberTrips = tripLinks.get([positions, trips], () => tripsThrough(positions, trips.tripsOf, orgCount));
+    const lastVia = contactLinks.get([positions, activities], () => lastContactsThrough(positions, activities, orgCount));
     const orgs = organisations;
     const contacts = people;
-    return assembly.get([orgs, contacts, coops, prioritiesByPlace, groupNames, trips, agenda, activities, positions, linked, today], () => {
+    const where = whereStage.get([positions, orgs.records, contacts.records], () => whereOfPeople(positions, orgs.records, contacts.records));
+    return assembly.get([orgs, contacts, coops, prioritiesByPlace, groupNames, trips, agenda, activities, positions, via, memberTrips, lastVia, where, today], () => {
       const nodes: Organisation[] = [];
       const byId = new Map<string, Organisation>();
       for (let i = 0; i < orgCount; i++) {
         const named = agenda.named[i]!;
-        const via = linked.via[i]!;
+        const through = via[i]!;
         const node: Organisation = {
           o: orgs.records[i]!,
           index: i,
           institute: coops.institute[i] === 1,
-          lastVia: linked.lastVia[i]!,
-          lastViaPosition: linked.lastViaPosition[i]!,
-          lastViaDay: linked.lastViaDay[i]!,
+          lastVia: lastVia.lastVia[i]!,
+          lastViaPosition: lastVia.lastViaPosition[i]!,
+          lastViaDay: lastVia.lastViaDay[i]!,
           asPartner: coops.asPartner[i]!,
           asInstitute: coops.asInstitute[i]!,
-          meetings: named && via ? [...named, ...via] : (named ?? via),
-          memberTrips: linked.memberTrips[i]!,
+          meetings: named && through ? [...named, ...through] : (named ?? through),
+          memberTrips: memberTrips[i]!,
           children: null,
         };
         nodes.push(node);
@@ -455,8 +468,6 @@ export function createMatchPreparer() {
         const parent = s.o.parentId ? byId.get(s.o.parentId) : undefined;
         if (parent) (parent.children ??= []).push(s);
       }
-      const currentAt: Organisation[] = [];
-      for (const i of positions.currentAt) currentAt.push(nodes[i]!);
       return {
         today,
         todayNumber: dayNumber(today),
@@ -473,7 +484,8 @@ export function createMatchPreparer() {
         tripsOf: trips.tripsOf,
         meetingsOf: agenda.meetingsOf,
         currentOf: positions.currentOf,
-        currentAt,
+        currentAt: positions.currentAt,
+        whereOf: where,
         foldCache: new Map(),
         prioritiesOfCountry: new Map(),
       };
@@ -495,7 +507,10 @@ export function createMatchPreparer() {
         activities: activityStage.builds,
         positionChunks: positionChunks.builds,
         positions: positionStage.builds,
-        links: linkStage.builds,
+        meetingsThrough: meetingLinks.builds,
+        tripsThrough: tripLinks.builds,
+        lastContactsThrough: contactLinks.builds,
+        where: whereStage.builds,
         assembled: assembly.builds,
       };
     },
@@ -634,34 +649,54 @@ function currentPositions(parts: readonly PositionPart[], personCount: number) {
   return { parts, currentOf, currentAt };
 }
 
+const heldOn = (pos: MatchPosition, day: string) => (!pos.from || pos.from <= day) && (!pos.to || pos.to >= day);
+
 /**
- * Where people were on the day they were met or travelled (an organisation's meetings through its
- * people, the trips of its people), and each organisation's last contact through someone who works
- * there now: positions read against the meetings, trips and last contacts.
+ * Meetings with an organisation through the people met: a counterpart's positions held on the day of
+ * the meeting, in the order of the positions. (An organisation may get an item twice, named and
+ * through a counterpart: trips count once, items are listed once.)
  */
-function links(positions: ReturnType<typeof currentPositions>, activities: ReturnType<typeof lastContacts>, meetingsOf: Lists<MatchAgendaItem>, tripsOf: Lists<MatchTrip>, orgCount: number) {
+function meetingsThrough(positions: ReturnType<typeof currentPositions>, meetingsOf: Lists<MatchAgendaItem>, orgCount: number) {
   const via: Array<MatchAgendaItem[] | null> = new Array<MatchAgendaItem[] | null>(orgCount).fill(null);
+  for (const part of positions.parts)
+    for (let i = 0; i < part.records.length; i++) {
+      const k = part.person[i]!;
+      if (!meetingsOf.has(k)) continue;
+      const pos = part.records[i]!;
+      const o = part.org[i]!;
+      for (let j = meetingsOf.head(k); j !== -1; j = meetingsOf.after(j)) if (heldOn(pos, meetingsOf.at(j).date)) (via[o] ??= []).push(meetingsOf.at(j));
+    }
+  return via;
+}
+
+/** Trips that people working at an organisation then (on the trip's first day) were on as delegation members. */
+function tripsThrough(positions: ReturnType<typeof currentPositions>, tripsOf: Lists<MatchTrip>, orgCount: number) {
   const memberTrips: Array<MatchTrip[] | null> = new Array<MatchTrip[] | null>(orgCount).fill(null);
+  for (const part of positions.parts)
+    for (let i = 0; i < part.records.length; i++) {
+      const k = part.person[i]!;
+      if (!tripsOf.has(k)) continue;
+      const pos = part.records[i]!;
+      const o = part.org[i]!;
+      for (let j = tripsOf.head(k); j !== -1; j = tripsOf.after(j)) if (heldOn(pos, tripsOf.at(j).startDate)) (memberTrips[o] ??= []).push(tripsOf.at(j));
+    }
+  return memberTrips;
+}
+
+/** Each organisation's last contact through someone who works there now (newest day, then smallest entry id, then position id). */
+function lastContactsThrough(positions: ReturnType<typeof currentPositions>, activities: ReturnType<typeof lastContacts>, orgCount: number) {
   const lastVia: Array<MatchActivity | null> = new Array<MatchActivity | null>(orgCount).fill(null);
   const lastViaPosition: Array<MatchPosition | null> = new Array<MatchPosition | null>(orgCount).fill(null);
   const lastViaDay = new Float64Array(orgCount).fill(-Infinity);
   const { lastOf, lastDay } = activities;
-  const heldOn = (pos: MatchPosition, day: string) => (!pos.from || pos.from <= day) && (!pos.to || pos.to >= day);
   for (const part of positions.parts)
     for (let i = 0; i < part.records.length; i++) {
+      if (!part.current[i]) continue;
       const k = part.person[i]!;
-      const current = part.current[i]!;
-      const met = meetingsOf.has(k);
-      const travelled = tripsOf.has(k);
-      if (!current && !met && !travelled) continue;
-      const pos = part.records[i]!;
       const o = part.org[i]!;
-      // An organisation may get an item twice (named, and through a counterpart): trips count once, items are listed once.
-      if (met) for (let j = meetingsOf.head(k); j !== -1; j = meetingsOf.after(j)) if (heldOn(pos, meetingsOf.at(j).date)) (via[o] ??= []).push(meetingsOf.at(j));
-      if (travelled) for (let j = tripsOf.head(k); j !== -1; j = tripsOf.after(j)) if (heldOn(pos, tripsOf.at(j).startDate)) (memberTrips[o] ??= []).push(tripsOf.at(j));
-      if (!current) continue;
       const day = lastDay[k]!;
       if (day === -Infinity || day < lastViaDay[o]!) continue;
+      const pos = part.records[i]!;
       const a = lastOf[k]!;
       const prev = lastVia[o];
       if (!prev || day > lastViaDay[o]! || a.id < prev.id || (a.id === prev.id && pos.id < lastViaPosition[o]!.id)) {
@@ -670,7 +705,24 @@ function links(positions: ReturnType<typeof currentPositions>, activities: Retur
         lastViaDay[o] = day;
       }
     }
-  return { via, memberTrips, lastVia, lastViaPosition, lastViaDay };
+  return { lastVia, lastViaPosition, lastViaDay };
+}
+
+/**
+ * Where each person is: the current position (its slot) at an organisation with a country, the one
+ * with the smallest id so the answer does not depend on the order positions come in; else their own
+ * country (-2, as the contact schema has it: where they are based when no current position says so);
+ * -1: unknown.
+ */
+function whereOfPeople(positions: ReturnType<typeof currentPositions>, organisations: readonly MatchOrganisation[], contacts: readonly MatchContact[]) {
+  const { currentOf, currentAt } = positions;
+  const where = new Int32Array(contacts.length);
+  for (let k = 0; k < contacts.length; k++) {
+    let slot = -1;
+    for (let i = currentOf.head(k); i !== -1; i = currentOf.after(i)) if (organisations[currentAt[i]!]!.country && (slot === -1 || currentOf.at(i).id < currentOf.at(slot).id)) slot = i;
+    where[k] = slot === -1 && contacts[k]!.country ? -2 : slot;
+  }
+  return where;
 }
 
 /**
@@ -686,7 +738,7 @@ export function findMatches(ws: MatchWorkspace, query: MatchQuery): MatchResult 
 export function rankMatches(prepared: PreparedMatchWorkspace, query: MatchQuery): MatchResult {
   const { today, weights: w, direction, limit, subject } = query;
   if (prepared.today !== today) throw new Error(`matchmaking: the workspace was prepared for ${prepared.today}, the query is for ${today}`);
-  const { todayNumber, organisations, orgs, cooperations, prioritiesByPlace, groupNames, personIndex, contacts, lastOf, lastDay, trips, tripsOf, meetingsOf, currentOf, currentAt, foldCache, prioritiesOfCountry } = prepared;
+  const { todayNumber, organisations, orgs, cooperations, prioritiesByPlace, groupNames, personIndex, contacts, lastOf, lastDay, trips, tripsOf, meetingsOf, currentOf, currentAt, whereOf, foldCache, prioritiesOfCountry } = prepared;
   const fold = (s: string) => {
     let f = foldCache.get(s);
     if (f === undefined) foldCache.set(s, (f = foldText(s).replace(/\s+/g, ' ').trim()));
@@ -803,8 +855,33 @@ export function rankMatches(prepared: PreparedMatchWorkspace, query: MatchQuery)
 
   /* Reasons ------------------------------------------------------------------------------------- */
 
+  /** Each topic as written → its bit among the subject's first 30 topics (0: not one of them); for the first pass, which only counts. */
+  const subjectTopics = [...topics.keys()];
+  const topicBits = new Map<string, number>();
+  const bitOf = (t: string) => {
+    let bit = topicBits.get(t);
+    if (bit === undefined) {
+      const i = subjectTopics.indexOf(fold(t));
+      topicBits.set(t, (bit = i < 0 ? 0 : 1 << i));
+    }
+    return bit;
+  };
+  const bitCount = (x: number) => {
+    let n = 0;
+    for (; x !== 0; x &= x - 1) n++;
+    return n;
+  };
+
   function sharedTopics(sink: Sink, own: readonly string[], self: SourceRef, coops: readonly MatchCooperation[] | null) {
     if (w.sharedTopics === 0 || topics.size === 0) return;
+    if (!sink.reasons && subjectTopics.length <= 30) {
+      // The first pass: the distinct topics hit, as bits, without building anything (the same points as below).
+      let hit = 0;
+      for (const t of own) hit |= bitOf(t);
+      if (coops) for (const c of coops) for (const t of c.topics) hit |= bitOf(t);
+      if (hit !== 0) gain(sink, w.sharedTopics * Math.min(bitCount(hit), MAX_TOPICS_COUNTED));
+      return;
+    }
     let hits: string[] | null = null;
     let ownHit = false;
     for (const t of own) {
@@ -1006,26 +1083,18 @@ export function rankMatches(prepared: PreparedMatchWorkspace, query: MatchQuery)
   /** Partners direction: nobody who works at one of ours now; institutes direction: people at an institute that fits. */
   function isPersonCandidate(k: number): boolean {
     if (direction === 'partners') {
-      for (let i = currentOf.head(k); i !== -1; i = currentOf.after(i)) if (isOurs(currentAt[i]!)) return false;
+      for (let i = currentOf.head(k); i !== -1; i = currentOf.after(i)) if (ours[currentAt[i]!] === 1) return false;
       return true;
     }
-    for (let i = currentOf.head(k); i !== -1; i = currentOf.after(i)) if (orgScore[currentAt[i]!.index]! > 0) return true;
+    for (let i = currentOf.head(k); i !== -1; i = currentOf.after(i)) if (orgScore[currentAt[i]!]! > 0) return true;
     return false;
   }
 
-  /**
-   * Where a person is: the country of a current position (the one with the smallest id, so the answer
-   * does not depend on the order positions come in; its slot), else their own country (-2, as the contact
-   * schema has it: where they are based when no current position says so); -1: unknown.
-   */
-  function whereSlot(k: number): number {
-    let slot = -1;
-    for (let i = currentOf.head(k); i !== -1; i = currentOf.after(i)) if (currentAt[i]!.o.country && (slot === -1 || currentOf.at(i).id < currentOf.at(slot).id)) slot = i;
-    return slot === -1 && contacts[k]!.country ? -2 : slot;
-  }
+  /** Where a person is (see `PreparedMatchWorkspace.whereOf`): the slot of a current position, -2 their own country, -1 unknown. */
+  const whereSlot = (k: number) => whereOf[k]!;
   const countryOf = (k: number) => {
     const slot = whereSlot(k);
-    return slot === -2 ? contacts[k]!.country : slot >= 0 ? currentAt[slot]!.o.country : null;
+    return slot === -2 ? contacts[k]!.country : slot >= 0 ? organisations[currentAt[slot]!]!.o.country : null;
   };
   /** Distinct trips of the meetings a person was a counterpart in, counted in place. */
   function distinctMeetingTrips(k: number): number {
@@ -1045,14 +1114,14 @@ export function rankMatches(prepared: PreparedMatchWorkspace, query: MatchQuery)
     sharedTopics(sink, c.expertise, self, null);
     if (direction === 'partners') {
       const slot = whereSlot(k);
-      const country = slot === -2 ? c.country : slot >= 0 ? currentAt[slot]!.o.country : null;
-      priorityCountry(sink, country, sink.reasons ? (slot >= 0 ? [ref('positions', currentOf.at(slot).id), ref('organisations', currentAt[slot]!.o.id)] : [self]) : NO_SOURCES);
+      const country = slot === -2 ? c.country : slot >= 0 ? organisations[currentAt[slot]!]!.o.country : null;
+      priorityCountry(sink, country, sink.reasons ? (slot >= 0 ? [ref('positions', currentOf.at(slot).id), ref('organisations', organisations[currentAt[slot]!]!.o.id)] : [self]) : NO_SOURCES);
       const points = meetingsOf.has(k) ? tripPoints(sink, distinctMeetingTrips(k)) : 0;
       if (points && sink.reasons) explainTrip(sink, points, metAt(meetingsOf.toArray(k)), 'metOnTrip', {});
     } else if (tripsOf.has(k)) {
       const mine = tripsOf.toArray(k);
       const hits: TripHit[] = [];
-      for (let i = currentOf.head(k); i !== -1; i = currentOf.after(i)) for (const h of travelled.get(currentAt[i]!) ?? []) if (mine.includes(h.trip)) hits.push(h);
+      for (let i = currentOf.head(k); i !== -1; i = currentOf.after(i)) for (const h of travelled.get(organisations[currentAt[i]!]!) ?? []) if (mine.includes(h.trip)) hits.push(h);
       const points = tripPoints(sink, distinctTrips(hits, tripOfHit));
       if (points && sink.reasons) explainTrip(sink, points, hits, travelKey, travelParams);
     }
@@ -1061,7 +1130,7 @@ export function rankMatches(prepared: PreparedMatchWorkspace, query: MatchQuery)
       let best = -1;
       let bestScore = 0;
       for (let i = currentOf.head(k); i !== -1; i = currentOf.after(i)) {
-        const score = orgScore[currentAt[i]!.index]!;
+        const score = orgScore[currentAt[i]!]!;
         if (score > bestScore || (best !== -1 && score === bestScore && currentOf.at(i).id < currentOf.at(best).id)) {
           best = i;
           bestScore = score;
@@ -1070,7 +1139,7 @@ export function rankMatches(prepared: PreparedMatchWorkspace, query: MatchQuery)
       const points = best !== -1 ? gain(sink, w.currentPosition) : 0;
       if (points && sink.reasons) {
         const pos = currentOf.at(best);
-        explain(sink, 'currentPosition', points, 'matchmaking.reasons.currentPosition', { role: pos.role, organisation: currentAt[best]!.o.name }, [
+        explain(sink, 'currentPosition', points, 'matchmaking.reasons.currentPosition', { role: pos.role, organisation: organisations[currentAt[best]!]!.o.name }, [
           ref('positions', pos.id),
           ref('organisations', pos.organisationId),
         ]);

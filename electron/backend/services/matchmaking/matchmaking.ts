@@ -11,6 +11,7 @@ import { displayName } from '../../../../shared/features/contacts/schema';
 import { rankMatches } from '../../../../shared/features/matchmaking/match';
 import { MatchQuery, type MatchResult, type MatchSubject, type SourceRef } from '../../../../shared/features/matchmaking/schema';
 import { translator, type Language } from '../../../../shared/i18n';
+import type { Rows } from '../../../../shared/schemas/collection';
 import type { Database } from '../../../../shared/schemas/database';
 import { safeFileName } from '../../pdf/documents/case-briefing';
 import { matchReportModel } from '../../pdf/documents/match-report';
@@ -52,6 +53,20 @@ export function resolveSubject(db: Database, subject: FindSubject, lang: Languag
   }
 }
 
+/**
+ * The records of a large collection that `ids` names, in one pass (the last one with an id, as an
+ * index would keep). Cheaper than an index of the whole collection, which an edit to any of its
+ * records would have rebuilt on the next query: the first call after an edit stays short.
+ */
+function recordsNamed<T extends { id: string }>(list: Rows<T>, ids: ReadonlySet<string>): Map<string, T> {
+  const out = new Map<string, T>();
+  if (ids.size === 0) return out;
+  list.forEach((r) => {
+    if (ids.has(r.id)) out.set(r.id, r);
+  });
+  return out;
+}
+
 /** Labels and openable records for every source the result names, each once. */
 export function sourceInfos(db: Database, result: MatchResult, lang: Language): MatchSourceInfo[] {
   const seen = new Set<string>();
@@ -65,15 +80,15 @@ export function sourceInfos(db: Database, result: MatchResult, lang: Language): 
         refs.push(s);
       }
   const orgs = byId(db.organisations);
-  const people = byId(db.contacts);
+  const idsOf = (c: SourceRef['collection']) => new Set(refs.filter((r) => r.collection === c).map((r) => r.id));
+  const people = recordsNamed(db.contacts, idsOf('contacts'));
   const cases = byId(db.cases);
   const trips = byId(db.trips);
   const coops = byId(db.cooperations);
   const groups = byId(db.groups);
-  const needs = (c: SourceRef['collection']) => refs.some((r) => r.collection === c);
-  const positions = needs('positions') ? byId(db.positions) : null;
-  const activities = needs('activities') ? byId(db.activities) : null;
-  const items = needs('agendaItems') ? byId(db.agendaItems) : null;
+  const positions = recordsNamed(db.positions, idsOf('positions'));
+  const activities = recordsNamed(db.activities, idsOf('activities'));
+  const items = recordsNamed(db.agendaItems, idsOf('agendaItems'));
   const t = translator(lang);
   const personName = (id: string) => {
     const p = people.get(id);
@@ -94,15 +109,15 @@ export function sourceInfos(db: Database, result: MatchResult, lang: Language): 
       case 'groups':
         return { ...s, label: groups.get(s.id)?.name ?? '', open: null };
       case 'positions': {
-        const p = positions?.get(s.id);
+        const p = positions.get(s.id);
         return { ...s, label: p ? `${p.role || t('matchmaking.screen.source.positions')} · ${orgs.get(p.organisationId)?.name ?? ''}` : '', open: p ? { collection: 'contacts', id: p.contactId } : null };
       }
       case 'activities': {
-        const a = activities?.get(s.id);
+        const a = activities.get(s.id);
         return { ...s, label: a ? [a.date, a.title].filter(Boolean).join(' · ') : '', open: a?.caseId ? { collection: 'cases', id: a.caseId } : null };
       }
       case 'agendaItems': {
-        const a = items?.get(s.id);
+        const a = items.get(s.id);
         return { ...s, label: a ? `${a.title} (${trips.get(a.tripId)?.title ?? ''})` : '', open: a ? { collection: 'trips', id: a.tripId } : null };
       }
       case 'priorities':

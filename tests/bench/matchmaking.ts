@@ -213,7 +213,7 @@ export async function benchMatchmaking(runs = 30, sizes: MatchSize[] = [realisti
 }
 
 /** The generated workspace as a stored database (the fields matchmaking does not read filled with valid values). */
-function matchDatabase(size: MatchSize): Database {
+export function matchDatabase(size: MatchSize): Database {
   const ws = generateMatchWorkspace(size);
   const stamp = '2026-06-01T09:00:00.000Z';
   const meta = { createdAt: stamp, updatedAt: stamp, revision: 1 };

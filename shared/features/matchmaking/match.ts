@@ -260,6 +260,8 @@ export interface PreparedMatchWorkspace {
   readonly currentAt: readonly number[];
   /** Where each person is, as `rankMatches` reads it: the slot of a current position, -2 their own country, -1 unknown. */
   readonly whereOf: Int32Array;
+  /** The country that place names (null: unknown), per person. */
+  readonly countryOf: ReadonlyArray<string | null>;
   /** Memos filled as queries ask (folded topics, priorities per country): same answers, fewer computations. */
   readonly foldCache: Map<string, string>;
   readonly prioritiesOfCountry: Map<string, MatchPriority[]>;
@@ -413,7 +415,8 @@ export function createMatchPreparer() {
   const meetingLinks = new Stage<ReturnType<typeof meetingsThrough>>();
   const tripLinks = new Stage<ReturnType<typeof tripsThrough>>();
   const contactLinks = new Stage<ReturnType<typeof lastContactsThrough>>();
-  const whereStage = new Stage<Int32Array>();
+  const whereStage = new Stage<ReturnType<typeof whereOfPeople>>();
+  const meetingStage = new Stage<Array<readonly MatchAgendaItem[] | null>>();
   const assembly = new Stage<PreparedMatchWorkspace>();
 
   function prepare(ws: MatchWorkspace, today: string): PreparedMatchWorkspace {
@@ -441,13 +444,17 @@ export function createMatchPreparer() {
     const lastVia = contactLinks.get([positions, activities], () => lastContactsThrough(positions, activities, orgCount));
     const orgs = organisations;
     const contacts = people;
+    const meetingsAt = meetingStage.get([agenda, via], () =>
+      agenda.named.map((named, i) => {
+        const through = via[i]!;
+        return named && through ? [...named, ...through] : (named ?? through);
+      }),
+    );
     const where = whereStage.get([positions, orgs.records, contacts.records], () => whereOfPeople(positions, orgs.records, contacts.records));
-    return assembly.get([orgs, contacts, coops, prioritiesByPlace, groupNames, trips, agenda, activities, positions, via, memberTrips, lastVia, where, today], () => {
+    return assembly.get([orgs, contacts, coops, prioritiesByPlace, groupNames, trips, agenda, activities, positions, meetingsAt, memberTrips, lastVia, where, today], () => {
       const nodes: Organisation[] = [];
       const byId = new Map<string, Organisation>();
       for (let i = 0; i < orgCount; i++) {
-        const named = agenda.named[i]!;
-        const through = via[i]!;
         const node: Organisation = {
           o: orgs.records[i]!,
           index: i,
@@ -457,7 +464,7 @@ export function createMatchPreparer() {
           lastViaDay: lastVia.lastViaDay[i]!,
           asPartner: coops.asPartner[i]!,
           asInstitute: coops.asInstitute[i]!,
-          meetings: named && through ? [...named, ...through] : (named ?? through),
+          meetings: meetingsAt[i]!,
           memberTrips: memberTrips[i]!,
           children: null,
         };
@@ -485,7 +492,8 @@ export function createMatchPreparer() {
         meetingsOf: agenda.meetingsOf,
         currentOf: positions.currentOf,
         currentAt: positions.currentAt,
-        whereOf: where,
+        whereOf: where.slots,
+        countryOf: where.countries,
         foldCache: new Map(),
         prioritiesOfCountry: new Map(),
       };
@@ -716,13 +724,15 @@ function lastContactsThrough(positions: ReturnType<typeof currentPositions>, act
  */
 function whereOfPeople(positions: ReturnType<typeof currentPositions>, organisations: readonly MatchOrganisation[], contacts: readonly MatchContact[]) {
   const { currentOf, currentAt } = positions;
-  const where = new Int32Array(contacts.length);
+  const slots = new Int32Array(contacts.length);
+  const countries: Array<string | null> = [];
   for (let k = 0; k < contacts.length; k++) {
     let slot = -1;
     for (let i = currentOf.head(k); i !== -1; i = currentOf.after(i)) if (organisations[currentAt[i]!]!.country && (slot === -1 || currentOf.at(i).id < currentOf.at(slot).id)) slot = i;
-    where[k] = slot === -1 && contacts[k]!.country ? -2 : slot;
+    slots[k] = slot === -1 && contacts[k]!.country ? -2 : slot;
+    countries.push(slot >= 0 ? organisations[currentAt[slot]!]!.country : slot === -1 && contacts[k]!.country ? contacts[k]!.country : null);
   }
-  return where;
+  return { slots, countries };
 }
 
 /**
@@ -738,7 +748,7 @@ export function findMatches(ws: MatchWorkspace, query: MatchQuery): MatchResult 
 export function rankMatches(prepared: PreparedMatchWorkspace, query: MatchQuery): MatchResult {
   const { today, weights: w, direction, limit, subject } = query;
   if (prepared.today !== today) throw new Error(`matchmaking: the workspace was prepared for ${prepared.today}, the query is for ${today}`);
-  const { todayNumber, organisations, orgs, cooperations, prioritiesByPlace, groupNames, personIndex, contacts, lastOf, lastDay, trips, tripsOf, meetingsOf, currentOf, currentAt, whereOf, foldCache, prioritiesOfCountry } = prepared;
+  const { todayNumber, organisations, orgs, cooperations, prioritiesByPlace, groupNames, personIndex, contacts, lastOf, lastDay, trips, tripsOf, meetingsOf, currentOf, currentAt, whereOf, countryOf: countryOfPerson, foldCache, prioritiesOfCountry } = prepared;
   const fold = (s: string) => {
     let f = foldCache.get(s);
     if (f === undefined) foldCache.set(s, (f = foldText(s).replace(/\s+/g, ' ').trim()));
@@ -1092,10 +1102,7 @@ export function rankMatches(prepared: PreparedMatchWorkspace, query: MatchQuery)
 
   /** Where a person is (see `PreparedMatchWorkspace.whereOf`): the slot of a current position, -2 their own country, -1 unknown. */
   const whereSlot = (k: number) => whereOf[k]!;
-  const countryOf = (k: number) => {
-    const slot = whereSlot(k);
-    return slot === -2 ? contacts[k]!.country : slot >= 0 ? organisations[currentAt[slot]!]!.o.country : null;
-  };
+  const countryOf = (k: number) => countryOfPerson[k]!;
   /** Distinct trips of the meetings a person was a counterpart in, counted in place. */
   function distinctMeetingTrips(k: number): number {
     let distinct = 0;
@@ -1114,8 +1121,7 @@ export function rankMatches(prepared: PreparedMatchWorkspace, query: MatchQuery)
     sharedTopics(sink, c.expertise, self, null);
     if (direction === 'partners') {
       const slot = whereSlot(k);
-      const country = slot === -2 ? c.country : slot >= 0 ? organisations[currentAt[slot]!]!.o.country : null;
-      priorityCountry(sink, country, sink.reasons ? (slot >= 0 ? [ref('positions', currentOf.at(slot).id), ref('organisations', organisations[currentAt[slot]!]!.o.id)] : [self]) : NO_SOURCES);
+      priorityCountry(sink, countryOf(k), sink.reasons ? (slot >= 0 ? [ref('positions', currentOf.at(slot).id), ref('organisations', organisations[currentAt[slot]!]!.o.id)] : [self]) : NO_SOURCES);
       const points = meetingsOf.has(k) ? tripPoints(sink, distinctMeetingTrips(k)) : 0;
       if (points && sink.reasons) explainTrip(sink, points, metAt(meetingsOf.toArray(k)), 'metOnTrip', {});
     } else if (tripsOf.has(k)) {

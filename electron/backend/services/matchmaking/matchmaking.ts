@@ -11,7 +11,7 @@ import { displayName } from '../../../../shared/features/contacts/schema';
 import { rankMatches } from '../../../../shared/features/matchmaking/match';
 import { MatchQuery, type MatchResult, type MatchSubject, type SourceRef } from '../../../../shared/features/matchmaking/schema';
 import { translator, type Language } from '../../../../shared/i18n';
-import type { Rows } from '../../../../shared/schemas/collection';
+import type { Collection } from '../../../../shared/schemas/collection';
 import type { Database } from '../../../../shared/schemas/database';
 import { safeFileName } from '../../pdf/documents/case-briefing';
 import { matchReportModel } from '../../pdf/documents/match-report';
@@ -53,17 +53,32 @@ export function resolveSubject(db: Database, subject: FindSubject, lang: Languag
   }
 }
 
+/** Per chunk of a collection (chunks keep their identity while unchanged): its records by id. */
+const chunkIndexes = new WeakMap<readonly object[], Map<string, unknown>>();
+function chunkIndex<T extends { id: string }>(chunk: readonly T[]): Map<string, T> {
+  let index = chunkIndexes.get(chunk) as Map<string, T> | undefined;
+  if (!index) {
+    index = new Map();
+    for (const r of chunk) index.set(r.id, r);
+    chunkIndexes.set(chunk, index);
+  }
+  return index;
+}
 /**
- * The records of a large collection that `ids` names, in one pass (the last one with an id, as an
- * index would keep). Cheaper than an index of the whole collection, which an edit to any of its
- * records would have rebuilt on the next query: the first call after an edit stays short.
+ * The records of a large collection that `ids` names (the last one with an id, as an index of the
+ * whole collection would keep), looked up chunk by chunk: after an edit only the edited chunk is
+ * indexed again, so the first query after it does not index 50,000 people or 100,000 positions.
  */
-function recordsNamed<T extends { id: string }>(list: Rows<T>, ids: ReadonlySet<string>): Map<string, T> {
+function recordsNamed<T extends { id: string }>(list: Collection<T>, ids: ReadonlySet<string>): Map<string, T> {
   const out = new Map<string, T>();
   if (ids.size === 0) return out;
-  list.forEach((r) => {
-    if (ids.has(r.id)) out.set(r.id, r);
-  });
+  for (const chunk of list.chunks) {
+    const index = chunkIndex(chunk);
+    for (const id of ids) {
+      const r = index.get(id);
+      if (r) out.set(id, r);
+    }
+  }
   return out;
 }
 

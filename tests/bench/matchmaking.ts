@@ -320,7 +320,7 @@ async function benchService(size: MatchSize, runs: number): Promise<Array<Record
           kind,
           (Object.keys(after) as Array<keyof typeof after>)
             .filter((k) => k !== 'assembled' && after[k] !== before[k])
-            .join(', '),
+            .join(', ') || 'none (only put together again)',
         );
         floor();
       }

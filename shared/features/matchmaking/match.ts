@@ -172,8 +172,10 @@ class Lists<T> {
   private readonly first: Int32Array;
   private readonly last: Int32Array;
   private readonly items: T[] = [];
-  private next = new Int32Array(1024);
-  constructor(size: number) {
+  private next: Int32Array;
+  /** `size` lists; `capacity`: how many items are expected in all (grown as needed). */
+  constructor(size: number, capacity = 1024) {
+    this.next = new Int32Array(Math.max(16, capacity));
     this.first = new Int32Array(size).fill(-1);
     this.last = new Int32Array(size).fill(-1);
   }
@@ -258,9 +260,9 @@ export interface PreparedMatchWorkspace {
   readonly currentOf: Lists<MatchPosition>;
   /** The organisation (its place in `organisations`) of each slot of `currentOf`. */
   readonly currentAt: readonly number[];
-  /** Where each person is, as `rankMatches` reads it: the slot of a current position, -2 their own country, -1 unknown. */
+  /** Per person, the slot of the current position that says where they are (-1: none says so; see `whereOfPeople`). */
   readonly whereOf: Int32Array;
-  /** The country that place names (null: unknown), per person. */
+  /** The country of that position's organisation (null: none). */
   readonly countryOf: ReadonlyArray<string | null>;
   /** Memos filled as queries ask (folded topics, priorities per country): same answers, fewer computations. */
   readonly foldCache: Map<string, string>;
@@ -385,7 +387,7 @@ export interface MatchPrepareCounts {
   readonly meetingsThrough: number;
   readonly tripsThrough: number;
   readonly lastContactsThrough: number;
-  /** Where each person is (current positions, organisations' and people's countries). */
+  /** Where each person works now, as far as it tells where they are (current positions, organisations' countries). */
   readonly where: number;
   /** Prepared workspaces put together from the stages. */
   readonly assembled: number;
@@ -450,7 +452,7 @@ export function createMatchPreparer() {
         return named && through ? [...named, ...through] : (named ?? through);
       }),
     );
-    const where = whereStage.get([positions, orgs.records, contacts.records], () => whereOfPeople(positions, orgs.records, contacts.records));
+    const where = whereStage.get([positions, orgs.records], () => whereOfPeople(positions, orgs.records, personCount));
     return assembly.get([orgs, contacts, coops, prioritiesByPlace, groupNames, trips, agenda, activities, positions, meetingsAt, memberTrips, lastVia, where, today], () => {
       const nodes: Organisation[] = [];
       const byId = new Map<string, Organisation>();
@@ -650,7 +652,9 @@ function positionPart(chunk: readonly MatchPosition[], personIndex: ReadonlyMap<
 
 /** The positions that count, in order, and each person's current ones (with their organisation's place per slot). */
 function currentPositions(parts: readonly PositionPart[], personCount: number) {
-  const currentOf = new Lists<MatchPosition>(personCount);
+  let count = 0;
+  for (const part of parts) count += part.records.length;
+  const currentOf = new Lists<MatchPosition>(personCount, count);
   const currentAt: number[] = [];
   for (const part of parts)
     for (let i = 0; i < part.records.length; i++) if (part.current[i]) currentAt[currentOf.add(part.person[i]!, part.records[i]!)] = part.org[i]!;
@@ -717,20 +721,20 @@ function lastContactsThrough(positions: ReturnType<typeof currentPositions>, act
 }
 
 /**
- * Where each person is: the current position (its slot) at an organisation with a country, the one
- * with the smallest id so the answer does not depend on the order positions come in; else their own
- * country (-2, as the contact schema has it: where they are based when no current position says so);
- * -1: unknown.
+ * Where each person works now, as far as it tells where they are: the current position (its slot) at
+ * an organisation with a country, the one with the smallest id so the answer does not depend on the
+ * order positions come in (-1: none), and that country. The ranking falls back on the person's own
+ * country (as the contact schema has it: where they are based when no current position says so).
  */
-function whereOfPeople(positions: ReturnType<typeof currentPositions>, organisations: readonly MatchOrganisation[], contacts: readonly MatchContact[]) {
+function whereOfPeople(positions: ReturnType<typeof currentPositions>, organisations: readonly MatchOrganisation[], personCount: number) {
   const { currentOf, currentAt } = positions;
-  const slots = new Int32Array(contacts.length);
+  const slots = new Int32Array(personCount);
   const countries: Array<string | null> = [];
-  for (let k = 0; k < contacts.length; k++) {
+  for (let k = 0; k < personCount; k++) {
     let slot = -1;
     for (let i = currentOf.head(k); i !== -1; i = currentOf.after(i)) if (organisations[currentAt[i]!]!.country && (slot === -1 || currentOf.at(i).id < currentOf.at(slot).id)) slot = i;
-    slots[k] = slot === -1 && contacts[k]!.country ? -2 : slot;
-    countries.push(slot >= 0 ? organisations[currentAt[slot]!]!.country : slot === -1 && contacts[k]!.country ? contacts[k]!.country : null);
+    slots[k] = slot;
+    countries.push(slot >= 0 ? organisations[currentAt[slot]!]!.country : null);
   }
   return { slots, countries };
 }
@@ -1100,9 +1104,12 @@ export function rankMatches(prepared: PreparedMatchWorkspace, query: MatchQuery)
     return false;
   }
 
-  /** Where a person is (see `PreparedMatchWorkspace.whereOf`): the slot of a current position, -2 their own country, -1 unknown. */
-  const whereSlot = (k: number) => whereOf[k]!;
-  const countryOf = (k: number) => countryOfPerson[k]!;
+  /** Where a person is: the slot of a current position that says so, else -2 for their own country (if any), else -1. */
+  const whereSlot = (k: number) => {
+    const slot = whereOf[k]!;
+    return slot === -1 && contacts[k]!.country ? -2 : slot;
+  };
+  const countryOf = (k: number) => countryOfPerson[k] ?? (contacts[k]!.country || null);
   /** Distinct trips of the meetings a person was a counterpart in, counted in place. */
   function distinctMeetingTrips(k: number): number {
     let distinct = 0;

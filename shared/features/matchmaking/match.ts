@@ -260,7 +260,7 @@ export interface PreparedMatchWorkspace {
   readonly currentOf: Lists<MatchPosition>;
   /** The organisation (its place in `organisations`) of each slot of `currentOf`. */
   readonly currentAt: readonly number[];
-  /** Per person, the slot of the current position that says where they are (-1: none says so; see `whereOfPeople`). */
+  /** Per person, the slot of the current position that says where they are (-1: none says so; see `currentPositions`). */
   readonly whereOf: Int32Array;
   /** The country of that position's organisation (null: none). */
   readonly countryOf: ReadonlyArray<string | null>;
@@ -302,11 +302,11 @@ class Stage<V> {
 }
 
 /** Per-chunk results while the context (who is where, the day) stays the same: a chunk is read once. */
-class ChunkStage<T, P> {
+class ChunkStage<K extends object, P> {
   private context: readonly unknown[] = [];
-  private parts = new WeakMap<readonly T[], P>();
+  private parts = new WeakMap<K, P>();
   builds = 0;
-  all(context: readonly unknown[], chunks: ReadonlyArray<readonly T[]>, build: (chunk: readonly T[]) => P): P[] {
+  all(context: readonly unknown[], chunks: readonly K[], build: (chunk: K) => P): P[] {
     if (context.length !== this.context.length || context.some((x, i) => x !== this.context[i])) {
       this.context = context;
       this.parts = new WeakMap();
@@ -387,8 +387,6 @@ export interface MatchPrepareCounts {
   readonly meetingsThrough: number;
   readonly tripsThrough: number;
   readonly lastContactsThrough: number;
-  /** Where each person works now, as far as it tells where they are (current positions, organisations' countries). */
-  readonly where: number;
   /** Prepared workspaces put together from the stages. */
   readonly assembled: number;
 }
@@ -410,14 +408,15 @@ export function createMatchPreparer() {
   const groupStage = new Stage<ReadonlyMap<string, string>>();
   const tripStage = new Stage<ReturnType<typeof tripsOfPeople>>();
   const agendaStage = new Stage<ReturnType<typeof meetings>>();
-  const activityChunks = new ChunkStage<MatchActivity, ActivityPart>();
+  const activityChunks = new ChunkStage<readonly MatchActivity[], ActivityPart>();
   const activityStage = new Stage<ReturnType<typeof lastContacts>>();
-  const positionChunks = new ChunkStage<MatchPosition, PositionPart>();
+  const positionChunks = new ChunkStage<readonly MatchPosition[], PositionPart>();
+  const meetingChunks = new ChunkStage<PositionPart, ThroughPart<MatchAgendaItem>>();
+  const tripChunks = new ChunkStage<PositionPart, ThroughPart<MatchTrip>>();
   const positionStage = new Stage<ReturnType<typeof currentPositions>>();
-  const meetingLinks = new Stage<ReturnType<typeof meetingsThrough>>();
-  const tripLinks = new Stage<ReturnType<typeof tripsThrough>>();
+  const meetingLinks = new Stage<Array<MatchAgendaItem[] | null>>();
+  const tripLinks = new Stage<Array<MatchTrip[] | null>>();
   const contactLinks = new Stage<ReturnType<typeof lastContactsThrough>>();
-  const whereStage = new Stage<ReturnType<typeof whereOfPeople>>();
   const meetingStage = new Stage<Array<readonly MatchAgendaItem[] | null>>();
   const assembly = new Stage<PreparedMatchWorkspace>();
 
@@ -425,6 +424,7 @@ export function createMatchPreparer() {
     organisations = orgStage.get([ws.organisations], () => place(ws.organisations, organisations, () => organisationIndexBuilds++));
     people = peopleStage.get([ws.contacts], () => place(ws.contacts, people, () => personIndexBuilds++));
     const orgIndex = organisations.index;
+    const orgRecords = organisations.records;
     const personIndex = people.index;
     const orgCount = organisations.records.length;
     const personCount = people.records.length;
@@ -440,9 +440,11 @@ export function createMatchPreparer() {
     const activityParts = activityChunks.all([personIndex, today], chunksOf(ws.activities), (chunk) => activityPart(chunk, personIndex, today));
     const activities = activityStage.get([personCount, ...activityParts], () => lastContacts(activityParts, personCount));
     const positionParts = positionChunks.all([personIndex, orgIndex, today], chunksOf(ws.positions), (chunk) => positionPart(chunk, personIndex, orgIndex, today));
-    const positions = positionStage.get([personCount, ...positionParts], () => currentPositions(positionParts, personCount));
-    const via = meetingLinks.get([positions, agenda], () => meetingsThrough(positions, agenda.meetingsOf, orgCount));
-    const memberTrips = tripLinks.get([positions, trips], () => tripsThrough(positions, trips.tripsOf, orgCount));
+    const positions = positionStage.get([personCount, organisations.records, ...positionParts], () => currentPositions(positionParts, personCount, orgRecords));
+    const viaParts = meetingChunks.all([agenda], positionParts, (part) => meetingsThrough(part, agenda.meetingsOf));
+    const via = meetingLinks.get([orgCount, ...viaParts], () => byOrganisation(viaParts, orgCount));
+    const tripParts = tripChunks.all([trips], positionParts, (part) => tripsThrough(part, trips.tripsOf));
+    const memberTrips = tripLinks.get([orgCount, ...tripParts], () => byOrganisation(tripParts, orgCount));
     const lastVia = contactLinks.get([positions, activities], () => lastContactsThrough(positions, activities, orgCount));
     const orgs = organisations;
     const contacts = people;
@@ -452,8 +454,7 @@ export function createMatchPreparer() {
         return named && through ? [...named, ...through] : (named ?? through);
       }),
     );
-    const where = whereStage.get([positions, orgs.records], () => whereOfPeople(positions, orgs.records, personCount));
-    return assembly.get([orgs, contacts, coops, prioritiesByPlace, groupNames, trips, agenda, activities, positions, meetingsAt, memberTrips, lastVia, where, today], () => {
+    return assembly.get([orgs, contacts, coops, prioritiesByPlace, groupNames, trips, agenda, activities, positions, meetingsAt, memberTrips, lastVia, today], () => {
       const nodes: Organisation[] = [];
       const byId = new Map<string, Organisation>();
       for (let i = 0; i < orgCount; i++) {
@@ -494,8 +495,8 @@ export function createMatchPreparer() {
         meetingsOf: agenda.meetingsOf,
         currentOf: positions.currentOf,
         currentAt: positions.currentAt,
-        whereOf: where.slots,
-        countryOf: where.countries,
+        whereOf: positions.where,
+        countryOf: positions.countries,
         foldCache: new Map(),
         prioritiesOfCountry: new Map(),
       };
@@ -520,7 +521,6 @@ export function createMatchPreparer() {
         meetingsThrough: meetingLinks.builds,
         tripsThrough: tripLinks.builds,
         lastContactsThrough: contactLinks.builds,
-        where: whereStage.builds,
         assembled: assembly.builds,
       };
     },
@@ -650,49 +650,86 @@ function positionPart(chunk: readonly MatchPosition[], personIndex: ReadonlyMap<
   return part;
 }
 
-/** The positions that count, in order, and each person's current ones (with their organisation's place per slot). */
-function currentPositions(parts: readonly PositionPart[], personCount: number) {
+/**
+ * The positions that count, in order; each person's current ones (with their organisation's place per
+ * slot); and where each person works now, as far as it tells where they are: the current position
+ * (its slot) at an organisation with a country, the one with the smallest id so the answer does not
+ * depend on the order positions come in (-1: none), and that country. The ranking falls back on the
+ * person's own country (as the contact schema has it: where they are based when no position says so).
+ */
+function currentPositions(parts: readonly PositionPart[], personCount: number, organisations: readonly MatchOrganisation[]) {
   let count = 0;
   for (const part of parts) count += part.records.length;
   const currentOf = new Lists<MatchPosition>(personCount, count);
   const currentAt: number[] = [];
+  const where = new Int32Array(personCount).fill(-1);
+  const countries: Array<string | null> = new Array<string | null>(personCount).fill(null);
   for (const part of parts)
-    for (let i = 0; i < part.records.length; i++) if (part.current[i]) currentAt[currentOf.add(part.person[i]!, part.records[i]!)] = part.org[i]!;
-  return { parts, currentOf, currentAt };
+    for (let i = 0; i < part.records.length; i++) {
+      if (!part.current[i]) continue;
+      const k = part.person[i]!;
+      const pos = part.records[i]!;
+      const o = part.org[i]!;
+      const slot = currentOf.add(k, pos);
+      currentAt[slot] = o;
+      const country = organisations[o]!.country;
+      if (country && (where[k] === -1 || pos.id < currentOf.at(where[k]!).id)) {
+        where[k] = slot;
+        countries[k] = country;
+      }
+    }
+  return { parts, currentOf, currentAt, where, countries };
 }
 
 const heldOn = (pos: MatchPosition, day: string) => (!pos.from || pos.from <= day) && (!pos.to || pos.to >= day);
 
-/**
- * Meetings with an organisation through the people met: a counterpart's positions held on the day of
- * the meeting, in the order of the positions. (An organisation may get an item twice, named and
- * through a counterpart: trips count once, items are listed once.)
- */
-function meetingsThrough(positions: ReturnType<typeof currentPositions>, meetingsOf: Lists<MatchAgendaItem>, orgCount: number) {
-  const via: Array<MatchAgendaItem[] | null> = new Array<MatchAgendaItem[] | null>(orgCount).fill(null);
-  for (const part of positions.parts)
-    for (let i = 0; i < part.records.length; i++) {
-      const k = part.person[i]!;
-      if (!meetingsOf.has(k)) continue;
-      const pos = part.records[i]!;
-      const o = part.org[i]!;
-      for (let j = meetingsOf.head(k); j !== -1; j = meetingsOf.after(j)) if (heldOn(pos, meetingsOf.at(j).date)) (via[o] ??= []).push(meetingsOf.at(j));
-    }
-  return via;
+/** What one chunk of positions links to an organisation (by place), in the order of the positions. */
+interface ThroughPart<T> {
+  readonly org: number[];
+  readonly item: T[];
 }
 
-/** Trips that people working at an organisation then (on the trip's first day) were on as delegation members. */
-function tripsThrough(positions: ReturnType<typeof currentPositions>, tripsOf: Lists<MatchTrip>, orgCount: number) {
-  const memberTrips: Array<MatchTrip[] | null> = new Array<MatchTrip[] | null>(orgCount).fill(null);
-  for (const part of positions.parts)
-    for (let i = 0; i < part.records.length; i++) {
-      const k = part.person[i]!;
-      if (!tripsOf.has(k)) continue;
-      const pos = part.records[i]!;
-      const o = part.org[i]!;
-      for (let j = tripsOf.head(k); j !== -1; j = tripsOf.after(j)) if (heldOn(pos, tripsOf.at(j).startDate)) (memberTrips[o] ??= []).push(tripsOf.at(j));
-    }
-  return memberTrips;
+/**
+ * Meetings with an organisation through the people met: a counterpart's positions held on the day of
+ * the meeting, one chunk of positions. (An organisation may get an item twice, named and through a
+ * counterpart: trips count once, items are listed once.)
+ */
+function meetingsThrough(part: PositionPart, meetingsOf: Lists<MatchAgendaItem>): ThroughPart<MatchAgendaItem> {
+  const out: ThroughPart<MatchAgendaItem> = { org: [], item: [] };
+  for (let i = 0; i < part.records.length; i++) {
+    const k = part.person[i]!;
+    if (!meetingsOf.has(k)) continue;
+    const pos = part.records[i]!;
+    for (let j = meetingsOf.head(k); j !== -1; j = meetingsOf.after(j))
+      if (heldOn(pos, meetingsOf.at(j).date)) {
+        out.org.push(part.org[i]!);
+        out.item.push(meetingsOf.at(j));
+      }
+  }
+  return out;
+}
+
+/** Trips that people working at an organisation then (on the trip's first day) were on as delegation members, one chunk of positions. */
+function tripsThrough(part: PositionPart, tripsOf: Lists<MatchTrip>): ThroughPart<MatchTrip> {
+  const out: ThroughPart<MatchTrip> = { org: [], item: [] };
+  for (let i = 0; i < part.records.length; i++) {
+    const k = part.person[i]!;
+    if (!tripsOf.has(k)) continue;
+    const pos = part.records[i]!;
+    for (let j = tripsOf.head(k); j !== -1; j = tripsOf.after(j))
+      if (heldOn(pos, tripsOf.at(j).startDate)) {
+        out.org.push(part.org[i]!);
+        out.item.push(tripsOf.at(j));
+      }
+  }
+  return out;
+}
+
+/** The chunks' links per organisation, in the order of the chunks (so in the order of the positions). */
+function byOrganisation<T>(parts: ReadonlyArray<ThroughPart<T>>, orgCount: number): Array<T[] | null> {
+  const out: Array<T[] | null> = new Array<T[] | null>(orgCount).fill(null);
+  for (const part of parts) for (let i = 0; i < part.org.length; i++) (out[part.org[i]!] ??= []).push(part.item[i]!);
+  return out;
 }
 
 /** Each organisation's last contact through someone who works there now (newest day, then smallest entry id, then position id). */
@@ -718,25 +755,6 @@ function lastContactsThrough(positions: ReturnType<typeof currentPositions>, act
       }
     }
   return { lastVia, lastViaPosition, lastViaDay };
-}
-
-/**
- * Where each person works now, as far as it tells where they are: the current position (its slot) at
- * an organisation with a country, the one with the smallest id so the answer does not depend on the
- * order positions come in (-1: none), and that country. The ranking falls back on the person's own
- * country (as the contact schema has it: where they are based when no current position says so).
- */
-function whereOfPeople(positions: ReturnType<typeof currentPositions>, organisations: readonly MatchOrganisation[], personCount: number) {
-  const { currentOf, currentAt } = positions;
-  const slots = new Int32Array(personCount);
-  const countries: Array<string | null> = [];
-  for (let k = 0; k < personCount; k++) {
-    let slot = -1;
-    for (let i = currentOf.head(k); i !== -1; i = currentOf.after(i)) if (organisations[currentAt[i]!]!.country && (slot === -1 || currentOf.at(i).id < currentOf.at(slot).id)) slot = i;
-    slots[k] = slot;
-    countries.push(slot >= 0 ? organisations[currentAt[slot]!]!.country : null);
-  }
-  return { slots, countries };
 }
 
 /**

@@ -2,8 +2,9 @@
  * The matchmaking service (contract namespace `matchmaking`, "Find partners"): resolves what the
  * screen matches from (an organisation, a case, a cooperation or an idea) against the store, takes
  * the day from the clock, and ranks with the pure core (shared/features/matchmaking/match.ts) over
- * indexes kept while the workspace is unchanged (./prepared.ts). `exportPdf` prints the same ranking
- * as a job whose file leaves through the platform, like every other export.
+ * indexes kept in stages, each while the collections it reads are unchanged (./prepared.ts).
+ * `exportPdf` prints the same ranking as a job whose file leaves through the platform, like every
+ * other export.
  */
 import type { ParsedInputOf, ServiceOf } from '../../../../shared/contract';
 import type { FindSubject, MatchFindInput, MatchFindResult, MatchSourceInfo } from '../../../../shared/features/matchmaking/contract';

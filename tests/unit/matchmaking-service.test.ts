@@ -208,6 +208,13 @@ describe('matchmaking: indexes kept in stages', () => {
     check('a group edit');
     await b.call('contacts.create', { contact: { givenName: 'Wanjiru', familyName: 'Kamau', expertise: ['water'] }, positions: [{ organisationId: p.nairobi.id, role: 'Lecturer' }] });
     check('a new contact');
+    // Removals move the places of everyone after the removed record: every stage keyed on them is rebuilt.
+    const amaToDelete = await b.call('contacts.get', { id: p.ama.id });
+    await b.call('contacts.delete', { id: amaToDelete.id, revision: amaToDelete.revision });
+    check('a deleted contact');
+    const hanoi = await b.call('organisations.get', { id: p.hanoi.id });
+    await b.call('organisations.delete', { id: hanoi.id, revision: hanoi.revision });
+    check('a deleted organisation');
     check('nothing changed');
     expect(cache.get(b.store.db, '2026-11-22')).toEqual(prepareMatchWorkspace(matchWorkspaceOf(b.store.db), '2026-11-22'));
   });

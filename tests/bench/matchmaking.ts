@@ -3,9 +3,10 @@
  * a generated, deterministic workspace of 5,000 organisations, 50,000 people, 100,000 positions,
  * 1,500 cooperations and 2,000 trips, three kinds of query, each timed beside a floor — one plain
  * pass over the same collections — measured alternately in the same run. Then the service as the
- * screen calls it (`matchmaking.find` over a real store holding the same workspace): the first call
- * (indexes built), a repeated call (indexes kept), and a call after one contact edit through the
- * store (indexes rebuilt). Prints, asserts nothing.
+ * screen calls it (`matchmaking.find` over a real store holding the same workspace): cold (nothing
+ * kept), the first call after one edit through the store of a contact, a position, a timeline entry
+ * and a cooperation (only the stages reading it rebuilt), and a repeated call (everything kept).
+ * Prints, asserts nothing.
  */
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
@@ -15,10 +16,13 @@ import { findMatches, prepareMatchWorkspace, rankMatches, type MatchActivity, ty
 import { MatchFindInput as MatchFindQuery } from '../../shared/features/matchmaking/contract';
 import { cooperationStatuses, MatchQuery, type MatchQueryInput } from '../../shared/features/matchmaking/schema';
 import { organisationKinds } from '../../shared/features/organisations/schema';
-import { createContext } from '../../electron/backend/records/context';
+import { createContext, localDate } from '../../electron/backend/records/context';
 import { createContactService } from '../../electron/backend/services/contacts/contacts';
 import { createMatchmakingService } from '../../electron/backend/services/matchmaking/matchmaking';
-import { preparedCacheOf } from '../../electron/backend/services/matchmaking/prepared';
+import { createPreparedCache, preparedCacheOf } from '../../electron/backend/services/matchmaking/prepared';
+import { createActivityService } from '../../electron/backend/services/cases/activities';
+import { createPositionService } from '../../electron/backend/services/contacts/positions';
+import { createCooperationService } from '../../electron/backend/services/cooperations/cooperations';
 import { createJobs } from '../../electron/backend/services/workspace/jobs';
 import { downloadPlatform } from '../../electron/backend/platform';
 import { writeFileDurably } from '../../electron/backend/store/durable-write';
@@ -209,7 +213,7 @@ export async function benchMatchmaking(runs = 30, sizes: MatchSize[] = [realisti
 }
 
 /** The generated workspace as a stored database (the fields matchmaking does not read filled with valid values). */
-function matchDatabase(size: MatchSize): Database {
+export function matchDatabase(size: MatchSize): Database {
   const ws = generateMatchWorkspace(size);
   const stamp = '2026-06-01T09:00:00.000Z';
   const meta = { createdAt: stamp, updatedAt: stamp, revision: 1 };
@@ -228,9 +232,26 @@ function matchDatabase(size: MatchSize): Database {
   } as Parameters<typeof toDatabase>[0]);
 }
 
+interface Timing {
+  wall: number[];
+  cpu: number[];
+}
+function timed(into: Timing, call: () => unknown) {
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  call();
+  into.wall.push(performance.now() - t0);
+  into.cpu.push(cpuMs(c0));
+}
+
+/** The edits timed one by one: one record of each collection a typical session changes, through its service. */
+type EditKind = 'contact' | 'position' | 'timeline entry' | 'cooperation';
+const editKinds: EditKind[] = ['contact', 'position', 'timeline entry', 'cooperation'];
+
 /**
- * `matchmaking.find` over a real store: first call (indexes built), repeated call (kept), and the
- * call after one contact edit through the store (rebuilt), each beside the floor, alternately.
+ * `matchmaking.find` over a real store, each beside the floor, alternately: cold (no stage kept: the
+ * first call after opening), the first call after one edit of each kind (the stages reading the edited
+ * collection rebuilt, the rest kept), and a repeated call with another weight (everything kept).
  */
 async function benchService(size: MatchSize, runs: number): Promise<Array<Record<string, string>>> {
   const dir = await mkdtemp(join(tmpdir(), 'attache-bench-match-'));
@@ -240,48 +261,95 @@ async function benchService(size: MatchSize, runs: number): Promise<Array<Record
     await writeFileDurably(join(dataDir, DATABASE_FILE), serializeChunks(matchDatabase(size)));
     const store = await Store.open({ dataDir });
     const ctx = createContext(store, () => new Date('2026-06-15T10:00:00Z'));
+    const today = localDate(ctx.now());
     const service = createMatchmakingService(ctx, downloadPlatform, createJobs(ctx));
     const contacts = createContactService(ctx);
+    const positions = createPositionService(ctx);
+    const activities = createActivityService(ctx);
+    const cooperations = createCooperationService(ctx);
     const cache = preparedCacheOf(store);
     const input = MatchFindQuery.parse({ subject: { kind: 'organisation', id: 'org-3' } });
+    const query = MatchQuery.parse({ subject: { kind: 'organisation', id: 'org-3' }, direction: input.direction, weights: input.weights, limit: input.limit, today });
     const ws = () => ({ organisations: store.db.organisations, contacts: store.db.contacts, positions: store.db.positions, trips: store.db.trips, agendaItems: store.db.agendaItems, activities: store.db.activities, cooperations: store.db.cooperations, priorities: [], groups: store.db.groups });
-    const first: number[] = [];
-    const again: number[] = [];
-    const edited: number[] = [];
-    const floors: number[] = [];
-    service.find(input); // warm-up
     let n = 0;
-    for (let i = 0; i < runs; i++) {
-      // An edit (not timed) so the next call is a first call again.
-      const c = store.db.contacts.at(n % 100)!;
-      await contacts.update({ id: c.id, revision: c.revision, changes: { notes: `edited ${++n}` } });
-      const builds = cache.builds;
-      let t0 = performance.now();
-      service.find(input);
-      first.push(performance.now() - t0);
-      t0 = performance.now();
-      service.find({ ...input, weights: { ...input.weights, sharedTopics: 10 + (i % 5) } });
-      again.push(performance.now() - t0);
-      if (cache.builds !== builds + 1) throw new Error('matchmaking bench: the repeated call rebuilt the indexes');
-      const d = store.db.contacts.at((n + 50) % 100)!;
-      await contacts.update({ id: d.id, revision: d.revision, changes: { expertise: i % 2 ? ['water'] : ['health'] } });
-      t0 = performance.now();
-      service.find(input);
-      edited.push(performance.now() - t0);
-      t0 = performance.now();
+    /** One record of the kind edited (not timed), a different one each time, somewhere in the middle of the collection. */
+    const edit = async (kind: EditKind) => {
+      n++;
+      const at = (length: number) => Math.floor(length / 2) + (n % 100);
+      switch (kind) {
+        case 'contact': {
+          const c = store.db.contacts.at(at(store.db.contacts.length))!;
+          return contacts.update({ id: c.id, revision: c.revision, changes: { notes: `edited ${n}` } });
+        }
+        case 'position': {
+          const p = store.db.positions.at(at(store.db.positions.length))!;
+          return positions.update({ id: p.id, revision: p.revision, changes: { role: `Role ${n}` } });
+        }
+        case 'timeline entry': {
+          const a = store.db.activities.at(at(store.db.activities.length))!;
+          return activities.update({ id: a.id, revision: a.revision, changes: { date: n % 2 ? '2026-06-14' : '2025-06-14' } });
+        }
+        case 'cooperation': {
+          const c = store.db.cooperations.at(at(store.db.cooperations.length))!;
+          return cooperations.update({ id: c.id, revision: c.revision, changes: { title: `Cooperation ${n}` } });
+        }
+      }
+    };
+    /** Wall and CPU time of each call (on a busy machine the wall time runs ahead of the CPU time while the call waits). */
+    const cold: Timing = { wall: [], cpu: [] };
+    const again: Timing = { wall: [], cpu: [] };
+    const edited = new Map<EditKind, Timing>(editKinds.map((k) => [k, { wall: [], cpu: [] }]));
+    const rebuilt = new Map<EditKind, string>();
+    const floors: number[] = [];
+    const floor = () => {
+      const t0 = performance.now();
       floorPass(ws());
       floors.push(performance.now() - t0);
+    };
+    service.find(input); // warm-up
+    for (let i = 0; i < runs; i++) {
+      // Cold: a preparer that has kept nothing, as on the first call after opening the workspace.
+      timed(cold, () => rankMatches(createPreparedCache().get(store.db, today), query));
+      floor();
+      for (const kind of editKinds) {
+        await edit(kind);
+        const before = cache.stages();
+        timed(edited.get(kind)!, () => service.find(input));
+        const after = cache.stages();
+        rebuilt.set(
+          kind,
+          (Object.keys(after) as Array<keyof typeof after>)
+            .filter((k) => k !== 'assembled' && after[k] !== before[k])
+            .join(', ') || 'none (only put together again)',
+        );
+        floor();
+      }
+      const builds = cache.builds;
+      timed(again, () => service.find({ ...input, weights: { ...input.weights, sharedTopics: 10 + (i % 5) } }));
+      if (cache.builds !== builds) throw new Error('matchmaking bench: the repeated call rebuilt the indexes');
+      floor();
     }
     await store.close();
     const f = `${ms(median(floors))} / ${ms(percentile(floors, 95))}`;
-    const row = (label: string, xs: number[]) => ({ size: `${size.contacts.toLocaleString('en')} people`, call: label, 'median / p95': `${ms(median(xs))} / ${ms(percentile(xs, 95))}`, 'floor median / p95': f });
-    return [row('first call (indexes built)', first), row('repeated call, another weight (indexes kept)', again), row('after one contact edit through the store', edited)];
+    const row = (label: string, t: Timing, stages = '') => ({
+      size: `${size.contacts.toLocaleString('en')} people`,
+      call: label,
+      'median / p95': `${ms(median(t.wall))} / ${ms(percentile(t.wall, 95))}`,
+      'cpu median': ms(median(t.cpu)),
+      'floor median / p95': f,
+      'stages rebuilt': stages,
+    });
+    return [
+      row('cold (nothing kept: first call after opening)', cold, 'all'),
+      ...editKinds.map((k) => row(`after one ${k} edit`, edited.get(k)!, rebuilt.get(k))),
+      row('prepared: repeated call, another weight', again, 'none'),
+    ];
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
 }
 
-/** The service's three calls at each size (see benchService). */
+/** The service's calls at each size (see benchService). */
 export async function benchMatchmakingService(runs = 10, sizes: MatchSize[] = [realisticMatchSize, largeMatchSize]): Promise<string> {
   const rows: Array<Record<string, string>> = [];
   for (const size of sizes) rows.push(...(await benchService(size, runs)));

@@ -5,9 +5,9 @@
  * (observed through the cache, not timed), and the PDF reads back with poppler.
  */
 import { describe, expect, it } from 'vitest';
-import { preparedCacheOf } from '../../electron/backend/services/matchmaking/prepared';
-import { reasonText } from '../../shared/features/matchmaking/match';
-import { defaultWeights, type MatchCandidate } from '../../shared/features/matchmaking/schema';
+import { matchWorkspaceOf, preparedCacheOf } from '../../electron/backend/services/matchmaking/prepared';
+import { prepareMatchWorkspace, rankMatches, reasonText, type PreparedMatchWorkspace } from '../../shared/features/matchmaking/match';
+import { defaultWeights, MatchQuery, type MatchCandidate } from '../../shared/features/matchmaking/schema';
 import { translator } from '../../shared/i18n';
 import type { Database } from '../../shared/schemas/database';
 import { jobFile } from './helpers/jobs';
@@ -136,6 +136,128 @@ describe('matchmaking.find', () => {
     expect(reasonText(amaNow.reasons.find((x) => x.kind === 'sharedTopics')!, 'en')).toContain('water');
     // Another day prepares again.
     expect(cache.get(b.store.db, '2026-11-22')).not.toBe(cache.get(b.store.db, TODAY));
+  });
+});
+
+/** The prepared workspace without the memos queries fill as they go (a kept workspace may have answered some). */
+const withoutMemos = (p: PreparedMatchWorkspace) => ({ ...p, foldCache: null, prioritiesOfCountry: null });
+
+/** Both directions, from an organisation and from an idea, with room for every candidate. */
+const queriesOf = (p: Awaited<ReturnType<typeof portfolio>>) =>
+  [
+    { subject: { kind: 'organisation', id: p.ioer.id }, direction: 'partners' },
+    { subject: { kind: 'organisation', id: p.legon.id }, direction: 'institutes' },
+    { subject: { kind: 'idea', topics: ['water'], countries: ['KE', 'GH'], instituteIds: [p.zmt.id] }, direction: 'partners' },
+    { subject: { kind: 'idea', topics: ['climate adaptation'], countries: ['GH'], instituteIds: [] }, direction: 'institutes' },
+  ].map((q) => MatchQuery.parse({ ...q, today: TODAY, limit: 100 }));
+
+/** A past trip to Ghana with our researcher, a meeting at Legon with Ama, timeline entries, a priority. */
+async function travels(b: TestBackend, p: Awaited<ReturnType<typeof portfolio>>) {
+  const kofi = await b.call('contacts.create', { contact: { givenName: 'Kofi', familyName: 'Mensah', expertise: ['water'] }, positions: [{ organisationId: p.ioer.id, role: 'Researcher' }] });
+  const trip = await b.call('trips.create', { title: 'Delegation to Accra', destinations: [{ country: 'GH', city: 'Accra' }], startDate: '2026-10-05', endDate: '2026-10-08', timeZones: ['Africa/Accra'], members: [{ kind: 'contact', contactId: kofi.id, role: 'member' }] });
+  const item = await b.call('agenda.create', { tripId: trip.id, title: 'Visit at Legon', date: '2026-10-06', start: '10:00', end: '11:00', timeZone: 'Africa/Accra', organisationId: p.legon.id, counterpartIds: [p.ama.id] });
+  const call = await b.call('activities.create', { kind: 'call', date: '2026-09-01', title: 'Call with Ama', participantIds: [p.ama.id, kofi.id] });
+  const priority = await b.call('priorities.create', { title: 'Ghana', country: 'GH', level: 2 });
+  return { kofi, trip, item, call, priority };
+}
+
+describe('matchmaking: indexes kept in stages', () => {
+  it('prepared in stages equals prepared at once after an edit to each collection it reads', async () => {
+    const b = await openTestBackend({ now: clock });
+    const p = await portfolio(b);
+    const t = await travels(b, p);
+    const cache = preparedCacheOf(b.store);
+    const queries = queriesOf(p);
+    const check = (after: string) => {
+      const db = b.store.db;
+      const staged = cache.get(db, TODAY);
+      const once = prepareMatchWorkspace(matchWorkspaceOf(db), TODAY);
+      expect(withoutMemos(staged), after).toEqual(withoutMemos(once));
+      for (const q of queries) expect(rankMatches(staged, q), after).toEqual(rankMatches(once, q));
+    };
+    check('the first call');
+    const ama = await b.call('contacts.get', { id: p.ama.id });
+    await b.call('contacts.update', { id: ama.id, revision: ama.revision, changes: { expertise: ['water', 'health'], familyName: 'Owusu-Ansah' } });
+    check('a contact edit');
+    const kofiNow = await b.call('contacts.get', { id: t.kofi.id });
+    const position = b.store.db.positions.find((x) => x.contactId === t.kofi.id)!;
+    await b.call('positions.update', { id: position.id, revision: position.revision, changes: { organisationId: p.zmt.id, from: '2025-01-01' } });
+    check('a position edit');
+    await b.call('positions.create', { contactId: kofiNow.id, organisationId: p.nairobi.id, role: 'Visiting scholar', from: '2026-01-01', to: null });
+    check('a new position');
+    await b.call('activities.update', { id: t.call.id, revision: t.call.revision, changes: { date: '2026-11-01' } });
+    check('a timeline entry edit');
+    await b.call('activities.create', { kind: 'meeting', date: '2026-11-20', title: 'Meeting in Nairobi', participantIds: [t.kofi.id] });
+    check('a new timeline entry');
+    const ghana = await b.call('cooperations.get', { id: p.ghana.id });
+    await b.call('cooperations.update', { id: ghana.id, revision: ghana.revision, changes: { status: 'ended', partners: [p.legon.id, p.nairobi.id] } });
+    check('a cooperation edit');
+    const nairobi = await b.call('organisations.get', { id: p.nairobi.id });
+    await b.call('organisations.update', { id: nairobi.id, revision: nairobi.revision, changes: { topics: ['health'], parentId: p.legon.id } });
+    check('an organisation edit');
+    await b.call('organisations.create', { name: 'Kwame Nkrumah University', kind: 'university', country: 'GH', topics: ['water'] });
+    check('a new organisation');
+    await b.call('trips.update', { id: t.trip.id, revision: t.trip.revision, changes: { startDate: '2026-10-04' } });
+    check('a trip edit');
+    await b.call('agenda.update', { id: t.item.id, revision: t.item.revision, changes: { organisationId: p.nairobi.id } });
+    check('an agenda item edit');
+    await b.call('priorities.update', { id: t.priority.id, revision: t.priority.revision, changes: { level: 1 } });
+    check('a priority edit');
+    const alliance = await b.call('groups.get', { id: p.alliance.id });
+    await b.call('groups.update', { id: alliance.id, revision: alliance.revision, changes: { name: 'Climate Research Alliance' } });
+    check('a group edit');
+    await b.call('contacts.create', { contact: { givenName: 'Wanjiru', familyName: 'Kamau', expertise: ['water'] }, positions: [{ organisationId: p.nairobi.id, role: 'Lecturer' }] });
+    check('a new contact');
+    // Removals move the places of everyone after the removed record: every stage keyed on them is rebuilt.
+    const amaToDelete = await b.call('contacts.get', { id: p.ama.id });
+    await b.call('contacts.delete', { id: amaToDelete.id, revision: amaToDelete.revision });
+    check('a deleted contact');
+    const hanoi = await b.call('organisations.get', { id: p.hanoi.id });
+    await b.call('organisations.delete', { id: hanoi.id, revision: hanoi.revision });
+    check('a deleted organisation');
+    check('nothing changed');
+    expect(cache.get(b.store.db, '2026-11-22')).toEqual(prepareMatchWorkspace(matchWorkspaceOf(b.store.db), '2026-11-22'));
+  });
+
+  it('rebuilds only the stages that read the edited collection', async () => {
+    const b = await openTestBackend({ now: clock });
+    const p = await portfolio(b);
+    const t = await travels(b, p);
+    const cache = preparedCacheOf(b.store);
+    const find = () => b.call('matchmaking.find', { subject: { kind: 'organisation', id: p.ioer.id } });
+    await find();
+    /** What each edit rebuilt: the stages whose count went up, by how much. */
+    const rebuilt = async (edit: () => Promise<unknown>) => {
+      const before = cache.stages();
+      await edit();
+      await find();
+      const after = cache.stages();
+      return Object.fromEntries(Object.entries(after).filter(([k, v]) => v !== before[k as keyof typeof before]).map(([k, v]) => [k, v - before[k as keyof typeof before]]));
+    };
+    // A contact's fields: the people's places stay, so trips, meetings, positions and timeline entries are kept.
+    const ama = await b.call('contacts.get', { id: p.ama.id });
+    expect(await rebuilt(() => b.call('contacts.update', { id: ama.id, revision: ama.revision, changes: { expertise: ['water'] } }))).toEqual({ assembled: 1 });
+    const position = b.store.db.positions.find((x) => x.contactId === t.kofi.id)!;
+    expect(await rebuilt(() => b.call('positions.update', { id: position.id, revision: position.revision, changes: { role: 'Head of unit', to: '2026-10-01' } }))).toEqual({ positionChunks: 1, positions: 1, meetingsThrough: 1, tripsThrough: 1, lastContactsThrough: 1, assembled: 1 });
+    expect(await rebuilt(() => b.call('activities.update', { id: t.call.id, revision: t.call.revision, changes: { date: '2026-10-30' } }))).toEqual({ activityChunks: 1, activities: 1, lastContactsThrough: 1, assembled: 1 });
+    const ghana = await b.call('cooperations.get', { id: p.ghana.id });
+    expect(await rebuilt(() => b.call('cooperations.update', { id: ghana.id, revision: ghana.revision, changes: { status: 'ended' } }))).toEqual({ cooperations: 1, assembled: 1 });
+    // A new person moves the places: everything that refers to people by place is rebuilt, the cooperations are not.
+    expect(await rebuilt(() => b.call('contacts.create', { contact: { givenName: 'Wanjiru', familyName: 'Kamau' } }))).toEqual({
+      personIndex: 1,
+      trips: 1,
+      agendaItems: 1,
+      activityChunks: 1,
+      activities: 1,
+      positionChunks: 1,
+      positions: 1,
+      meetingsThrough: 1,
+      tripsThrough: 1,
+      lastContactsThrough: 1,
+      assembled: 1,
+    });
+    // An edit matchmaking does not read leaves everything as it was.
+    expect(await rebuilt(() => b.call('cases.create', { title: 'Another case', openedOn: '2026-03-01' }))).toEqual({});
   });
 });
 

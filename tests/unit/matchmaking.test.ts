@@ -7,7 +7,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { catalogues } from '../../shared/i18n';
-import { findMatches, prepareMatchWorkspace, rankMatches, reasonText, type MatchWorkspace } from '../../shared/features/matchmaking/match';
+import { createMatchPreparer, findMatches, prepareMatchWorkspace, rankMatches, reasonText, type MatchWorkspace } from '../../shared/features/matchmaking/match';
+import { CHUNK, Collection } from '../../shared/schemas/collection';
 import { MatchQuery, MatchResult, reasonKinds, type MatchCandidate, type MatchQueryInput, type MatchReason, type ReasonKind } from '../../shared/features/matchmaking/schema';
 import { openTestBackend } from './helpers/workspace';
 
@@ -454,6 +455,43 @@ describe('matchmaking: determinism and limits', () => {
     ]);
     // A workspace prepared for one day does not answer for another.
     expect(() => rankMatches(prepared, MatchQuery.parse({ ...queries[0]!, today: '2026-06-16' }))).toThrow(/prepared for 2026-06-15/);
+  });
+
+  it('re-reads only the edited chunk of a chunked collection, and answers as if prepared from scratch', () => {
+    // Enough people, positions and timeline entries for several chunks of the store's size.
+    const size = CHUNK * 2 + 100;
+    const base = fixture();
+    const contacts = [...base.contacts, ...Array.from({ length: size }, (_, i) => ({ id: `x${i}`, academicTitle: '', givenName: 'Given', familyName: `Family ${i}`, country: null, expertise: i % 7 ? [] : ['water'] }))];
+    const positions = [...base.positions, ...Array.from({ length: size }, (_, i) => ({ id: `xp${i}`, contactId: `x${i}`, organisationId: i % 2 ? 'p-kenya' : 'p-ug', role: 'Lecturer', from: '2020-01-01', to: i % 3 ? null : '2025-12-31' }))];
+    const activities = [...base.activities, ...Array.from({ length: size }, (_, i) => ({ id: `xa${i}`, date: `2026-0${1 + (i % 5)}-1${i % 10}`, participantIds: [`x${i}`, `x${(i * 7) % size}`] }))];
+    const chunked = { ...base, contacts: Collection.from(contacts), positions: Collection.from(positions), activities: Collection.from(activities) };
+    expect(chunked.positions.chunks.length).toBe(3);
+    const preparer = createMatchPreparer();
+    const query = MatchQuery.parse({ subject: { kind: 'organisation', id: 'ours1' }, direction: 'partners', today: TODAY, limit: 100 });
+    const answer = (ws: MatchWorkspace) => rankMatches(preparer.prepare(ws, TODAY), query);
+    expect(answer(chunked)).toEqual(findMatches({ ...base, contacts, positions, activities }, query));
+    const before = preparer.counts();
+    // One position moves to another organisation and one timeline entry becomes the newest: one chunk each changes, as in the store.
+    const withChunk = <T,>(c: Collection<T>, at: number, change: (x: T) => T) => {
+      const chunks = [...c.chunks];
+      const chunk = [...chunks[1]!];
+      chunk[at] = change(chunk[at]!);
+      chunks[1] = chunk;
+      return new Collection(chunks);
+    };
+    const edited = {
+      ...chunked,
+      positions: withChunk(chunked.positions, 17, (p) => ({ ...p, organisationId: 'p-vn' })),
+      activities: withChunk(chunked.activities, 5, (a) => ({ ...a, date: '2026-06-14' })),
+    };
+    const result = answer(edited);
+    const after = preparer.counts();
+    expect(after.positionChunks - before.positionChunks).toBe(1);
+    expect(after.activityChunks - before.activityChunks).toBe(1);
+    expect(after.personIndex).toBe(before.personIndex);
+    expect(after.trips).toBe(before.trips);
+    expect(result).toEqual(findMatches({ ...base, contacts, positions: edited.positions.toArray(), activities: edited.activities.toArray() }, query));
+    expect(result).not.toEqual(findMatches({ ...base, contacts, positions, activities }, query));
   });
 
   it('uses the date it is given, never the clock', () => {

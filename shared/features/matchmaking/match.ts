@@ -5,9 +5,11 @@
  * records it came from. No clock, no randomness, no I/O: the same workspace and query give the same
  * ranking, so a test can state it and a shortlist can be reproduced.
  *
- * The workspace is read through `Iterable`s only (the store's collections may become chunked), each
- * once, into indexes built in O(n) (`prepareMatchWorkspace`: they depend on the workspace and the day,
- * not on the query); scoring is then O(candidates × reasons) (`rankMatches`). `findMatches` does both.
+ * The workspace is read through `Iterable`s (and the store's chunks where it has them), each once,
+ * into indexes built in O(n) (`prepareMatchWorkspace`: they depend on the workspace and the day, not
+ * on the query); scoring is then O(candidates × reasons) (`rankMatches`). `findMatches` does both.
+ * `createMatchPreparer` keeps the indexes in stages, each rebuilt only when a collection it reads
+ * changes, so the first query after an edit costs the stages that edit touches, not all of them.
  */
 import { foldText } from '../../domain/text';
 import { translator, type Language, type TranslationKey } from '../../i18n';
@@ -74,16 +76,23 @@ export interface MatchGroup {
   readonly name: string;
 }
 
+/**
+ * A collection as matchmaking reads it: iterable, and, where the store hands out a chunked collection,
+ * its chunks (a chunk keeps its identity while none of its records changes). Never changed in place:
+ * a preparer keeps what it read from a collection, or a chunk, while it is the same object.
+ */
+export type MatchRows<T> = Iterable<T> & { readonly chunks?: ReadonlyArray<readonly T[]> };
+
 export interface MatchWorkspace {
-  readonly organisations: Iterable<MatchOrganisation>;
-  readonly contacts: Iterable<MatchContact>;
-  readonly positions: Iterable<MatchPosition>;
-  readonly trips: Iterable<MatchTrip>;
-  readonly agendaItems: Iterable<MatchAgendaItem>;
-  readonly activities: Iterable<MatchActivity>;
-  readonly cooperations: Iterable<MatchCooperation>;
-  readonly priorities: Iterable<MatchPriority>;
-  readonly groups: Iterable<MatchGroup>;
+  readonly organisations: MatchRows<MatchOrganisation>;
+  readonly contacts: MatchRows<MatchContact>;
+  readonly positions: MatchRows<MatchPosition>;
+  readonly trips: MatchRows<MatchTrip>;
+  readonly agendaItems: MatchRows<MatchAgendaItem>;
+  readonly activities: MatchRows<MatchActivity>;
+  readonly cooperations: MatchRows<MatchCooperation>;
+  readonly priorities: MatchRows<MatchPriority>;
+  readonly groups: MatchRows<MatchGroup>;
 }
 
 /* ------------------------------------------------------------------------------------------------ */
@@ -163,8 +172,10 @@ class Lists<T> {
   private readonly first: Int32Array;
   private readonly last: Int32Array;
   private readonly items: T[] = [];
-  private next = new Int32Array(1024);
-  constructor(size: number) {
+  private next: Int32Array;
+  /** `size` lists; `capacity`: how many items are expected in all (grown as needed). */
+  constructor(size: number, capacity = 1024) {
+    this.next = new Int32Array(Math.max(16, capacity));
     this.first = new Int32Array(size).fill(-1);
     this.last = new Int32Array(size).fill(-1);
   }
@@ -210,26 +221,26 @@ interface Organisation {
   /** Its place in `PreparedMatchWorkspace.organisations`, for the per-query arrays. */
   readonly index: number;
   /** An institute in some cooperation: one of ours. */
-  institute: boolean;
+  readonly institute: boolean;
   /** The most recent contact with someone who holds a position here now, and that position. */
-  lastVia: MatchActivity | null;
-  lastViaPosition: MatchPosition | null;
-  /** dayNumber of lastVia's date (-Infinity: none), compared as a number in the positions pass. */
-  lastViaDay: number;
-  asPartner: MatchCooperation[] | null;
-  asInstitute: MatchCooperation[] | null;
-  meetings: MatchAgendaItem[] | null;
+  readonly lastVia: MatchActivity | null;
+  readonly lastViaPosition: MatchPosition | null;
+  /** dayNumber of lastVia's date (-Infinity: none). */
+  readonly lastViaDay: number;
+  readonly asPartner: readonly MatchCooperation[] | null;
+  readonly asInstitute: readonly MatchCooperation[] | null;
+  readonly meetings: readonly MatchAgendaItem[] | null;
   /** Trips that people working here then were on as delegation members. */
-  memberTrips: MatchTrip[] | null;
+  readonly memberTrips: readonly MatchTrip[] | null;
   children: Organisation[] | null;
 }
 type Candidate<T> = { state: T; score: number; sortName: string | null };
 
 /**
- * The workspace indexed for one day: every collection read once, in O(n). Nothing in it depends on a
- * query's subject, direction or weights, so a caller that keeps it (while the workspace is unchanged
- * and the day is the same) can rank again — another weight, the other direction — at the cost of the
- * ranking alone. Treat it as opaque; `rankMatches` is its only reader.
+ * The workspace indexed for one day. Nothing in it depends on a query's subject, direction or
+ * weights, so a caller that keeps it (while the workspace is unchanged and the day is the same) can
+ * rank again — another weight, the other direction — at the cost of the ranking alone. Treat it as
+ * opaque; `rankMatches` is its only reader.
  */
 export interface PreparedMatchWorkspace {
   readonly today: string;
@@ -247,69 +258,323 @@ export interface PreparedMatchWorkspace {
   readonly tripsOf: Lists<MatchTrip>;
   readonly meetingsOf: Lists<MatchAgendaItem>;
   readonly currentOf: Lists<MatchPosition>;
-  readonly currentAt: readonly Organisation[];
+  /** The organisation (its place in `organisations`) of each slot of `currentOf`. */
+  readonly currentAt: readonly number[];
+  /** Per person, the slot of the current position that says where they are (-1: none says so; see `currentPositions`). */
+  readonly whereOf: Int32Array;
+  /** The country of that position's organisation (null: none). */
+  readonly countryOf: ReadonlyArray<string | null>;
   /** Memos filled as queries ask (folded topics, priorities per country): same answers, fewer computations. */
   readonly foldCache: Map<string, string>;
   readonly prioritiesOfCountry: Map<string, MatchPriority[]>;
 }
 
-/** Indexes `ws` for `today` (an ISO date): one pass over each collection. */
-export function prepareMatchWorkspace(ws: MatchWorkspace, today: string): PreparedMatchWorkspace {
-  const organisations: Organisation[] = [];
-  const orgs = new Map<string, Organisation>();
-  for (const o of ws.organisations) {
-    const node: Organisation = { o, index: organisations.length, institute: false, lastVia: null, lastViaPosition: null, lastViaDay: -Infinity, asPartner: null, asInstitute: null, meetings: null, memberTrips: null, children: null };
-    organisations.push(node);
-    orgs.set(o.id, node);
+/* ------------------------------------------------------------------------------------------------
+ * Preparation in stages. Each stage reads few collections and is kept while they are unchanged (by
+ * identity: the store replaces a collection whenever one of its records changes), so an edit to one
+ * contact, position, timeline entry or cooperation rebuilds only the stages that read it, and the
+ * stages then recombine in a few milliseconds. Stages refer to people and organisations by their
+ * place (index) in the contacts and organisations; those indexes are kept while the ids stay where
+ * they are, so editing a contact's fields rebuilds nothing that depends on the people's places.
+ * The two large collections, positions and timeline entries, are also read per chunk (the store's
+ * chunks of 4,096 records keep their identity while unchanged): an edit re-reads one chunk.
+ * --------------------------------------------------------------------------------------------- */
+
+/** The chunks of a collection: the store's own, else the whole list as one. */
+function chunksOf<T>(rows: MatchRows<T>): ReadonlyArray<readonly T[]> {
+  if (rows.chunks) return rows.chunks;
+  return [Array.isArray(rows) ? (rows as readonly T[]) : [...rows]];
+}
+
+/** One kept result, rebuilt when any of its inputs is another object (or value) than last time. */
+class Stage<V> {
+  private inputs: readonly unknown[] | null = null;
+  private value: V | null = null;
+  builds = 0;
+  get(inputs: readonly unknown[], build: () => V): V {
+    const last = this.inputs;
+    if (this.value !== null && last && last.length === inputs.length && last.every((x, i) => x === inputs[i])) return this.value;
+    this.value = build();
+    this.inputs = inputs;
+    this.builds++;
+    return this.value;
   }
-  for (const s of organisations) {
-    const parent = s.o.parentId ? orgs.get(s.o.parentId) : undefined;
-    if (parent) (parent.children ??= []).push(s);
+}
+
+/** Per-chunk results while the context (who is where, the day) stays the same: a chunk is read once. */
+class ChunkStage<K extends object, P> {
+  private context: readonly unknown[] = [];
+  private parts = new WeakMap<K, P>();
+  builds = 0;
+  all(context: readonly unknown[], chunks: readonly K[], build: (chunk: K) => P): P[] {
+    if (context.length !== this.context.length || context.some((x, i) => x !== this.context[i])) {
+      this.context = context;
+      this.parts = new WeakMap();
+    }
+    return chunks.map((chunk) => {
+      let part = this.parts.get(chunk);
+      if (part === undefined) {
+        this.parts.set(chunk, (part = build(chunk)));
+        this.builds++;
+      }
+      return part;
+    });
+  }
+}
+
+/** Records by place, and each id's place (the last record with it, as a Map fills). */
+interface Placed<T> {
+  readonly chunks: ReadonlyArray<readonly T[]>;
+  readonly records: readonly T[];
+  readonly index: ReadonlyMap<string, number>;
+}
+/** The same ids in the same places (a record's fields may differ). */
+function sameIds<T extends { readonly id: string }>(a: ReadonlyArray<readonly T[]>, b: ReadonlyArray<readonly T[]>): boolean {
+  if (a.length !== b.length) return false;
+  for (let c = 0; c < a.length; c++) {
+    const x = a[c]!;
+    const y = b[c]!;
+    if (x === y) continue;
+    if (x.length !== y.length) return false;
+    for (let i = 0; i < x.length; i++) if (x[i]!.id !== y[i]!.id) return false;
+  }
+  return true;
+}
+/**
+ * Places the records of `rows`; the index of `last` (the same Map) when the ids have not moved, so
+ * the stages keyed on it are kept. `onIndex` counts the indexes built.
+ */
+function place<T extends { readonly id: string }>(rows: MatchRows<T>, last: Placed<T> | null, onIndex: () => void): Placed<T> {
+  const chunks = chunksOf(rows);
+  const records: T[] = [];
+  for (const chunk of chunks) for (let i = 0; i < chunk.length; i++) records.push(chunk[i]!);
+  if (last && sameIds(last.chunks, chunks)) return { chunks, records, index: last.index };
+  onIndex();
+  const index = new Map<string, number>();
+  for (let k = 0; k < records.length; k++) index.set(records[k]!.id, k);
+  return { chunks, records, index };
+}
+
+/** One chunk of positions, those of a known person at a known organisation: the person's and the organisation's places. */
+interface PositionPart {
+  readonly records: MatchPosition[];
+  readonly person: number[];
+  readonly org: number[];
+  readonly current: boolean[];
+}
+/** One chunk of timeline entries up to today: (person, entry) for each participant known. */
+interface ActivityPart {
+  readonly person: number[];
+  readonly activity: MatchActivity[];
+}
+
+/** How many times each stage was built (observable for tests and the bench; never timed in tests). */
+export interface MatchPrepareCounts {
+  /** Organisation and people indexes (ids placed); not counted when only fields changed. */
+  readonly organisationIndex: number;
+  readonly personIndex: number;
+  readonly cooperations: number;
+  readonly priorities: number;
+  readonly groups: number;
+  readonly trips: number;
+  readonly agendaItems: number;
+  /** Timeline entries and positions: the chunks read, and the merges of the chunks. */
+  readonly activityChunks: number;
+  readonly activities: number;
+  readonly positionChunks: number;
+  readonly positions: number;
+  /** Positions read against the above: meetings and trips through the people who worked there then, last contacts through those who work there now. */
+  readonly meetingsThrough: number;
+  readonly tripsThrough: number;
+  readonly lastContactsThrough: number;
+  /** Prepared workspaces put together from the stages. */
+  readonly assembled: number;
+}
+
+/**
+ * A preparer that keeps its stages between calls: `prepare` returns the same prepared workspace
+ * while nothing it reads has changed, and after an edit rebuilds only the stages that read the
+ * edited collection. The result is the same as preparing from scratch (a test compares them).
+ */
+export function createMatchPreparer() {
+  let organisations: Placed<MatchOrganisation> | null = null;
+  let people: Placed<MatchContact> | null = null;
+  let organisationIndexBuilds = 0;
+  let personIndexBuilds = 0;
+  const orgStage = new Stage<Placed<MatchOrganisation>>();
+  const peopleStage = new Stage<Placed<MatchContact>>();
+  const coopStage = new Stage<ReturnType<typeof cooperationsOf>>();
+  const priorityStage = new Stage<ReadonlyMap<string, MatchPriority[]>>();
+  const groupStage = new Stage<ReadonlyMap<string, string>>();
+  const tripStage = new Stage<ReturnType<typeof tripsOfPeople>>();
+  const agendaStage = new Stage<ReturnType<typeof meetings>>();
+  const activityChunks = new ChunkStage<readonly MatchActivity[], ActivityPart>();
+  const activityStage = new Stage<ReturnType<typeof lastContacts>>();
+  const positionChunks = new ChunkStage<readonly MatchPosition[], PositionPart>();
+  const meetingChunks = new ChunkStage<PositionPart, ThroughPart<MatchAgendaItem>>();
+  const tripChunks = new ChunkStage<PositionPart, ThroughPart<MatchTrip>>();
+  const positionStage = new Stage<ReturnType<typeof currentPositions>>();
+  const meetingLinks = new Stage<Array<MatchAgendaItem[] | null>>();
+  const tripLinks = new Stage<Array<MatchTrip[] | null>>();
+  const contactLinks = new Stage<ReturnType<typeof lastContactsThrough>>();
+  const meetingStage = new Stage<Array<readonly MatchAgendaItem[] | null>>();
+  const assembly = new Stage<PreparedMatchWorkspace>();
+
+  function prepare(ws: MatchWorkspace, today: string): PreparedMatchWorkspace {
+    organisations = orgStage.get([ws.organisations], () => place(ws.organisations, organisations, () => organisationIndexBuilds++));
+    people = peopleStage.get([ws.contacts], () => place(ws.contacts, people, () => personIndexBuilds++));
+    const orgIndex = organisations.index;
+    const orgRecords = organisations.records;
+    const personIndex = people.index;
+    const orgCount = organisations.records.length;
+    const personCount = people.records.length;
+    const coops = coopStage.get([ws.cooperations, orgIndex], () => cooperationsOf(ws.cooperations, orgIndex, orgCount));
+    const prioritiesByPlace = priorityStage.get([ws.priorities, today], () => activePriorities(ws.priorities, today));
+    const groupNames = groupStage.get([ws.groups], () => {
+      const names = new Map<string, string>();
+      for (const g of ws.groups) names.set(g.id, g.name);
+      return names;
+    });
+    const trips = tripStage.get([ws.trips, personIndex, today], () => tripsOfPeople(ws.trips, personIndex, personCount, today));
+    const agenda = agendaStage.get([ws.agendaItems, trips, orgIndex, personIndex, today], () => meetings(ws.agendaItems, trips.trips, orgIndex, orgCount, personIndex, personCount, today));
+    const activityParts = activityChunks.all([personIndex, today], chunksOf(ws.activities), (chunk) => activityPart(chunk, personIndex, today));
+    const activities = activityStage.get([personCount, ...activityParts], () => lastContacts(activityParts, personCount));
+    const positionParts = positionChunks.all([personIndex, orgIndex, today], chunksOf(ws.positions), (chunk) => positionPart(chunk, personIndex, orgIndex, today));
+    const positions = positionStage.get([personCount, organisations.records, ...positionParts], () => currentPositions(positionParts, personCount, orgRecords));
+    const viaParts = meetingChunks.all([agenda], positionParts, (part) => meetingsThrough(part, agenda.meetingsOf));
+    const via = meetingLinks.get([orgCount, ...viaParts], () => byOrganisation(viaParts, orgCount));
+    const tripParts = tripChunks.all([trips], positionParts, (part) => tripsThrough(part, trips.tripsOf));
+    const memberTrips = tripLinks.get([orgCount, ...tripParts], () => byOrganisation(tripParts, orgCount));
+    const lastVia = contactLinks.get([positions, activities], () => lastContactsThrough(positions, activities, orgCount));
+    const orgs = organisations;
+    const contacts = people;
+    const meetingsAt = meetingStage.get([agenda, via], () =>
+      agenda.named.map((named, i) => {
+        const through = via[i]!;
+        return named && through ? [...named, ...through] : (named ?? through);
+      }),
+    );
+    return assembly.get([orgs, contacts, coops, prioritiesByPlace, groupNames, trips, agenda, activities, positions, meetingsAt, memberTrips, lastVia, today], () => {
+      const nodes: Organisation[] = [];
+      const byId = new Map<string, Organisation>();
+      for (let i = 0; i < orgCount; i++) {
+        const node: Organisation = {
+          o: orgs.records[i]!,
+          index: i,
+          institute: coops.institute[i] === 1,
+          lastVia: lastVia.lastVia[i]!,
+          lastViaPosition: lastVia.lastViaPosition[i]!,
+          lastViaDay: lastVia.lastViaDay[i]!,
+          asPartner: coops.asPartner[i]!,
+          asInstitute: coops.asInstitute[i]!,
+          meetings: meetingsAt[i]!,
+          memberTrips: memberTrips[i]!,
+          children: null,
+        };
+        nodes.push(node);
+        byId.set(node.o.id, node);
+      }
+      for (const s of nodes) {
+        const parent = s.o.parentId ? byId.get(s.o.parentId) : undefined;
+        if (parent) (parent.children ??= []).push(s);
+      }
+      return {
+        today,
+        todayNumber: dayNumber(today),
+        organisations: nodes,
+        orgs: byId,
+        cooperations: coops.cooperations,
+        prioritiesByPlace,
+        groupNames,
+        personIndex,
+        contacts: contacts.records,
+        lastOf: activities.lastOf,
+        lastDay: activities.lastDay,
+        trips: trips.trips,
+        tripsOf: trips.tripsOf,
+        meetingsOf: agenda.meetingsOf,
+        currentOf: positions.currentOf,
+        currentAt: positions.currentAt,
+        whereOf: positions.where,
+        countryOf: positions.countries,
+        foldCache: new Map(),
+        prioritiesOfCountry: new Map(),
+      };
+    });
   }
 
-  // Cooperations; "ours" are the organisations that are an institute in any.
+  return {
+    prepare,
+    counts(): MatchPrepareCounts {
+      return {
+        organisationIndex: organisationIndexBuilds,
+        personIndex: personIndexBuilds,
+        cooperations: coopStage.builds,
+        priorities: priorityStage.builds,
+        groups: groupStage.builds,
+        trips: tripStage.builds,
+        agendaItems: agendaStage.builds,
+        activityChunks: activityChunks.builds,
+        activities: activityStage.builds,
+        positionChunks: positionChunks.builds,
+        positions: positionStage.builds,
+        meetingsThrough: meetingLinks.builds,
+        tripsThrough: tripLinks.builds,
+        lastContactsThrough: contactLinks.builds,
+        assembled: assembly.builds,
+      };
+    },
+  };
+}
+export type MatchPreparer = ReturnType<typeof createMatchPreparer>;
+
+/** Indexes `ws` for `today` (an ISO date) from scratch: one pass over each collection. */
+export function prepareMatchWorkspace(ws: MatchWorkspace, today: string): PreparedMatchWorkspace {
+  return createMatchPreparer().prepare(ws, today);
+}
+
+/** Cooperations; "ours" are the organisations that are an institute in any. By organisation place. */
+function cooperationsOf(rows: Iterable<MatchCooperation>, orgIndex: ReadonlyMap<string, number>, orgCount: number) {
   const cooperations: MatchCooperation[] = [];
-  for (const c of ws.cooperations) {
+  const institute = new Uint8Array(orgCount);
+  const asPartner: Array<MatchCooperation[] | null> = new Array<MatchCooperation[] | null>(orgCount).fill(null);
+  const asInstitute: Array<MatchCooperation[] | null> = new Array<MatchCooperation[] | null>(orgCount).fill(null);
+  for (const c of rows) {
     cooperations.push(c);
     for (const i of c.institutes) {
-      const s = orgs.get(i);
-      if (!s) continue;
-      s.institute = true;
-      (s.asInstitute ??= []).push(c);
+      const s = orgIndex.get(i);
+      if (s === undefined) continue;
+      institute[s] = 1;
+      (asInstitute[s] ??= []).push(c);
     }
     for (const p of c.partners) {
-      const s = orgs.get(p);
-      if (s) (s.asPartner ??= []).push(c);
+      const s = orgIndex.get(p);
+      if (s !== undefined) (asPartner[s] ??= []).push(c);
     }
   }
-  // Priorities active today, by country and by region ("r:202").
-  const prioritiesByPlace = new Map<string, MatchPriority[]>();
-  for (const p of ws.priorities) {
-    if ((p.start && p.start > today) || (p.end && p.end < today)) continue;
-    for (const place of [p.country, p.region && `r:${p.region}`]) {
-      if (!place) continue;
-      const list = prioritiesByPlace.get(place) ?? [];
-      list.push(p);
-      prioritiesByPlace.set(place, list);
-    }
-  }
-  const groupNames = new Map<string, string>();
-  for (const g of ws.groups) groupNames.set(g.id, g.name);
+  return { cooperations, institute, asPartner, asInstitute };
+}
 
-  // People by index; what we know of each is kept in flat arrays and lists (see Lists).
-  const personIndex = new Map<string, number>();
-  const contacts: MatchContact[] = [];
-  /** Each person's last contact (filled below); grown by push so the array stays packed at any size. */
-  const lastOf: Array<MatchActivity | null> = [];
-  for (const c of ws.contacts) {
-    personIndex.set(c.id, contacts.length);
-    contacts.push(c);
-    lastOf.push(null);
+/** Priorities active today, by country and by region ("r:202"). */
+function activePriorities(rows: Iterable<MatchPriority>, today: string): ReadonlyMap<string, MatchPriority[]> {
+  const byPlace = new Map<string, MatchPriority[]>();
+  for (const p of rows) {
+    if ((p.start && p.start > today) || (p.end && p.end < today)) continue;
+    for (const where of [p.country, p.region && `r:${p.region}`]) {
+      if (!where) continue;
+      const list = byPlace.get(where) ?? [];
+      list.push(p);
+      byPlace.set(where, list);
+    }
   }
-  // Trips that have started, their travellers; agenda items that have happened, their counterparts.
+  return byPlace;
+}
+
+/** Trips by id; for trips that have started, the trips of each traveller. */
+function tripsOfPeople(rows: Iterable<MatchTrip>, personIndex: ReadonlyMap<string, number>, personCount: number, today: string) {
   const trips = new Map<string, MatchTrip>();
-  const tripsOf = new Lists<MatchTrip>(contacts.length);
-  for (const t of ws.trips) {
+  const tripsOf = new Lists<MatchTrip>(personCount);
+  for (const t of rows) {
     trips.set(t.id, t);
     if (t.startDate > today) continue;
     for (const m of t.members) {
@@ -317,83 +582,179 @@ export function prepareMatchWorkspace(ws: MatchWorkspace, today: string): Prepar
       if (k !== undefined) tripsOf.add(k, t);
     }
   }
-  // Meetings with an organisation: the item names it, or a counterpart held a position there that day (below).
-  const meetingsOf = new Lists<MatchAgendaItem>(contacts.length);
-  for (const a of ws.agendaItems) {
+  return { trips, tripsOf };
+}
+
+/** Agenda items that have happened: by the organisation they name (by place), and by counterpart. */
+function meetings(rows: Iterable<MatchAgendaItem>, trips: ReadonlyMap<string, MatchTrip>, orgIndex: ReadonlyMap<string, number>, orgCount: number, personIndex: ReadonlyMap<string, number>, personCount: number, today: string) {
+  const named: Array<MatchAgendaItem[] | null> = new Array<MatchAgendaItem[] | null>(orgCount).fill(null);
+  const meetingsOf = new Lists<MatchAgendaItem>(personCount);
+  for (const a of rows) {
     if (a.date > today || !trips.has(a.tripId)) continue;
-    const named = a.organisationId ? orgs.get(a.organisationId) : undefined;
-    if (named) (named.meetings ??= []).push(a);
+    const s = a.organisationId ? orgIndex.get(a.organisationId) : undefined;
+    if (s !== undefined) (named[s] ??= []).push(a);
     for (const c of a.counterpartIds) {
       const k = personIndex.get(c);
       if (k !== undefined) meetingsOf.add(k, a);
     }
   }
+  return { named, meetingsOf };
+}
 
-  // Last contact per person: timeline entries up to today (and its day as a number, for quick comparing).
-  const lastDay = new Float64Array(contacts.length).fill(-Infinity);
-  for (const a of ws.activities) {
+function activityPart(chunk: readonly MatchActivity[], personIndex: ReadonlyMap<string, number>, today: string): ActivityPart {
+  const person: number[] = [];
+  const activity: MatchActivity[] = [];
+  for (let i = 0; i < chunk.length; i++) {
+    const a = chunk[i]!;
     if (a.date > today) continue;
     for (const c of a.participantIds) {
       const k = personIndex.get(c);
       if (k === undefined) continue;
+      person.push(k);
+      activity.push(a);
+    }
+  }
+  return { person, activity };
+}
+
+/** Last contact per person: the newest timeline entry up to today (the smallest id on a tie), and its day as a number. */
+function lastContacts(parts: readonly ActivityPart[], personCount: number) {
+  const lastOf: Array<MatchActivity | null> = new Array<MatchActivity | null>(personCount).fill(null);
+  const lastDay = new Float64Array(personCount).fill(-Infinity);
+  for (const part of parts)
+    for (let i = 0; i < part.person.length; i++) {
+      const k = part.person[i]!;
+      const a = part.activity[i]!;
       const prev = lastOf[k];
       if (!prev || a.date > prev.date || (a.date === prev.date && a.id < prev.id)) {
         lastOf[k] = a;
         lastDay[k] = dayNumber(a.date);
       }
     }
-  }
+  return { lastOf, lastDay };
+}
 
-  // Positions: the current ones, and, for people met or travelling, where they were on the day.
-  const currentOf = new Lists<MatchPosition>(contacts.length);
-  /** The organisation of each slot of `currentOf`. */
-  const currentAt: Organisation[] = [];
-  const heldOn = (pos: MatchPosition, day: string) => (!pos.from || pos.from <= day) && (!pos.to || pos.to >= day);
-  for (const pos of ws.positions) {
+function positionPart(chunk: readonly MatchPosition[], personIndex: ReadonlyMap<string, number>, orgIndex: ReadonlyMap<string, number>, today: string): PositionPart {
+  const part: PositionPart = { records: [], person: [], org: [], current: [] };
+  for (let i = 0; i < chunk.length; i++) {
+    const pos = chunk[i]!;
     const k = personIndex.get(pos.contactId);
     if (k === undefined) continue;
-    const current = isCurrentPosition(pos, today);
-    const met = meetingsOf.has(k);
-    const travelled = tripsOf.has(k);
-    if (!current && !met && !travelled) continue;
-    const o = orgs.get(pos.organisationId);
-    if (!o) continue;
-    // An organisation may get an item twice (named, and through a counterpart): trips count once, items are listed once.
-    if (met) for (let i = meetingsOf.head(k); i !== -1; i = meetingsOf.after(i)) if (heldOn(pos, meetingsOf.at(i).date)) (o.meetings ??= []).push(meetingsOf.at(i));
-    if (travelled) for (let i = tripsOf.head(k); i !== -1; i = tripsOf.after(i)) if (heldOn(pos, tripsOf.at(i).startDate)) (o.memberTrips ??= []).push(tripsOf.at(i));
-    if (!current) continue;
-    currentAt[currentOf.add(k, pos)] = o;
-    const day = lastDay[k]!;
-    if (day === -Infinity || day < o.lastViaDay) continue;
-    const a = lastOf[k]!;
-    const prev = o.lastVia;
-    if (!prev || day > o.lastViaDay || a.id < prev.id || (a.id === prev.id && pos.id < o.lastViaPosition!.id)) {
-      o.lastVia = a;
-      o.lastViaPosition = pos;
-      o.lastViaDay = day;
-    }
+    const o = orgIndex.get(pos.organisationId);
+    if (o === undefined) continue;
+    part.records.push(pos);
+    part.person.push(k);
+    part.org.push(o);
+    part.current.push(isCurrentPosition(pos, today));
   }
+  return part;
+}
 
-  return {
-    today,
-    todayNumber: dayNumber(today),
-    organisations,
-    orgs,
-    cooperations,
-    prioritiesByPlace,
-    groupNames,
-    personIndex,
-    contacts,
-    lastOf,
-    lastDay,
-    trips,
-    tripsOf,
-    meetingsOf,
-    currentOf,
-    currentAt,
-    foldCache: new Map(),
-    prioritiesOfCountry: new Map(),
-  };
+/**
+ * The positions that count, in order; each person's current ones (with their organisation's place per
+ * slot); and where each person works now, as far as it tells where they are: the current position
+ * (its slot) at an organisation with a country, the one with the smallest id so the answer does not
+ * depend on the order positions come in (-1: none), and that country. The ranking falls back on the
+ * person's own country (as the contact schema has it: where they are based when no position says so).
+ */
+function currentPositions(parts: readonly PositionPart[], personCount: number, organisations: readonly MatchOrganisation[]) {
+  let count = 0;
+  for (const part of parts) count += part.records.length;
+  const currentOf = new Lists<MatchPosition>(personCount, count);
+  const currentAt: number[] = [];
+  const where = new Int32Array(personCount).fill(-1);
+  const countries: Array<string | null> = new Array<string | null>(personCount).fill(null);
+  for (const part of parts)
+    for (let i = 0; i < part.records.length; i++) {
+      if (!part.current[i]) continue;
+      const k = part.person[i]!;
+      const pos = part.records[i]!;
+      const o = part.org[i]!;
+      const slot = currentOf.add(k, pos);
+      currentAt[slot] = o;
+      const country = organisations[o]!.country;
+      if (country && (where[k] === -1 || pos.id < currentOf.at(where[k]!).id)) {
+        where[k] = slot;
+        countries[k] = country;
+      }
+    }
+  return { parts, currentOf, currentAt, where, countries };
+}
+
+const heldOn = (pos: MatchPosition, day: string) => (!pos.from || pos.from <= day) && (!pos.to || pos.to >= day);
+
+/** What one chunk of positions links to an organisation (by place), in the order of the positions. */
+interface ThroughPart<T> {
+  readonly org: number[];
+  readonly item: T[];
+}
+
+/**
+ * Meetings with an organisation through the people met: a counterpart's positions held on the day of
+ * the meeting, one chunk of positions. (An organisation may get an item twice, named and through a
+ * counterpart: trips count once, items are listed once.)
+ */
+function meetingsThrough(part: PositionPart, meetingsOf: Lists<MatchAgendaItem>): ThroughPart<MatchAgendaItem> {
+  const out: ThroughPart<MatchAgendaItem> = { org: [], item: [] };
+  for (let i = 0; i < part.records.length; i++) {
+    const k = part.person[i]!;
+    if (!meetingsOf.has(k)) continue;
+    const pos = part.records[i]!;
+    for (let j = meetingsOf.head(k); j !== -1; j = meetingsOf.after(j))
+      if (heldOn(pos, meetingsOf.at(j).date)) {
+        out.org.push(part.org[i]!);
+        out.item.push(meetingsOf.at(j));
+      }
+  }
+  return out;
+}
+
+/** Trips that people working at an organisation then (on the trip's first day) were on as delegation members, one chunk of positions. */
+function tripsThrough(part: PositionPart, tripsOf: Lists<MatchTrip>): ThroughPart<MatchTrip> {
+  const out: ThroughPart<MatchTrip> = { org: [], item: [] };
+  for (let i = 0; i < part.records.length; i++) {
+    const k = part.person[i]!;
+    if (!tripsOf.has(k)) continue;
+    const pos = part.records[i]!;
+    for (let j = tripsOf.head(k); j !== -1; j = tripsOf.after(j))
+      if (heldOn(pos, tripsOf.at(j).startDate)) {
+        out.org.push(part.org[i]!);
+        out.item.push(tripsOf.at(j));
+      }
+  }
+  return out;
+}
+
+/** The chunks' links per organisation, in the order of the chunks (so in the order of the positions). */
+function byOrganisation<T>(parts: ReadonlyArray<ThroughPart<T>>, orgCount: number): Array<T[] | null> {
+  const out: Array<T[] | null> = new Array<T[] | null>(orgCount).fill(null);
+  for (const part of parts) for (let i = 0; i < part.org.length; i++) (out[part.org[i]!] ??= []).push(part.item[i]!);
+  return out;
+}
+
+/** Each organisation's last contact through someone who works there now (newest day, then smallest entry id, then position id). */
+function lastContactsThrough(positions: ReturnType<typeof currentPositions>, activities: ReturnType<typeof lastContacts>, orgCount: number) {
+  const lastVia: Array<MatchActivity | null> = new Array<MatchActivity | null>(orgCount).fill(null);
+  const lastViaPosition: Array<MatchPosition | null> = new Array<MatchPosition | null>(orgCount).fill(null);
+  const lastViaDay = new Float64Array(orgCount).fill(-Infinity);
+  const { lastOf, lastDay } = activities;
+  for (const part of positions.parts)
+    for (let i = 0; i < part.records.length; i++) {
+      if (!part.current[i]) continue;
+      const k = part.person[i]!;
+      const o = part.org[i]!;
+      const day = lastDay[k]!;
+      if (day === -Infinity || day < lastViaDay[o]!) continue;
+      const pos = part.records[i]!;
+      const a = lastOf[k]!;
+      const prev = lastVia[o];
+      if (!prev || day > lastViaDay[o]! || a.id < prev.id || (a.id === prev.id && pos.id < lastViaPosition[o]!.id)) {
+        lastVia[o] = a;
+        lastViaPosition[o] = pos;
+        lastViaDay[o] = day;
+      }
+    }
+  return { lastVia, lastViaPosition, lastViaDay };
 }
 
 /**
@@ -409,7 +770,7 @@ export function findMatches(ws: MatchWorkspace, query: MatchQuery): MatchResult 
 export function rankMatches(prepared: PreparedMatchWorkspace, query: MatchQuery): MatchResult {
   const { today, weights: w, direction, limit, subject } = query;
   if (prepared.today !== today) throw new Error(`matchmaking: the workspace was prepared for ${prepared.today}, the query is for ${today}`);
-  const { todayNumber, organisations, orgs, cooperations, prioritiesByPlace, groupNames, personIndex, contacts, lastOf, lastDay, trips, tripsOf, meetingsOf, currentOf, currentAt, foldCache, prioritiesOfCountry } = prepared;
+  const { todayNumber, organisations, orgs, cooperations, prioritiesByPlace, groupNames, personIndex, contacts, lastOf, lastDay, trips, tripsOf, meetingsOf, currentOf, currentAt, whereOf, countryOf: countryOfPerson, foldCache, prioritiesOfCountry } = prepared;
   const fold = (s: string) => {
     let f = foldCache.get(s);
     if (f === undefined) foldCache.set(s, (f = foldText(s).replace(/\s+/g, ' ').trim()));
@@ -526,8 +887,33 @@ export function rankMatches(prepared: PreparedMatchWorkspace, query: MatchQuery)
 
   /* Reasons ------------------------------------------------------------------------------------- */
 
+  /** Each topic as written → its bit among the subject's first 30 topics (0: not one of them); for the first pass, which only counts. */
+  const subjectTopics = [...topics.keys()];
+  const topicBits = new Map<string, number>();
+  const bitOf = (t: string) => {
+    let bit = topicBits.get(t);
+    if (bit === undefined) {
+      const i = subjectTopics.indexOf(fold(t));
+      topicBits.set(t, (bit = i < 0 ? 0 : 1 << i));
+    }
+    return bit;
+  };
+  const bitCount = (x: number) => {
+    let n = 0;
+    for (; x !== 0; x &= x - 1) n++;
+    return n;
+  };
+
   function sharedTopics(sink: Sink, own: readonly string[], self: SourceRef, coops: readonly MatchCooperation[] | null) {
     if (w.sharedTopics === 0 || topics.size === 0) return;
+    if (!sink.reasons && subjectTopics.length <= 30) {
+      // The first pass: the distinct topics hit, as bits, without building anything (the same points as below).
+      let hit = 0;
+      for (const t of own) hit |= bitOf(t);
+      if (coops) for (const c of coops) for (const t of c.topics) hit |= bitOf(t);
+      if (hit !== 0) gain(sink, w.sharedTopics * Math.min(bitCount(hit), MAX_TOPICS_COUNTED));
+      return;
+    }
     let hits: string[] | null = null;
     let ownHit = false;
     for (const t of own) {
@@ -729,27 +1115,19 @@ export function rankMatches(prepared: PreparedMatchWorkspace, query: MatchQuery)
   /** Partners direction: nobody who works at one of ours now; institutes direction: people at an institute that fits. */
   function isPersonCandidate(k: number): boolean {
     if (direction === 'partners') {
-      for (let i = currentOf.head(k); i !== -1; i = currentOf.after(i)) if (isOurs(currentAt[i]!)) return false;
+      for (let i = currentOf.head(k); i !== -1; i = currentOf.after(i)) if (ours[currentAt[i]!] === 1) return false;
       return true;
     }
-    for (let i = currentOf.head(k); i !== -1; i = currentOf.after(i)) if (orgScore[currentAt[i]!.index]! > 0) return true;
+    for (let i = currentOf.head(k); i !== -1; i = currentOf.after(i)) if (orgScore[currentAt[i]!]! > 0) return true;
     return false;
   }
 
-  /**
-   * Where a person is: the country of a current position (the one with the smallest id, so the answer
-   * does not depend on the order positions come in; its slot), else their own country (-2, as the contact
-   * schema has it: where they are based when no current position says so); -1: unknown.
-   */
-  function whereSlot(k: number): number {
-    let slot = -1;
-    for (let i = currentOf.head(k); i !== -1; i = currentOf.after(i)) if (currentAt[i]!.o.country && (slot === -1 || currentOf.at(i).id < currentOf.at(slot).id)) slot = i;
+  /** Where a person is: the slot of a current position that says so, else -2 for their own country (if any), else -1. */
+  const whereSlot = (k: number) => {
+    const slot = whereOf[k]!;
     return slot === -1 && contacts[k]!.country ? -2 : slot;
-  }
-  const countryOf = (k: number) => {
-    const slot = whereSlot(k);
-    return slot === -2 ? contacts[k]!.country : slot >= 0 ? currentAt[slot]!.o.country : null;
   };
+  const countryOf = (k: number) => countryOfPerson[k] ?? (contacts[k]!.country || null);
   /** Distinct trips of the meetings a person was a counterpart in, counted in place. */
   function distinctMeetingTrips(k: number): number {
     let distinct = 0;
@@ -768,14 +1146,13 @@ export function rankMatches(prepared: PreparedMatchWorkspace, query: MatchQuery)
     sharedTopics(sink, c.expertise, self, null);
     if (direction === 'partners') {
       const slot = whereSlot(k);
-      const country = slot === -2 ? c.country : slot >= 0 ? currentAt[slot]!.o.country : null;
-      priorityCountry(sink, country, sink.reasons ? (slot >= 0 ? [ref('positions', currentOf.at(slot).id), ref('organisations', currentAt[slot]!.o.id)] : [self]) : NO_SOURCES);
+      priorityCountry(sink, countryOf(k), sink.reasons ? (slot >= 0 ? [ref('positions', currentOf.at(slot).id), ref('organisations', organisations[currentAt[slot]!]!.o.id)] : [self]) : NO_SOURCES);
       const points = meetingsOf.has(k) ? tripPoints(sink, distinctMeetingTrips(k)) : 0;
       if (points && sink.reasons) explainTrip(sink, points, metAt(meetingsOf.toArray(k)), 'metOnTrip', {});
     } else if (tripsOf.has(k)) {
       const mine = tripsOf.toArray(k);
       const hits: TripHit[] = [];
-      for (let i = currentOf.head(k); i !== -1; i = currentOf.after(i)) for (const h of travelled.get(currentAt[i]!) ?? []) if (mine.includes(h.trip)) hits.push(h);
+      for (let i = currentOf.head(k); i !== -1; i = currentOf.after(i)) for (const h of travelled.get(organisations[currentAt[i]!]!) ?? []) if (mine.includes(h.trip)) hits.push(h);
       const points = tripPoints(sink, distinctTrips(hits, tripOfHit));
       if (points && sink.reasons) explainTrip(sink, points, hits, travelKey, travelParams);
     }
@@ -784,7 +1161,7 @@ export function rankMatches(prepared: PreparedMatchWorkspace, query: MatchQuery)
       let best = -1;
       let bestScore = 0;
       for (let i = currentOf.head(k); i !== -1; i = currentOf.after(i)) {
-        const score = orgScore[currentAt[i]!.index]!;
+        const score = orgScore[currentAt[i]!]!;
         if (score > bestScore || (best !== -1 && score === bestScore && currentOf.at(i).id < currentOf.at(best).id)) {
           best = i;
           bestScore = score;
@@ -793,7 +1170,7 @@ export function rankMatches(prepared: PreparedMatchWorkspace, query: MatchQuery)
       const points = best !== -1 ? gain(sink, w.currentPosition) : 0;
       if (points && sink.reasons) {
         const pos = currentOf.at(best);
-        explain(sink, 'currentPosition', points, 'matchmaking.reasons.currentPosition', { role: pos.role, organisation: currentAt[best]!.o.name }, [
+        explain(sink, 'currentPosition', points, 'matchmaking.reasons.currentPosition', { role: pos.role, organisation: organisations[currentAt[best]!]!.o.name }, [
           ref('positions', pos.id),
           ref('organisations', pos.organisationId),
         ]);

@@ -2,8 +2,9 @@
  * The matchmaking service (contract namespace `matchmaking`, "Find partners"): resolves what the
  * screen matches from (an organisation, a case, a cooperation or an idea) against the store, takes
  * the day from the clock, and ranks with the pure core (shared/features/matchmaking/match.ts) over
- * indexes kept while the workspace is unchanged (./prepared.ts). `exportPdf` prints the same ranking
- * as a job whose file leaves through the platform, like every other export.
+ * indexes kept in stages, each while the collections it reads are unchanged (./prepared.ts).
+ * `exportPdf` prints the same ranking as a job whose file leaves through the platform, like every
+ * other export.
  */
 import type { ParsedInputOf, ServiceOf } from '../../../../shared/contract';
 import type { FindSubject, MatchFindInput, MatchFindResult, MatchSourceInfo } from '../../../../shared/features/matchmaking/contract';
@@ -11,6 +12,7 @@ import { displayName } from '../../../../shared/features/contacts/schema';
 import { rankMatches } from '../../../../shared/features/matchmaking/match';
 import { MatchQuery, type MatchResult, type MatchSubject, type SourceRef } from '../../../../shared/features/matchmaking/schema';
 import { translator, type Language } from '../../../../shared/i18n';
+import type { Collection } from '../../../../shared/schemas/collection';
 import type { Database } from '../../../../shared/schemas/database';
 import { safeFileName } from '../../pdf/documents/case-briefing';
 import { matchReportModel } from '../../pdf/documents/match-report';
@@ -52,6 +54,35 @@ export function resolveSubject(db: Database, subject: FindSubject, lang: Languag
   }
 }
 
+/** Per chunk of a collection (chunks keep their identity while unchanged): its records by id. */
+const chunkIndexes = new WeakMap<readonly object[], Map<string, unknown>>();
+function chunkIndex<T extends { id: string }>(chunk: readonly T[]): Map<string, T> {
+  let index = chunkIndexes.get(chunk) as Map<string, T> | undefined;
+  if (!index) {
+    index = new Map();
+    for (const r of chunk) index.set(r.id, r);
+    chunkIndexes.set(chunk, index);
+  }
+  return index;
+}
+/**
+ * The records of a large collection that `ids` names (the last one with an id, as an index of the
+ * whole collection would keep), looked up chunk by chunk: after an edit only the edited chunk is
+ * indexed again, so the first query after it does not index 50,000 people or 100,000 positions.
+ */
+function recordsNamed<T extends { id: string }>(list: Collection<T>, ids: ReadonlySet<string>): Map<string, T> {
+  const out = new Map<string, T>();
+  if (ids.size === 0) return out;
+  for (const chunk of list.chunks) {
+    const index = chunkIndex(chunk);
+    for (const id of ids) {
+      const r = index.get(id);
+      if (r) out.set(id, r);
+    }
+  }
+  return out;
+}
+
 /** Labels and openable records for every source the result names, each once. */
 export function sourceInfos(db: Database, result: MatchResult, lang: Language): MatchSourceInfo[] {
   const seen = new Set<string>();
@@ -65,15 +96,15 @@ export function sourceInfos(db: Database, result: MatchResult, lang: Language): 
         refs.push(s);
       }
   const orgs = byId(db.organisations);
-  const people = byId(db.contacts);
+  const idsOf = (c: SourceRef['collection']) => new Set(refs.filter((r) => r.collection === c).map((r) => r.id));
+  const people = recordsNamed(db.contacts, idsOf('contacts'));
   const cases = byId(db.cases);
   const trips = byId(db.trips);
   const coops = byId(db.cooperations);
   const groups = byId(db.groups);
-  const needs = (c: SourceRef['collection']) => refs.some((r) => r.collection === c);
-  const positions = needs('positions') ? byId(db.positions) : null;
-  const activities = needs('activities') ? byId(db.activities) : null;
-  const items = needs('agendaItems') ? byId(db.agendaItems) : null;
+  const positions = recordsNamed(db.positions, idsOf('positions'));
+  const activities = recordsNamed(db.activities, idsOf('activities'));
+  const items = recordsNamed(db.agendaItems, idsOf('agendaItems'));
   const t = translator(lang);
   const personName = (id: string) => {
     const p = people.get(id);
@@ -94,15 +125,15 @@ export function sourceInfos(db: Database, result: MatchResult, lang: Language): 
       case 'groups':
         return { ...s, label: groups.get(s.id)?.name ?? '', open: null };
       case 'positions': {
-        const p = positions?.get(s.id);
+        const p = positions.get(s.id);
         return { ...s, label: p ? `${p.role || t('matchmaking.screen.source.positions')} · ${orgs.get(p.organisationId)?.name ?? ''}` : '', open: p ? { collection: 'contacts', id: p.contactId } : null };
       }
       case 'activities': {
-        const a = activities?.get(s.id);
+        const a = activities.get(s.id);
         return { ...s, label: a ? [a.date, a.title].filter(Boolean).join(' · ') : '', open: a?.caseId ? { collection: 'cases', id: a.caseId } : null };
       }
       case 'agendaItems': {
-        const a = items?.get(s.id);
+        const a = items.get(s.id);
         return { ...s, label: a ? `${a.title} (${trips.get(a.tripId)?.title ?? ''})` : '', open: a ? { collection: 'trips', id: a.tripId } : null };
       }
       case 'priorities':

@@ -7,6 +7,7 @@ import type { ReaderOptions } from './services/imports/reader';
 import { acquireWorkspaceLock, type WorkspaceLock } from './store/lock';
 import { recallDataKey } from './store/device-key';
 import { Store } from './store/store';
+import { createIdleWarmer } from './warm';
 
 export interface BackendOptions {
   dataDir: string;
@@ -20,7 +21,12 @@ export interface BackendOptions {
   compactAt?: number;
   /** The import's reading thread: hooks for tests (see services/imports/reader.ts). */
   importReader?: ReaderOptions;
+  /** Build costly caches after this long without a call (warm.ts); the shells set it, tests leave it off unless they test it. */
+  warmWhenIdleMs?: number;
 }
+
+/** What the shells pass as `warmWhenIdleMs`: long enough that warming never competes with a burst of calls. */
+export const IDLE_WARM_MS = 1500;
 
 const MAINTENANCE_MS = 10 * 60 * 1000;
 
@@ -47,13 +53,24 @@ export async function openBackend(opts: BackendOptions): Promise<Backend> {
       store.maintenance().catch((e: unknown) => console.error('[attache] maintenance failed:', e));
     }, MAINTENANCE_MS);
     maintenance.unref();
+    const dispatch = createDispatch(createServices(ctx, opts.platform, opts.importReader ? { reader: opts.importReader } : {}), {
+      validateOutput: opts.validateOutput ?? false,
+      isLocked: () => store.state === 'locked',
+    });
+    const warmer = opts.warmWhenIdleMs !== undefined ? createIdleWarmer(ctx, opts.warmWhenIdleMs) : null;
     return {
       store,
-      dispatch: createDispatch(createServices(ctx, opts.platform, opts.importReader ? { reader: opts.importReader } : {}), {
-        validateOutput: opts.validateOutput ?? false,
-        isLocked: () => store.state === 'locked',
-      }),
+      dispatch: warmer
+        ? async (name, input) => {
+            try {
+              return await dispatch(name, input);
+            } finally {
+              warmer.touch();
+            }
+          }
+        : dispatch,
       async close() {
+        warmer?.stop();
         clearInterval(maintenance);
         await store.close();
         await lock.release();

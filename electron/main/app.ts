@@ -4,7 +4,7 @@ import type { BrowserWindow } from 'electron';
 import { MENU_CHANNEL, type MenuCommand } from '../../shared/contract/bridge';
 import { isAppError } from '../../shared/errors';
 import { isLanguage, languageFromTag, type Language } from '../../shared/i18n';
-import { openBackend, type Backend, type Dispatch } from '../backend';
+import { IDLE_WARM_MS, openBackend, type Backend, type Dispatch } from '../backend';
 import { dataDirFromArgs, workspaceDir } from '../shell/data-dir';
 import { registerIpcHandlers } from './ipc';
 import { buildMenuTemplate } from './menu';
@@ -163,7 +163,7 @@ export function startApp(electron: ElectronModule, opts: StartOptions): AppHandl
     const dataDir = resolve(dataDirFromArgs(opts.argv, opts.env) ?? workspaceDir(app.getPath('userData')));
     const platform = { ...electronPlatform({ app, dialog: electron.dialog, shell: electron.shell, window: () => mainWindow }), deviceVault: await deviceVault(electron.safeStorage, opts.platform) };
     try {
-      backend = await openBackend({ dataDir, platform, validateOutput: opts.env.ATTACHE_VALIDATE_OUTPUT === '1' });
+      backend = await openBackend({ dataDir, platform, validateOutput: opts.env.ATTACHE_VALIDATE_OUTPUT === '1', warmWhenIdleMs: IDLE_WARM_MS });
     } catch (e) {
       exitCode = isAppError(e) && e.code === 'WORKSPACE_LOCKED' ? EXIT_LOCKED : EXIT_FAILED;
       electron.dialog.showErrorBox(menuLabels(languageFromTag(app.getLocale())).cannotOpen, e instanceof Error ? e.message : String(e));

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openBackend, downloadPlatform } from '../backend';
+import { IDLE_WARM_MS, openBackend, downloadPlatform } from '../backend';
 import { isAppError } from '../../shared/errors';
 import { dataDirFromArgs, userDataDir, workspaceDir } from '../shell/data-dir';
 import { startWebHost } from './server';
@@ -74,7 +74,7 @@ async function main() {
   if (!existsSync(join(rendererDir, 'index.html'))) throw new Error(`The renderer is not built (${rendererDir}). Run npm run build.`);
 
   await lifecycle().start(async (opened) => {
-    const backend = await openBackend({ dataDir, platform: downloadPlatform, validateOutput: process.env.ATTACHE_VALIDATE_OUTPUT === '1' });
+    const backend = await openBackend({ dataDir, platform: downloadPlatform, validateOutput: process.env.ATTACHE_VALIDATE_OUTPUT === '1', warmWhenIdleMs: IDLE_WARM_MS });
     if (!opened(() => backend.close())) return;
     const host = await startWebHost({ backend, rendererDir, port });
     if (!opened(() => host.close())) return;

@@ -32,7 +32,7 @@ export interface TestBackend extends Backend {
 
 /** The real backend on a real temp folder, with results checked against the contract. */
 export async function openTestBackend(
-  opts: { dataDir?: string; now?: () => Date; sample?: boolean; init?: boolean; platform?: Platform; importReader?: BackendOptions['importReader'] } = {},
+  opts: { dataDir?: string; now?: () => Date; sample?: boolean; init?: boolean; platform?: Platform; importReader?: BackendOptions['importReader']; warmWhenIdleMs?: number } = {},
 ): Promise<TestBackend> {
   const dataDir = opts.dataDir ?? (await tempDir());
   const backend = await openBackend({
@@ -42,6 +42,7 @@ export async function openTestBackend(
     kdf: TEST_KDF,
     ...(opts.now ? { now: opts.now } : {}),
     ...(opts.importReader ? { importReader: opts.importReader } : {}),
+    ...(opts.warmWhenIdleMs !== undefined ? { warmWhenIdleMs: opts.warmWhenIdleMs } : {}),
   });
   opened.push(backend);
   const call = async <N extends OperationName>(name: N, input: InputOf<N>): Promise<OutputOf<N>> => {

@@ -94,7 +94,6 @@ export const strings = defineStrings({
       onOrganisation: 'Cooperations',
       noneOnOrganisation: 'This organisation takes part in no cooperation.',
       noneLinked: 'No cooperation names it.',
-      deadline: 'deadline {{date}}',
     },
   },
   de: {
@@ -186,7 +185,6 @@ export const strings = defineStrings({
       onOrganisation: 'Kooperationen',
       noneOnOrganisation: 'Diese Organisation ist an keiner Kooperation beteiligt.',
       noneLinked: 'Keine Kooperation nennt diesen Eintrag.',
-      deadline: 'Frist {{date}}',
     },
   },
 });

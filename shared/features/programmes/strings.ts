@@ -25,6 +25,7 @@ export const strings = defineStrings({
       filterCountry: 'Country',
       upcomingOnly: 'Upcoming deadlines only',
       noDeadline: 'open',
+      deadlineOn: 'deadline {{date}}',
       fields: {
         name: 'Name',
         funder: 'Funder',
@@ -79,6 +80,7 @@ export const strings = defineStrings({
       filterCountry: 'Land',
       upcomingOnly: 'Nur kommende Fristen',
       noDeadline: 'offen',
+      deadlineOn: 'Frist {{date}}',
       fields: {
         name: 'Name',
         funder: 'Mittelgeber',

@@ -1,9 +1,9 @@
-import { Anchor, Badge, Button, Group, List, Tabs, Text } from '@mantine/core';
+import { Badge, Button, Group, List, Tabs, Text } from '@mantine/core';
 import { IconFileTypePdf, IconUsersGroup } from '@tabler/icons-react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { countryName } from '../../../../shared/features/countries/names';
 import { useApi } from '../../api/context';
 import { useCommand } from '../../app/commands';
@@ -23,6 +23,7 @@ import { TasksPanel } from './TasksPanel';
 import { FindPartnersDialog } from '../matchmaking/FindPartnersDialog';
 import { ShortlistSection } from './ShortlistSection';
 import { useLanguage } from '../../app/language';
+import { ProgrammeLink } from '../programmes/ProgrammeLink';
 
 export function CaseDetail() {
   const { id = '' } = useParams();
@@ -68,21 +69,7 @@ export function CaseDetail() {
     [t('cases.fields.topics'), <Tags values={c.topics} />],
     [
       t('cases.fields.programme'),
-      r?.programme ? (
-        <span>
-          <Anchor component={Link} to={`/programmes/${r.programme.id}`} size="sm">
-            {r.programme.name}
-          </Anchor>
-          {r.programme.deadline ? (
-            <Text span size="xs" c="dimmed">
-              {' '}
-              · {t('cases.fields.programmeDeadline', { date: formatDate(r.programme.deadline, lang) })}
-            </Text>
-          ) : null}
-        </span>
-      ) : (
-        '—'
-      ),
+      <ProgrammeLink programme={r?.programme} />,
     ],
     [t('cases.fields.fundingInstruments'), <Tags values={c.fundingInstruments} />],
     [t('cases.fields.priority'), t(`cases.priority.${c.priority}`)],

@@ -18,10 +18,11 @@ import { DetailHeader } from '../../components/detail/DetailHeader';
 import { Facts, Tags, type Fact } from '../../components/detail/Facts';
 import { DetailSection, EmptyLine, NoteLinks } from '../../components/detail/sections';
 import { RecordFallback } from '../../components/RecordFallback';
-import { formatDate, formatDateTime } from '../../lib/format';
+import { formatDateTime } from '../../lib/format';
 import { CaseLine } from '../organisations/parts';
 import { CooperationStatusBadge, formatPeriod, formatVolume } from './parts';
 import { FindPartnersDialog } from '../matchmaking/FindPartnersDialog';
+import { ProgrammeLink } from '../programmes/ProgrammeLink';
 import './cooperations.css';
 
 function OrganisationLines({ items, none, side }: { items: readonly CooperationOrganisation[]; none: string; side: string }) {
@@ -84,21 +85,7 @@ export function CooperationDetail() {
   const facts: Fact[] = [
     [
       t('cooperations.fields.programme'),
-      r?.programme ? (
-        <span>
-          <Anchor component={Link} to={`/programmes/${r.programme.id}`} size="sm">
-            {r.programme.name}
-          </Anchor>
-          {r.programme.deadline ? (
-            <Text span size="xs" c="dimmed">
-              {' '}
-              · {t('cooperations.deadline', { date: formatDate(r.programme.deadline, lang) })}
-            </Text>
-          ) : null}
-        </span>
-      ) : (
-        '—'
-      ),
+      <ProgrammeLink programme={r?.programme} />,
     ],
     [t('cooperations.fields.instrument'), c.instrument || '—'],
     [t('cooperations.fields.funder'), c.funder || '—'],

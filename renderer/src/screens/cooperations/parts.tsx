@@ -61,7 +61,7 @@ export function ProgrammePicker(props: PickerProps) {
       (await api.programmes.lookup({ text: q.text, ids: q.ids, limit: 30 })).map((p) => ({
         id: p.id,
         label: p.name,
-        detail: [p.funder, p.deadline ? t('cooperations.deadline', { date: formatDate(p.deadline, lang) }) : ''].filter(Boolean).join(' · '),
+        detail: [p.funder, p.deadline ? t('programmes.deadlineOn', { date: formatDate(p.deadline, lang) }) : ''].filter(Boolean).join(' · '),
       })),
     [api, t, lang],
   );

@@ -18,8 +18,8 @@ import { ToneBadge } from '../../components/StatusBadge';
 import { describeError } from '../../lib/errors';
 import { formatDate } from '../../lib/format';
 import { ActivityMap } from './ActivityMap';
-import { DeadlinesWidget, More, PriorityGapsWidget } from './PortfolioWidgets';
-import { Widget } from './Widget';
+import { DeadlinesWidget, PriorityGapsWidget } from './PortfolioWidgets';
+import { Widget, WidgetList } from './Widget';
 
 export const DASHBOARD_KEY = ['dashboard'] as const;
 
@@ -78,31 +78,24 @@ function MyWorkWidget({ data }: { data: Dashboard['myWork'] }) {
         </Text>
       }
     >
-      {data.tasks.length === 0 ? (
-        <Text size="sm" c="dimmed">
-          {t('dashboard.myWork.empty')}
-        </Text>
-      ) : (
-        <ul className="dash-list">
-          {data.tasks.map((task) => (
-            <li key={task.id} className={task.overdue ? 'dash-item dash-overdue' : 'dash-item'}>
-              <Anchor component={Link} to={`/cases/${task.caseId}`} size="sm" className="dash-item-link">
-                {task.title}
-              </Anchor>
-              <Group gap={6} wrap="nowrap" className="dash-item-meta">
-                {task.overdue ? (
-                  <ToneBadge tone="bad">{t('dashboard.myWork.overdue')}</ToneBadge>
-                ) : null}
-                <Text size="xs" c="dimmed" className="ellipsis">
-                  {task.dueOn ? t('dashboard.myWork.due', { date: formatDate(task.dueOn, lang) }) : t('dashboard.myWork.noDate')} · {task.caseReference} {task.caseTitle}
-                  {task.assignee ? ` · ${task.assignee}` : ''}
-                </Text>
-              </Group>
-            </li>
-          ))}
-        </ul>
-      )}
-      <More shown={data.tasks.length} total={data.total} />
+      <WidgetList items={data.tasks} total={data.total} empty={t('dashboard.myWork.empty')}>
+        {(task) => (
+          <li key={task.id} className={task.overdue ? 'dash-item dash-overdue' : 'dash-item'}>
+            <Anchor component={Link} to={`/cases/${task.caseId}`} size="sm" className="dash-item-link">
+              {task.title}
+            </Anchor>
+            <Group gap={6} wrap="nowrap" className="dash-item-meta">
+              {task.overdue ? (
+                <ToneBadge tone="bad">{t('dashboard.myWork.overdue')}</ToneBadge>
+              ) : null}
+              <Text size="xs" c="dimmed" className="ellipsis">
+                {task.dueOn ? t('dashboard.myWork.due', { date: formatDate(task.dueOn, lang) }) : t('dashboard.myWork.noDate')} · {task.caseReference} {task.caseTitle}
+                {task.assignee ? ` · ${task.assignee}` : ''}
+              </Text>
+            </Group>
+          </li>
+        )}
+      </WidgetList>
     </Widget>
   );
 }
@@ -112,25 +105,18 @@ function TripsWidget({ data }: { data: Dashboard['upcomingTrips'] }) {
   const lang = useLanguage();
   return (
     <Widget name="trips" title={t('dashboard.trips.title')} description={t('dashboard.trips.description')}>
-      {data.trips.length === 0 ? (
-        <Text size="sm" c="dimmed">
-          {t('dashboard.trips.empty')}
-        </Text>
-      ) : (
-        <ul className="dash-list">
-          {data.trips.map((trip) => (
-            <li key={trip.id} className="dash-item">
-              <Anchor component={Link} to={`/trips/${trip.id}`} size="sm" className="dash-item-link">
-                {trip.title}
-              </Anchor>
-              <Text size="xs" c="dimmed">
-                {t('dashboard.trips.dates', { start: formatDate(trip.startDate, lang), end: formatDate(trip.endDate, lang) })} · {trip.countries.map((code) => countryName(code, lang)).join(', ')}
-              </Text>
-            </li>
-          ))}
-        </ul>
-      )}
-      <More shown={data.trips.length} total={data.total} />
+      <WidgetList items={data.trips} total={data.total} empty={t('dashboard.trips.empty')}>
+        {(trip) => (
+          <li key={trip.id} className="dash-item">
+            <Anchor component={Link} to={`/trips/${trip.id}`} size="sm" className="dash-item-link">
+              {trip.title}
+            </Anchor>
+            <Text size="xs" c="dimmed">
+              {t('dashboard.trips.dates', { start: formatDate(trip.startDate, lang), end: formatDate(trip.endDate, lang) })} · {trip.countries.map((code) => countryName(code, lang)).join(', ')}
+            </Text>
+          </li>
+        )}
+      </WidgetList>
     </Widget>
   );
 }
@@ -191,30 +177,23 @@ function GdprWidget({ data }: { data: Dashboard['gdprReviewDue'] }) {
   const lang = useLanguage();
   return (
     <Widget name="gdpr" title={t('dashboard.gdpr.title')} description={t('dashboard.gdpr.description')}>
-      {data.contacts.length === 0 ? (
-        <Text size="sm" c="dimmed">
-          {t('dashboard.gdpr.empty')}
-        </Text>
-      ) : (
-        <ul className="dash-list">
-          {data.contacts.map((c) => (
-            <li key={c.id} className={c.overdue ? 'dash-item dash-overdue' : 'dash-item'}>
-              <Anchor component={Link} to={`/contacts/${c.id}`} size="sm" className="dash-item-link">
-                {c.name}
-              </Anchor>
-              <Group gap={6} wrap="nowrap">
-                {c.overdue ? (
-                  <ToneBadge tone="bad">{t('dashboard.gdpr.overdue')}</ToneBadge>
-                ) : null}
-                <Text size="xs" c="dimmed">
-                  {t('dashboard.gdpr.reviewOn', { date: formatDate(c.reviewOn, lang) })}
-                </Text>
-              </Group>
-            </li>
-          ))}
-        </ul>
-      )}
-      <More shown={data.contacts.length} total={data.total} />
+      <WidgetList items={data.contacts} total={data.total} empty={t('dashboard.gdpr.empty')}>
+        {(c) => (
+          <li key={c.id} className={c.overdue ? 'dash-item dash-overdue' : 'dash-item'}>
+            <Anchor component={Link} to={`/contacts/${c.id}`} size="sm" className="dash-item-link">
+              {c.name}
+            </Anchor>
+            <Group gap={6} wrap="nowrap">
+              {c.overdue ? (
+                <ToneBadge tone="bad">{t('dashboard.gdpr.overdue')}</ToneBadge>
+              ) : null}
+              <Text size="xs" c="dimmed">
+                {t('dashboard.gdpr.reviewOn', { date: formatDate(c.reviewOn, lang) })}
+              </Text>
+            </Group>
+          </li>
+        )}
+      </WidgetList>
     </Widget>
   );
 }

@@ -13,7 +13,7 @@ import type { Dashboard, PriorityGap } from '../../../../shared/features/dashboa
 import { useLanguage } from '../../app/language';
 import { ToneBadge } from '../../components/StatusBadge';
 import { formatDate } from '../../lib/format';
-import { Widget } from './Widget';
+import { Widget, WidgetList } from './Widget';
 
 /** A deadline this close (in days) is marked as near. */
 const NEAR_DAYS = 14;
@@ -23,35 +23,28 @@ export function DeadlinesWidget({ data }: { data: Dashboard['programmeDeadlines'
   const lang = useLanguage();
   return (
     <Widget name="deadlines" title={t('dashboard.deadlines.title')} description={t('dashboard.deadlines.description')}>
-      {data.programmes.length === 0 ? (
-        <Text size="sm" c="dimmed">
-          {t('dashboard.deadlines.empty')}
-        </Text>
-      ) : (
-        <ul className="dash-list">
-          {data.programmes.map((p) => {
-            const near = p.daysLeft <= NEAR_DAYS;
-            const places = [...p.countries.map((c) => countryName(c, lang)), ...p.regions.map((r) => regionName(r, lang))];
-            return (
-              <li key={p.id} className={near ? 'dash-item dash-overdue' : 'dash-item'}>
-                <Anchor component={Link} to={`/programmes/${p.id}`} size="sm" className="dash-item-link">
-                  {p.name}
-                </Anchor>
-                <Group gap={6} wrap="nowrap" className="dash-item-meta">
-                  {near ? <ToneBadge tone="warn">{p.daysLeft === 0 ? t('dashboard.deadlines.today') : t('dashboard.deadlines.inDays', { count: p.daysLeft })}</ToneBadge> : null}
-                  <Text size="xs" c="dimmed" className="ellipsis">
-                    {t('dashboard.deadlines.deadline', { date: formatDate(p.deadline, lang) })}
-                    {near ? '' : ` · ${t('dashboard.deadlines.inDays', { count: p.daysLeft })}`}
-                    {p.funder ? ` · ${p.funder}` : ''}
-                    {places.length ? ` · ${places.slice(0, 3).join(', ')}${places.length > 3 ? ' …' : ''}` : ''}
-                  </Text>
-                </Group>
-              </li>
-            );
-          })}
-        </ul>
-      )}
-      <More shown={data.programmes.length} total={data.total} />
+      <WidgetList items={data.programmes} total={data.total} empty={t('dashboard.deadlines.empty')}>
+        {(p) => {
+          const near = p.daysLeft <= NEAR_DAYS;
+          const places = [...p.countries.map((c) => countryName(c, lang)), ...p.regions.map((r) => regionName(r, lang))];
+          return (
+            <li key={p.id} className={near ? 'dash-item dash-overdue' : 'dash-item'}>
+              <Anchor component={Link} to={`/programmes/${p.id}`} size="sm" className="dash-item-link">
+                {p.name}
+              </Anchor>
+              <Group gap={6} wrap="nowrap" className="dash-item-meta">
+                {near ? <ToneBadge tone="warn">{p.daysLeft === 0 ? t('dashboard.deadlines.today') : t('dashboard.deadlines.inDays', { count: p.daysLeft })}</ToneBadge> : null}
+                <Text size="xs" c="dimmed" className="ellipsis">
+                  {t('dashboard.deadlines.deadline', { date: formatDate(p.deadline, lang) })}
+                  {near ? '' : ` · ${t('dashboard.deadlines.inDays', { count: p.daysLeft })}`}
+                  {p.funder ? ` · ${p.funder}` : ''}
+                  {places.length ? ` · ${places.slice(0, 3).join(', ')}${places.length > 3 ? ' …' : ''}` : ''}
+                </Text>
+              </Group>
+            </li>
+          );
+        }}
+      </WidgetList>
     </Widget>
   );
 }
@@ -71,18 +64,11 @@ export function PriorityGapsWidget({ data }: { data: Dashboard['priorityGaps'] }
         </Text>
       }
     >
-      {data.priorities.length === 0 ? (
-        <Text size="sm" c="dimmed">
-          {data.active === 0 ? t('dashboard.gaps.noPriorities') : t('dashboard.gaps.empty')}
-        </Text>
-      ) : (
-        <ul className="dash-list">
-          {data.priorities.map((p) => (
-            <GapItem key={p.id} gap={p} />
-          ))}
-        </ul>
-      )}
-      <More shown={data.priorities.length} total={data.total} />
+      <WidgetList items={data.priorities} total={data.total} empty={data.active === 0 ? t('dashboard.gaps.noPriorities') : t('dashboard.gaps.empty')}>
+        {(p) => (
+          <GapItem key={p.id} gap={p} />
+        )}
+      </WidgetList>
     </Widget>
   );
 }
@@ -116,13 +102,4 @@ function GapItem({ gap }: { gap: PriorityGap }) {
       </Text>
     </li>
   );
-}
-
-export function More({ shown, total }: { shown: number; total: number }) {
-  const { t } = useTranslation();
-  return total > shown ? (
-    <Text size="xs" c="dimmed" mt="xs">
-      {t('dashboard.myWork.more', { count: total - shown })}
-    </Text>
-  ) : null;
 }

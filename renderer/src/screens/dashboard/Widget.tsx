@@ -49,3 +49,28 @@ export function Widget({ name, title, description, aside, wide, children }: Widg
     </Paper>
   );
 }
+
+/**
+ * A widget's list: its items (at most what the backend sends), "and N more" when there are more in
+ * all, or the empty text. `children` renders one item as an `<li>`.
+ */
+export function WidgetList<T>({ items, total, empty, children }: { items: readonly T[]; total: number; empty: string; children: (item: T) => ReactNode }) {
+  const { t } = useTranslation();
+  if (items.length === 0) {
+    return (
+      <Text size="sm" c="dimmed">
+        {empty}
+      </Text>
+    );
+  }
+  return (
+    <>
+      <ul className="dash-list">{items.map(children)}</ul>
+      {total > items.length ? (
+        <Text size="xs" c="dimmed" mt="xs">
+          {t('dashboard.myWork.more', { count: total - items.length })}
+        </Text>
+      ) : null}
+    </>
+  );
+}

@@ -7,7 +7,7 @@ import type { ReaderOptions } from './services/imports/reader';
 import { acquireWorkspaceLock, type WorkspaceLock } from './store/lock';
 import { recallDataKey } from './store/device-key';
 import { Store } from './store/store';
-import { createIdleWarmer } from './warm';
+import { createIdleWarmer, type IdleWarmer } from './warm';
 
 export interface BackendOptions {
   dataDir: string;
@@ -33,6 +33,8 @@ const MAINTENANCE_MS = 10 * 60 * 1000;
 export interface Backend {
   readonly store: Store;
   readonly dispatch: Dispatch;
+  /** The warm-up (warm.ts), when `warmWhenIdleMs` was given. */
+  readonly warmer: IdleWarmer | null;
   close(): Promise<void>;
 }
 
@@ -58,8 +60,11 @@ export async function openBackend(opts: BackendOptions): Promise<Backend> {
       isLocked: () => store.state === 'locked',
     });
     const warmer = opts.warmWhenIdleMs !== undefined ? createIdleWarmer(ctx, opts.warmWhenIdleMs) : null;
+    // While the window loads its screens, the home screen's data and matchmaking's indexes are built.
+    warmer?.now();
     return {
       store,
+      warmer,
       dispatch: warmer
         ? async (name, input) => {
             try {

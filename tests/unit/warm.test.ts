@@ -1,21 +1,30 @@
 /**
- * Work done ahead while idle (electron/backend/warm.ts): after a pause in calls, matchmaking's
- * prepared indexes are built, so the first "Find partners" finds them ready.
+ * Work done ahead (electron/backend/warm.ts): right after opening and after a pause in calls, the
+ * dashboard and matchmaking's prepared indexes are built, so the first screen and the first "Find
+ * partners" find them ready.
  */
 import { describe, expect, it, vi } from 'vitest';
 import { preparedCacheOf } from '../../electron/backend/services/matchmaking/prepared';
 import { openTestBackend } from './helpers/workspace';
 
 describe('idle warm-up', () => {
-  it('builds the matchmaking indexes once the backend is idle, and the next query uses them', async () => {
-    const b = await openTestBackend({ sample: true, warmWhenIdleMs: 20 });
+  it('builds the dashboard and the matchmaking indexes right after opening and again once idle after a change; the next query uses them', async () => {
+    const first = await openTestBackend({ sample: true });
+    await first.close();
+    const b = await openTestBackend({ dataDir: first.dataDir, warmWhenIdleMs: 20 });
     const cache = preparedCacheOf(b.store);
+    // At open, before any call.
+    await vi.waitFor(() => expect(b.warmer?.runs).toEqual({ dashboard: 1, matchmaking: 1 }), { timeout: 5000, interval: 10 });
+    expect(cache.builds).toBe(1);
+    // A change, then a pause: built again for the changed workspace.
+    const org = await b.call('organisations.create', { name: 'Kenya Soil Centre', country: 'KE' });
+    await vi.waitFor(() => expect(b.warmer?.runs).toEqual({ dashboard: 2, matchmaking: 2 }), { timeout: 5000, interval: 10 });
     const before = cache.builds;
-    await b.call('dashboard.get', {});
-    await vi.waitFor(() => expect(cache.builds).toBe(before + 1), { timeout: 5000, interval: 10 });
+    expect(before).toBe(2);
+    expect(org.name).toBe('Kenya Soil Centre');
     const institute = b.store.db.organisations.find((o) => o.name.includes('Institute'))!;
     await b.call('matchmaking.find', { subject: { kind: 'organisation', id: institute.id }, direction: 'partners' });
     // The query found the indexes ready: nothing was built for it.
-    expect(cache.builds).toBe(before + 1);
+    expect(cache.builds).toBe(before);
   });
 });

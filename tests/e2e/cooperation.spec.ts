@@ -193,6 +193,8 @@ test('keyboard only: open the sample workspace and find the people in Kenya who 
 
   // The command palette leads to the people list.
   await page.keyboard.press('Control+k');
+  // Typed only once the palette's field has focus, as a person waits for it to open.
+  await expect(page.getByRole('textbox', { name: 'Go to' })).toBeFocused();
   await page.keyboard.type('People');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: 'People', level: 1 })).toBeVisible();

@@ -22,6 +22,8 @@ test('after a jump through the palette, focus is on the new screen’s heading',
 
   // Ctrl+K to a list: focus on its heading, so Tab goes on from the top of the new screen.
   await page.keyboard.press('Control+k');
+  // Typed only once the palette's field has focus, as a person waits for it to open.
+  await expect(page.getByRole('textbox', { name: 'Go to' })).toBeFocused();
   await page.keyboard.type('People');
   await page.keyboard.press('Enter');
   const people = page.getByRole('heading', { name: 'People', level: 1 });
@@ -30,6 +32,8 @@ test('after a jump through the palette, focus is on the new screen’s heading',
 
   // Ctrl+K to a record: focus on its title once it has loaded.
   await page.keyboard.press('Control+k');
+  // Typed only once the palette's field has focus, as a person waits for it to open.
+  await expect(page.getByRole('textbox', { name: 'Go to' })).toBeFocused();
   await page.keyboard.type('Drylands research network');
   const hit = page.getByRole('dialog', { name: 'Go to' }).getByRole('button', { name: /Drylands research network in Kenya/ });
   await expect(hit).toBeVisible();

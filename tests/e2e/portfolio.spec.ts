@@ -35,6 +35,8 @@ test('a cooperation made by keyboard, found by country and group, accessible in 
 
   // Ctrl+K, "New cooperation", Enter: the editor opens with the title field focused.
   await page.keyboard.press('Control+k');
+  // Typed only once the palette's field has focus, as a person waits for it to open.
+  await expect(page.getByRole('textbox', { name: 'Go to' })).toBeFocused();
   await page.keyboard.type('New cooperation');
   await page.keyboard.press('Enter');
   const form = page.getByRole('form', { name: 'New cooperation' });

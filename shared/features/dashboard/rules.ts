@@ -195,9 +195,16 @@ export function activityByCountry(byPlace: ReadonlyMap<string, CountryActivity>)
   return rows.sort(byWeight);
 }
 
-/** Country rows added up per country's innermost UN M49 region (Ghana → Western Africa). */
-export function activityByRegion(countries: readonly AreaActivity[]): Dashboard['activityByRegion'] {
+/**
+ * Country rows rolled up per country's innermost UN M49 region (Ghana → Western Africa). With the
+ * activity per country (`byPlace`), trips, open cases and cooperations are counted once per region
+ * even where one touches two of its countries (a cooperation with partners in Ghana and Nigeria is
+ * one cooperation in Western Africa); without it they are added up. Organisations are in one
+ * country each; a person in two countries of one region counts in each.
+ */
+export function activityByRegion(countries: readonly AreaActivity[], byPlace?: ReadonlyMap<string, CountryActivity>): Dashboard['activityByRegion'] {
   const rows = new Map<string, Dashboard['activityByRegion'][number]>();
+  const ids = new Map<string, { trips: Set<string>; cases: Set<string>; cooperations: Set<string> }>();
   for (const c of countries) {
     const region = regionsOfCountry(c.code)[0];
     if (!region) continue;
@@ -205,11 +212,26 @@ export function activityByRegion(countries: readonly AreaActivity[]): Dashboard[
     if (!r) rows.set(region, (r = { code: region, organisations: 0, contacts: 0, cases: 0, trips: 0, cooperations: 0, lastActivity: null, countries: [] }));
     r.organisations += c.organisations;
     r.contacts += c.contacts;
-    r.cases += c.cases;
-    r.trips += c.trips;
-    r.cooperations += c.cooperations;
+    const place = byPlace?.get(c.code);
+    if (place) {
+      let sets = ids.get(region);
+      if (!sets) ids.set(region, (sets = { trips: new Set(), cases: new Set(), cooperations: new Set() }));
+      for (const id of place.trips) sets.trips.add(id);
+      for (const id of place.openCases) sets.cases.add(id);
+      for (const id of place.cooperations) sets.cooperations.add(id);
+    } else {
+      r.cases += c.cases;
+      r.trips += c.trips;
+      r.cooperations += c.cooperations;
+    }
     if (c.lastActivity !== null && (r.lastActivity === null || c.lastActivity > r.lastActivity)) r.lastActivity = c.lastActivity;
     r.countries.push(c.code);
+  }
+  for (const [region, sets] of ids) {
+    const r = rows.get(region)!;
+    r.cases += sets.cases.size;
+    r.trips += sets.trips.size;
+    r.cooperations += sets.cooperations.size;
   }
   for (const r of rows.values()) r.countries.sort();
   return [...rows.values()].sort(byWeight);

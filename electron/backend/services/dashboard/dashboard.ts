@@ -46,7 +46,7 @@ export function dashboardOf(ctx: ServiceContext): Dashboard {
   const byPlace = placeActivity(ctx, today);
   const areas = areaCache([byPlace], () => {
     const countries = activityByCountry(byPlace);
-    return { activityByCountry: countries, activityByRegion: activityByRegion(countries) };
+    return { activityByCountry: countries, activityByRegion: activityByRegion(countries, byPlace) };
   });
   return {
     today,

@@ -252,3 +252,16 @@ describe('store: files as other tools leave them', () => {
     expect(reopened.problem?.kind).toBe('invalidSchema');
   });
 });
+
+describe('snapshot text decoded in pieces', () => {
+  it('gives the same text as one decode, with multi-byte characters split across pieces', async () => {
+    const { decodeUtf8 } = await import('../../electron/backend/store/snapshot');
+    // 3-byte and 4-byte characters placed so that some straddle the 512 KB piece borders.
+    const unit = 'Łódź — 北京 — 𝔸 — Müller; ';
+    const text = unit.repeat(Math.ceil((3 * 512 * 1024) / Buffer.byteLength(unit)) + 7);
+    const bytes = Buffer.from(text, 'utf8');
+    expect(bytes.length).toBeGreaterThan(3 * 512 * 1024);
+    expect(decodeUtf8(bytes)).toBe(text);
+    for (const cut of [1, 2, 3]) expect(decodeUtf8(bytes.subarray(cut))).toBe(bytes.subarray(cut).toString('utf8'));
+  });
+});

@@ -12,10 +12,13 @@ import type { ServiceContext } from './records/context';
 import { localDate } from './records/context';
 import { dashboardOf } from './services/dashboard/dashboard';
 import { preparedCacheOf } from './services/matchmaking/prepared';
+import { keptIndexOf } from './services/search/kept';
 
 const warmers: Record<string, (ctx: ServiceContext) => void> = {
   dashboard: (ctx) => void dashboardOf(ctx),
   matchmaking: (ctx) => void preparedCacheOf(ctx.store).get(ctx.store.db, localDate(ctx.now())),
+  // Builds in slices on the event loop (about 3 s of work at 10×), so calls are answered meanwhile.
+  search: (ctx) => keptIndexOf(ctx.store).buildInSlices(() => (ctx.store.state === 'ready' ? ctx.store.db : null)),
 };
 
 export interface IdleWarmer {

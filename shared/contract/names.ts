@@ -128,6 +128,7 @@ export const operationNames = [
   'book.outline',
   'book.export',
   'search.global',
+  'search.query',
   'imports.begin',
   'imports.upload',
   'imports.pick',

@@ -176,13 +176,11 @@ describe('cooperations', () => {
   it('the palette’s search finds cooperations and programmes by their words', async () => {
     const b = await openTestBackend({ now: clock });
     const p = await portfolio(b);
-    const hits = await b.call('search.global', { text: 'mangrove' });
-    expect(hits).toEqual([{ kind: 'cooperation', id: p.kenya.id, label: 'Mangrove monitoring', detail: 'ZMT, University of Nairobi', status: 'applied' }]);
-    // The programme, and the cooperation in it (its text holds the programme's name).
-    expect((await b.call('search.global', { text: 'bilateral africa' })).map((h) => [h.kind, h.label])).toEqual([
-      ['cooperation', 'Coastal adaptation in West Africa'],
-      ['programme', 'Bilateral Africa Call'],
+    const hits = (await b.call('search.global', { text: 'mangrove' })).groups.flatMap((g) => g.hits);
+    expect(hits).toEqual([
+      { kind: 'cooperation', id: p.kenya.id, label: 'Mangrove monitoring', detail: 'University of Nairobi', snippet: '', status: 'applied', opens: { kind: 'cooperation', id: p.kenya.id, item: null } },
     ]);
+    expect((await b.call('search.global', { text: 'bilateral africa' })).groups.flatMap((g) => g.hits.map((h) => [h.kind, h.label]))).toEqual([['programme', 'Bilateral Africa Call']]);
   });
 
   it('a link left dangling by an Undo does not block an unrelated edit, but a new unknown link is refused', async () => {

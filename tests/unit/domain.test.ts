@@ -242,8 +242,10 @@ describe('strategy notes', () => {
     expect(ghana.notes.map((n) => n.title)).toEqual(['Sub-Saharan priorities']);
     expect((await b.call('notes.list', { countries: ['GH'] })).rows.map((n) => n.title)).toEqual(['Sub-Saharan priorities']);
     expect((await b.call('notes.list', { text: 'innovation prize' })).rows.map((n) => n.title)).toEqual(['Sub-Saharan priorities']);
-    const hits = await b.call('search.global', { text: 'vietnam' });
+    const hits = (await b.call('search.global', { text: 'vietnam' })).groups.flatMap((g) => g.hits);
     expect(hits.map((h) => [h.kind, h.label])).toContainEqual(['note', 'Vietnam country strategy']);
+    // And by the words of its text.
+    expect((await b.call('search.global', { text: 'young scientists' })).groups.flatMap((g) => g.hits).map((h) => h.label)).toEqual(['Sub-Saharan priorities']);
   });
 
   it('deleting a note takes its versions, and undo brings them back', async () => {

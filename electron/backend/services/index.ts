@@ -68,7 +68,7 @@ export function createServices(ctx: ServiceContext, platform: Platform, opts: { 
     programmes,
     groups: createGroupService(ctx, { organisations, contacts, cooperations, cases, trips }),
     priorities: createPriorityService(ctx),
-    search: createSearchService({ cases, contacts, organisations, notes, cooperations, programmes }),
+    search: createSearchService(ctx, { cases, contacts, organisations, notes, cooperations, programmes }),
     imports: createImportService(ctx, platform, jobs, staging, opts.reader),
     archive: createArchiveService(ctx, platform, () => workspace.status(), staging, jobs),
     matchmaking: createMatchmakingService(ctx, platform, jobs),

@@ -1,0 +1,220 @@
+/**
+ * The search index against what a linear scan of the same records finds (over random edits through
+ * the backend: creates, updates, deletes, undo, a debrief), folding across scripts, every kind
+ * found and opened where it belongs, and a save updating the index per record.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { docFromPlainText } from '../../shared/domain/richtext';
+import { documentSources, foldForSearch, searchedCollections, searchWords, type SearchDocument } from '../../shared/features/search/documents';
+import { SearchIndex, withinOneEdit, FUZZY_MIN_LENGTH } from '../../shared/features/search/engine';
+import type { Database } from '../../shared/schemas/database';
+import { keptIndexOf } from '../../electron/backend/services/search/kept';
+import { buildTrip, TALKING_POINT } from '../fixtures/trip';
+import { openTestBackend, type TestBackend } from './helpers/workspace';
+
+const clock = () => new Date('2026-12-07T10:00:00Z');
+const open: TestBackend[] = [];
+afterEach(async () => {
+  while (open.length) await open.pop()!.close();
+});
+async function backend() {
+  const b = await openTestBackend({ now: clock });
+  open.push(b);
+  return b;
+}
+
+/** The oracle: every document whose words hold each query word as a prefix (or, from 4 letters, one typo away). */
+function linearScan(db: Database, query: string): string[] {
+  const words = [...new Set(searchWords(query))];
+  const out: string[] = [];
+  for (const name of searchedCollections) {
+    for (const record of db[name] as Iterable<unknown>) {
+      for (const doc of (documentSources[name] as (r: unknown) => SearchDocument[])(record)) {
+        const own = new Set([...searchWords(doc.title), ...searchWords(doc.body)]);
+        const ok = words.every((w) => [...own].some((d) => d.startsWith(w) || (w.length >= FUZZY_MIN_LENGTH && withinOneEdit(w, d))));
+        if (ok && words.length) out.push(doc.key);
+      }
+    }
+  }
+  return out.sort();
+}
+const indexed = (b: TestBackend, query: string) =>
+  keptIndexOf(b.store)
+    .current(b.store.db)!
+    .search(query, { limit: 100_000 })
+    .hits.map((h) => h.key)
+    .sort();
+
+/** A small deterministic generator, so a failure is repeatable. */
+function rng(seed: number) {
+  let s = seed >>> 0;
+  return () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+describe('search index', () => {
+  it('finds what a linear scan finds, after every one of 60 random edits (create, update, delete, undo, debrief)', async () => {
+    const b = await backend();
+    const { items, caseA } = await buildTrip(b, 3);
+    const random = rng(42);
+    const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
+    const words = ['quantum', 'Łódź', 'Müller', 'mangrove', 'hydrogen', 'workshop', 'Θεσσαλονίκη', 'Hà Nội', 'Ёлкин', 'roadmap'];
+    const queries = ['quant', 'lodz', 'muller', 'mangrov', 'hydrgen', 'work', 'θεσσαλονικη', 'ha noi', 'елкин', 'roadmap work', 'qantum', 'insist joint'];
+    const undos: string[] = [];
+    // People this test made (the trip's counterparts are referenced by it and cannot be deleted).
+    const made: string[] = [];
+    for (let step = 0; step < 60; step++) {
+      const op = random();
+      const db = b.store.db;
+      if (op < 0.25) {
+        const c = await b.call('contacts.create', { contact: { givenName: pick(words), familyName: `${pick(words)} ${step}`, notes: `${pick(words)} ${pick(words)}` }, positions: [] });
+        made.push(c.id);
+      } else if (op < 0.4 && db.contacts.length) {
+        const c = db.contacts.at(Math.floor(random() * db.contacts.length))!;
+        await b.call('contacts.update', { id: c.id, revision: c.revision, changes: { notes: `${pick(words)} note ${step}` } });
+      } else if (op < 0.5 && made.some((id) => db.contacts.some((c) => c.id === id))) {
+        const id = pick(made.filter((m) => db.contacts.some((y) => y.id === m)));
+        const c = db.contacts.find((x) => x.id === id)!;
+        const { undoId } = await b.call('contacts.delete', { id: c.id, revision: c.revision });
+        undos.push(undoId);
+      } else if (op < 0.6 && undos.length) {
+        await b.call('undo.apply', { undoId: undos.pop()! });
+      } else if (op < 0.75) {
+        await b.call('notes.create', { title: `${pick(words)} paper ${step}`, body: docFromPlainText(`${pick(words)} and ${pick(words)}.`) });
+      } else if (op < 0.85) {
+        await b.call('tasks.create', { caseId: caseA.id, title: `${pick(words)} follow-up ${step}` });
+      } else {
+        const chosen = pick(items).id;
+        const item = b.store.db.agendaItems.find((a) => a.id === chosen)!;
+        await b.call('agenda.debrief', { agendaItemId: item.id, revision: item.revision, agreed: `${pick(words)} agreed`, followUps: [] });
+      }
+      for (const q of [pick(queries), pick(queries)]) expect(indexed(b, q), `step ${step}, "${q}"`).toEqual(linearScan(b.store.db, q));
+    }
+    // Built once, every later change applied per record.
+    expect(keptIndexOf(b.store).counts.builds).toBe(1);
+    expect(keptIndexOf(b.store).counts.applied).toBeGreaterThanOrEqual(60);
+  });
+
+  it('folds case and diacritics in Latin, Greek, Cyrillic and Vietnamese script', () => {
+    expect(foldForSearch('Łódź')).toBe('lodz');
+    expect(foldForSearch('Müller')).toBe('muller');
+    expect(foldForSearch('İzmir')).toBe('izmir');
+    expect(foldForSearch('Θεσσαλονίκης')).toBe('θεσσαλονικησ');
+    expect(foldForSearch('ΘΕΣΣΑΛΟΝΊΚΗ')).toBe('θεσσαλονικη');
+    expect(foldForSearch('Ёлка Йошкар-Ола')).toBe('елка иошкар-ола');
+    expect(foldForSearch('Đà Nẵng, Hà Nội, Thừa Thiên Huế')).toBe('da nang, ha noi, thua thien hue');
+    const index = new SearchIndex();
+    const doc = (id: string, title: string): SearchDocument => ({ key: `note:${id}`, kind: 'note', id, title, body: '' });
+    index.add(doc('1', 'Partner in Łódź'));
+    index.add(doc('2', 'Prof. Müller'));
+    index.add(doc('3', 'Πανεπιστήμιο Θεσσαλονίκης'));
+    index.add(doc('4', 'Новосибирский государственный университет'));
+    index.add(doc('5', 'Đại học Quốc gia Hà Nội'));
+    const ids = (q: string) => index.search(q).hits.map((h) => h.id);
+    expect(ids('lodz')).toEqual(['1']);
+    expect(ids('LODZ')).toEqual(['1']);
+    expect(ids('muller')).toEqual(['2']);
+    expect(ids('θεσσαλον')).toEqual(['3']);
+    expect(ids('новосибирскии')).toEqual(['4']);
+    expect(ids('dai hoc ha noi')).toEqual(['5']);
+    expect(ids('ha noi partner')).toEqual([]);
+  });
+
+  it('is typo tolerant from four letters, and ranks an exact word above a prefix and a typo', () => {
+    const index = new SearchIndex();
+    const add = (id: string, title: string, body = '') => index.add({ key: `case:${id}`, kind: 'case', id, title, body });
+    add('a', 'Quantum photonics');
+    add('b', 'Quantumdots', '');
+    add('c', 'Other', 'quantum in the body');
+    expect(index.search('qantum').hits.map((h) => h.id)).toEqual(['a', 'c']);
+    expect(index.search('quantum').hits.map((h) => h.id)).toEqual(['a', 'b', 'c']);
+    expect(index.search('qua').hits.map((h) => h.id).sort()).toEqual(['a', 'b', 'c']);
+    // Three letters: no typo tolerance ("oth" is a prefix; "otx" matches nothing).
+    expect(index.search('otx').hits).toEqual([]);
+    expect(index.search('quantum').match.prefixes).toEqual(['quantum']);
+    expect(index.search('qantum').match.words).toEqual(['quantum']);
+  });
+
+  it('forgets removed documents and renumbers when many are gone', () => {
+    const index = new SearchIndex();
+    for (let i = 0; i < 3000; i++) index.add({ key: `task:${i}`, kind: 'task', id: String(i), title: `alpha ${i % 2 ? 'odd' : 'even'}`, body: '' });
+    for (let i = 0; i < 3000; i += 2) index.remove(`task:${i}`);
+    expect(index.size).toBe(1500);
+    expect(index.search('alpha').total).toBe(1500);
+    expect(index.search('even').total).toBe(0);
+    index.add({ key: 'task:x', kind: 'task', id: 'x', title: 'even again', body: '' });
+    expect(index.search('even').hits.map((h) => h.id)).toEqual(['x']);
+  });
+});
+
+describe('search.global and search.query', () => {
+  it('finds every kind, each with where it belongs and the screen it opens', async () => {
+    const b = await backend();
+    const t = await buildTrip(b, 2);
+    const item = t.items[0]!;
+    await b.call('agenda.debrief', { agendaItemId: item.id, revision: item.revision, agreed: 'Agreed on a zebrafish consortium.', followUps: [{ title: 'Send the xylophone memo' }] });
+    const programme = await b.call('programmes.create', { name: 'Bilateral Africa Call', funder: 'Ministry (fictional)' });
+    const coop = await b.call('cooperations.create', { title: 'Mangrove monitoring', institutes: [t.ministry.id], partners: [t.university.id], programmeId: programme.id });
+    await b.call('activities.create', { kind: 'call', date: '2026-11-02', title: 'Kingfisher call', participantIds: [t.people[2]!.id], caseId: null });
+    const one = async (text: string) => {
+      const r = await b.call('search.global', { text });
+      expect(r.ready).toBe(true);
+      return r.groups.flatMap((g) => g.hits.map((h) => [h.kind, h.label, h.detail, h.opens.kind, h.opens.id, h.opens.item]));
+    };
+    expect(await one('coastal erosion')).toEqual([['case', 'Climate adaptation partners in Ghana', t.caseA.reference, 'case', t.caseA.id, null]]);
+    expect(await one('draft mou')).toEqual([['task', 'Send draft MoU', expect.stringContaining('Climate adaptation'), 'case', t.caseA.id, null]]);
+    expect(await one('preparatory')).toEqual([['activity', 'Preparatory call', expect.stringContaining('2026-10-10'), 'case', t.caseA.id, null]]);
+    expect(await one('kingfisher')).toEqual([['activity', 'Kingfisher call', expect.stringContaining('Njeri'), 'contact', t.people[2]!.id, null]]);
+    expect((await one('kwame'))[0]).toEqual(['contact', 'Kwame Mensah', 'Dean of Science, Coastal University of Ghana', 'contact', t.people[1]!.id, null]);
+    expect(await one('dean science')).toContainEqual(['position', 'Kwame Mensah', 'Dean of Science, Coastal University of Ghana', 'contact', t.people[1]!.id, null]);
+    expect((await one('jogoo'))[0]).toEqual(['agendaItem', item.title, expect.stringContaining('Delegation to Nairobi and Accra'), 'trip', t.trip.id, item.id]);
+    // The debrief, and the timeline entry recording it on the meeting's case.
+    expect(await one('zebrafish')).toEqual([
+      ['debrief', item.title, expect.stringContaining('Delegation'), 'trip', t.trip.id, item.id],
+      ['activity', item.title, expect.stringContaining('2027-01-11'), 'case', t.caseB.id, null],
+    ]);
+    // The follow-up, in the debrief and as the task it became.
+    expect(await one('xylophone')).toEqual([
+      ['debrief', item.title, expect.anything(), 'trip', t.trip.id, item.id],
+      ['task', 'Send the xylophone memo', expect.stringContaining('Young scientists'), 'case', t.caseB.id, null],
+    ]);
+    expect(await one('helena vogt')).toEqual([['trip', 'Delegation to Nairobi and Accra', '2027-01-11 – 2027-01-16', 'trip', t.trip.id, null]]);
+    expect(await one('early career')).toEqual([['note', t.note.title, expect.any(String), 'note', t.note.id, null]]);
+    expect(await one('mangrove')).toEqual([['cooperation', 'Mangrove monitoring', 'Coastal University of Ghana', 'cooperation', coop.id, null]]);
+    expect(await one('bilateral africa')).toEqual([['programme', 'Bilateral Africa Call', 'Ministry (fictional)', 'programme', programme.id, null]]);
+    expect((await one('coastal university')).map((h) => h[0])).toEqual(['organisation', 'agendaItem']);
+  });
+
+  it('groups by kind with counts, pages through one kind, and shows the words around a match in long text', async () => {
+    const b = await backend();
+    const t = await buildTrip(b, 3);
+    const global = await b.call('search.global', { text: 'insist supervision', perKind: 2 });
+    expect(global.groups).toEqual([{ kind: 'agendaItem', count: 3, hits: [expect.anything(), expect.anything()] }]);
+    expect(global.groups[0]!.hits[0]!.snippet).toContain(`${TALKING_POINT} (3).`);
+    const page = await b.call('search.query', { text: 'insist supervision', kinds: ['agendaItem'], offset: 2, limit: 2 });
+    expect(page.total).toBe(3);
+    expect(page.rows).toHaveLength(1);
+    const all = await b.call('search.query', { text: 'nairobi', kinds: ['trip'] });
+    expect(all.rows.map((r) => r.kind)).toEqual(['trip']);
+    // Counts for every kind, whatever the filter, so the screen can offer each.
+    expect(all.counts.map((c) => c.kind)).toEqual(expect.arrayContaining(['organisation', 'trip', 'agendaItem']));
+    expect(t.trip.title).toContain('Nairobi');
+  });
+
+  it('a save changes the index by the records it touched, not by building it again', async () => {
+    const b = await backend();
+    await buildTrip(b, 2);
+    await b.call('search.global', { text: 'kwame' });
+    const kept = keptIndexOf(b.store);
+    const before = { ...kept.counts };
+    const c = await b.call('contacts.create', { contact: { givenName: 'Oluwaseun', familyName: 'Adeyemi' }, positions: [] });
+    expect((await b.call('search.global', { text: 'oluwa' })).groups[0]!.hits[0]!.id).toBe(c.id);
+    await b.call('contacts.update', { id: c.id, revision: c.revision, changes: { familyName: 'Okafor' } });
+    expect((await b.call('search.global', { text: 'adeyemi' })).total).toBe(0);
+    expect((await b.call('search.global', { text: 'okafor' })).total).toBe(1);
+    expect(kept.counts.builds).toBe(before.builds);
+    expect(kept.counts.applied - before.applied).toBe(2);
+  });
+});

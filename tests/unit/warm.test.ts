@@ -5,6 +5,7 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import { preparedCacheOf } from '../../electron/backend/services/matchmaking/prepared';
+import { keptIndexOf } from '../../electron/backend/services/search/kept';
 import { openTestBackend } from './helpers/workspace';
 
 describe('idle warm-up', () => {
@@ -14,11 +15,15 @@ describe('idle warm-up', () => {
     const b = await openTestBackend({ dataDir: first.dataDir, warmWhenIdleMs: 20 });
     const cache = preparedCacheOf(b.store);
     // At open, before any call.
-    await vi.waitFor(() => expect(b.warmer?.runs).toEqual({ dashboard: 1, matchmaking: 1 }), { timeout: 5000, interval: 10 });
+    await vi.waitFor(() => expect(b.warmer?.runs).toEqual({ dashboard: 1, matchmaking: 1, search: 1 }), { timeout: 5000, interval: 10 });
     expect(cache.builds).toBe(1);
+    // The search index is built in slices after that, once.
+    const search = keptIndexOf(b.store);
+    await vi.waitFor(() => expect(search.ready).toBe(true), { timeout: 5000, interval: 10 });
+    expect(search.counts.builds).toBe(1);
     // A change, then a pause: built again for the changed workspace.
     const org = await b.call('organisations.create', { name: 'Kenya Soil Centre', country: 'KE' });
-    await vi.waitFor(() => expect(b.warmer?.runs).toEqual({ dashboard: 2, matchmaking: 2 }), { timeout: 5000, interval: 10 });
+    await vi.waitFor(() => expect(b.warmer?.runs).toEqual({ dashboard: 2, matchmaking: 2, search: 2 }), { timeout: 5000, interval: 10 });
     const before = cache.builds;
     expect(before).toBe(2);
     expect(org.name).toBe('Kenya Soil Centre');
@@ -26,5 +31,8 @@ describe('idle warm-up', () => {
     await b.call('matchmaking.find', { subject: { kind: 'organisation', id: institute.id }, direction: 'partners' });
     // The query found the indexes ready: nothing was built for it.
     expect(cache.builds).toBe(before);
+    // The search index took the new organisation in as a change, not by building again.
+    expect((await b.call('search.global', { text: 'kenya soil' })).groups.map((g) => [g.kind, g.count])).toEqual([['organisation', 1]]);
+    expect(search.counts.builds).toBe(1);
   });
 });

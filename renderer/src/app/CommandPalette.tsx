@@ -1,7 +1,7 @@
 import { Badge, Group, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { Spotlight, createSpotlight } from '@mantine/spotlight';
-import { IconAffiliate, IconBriefcase, IconBuilding, IconCoin, IconNotes, IconPlus, IconSearch, IconSettings, IconUser, IconFileImport } from '@tabler/icons-react';
+import { IconArrowRight, IconPlus, IconSearch, IconSettings, IconFileImport } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,11 +11,16 @@ import { useApi } from '../api/context';
 import { useCommand } from './commands';
 import { focusScreenHeading, requestHeadingFocus } from './focus';
 import { useSections } from './sections';
+import { Highlighted, hitPath, kindIcons } from '../screens/search/parts';
+import type { SearchMatch } from '../../../shared/features/search/contract';
 
 interface PaletteItem {
   id: string;
   label: string;
   description?: string;
+  /** Words around the match in the record's longer text. */
+  snippet?: string;
+  match?: SearchMatch;
   icon: ReactNode;
   badge?: string;
   /** Where it leads. */
@@ -52,7 +57,7 @@ export function CommandPalette() {
 
   const hits = useQuery({
     queryKey: ['search', debounced],
-    queryFn: () => api.search.global({ text: debounced, limit: 6 }),
+    queryFn: () => api.search.global({ text: debounced, perKind: 4 }),
     enabled: debounced.trim().length > 0,
     placeholderData: keepPreviousData,
   });
@@ -77,33 +82,38 @@ export function CommandPalette() {
   ];
   const q = foldText(query.trim());
   const matchingCommands = commands.filter((c) => !q || foldText(c.label).includes(q));
-  const icons = {
-    case: <IconBriefcase size={18} />,
-    contact: <IconUser size={18} />,
-    organisation: <IconBuilding size={18} />,
-    note: <IconNotes size={18} />,
-    cooperation: <IconAffiliate size={18} />,
-    programme: <IconCoin size={18} />,
-  };
-  const routes = { case: '/cases', contact: '/contacts', organisation: '/organisations', note: '/notes', cooperation: '/cooperations', programme: '/programmes' };
-  const recordItems: PaletteItem[] =
+  // The best few of each kind that has matches, under a heading with its count.
+  const groups =
     q && hits.data
-      ? hits.data.map((h) => ({
-          id: `${h.kind}-${h.id}`,
-          label: h.label,
-          description: h.detail,
-          badge: t(`palette.kinds.${h.kind}`),
-          icon: icons[h.kind],
-          to: `${routes[h.kind]}/${h.id}`,
+      ? hits.data.groups.map((g) => ({
+          kind: g.kind,
+          label: t('palette.groupLabel', { group: t(`palette.groups.${g.kind}`), count: g.count }),
+          items: g.hits.map(
+            (h): PaletteItem => ({
+              id: `${h.kind}-${h.id}`,
+              label: h.label,
+              description: h.detail,
+              snippet: h.snippet,
+              match: hits.data.match,
+              badge: t(`palette.kinds.${h.kind}`),
+              icon: kindIcons[h.kind],
+              to: hitPath(h),
+            }),
+          ),
         }))
       : [];
+  const recordItems = groups.flatMap((g) => g.items);
+  const total = q && hits.data ? hits.data.total : 0;
+  const showAll: PaletteItem | null =
+    total > 0 ? { id: 'show-all', label: t('palette.showAll', { count: total }), icon: <IconArrowRight size={18} />, to: `/search?q=${encodeURIComponent(query.trim())}` } : null;
   const go = (item: PaletteItem) => {
     went.current = true;
-    requestHeadingFocus(item.to);
+    // An agenda item is focused by its trip's screen; anything else lands on the screen's heading.
+    if (!item.to.includes('?item=')) requestHeadingFocus(item.to.split('?')[0]!);
     navigate(item.to);
   };
   // A command whose name was typed comes first: "People" means the list, not a person named so.
-  const items = [...matchingCommands, ...recordItems];
+  const items = [...matchingCommands, ...recordItems, ...(showAll ? [showAll] : [])];
 
   // Enter with nothing highlighted goes to the best match, so "type, Enter" is enough. The list is
   // asked, not the store's index: the palette highlights the first entry as the text changes, and
@@ -161,32 +171,57 @@ export function CommandPalette() {
       />
       <Spotlight.ActionsList id={LIST_ID} aria-label={t('palette.title')}>
         {items.length ? (
-          items.map((item) => (
-            <Spotlight.Action key={item.id} onClick={() => go(item)}>
-              <Group wrap="nowrap" gap="sm" w="100%">
-                {item.icon}
-                <div style={{ flex: 1, minWidth: 0 }}>
-                  <Text size="sm" truncate>
-                    {item.label}
-                  </Text>
-                  {item.description ? (
-                    <Text size="xs" c="dimmed">
-                      {item.description}
-                    </Text>
-                  ) : null}
-                </div>
-                {item.badge ? (
-                  <Badge size="xs" variant="light">
-                    {item.badge}
-                  </Badge>
-                ) : null}
-              </Group>
-            </Spotlight.Action>
-          ))
+          <>
+            {matchingCommands.length ? (
+              <Spotlight.ActionsGroup label={t('palette.commands')} role="group" aria-label={t('palette.commands')}>{matchingCommands.map((item) => renderItem(item, go))}</Spotlight.ActionsGroup>
+            ) : null}
+            {groups.map((g) => (
+              <Spotlight.ActionsGroup key={g.kind} label={g.label} role="group" aria-label={g.label}>
+                {g.items.map((item) => renderItem(item, go))}
+              </Spotlight.ActionsGroup>
+            ))}
+            {showAll ? renderItem(showAll, go) : null}
+          </>
         ) : (
           <Spotlight.Empty>{t('palette.nothing')}</Spotlight.Empty>
         )}
+        {q && hits.data && !hits.data.ready ? (
+          <Text size="xs" c="dimmed" px="sm" py={4} role="status">
+            {t('palette.preparing')}
+          </Text>
+        ) : null}
       </Spotlight.ActionsList>
     </Spotlight.Root>
+  );
+}
+
+function renderItem(item: PaletteItem, go: (item: PaletteItem) => void) {
+  return (
+    <Spotlight.Action key={item.id} onClick={() => go(item)}>
+      <Group wrap="nowrap" gap="sm" w="100%">
+        {item.icon}
+        <div style={{ flex: 1, minWidth: 0 }}>
+          <Text size="sm" truncate>
+            <Highlighted text={item.label} match={item.match} />
+          </Text>
+          {item.description ? (
+            // Not dimmed: the highlighted entry's background leaves dimmed text below contrast.
+            <Text size="xs" truncate>
+              {item.description}
+            </Text>
+          ) : null}
+          {item.snippet ? (
+            <Text size="xs" lineClamp={2}>
+              <Highlighted text={item.snippet} match={item.match} />
+            </Text>
+          ) : null}
+        </div>
+        {item.badge ? (
+          <Badge size="xs" variant="light">
+            {item.badge}
+          </Badge>
+        ) : null}
+      </Group>
+    </Spotlight.Action>
   );
 }

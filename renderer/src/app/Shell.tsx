@@ -16,6 +16,7 @@ import { ProgrammesScreen } from '../screens/programmes/ProgrammesScreen';
 import { PrioritiesScreen } from '../screens/priorities/PrioritiesScreen';
 import { SettingsScreen } from '../screens/settings/SettingsScreen';
 import { ImportScreen } from '../screens/imports/ImportScreen';
+import { SearchScreen } from '../screens/search/SearchScreen';
 import { GroupScreen } from '../screens/groups/GroupScreen';
 import { TripsScreen } from '../screens/trips/TripsScreen';
 import { CommandPalette, openPalette } from './CommandPalette';
@@ -138,6 +139,7 @@ export function Shell() {
           <Route path="/groups/:id" element={<GroupScreen />} />
           <Route path="/settings" element={<SettingsScreen />} />
           <Route path="/import" element={<ImportScreen />} />
+          <Route path="/search" element={<SearchScreen />} />
           <Route path="*" element={<Navigate to="/dashboard" replace />} />
         </Routes>
       </main>

@@ -1,9 +1,9 @@
 import { ActionIcon, Alert, Anchor, Badge, Button, Group, Stack, Text, Title, Tooltip } from '@mantine/core';
 import { IconAlertTriangle, IconChevronDown, IconChevronRight, IconClipboardCheck, IconEdit, IconLock, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useLocation, useSearchParams } from 'react-router';
 import type { AgendaWarning } from '../../../../shared/features/trips/agenda';
 import type { AgendaItemView, TripRelated } from '../../../../shared/features/trips/contract';
 import type { TripRecord } from '../../../../shared/features/trips/schema';
@@ -39,6 +39,20 @@ export function AgendaPanel({ trip, related }: { trip: TripRecord; related: Trip
   const undo = useUndo();
   const [dialog, setDialog] = useState<Dialog>(null);
   const agenda = related.agenda;
+  // Opened at an item (`?item=`, from search): it is scrolled to and focused once per navigation.
+  const [params] = useSearchParams();
+  const location = useLocation();
+  const target = params.get('item');
+  const focused = useRef<string | null>(null);
+  const present = !!target && agenda.some((i) => i.id === target);
+  useEffect(() => {
+    if (!present || focused.current === location.key) return;
+    const heading = document.getElementById(`agenda-title-${target}`);
+    if (!heading) return;
+    focused.current = location.key;
+    heading.scrollIntoView({ block: 'center' });
+    heading.focus({ preventScroll: true });
+  }, [present, target, location.key]);
   const warnings = agenda.reduce((n, i) => n + i.warnings.length, 0);
   const caseLabels = useCaseLabels([...trip.caseIds, ...agenda.flatMap((i) => [...i.caseIds, ...(i.debrief?.followUps.map((f) => f.caseId).filter((c): c is string => !!c) ?? [])])]);
 
@@ -153,7 +167,7 @@ function AgendaItemRow({ item, all, trip, caseLabels, onEdit, onDebrief, onDelet
       </div>
       <div className="agenda-main">
         <Group gap={6} wrap="wrap">
-          <Text fw={600} size="sm" id={`agenda-title-${item.id}`} component="h5" className="agenda-item-title">
+          <Text fw={600} size="sm" id={`agenda-title-${item.id}`} component="h5" className="agenda-item-title" tabIndex={-1}>
             {item.title}
           </Text>
           <Badge size="xs" variant="light" color={item.kind === 'internal' ? 'grape' : item.kind === 'travel' ? 'gray' : 'blue'} radius="sm">

@@ -1,9 +1,9 @@
 import { Badge, Button, Group, Loader, Tabs, Text, Tooltip, VisuallyHidden } from '@mantine/core';
 import { IconCalendarDown, IconFileTypePdf } from '@tabler/icons-react';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { useParams, useSearchParams } from 'react-router';
 import { useApi } from '../../api/context';
 import { useCommand } from '../../app/commands';
 import { DetailHeader } from '../../components/detail/DetailHeader';
@@ -26,7 +26,13 @@ export function TripDetail() {
   const { t } = useTranslation();
   const lang = useLanguage();
   const api = useApi();
-  const [tab, setTab] = useState<string | null>('overview');
+  // `?item=` (a search hit: an agenda item or its debrief) opens the agenda, where the item takes focus.
+  const [params] = useSearchParams();
+  const item = params.get('item');
+  const [tab, setTab] = useState<string | null>(item ? 'agenda' : 'overview');
+  useEffect(() => {
+    if (item) setTab('agenda');
+  }, [item]);
   // Held here, not in the composer, so an export keeps its progress bar across tab switches.
   const bookExport = useBookExport();
 

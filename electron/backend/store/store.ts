@@ -20,7 +20,7 @@ import { emptyDatabase, parseDatabase, type Database } from '../../../shared/sch
 import { Collection } from '../../../shared/schemas/collection';
 import type { BackupInfo, BackupReason } from '../../../shared/features/workspace/schema';
 import { Backups, BACKUP_DIR } from './backups';
-import { encryptBlock, keyIdOf, newDataKey, unwrapKey, WrappedKey, wrapKey, wrongPassphrase, DEFAULT_KDF, type DataKey } from './crypto';
+import { decryptBlock, encryptBlock, keyIdOf, newDataKey, unwrapKey, WrappedKey, wrapKey, wrongPassphrase, DEFAULT_KDF, type DataKey } from './crypto';
 import { TEMP_FILE, writeFileDurably } from './durable-write';
 import { diffDatabase, encodeEntry, Journal, JOURNAL_FILE, JournalDamaged, readJournal, type Change, type JournalEntry } from './journal';
 import { freezeChange, freezeDatabase } from './freeze';
@@ -32,6 +32,9 @@ import { snapshotChunks, type Keyring, type SnapshotMeta } from './snapshot';
 export const DATABASE_FILE = 'attache.json';
 export const KEYS_FILE = 'attache.keys.json';
 const DAY_MS = 24 * 60 * 60 * 1000;
+/** A cache file starts with this and the key id it is encrypted under (16 dashes: not encrypted). */
+const CACHE_MAGIC = 'ATTACHE-CACHE-1:';
+const CACHE_HEAD = CACHE_MAGIC.length + 16;
 
 export type StoreState = 'new' | 'ready' | 'damaged' | 'locked';
 
@@ -82,6 +85,7 @@ export class Store {
   /** The wrapped keys of a workspace waiting for its passphrase: the keys file's, then the snapshot's own. */
   private pendingKeys: WrappedKey[] = [];
   private appLocked = false;
+  private cacheGeneration = 0;
   private meta: SnapshotMeta = { id: newSnapshotId(), parent: null, seq: 0 };
   private seq = 0;
   /** Journal lines written since the snapshot on disk (carried into the journal after a compaction). */
@@ -654,6 +658,60 @@ export class Store {
     });
   }
 
+  /**
+   * Caches beside the database (`attache.<name>.cache`, the search index): data derived from the
+   * records and kept only so the next open is faster. Encrypted with the workspace's data key when it
+   * has a passphrase; dropped whenever the protection changes or a person is erased, so no copy
+   * outlives what it was derived from. A cache that cannot be read is simply not used.
+   */
+  get cacheEpoch(): number {
+    return this.cacheGeneration;
+  }
+
+  /** Writes a cache, unless the caches were dropped since `epoch` (then its bytes may hold what was erased). */
+  writeCache(name: string, data: Uint8Array, epoch: number): Promise<boolean> {
+    return this.serialize(async () => {
+      if (epoch !== this.cacheGeneration || this._state !== 'ready' || this.appLocked) return false;
+      const keyring = this.keyring;
+      const head = Buffer.from(`${CACHE_MAGIC}${keyring ? keyring.dataKey.keyId : '-'.repeat(16)}`, 'latin1');
+      const body = keyring ? encryptBlock(keyring.dataKey.key, data, Buffer.from(`attache-cache:${name}`)) : data;
+      await writeFileDurably(this.cachePath(name), [head, body]);
+      return true;
+    });
+  }
+
+  /** The cache as written, or null (none, damaged, or written under another key or none). */
+  async readCache(name: string): Promise<Buffer | null> {
+    const bytes = await readFile(this.cachePath(name)).catch(() => null);
+    if (!bytes || bytes.length < CACHE_HEAD || bytes.subarray(0, CACHE_MAGIC.length).toString('latin1') !== CACHE_MAGIC) return null;
+    const keyId = bytes.subarray(CACHE_MAGIC.length, CACHE_HEAD).toString('latin1');
+    const keyring = this.keyring;
+    if (!keyring) return keyId === '-'.repeat(16) ? bytes.subarray(CACHE_HEAD) : null;
+    if (keyId !== keyring.dataKey.keyId) return null;
+    try {
+      return decryptBlock(keyring.dataKey.key, bytes.subarray(CACHE_HEAD), Buffer.from(`attache-cache:${name}`));
+    } catch {
+      return null;
+    }
+  }
+
+  /** Deletes every cache now; a write prepared before this is refused. */
+  dropCaches(): Promise<void> {
+    return this.serialize(() => this.dropCachesNow());
+  }
+
+  private async dropCachesNow(): Promise<void> {
+    this.cacheGeneration++;
+    for (const name of await readdir(this.dataDir).catch(() => [] as string[])) {
+      if (/^attache\.[a-z-]+\.cache$/.test(name)) await unlink(join(this.dataDir, name)).catch(() => undefined);
+    }
+  }
+
+  private cachePath(name: string): string {
+    if (!/^[a-z-]+$/.test(name)) throw new Error(`Bad cache name ${name}`);
+    return join(this.dataDir, `attache.${name}.cache`);
+  }
+
   /** The data key of an open encrypted workspace (for "remember on this device"), else null. */
   dataKey(): Buffer | null {
     if (!this.keyring || this.appLocked || this._state !== 'ready') return null;
@@ -693,6 +751,8 @@ export class Store {
       }
       await this.compactionWrite?.catch(() => undefined);
       await this.writeBackup('passphrase');
+      // Caches were written under the old protection (maybe in the clear): they go first.
+      await this.dropCachesNow();
       const previous = this.keyring;
       if (next === null) {
         if (!previous) return;

@@ -15,6 +15,12 @@ import type { AgendaItemRecord, TripRecord } from '../trips/schema';
 import type { CooperationRecord } from '../cooperations/schema';
 import type { ProgrammeRecord } from '../programmes/schema';
 
+/**
+ * Bump when what a record contributes to the index (documentSources) or how words are folded
+ * changes: a stored index of another version is built anew instead of being used.
+ */
+export const SEARCH_RULES_VERSION = 1;
+
 /** Every kind of thing search finds, in the order the palette groups them. */
 export const searchKinds = [
   'case',

@@ -141,7 +141,7 @@ export class SearchIndex {
     let list = this.postings[id]!;
     const n = this.postingLength[id]!;
     if (n === list.length) {
-      const bigger = new Int32Array(n * 2);
+      const bigger = new Int32Array(Math.max(4, n * 2));
       bigger.set(list);
       this.postings[id] = list = bigger;
     }
@@ -209,6 +209,63 @@ export class SearchIndex {
         if (list[list.length - 1] !== id) list.push(id);
       } else map.set(v, [id]);
     }
+  }
+
+  /** The index as plain tables, for storing it (removed documents are left out first). */
+  toParts(): IndexParts {
+    if (this.dead) this.compact();
+    // Words no document holds any more (a record edited or erased) are left out: nothing of them is stored.
+    const terms: string[] = [];
+    const kept: number[] = [];
+    let total = 0;
+    for (let t = 0; t < this.termText.length; t++) {
+      if (!this.postingLength[t]) continue;
+      terms.push(this.termText[t]!);
+      kept.push(t);
+      total += this.postingLength[t]!;
+    }
+    const offsets = new Int32Array(terms.length + 1);
+    const postings = new Int32Array(total);
+    let at = 0;
+    kept.forEach((t, i) => {
+      offsets[i] = at;
+      postings.set(this.postings[t]!.subarray(0, this.postingLength[t]!), at);
+      at += this.postingLength[t]!;
+    });
+    offsets[terms.length] = total;
+    return { keys: this.docs.map((d) => d!.key), terms, offsets, postings };
+  }
+
+  /** An index from stored tables; throws when they do not fit together (the caller then builds anew). */
+  static fromParts(parts: IndexParts): SearchIndex {
+    const index = new SearchIndex();
+    const { keys, terms, offsets, postings } = parts;
+    if (offsets.length !== terms.length + 1 || offsets[terms.length] !== postings.length) throw new Error('search index: tables do not fit');
+    index.grow(keys.length + 1);
+    for (let ord = 0; ord < keys.length; ord++) {
+      const key = keys[ord]!;
+      const colon = key.indexOf(':');
+      const kind = key.slice(0, colon) as SearchKind;
+      const k = kindIndex.get(kind);
+      if (k === undefined || index.byKey.has(key)) throw new Error('search index: bad document key');
+      index.docs.push({ key, kind, id: key.slice(colon + 1) });
+      index.byKey.set(key, ord);
+      index.kindOf[ord] = k;
+    }
+    const maxPosting = keys.length * 2;
+    for (let t = 0; t < terms.length; t++) {
+      const from = offsets[t]!;
+      const to = offsets[t + 1]!;
+      if (to < from) throw new Error('search index: bad offsets');
+      index.termIds.set(terms[t]!, t);
+      index.termText.push(terms[t]!);
+      // A view into the stored table: the first posting added to the word copies it (as any full list grows).
+      index.postings.push(postings.subarray(from, to));
+      index.postingLength.push(to - from);
+    }
+    for (let i = 0; i < postings.length; i++) if (postings[i]! < 0 || postings[i]! >= maxPosting) throw new Error('search index: posting out of range');
+    if (index.termIds.size !== terms.length) throw new Error('search index: repeated word');
+    return index;
   }
 
   /** Builds the typo map now (else on the first query that needs it). */
@@ -345,6 +402,50 @@ export class SearchIndex {
     });
     return { counts: out, total, hits, match };
   }
+}
+
+/** The parts a stored index is made of: text (documents' keys, words) and two integer tables. */
+export interface IndexParts {
+  keys: string[];
+  terms: string[];
+  /** Where each word's postings start in `postings` (one more entry than words). */
+  offsets: Int32Array;
+  postings: Int32Array;
+}
+
+/** Packs byte blocks into one buffer: a count, each length, then each block at a 4-byte boundary. */
+export function packBlocks(blocks: Uint8Array[]): Uint8Array {
+  const pad = (n: number) => (n + 3) & ~3;
+  const head = 4 * (1 + blocks.length);
+  const size = blocks.reduce((n, b) => n + pad(b.byteLength), pad(head));
+  const out = new Uint8Array(size);
+  const view = new DataView(out.buffer);
+  view.setUint32(0, blocks.length, true);
+  let at = pad(head);
+  blocks.forEach((b, i) => {
+    view.setUint32(4 * (1 + i), b.byteLength, true);
+    out.set(b, at);
+    at += pad(b.byteLength);
+  });
+  return out;
+}
+
+/** The blocks `packBlocks` packed (views into `bytes`, no copy); throws on a malformed buffer. */
+export function unpackBlocks(bytes: Uint8Array): Uint8Array[] {
+  const pad = (n: number) => (n + 3) & ~3;
+  if (bytes.byteLength < 4) throw new Error('search index: truncated');
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const count = view.getUint32(0, true);
+  if (count > 64) throw new Error('search index: too many blocks');
+  let at = pad(4 * (1 + count));
+  const out: Uint8Array[] = [];
+  for (let i = 0; i < count; i++) {
+    const len = view.getUint32(4 * (1 + i), true);
+    if (at + len > bytes.byteLength) throw new Error('search index: truncated');
+    out.push(bytes.subarray(at, at + len));
+    at += pad(len);
+  }
+  return out;
 }
 
 /** True when `a` and `b` differ by exactly one insertion, deletion, substitution or swap of neighbours. */

@@ -156,6 +156,8 @@ export function createContactService(ctx: ServiceContext) {
       const erasedAt = ctx.now().toISOString();
       const entry: ErasureEntry = { id, collection: 'contacts', erasedAt };
       await writeErasureRegister(store.dataDir, unionRegisters(sidecar.erasures, store.db.erasures, [entry]));
+      // Caches derived from the records (the search index) hold the person's words: gone before and after.
+      await store.dropCaches();
       let impact;
       try {
         impact = await store.update((draft) => {
@@ -172,6 +174,7 @@ export function createContactService(ctx: ServiceContext) {
       }
       // The journal (past changes) is folded into a fresh database file, so no older state of them stays.
       await store.compact();
+      await store.dropCaches();
       const { label: _label, ...summary } = impact;
       return { ...summary, erasedAt, registerMovedAside };
     },

@@ -1,11 +1,15 @@
 /**
- * The store's search index, kept beside it: built once in slices after the workspace opens (so the
- * backend keeps answering while 170,000 documents are read at 10×), then brought up to date with
- * each published version by the change between the indexed version and the current one — the same
- * chunk-skipping comparison the journal uses, so a save costs the records it touched.
+ * The store's search index, kept beside it. At open it is read from the cache the store keeps
+ * beside the database (encrypted like it) and brought up to date with the records as they are — a
+ * record whose revision differs is indexed again, a record gone is forgotten — so the index is
+ * ready about as soon as the workspace is. Without a usable cache it is built in slices on the
+ * event loop (170,000 documents at 10× take seconds; calls are answered meanwhile). After that it
+ * follows each published version by the change between the indexed version and the current one —
+ * the same chunk-skipping comparison the journal uses, so a save costs the records it touched —
+ * and is written back to the cache when idle.
  */
-import { documentSources, searchedCollections, type SearchDocument, type SearchedCollection } from '../../../../shared/features/search/documents';
-import { SearchIndex } from '../../../../shared/features/search/engine';
+import { documentSources, SEARCH_RULES_VERSION, searchedCollections, type SearchDocument, type SearchedCollection } from '../../../../shared/features/search/documents';
+import { packBlocks, SearchIndex, unpackBlocks } from '../../../../shared/features/search/engine';
 import type { Database } from '../../../../shared/schemas/database';
 import { diffDatabase } from '../../store/journal';
 import type { Store } from '../../store/store';
@@ -14,11 +18,11 @@ import type { Store } from '../../store/store';
 const SLICE_MS = 12;
 /** A change of more records than this (a restore, an archive opened over the workspace) is indexed anew, in slices. */
 const REBUILD_ABOVE = 5_000;
+/** The cache is written at most this often while changes go on (and once after every build). */
+const PERSIST_EVERY_MS = 30_000;
+const CACHE_NAME = 'search-index';
 
 const docsOf = (name: SearchedCollection, record: unknown): SearchDocument[] => (documentSources[name] as (r: unknown) => SearchDocument[])(record);
-/** Keys a record of `name` may have documents under (an agenda item also has its debrief's). */
-const keysOf = (name: SearchedCollection, id: string): string[] =>
-  name === 'agendaItems' ? [`agendaItem:${id}`, `debrief:${id}`] : [`${docKind[name]}:${id}`];
 const docKind: Record<SearchedCollection, string> = {
   cases: 'case',
   tasks: 'task',
@@ -32,33 +36,61 @@ const docKind: Record<SearchedCollection, string> = {
   cooperations: 'cooperation',
   programmes: 'programme',
 };
+/** Keys a record of `name` may have documents under (an agenda item also has its debrief's). */
+const keysOf = (name: SearchedCollection, id: string): string[] => (name === 'agendaItems' ? [`agendaItem:${id}`, `debrief:${id}`] : [`${docKind[name]}:${id}`]);
+
+type Versioned = { id: string; revision: number; updatedAt: string };
+/** What says a record changed: its revision and the time of its last change. */
+const versionOf = (r: Versioned) => `${r.revision}/${r.updatedAt}`;
 
 const pick = (db: Database): Record<string, unknown> => Object.fromEntries(searchedCollections.map((n) => [n, db[n]]));
 
 export interface KeptIndex {
-  /** The index brought up to date with `db`, or null while its first build is still running. */
+  /** The index brought up to date with `db`, or null while it is first being read or built. */
   current(db: Database): SearchIndex | null;
   /** Builds to the end now (tests, and the bench's "index ready"). */
   finish(db: Database): SearchIndex;
-  /** Starts (or continues) building in slices on the event loop; `done` runs when it is ready. */
+  /**
+   * Reads the cache or builds in slices on the event loop (once up to date: writes the cache when it
+   * is due); `done` runs when the index is ready.
+   */
   buildInSlices(db: () => Database | null, done?: () => void): void;
+  /** Writes the cache now if anything changed since it was last written (tests, closing). */
+  persist(): Promise<boolean>;
   readonly ready: boolean;
-  /** How often the index was built from scratch and how many records were applied as changes (observable for tests). */
-  readonly counts: { builds: number; applied: number };
+  /** Builds from scratch, records applied as changes, caches read and written (observable for tests). */
+  readonly counts: { builds: number; applied: number; loaded: number; persisted: number };
 }
 
-export function createKeptIndex(): KeptIndex {
+export function createKeptIndex(store: Store | null = null): KeptIndex {
   let index = new SearchIndex();
+  /** Per record (`collection:id`), the version indexed. */
+  let versions = new Map<string, string>();
   let indexed: Database | null = null;
   // The running build: the version it reads and where it is.
   let building: { db: Database; collection: number; at: number } | null = null;
+  let loading = false;
   let scheduled = false;
   // Set once something builds in slices (the shells' warm-up): from then on a rebuild never blocks a call.
   let sliced = false;
-  const counts = { builds: 0, applied: 0 };
+  let dirty = false;
+  let triedCache = false;
+  let lastPersist = 0;
+  const counts = { builds: 0, applied: 0, loaded: 0, persisted: 0 };
+
+  const put = (name: SearchedCollection, record: Versioned) => {
+    for (const key of keysOf(name, record.id)) index.remove(key);
+    for (const d of docsOf(name, record)) index.add(d);
+    versions.set(`${name}:${record.id}`, versionOf(record));
+  };
+  const forget = (name: SearchedCollection, id: string) => {
+    for (const key of keysOf(name, id)) index.remove(key);
+    versions.delete(`${name}:${id}`);
+  };
 
   const start = (db: Database) => {
     index = new SearchIndex();
+    versions = new Map();
     indexed = null;
     building = { db, collection: 0, at: 0 };
   };
@@ -67,9 +99,11 @@ export function createKeptIndex(): KeptIndex {
     const b = building!;
     while (b.collection < searchedCollections.length) {
       const name = searchedCollections[b.collection]!;
-      const list = b.db[name];
+      const list = b.db[name] as unknown as { length: number; at(i: number): Versioned | undefined };
       while (b.at < list.length) {
-        for (const d of docsOf(name, list.at(b.at)!)) index.add(d);
+        const r = list.at(b.at)!;
+        for (const d of docsOf(name, r)) index.add(d);
+        versions.set(`${name}:${r.id}`, versionOf(r));
         b.at++;
         if ((b.at & 63) === 0 && performance.now() > deadline) return false;
       }
@@ -79,6 +113,7 @@ export function createKeptIndex(): KeptIndex {
     indexed = b.db;
     building = null;
     counts.builds++;
+    dirty = true;
     index.prepareTypos();
     return true;
   };
@@ -90,23 +125,77 @@ export function createKeptIndex(): KeptIndex {
       start(db);
       return;
     }
-    for (const [name, c] of Object.entries(change?.c ?? {}) as Array<[SearchedCollection, { del?: string[]; put?: Array<{ id: string }> }]>) {
-      for (const id of c.del ?? []) for (const key of keysOf(name, id)) index.remove(key);
-      for (const record of c.put ?? []) {
-        for (const key of keysOf(name, record.id)) index.remove(key);
-        for (const d of docsOf(name, record)) index.add(d);
-      }
+    for (const [name, c] of Object.entries(change?.c ?? {}) as Array<[SearchedCollection, { del?: string[]; put?: Versioned[] }]>) {
+      for (const id of c.del ?? []) forget(name, id);
+      for (const record of c.put ?? []) put(name, record);
       counts.applied += (c.del?.length ?? 0) + (c.put?.length ?? 0);
     }
+    if (size) dirty = true;
     indexed = db;
+  };
+
+  /** The stored index made to match `db`: records of another version indexed again, records gone forgotten. */
+  const adopt = (stored: { index: SearchIndex; versions: Map<string, string> }, db: Database) => {
+    index = stored.index;
+    versions = stored.versions;
+    let total = 0;
+    let changed = 0;
+    for (const name of searchedCollections) {
+      for (const r of db[name] as unknown as Iterable<Versioned>) {
+        total++;
+        if (versions.get(`${name}:${r.id}`) === versionOf(r)) continue;
+        put(name, r);
+        changed++;
+      }
+    }
+    // Records the cache knows but the workspace no longer has.
+    if (versions.size > total) {
+      for (const ref of [...versions.keys()]) {
+        const colon = ref.indexOf(':');
+        const name = ref.slice(0, colon) as SearchedCollection;
+        const id = ref.slice(colon + 1);
+        if (!searchedCollections.includes(name) || store!.locate(name, id) < 0) {
+          forget(name, id);
+          changed++;
+        }
+      }
+    }
+    index.prepareTypos();
+    indexed = db;
+    dirty = changed > 0;
+    counts.loaded++;
+  };
+
+  const readStored = async (): Promise<{ index: SearchIndex; versions: Map<string, string> } | null> => {
+    const bytes = await store!.readCache(CACHE_NAME);
+    if (!bytes) return null;
+    try {
+      const [head, keys, terms, offsets, postings, refs] = unpackBlocks(bytes);
+      const text = new TextDecoder();
+      const meta = JSON.parse(text.decode(head)) as { rules?: unknown };
+      if (meta.rules !== SEARCH_RULES_VERSION || !refs) return null;
+      const int32 = (b: Uint8Array) => new Int32Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));
+      const split = (b: Uint8Array) => {
+        const s = text.decode(b);
+        return s ? s.split('\n') : [];
+      };
+      const stored = SearchIndex.fromParts({ keys: split(keys!), terms: split(terms!), offsets: int32(offsets!), postings: int32(postings!) });
+      const lines = split(refs);
+      const map = new Map<string, string>();
+      for (let i = 0; i + 1 < lines.length; i += 2) map.set(lines[i]!, lines[i + 1]!);
+      return { index: stored, versions: map };
+    } catch {
+      return null; // damaged or of another shape: built anew, and the cache rewritten
+    }
   };
 
   const kept: KeptIndex = {
     counts,
     get ready() {
-      return indexed !== null;
+      return indexed !== null && !building && !loading;
     },
     current(db) {
+      if (loading) return null;
       if (!sliced) return kept.finish(db);
       if (!building) apply(db);
       if (!building) return index;
@@ -123,13 +212,28 @@ export function createKeptIndex(): KeptIndex {
     },
     buildInSlices(dbOf, done) {
       sliced = true;
-      if (scheduled) return;
+      if (scheduled || loading) return;
       const db = dbOf();
       if (!db) return;
+      if (!indexed && !building && store && !triedCache) {
+        // First time: the cache, if there is a usable one.
+        triedCache = true;
+        loading = true;
+        void readStored().then((stored) => {
+          loading = false;
+          const now = dbOf();
+          if (stored && now && !building && !indexed) adopt(stored, now);
+          kept.buildInSlices(dbOf, done);
+        });
+        return;
+      }
       if (!building) {
         if (indexed) {
           apply(db);
-          if (!building) return done?.();
+          if (!building) {
+            if (dirty && Date.now() - lastPersist > PERSIST_EVERY_MS) void kept.persist();
+            return done?.();
+          }
         } else start(db);
       }
       scheduled = true;
@@ -139,12 +243,45 @@ export function createKeptIndex(): KeptIndex {
         if (step(performance.now() + SLICE_MS)) {
           const now = dbOf();
           if (now) apply(now);
-          if (!building) return done?.();
+          if (!building) {
+            void kept.persist();
+            return done?.();
+          }
         }
         scheduled = true;
         setImmediate(slice);
       };
       setImmediate(slice);
+    },
+    async persist() {
+      if (!store || !indexed || building || loading || store.state !== 'ready') return false;
+      let db: Database;
+      try {
+        db = store.db;
+      } catch {
+        return false; // locked
+      }
+      const epoch = store.cacheEpoch;
+      apply(db);
+      if (building || !dirty) return false;
+      const parts = index.toParts();
+      const refs: string[] = [];
+      for (const [ref, v] of versions) refs.push(ref, v);
+      const text = new TextEncoder();
+      const bytes = packBlocks([
+        text.encode(JSON.stringify({ rules: SEARCH_RULES_VERSION, documents: parts.keys.length })),
+        text.encode(parts.keys.join('\n')),
+        text.encode(parts.terms.join('\n')),
+        new Uint8Array(parts.offsets.buffer, parts.offsets.byteOffset, parts.offsets.byteLength),
+        new Uint8Array(parts.postings.buffer, parts.postings.byteOffset, parts.postings.byteLength),
+        text.encode(refs.join('\n')),
+      ]);
+      dirty = false;
+      lastPersist = Date.now();
+      const written = await store.writeCache(CACHE_NAME, bytes, epoch).catch(() => false);
+      if (written) counts.persisted++;
+      else dirty = true;
+      return written;
     },
   };
   return kept;
@@ -154,6 +291,6 @@ const kept = new WeakMap<Store, KeptIndex>();
 /** The one search index of a store. */
 export function keptIndexOf(store: Store): KeptIndex {
   let k = kept.get(store);
-  if (!k) kept.set(store, (k = createKeptIndex()));
+  if (!k) kept.set(store, (k = createKeptIndex(store)));
   return k;
 }

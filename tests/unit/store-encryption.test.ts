@@ -3,6 +3,7 @@
  * a wrong passphrase changes nothing; a changed byte is detected; the passphrase can be changed or
  * removed, and a change interrupted half-way still opens. The app lock refuses everything but unlock.
  */
+import { asciiJson } from '../../electron/backend/store/json-adapter';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -28,7 +29,8 @@ async function allFiles(dir: string): Promise<Array<{ name: string; bytes: Buffe
 }
 
 async function filesNaming(dir: string, text: string): Promise<string[]> {
-  const needles = [Buffer.from(text), Buffer.from(text, 'utf16le')];
+  // As written, in UTF-16, and as the database file writes characters beyond ASCII (\u escapes).
+  const needles = [Buffer.from(text), Buffer.from(text, 'utf16le'), Buffer.from(asciiJson(text).slice(1, -1))];
   return (await allFiles(dir)).filter((f) => needles.some((n) => f.bytes.includes(n))).map((f) => f.name);
 }
 

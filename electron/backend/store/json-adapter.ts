@@ -19,11 +19,27 @@ export class DatabaseReadError extends Error {
  */
 const encoded = new WeakMap<object, Buffer>();
 
+const NON_ASCII = /[\u0080-\uffff]/g;
+const escapeUnit = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+
+/**
+ * JSON with every character beyond ASCII written as a \u escape (each UTF-16 unit, so a character
+ * outside the BMP becomes its escaped surrogate pair). The same value for any JSON reader; why: a
+ * file of ASCII bytes becomes a one-byte string without UTF-8 decoding, and JSON.parse reads a
+ * one-byte string faster — at 10× a realistic workspace, where a few names in other scripts would
+ * otherwise make the whole 130 MB text two-byte, that is about a quarter of the time to open.
+ */
+export function asciiJson(value: unknown): string {
+  const json = JSON.stringify(value);
+  NON_ASCII.lastIndex = 0;
+  return NON_ASCII.test(json) ? json.replace(NON_ASCII, escapeUnit) : json;
+}
+
 function bytesOf(value: unknown): Buffer {
-  if (typeof value !== 'object' || value === null) return Buffer.from(JSON.stringify(value));
+  if (typeof value !== 'object' || value === null) return Buffer.from(asciiJson(value));
   let bytes = encoded.get(value);
   if (bytes === undefined) {
-    bytes = Buffer.from(JSON.stringify(value));
+    bytes = Buffer.from(asciiJson(value));
     if (Object.isFrozen(value)) encoded.set(value, bytes);
   }
   return bytes;
@@ -41,7 +57,7 @@ export function serializeChunks(db: object): Buffer[] {
   const out: Buffer[] = [OPEN];
   Object.entries(db).forEach(([key, value], i) => {
     if (i > 0) out.push(FIELD_SEP);
-    out.push(Buffer.from(`${JSON.stringify(key)}: `));
+    out.push(Buffer.from(`${asciiJson(key)}: `));
     const list: unknown = value instanceof Collection ? value.toArray() : value;
     if (Array.isArray(list) && list.length > 0) {
       out.push(ARRAY_OPEN);
@@ -51,7 +67,7 @@ export function serializeChunks(db: object): Buffer[] {
       });
       out.push(ARRAY_CLOSE);
     } else {
-      out.push(Buffer.from(JSON.stringify(value)));
+      out.push(Buffer.from(asciiJson(value)));
     }
   });
   out.push(CLOSE);

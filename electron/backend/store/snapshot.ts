@@ -7,6 +7,7 @@
  */
 import { open as openFile, readFile } from 'node:fs/promises';
 import { StringDecoder } from 'node:string_decoder';
+import { isAscii } from 'node:buffer';
 import { z } from 'zod';
 import { SCHEMA_VERSION } from '../../../shared/schemas/database';
 import { decryptBlock, encryptChunks, WrappedKey, type DataKey } from './crypto';
@@ -143,6 +144,8 @@ const DECODE_CHUNK = 512 * 1024;
  * between pieces is carried over by the decoder.
  */
 export function decodeUtf8(bytes: Buffer): string {
+  // Files this app writes are ASCII (json-adapter's asciiJson): one copy into a one-byte string.
+  if (isAscii(bytes)) return bytes.toString('latin1');
   if (bytes.length <= DECODE_CHUNK) return bytes.toString('utf8');
   const decoder = new StringDecoder('utf8');
   let text = '';

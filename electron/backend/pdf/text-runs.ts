@@ -1,6 +1,6 @@
 import bidiFactory from 'bidi-js';
 import LineBreaker from 'linebreak';
-import { fallbackBuffer, fallbackKey, fallbackWeight, fontKey, type Fallback, type FontFace } from './fonts';
+import { fallbackBuffer, fallbackKey, fallbackWeight, fontKey, parsedFont, type Fallback, type FontFace } from './fonts';
 import { exactToUnicode, fontkitOf, withActualText, withFont } from './text-layer';
 
 /**
@@ -129,7 +129,7 @@ export class Typesetter {
     const weight = fallbackWeight(family, face);
     const key = fallbackKey(family, weight);
     if (!this.registered.has(key)) {
-      this.doc.registerFont(key, fallbackBuffer(family, weight));
+      this.doc.registerFont(key, parsedFont(key, () => fallbackBuffer(family, weight)) as unknown as Buffer);
       this.registered.add(key);
       if (family === 'arabic') withFont(this.doc, key, exactToUnicode);
     }

@@ -40,16 +40,26 @@ export function polylineOperators(d: string): string | null {
   return x === null && ops.length ? ops.join('\n') : null;
 }
 
-const PATHS_KEPT = 2_000;
+/** Bounded by characters kept (path data and operators; about 2 bytes each): emptied when full. */
+const CHARS_KEPT = 8_000_000;
 const operators = new Map<string, string | null>();
+let chars = 0;
 
 /** Adds a path to the document (to be filled or stroked next), as `doc.path(d)` would. */
 export function addPath(doc: Doc, d: string): void {
   let ops = operators.get(d);
   if (ops === undefined) {
     ops = polylineOperators(d);
-    if (operators.size >= PATHS_KEPT) operators.clear();
-    operators.set(d, ops);
+    const size = d.length + (ops?.length ?? 0);
+    if (chars + size > CHARS_KEPT) {
+      operators.clear();
+      chars = 0;
+    }
+    // A path larger than the whole budget is converted each time, never kept.
+    if (size <= CHARS_KEPT) {
+      operators.set(d, ops);
+      chars += size;
+    }
   }
   if (ops === null) doc.path(d);
   else doc.addContent(ops);

@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildBriefingBook } from '../../electron/backend/pdf/documents/briefing-book';
 import { fontKey, fontParses, sharedLayoutReuses } from '../../electron/backend/pdf/fonts';
-import type { Block } from '../../electron/backend/pdf/model';
+import type { Block, DocumentModel } from '../../electron/backend/pdf/model';
+import { renderPdf } from '../../electron/backend/pdf/render';
 import { printMapProjections, worldTopology } from '../../electron/backend/services/countries/world-map';
 import { countryMap } from '../../shared/features/countries/map';
 import { bookSections } from '../../shared/features/trips/schema';
@@ -36,6 +37,32 @@ const figures = (blocks: Block[]) => blocks.filter((x): x is Figure => x.kind ==
 /** A figure's paths as the map drew them: outline and whether it is the highlighted country. */
 const drawn = (f: Figure) => f.shapes.map((s) => (s.kind === 'path' ? `${s.fill === '#1f4e79' ? '*' : ''}${s.d}` : s.kind));
 const expected = (code: string) => countryMap(worldTopology(), code, 460, 300)!.paths.map((p) => `${p.highlighted ? '*' : ''}${p.d}`);
+
+// The fonts are shared per process (a test file has its own), so this runs first.
+describe('a document printed after others', () => {
+  it('reads back as typed, whatever was exported before it: glyphs shaped for other text never carry over', async () => {
+    const doc = (text: string): DocumentModel => ({
+      title: 'Glyphs',
+      language: 'en',
+      classification: { level: 'internal', label: 'INTERNAL' },
+      header: 'Glyphs',
+      pageLabel: 'Page {{page}} of {{pages}}',
+      generatedAt: clock(),
+      blocks: [
+        { kind: 'paragraph', text },
+        { kind: 'table', columns: [{ label: 'Text', width: 1 }], rows: [[text]] },
+      ],
+    });
+    const plain = 'The office files: fi, fl and ffi in ordinary words, and the letter i.';
+    const read = async (text: string, name: string) => pdftotext(savePdf(pdfDir, (await renderPdf(doc(text))).bytes, `${name}.pdf`)).replace(/\s+/g, ' ');
+    // First in this file's process (so before any other text made these glyphs): ligatures typed as such
+    // and Vietnamese letters drawn as a base letter with a dot, glyphs that plain text shares.
+    await read('Nguyễn Thị Minh Khai, Trường Đại học Bách khoa Hà Nội: ị ỉ ĩ, ﬁ ﬂ ﬃ, ﬁnance ofﬁce', 'shaped');
+    const after = await read(plain, 'plain-after');
+    expect(after).toContain(plain);
+    expect(await read(plain, 'plain-again')).toBe(after);
+  }, 60_000);
+});
 
 describe('briefing book exports share parsed fonts and maps, and print the same', () => {
   let b: TestBackend;

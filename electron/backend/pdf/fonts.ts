@@ -138,10 +138,28 @@ export function parsedFont(key: string, bytes: () => Buffer): ParsedFont {
     const scratch = new PDFDocument({ autoFirstPage: false, font: bytes() as unknown as string }) as unknown as { _font: PdfkitFont };
     font = scratch._font.font;
     if (!font) throw new Error(`Font ${key} is not a TrueType font`);
+    freshGlyphsPerLayout(font);
     parsed.set(key, font);
     parses[key] = (parses[key] ?? 0) + 1;
   }
   return font;
+}
+
+/**
+ * fontkit keeps one glyph object per glyph id, with the characters of the text it was first shaped
+ * from, and pdfkit takes a glyph's ToUnicode text from that object. In a font shared between
+ * documents, a glyph first shaped for one export ("ﬁ", or "i" inside "ị") would then read back wrongly
+ * in later ones ("office" as "ofﬁce"). So each shaping starts with an empty glyph cache: every run's
+ * glyphs carry the characters of that run's own text, and a document reads back the same whatever
+ * was exported before it (tests/unit/pdf-book-caches.test.ts).
+ */
+function freshGlyphsPerLayout(font: ParsedFont): void {
+  const f = font as ParsedFont & { _glyphs: Record<number, unknown>; layout: (...args: unknown[]) => unknown };
+  const layout = f.layout.bind(f);
+  f.layout = (...args: unknown[]) => {
+    f._glyphs = {};
+    return layout(...args);
+  };
 }
 
 /** The five Noto Sans faces, parsed once per process. */

@@ -1,6 +1,6 @@
 import bidiFactory from 'bidi-js';
 import LineBreaker from 'linebreak';
-import { fallbackBuffer, fallbackKey, fallbackWeight, fontKey, type Fallback, type FontFace } from './fonts';
+import { fallbackBuffer, fallbackKey, fallbackWeight, fontKey, parsedFont, type Fallback, type FontFace } from './fonts';
 import { exactToUnicode, fontkitOf, withActualText, withFont } from './text-layer';
 
 /**
@@ -107,9 +107,12 @@ export class Typesetter {
 
   /** True when pdfkit alone sets this text right: every character a plain Noto Sans glyph, left to right. */
   isSimple(text: string): boolean {
-    for (const ch of text) {
-      const cp = ch.codePointAt(0)!;
-      if (cp < 0x7f) continue;
+    // By code unit: most text is ASCII, and iterating a string by character makes a string of each.
+    for (let i = 0; i < text.length; i++) {
+      if (text.charCodeAt(i) < 0x7f) continue;
+      const cp = text.codePointAt(i)!;
+      if (cp > 0xffff) i++;
+      const ch = String.fromCodePoint(cp);
       let simple = simpleChars.get(cp);
       if (simple === undefined) {
         const font = fontkitOf(this.doc, fontKey.regular);
@@ -129,7 +132,7 @@ export class Typesetter {
     const weight = fallbackWeight(family, face);
     const key = fallbackKey(family, weight);
     if (!this.registered.has(key)) {
-      this.doc.registerFont(key, fallbackBuffer(family, weight));
+      this.doc.registerFont(key, parsedFont(key, () => fallbackBuffer(family, weight)) as unknown as Buffer);
       this.registered.add(key);
       if (family === 'arabic') withFont(this.doc, key, exactToUnicode);
     }

@@ -26,9 +26,8 @@ export function instantOf(date: string, time: string, timeZone: string): number 
   const asUtc = Date.UTC(y!, m! - 1, d!, hh!, mm!);
   // The zone's offset at (about) that moment, from the runtime's time-zone database.
   const offsetAt = (utc: number) => {
-    const parts = formatterFor(timeZone)
-      .formatToParts(new Date(utc))
-      .reduce<Record<string, number>>((acc, p) => (p.type === 'literal' ? acc : { ...acc, [p.type]: Number(p.value) }), {});
+    const parts: Record<string, number> = {};
+    for (const p of formatterFor(timeZone).formatToParts(new Date(utc))) if (p.type !== 'literal') parts[p.type] = Number(p.value);
     const local = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!);
     return local - utc;
   };

@@ -1,11 +1,11 @@
 import { printOrder } from '../../../../shared/features/trips/book-sections';
 import { countryName } from '../../../../shared/features/countries/names';
-import { countryMap } from '../../../../shared/features/countries/map';
 import type { Database } from '../../../../shared/schemas/database';
 import type { Audience, BookOutline, BookSection, Classification, TripRecord } from '../../../../shared/features/trips/schema';
-import { worldTopology } from '../../services/countries/world-map';
-import { fontBuffers } from '../fonts';
+import { printMap } from '../../services/countries/world-map';
+import { mainFonts } from '../fonts';
 import { pruneEmpty, type Block, type DocumentModel } from '../model';
+import { BOOK_MAP } from './book/country-profile';
 import { gatherBook } from './book/data';
 import { sectionBuilders } from './book/sections';
 import { formatDateTime } from './format';
@@ -18,15 +18,17 @@ export const internalOnly: ReadonlySet<BookSection> = new Set(['strategyExcerpts
 
 let warmed = false;
 /**
- * Loads the fonts and map data in the background once a trip is opened, so the first export
- * does not pay for reading them.
+ * Gets the book's fonts and maps ready in the background once a trip is opened, so the first export
+ * does not pay for them: the fonts parsed, with the tables shaping Latin text needs decoded (once per
+ * process), and the trip's country maps projected (kept in the print-map cache).
  */
-export function warmBookAssets(): void {
-  if (warmed) return;
-  warmed = true;
+export function warmBookAssets(countries: readonly string[] = []): void {
   setImmediate(() => {
-    fontBuffers();
-    countryMap(worldTopology(), 'DE', 10, 10);
+    if (!warmed) {
+      warmed = true;
+      for (const font of Object.values(mainFonts())) font.layout('Delegation Briefing 0123456789 – Ministry, Universität (Łódź) «»');
+    }
+    for (const code of new Set(countries)) printMap(code, BOOK_MAP.width, BOOK_MAP.height);
   });
 }
 

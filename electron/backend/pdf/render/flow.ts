@@ -4,6 +4,7 @@ import { plainText, type Block, type Shape } from '../model';
 import { theme } from '../theme';
 import { tableOfContents } from './contents';
 import { listedInToc, type Canvas } from './core';
+import { addPath } from './paths';
 import { dataTable, fields, measure } from './table';
 import { drawRich, heightOf, textAt } from './text';
 
@@ -170,7 +171,7 @@ export function figure(c: Canvas, block: Extract<Block, { kind: 'figure' }>) {
 export function drawShape(c: Canvas, shape: Shape) {
   const doc = c.doc;
   if (shape.kind === 'path') {
-    doc.path(shape.d);
+    addPath(doc, shape.d);
     if (shape.fill && shape.stroke) doc.lineWidth(shape.lineWidth ?? 0.5).fillAndStroke(shape.fill, shape.stroke);
     else if (shape.fill) doc.fill(shape.fill);
     else doc.lineWidth(shape.lineWidth ?? 0.5).stroke(shape.stroke ?? theme.color.text);

@@ -2,7 +2,7 @@
 // the model block by block with the jobs in this folder, and returns the bytes. See core.ts for the parts.
 import { performance } from 'node:perf_hooks';
 import PDFDocument from 'pdfkit';
-import { fontBuffers, fontFaces, fontKey } from '../fonts';
+import { fontFaces, fontKey, mainFonts, shareFontWork } from '../fonts';
 import type { DocumentModel } from '../model';
 import { settleToUnicode } from '../text-layer';
 import { theme } from '../theme';
@@ -32,7 +32,8 @@ const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Lays out a document model with pdfkit: embedded fonts, tagged structure, bookmarks, contents, page X of Y. */
 export async function renderPdf(model: DocumentModel, options: RenderOptions = {}): Promise<RenderResult> {
-  const fonts = fontBuffers();
+  // Parsed once per process, with their shaped words (see fonts.ts): a document only subsets them.
+  const fonts = mainFonts();
   const doc = new PDFDocument({
     size: theme.page.size,
     layout: model.orientation ?? 'portrait',
@@ -55,7 +56,8 @@ export async function renderPdf(model: DocumentModel, options: RenderOptions = {
       CreationDate: model.generatedAt,
     },
   });
-  for (const face of fontFaces) doc.registerFont(fontKey[face], fonts[face]);
+  shareFontWork(doc);
+  for (const face of fontFaces) doc.registerFont(fontKey[face], fonts[face] as unknown as Buffer);
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const finished = new Promise<void>((resolve, reject) => {

@@ -41,10 +41,15 @@ function longToken(n: number): RegExp {
  * the boldest face it uses, so mixed runs never come out taller than measured.
  */
 export function heightOf(c: Canvas, text: RichText, width: number, size: number, face: FontFace = 'regular', lineGap = theme.lineGap.body) {
+  const key = heightKey(text, width, size, face, lineGap);
+  const known = heights.get(key);
+  if (known !== undefined) return known;
   let height = 0;
+  let simple = true;
   for (const segment of breakLines(c, text, face, width, size)) {
     const complex = complexLines(c, segment, face, width, size, lineGap);
     if (complex) {
+      simple = false;
       height += c.ts.height(complex, { size, width, lineGap });
       continue;
     }
@@ -53,7 +58,30 @@ export function heightOf(c: Canvas, text: RichText, width: number, size: number,
     c.use(bold ? (face === 'semibold' ? 'semibold' : 'bold') : italic ? 'italic' : face === 'semibold' ? 'semibold' : 'regular', size);
     height += c.doc.heightOfString(clean(segment.map((r) => r.text).join('')) || ' ', { width, lineGap });
   }
+  // Text other scripts set is measured per document: measuring it registers the fallback fonts it needs.
+  if (simple && key.length <= HEIGHT_KEYS_CHARS) {
+    if (heightChars + key.length > HEIGHT_KEYS_CHARS) {
+      heights.clear();
+      heightChars = 0;
+    }
+    heights.set(key, height);
+    heightChars += key.length;
+  }
   return height;
+}
+
+/**
+ * Heights of text pdfkit sets alone, per process: they depend only on the text, face, size, width and
+ * line gap (the fonts are the same in every document), and a table row or a heading kept with what
+ * follows is measured before it is drawn, in every export again. Bounded by the characters of the
+ * keys (about 2 bytes each): emptied when full.
+ */
+const heights = new Map<string, number>();
+const HEIGHT_KEYS_CHARS = 4_000_000;
+let heightChars = 0;
+function heightKey(text: RichText, width: number, size: number, face: FontFace, lineGap: number): string {
+  const runs = typeof text === 'string' ? text : text.map((r) => `${r.bold ? 'b' : ''}${r.italic ? 'i' : ''}\u0002${r.text}`).join('\u0003');
+  return `${face}\u0001${size}\u0001${width}\u0001${lineGap}\u0001${typeof text === 'string' ? 's' : 'r'}\u0001${runs}`;
 }
 
 /**

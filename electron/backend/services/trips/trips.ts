@@ -127,9 +127,9 @@ export function createTripService(ctx: ServiceContext, platform: Platform) {
 
     /** The trip screen: members, cases and notes resolved, and the agenda in time order with warnings. */
     related({ id }) {
-      warmBookAssets();
       const db = store.db;
       const trip = records.get(id);
+      warmBookAssets(trip.destinations.map((d) => d.country));
       const ix = indexes(db);
       const day = today();
       const items = db.agendaItems.filter((a) => a.tripId === id);

@@ -2,20 +2,22 @@
 // we know there, and for the delegation our people there, open cases and earlier trips.
 import type { Rows } from '../../../../../shared/schemas/collection';
 import { countryName } from '../../../../../shared/features/countries/names';
-import { countryMap } from '../../../../../shared/features/countries/map';
 import { regionName, regionsOfCountry } from '../../../../../shared/features/countries/regions';
 import { displayName, isCurrentPosition, type ContactRecord } from '../../../../../shared/features/contacts/schema';
 import type { TripRecord } from '../../../../../shared/features/trips/schema';
-import { worldTopology } from '../../../services/countries/world-map';
+import { printMap } from '../../../services/countries/world-map';
 import type { Block, Shape } from '../../model';
 import { chapter, type BookData, type SectionBuilder } from './data';
+
+/** The size of a country's map in print (the book's country profile and the country dossier). */
+export const BOOK_MAP = { width: 460, height: 300 } as const;
 
 /**
  * The country on its map (highlighted among its neighbours) as a figure with alt text and caption:
  * shared by the book's country profile and the country dossier, so both print the same map.
  */
 export function countryMapFigure(code: string, name: string, t: BookData['t']): Block | null {
-  const map = countryMap(worldTopology(), code, 460, 300);
+  const map = printMap(code, BOOK_MAP.width, BOOK_MAP.height);
   if (!map) return null;
   const shapes: Shape[] = map.paths.map((p) =>
     p.highlighted ? { kind: 'path', d: p.d, fill: '#1f4e79', stroke: '#ffffff', lineWidth: 0.6 } : { kind: 'path', d: p.d, fill: '#dfe4ea', stroke: '#ffffff', lineWidth: 0.6 },

@@ -166,6 +166,17 @@ describe('reminders on people', () => {
     expect(JSON.stringify(w.b.store.db.trash)).not.toContain('Call back about the grant');
   });
 
+  it('move to the kept person when two are merged, and back with the merge’s Undo', async () => {
+    const w = await workspace();
+    const twin = await w.b.call('contacts.create', { contact: { givenName: 'Amina', familyName: 'Okafor-Mensah' }, positions: [] });
+    const r = await w.b.call('reminders.create', { contactId: twin.id, text: 'Call back', dueOn: TODAY });
+    const keep = await w.b.call('contacts.get', { id: w.personId });
+    const { undoId } = await w.b.call('contacts.merge', { keepId: keep.id, keepRevision: keep.revision, otherId: twin.id, otherRevision: twin.revision, choices: {} });
+    expect((await w.b.call('reminders.list', { contactId: w.personId })).map((x) => x.id)).toEqual([r.id]);
+    await w.b.call('undo.apply', { undoId });
+    expect((await w.b.call('reminders.list', { contactId: twin.id })).map((x) => x.id)).toEqual([r.id]);
+  });
+
   it('appear on the dashboard from their day on, the advisor’s only', async () => {
     const w = await workspace();
     await w.b.call('reminders.create', { contactId: w.personId, text: 'Tomorrow', dueOn: '2026-06-18' });

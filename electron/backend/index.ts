@@ -3,6 +3,7 @@ import { createDispatch, type Dispatch } from './dispatch';
 import type { Platform } from './platform';
 import { createContext } from './records/context';
 import { createServices } from './services';
+import { createDueNotifier } from './services/myWork/notify';
 import type { ReaderOptions } from './services/imports/reader';
 import { acquireWorkspaceLock, type WorkspaceLock } from './store/lock';
 import { recallDataKey } from './store/device-key';
@@ -30,6 +31,9 @@ export const IDLE_WARM_MS = 1500;
 
 const MAINTENANCE_MS = 10 * 60 * 1000;
 
+/** Calls after which what is due today may be told (the workspace opened, the setting switched on). */
+const NOTIFY_AFTER = new Set<unknown>(['workspace.initialize', 'workspace.unlock', 'workspace.restoreBackup', 'settings.update']);
+
 export interface Backend {
   readonly store: Store;
   readonly dispatch: Dispatch;
@@ -50,15 +54,34 @@ export async function openBackend(opts: BackendOptions): Promise<Backend> {
       if (key) await store.unlockWithKey(key).catch((e: unknown) => console.warn('[attache] the key remembered on this device does not open the workspace:', e instanceof Error ? e.message : e));
     }
     const ctx = createContext(store, opts.now);
+    // The system notification on the day work falls due (Electron, opt-in): at open, when the
+    // workspace opens or its settings change, and with each maintenance round (a new day).
+    const dueNotifier = createDueNotifier(ctx, opts.platform.notifier);
+    const tellDue = () => {
+      try {
+        dueNotifier.check();
+      } catch (e) {
+        console.error('[attache] the due-today notification failed:', e);
+      }
+    };
+    tellDue();
     // The daily backup and idle compaction while the app runs for weeks.
     const maintenance = setInterval(() => {
       store.maintenance().catch((e: unknown) => console.error('[attache] maintenance failed:', e));
+      tellDue();
     }, MAINTENANCE_MS);
     maintenance.unref();
-    const dispatch = createDispatch(createServices(ctx, opts.platform, opts.importReader ? { reader: opts.importReader } : {}), {
+    const served = createDispatch(createServices(ctx, opts.platform, opts.importReader ? { reader: opts.importReader } : {}), {
       validateOutput: opts.validateOutput ?? false,
       isLocked: () => store.state === 'locked',
     });
+    const dispatch: Dispatch = opts.platform.notifier
+      ? async (name, input) => {
+          const reply = await served(name, input);
+          if (reply.ok && NOTIFY_AFTER.has(name)) tellDue();
+          return reply;
+        }
+      : served;
     const warmer = opts.warmWhenIdleMs !== undefined ? createIdleWarmer(ctx, opts.warmWhenIdleMs) : null;
     // While the window loads its screens, the home screen's data and matchmaking's indexes are built.
     warmer?.now();
@@ -87,7 +110,7 @@ export async function openBackend(opts: BackendOptions): Promise<Backend> {
   }
 }
 
-export type { Platform } from './platform';
+export type { Platform, SystemNotifier } from './platform';
 export type { DeviceVault } from './store/device-key';
 export { downloadPlatform } from './platform';
 // What the shells (electron/main, electron/web) need besides openBackend: they import nothing else from the backend.

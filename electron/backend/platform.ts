@@ -27,6 +27,17 @@ export interface Platform {
   pickFile?(filters: Array<{ name: string; extensions: string[] }>): Promise<PickedFile | null>;
   /** Electron, where the OS keychain is usable: seals the data key for "remember on this device". */
   deviceVault?: DeviceVault;
+  /**
+   * Electron: shows a system notification (`new Notification(...)` in the main process); the web
+   * host has none. `language` is the OS's, for when the settings follow the system.
+   */
+  notifier?: SystemNotifier;
+}
+
+/** The one thing the backend asks of the OS's notification centre: show this, now. */
+export interface SystemNotifier {
+  readonly language: 'en' | 'de';
+  show(notice: { title: string; body: string }): void;
 }
 
 /** The web host's platform (and the one tests use): every file becomes a download. */

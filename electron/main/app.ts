@@ -4,13 +4,13 @@ import type { BrowserWindow } from 'electron';
 import { MENU_CHANNEL, type MenuCommand } from '../../shared/contract/bridge';
 import { isAppError } from '../../shared/errors';
 import { isLanguage, languageFromTag, type Language } from '../../shared/i18n';
-import { IDLE_WARM_MS, openBackend, type Backend, type Dispatch } from '../backend';
+import { IDLE_WARM_MS, openBackend, type Backend, type Dispatch, type Platform } from '../backend';
 import { dataDirFromArgs, workspaceDir } from '../shell/data-dir';
 import { registerIpcHandlers } from './ipc';
 import { buildMenuTemplate } from './menu';
 import { menuLabels } from './menu-labels';
 import { deviceVault, type SafeStorageLike } from './device-vault';
-import { electronPlatform } from './platform';
+import { electronNotifier, electronPlatform, type NotificationLike } from './platform';
 import { createAppProtocolHandler, privilegedSchemes } from './protocol';
 import { APP_SCHEME, hardenSession, hardenWebContents, hasNativeSpellchecker } from './security';
 import { askBeforeDiscarding, createMainWindow, revealWindow } from './window';
@@ -20,7 +20,7 @@ import { captureWindowState, fitToDisplay, readWindowState, windowStatePath, wri
 export type ElectronModule = Pick<
   typeof Electron,
   'app' | 'BrowserWindow' | 'dialog' | 'ipcMain' | 'Menu' | 'protocol' | 'powerMonitor' | 'screen' | 'session' | 'shell'
-> & { safeStorage?: SafeStorageLike };
+> & { safeStorage?: SafeStorageLike; Notification?: NotificationLike };
 
 export interface StartOptions {
   argv: readonly string[];
@@ -161,7 +161,9 @@ export function startApp(electron: ElectronModule, opts: StartOptions): AppHandl
   async function whenReady(): Promise<boolean> {
     await app.whenReady();
     const dataDir = resolve(dataDirFromArgs(opts.argv, opts.env) ?? workspaceDir(app.getPath('userData')));
-    const platform = { ...electronPlatform({ app, dialog: electron.dialog, shell: electron.shell, window: () => mainWindow }), deviceVault: await deviceVault(electron.safeStorage, opts.platform) };
+    const platform: Platform = { ...electronPlatform({ app, dialog: electron.dialog, shell: electron.shell, window: () => mainWindow }), deviceVault: await deviceVault(electron.safeStorage, opts.platform) };
+    const notifier = electron.Notification ? electronNotifier({ Notification: electron.Notification, locale: app.getLocale() }) : undefined;
+    if (notifier) platform.notifier = notifier;
     try {
       backend = await openBackend({ dataDir, platform, validateOutput: opts.env.ATTACHE_VALIDATE_OUTPUT === '1', warmWhenIdleMs: IDLE_WARM_MS });
     } catch (e) {

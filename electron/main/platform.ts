@@ -1,7 +1,8 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
-import type { App, BrowserWindow, Dialog, OpenDialogOptions, SaveDialogOptions, Shell } from 'electron';
-import { writeFileDurably, type ExportedFile, type Platform } from '../backend';
+import type { App, BrowserWindow, Dialog, Notification, OpenDialogOptions, SaveDialogOptions, Shell } from 'electron';
+import { writeFileDurably, type ExportedFile, type Platform, type SystemNotifier } from '../backend';
+import { languageFromTag } from '../../shared/i18n';
 
 export interface ElectronPlatformDeps {
   app: Pick<App, 'getPath'>;
@@ -53,5 +54,19 @@ export function electronPlatform(deps: ElectronPlatformDeps): Platform {
       const { size } = await stat(path);
       return { fileName: basename(path), size, read: async () => new Uint8Array(await readFile(path)) };
     },
+  };
+}
+
+/**
+ * The system notification on the day work falls due: the backend decides what and when
+ * (services/myWork/notify.ts); this only shows it. Absent where the OS has no notification centre.
+ */
+export type NotificationLike = Pick<typeof Notification, 'isSupported'> & (new (options: { title: string; body: string }) => Pick<Notification, 'show'>);
+
+export function electronNotifier(deps: { Notification: NotificationLike; locale: string }): SystemNotifier | undefined {
+  if (!deps.Notification.isSupported()) return undefined;
+  return {
+    language: languageFromTag(deps.locale),
+    show: ({ title, body }) => new deps.Notification({ title, body }).show(),
   };
 }

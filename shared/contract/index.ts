@@ -18,6 +18,8 @@ import { notesContract } from '../features/notes/contract';
 import { organisationsContract } from '../features/organisations/contract';
 import { programmesContract } from '../features/programmes/contract';
 import { prioritiesContract } from '../features/priorities/contract';
+import { remindersContract } from '../features/reminders/contract';
+import { myWorkContract } from '../features/myWork/contract';
 import { searchContract } from '../features/search/contract';
 import { tripsContract } from '../features/trips/contract';
 import { viewsContract } from '../features/views/contract';
@@ -37,6 +39,8 @@ export const contract = {
   ...cooperationsContract,
   ...programmesContract,
   ...prioritiesContract,
+  ...remindersContract,
+  ...myWorkContract,
   ...groupsContract,
   ...searchContract,
   ...importsContract,

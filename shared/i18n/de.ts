@@ -83,6 +83,8 @@ export const de: CoreCatalogue = {
         groups_other: '{{count}} Verbünde',
         priorities_one: '{{count}} strategische Priorität',
         priorities_other: '{{count}} strategische Prioritäten',
+        reminders_one: '{{count}} Wiedervorlage',
+        reminders_other: '{{count}} Wiedervorlagen',
       },
       fields: {
         priorities: {

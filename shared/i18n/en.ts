@@ -89,6 +89,8 @@ export const en = {
         groups_other: '{{count}} groups',
         priorities_one: '{{count}} strategy priority',
         priorities_other: '{{count}} strategy priorities',
+        reminders_one: '{{count}} reminder',
+        reminders_other: '{{count}} reminders',
       },
       fields: {
         priorities: {

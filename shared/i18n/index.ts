@@ -13,6 +13,7 @@ import { strings as notes } from '../features/notes/strings';
 import { strings as organisations } from '../features/organisations/strings';
 import { strings as programmes } from '../features/programmes/strings';
 import { strings as priorities } from '../features/priorities/strings';
+import { strings as myWork } from '../features/myWork/strings';
 import { strings as search } from '../features/search/strings';
 import { strings as trips } from '../features/trips/strings';
 import { strings as views } from '../features/views/strings';
@@ -42,6 +43,7 @@ export const sources = {
   cooperations,
   programmes,
   priorities,
+  myWork,
   groups,
   search,
   imports,

@@ -10,12 +10,13 @@ import { CooperationRecord } from '../features/cooperations/schema';
 import { GroupRecord } from '../features/groups/schema';
 import { ProgrammeRecord } from '../features/programmes/schema';
 import { PriorityRecord } from '../features/priorities/schema';
+import { ReminderRecord } from '../features/reminders/schema';
 import { ViewRecord } from '../features/views/schema';
 import { defaultSettings, Settings } from '../features/workspace/schema';
 import { Collection } from './collection';
 
 /** Bump with a migration in electron/backend/store/migrations.ts. */
-export const SCHEMA_VERSION = 9;
+export const SCHEMA_VERSION = 10;
 
 /** The record collections, each an array of records with id/createdAt/updatedAt/revision. */
 export const collectionSchemas = {
@@ -33,6 +34,7 @@ export const collectionSchemas = {
   programmes: ProgrammeRecord,
   groups: GroupRecord,
   priorities: PriorityRecord,
+  reminders: ReminderRecord,
 } as const;
 export type CollectionName = keyof typeof collectionSchemas;
 export const collectionNames = Object.keys(collectionSchemas) as CollectionName[];
@@ -133,6 +135,7 @@ export const DatabaseFile = z.object({
   programmes: z.array(ProgrammeRecord),
   groups: z.array(GroupRecord),
   priorities: z.array(PriorityRecord),
+  reminders: z.array(ReminderRecord),
   trash: z.array(TrashEntry),
   erasures: z.array(ErasureEntry),
 });
@@ -195,6 +198,7 @@ export const emptyDatabaseFile = (): DatabaseFile => ({
   programmes: [],
   groups: [],
   priorities: [],
+  reminders: [],
   trash: [],
   erasures: [],
 });

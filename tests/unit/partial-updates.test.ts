@@ -48,6 +48,6 @@ describe('an update of one field keeps every other field', () => {
     const b = await openTestBackend();
     await b.call('settings.update', { language: 'de', theme: 'dark' });
     await b.call('settings.update', { theme: 'light' });
-    expect(await b.call('settings.get', {})).toEqual({ language: 'de', theme: 'light', lockAfterMinutes: 15, advisorName: '' });
+    expect(await b.call('settings.get', {})).toEqual({ language: 'de', theme: 'light', lockAfterMinutes: 15, advisorName: '', notifyDue: false });
   });
 });

@@ -258,7 +258,7 @@ describe('store: migrations', () => {
     const store = await Store.open({ dataDir: dir });
     expect(store.state).toBe('ready');
     expect(store.db.schemaVersion).toBe(SCHEMA_VERSION);
-    expect(store.db.settings).toEqual({ language: 'de', theme: 'dark', lockAfterMinutes: 15, advisorName: '' });
+    expect(store.db.settings).toEqual({ language: 'de', theme: 'dark', lockAfterMinutes: 15, advisorName: '', notifyDue: false });
     expect(store.db.cases.at(0)).toMatchObject({ client: 'Institute written as text', clientId: null, partnerOrganisationIds: [], statusHistory: [{ status: 'advising', on: '2026-01-01' }], revision: 3 });
     expect(store.db.contacts).toEqual([]);
     expect(store.db.noteRevisions).toEqual([]);

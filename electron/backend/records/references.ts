@@ -59,6 +59,8 @@ export const references: readonly Reference[] = [
   { from: 'organisations', field: 'parentId', to: 'organisations', many: false, onDelete: 'unlink' },
   { from: 'positions', field: 'organisationId', to: 'organisations', many: false, onDelete: 'cascade' },
   { from: 'positions', field: 'contactId', to: 'contacts', many: false, onDelete: 'cascade' },
+  // A follow-up reminder on a person goes with them (to the trash on delete; gone for good on erasure).
+  { from: 'reminders', field: 'contactId', to: 'contacts', many: false, onDelete: 'cascade' },
   {
     from: 'cases',
     field: 'clientId',

@@ -23,6 +23,8 @@ import { createNoteService } from './notes/notes';
 import { createOrganisationService } from './organisations/organisations';
 import { createProgrammeService } from './programmes/programmes';
 import { createPriorityService } from './priorities/priorities';
+import { createReminderService } from './reminders/reminders';
+import { createMyWorkService } from './myWork/myWork';
 import { createSearchService } from './search/search';
 import { createAgendaService } from './trips/agenda';
 import { createBookService } from './trips/book';
@@ -68,6 +70,8 @@ export function createServices(ctx: ServiceContext, platform: Platform, opts: { 
     programmes,
     groups: createGroupService(ctx, { organisations, contacts, cooperations, cases, trips }),
     priorities: createPriorityService(ctx),
+    reminders: createReminderService(ctx),
+    myWork: createMyWorkService(ctx),
     search: createSearchService(ctx, { cases, contacts, organisations, notes, cooperations, programmes }),
     imports: createImportService(ctx, platform, jobs, staging, opts.reader),
     archive: createArchiveService(ctx, platform, () => workspace.status(), staging, jobs),

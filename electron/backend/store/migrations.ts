@@ -167,6 +167,16 @@ export const migrations: Migration[] = [
       };
     },
   },
+  {
+    from: 9,
+    describe: 'Follow-up reminders on people (none yet); the settings say whether Electron shows a system notification on the day work falls due (off).',
+    up: (db) => ({
+      ...db,
+      // A value already there (a file edited by hand) is kept.
+      settings: { notifyDue: false, ...((db.settings as Record<string, unknown> | undefined) ?? {}) },
+      reminders: (db.reminders as unknown[] | undefined) ?? [],
+    }),
+  },
 ];
 
 export function versionOf(db: Record<string, unknown>): number {

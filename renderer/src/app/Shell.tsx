@@ -10,6 +10,7 @@ import { ContactsScreen } from '../screens/contacts/ContactsScreen';
 import { CooperationsScreen } from '../screens/cooperations/CooperationsScreen';
 import { CountriesScreen } from '../screens/countries/CountriesScreen';
 import { DashboardScreen } from '../screens/dashboard/DashboardScreen';
+import { MyWorkScreen } from '../screens/myWork/MyWorkScreen';
 import { NotesScreen } from '../screens/notes/NotesScreen';
 import { OrganisationsScreen } from '../screens/organisations/OrganisationsScreen';
 import { ProgrammesScreen } from '../screens/programmes/ProgrammesScreen';
@@ -64,8 +65,8 @@ export function Shell() {
   const sections = useSections();
   const current = sectionOf(sections, location.pathname, location.search);
 
-  // Screens with a list search focus it themselves; elsewhere Ctrl+F goes to the case list.
-  const hasListSearch = sections.some((s) => s.path !== '/dashboard' && location.pathname.startsWith(s.path));
+  // Screens with a list search focus it themselves; elsewhere (the dashboard, My work) Ctrl+F goes to the case list.
+  const hasListSearch = sections.some((s) => s.path !== '/dashboard' && s.path !== '/my-work' && location.pathname.startsWith(s.path));
   useCommand('search.focus', useCallback(() => !hasListSearch && navigate('/cases'), [hasListSearch, navigate]));
 
   return (
@@ -127,6 +128,7 @@ export function Shell() {
       <main className="content" id="main-content" tabIndex={-1}>
         <Routes>
           <Route path="/dashboard" element={<DashboardScreen />} />
+          <Route path="/my-work" element={<MyWorkScreen />} />
           <Route path="/cases/*" element={<CasesScreen />} />
           <Route path="/organisations/*" element={<OrganisationsScreen />} />
           <Route path="/contacts/*" element={<ContactsScreen />} />

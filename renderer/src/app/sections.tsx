@@ -1,4 +1,4 @@
-import { IconAffiliate, IconBriefcase, IconBuilding, IconCoin, IconHome, IconNotes, IconPlane, IconTarget, IconUsers, IconWorld } from '@tabler/icons-react';
+import { IconAffiliate, IconBriefcase, IconChecklist, IconBuilding, IconCoin, IconHome, IconNotes, IconPlane, IconTarget, IconUsers, IconWorld } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -13,6 +13,7 @@ export function useSections(): Section[] {
   const { t } = useTranslation();
   return [
     { path: '/dashboard', label: t('nav.dashboard'), icon: <IconHome size={18} /> },
+    { path: '/my-work', label: t('myWork.title'), icon: <IconChecklist size={18} /> },
     { path: '/cases', label: t('nav.cases'), icon: <IconBriefcase size={18} /> },
     { path: '/organisations', label: t('organisations.title'), icon: <IconBuilding size={18} /> },
     { path: '/contacts', label: t('contacts.title'), icon: <IconUsers size={18} /> },

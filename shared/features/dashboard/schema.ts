@@ -38,6 +38,10 @@ export const MyWork = z.object({
 });
 export type MyWork = z.infer<typeof MyWork>;
 
+/** An open follow-up reminder on a person whose day has come (today or earlier), for My work. */
+export const DashboardReminder = z.object({ id: Id, text: z.string(), dueOn: IsoDate, overdue: z.boolean(), contactId: Id, contactName: z.string() });
+export type DashboardReminder = z.infer<typeof DashboardReminder>;
+
 export const UpcomingTrip = z.object({ id: Id, title: z.string(), startDate: IsoDate, endDate: IsoDate, countries: z.array(z.string()).max(20) });
 export type UpcomingTrip = z.infer<typeof UpcomingTrip>;
 
@@ -96,6 +100,8 @@ export type PriorityGap = z.infer<typeof PriorityGap>;
 export const Dashboard = z.object({
   today: IsoDate,
   myWork: MyWork,
+  /** The advisor's (everyone's while no name is set) open reminders on people from their day on, earliest first. */
+  remindersDue: z.object({ reminders: z.array(DashboardReminder).max(DASHBOARD_LIST_LIMIT), total: z.number().int().min(0) }),
   upcomingTrips: z.object({ trips: z.array(UpcomingTrip).max(DASHBOARD_LIST_LIMIT), total: z.number().int().min(0) }),
   casesByStatus: z.array(StatusCount),
   gdprReviewDue: z.object({ contacts: z.array(GdprReview).max(DASHBOARD_LIST_LIMIT), total: z.number().int().min(0) }),

@@ -23,6 +23,9 @@ export const strings = defineStrings({
         due: 'Due {{date}}',
         summary: '{{total}} open, {{overdue}} overdue',
         more: 'and {{count}} more',
+        reminders: 'Reminders on people',
+        reminderDue: 'Since {{date}}',
+        openAll: 'Open My work',
       },
       trips: {
         title: 'Upcoming trips',
@@ -112,6 +115,9 @@ export const strings = defineStrings({
         due: 'Fällig am {{date}}',
         summary: '{{total}} offen, {{overdue}} überfällig',
         more: 'und {{count}} weitere',
+        reminders: 'Wiedervorlagen zu Personen',
+        reminderDue: 'Seit {{date}}',
+        openAll: 'Meine Arbeit öffnen',
       },
       trips: {
         title: 'Anstehende Reisen',

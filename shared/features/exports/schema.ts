@@ -4,6 +4,7 @@
  * so "export as shown" is the screen's choice of columns sent as it is.
  */
 import { z } from 'zod';
+import { ReminderRecord } from '../reminders/schema';
 import { Id, IsoDate, Timestamp } from '../../schemas/common';
 import { ActivityRecord } from '../cases/activities';
 import { CaseRecord } from '../cases/schema';
@@ -62,6 +63,8 @@ export const SubjectAccessExport = z.object({
   agendaItems: z.array(Included(AgendaItemRecord)),
   /** Cooperations that name the person as a contact on either side (absent in exports made before there were cooperations). */
   cooperations: z.array(Included(CooperationRecord)).default([]),
+  /** Follow-up reminders on the person (absent in exports made before there were reminders). */
+  reminders: z.array(ReminderRecord).default([]),
   /** Deleted records still in the trash that hold or name the person (erasure removes them too). */
   trash: z.object({ entries: z.number().int().min(0) }),
   lastContact: IsoDate.nullable(),

@@ -13,11 +13,13 @@ export const Settings = z.object({
   lockAfterMinutes: z.number().int().min(0).max(480).default(15),
   /** The advisor's own name as it appears as assignee on tasks: "My work" on the dashboard lists their tasks (everyone's while empty). */
   advisorName: text(120).default(''),
+  /** Electron only: a system notification on the day tasks or reminders of My work fall due (off unless chosen). */
+  notifyDue: z.boolean().default(false),
   /** The column mapping of the last import per target (people, organisations), by folded header name. */
   importMappings: ImportMappings.optional(),
 });
 export type Settings = z.infer<typeof Settings>;
-export const defaultSettings = (): Settings => ({ language: 'system', theme: 'system', lockAfterMinutes: 15, advisorName: '' });
+export const defaultSettings = (): Settings => ({ language: 'system', theme: 'system', lockAfterMinutes: 15, advisorName: '', notifyDue: false });
 
 export const SettingsUpdate = patchOf(Settings);
 export type SettingsUpdate = z.input<typeof SettingsUpdate>;

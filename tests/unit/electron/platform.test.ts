@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { electronPlatform } from '../../../electron/main/platform';
+import { electronNotifier, electronPlatform, type NotificationLike } from '../../../electron/main/platform';
 import { tempDir } from '../helpers/workspace';
 
 const pdf = { fileName: 'AC-2026-001 briefing.pdf', mime: 'application/pdf', bytes: new TextEncoder().encode('%PDF-1.7\n…\n%%EOF') };
@@ -86,5 +86,32 @@ describe('Electron platform', () => {
     expect(new TextDecoder().decode(await picked!.read())).toBe('Vorname;Nachname\r\nAnna;Müller\r\n');
     expect(showOpenDialog.mock.calls[0]![0]).toMatchObject({ filters: [{ name: 'CSV', extensions: ['csv'] }], properties: ['openFile'] });
     await expect(setup({ canceled: true }).platform.pickFile!([])).resolves.toBeNull();
+  });
+});
+
+describe('electronNotifier', () => {
+  /** A stand-in for Electron's Notification class: what was shown, and whether the OS supports it. */
+  function fakeNotification(supported: boolean) {
+    const shown: Array<{ title: string; body: string }> = [];
+    const Fake = class {
+      constructor(private readonly options: { title: string; body: string }) {}
+      static isSupported = () => supported;
+      show() {
+        shown.push(this.options);
+      }
+    };
+    return { Notification: Fake as unknown as NotificationLike, shown };
+  }
+
+  it('shows what the backend asks, in the OS language it reports', () => {
+    const fake = fakeNotification(true);
+    const notifier = electronNotifier({ Notification: fake.Notification, locale: 'de-AT' })!;
+    expect(notifier.language).toBe('de');
+    notifier.show({ title: 'Heute fällig in Attaché: 1 Eintrag', body: 'Memo senden' });
+    expect(fake.shown).toEqual([{ title: 'Heute fällig in Attaché: 1 Eintrag', body: 'Memo senden' }]);
+  });
+
+  it('is absent where the OS has no notification centre', () => {
+    expect(electronNotifier({ Notification: fakeNotification(false).Notification, locale: 'en-GB' })).toBeUndefined();
   });
 });

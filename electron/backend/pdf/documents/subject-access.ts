@@ -127,6 +127,9 @@ export function subjectAccessModel(data: SubjectAccessExport, opts: { language: 
     paragraphs(record.notes);
     why(reasons, otherPeople);
   });
+  section(k('reminders'), data.reminders, (r) => {
+    blocks.push({ kind: 'paragraph', text: `${date(r.dueOn)} · ${r.text}${r.done ? ` (${date(r.doneOn)})` : ''}` });
+  });
   blocks.push({ kind: 'paragraph', tone: 'muted', text: t('exports.subjectAccess.trash', { count: data.trash.entries }) });
 
   const classification = k('confidential');

@@ -8,12 +8,14 @@
 import type { ServiceOf } from '../../../../shared/contract';
 import { activityByCountry, activityByRegion, casesByStatus, dueForReview, gdprReviewDue, myWork, priorityGapsOf, programmeDeadlines, upcomingTrips } from '../../../../shared/features/dashboard/rules';
 import type { ContactRecord } from '../../../../shared/features/contacts/schema';
-import type { Dashboard } from '../../../../shared/features/dashboard/schema';
+import { DASHBOARD_LIST_LIMIT, type Dashboard } from '../../../../shared/features/dashboard/schema';
 import type { Database } from '../../../../shared/schemas/database';
 import { type ServiceContext, localDate } from '../../records/context';
 import { chunkMemo } from '../../records/chunks';
 import { dayKey, indexes, memoOn } from '../../records/indexes';
 import { placeActivity } from '../priorities/priorities';
+import { remindersDue } from '../../../../shared/features/myWork/rules';
+import { displayName } from '../../../../shared/features/contacts/schema';
 
 /**
  * Whose tasks "My work" lists: the advisor's name from Settings (`settings.advisorName`), or
@@ -27,6 +29,7 @@ export function dashboardAssignee(db: Database): string | null {
 
 const myWorkCache = memoOn<Dashboard['myWork']>();
 const tripsCache = memoOn<Dashboard['upcomingTrips']>();
+const remindersCache = memoOn<Dashboard['remindersDue']>();
 const statusCache = memoOn<Dashboard['casesByStatus']>();
 const gdprCache = memoOn<Dashboard['gdprReviewDue']>();
 /** The people due for review per chunk of contacts: saving one person looks at their chunk only. */
@@ -51,6 +54,11 @@ export function dashboardOf(ctx: ServiceContext): Dashboard {
   return {
     today,
     myWork: myWorkCache([db.tasks, db.cases, db.settings, day], () => myWork(db.tasks, ix.caseById, assignee, today)),
+    remindersDue: remindersCache([db.reminders, db.contacts, db.settings, day], () => {
+      const due = remindersDue(db.reminders, assignee, today).filter((r) => ix.contact(r.contactId));
+      const reminders = due.slice(0, DASHBOARD_LIST_LIMIT).map((r) => ({ id: r.id, text: r.text, dueOn: r.dueOn, overdue: r.dueOn < today, contactId: r.contactId, contactName: displayName(ix.contact(r.contactId)!) }));
+      return { reminders, total: due.length };
+    }),
     upcomingTrips: tripsCache([db.trips, day], () => upcomingTrips(db.trips, today)),
     casesByStatus: statusCache([db.cases], () => casesByStatus(db.cases)),
     gdprReviewDue: gdprCache([db.contacts, day], () => gdprReviewDue(db.contacts, today, dueChunks(db.contacts, [day], (chunk) => dueForReview(chunk, today)).flat())),

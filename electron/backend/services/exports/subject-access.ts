@@ -2,7 +2,7 @@
  * The subject-access export (GDPR Art. 15): every record that names one person — their own record,
  * their positions, the timeline entries they took part in, the cases they are a client contact of
  * or took part in, the notes linked to them, the trips they travel on and the agenda items they are
- * a counterpart of — found through the same reference table the delete planner and the erasure use
+ * a counterpart of, the follow-up reminders on them — found through the same reference table the delete planner and the erasure use
  * (records/references.ts), plus the records whose text names them in full. References to other
  * people are taken out of what is exported (only their number stays, Art. 15(4)); free text is kept
  * as written. The JSON is checked against the shared schema before it leaves.
@@ -192,6 +192,7 @@ export function collectSubjectAccess(db: Database, contactId: string, opts: { ge
       },
       (a, b) => a.title.localeCompare(b.title),
     ),
+    reminders: db.reminders.filter((r) => r.contactId === contactId).sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.createdAt.localeCompare(b.createdAt)),
     trash: { entries: planErasure(db, [{ collection: 'contacts', id: contactId }], opts.generatedAt.toISOString()).trash.entries },
     lastContact: ix.lastContact(contactId),
   };

@@ -23,6 +23,7 @@ import { MergeContactDialog } from './MergeContactDialog';
 import { GdprSection } from './GdprSection';
 import { useLanguageNames } from './languages';
 import { PositionsPanel } from './PositionsPanel';
+import { RemindersPanel } from './RemindersPanel';
 
 /** E-mail addresses and phone numbers, each with its kind and a copy button; private numbers are marked. */
 function Reach({ contact }: { contact: ContactRecord }) {
@@ -170,6 +171,7 @@ export function ContactDetail() {
         <Tabs.Panel value="overview" pt={4}>
           <Facts items={facts} />
           <PositionsPanel contactId={id} positions={r?.positions ?? []} loading={related.isPending} />
+          <RemindersPanel contactId={id} />
           <TripMentions kind="contact" id={id} />
           <CooperationMentions linked={{ contactId: id }} />
           <DetailSection id="contact-notes-title" title={t('contacts.fields.notes')} mt="lg">

@@ -50,7 +50,7 @@ export function DashboardScreen() {
         ) : null}
         {d ? (
           <div className="dash-grid">
-            <MyWorkWidget data={d.myWork} />
+            <MyWorkWidget data={d.myWork} reminders={d.remindersDue} />
             <PriorityGapsWidget data={d.priorityGaps} />
             <TripsWidget data={d.upcomingTrips} />
             <DeadlinesWidget data={d.programmeDeadlines} />
@@ -64,7 +64,7 @@ export function DashboardScreen() {
   );
 }
 
-function MyWorkWidget({ data }: { data: Dashboard['myWork'] }) {
+function MyWorkWidget({ data, reminders }: { data: Dashboard['myWork']; reminders: Dashboard['remindersDue'] }) {
   const { t } = useTranslation();
   const lang = useLanguage();
   return (
@@ -96,6 +96,28 @@ function MyWorkWidget({ data }: { data: Dashboard['myWork'] }) {
           </li>
         )}
       </WidgetList>
+      {reminders.total > 0 ? (
+        <>
+          <Title order={3} size="h6" mt="sm" mb={4}>
+            {t('dashboard.myWork.reminders')}
+          </Title>
+          <WidgetList items={reminders.reminders} total={reminders.total} empty="">
+            {(r) => (
+              <li key={r.id} className={r.overdue ? 'dash-item dash-overdue' : 'dash-item'} data-reminder={r.id}>
+                <Anchor component={Link} to={`/contacts/${r.contactId}`} size="sm" className="dash-item-link">
+                  {r.text}
+                </Anchor>
+                <Text size="xs" c="dimmed" className="ellipsis">
+                  {t('dashboard.myWork.reminderDue', { date: formatDate(r.dueOn, lang) })} · {r.contactName}
+                </Text>
+              </li>
+            )}
+          </WidgetList>
+        </>
+      ) : null}
+      <Anchor component={Link} to="/my-work" size="xs" mt="xs" display="inline-block">
+        {t('dashboard.myWork.openAll')}
+      </Anchor>
     </Widget>
   );
 }

@@ -23,7 +23,7 @@ export function AdvisorNameSection({ saved }: { saved: string | undefined }) {
     mutationFn: (advisorName: string) => api.settings.update({ advisorName }),
     onSuccess: async (next: Settings) => {
       queryClient.setQueryData(['settings'], next);
-      await queryClient.invalidateQueries({ queryKey: ['dashboard'] });
+      await queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] === 'dashboard' || q.queryKey[0] === 'myWork' });
       notifySuccess(t('settings.advisorNameSaved'));
     },
     onError: (e) => notifyError(describeError(t, e)),

@@ -1,4 +1,4 @@
-import { Code, SegmentedControl, Stack, Text, Title } from '@mantine/core';
+import { Code, SegmentedControl, Stack, Switch, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { notifyError } from '../../lib/notify';
 import { useTranslation } from 'react-i18next';
@@ -61,6 +61,15 @@ export function SettingsScreen() {
           />
         </Stack>
         <AdvisorNameSection saved={s?.advisorName} />
+        {status.data?.shell === 'electron' ? (
+          // Only Electron can show a system notification (the web host has nobody to tell).
+          <Switch
+            label={t('settings.notifyDue')}
+            description={t('settings.notifyDueHelp')}
+            checked={s?.notifyDue ?? false}
+            onChange={(e) => update.mutate({ notifyDue: e.currentTarget.checked })}
+          />
+        ) : null}
         <Stack gap={6}>
           <Title order={2} size="h5">
             {t('settings.workspace')}

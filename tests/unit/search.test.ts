@@ -158,6 +158,7 @@ describe('search.global and search.query', () => {
     const programme = await b.call('programmes.create', { name: 'Bilateral Africa Call', funder: 'Ministry (fictional)' });
     const coop = await b.call('cooperations.create', { title: 'Mangrove monitoring', institutes: [t.ministry.id], partners: [t.university.id], programmeId: programme.id });
     await b.call('activities.create', { kind: 'call', date: '2026-11-02', title: 'Kingfisher call', participantIds: [t.people[2]!.id], caseId: null });
+    await b.call('reminders.create', { contactId: t.people[3]!.id, text: 'Get back to her after the quokka call closes', dueOn: '2027-02-01' });
     const one = async (text: string) => {
       const r = await b.call('search.global', { text });
       expect(r.ready).toBe(true);
@@ -166,6 +167,7 @@ describe('search.global and search.query', () => {
     expect(await one('coastal erosion')).toEqual([['case', 'Climate adaptation partners in Ghana', t.caseA.reference, 'case', t.caseA.id, null]]);
     expect(await one('draft mou')).toEqual([['task', 'Send draft MoU', expect.stringContaining('Climate adaptation'), 'case', t.caseA.id, null]]);
     expect(await one('preparatory')).toEqual([['activity', 'Preparatory call', expect.stringContaining('2026-10-10'), 'case', t.caseA.id, null]]);
+    expect(await one('quokka')).toEqual([['reminder', 'Get back to her after the quokka call closes', expect.stringContaining('2027-02-01'), 'contact', t.people[3]!.id, null]]);
     expect(await one('kingfisher')).toEqual([['activity', 'Kingfisher call', expect.stringContaining('Njeri'), 'contact', t.people[2]!.id, null]]);
     expect((await one('kwame'))[0]).toEqual(['contact', 'Kwame Mensah', 'Dean of Science, Coastal University of Ghana', 'contact', t.people[1]!.id, null]);
     expect(await one('dean science')).toContainEqual(['position', 'Kwame Mensah', 'Dean of Science, Coastal University of Ghana', 'contact', t.people[1]!.id, null]);

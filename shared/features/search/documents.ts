@@ -14,12 +14,13 @@ import type { NoteRecord } from '../notes/schema';
 import type { AgendaItemRecord, TripRecord } from '../trips/schema';
 import type { CooperationRecord } from '../cooperations/schema';
 import type { ProgrammeRecord } from '../programmes/schema';
+import type { ReminderRecord } from '../reminders/schema';
 
 /**
  * Bump when what a record contributes to the index (documentSources) or how words are folded
  * changes: a stored index of another version is built anew instead of being used.
  */
-export const SEARCH_RULES_VERSION = 1;
+export const SEARCH_RULES_VERSION = 2;
 
 /** Every kind of thing search finds, in the order the palette groups them. */
 export const searchKinds = [
@@ -33,6 +34,7 @@ export const searchKinds = [
   'cooperation',
   'programme',
   'task',
+  'reminder',
   'activity',
   'position',
 ] as const;
@@ -50,6 +52,7 @@ export const kindCollections = {
   cooperation: 'cooperations',
   programme: 'programmes',
   task: 'tasks',
+  reminder: 'reminders',
   activity: 'activities',
   position: 'positions',
 } as const satisfies Record<SearchKind, string>;
@@ -76,6 +79,7 @@ export const documentSources = {
     { key: `case:${c.id}`, kind: 'case', id: c.id, title: c.title, body: join(c.reference, c.client, c.owner, c.fundingInstruments.join(' '), c.summary) },
   ],
   tasks: (t: TaskRecord): SearchDocument[] => [{ key: `task:${t.id}`, kind: 'task', id: t.id, title: t.title, body: t.assignee }],
+  reminders: (r: ReminderRecord): SearchDocument[] => [{ key: `reminder:${r.id}`, kind: 'reminder', id: r.id, title: r.text, body: r.assignee }],
   // A timeline entry opens its case or its first participant; one with neither has nowhere to open.
   activities: (a: ActivityRecord): SearchDocument[] =>
     a.caseId || a.participantIds.length ? [{ key: `activity:${a.id}`, kind: 'activity', id: a.id, title: a.title, body: a.text }] : [],

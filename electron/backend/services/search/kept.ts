@@ -26,6 +26,7 @@ const docsOf = (name: SearchedCollection, record: unknown): SearchDocument[] => 
 const docKind: Record<SearchedCollection, string> = {
   cases: 'case',
   tasks: 'task',
+  reminders: 'reminder',
   activities: 'activity',
   contacts: 'contact',
   positions: 'position',

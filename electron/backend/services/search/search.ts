@@ -39,6 +39,7 @@ const collectionOf: Record<SearchKind, SearchedCollection> = {
   cooperation: 'cooperations',
   programme: 'programmes',
   task: 'tasks',
+  reminder: 'reminders',
   activity: 'activities',
   position: 'positions',
 };
@@ -138,6 +139,12 @@ export function createSearchService(ctx: ServiceContext, lists: Lists) {
       case 'task': {
         const t = r as unknown as { id: string; title: string; caseId: string; done: boolean; dueOn: string | null };
         return { ...base, label: t.title, detail: caseLabel(t.caseId), status: t.done ? 'done' : null, opens: { kind: 'case', id: t.caseId, item: null } };
+      }
+      case 'reminder': {
+        const m = r as unknown as { id: string; text: string; contactId: string; dueOn: string; done: boolean };
+        const person = ix.contact(m.contactId);
+        if (!person) return null;
+        return { ...base, label: m.text, detail: [personName(person), m.dueOn].filter(Boolean).join(' · '), status: m.done ? 'done' : null, opens: { kind: 'contact', id: person.id, item: null } };
       }
       case 'activity': {
         const a = r as unknown as { id: string; title: string; date: string; caseId: string | null; participantIds: string[] };

@@ -2,7 +2,7 @@
  * What the palette and the search screen share about a hit: the screen it opens, its icon, and
  * its text with the matched words marked (folded as the index folds them, so "lodz" marks "Łódź").
  */
-import { IconAffiliate, IconBriefcase, IconBuilding, IconCalendarEvent, IconChecklist, IconClipboardCheck, IconCoin, IconHistory, IconId, IconNotes, IconPlane, IconUser } from '@tabler/icons-react';
+import { IconAffiliate, IconBell, IconBriefcase, IconBuilding, IconCalendarEvent, IconChecklist, IconClipboardCheck, IconCoin, IconHistory, IconId, IconNotes, IconPlane, IconUser } from '@tabler/icons-react';
 import { Fragment, type ReactNode } from 'react';
 import { foldForSearch, type SearchKind } from '../../../../shared/features/search/documents';
 import type { SearchHit, SearchMatch } from '../../../../shared/features/search/contract';
@@ -34,6 +34,7 @@ export const kindIcons: Record<SearchKind, ReactNode> = {
   cooperation: <IconAffiliate size={18} aria-hidden />,
   programme: <IconCoin size={18} aria-hidden />,
   task: <IconChecklist size={18} aria-hidden />,
+  reminder: <IconBell size={18} aria-hidden />,
   activity: <IconHistory size={18} aria-hidden />,
   position: <IconId size={18} aria-hidden />,
 };

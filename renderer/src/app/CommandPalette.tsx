@@ -207,7 +207,7 @@ function renderItem(item: PaletteItem, go: (item: PaletteItem) => void) {
           {item.description ? (
             // Not dimmed: the highlighted entry's background leaves dimmed text below contrast.
             <Text size="xs" truncate>
-              {item.description}
+              <Highlighted text={item.description} match={item.match} />
             </Text>
           ) : null}
           {item.snippet ? (

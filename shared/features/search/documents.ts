@@ -20,7 +20,7 @@ import type { ReminderRecord } from '../reminders/schema';
  * Bump when what a record contributes to the index (documentSources) or how words are folded
  * changes: a stored index of another version is built anew instead of being used.
  */
-export const SEARCH_RULES_VERSION = 2;
+export const SEARCH_RULES_VERSION = 3;
 
 /** Every kind of thing search finds, in the order the palette groups them. */
 export const searchKinds = [
@@ -66,17 +66,19 @@ export interface SearchDocument {
   body: string;
 }
 
-const join = (...parts: Array<string | null | undefined | false>) => parts.filter(Boolean).join(' ');
+/** Fields of a body, kept apart so the words around a match read as a list, not one run-on phrase. */
+const join = (...parts: Array<string | null | undefined | false>) => parts.filter(Boolean).join(' · ');
+const words = (...parts: Array<string | null | undefined | false>) => parts.filter(Boolean).join(' ');
 
 /** A person's name as shown: given and family name, with the native script and transliteration after it. */
 export function personName(c: Pick<ContactRecord, 'givenName' | 'familyName' | 'academicTitle'>): string {
-  return join(c.academicTitle, c.givenName, c.familyName);
+  return words(c.academicTitle, c.givenName, c.familyName);
 }
 
 /** The records of one collection as documents (a record may give none, one or two). */
 export const documentSources = {
   cases: (c: CaseRecord): SearchDocument[] => [
-    { key: `case:${c.id}`, kind: 'case', id: c.id, title: c.title, body: join(c.reference, c.client, c.owner, c.fundingInstruments.join(' '), c.summary) },
+    { key: `case:${c.id}`, kind: 'case', id: c.id, title: c.title, body: join(c.reference, c.client, c.owner, c.fundingInstruments.join(', '), c.summary) },
   ],
   tasks: (t: TaskRecord): SearchDocument[] => [{ key: `task:${t.id}`, kind: 'task', id: t.id, title: t.title, body: t.assignee }],
   reminders: (r: ReminderRecord): SearchDocument[] => [{ key: `reminder:${r.id}`, kind: 'reminder', id: r.id, title: r.text, body: r.assignee }],
@@ -89,12 +91,12 @@ export const documentSources = {
       kind: 'contact',
       id: c.id,
       title: personName(c),
-      body: join(c.nativeName, c.transliteration, c.emails.join(' '), c.expertise.join(' '), c.owner, c.notes),
+      body: join(c.nativeName, c.transliteration, c.emails.map((e) => e.address).join(' '), c.expertise.join(', '), c.owner, c.notes),
     },
   ],
   positions: (p: PositionRecord): SearchDocument[] => [{ key: `position:${p.id}`, kind: 'position', id: p.id, title: p.role, body: '' }],
   organisations: (o: OrganisationRecord): SearchDocument[] => [
-    { key: `organisation:${o.id}`, kind: 'organisation', id: o.id, title: join(o.name, o.shortName), body: join(o.city, o.owner, o.topics.join(' '), o.notes) },
+    { key: `organisation:${o.id}`, kind: 'organisation', id: o.id, title: words(o.name, o.shortName), body: join(o.city, o.owner, o.topics.join(', '), o.notes) },
   ],
   notes: (n: NoteRecord): SearchDocument[] => [{ key: `note:${n.id}`, kind: 'note', id: n.id, title: n.title, body: join(n.owner, richTextToPlain(n.body)) }],
   trips: (t: TripRecord): SearchDocument[] => [
@@ -103,7 +105,7 @@ export const documentSources = {
       kind: 'trip',
       id: t.id,
       title: t.title,
-      body: join(t.purpose, t.destinations.map((d) => d.city).join(' '), t.members.map((m) => (m.kind === 'staff' ? join(m.name, m.function) : '')).join(' ')),
+      body: join(t.purpose, t.destinations.map((d) => d.city).join(', '), t.members.map((m) => (m.kind === 'staff' ? words(m.name, m.function) : '')).join(' ')),
     },
   ],
   agendaItems: (a: AgendaItemRecord): SearchDocument[] => {
@@ -116,13 +118,13 @@ export const documentSources = {
     };
     if (!a.debrief) return [item];
     const d = a.debrief;
-    return [item, { key: `debrief:${a.id}`, kind: 'debrief', id: a.id, title: a.title, body: join(d.agreed, d.followUps.map((f) => join(f.title, f.assignee)).join(' ')) }];
+    return [item, { key: `debrief:${a.id}`, kind: 'debrief', id: a.id, title: a.title, body: join(d.agreed, d.followUps.map((f) => words(f.title, f.assignee)).join(' · ')) }];
   },
   cooperations: (c: CooperationRecord): SearchDocument[] => [
-    { key: `cooperation:${c.id}`, kind: 'cooperation', id: c.id, title: c.title, body: join(c.instrument, c.funder, c.topics.join(' '), c.notes) },
+    { key: `cooperation:${c.id}`, kind: 'cooperation', id: c.id, title: c.title, body: join(c.instrument, c.funder, c.topics.join(', '), c.notes) },
   ],
   programmes: (p: ProgrammeRecord): SearchDocument[] => [
-    { key: `programme:${p.id}`, kind: 'programme', id: p.id, title: p.name, body: join(p.funder, p.topics.join(' '), p.notes) },
+    { key: `programme:${p.id}`, kind: 'programme', id: p.id, title: p.name, body: join(p.funder, p.topics.join(', '), p.notes) },
   ],
 } as const;
 export type SearchedCollection = keyof typeof documentSources;

@@ -48,15 +48,6 @@ const WORD = /[\p{L}\p{N}]+/gu;
 const SNIPPET_BEFORE = 50;
 const SNIPPET_LENGTH = 160;
 
-/** True when the (unfolded) word is one the query matched. */
-const matcher = (match: SearchMatch) => {
-  const words = new Set(match.words);
-  return (word: string) => {
-    const f = foldForSearch(word);
-    return words.has(f) || match.prefixes.some((p) => f.startsWith(p));
-  };
-};
-
 /** The words around the first matched word of `text`, cut at word boundaries. */
 export function snippetOf(text: string, isMatch: (word: string) => boolean): string {
   WORD.lastIndex = 0;
@@ -71,6 +62,24 @@ export function snippetOf(text: string, isMatch: (word: string) => boolean): str
   return '';
 }
 
+/**
+ * The words around the match in a hit's longer text: around the first query word its title does
+ * not hold ('' when the title holds them all).
+ */
+function snippetFor(doc: { title: string; body: string }, match: SearchMatch): string {
+  const titleWords = doc.title.split(/[^\p{L}\p{N}]+/u).filter(Boolean).map(foldForSearch);
+  const typos = new Set(match.words);
+  const missing = match.prefixes.filter((p) => !titleWords.some((w) => w.startsWith(p)));
+  if (!missing.length && match.prefixes.length) return '';
+  // Typo matches cannot be told apart per query word: a typo anywhere counts for the missing words.
+  const wanted = missing.length ? missing : match.prefixes;
+  const fromMissing = snippetOf(doc.body, (word) => {
+    const f = foldForSearch(word);
+    return wanted.some((p) => f.startsWith(p));
+  });
+  return fromMissing || snippetOf(doc.body, (word) => typos.has(foldForSearch(word)));
+}
+
 export function createSearchService(ctx: ServiceContext, lists: Lists) {
   const record = <T>(db: Database, collection: SearchedCollection, id: string): T | undefined => {
     const at = ctx.store.locate(collection, id);
@@ -78,14 +87,14 @@ export function createSearchService(ctx: ServiceContext, lists: Lists) {
   };
 
   /** A ranked hit as the screens show it; null when its record is gone (never, as the index follows every save). */
-  const describe = (db: Database, hit: RankedHit, isMatch: (w: string) => boolean): SearchHit | null => {
+  const describe = (db: Database, hit: RankedHit, match: SearchMatch): SearchHit | null => {
     const ix = indexes(db);
     const coll = collectionOf[hit.kind];
     const r = record<Record<string, unknown> & { id: string }>(db, coll, hit.id);
     if (!r) return null;
     const doc = (documentSources[coll] as (x: unknown) => Array<{ key: string; title: string; body: string }>)(r).find((d) => d.key === hit.key);
     if (!doc) return null;
-    const snippet = doc.title.split(/[^\p{L}\p{N}]+/u).some((w) => w && isMatch(w)) ? '' : snippetOf(doc.body, isMatch);
+    const snippet = snippetFor(doc, match);
     const base = { kind: hit.kind, id: hit.id, snippet, status: null as string | null };
     const caseLabel = (id: string | null) => {
       const c = id ? ix.caseById(id) : undefined;
@@ -180,8 +189,7 @@ export function createSearchService(ctx: ServiceContext, lists: Lists) {
     const index = keptIndexOf(ctx.store).current(db);
     if (!index) return null;
     const result = index.search(text, options);
-    const isMatch = matcher(result.match);
-    const hits = result.hits.map((h) => describe(db, h, isMatch)).filter((h): h is SearchHit => h !== null);
+    const hits = result.hits.map((h) => describe(db, h, result.match)).filter((h): h is SearchHit => h !== null);
     const counts = searchKinds.filter((k) => result.counts[k]).map((kind) => ({ kind, count: result.counts[kind]! }));
     return { hits, counts, total: result.total, match: result.match };
   };

@@ -134,7 +134,7 @@ export function SearchScreen() {
                     </Group>
                     {h.detail ? (
                       <Text size="xs" c="dimmed">
-                        {h.detail}
+                        <Highlighted text={h.detail} match={first?.match} />
                       </Text>
                     ) : null}
                     {h.snippet ? (

@@ -1,19 +1,12 @@
-import './csp-setup';
+// The entry: the global styles (in the page's head), then the boot, which sends the first calls and
+// starts the opening screen's code while the app itself (start.tsx) loads.
 import '@mantine/core/styles.css';
 import '@mantine/dates/styles.css';
 import '@mantine/notifications/styles.css';
 import '@mantine/charts/styles.css';
 import '@mantine/spotlight/styles.css';
 import './app.css';
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { connect } from './api/transport';
-import { App } from './app/App';
-import { initI18n } from './i18n';
+import { startBoot } from './app/boot';
 
-initI18n();
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App connection={connect()} />
-  </StrictMode>,
-);
+const boot = startBoot();
+void import('./start').then(({ start }) => start(boot));

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMatch, useNavigate } from 'react-router';
 import { countryName } from '../../../../shared/features/countries/names';
@@ -19,27 +19,21 @@ import { preferredListWidth } from '../../components/DataTable';
 import { RegionPicker } from '../../components/RegionPicker';
 import { cellNoteStyle, useDayFormat } from '../organisations/parts';
 import { useLanguage } from '../../app/language';
-import { ContactDetail } from './ContactDetail';
-import { ContactEditor } from './ContactEditor';
-import { MergeContactDialog } from './MergeContactDialog';
+import { contactsInitialSort, contactsNoFilter } from './firstCalls';
+
+// The detail, the editor and the merge dialog load once asked for: the list paints without them.
+const ContactDetail = lazy(() => import('./ContactDetail').then((m) => ({ default: m.ContactDetail })));
+const ContactEditor = lazy(() => import('./ContactEditor').then((m) => ({ default: m.ContactEditor })));
+const MergeContactDialog = lazy(() => import('./MergeContactDialog').then((m) => ({ default: m.MergeContactDialog })));
 import { useLanguageNames, useLanguageOptions } from './languages';
 import { ImportButton } from '../imports/ImportButton';
 import { useGroupOptions } from '../cooperations/parts';
 
 type SortKey = (typeof contactSortKeys)[number];
 
-interface Filter {
-  text: string;
-  countries: string[];
-  regions: string[];
-  topics: string[];
-  organisationKinds: string[];
-  languages: string[];
-  owners: string[];
-  groups: string[];
-}
+type Filter = typeof contactsNoFilter;
 
-const noFilter: Filter = { text: '', countries: [], regions: [], topics: [], organisationKinds: [], languages: [], owners: [], groups: [] };
+const noFilter: Filter = contactsNoFilter;
 const defaultColumns = ['name', 'role', 'organisation', 'country', 'lastContact'];
 const nameOf = (c: ContactListItem) => c.name;
 
@@ -52,7 +46,7 @@ export function ContactsScreen() {
   const list = useFilteredList<Filter, SortKey, ContactListItem>({
     name: 'contacts',
     noFilter,
-    initialSort: { key: 'name', direction: 'asc' },
+    initialSort: contactsInitialSort,
     fetchPage: (query) => api.contacts.list(query),
     fromAddress: groupFromAddress,
   });
@@ -160,15 +154,17 @@ export function ContactsScreen() {
             list="contacts"
             columns={columns.shown.map((c) => c.id)}
             mergeDialog={(pair, onClose, onMerged) => (
-              <MergeContactDialog
-                pair={pair}
-                onClose={onClose}
-                onMerged={(kept) => {
-                  onMerged();
-                  // The open record was merged away: show the one that was kept.
-                  if (openId && openId !== kept.id && (openId === pair.keepId || openId === pair.otherId)) navigate(`/contacts/${kept.id}`);
-                }}
-              />
+              <Suspense fallback={null}>
+                <MergeContactDialog
+                  pair={pair}
+                  onClose={onClose}
+                  onMerged={(kept) => {
+                    onMerged();
+                    // The open record was merged away: show the one that was kept.
+                    if (openId && openId !== kept.id && (openId === pair.keepId || openId === pair.otherId)) navigate(`/contacts/${kept.id}`);
+                  }}
+                />
+              </Suspense>
             )}
           />
           <ListTable

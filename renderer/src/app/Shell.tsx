@@ -50,11 +50,11 @@ function usePreloadScreens() {
       void load()
         .catch(() => undefined)
         .then(() => {
-          if (!stopped) handle = requestIdleCallback(next);
+          if (!stopped) handle = requestIdleCallback(next, { timeout: 1000 });
         });
     };
     const main = document.getElementById('main-content');
-    const begin = () => (handle = requestIdleCallback(next));
+    const begin = () => (handle = requestIdleCallback(next, { timeout: 1000 }));
     const observer = new MutationObserver(() => {
       if (!main?.querySelector('[data-screen-heading]')) return;
       observer.disconnect();

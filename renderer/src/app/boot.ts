@@ -102,11 +102,22 @@ function rawSender(): ((name: string, input: object) => Promise<unknown>) | unde
   };
 }
 
-/** Starts the opening screen's code and calls; the address is the hash route ("#/contacts"). */
+/** The opening screen's path and query, from the hash route ("#/contacts?group=…"). */
+function openingRoute(hash: string): URL {
+  return new URL(hash.replace(/^#/, '') || '/', 'http://app.invalid');
+}
+
+/**
+ * Starts loading the opening screen's code; the module loader keeps it, so the shell's lazy screen
+ * finds it loaded (or loading). Only after csp-setup has run: the screen's modules use zod.
+ */
+export function preloadOpeningScreen(hash = window.location.hash): void {
+  screenLoaders[screenOf(openingRoute(hash).pathname)]().catch(() => undefined);
+}
+
+/** Sends the first calls; the address is the hash route ("#/contacts"). */
 export function startBoot(hash = window.location.hash): Boot {
-  const route = new URL(hash.replace(/^#/, '') || '/', 'http://app.invalid');
-  // The chunk is cached by the module loader: the shell's lazy screen finds it loaded (or loading).
-  screenLoaders[screenOf(route.pathname)]().catch(() => undefined);
+  const route = openingRoute(hash);
   const send = rawSender();
   const calls = [{ name: 'workspace.status', input: {} }, { name: 'settings.get', input: {} }, ...firstCallsOf(route.pathname, route.search)];
   return send ? createBoot(send, calls) : createBoot(() => Promise.reject(new Error('no transport')), []);

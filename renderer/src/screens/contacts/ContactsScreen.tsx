@@ -1,4 +1,4 @@
-import { lazy, Suspense, useMemo } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMatch, useNavigate } from 'react-router';
 import { countryName } from '../../../../shared/features/countries/names';
@@ -20,11 +20,9 @@ import { RegionPicker } from '../../components/RegionPicker';
 import { cellNoteStyle, useDayFormat } from '../organisations/parts';
 import { useLanguage } from '../../app/language';
 import { contactsInitialSort, contactsNoFilter } from './firstCalls';
-
-// The detail, the editor and the merge dialog load once asked for: the list paints without them.
-const ContactDetail = lazy(() => import('./ContactDetail').then((m) => ({ default: m.ContactDetail })));
-const ContactEditor = lazy(() => import('./ContactEditor').then((m) => ({ default: m.ContactEditor })));
-const MergeContactDialog = lazy(() => import('./MergeContactDialog').then((m) => ({ default: m.MergeContactDialog })));
+import { ContactDetail } from './ContactDetail';
+import { ContactEditor } from './ContactEditor';
+import { MergeContactDialog } from './MergeContactDialog';
 import { useLanguageNames, useLanguageOptions } from './languages';
 import { ImportButton } from '../imports/ImportButton';
 import { useGroupOptions } from '../cooperations/parts';
@@ -154,17 +152,15 @@ export function ContactsScreen() {
             list="contacts"
             columns={columns.shown.map((c) => c.id)}
             mergeDialog={(pair, onClose, onMerged) => (
-              <Suspense fallback={null}>
-                <MergeContactDialog
-                  pair={pair}
-                  onClose={onClose}
-                  onMerged={(kept) => {
-                    onMerged();
-                    // The open record was merged away: show the one that was kept.
-                    if (openId && openId !== kept.id && (openId === pair.keepId || openId === pair.otherId)) navigate(`/contacts/${kept.id}`);
-                  }}
-                />
-              </Suspense>
+              <MergeContactDialog
+                pair={pair}
+                onClose={onClose}
+                onMerged={(kept) => {
+                  onMerged();
+                  // The open record was merged away: show the one that was kept.
+                  if (openId && openId !== kept.id && (openId === pair.keepId || openId === pair.otherId)) navigate(`/contacts/${kept.id}`);
+                }}
+              />
             )}
           />
           <ListTable

@@ -1,19 +1,19 @@
-import './csp-setup';
+// The entry: the global styles (in the page's head), then the boot, which sends the first calls while
+// the app itself (start.tsx) and the opening screen's code load.
 import '@mantine/core/styles.css';
 import '@mantine/dates/styles.css';
 import '@mantine/notifications/styles.css';
 import '@mantine/charts/styles.css';
 import '@mantine/spotlight/styles.css';
 import './app.css';
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { connect } from './api/transport';
-import { App } from './app/App';
-import { initI18n } from './i18n';
+import { preloadOpeningScreen, startBoot } from './app/boot';
 
-initI18n();
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App connection={connect()} />
-  </StrictMode>,
-);
+const boot = startBoot();
+// csp-setup runs before any module that uses zod (it turns zod's eval probe off), then the app and
+// the opening screen's code load side by side.
+void import('./csp-setup')
+  .then(() => {
+    preloadOpeningScreen();
+    return import('./start');
+  })
+  .then(({ start }) => start(boot));

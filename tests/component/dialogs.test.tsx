@@ -3,14 +3,17 @@
 // when typed work would be lost.
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { Route, Routes } from 'react-router';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { Shell } from '../../renderer/src/app/Shell';
 import { ContactDetail } from '../../renderer/src/screens/contacts/ContactDetail';
 import { OrganisationDetail } from '../../renderer/src/screens/organisations/OrganisationDetail';
 import { TripDetail } from '../../renderer/src/screens/trips/TripDetail';
 import { buildTrip } from '../fixtures/trip';
 import { openTestBackend, type TestBackend } from '../unit/helpers/workspace';
-import { renderWithBackend } from './render';
+import { renderWithBackend, loadScreens } from './render';
+
+// The shell's screens are lazy: their code is loaded once for the file, not inside a test's time limit.
+beforeAll(loadScreens, 120_000);
 
 const routes = (
   <Routes>

@@ -5,13 +5,16 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { Route, Routes, useLocation } from 'react-router';
 import { notifications } from '@mantine/notifications';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { emitCommand } from '../../renderer/src/app/commands';
 import { sectionOf } from '../../renderer/src/app/sections';
 import { ImportScreen } from '../../renderer/src/screens/imports/ImportScreen';
 import { csv } from '../fixtures/imports';
 import { openTestBackend, type TestBackend } from '../unit/helpers/workspace';
-import { renderWithBackend } from './render';
+import { renderWithBackend, loadScreens } from './render';
+
+// The shell's screens are lazy: their code is loaded once for the file, not inside a test's time limit.
+beforeAll(loadScreens, 120_000);
 
 function Where() {
   const location = useLocation();

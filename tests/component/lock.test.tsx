@@ -4,14 +4,17 @@
  * whether it came from the shortcut or from the backend answering LOCKED to a save.
  */
 import { act, fireEvent, renderHook, screen, waitFor } from '@testing-library/react';
-import { describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { Gate } from '../../renderer/src/app/App';
 import { emitCommand } from '../../renderer/src/app/commands';
 import { LockLayer, useIdle } from '../../renderer/src/app/LockLayer';
 import { CaseEditor } from '../../renderer/src/screens/cases/CaseEditor';
 import { keychain, onDevice } from '../unit/helpers/keychain';
 import { openTestBackend } from '../unit/helpers/workspace';
-import { renderWithBackend } from './render';
+import { renderWithBackend, loadScreens } from './render';
+
+// The shell's screens are lazy: their code is loaded once for the file, not inside a test's time limit.
+beforeAll(loadScreens, 120_000);
 
 const PASS = 'correct horse battery staple';
 

@@ -11,6 +11,7 @@ import { ConnectionProvider } from '../../renderer/src/api/context';
 import { LockProvider } from '../../renderer/src/app/lock';
 import { theme } from '../../renderer/src/app/theme';
 import { UndoProvider } from '../../renderer/src/app/undo';
+import { screenLoaders } from '../../renderer/src/app/routes';
 import { initI18n } from '../../renderer/src/i18n';
 import type { TestBackend } from '../unit/helpers/workspace';
 
@@ -72,3 +73,10 @@ export function settledOptions(name: string | RegExp): Promise<HTMLElement> {
     return list;
   });
 }
+
+/**
+ * The shell loads each screen's code when first shown (renderer/src/app/routes.ts), as the app
+ * preloads them once idle. A test file that renders the shell loads them all first (in a beforeAll),
+ * so no single test pays for transforming them within its own time limit.
+ */
+export const loadScreens = () => Promise.all(Object.values(screenLoaders).map((load) => load()));

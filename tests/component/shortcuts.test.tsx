@@ -2,11 +2,14 @@
 // its palette) over the real screens and the real backend. The same keys must do the same thing in
 // every editor, and the help must list exactly what works.
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { Shell } from '../../renderer/src/app/Shell';
 import { buildTrip } from '../fixtures/trip';
 import { openTestBackend, type TestBackend } from '../unit/helpers/workspace';
-import { renderWithBackend } from './render';
+import { renderWithBackend, loadScreens } from './render';
+
+// The shell's screens are lazy: their code is loaded once for the file, not inside a test's time limit.
+beforeAll(loadScreens, 120_000);
 
 const ctrl = (key: string, extra: { shiftKey?: boolean } = {}) => ({ key, code: `Key${key.toUpperCase()}`, ctrlKey: true, ...extra });
 

@@ -6,12 +6,15 @@
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_FILE, KEYS_FILE } from '../../electron/backend/store/store';
 import { JOURNAL_FILE } from '../../electron/backend/store/journal';
 import { Gate } from '../../renderer/src/app/App';
 import { openTestBackend } from '../unit/helpers/workspace';
-import { renderWithBackend } from './render';
+import { renderWithBackend, loadScreens } from './render';
+
+// The shell's screens are lazy: their code is loaded once for the file, not inside a test's time limit.
+beforeAll(loadScreens, 120_000);
 
 const PASS = 'correct horse battery staple';
 

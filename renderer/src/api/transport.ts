@@ -3,28 +3,15 @@ import type { Api } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
 
 import type { AttacheBridge } from '../../../shared/contract/bridge';
+import { takeTokenFromLocation } from './token';
 
 export type { AttacheBridge };
+export { takeTokenFromLocation };
 
 declare global {
   interface Window {
     attache?: AttacheBridge;
   }
-}
-
-const TOKEN_KEY = 'attache.token';
-
-/** The web host's token arrives once in the address; it is kept for the tab and removed from the URL. */
-export function takeTokenFromLocation(): string | null {
-  const url = new URL(window.location.href);
-  const fromUrl = url.searchParams.get('token');
-  if (fromUrl) {
-    sessionStorage.setItem(TOKEN_KEY, fromUrl);
-    url.searchParams.delete('token');
-    window.history.replaceState(null, '', url.pathname + url.search + url.hash);
-    return fromUrl;
-  }
-  return sessionStorage.getItem(TOKEN_KEY);
 }
 
 export function httpTransport(token: string | null, base = ''): Transport {
@@ -50,8 +37,11 @@ export function bridgeTransport(bridge: AttacheBridge): Transport {
   return (name, input) => bridge[name](input);
 }
 
-/** Electron's preload if present, else the web host over HTTP. */
-export function connect(): { api: Api; shell: 'electron' | 'web'; bridge?: AttacheBridge } {
-  if (window.attache) return { api: createApi(bridgeTransport(window.attache)), shell: 'electron', bridge: window.attache };
-  return { api: createApi(httpTransport(takeTokenFromLocation())), shell: 'web' };
+/**
+ * Electron's preload if present, else the web host over HTTP. `through` wraps the transport (the
+ * boot's answers to the first screen's calls, app/boot.ts).
+ */
+export function connect(through: (t: Transport) => Transport = (t) => t): { api: Api; shell: 'electron' | 'web'; bridge?: AttacheBridge } {
+  if (window.attache) return { api: createApi(through(bridgeTransport(window.attache))), shell: 'electron', bridge: window.attache };
+  return { api: createApi(through(httpTransport(takeTokenFromLocation()))), shell: 'web' };
 }

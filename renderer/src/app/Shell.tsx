@@ -1,31 +1,76 @@
 import { ActionIcon, Kbd, NavLink, Text, Tooltip } from '@mantine/core';
 import { IconKeyboard, IconLock, IconSearch, IconSettings } from '@tabler/icons-react';
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { isMenuCommand } from '../../../shared/contract/bridge';
 import { useConnection } from '../api/context';
-import { CasesScreen } from '../screens/cases/CasesScreen';
-import { ContactsScreen } from '../screens/contacts/ContactsScreen';
-import { CooperationsScreen } from '../screens/cooperations/CooperationsScreen';
-import { CountriesScreen } from '../screens/countries/CountriesScreen';
-import { DashboardScreen } from '../screens/dashboard/DashboardScreen';
-import { MyWorkScreen } from '../screens/myWork/MyWorkScreen';
-import { NotesScreen } from '../screens/notes/NotesScreen';
-import { OrganisationsScreen } from '../screens/organisations/OrganisationsScreen';
-import { ProgrammesScreen } from '../screens/programmes/ProgrammesScreen';
-import { PrioritiesScreen } from '../screens/priorities/PrioritiesScreen';
-import { SettingsScreen } from '../screens/settings/SettingsScreen';
-import { ImportScreen } from '../screens/imports/ImportScreen';
-import { SearchScreen } from '../screens/search/SearchScreen';
-import { GroupScreen } from '../screens/groups/GroupScreen';
-import { TripsScreen } from '../screens/trips/TripsScreen';
+import { Loading } from '../components/Loading';
 import { CommandPalette, openPalette } from './CommandPalette';
 import { emitCommand, useCommand } from './commands';
 import { requestHeadingFocus, useFocusAfterNavigation } from './focus';
 import { useAppLock } from './lock';
+import { screenLoaders, type ScreenName } from './routes';
 import { sectionOf, useSections } from './sections';
 import { ShortcutHelp, usePaletteKeys, useShortcutKeys } from './shortcuts';
+
+/** A screen as a lazy component: its chunk loads when first shown (routes.ts). */
+function screen<N extends ScreenName>(name: N, pick: (m: Awaited<ReturnType<(typeof screenLoaders)[N]>>) => ComponentType) {
+  return lazy(async () => ({ default: pick((await screenLoaders[name]()) as Awaited<ReturnType<(typeof screenLoaders)[N]>>) }));
+}
+
+const DashboardScreen = screen('dashboard', (m) => m.DashboardScreen);
+const CasesScreen = screen('cases', (m) => m.CasesScreen);
+const OrganisationsScreen = screen('organisations', (m) => m.OrganisationsScreen);
+const ContactsScreen = screen('contacts', (m) => m.ContactsScreen);
+const NotesScreen = screen('notes', (m) => m.NotesScreen);
+const TripsScreen = screen('trips', (m) => m.TripsScreen);
+const CooperationsScreen = screen('cooperations', (m) => m.CooperationsScreen);
+const ProgrammesScreen = screen('programmes', (m) => m.ProgrammesScreen);
+const PrioritiesScreen = screen('priorities', (m) => m.PrioritiesScreen);
+const CountriesScreen = screen('countries', (m) => m.CountriesScreen);
+const GroupScreen = screen('groups', (m) => m.GroupScreen);
+const SettingsScreen = screen('settings', (m) => m.SettingsScreen);
+const ImportScreen = screen('import', (m) => m.ImportScreen);
+const MyWorkScreen = screen('my-work', (m) => m.MyWorkScreen);
+const SearchScreen = screen('search', (m) => m.SearchScreen);
+
+/**
+ * Once the first screen is up (its heading is in the page) and the window idle, the other screens'
+ * code is loaded one by one, so a later navigation does not wait for its chunk. Where the browser
+ * has no idle callbacks (jsdom), nothing is preloaded.
+ */
+function usePreloadScreens() {
+  useEffect(() => {
+    if (typeof requestIdleCallback !== 'function') return;
+    const loaders = Object.values(screenLoaders);
+    let handle = 0;
+    let stopped = false;
+    const next = () => {
+      const load = loaders.shift();
+      if (!load || stopped) return;
+      void load()
+        .catch(() => undefined)
+        .then(() => {
+          if (!stopped) handle = requestIdleCallback(next, { timeout: 1000 });
+        });
+    };
+    const main = document.getElementById('main-content');
+    const begin = () => (handle = requestIdleCallback(next, { timeout: 1000 }));
+    const observer = new MutationObserver(() => {
+      if (!main?.querySelector('[data-screen-heading]')) return;
+      observer.disconnect();
+      begin();
+    });
+    if (main?.querySelector('[data-screen-heading]')) begin();
+    else if (main) observer.observe(main, { childList: true, subtree: true });
+    return () => {
+      stopped = true;
+      observer.disconnect();
+      cancelIdleCallback(handle);
+    };
+  }, []);
+}
 
 /** The workbench frame: navigation on the left, the screen beside it, shortcuts everywhere. */
 export function Shell() {
@@ -41,6 +86,7 @@ export function Shell() {
   useShortcutKeys(shell);
   // After a navigation, focus lost with the old screen goes to the new screen's heading.
   useFocusAfterNavigation();
+  usePreloadScreens();
 
   useEffect(() => {
     if (!bridge) return;
@@ -126,24 +172,26 @@ export function Shell() {
         </Tooltip>
       </nav>
       <main className="content" id="main-content" tabIndex={-1}>
-        <Routes>
-          <Route path="/dashboard" element={<DashboardScreen />} />
-          <Route path="/my-work" element={<MyWorkScreen />} />
-          <Route path="/cases/*" element={<CasesScreen />} />
-          <Route path="/organisations/*" element={<OrganisationsScreen />} />
-          <Route path="/contacts/*" element={<ContactsScreen />} />
-          <Route path="/notes/*" element={<NotesScreen />} />
-          <Route path="/trips/*" element={<TripsScreen />} />
-          <Route path="/cooperations/*" element={<CooperationsScreen />} />
-          <Route path="/programmes/*" element={<ProgrammesScreen />} />
-          <Route path="/priorities/*" element={<PrioritiesScreen />} />
-          <Route path="/countries/*" element={<CountriesScreen />} />
-          <Route path="/groups/:id" element={<GroupScreen />} />
-          <Route path="/settings" element={<SettingsScreen />} />
-          <Route path="/import" element={<ImportScreen />} />
-          <Route path="/search" element={<SearchScreen />} />
-          <Route path="*" element={<Navigate to="/dashboard" replace />} />
-        </Routes>
+        <Suspense fallback={<Loading />}>
+          <Routes>
+            <Route path="/dashboard" element={<DashboardScreen />} />
+            <Route path="/my-work" element={<MyWorkScreen />} />
+            <Route path="/cases/*" element={<CasesScreen />} />
+            <Route path="/organisations/*" element={<OrganisationsScreen />} />
+            <Route path="/contacts/*" element={<ContactsScreen />} />
+            <Route path="/notes/*" element={<NotesScreen />} />
+            <Route path="/trips/*" element={<TripsScreen />} />
+            <Route path="/cooperations/*" element={<CooperationsScreen />} />
+            <Route path="/programmes/*" element={<ProgrammesScreen />} />
+            <Route path="/priorities/*" element={<PrioritiesScreen />} />
+            <Route path="/countries/*" element={<CountriesScreen />} />
+            <Route path="/groups/:id" element={<GroupScreen />} />
+            <Route path="/settings" element={<SettingsScreen />} />
+            <Route path="/import" element={<ImportScreen />} />
+            <Route path="/search" element={<SearchScreen />} />
+            <Route path="*" element={<Navigate to="/dashboard" replace />} />
+          </Routes>
+        </Suspense>
       </main>
       <CommandPalette />
       <ShortcutHelp opened={helpOpen} onClose={() => setHelpOpen(false)} shell={shell} />

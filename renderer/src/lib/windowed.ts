@@ -1,8 +1,7 @@
 import { keepPreviousData, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useMemo, useState } from 'react';
 import type { ListResult } from '../../../shared/schemas/list';
-
-const PAGE = 100;
+import { LIST_PAGE as PAGE } from './listPage';
 
 /**
  * Serves a DataTable from a backend list in pages of 100 rows: the first page tells the total,

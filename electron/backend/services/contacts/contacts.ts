@@ -6,14 +6,14 @@ import { parseOrThrow } from '../../../../shared/validation';
 import { matchesTerms, searchTerms } from '../../../../shared/domain/text';
 import { type ServiceContext, localDate } from '../../records/context';
 import { byId, indexes } from '../../records/indexes';
-import { compareValues, listCache, queryKey, window } from '../../records/lists';
+import { listCache, queryKey, window } from '../../records/lists';
 import { organisationRef } from '../organisations/organisations';
 import { collection } from '../../records/recipe';
 import { assertExists, newRecord } from '../../records/records';
 import { describeErasure, planErasure, unionRegisters, writeErasure } from '../../records/erasure';
 import { moveDamagedRegisterAside, readErasureRegister, writeErasureRegister } from '../../records/erasure-register';
 import type { ErasureEntry } from '../../../../shared/schemas/database';
-import { contactRef, contactRows, toItem, type ContactRow } from './rows';
+import { contactOrder, contactRef, contactRows, preparedOrder, sortContactRows, toItem, type ContactRow } from './rows';
 import { contactMergeFields } from '../../../../shared/features/contacts/merge';
 import { mergedFields, proposedChoice } from '../../../../shared/schemas/merge';
 import { applyMerge, assertTwo, planMerge } from '../../records/merge';
@@ -40,22 +40,24 @@ export function createContactService(ctx: ServiceContext) {
         const owners = new Set(query.owners);
         const groups = new Set(query.groups);
         const only = query.ids ? new Set(query.ids) : null;
-        const hits = source.filter(
-          (r) =>
-            (countries.size === 0 || r.countries.some((k) => countries.has(k))) &&
-            (regions.size === 0 || r.countries.some((k) => countryInRegions(k, regions))) &&
-            (topics.size === 0 || r.expertise.some((t) => topics.has(t))) &&
-            (kinds.size === 0 || r.kinds.some((k) => kinds.has(k))) &&
-            (languages.size === 0 || r.languages.some((l) => languages.has(l))) &&
-            (owners.size === 0 || owners.has(r.owner)) &&
-            (query.organisationId === undefined || r.organisationIds.includes(query.organisationId)) &&
-            (groups.size === 0 || r.groupIds.some((g) => groups.has(g))) &&
-            (only === null || only.has(r.id)) &&
-            (terms.length === 0 || matchesTerms(terms, r.haystacks)),
-        );
-        const value = (r: ContactRow) =>
-          query.sort === 'name' ? r.sortName : query.sort === 'organisation' ? r.organisationName : query.sort === 'role' ? r.role : r[query.sort];
-        return hits.sort((a, b) => compareValues(value(a), value(b), query.direction) || compareValues(a.sortName, b.sortName, 'asc'));
+        const keep = (r: ContactRow) =>
+          (countries.size === 0 || r.countries.some((k) => countries.has(k))) &&
+          (regions.size === 0 || r.countries.some((k) => countryInRegions(k, regions))) &&
+          (topics.size === 0 || r.expertise.some((t) => topics.has(t))) &&
+          (kinds.size === 0 || r.kinds.some((k) => kinds.has(k))) &&
+          (languages.size === 0 || r.languages.some((l) => languages.has(l))) &&
+          (owners.size === 0 || owners.has(r.owner)) &&
+          (query.organisationId === undefined || r.organisationIds.includes(query.organisationId)) &&
+          (groups.size === 0 || r.groupIds.some((g) => groups.has(g))) &&
+          (only === null || only.has(r.id)) &&
+          (terms.length === 0 || matchesTerms(terms, r.haystacks));
+        // Filtering the table's prepared order keeps it: no sort per query. Unprepared (just after
+        // an edit, or another sort), a few hits are sorted alone; many prepare the whole order once.
+        const prepared = preparedOrder(source, query.sort, query.direction);
+        if (prepared) return prepared.filter(keep);
+        const hits = source.filter(keep);
+        if (hits.length * 4 < source.length) return sortContactRows(hits, query.sort, query.direction);
+        return contactOrder(source, query.sort, query.direction).filter(keep);
       });
       const page = window(rows, query.offset, query.limit);
       return { ...page, rows: page.rows.map(toItem) };

@@ -19,6 +19,7 @@ import { preferredListWidth } from '../../components/DataTable';
 import { RegionPicker } from '../../components/RegionPicker';
 import { cellNoteStyle, useDayFormat } from '../organisations/parts';
 import { useLanguage } from '../../app/language';
+import { contactsInitialSort, contactsNoFilter } from './firstCalls';
 import { ContactDetail } from './ContactDetail';
 import { ContactEditor } from './ContactEditor';
 import { MergeContactDialog } from './MergeContactDialog';
@@ -28,18 +29,9 @@ import { useGroupOptions } from '../cooperations/parts';
 
 type SortKey = (typeof contactSortKeys)[number];
 
-interface Filter {
-  text: string;
-  countries: string[];
-  regions: string[];
-  topics: string[];
-  organisationKinds: string[];
-  languages: string[];
-  owners: string[];
-  groups: string[];
-}
+type Filter = typeof contactsNoFilter;
 
-const noFilter: Filter = { text: '', countries: [], regions: [], topics: [], organisationKinds: [], languages: [], owners: [], groups: [] };
+const noFilter: Filter = contactsNoFilter;
 const defaultColumns = ['name', 'role', 'organisation', 'country', 'lastContact'];
 const nameOf = (c: ContactListItem) => c.name;
 
@@ -52,7 +44,7 @@ export function ContactsScreen() {
   const list = useFilteredList<Filter, SortKey, ContactListItem>({
     name: 'contacts',
     noFilter,
-    initialSort: { key: 'name', direction: 'asc' },
+    initialSort: contactsInitialSort,
     fetchPage: (query) => api.contacts.list(query),
     fromAddress: groupFromAddress,
   });

@@ -7,10 +7,8 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { keptIndexOf } from '../../electron/backend/services/search/kept';
-import { documentSources, searchedCollections, searchWords, type SearchDocument } from '../../shared/features/search/documents';
-import { FUZZY_MIN_LENGTH, withinOneEdit } from '../../shared/features/search/engine';
-import type { Database } from '../../shared/schemas/database';
 import { buildTrip } from '../fixtures/trip';
+import { linearScan } from './helpers/search';
 import { openTestBackend, type TestBackend } from './helpers/workspace';
 
 const CACHE = 'attache.search-index.cache';
@@ -28,19 +26,6 @@ async function closeAll() {
   while (open.length) await open.pop()!.close();
 }
 
-function linearScan(db: Database, query: string): string[] {
-  const words = [...new Set(searchWords(query))];
-  const out: string[] = [];
-  for (const name of searchedCollections) {
-    for (const record of db[name] as Iterable<unknown>) {
-      for (const doc of (documentSources[name] as (r: unknown) => SearchDocument[])(record)) {
-        const own = [...new Set([...searchWords(doc.title), ...searchWords(doc.body)])];
-        if (words.length && words.every((w) => own.some((d) => d.startsWith(w) || (w.length >= FUZZY_MIN_LENGTH && withinOneEdit(w, d))))) out.push(doc.key);
-      }
-    }
-  }
-  return out.sort();
-}
 const keys = (b: TestBackend, q: string) =>
   keptIndexOf(b.store)
     .current(b.store.db)!

@@ -5,11 +5,11 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { docFromPlainText } from '../../shared/domain/richtext';
-import { documentSources, foldForSearch, searchedCollections, searchWords, type SearchDocument } from '../../shared/features/search/documents';
-import { SearchIndex, withinOneEdit, FUZZY_MIN_LENGTH } from '../../shared/features/search/engine';
-import type { Database } from '../../shared/schemas/database';
+import { foldForSearch, type SearchDocument } from '../../shared/features/search/documents';
+import { SearchIndex } from '../../shared/features/search/engine';
 import { keptIndexOf } from '../../electron/backend/services/search/kept';
 import { buildTrip, TALKING_POINT } from '../fixtures/trip';
+import { linearScan } from './helpers/search';
 import { openTestBackend, type TestBackend } from './helpers/workspace';
 
 const clock = () => new Date('2026-12-07T10:00:00Z');
@@ -23,21 +23,6 @@ async function backend() {
   return b;
 }
 
-/** The oracle: every document whose words hold each query word as a prefix (or, from 4 letters, one typo away). */
-function linearScan(db: Database, query: string): string[] {
-  const words = [...new Set(searchWords(query))];
-  const out: string[] = [];
-  for (const name of searchedCollections) {
-    for (const record of db[name] as Iterable<unknown>) {
-      for (const doc of (documentSources[name] as (r: unknown) => SearchDocument[])(record)) {
-        const own = new Set([...searchWords(doc.title), ...searchWords(doc.body)]);
-        const ok = words.every((w) => [...own].some((d) => d.startsWith(w) || (w.length >= FUZZY_MIN_LENGTH && withinOneEdit(w, d))));
-        if (ok && words.length) out.push(doc.key);
-      }
-    }
-  }
-  return out.sort();
-}
 const indexed = (b: TestBackend, query: string) =>
   keptIndexOf(b.store)
     .current(b.store.db)!

@@ -5,7 +5,7 @@
  * around the match — and says which screen opens it.
  */
 import type { ServiceOf } from '../../../../shared/contract';
-import { documentSources, foldForSearch, personName, searchKinds, type SearchedCollection, type SearchKind } from '../../../../shared/features/search/documents';
+import { documentSources, foldForSearch, kindCollections, personName, searchKinds, type SearchedCollection, type SearchKind } from '../../../../shared/features/search/documents';
 import type { RankedHit, SearchMatch, SearchOptions } from '../../../../shared/features/search/engine';
 import type { SearchHit } from '../../../../shared/features/search/contract';
 import type { Database } from '../../../../shared/schemas/database';
@@ -28,21 +28,8 @@ interface Lists {
   programmes: ReturnType<typeof createProgrammeService>;
 }
 
-const collectionOf: Record<SearchKind, SearchedCollection> = {
-  case: 'cases',
-  contact: 'contacts',
-  organisation: 'organisations',
-  trip: 'trips',
-  agendaItem: 'agendaItems',
-  debrief: 'agendaItems',
-  note: 'notes',
-  cooperation: 'cooperations',
-  programme: 'programmes',
-  task: 'tasks',
-  reminder: 'reminders',
-  activity: 'activities',
-  position: 'positions',
-};
+/** The collection each kind is read from (a debrief from its agenda item). */
+const collectionOf: Record<SearchKind, SearchedCollection> = kindCollections;
 
 const WORD = /[\p{L}\p{N}]+/gu;
 const SNIPPET_BEFORE = 50;

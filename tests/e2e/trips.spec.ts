@@ -33,12 +33,15 @@ async function pickByKeyboard(page: Page, text: string, expected: string) {
 
 async function pdfText(page: Page, button: Locator, path: string): Promise<string> {
   const downloadPromise = page.waitForEvent('download');
-  await button.click();
   // The window stays usable: the bar and its percentage show while the job runs (at 0 % the bar
-  // itself has no width, so its text and value are what is checked).
-  await expect(page.getByText('Exporting the briefing book…')).toBeVisible();
+  // itself has no width, so its value is what is checked). A warm export can be over within a
+  // frame or two, so the bar is watched from before the click, on every frame.
+  const sawBar = page.waitForFunction(() => document.querySelector('[role="progressbar"][aria-label="Export progress"]')?.getAttribute('aria-valuenow') ?? null, undefined, {
+    polling: 'raf',
+  });
+  await button.click();
+  expect(await (await sawBar).jsonValue()).toMatch(/^\d+$/);
   const progress = page.getByRole('progressbar', { name: 'Export progress' });
-  await expect(progress).toHaveAttribute('aria-valuenow', /^\d+$/);
   const download = await downloadPromise;
   expect(download.suggestedFilename()).toMatch(/\.pdf$/);
   await download.saveAs(path);

@@ -35,7 +35,8 @@ test('after a jump through the palette, focus is on the new screen’s heading',
   // Typed only once the palette's field has focus, as a person waits for it to open.
   await expect(page.getByRole('textbox', { name: 'Go to' })).toBeFocused();
   await page.keyboard.type('Drylands research network');
-  const hit = page.getByRole('dialog', { name: 'Go to' }).getByRole('button', { name: /Drylands research network in Kenya/ });
+  // The case itself, in the palette's group of cases (a timeline entry of the case names it too).
+  const hit = page.getByRole('dialog', { name: 'Go to' }).getByRole('group', { name: /^Cases \(/ }).getByRole('button', { name: /Drylands research network in Kenya/ });
   await expect(hit).toBeVisible();
   await page.keyboard.press('Enter');
   const record = page.getByRole('heading', { name: 'Drylands research network in Kenya', level: 2 });

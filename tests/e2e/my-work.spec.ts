@@ -35,7 +35,8 @@ test('My work lists case tasks, debrief follow-ups and reminders on people; tick
   // (Loaded afresh: the name was set behind the page's back, not in Settings, where the page would learn it.)
   await page.goto(`${host.origin}/#/contacts/${person.id}`);
   await page.reload();
-  await expect(page.getByRole('heading', { name: 'Wanjiru Kamau-Test' })).toBeVisible();
+  // A full reload loads the app and the screen's code again: on a loaded machine that can take longer than the usual 10 s.
+  await expect(page.getByRole('heading', { name: 'Wanjiru Kamau-Test' })).toBeVisible({ timeout: 30_000 });
   const reminders = page.getByRole('region', { name: 'Reminders' });
   await expect(reminders.getByText('No reminders.')).toBeVisible();
   await expect(reminders.getByRole('combobox', { name: 'For' })).toHaveValue(ME);

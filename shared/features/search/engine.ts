@@ -52,8 +52,9 @@ export interface RankedHit {
 }
 
 export interface SearchResult {
-  /** Matching documents per kind (all, not only those returned). */
+  /** Matching documents per kind, of every kind whatever `kinds` asked for (all, not only those returned). */
   counts: Partial<Record<SearchKind, number>>;
+  /** Matching documents of the kinds asked for. */
   total: number;
   hits: RankedHit[];
   match: SearchMatch;
@@ -374,8 +375,10 @@ export class SearchIndex {
     for (let i = found - 1; i >= 0; i--) {
       const ord = ords[i]!;
       const k = kindOf[ord]!;
-      if (k === DEAD || !wanted[k]) continue;
+      if (k === DEAD) continue;
+      // Every kind is counted, whatever the filter, so a screen can offer each with its count.
       counts[k]!++;
+      if (!wanted[k]) continue;
       const l = perKind ? k : 0;
       const score = scores[ord]!;
       if (worstScore[l]! >= 0 && (score < worstScore[l]! || (score === worstScore[l] && ord < worstOrd[l]!))) continue;
@@ -393,7 +396,7 @@ export class SearchIndex {
     let total = 0;
     searchKinds.forEach((k, i) => {
       if (counts[i]) out[k] = counts[i];
-      total += counts[i]!;
+      if (wanted[i]) total += counts[i]!;
     });
     const chosen = perKind ? best.flat() : best[0]!.slice(options.offset ?? 0);
     const hits = chosen.map((ord) => {

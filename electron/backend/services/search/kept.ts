@@ -8,7 +8,7 @@
  * the same chunk-skipping comparison the journal uses, so a save costs the records it touched —
  * and is written back to the cache when idle.
  */
-import { documentSources, SEARCH_RULES_VERSION, searchedCollections, type SearchDocument, type SearchedCollection } from '../../../../shared/features/search/documents';
+import { documentSources, kindCollections, SEARCH_RULES_VERSION, searchedCollections, type SearchDocument, type SearchedCollection } from '../../../../shared/features/search/documents';
 import { packBlocks, SearchIndex, unpackBlocks } from '../../../../shared/features/search/engine';
 import type { Database } from '../../../../shared/schemas/database';
 import { diffDatabase } from '../../store/journal';
@@ -23,20 +23,12 @@ const PERSIST_EVERY_MS = 30_000;
 const CACHE_NAME = 'search-index';
 
 const docsOf = (name: SearchedCollection, record: unknown): SearchDocument[] => (documentSources[name] as (r: unknown) => SearchDocument[])(record);
-const docKind: Record<SearchedCollection, string> = {
-  cases: 'case',
-  tasks: 'task',
-  reminders: 'reminder',
-  activities: 'activity',
-  contacts: 'contact',
-  positions: 'position',
-  organisations: 'organisation',
-  notes: 'note',
-  trips: 'trip',
-  agendaItems: 'agendaItem',
-  cooperations: 'cooperation',
-  programmes: 'programme',
-};
+/** The kind of a collection's own documents: kindCollections read backwards (a debrief is its agenda item's second). */
+const docKind = Object.fromEntries(
+  Object.entries(kindCollections)
+    .filter(([kind]) => kind !== 'debrief')
+    .map(([kind, collection]) => [collection, kind]),
+) as Record<SearchedCollection, string>;
 /** Keys a record of `name` may have documents under (an agenda item also has its debrief's). */
 const keysOf = (name: SearchedCollection, id: string): string[] => (name === 'agendaItems' ? [`agendaItem:${id}`, `debrief:${id}`] : [`${docKind[name]}:${id}`]);
 

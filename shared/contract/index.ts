@@ -21,6 +21,7 @@ import { prioritiesContract } from '../features/priorities/contract';
 import { remindersContract } from '../features/reminders/contract';
 import { myWorkContract } from '../features/myWork/contract';
 import { searchContract } from '../features/search/contract';
+import { teamContract } from '../features/team/contract';
 import { tripsContract } from '../features/trips/contract';
 import { viewsContract } from '../features/views/contract';
 import { workspaceContract } from '../features/workspace/contract';
@@ -47,6 +48,7 @@ export const contract = {
   ...archiveContract,
   ...exportsContract,
   ...matchmakingContract,
+  ...teamContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -15,6 +15,7 @@ import { strings as programmes } from '../features/programmes/strings';
 import { strings as priorities } from '../features/priorities/strings';
 import { strings as myWork } from '../features/myWork/strings';
 import { strings as search } from '../features/search/strings';
+import { strings as team } from '../features/team/strings';
 import { strings as trips } from '../features/trips/strings';
 import { strings as views } from '../features/views/strings';
 import { strings as workspace } from '../features/workspace/strings';
@@ -51,6 +52,7 @@ export const sources = {
   exports: exportsStrings,
   reports,
   matchmaking,
+  team,
 } as const;
 
 type Sources = typeof sources;

@@ -28,6 +28,7 @@ import { createMyWorkService } from './myWork/myWork';
 import { createSearchService } from './search/search';
 import { createAgendaService } from './trips/agenda';
 import { createBookService } from './trips/book';
+import { createTeamService } from './team/team';
 import { createTripService } from './trips/trips';
 import { createViewService } from './views/views';
 import type { ReaderOptions } from './imports/reader';
@@ -76,6 +77,7 @@ export function createServices(ctx: ServiceContext, platform: Platform, opts: { 
     imports: createImportService(ctx, platform, jobs, staging, opts.reader),
     archive: createArchiveService(ctx, platform, () => workspace.status(), staging, jobs),
     matchmaking: createMatchmakingService(ctx, platform, jobs),
+    team: createTeamService(ctx),
     exports: createExportService(ctx, platform, jobs, { cases, organisations, contacts, notes, trips }, cooperations),
   };
 }

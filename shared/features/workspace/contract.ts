@@ -4,7 +4,7 @@ import { None, Ok } from '../../contract/common';
 import { op, type Operation } from '../../contract/define';
 import { Id } from '../../schemas/common';
 import { ExportResult } from '../../schemas/export';
-import { BackupInfo, BackupsInput, InitializeInput, RestoreBackupInput, SetPassphraseInput, Settings, SettingsUpdate, UndoToken, UnlockInput, WorkspaceStatus } from './schema';
+import { BackupInfo, BackupsInput, InitializeInput, RestoreBackupInput, PublicSettings, SetPassphraseInput, SettingsUpdate, UndoToken, UnlockInput, WorkspaceStatus } from './schema';
 
 /** A long export runs as a job; the window polls its progress and stays responsive. */
 export const JobStatus = z.discriminatedUnion('state', [
@@ -26,8 +26,8 @@ export const workspaceContract = {
   /** Remembers the open workspace's key on this device (remember: true) or forgets it. */
   'workspace.rememberOnDevice': op(z.object({ remember: z.boolean() }), WorkspaceStatus),
 
-  'settings.get': op(None, Settings),
-  'settings.update': op(SettingsUpdate, Settings),
+  'settings.get': op(None, PublicSettings),
+  'settings.update': op(SettingsUpdate, PublicSettings),
 
   'undo.apply': op(UndoToken, z.object({ label: z.string() })),
 

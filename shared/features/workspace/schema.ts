@@ -2,11 +2,13 @@ import { z } from 'zod';
 import { Id, Timestamp, patchOf } from '../../schemas/common';
 import { text } from '../../schemas/text';
 import { ImportMappings } from '../imports/schema';
+import { TeamLink } from '../team/link';
 
 export const LanguageSetting = z.enum(['system', 'en', 'de']);
 export const ThemeSetting = z.enum(['system', 'light', 'dark']);
 
-export const Settings = z.object({
+/** The settings the screens read and change (settings.get / settings.update). */
+export const PublicSettings = z.object({
   language: LanguageSetting.default('system'),
   theme: ThemeSetting.default('system'),
   /** Minutes without input before an encrypted workspace locks itself; 0 = only by hand or with the OS. */
@@ -18,10 +20,16 @@ export const Settings = z.object({
   /** The column mapping of the last import per target (people, organisations), by folded header name. */
   importMappings: ImportMappings.optional(),
 });
+export type PublicSettings = z.infer<typeof PublicSettings>;
+
+/** The settings as the database keeps them: with the team link, which only the team service reads and writes. */
+export const Settings = PublicSettings.extend({
+  team: TeamLink.optional(),
+});
 export type Settings = z.infer<typeof Settings>;
 export const defaultSettings = (): Settings => ({ language: 'system', theme: 'system', lockAfterMinutes: 15, advisorName: '', notifyDue: false });
 
-export const SettingsUpdate = patchOf(Settings);
+export const SettingsUpdate = patchOf(PublicSettings);
 export type SettingsUpdate = z.input<typeof SettingsUpdate>;
 
 /** Why a backup was made: the daily one (at start and while the app runs), setup, and each risky step. */

@@ -7,7 +7,7 @@ import type { TranslationKey } from './i18n';
  * are mapped to generic keys here so every field message is translatable.
  */
 export function issueMessage(issue: z.core.$ZodIssue): Message {
-  if (issue.message.startsWith('validation.')) {
+  if (issue.message.startsWith('validation.') || issue.message.startsWith('team.errors.')) {
     const [key, ...rest] = issue.message.split('|');
     const params: Record<string, string> = {};
     for (const part of rest) {

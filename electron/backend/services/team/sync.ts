@@ -438,6 +438,7 @@ export class TeamSync {
       } else this.conflicted.delete(docId);
       const mine = doc.by?.device === this.link.device && !mergedHere && !retry.includes(docId);
       const parsed = parseDocument(doc);
+      if (parsed.kind === 'design') continue;
       if (parsed.kind === 'held') {
         held.set(docId, { docId, reason: parsed.reason, detail: parsed.detail });
         continue;

@@ -118,7 +118,7 @@ async function floorPair(peer: CouchPeer, database: string): Promise<FloorPair> 
   const s1 = Pouch.sync(one.db, r1, { live: true, retry: true });
   const s2 = Pouch.sync(two.db, r2, { live: true, retry: true });
   const waiting = new Map<string, (t: number) => void>();
-  const feed = two.db.changes({ live: true, since: 'now' as never }).on('change', (ch) => {
+  const feed = two.db.changes({ live: true, since: 'now' }).on('change', (ch: { id: string }) => {
     waiting.get(ch.id)?.(performance.now());
     waiting.delete(ch.id);
   });

@@ -105,8 +105,8 @@ async function exportCases(b: TestBackend, language: 'en' | 'de') {
   return parsed.data;
 }
 
-describe('the case list export', () => {
-  it('writes the classification as a column, in the export language, for the rows the filter selects', async () => {
+describe('the case and note list exports', () => {
+  it('write the classification as a column, in the export language, for the rows the filter selects', async () => {
     const b = await openTestBackend({ now: clock });
     await b.call('cases.create', { title: 'Internal one', reference: 'AC-2026-001', openedOn: '2026-11-01' });
     await b.call('cases.create', { title: 'Confidential one', reference: 'AC-2026-002', openedOn: '2026-11-02', classification: 'confidential' });
@@ -120,6 +120,14 @@ describe('the case list export', () => {
       ['Aktenzeichen', 'Titel', 'Einstufung'],
       ['AC-2026-002', 'Confidential one', 'Vertraulich'],
       ['AC-2026-003', 'Public one', 'Öffentlich'],
+    ]);
+    // The notes list exports its classification column too.
+    await b.call('notes.create', { title: 'Board minutes', classification: 'confidential' });
+    const { jobId } = await b.call('exports.list', { list: 'notes', query: { sort: 'title', direction: 'asc' }, columns: ['title', 'classification'], format: 'csv', language: 'en' });
+    const notes = Papa.parse<string[]>((await jobFile(b, jobId)).bytes.toString('utf8').slice(1), { delimiter: ',', skipEmptyLines: true });
+    expect(notes.data).toEqual([
+      ['Title', 'Classification'],
+      ['Board minutes', 'Confidential'],
     ]);
     // The PDF report names the filter in words.
     const req = { list: 'cases' as const, query: { classifications: ['confidential'] }, columns: ['title'], format: 'pdf' as const, language: 'en' as const };

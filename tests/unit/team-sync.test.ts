@@ -182,6 +182,8 @@ describe('team sync through a CouchDB-protocol server', { timeout: 120_000 }, ()
       positions: [{ organisationId: org.id, role: 'Dean' }],
     });
     const secret = await a.call('trips.create', { title: 'Confidential scouting trip', startDate: '2026-07-01', endDate: '2026-07-03', destinations: [{ country: 'UG', city: 'Kampala' }], timeZones: ['Africa/Kampala'], classification: 'confidential' });
+    await a.call('cases.create', { title: 'Confidential research-security review', openedOn: '2026-02-01', classification: 'confidential' });
+    await a.call('notes.create', { title: 'Confidential note on the negotiation', classification: 'confidential' });
     const open = await a.call('trips.create', { title: 'Open delegation', startDate: '2026-08-01', endDate: '2026-08-03', destinations: [{ country: 'UG', city: 'Kampala' }], timeZones: ['Africa/Kampala'] });
     await link(a, database, 'anna');
 
@@ -189,6 +191,8 @@ describe('team sync through a CouchDB-protocol server', { timeout: 120_000 }, ()
     expect(serverText).toContain('Open delegation');
     expect(serverText).toContain('Grace');
     expect(serverText).not.toContain('Confidential scouting trip');
+    expect(serverText).not.toContain('research-security review');
+    expect(serverText).not.toContain('negotiation');
     expect(serverText).not.toContain(secret.id);
     expect(serverText).not.toContain('777 999 888');
     expect((await a.call('team.record', { collection: 'trips', id: secret.id })).localOnly).toBe(true);

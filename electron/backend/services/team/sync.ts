@@ -422,6 +422,7 @@ export class TeamSync {
     const puts = new Map<CollectionName, Map<string, AnyRecord>>();
     const removes = new Map<CollectionName, Set<string>>();
     const erasures: ErasureEntry[] = [];
+    const reErased: Array<{ collection: CollectionName; id: string }> = [];
 
     for (const docId of docIds) {
       let doc = docs.get(docId);
@@ -448,6 +449,11 @@ export class TeamSync {
         continue;
       }
       if (mine || !shared.has(parsed.collection)) continue;
+      if (parsed.kind === 'record' && store.db.erasures.some((e) => e.id === parsed.id && e.collection === parsed.collection)) {
+        // Erased here: a colleague's edit made before the erasure reached them does not bring the record back.
+        reErased.push({ collection: parsed.collection, id: parsed.id });
+        continue;
+      }
       const index = store.locate(parsed.collection, parsed.id);
       const local = index >= 0 ? ((store.db[parsed.collection] as unknown as Collection<AnyRecord>).at(index) as AnyRecord) : undefined;
       if (local && isConfidential(local)) continue; // kept on this machine: the team's copy does not touch it
@@ -458,6 +464,11 @@ export class TeamSync {
       if (local && canonical(outgoing(parsed.collection, local)) === canonical(outgoing(parsed.collection, parsed.record))) continue;
       const record = incoming(parsed.collection, parsed.record, local) as AnyRecord;
       (puts.get(parsed.collection) ?? puts.set(parsed.collection, new Map()).get(parsed.collection)!).set(record.id, record);
+    }
+
+    if (reErased.length) {
+      await this.writeOut([], reErased);
+      await this.db.compact();
     }
 
     // A record naming one that is not here (not arrived yet, or kept from the team) waits.

@@ -1,0 +1,91 @@
+/**
+ * Team sync, the cases a review of the engine found wrong, each proven here against the real peer
+ * (pouchdb-server on 127.0.0.1, one workspace switched offline by the proxy): an erasure made
+ * offline while a colleague edited the person.
+ */
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { openTestBackend, rejection, type TestBackend } from './helpers/workspace';
+import { startCouchPeer, type CouchPeer } from '../peer/couch';
+import { startProxy, type Proxy } from '../peer/proxy';
+
+let peer: CouchPeer;
+let proxy: Proxy;
+let dbSerial = 0;
+
+beforeAll(async () => {
+  peer = await startCouchPeer();
+  await peer.createUser('anna', 'anna-pw');
+  await peer.createUser('ben', 'ben-pw');
+  proxy = await startProxy(peer.url);
+}, 60_000);
+
+afterAll(async () => {
+  await proxy?.close();
+  await peer?.stop();
+});
+
+const WAIT = { timeout: 30_000, interval: 100 };
+
+async function newTeamDb(): Promise<string> {
+  const name = `review-${++dbSerial}`;
+  await peer.createDatabase(name, ['anna', 'ben']);
+  return name;
+}
+
+async function link(b: TestBackend, database: string, user: 'anna' | 'ben', url = peer.url) {
+  await b.call('team.connect', { url, database, user, password: `${user}-pw`, share: ['contacts', 'cases', 'notes', 'trips', 'cooperations', 'strategy'] });
+  await synced(b);
+}
+
+async function synced(b: TestBackend) {
+  await vi.waitFor(async () => {
+    const s = await b.call('team.status', {});
+    expect(s.state).toBe('synced');
+    expect(s.pending).toBe(0);
+  }, WAIT);
+}
+
+async function offline(b: TestBackend) {
+  await proxy.down();
+  await vi.waitFor(async () => expect((await b.call('team.status', {})).state).toBe('offline'), WAIT);
+}
+
+async function online(b: TestBackend) {
+  await proxy.up();
+  await b.call('team.syncNow', {});
+}
+
+describe('team sync review', { timeout: 120_000 }, () => {
+  it('does not bring back a person erased offline when a colleague edited them meanwhile', async () => {
+    const database = await newTeamDb();
+    const a = await openTestBackend();
+    const b = await openTestBackend();
+    const person = await a.call('contacts.create', { contact: { givenName: 'Erik', familyName: 'Zuberi-Erased' }, positions: [] });
+    await link(a, database, 'anna', proxy.url);
+    await link(b, database, 'ben');
+    await vi.waitFor(async () => expect((await b.call('contacts.get', { id: person.id })).familyName).toBe('Zuberi-Erased'), WAIT);
+
+    // Anna is offline; Ben edits the person and closes his laptop; Anna erases the person.
+    await offline(a);
+    const onB = await b.call('contacts.get', { id: person.id });
+    await b.call('contacts.update', { id: person.id, revision: onB.revision, changes: { academicTitle: 'Dr.' } });
+    await vi.waitFor(async () => {
+      const doc = (await peer.allDocs(database)).find((d) => d._id === `contacts:${person.id}`) as { record?: { academicTitle?: string } } | undefined;
+      expect(doc?.record?.academicTitle).toBe('Dr.');
+    }, WAIT);
+    await b.close();
+    const current = await a.call('contacts.get', { id: person.id });
+    await a.call('contacts.erase', { id: person.id, revision: current.revision });
+
+    // Back online: the erasure wins over Ben's edit, on the server and on Anna's copy.
+    await online(a);
+    await vi.waitFor(async () => {
+      const docs = await peer.allDocs(database);
+      expect(docs.find((d) => d._id === `erasure:contacts:${person.id}`)).toBeDefined();
+      expect(docs.find((d) => d._id === `contacts:${person.id}`)).toBeUndefined();
+    }, WAIT);
+    await synced(a);
+    expect(await rejection(a.call('contacts.get', { id: person.id }))).toMatchObject({ code: 'NOT_FOUND' });
+    expect(JSON.stringify(a.store.db)).not.toContain('Zuberi-Erased');
+  });
+});

@@ -1,7 +1,7 @@
 /**
  * Team sync, the cases a review of the engine found wrong, each proven here against the real peer
  * (pouchdb-server on 127.0.0.1, one workspace switched offline by the proxy): an erasure made
- * offline while a colleague edited the person.
+ * offline while a colleague edited the person, and a colleague's delete.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openTestBackend, rejection, type TestBackend } from './helpers/workspace';
@@ -87,5 +87,22 @@ describe('team sync review', { timeout: 120_000 }, () => {
     await synced(a);
     expect(await rejection(a.call('contacts.get', { id: person.id }))).toMatchObject({ code: 'NOT_FOUND' });
     expect(JSON.stringify(a.store.db)).not.toContain('Zuberi-Erased');
+  });
+
+  it("applies a colleague's delete: the record goes here too, nothing is held aside", async () => {
+    const database = await newTeamDb();
+    const a = await openTestBackend();
+    const b = await openTestBackend();
+    const org = await a.call('organisations.create', { name: 'Short-lived Institute', country: 'KE' });
+    await link(a, database, 'anna');
+    await link(b, database, 'ben');
+    await vi.waitFor(async () => expect((await b.call('organisations.get', { id: org.id })).name).toBe('Short-lived Institute'), WAIT);
+
+    await b.call('organisations.delete', { id: org.id, revision: (await b.call('organisations.get', { id: org.id })).revision });
+    await vi.waitFor(async () => expect(await rejection(a.call('organisations.get', { id: org.id }))).toMatchObject({ code: 'NOT_FOUND' }), WAIT);
+    await synced(a);
+    await synced(b);
+    expect(await a.call('team.held', {})).toEqual([]);
+    expect(await b.call('team.held', {})).toEqual([]);
   });
 });

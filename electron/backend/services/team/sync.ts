@@ -316,7 +316,8 @@ export class TeamSync {
     if (!ids.length) return;
     const existing = await this.current(ids);
     const by = this.stamp();
-    const docs: Array<Record<string, unknown>> = [];
+    // An erasure goes first: a copy receiving the record's deletion has its erasure by then.
+    const docs: Array<Record<string, unknown>> = erased.filter((e) => !existing.get(erasureDocId(e.collection, e.id))).map((e) => erasureDoc(e, by));
     const tombstone = (collection: CollectionName, doc: Doc) => ({ _id: doc._id, _rev: doc._rev, _deleted: true, type: collection, v: TEAM_DOC_VERSION, by });
     for (const { collection, record } of puts) {
       const have = existing.get(docIdOf(collection, record.id));
@@ -333,7 +334,6 @@ export class TeamSync {
       const have = existing.get(docIdOf(collection, id));
       if (have && !have._deleted) docs.push(tombstone(collection, have));
     }
-    for (const entry of erased) if (!existing.get(erasureDocId(entry.collection, entry.id))) docs.push(erasureDoc(entry, by));
     if (!docs.length) return;
     const results = await this.db.bulkDocs(docs as never);
     results.forEach((r, i) => {
@@ -343,16 +343,25 @@ export class TeamSync {
     this.schedulePersist();
   }
 
-  /** The mirror's current (winning) documents by id; deleted ones included, missing ones absent. */
-  private async current(ids: readonly string[]): Promise<Map<string, Doc>> {
+  /**
+   * The mirror's current (winning) documents by id; deleted ones included (read whole with
+   * `bodies`: allDocs gives only their id and revision, and a deletion is parsed like any
+   * document), missing ones absent.
+   */
+  private async current(ids: readonly string[], bodies = false): Promise<Map<string, Doc>> {
     const out = new Map<string, Doc>();
     for (let i = 0; i < ids.length; i += 500) {
       const res = await this.db.allDocs({ keys: ids.slice(i, i + 500), include_docs: true, conflicts: true });
+      const deleted: Array<{ id: string; rev: string }> = [];
       for (const row of res.rows as Array<{ id?: string; key: string; value?: { rev: string; deleted?: boolean }; doc?: Doc | null; error?: string }>) {
         if (row.error || !row.value) continue;
-        if (row.value.deleted) out.set(row.key, { _id: row.key, _rev: row.value.rev, _deleted: true });
-        else if (row.doc) out.set(row.key, row.doc);
+        if (row.value.deleted) {
+          out.set(row.key, { _id: row.key, _rev: row.value.rev, _deleted: true });
+          if (bodies) deleted.push({ id: row.key, rev: row.value.rev });
+        } else if (row.doc) out.set(row.key, row.doc);
       }
+      const tombstones = await Promise.all(deleted.map(({ id, rev }) => (this.db.get(id, { rev }) as Promise<Doc>).catch(() => null)));
+      for (const doc of tombstones) if (doc) out.set(doc._id, doc);
     }
     return out;
   }
@@ -415,7 +424,7 @@ export class TeamSync {
     await this.bridgeOut();
     const retry = this.link.held.map((h) => h.docId);
     const docIds = [...new Set([...ids, ...retry])];
-    const docs = await this.current(docIds);
+    const docs = await this.current(docIds, true);
     const shared = this.shared;
     const store = this.ctx.store;
     const held = new Map<string, { docId: string; reason: TeamLink['held'][number]['reason']; detail: string }>();
@@ -458,7 +467,8 @@ export class TeamSync {
       const local = index >= 0 ? ((store.db[parsed.collection] as unknown as Collection<AnyRecord>).at(index) as AnyRecord) : undefined;
       if (local && isConfidential(local)) continue; // kept on this machine: the team's copy does not touch it
       if (parsed.kind === 'deleted') {
-        if (local) (removes.get(parsed.collection) ?? removes.set(parsed.collection, new Set()).get(parsed.collection)!).add(parsed.id);
+        // A deletion that came with its erasure is left to the erasure (it also takes trash copies and references).
+        if (local && !docs.has(erasureDocId(parsed.collection, parsed.id))) (removes.get(parsed.collection) ?? removes.set(parsed.collection, new Set()).get(parsed.collection)!).add(parsed.id);
         continue;
       }
       if (local && canonical(outgoing(parsed.collection, local)) === canonical(outgoing(parsed.collection, parsed.record))) continue;

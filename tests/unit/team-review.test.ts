@@ -1,7 +1,8 @@
 /**
  * Team sync, the cases a review of the engine found wrong, each proven here against the real peer
  * (pouchdb-server on 127.0.0.1, one workspace switched offline by the proxy): an erasure made
- * offline while a colleague edited the person, and a colleague's delete.
+ * offline while a colleague edited the person, and a colleague's delete of a record this copy
+ * still names.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openTestBackend, rejection, type TestBackend } from './helpers/workspace';
@@ -94,15 +95,50 @@ describe('team sync review', { timeout: 120_000 }, () => {
     const a = await openTestBackend();
     const b = await openTestBackend();
     const org = await a.call('organisations.create', { name: 'Short-lived Institute', country: 'KE' });
+    // A position there: Ben's delete takes it too (cascade), and Anna's copy must not keep the organisation for it.
+    const person = await a.call('contacts.create', { contact: { givenName: 'Amani', familyName: 'Otieno' }, positions: [{ organisationId: org.id, role: 'Director' }] });
     await link(a, database, 'anna');
     await link(b, database, 'ben');
     await vi.waitFor(async () => expect((await b.call('organisations.get', { id: org.id })).name).toBe('Short-lived Institute'), WAIT);
 
     await b.call('organisations.delete', { id: org.id, revision: (await b.call('organisations.get', { id: org.id })).revision });
     await vi.waitFor(async () => expect(await rejection(a.call('organisations.get', { id: org.id }))).toMatchObject({ code: 'NOT_FOUND' }), WAIT);
+    expect(a.store.db.positions.filter((p) => p.contactId === person.id)).toEqual([]);
     await synced(a);
     await synced(b);
     expect(await a.call('team.held', {})).toEqual([]);
     expect(await b.call('team.held', {})).toEqual([]);
+  });
+
+  it("keeps a record a colleague deleted while this copy's own record still names it: no reference left pointing at nothing", async () => {
+    const database = await newTeamDb();
+    const a = await openTestBackend();
+    const b = await openTestBackend();
+    const org = await a.call('organisations.create', { name: 'Nairobi Water Board', country: 'KE' });
+    await link(a, database, 'anna', proxy.url);
+    await link(b, database, 'ben');
+    await vi.waitFor(async () => expect((await b.call('organisations.get', { id: org.id })).name).toBe('Nairobi Water Board'), WAIT);
+
+    // Anna, offline, opens a case for the organisation; Ben, online, deletes the organisation.
+    await offline(a);
+    const kase = await a.call('cases.create', { title: 'Water board advisory', openedOn: '2026-04-01', clientId: org.id });
+    await b.call('organisations.delete', { id: org.id, revision: (await b.call('organisations.get', { id: org.id })).revision });
+    await vi.waitFor(async () => expect((await peer.allDocs(database)).find((d) => d._id === `organisations:${org.id}`)).toBeUndefined(), WAIT);
+
+    // Anna back online: her case arrives on the server, Ben's delete reaches her copy.
+    await online(a);
+    await vi.waitFor(async () => expect((await peer.allDocs(database)).find((d) => d._id === `cases:${kase.id}`)).toBeDefined(), WAIT);
+    await synced(a);
+    // Ben's delete has been dealt with on Anna's copy: applied, or kept aside.
+    await vi.waitFor(async () => {
+      const held = (await a.call('team.held', {})).map((h) => h.docId);
+      expect(held.includes(`organisations:${org.id}`) || a.store.locate('organisations', org.id) < 0).toBe(true);
+    }, WAIT);
+    // No case names an organisation that is not there; Anna's case keeps its client.
+    for (const c of a.store.db.cases) if (c.clientId) expect(a.store.locate('organisations', c.clientId), c.title).toBeGreaterThanOrEqual(0);
+    expect((await a.call('cases.get', { id: kase.id })).clientId).toBe(org.id);
+    expect((await a.call('organisations.get', { id: org.id })).name).toBe('Nairobi Water Board');
+    // The delete waits, listed for Anna, until no record here names the organisation.
+    expect(await a.call('team.held', {})).toEqual([expect.objectContaining({ docId: `organisations:${org.id}`, reason: 'missingReference' })]);
   });
 });

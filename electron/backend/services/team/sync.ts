@@ -21,11 +21,11 @@
 import { AppError } from '../../../../shared/errors';
 import type { TeamLink } from '../../../../shared/features/team/link';
 import type { ChangeStamp, ConflictDetail, ConflictSummary, HeldDocument, RecordTeamInfo, SyncState } from '../../../../shared/features/team/schema';
-import { docIdOf, erasureDocId, parseDocId, TEAM_DOC_VERSION } from '../../../../shared/features/team/schema';
+import { docIdOf, erasureDocId, localOnlyCollections, parseDocId, TEAM_DOC_VERSION } from '../../../../shared/features/team/schema';
 import { collectionSchemas, type CollectionName, type Database, type ErasureEntry } from '../../../../shared/schemas/database';
 import type { ServiceContext } from '../../records/context';
 import { eraseRecords } from '../../records/erase';
-import { references, type Table } from '../../records/references';
+import { list, references, type Table } from '../../records/references';
 import { nextTables } from '../../records/trash';
 import type { Collection } from '../../../../shared/schemas/collection';
 import { diffDatabase } from '../../store/journal';
@@ -481,6 +481,10 @@ export class TeamSync {
       await this.db.compact();
     }
 
+    // A colleague's delete of a record a record here still names (one made here while apart, or of
+    // a kind not shared) waits too: no reference is left pointing at nothing.
+    for (const [docId, namedBy] of this.keepNamed(puts, removes)) held.set(docId, { docId, reason: 'missingReference', detail: `named by ${namedBy}` });
+
     // A record naming one that is not here (not arrived yet, or kept from the team) waits.
     let changed = true;
     while (changed) {
@@ -548,6 +552,34 @@ export class TeamSync {
       }
     }
     return null;
+  }
+
+  /**
+   * Takes out of `removes` every record that a record staying here (as `puts` leaves it) names, and
+   * returns them (document id → the record naming it). A reminder or a note's saved version does
+   * not hold a delete back: they go with their record.
+   */
+  private keepNamed(puts: Map<CollectionName, Map<string, AnyRecord>>, removes: Map<CollectionName, Set<string>>): Map<string, string> {
+    const kept = new Map<string, string>();
+    let changed = true;
+    while (changed) {
+      changed = false;
+      for (const ref of references) {
+        const gone = removes.get(ref.to);
+        if (!gone?.size || ref.nested || ref.from === 'noteRevisions' || localOnlyCollections.includes(ref.from)) continue;
+        const from = ref.from as CollectionName;
+        for (const here of list(this.ctx.store.db, from)) {
+          if (removes.get(from)?.has(here.id)) continue;
+          const value = (puts.get(from)?.get(here.id) ?? here)[ref.field];
+          for (const id of ref.many ? (Array.isArray(value) ? (value as string[]) : []) : typeof value === 'string' ? [value] : []) {
+            if (!gone.delete(id)) continue;
+            kept.set(docIdOf(ref.to, id), `${from}:${here.id}`);
+            changed = true;
+          }
+        }
+      }
+    }
+    return kept;
   }
 
   private async eraseFromTeam(entries: readonly ErasureEntry[]): Promise<void> {

@@ -1,8 +1,8 @@
 /**
  * Team sync, the cases a review of the engine found wrong, each proven here against the real peer
  * (pouchdb-server on 127.0.0.1, one workspace switched offline by the proxy): an erasure made
- * offline while a colleague edited the person, and a colleague's delete of a record this copy
- * still names.
+ * offline while a colleague edited the person, a colleague's delete (of a record this copy still
+ * names), and a change the server refused.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openTestBackend, rejection, type TestBackend } from './helpers/workspace';
@@ -140,5 +140,32 @@ describe('team sync review', { timeout: 120_000 }, () => {
     expect((await a.call('organisations.get', { id: org.id })).name).toBe('Nairobi Water Board');
     // The delete waits, listed for Anna, until no record here names the organisation.
     expect(await a.call('team.held', {})).toEqual([expect.objectContaining({ docId: `organisations:${org.id}`, reason: 'missingReference' })]);
+  });
+
+  it('does not report synced when the server refused a change: the refusal stays in the status', async () => {
+    const database = await newTeamDb();
+    // The server's validation (as IT may install their own) refuses one organisation.
+    const ddoc = await peer.request('PUT', `/${database}/_design/refuse`, {
+      validate_doc_update: "function (newDoc) { if (newDoc.record && newDoc.record.name === 'Refused Institute') throw({ forbidden: 'refused by the team rules' }); }",
+    });
+    expect(ddoc.status).toBeLessThan(300);
+    const a = await openTestBackend();
+    await link(a, database, 'anna');
+    const refused = await a.call('organisations.create', { name: 'Refused Institute' });
+    const accepted = await a.call('organisations.create', { name: 'Accepted Institute' });
+    await vi.waitFor(async () => expect((await peer.allDocs(database)).map((d) => d._id)).toContain(`organisations:${accepted.id}`), WAIT);
+    await vi.waitFor(async () => expect((await a.call('team.status', {})).state).not.toBe('syncing'), WAIT);
+    expect((await peer.allDocs(database)).map((d) => d._id)).not.toContain(`organisations:${refused.id}`);
+    const status = await a.call('team.status', {});
+    expect(status.state).toBe('error');
+    expect(status.error?.detail).toContain('refused by the team rules');
+    expect(status.pending).toBe(1);
+
+    // Renamed so the rules accept it: it goes up, and sync is synced again.
+    const again = await a.call('organisations.get', { id: refused.id });
+    await a.call('organisations.update', { id: refused.id, revision: again.revision, changes: { name: 'Renamed Institute' } });
+    await vi.waitFor(async () => expect((await peer.allDocs(database)).map((d) => d._id)).toContain(`organisations:${refused.id}`), WAIT);
+    await synced(a);
+    expect((await a.call('team.status', {})).error).toBeNull();
   });
 });

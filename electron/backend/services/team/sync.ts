@@ -96,6 +96,8 @@ export class TeamSync {
   progress: { done: number; total: number | null } | null = null;
   readonly pending = new Set<string>();
   readonly conflicted = new Set<string>();
+  /** Documents the server refused (its validation, its rights), with its reason: until a newer version is written, sync is not "synced". */
+  private readonly refused = new Map<string, string>();
   applied = 0;
 
   constructor(ctx: ServiceContext, link: TeamLink, password: string) {
@@ -223,7 +225,11 @@ export class TeamSync {
       })
       .on('denied', (err) => {
         if (replication !== this.replication) return;
-        this.error = { key: 'team.problems.server', detail: String((err as { reason?: string })?.reason ?? err).slice(0, 400) };
+        // The sync's event wraps the write failure: { direction, doc: { id, reason } }.
+        const failure = (err as { doc?: { id?: string; reason?: string; message?: string } } | null)?.doc;
+        const detail = String(failure?.reason ?? failure?.message ?? 'refused').slice(0, 400);
+        if (failure?.id) this.refused.set(failure.id, detail);
+        this.error = { key: 'team.problems.server', detail };
       })
       .on('error', (err) => {
         if (replication !== this.replication) return;
@@ -243,12 +249,20 @@ export class TeamSync {
     const info = (await this.remote!.info().catch((e: unknown) => ({ error: 'unreachable', reason: String(e) }))) as { error?: string; reason?: string };
     if (replication !== this.replication || this.stopped) return;
     if (!info.error) {
-      this.state = 'synced';
       this.lastSyncedAt = now();
       this.offlineSince = null;
-      this.error = null;
       this.progress = null;
       this.pending.clear();
+      const [refused] = this.refused.values();
+      if (refused === undefined) {
+        this.state = 'synced';
+        this.error = null;
+        return;
+      }
+      // Idle, but not everything is on the server: what it refused stays pending and is told.
+      for (const id of this.refused.keys()) this.pending.add(id);
+      this.state = 'error';
+      this.error = { key: 'team.problems.server', detail: `${this.refused.size} change(s) refused: ${refused}`.slice(0, 400) };
       return;
     }
     const p = problemOf({ status: info.error === 'unauthorized' ? 401 : info.error === 'forbidden' ? 403 : info.error === 'not_found' ? 404 : undefined, reason: info.reason });
@@ -338,7 +352,10 @@ export class TeamSync {
     const results = await this.db.bulkDocs(docs as never);
     results.forEach((r, i) => {
       if ('error' in r && r.error) console.error('[attache] team mirror refused', docs[i]?._id, r);
-      else this.pending.add(String(docs[i]!._id));
+      else {
+        this.pending.add(String(docs[i]!._id));
+        this.refused.delete(String(docs[i]!._id)); // a newer version: the server is asked again
+      }
     });
     this.schedulePersist();
   }

@@ -2,7 +2,7 @@
  * Team sync, the cases a review of the engine found wrong, each proven here against the real peer
  * (pouchdb-server on 127.0.0.1, one workspace switched offline by the proxy): an erasure made
  * offline while a colleague edited the person, a colleague's delete (of a record this copy still
- * names), and a change the server refused.
+ * names), a change the server refused, and the status right after a save.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openTestBackend, rejection, type TestBackend } from './helpers/workspace';
@@ -167,5 +167,16 @@ describe('team sync review', { timeout: 120_000 }, () => {
     await vi.waitFor(async () => expect((await peer.allDocs(database)).map((d) => d._id)).toContain(`organisations:${refused.id}`), WAIT);
     await synced(a);
     expect((await a.call('team.status', {})).error).toBeNull();
+  });
+
+  it('does not say synced while a save has not gone out yet', async () => {
+    const database = await newTeamDb();
+    const a = await openTestBackend();
+    await link(a, database, 'anna');
+    const org = await a.call('organisations.create', { name: 'Just saved Institute' });
+    const right = await a.call('team.status', {});
+    expect([right.state, right.pending]).not.toEqual(['synced', 0]);
+    await synced(a);
+    expect((await peer.allDocs(database)).map((d) => d._id)).toContain(`organisations:${org.id}`);
   });
 });

@@ -83,6 +83,8 @@ export class TeamSync {
   private applying = false;
   private chain: Promise<unknown> = Promise.resolve();
   private outScheduled = false;
+  /** Out passes scheduled or running (each covers the saves published before it starts). */
+  private outQueued = 0;
   private inQueue = new Set<string>();
   private inScheduled = false;
   private persistTimer: NodeJS.Timeout | null = null;
@@ -292,10 +294,17 @@ export class TeamSync {
   private scheduleOut(): void {
     if (this.outScheduled || this.stopped) return;
     this.outScheduled = true;
+    this.outQueued++;
+    const done = () => void this.outQueued--;
     setImmediate(() => {
       this.outScheduled = false;
-      void this.run(() => this.bridgeOut());
+      this.run(() => this.bridgeOut()).then(done, done);
     });
+  }
+
+  /** A local save not yet written to the mirror: the status is not "synced" meanwhile. */
+  get saving(): boolean {
+    return this.outQueued > 0;
   }
 
   /** The records changed since the last bridged version, written to the mirror. */
@@ -353,6 +362,7 @@ export class TeamSync {
     results.forEach((r, i) => {
       if ('error' in r && r.error) console.error('[attache] team mirror refused', docs[i]?._id, r);
       else {
+        if (this.state === 'synced') this.state = 'syncing'; // until the replicator has pushed it and paused
         this.pending.add(String(docs[i]!._id));
         this.refused.delete(String(docs[i]!._id)); // a newer version: the server is asked again
       }

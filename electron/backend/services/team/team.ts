@@ -160,8 +160,9 @@ export class TeamHost {
     }
     return {
       ...base,
-      state: sync.state,
-      pending: sync.pending.size,
+      // A save not yet in the mirror counts as one change to send.
+      state: sync.saving && sync.state === 'synced' ? 'syncing' : sync.state,
+      pending: sync.pending.size + (sync.saving ? 1 : 0),
       progress: sync.progress,
       lastSyncedAt: sync.lastSyncedAt,
       offlineSince: sync.offlineSince,

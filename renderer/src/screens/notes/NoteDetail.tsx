@@ -17,6 +17,7 @@ import { NoteStatusBadge } from './badges';
 import { RevisionsPanel } from './RevisionsPanel';
 import { RichTextView } from './RichTextView';
 import { useLanguage } from '../../app/language';
+import { TeamStamp } from '../../components/TeamStamp';
 
 export function NoteDetail() {
   const { id = '' } = useParams();
@@ -84,6 +85,7 @@ export function NoteDetail() {
           </Group>
         }
       />
+      <TeamStamp collection="notes" id={n.id} />
 
       <Facts items={facts} />
 

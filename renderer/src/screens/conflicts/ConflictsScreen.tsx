@@ -64,7 +64,7 @@ export function ConflictsScreen() {
         {status.data && !linked ? (
           <Alert variant="light" color="gray" icon={<IconInfoCircle aria-hidden />}>
             {t('team.conflicts.notLinked')}{' '}
-            <Anchor component={Link} to="/settings?section=team">
+            <Anchor component={Link} to="/settings?section=team" inherit>
               {t('team.settings.openSettings')}
             </Anchor>
           </Alert>
@@ -80,14 +80,16 @@ export function ConflictsScreen() {
         ) : conflicts.isPending ? (
           <Loader size="sm" aria-label={t('common.loading')} />
         ) : list.length === 0 ? (
-          <Text size="sm" data-testid="no-conflicts">
-            {t('team.conflicts.empty')}
-          </Text>
+          linked || !status.data ? (
+            <Text size="sm" data-testid="no-conflicts">
+              {t('team.conflicts.empty')}
+            </Text>
+          ) : null
         ) : (
           <ConflictList conflicts={list} open={open} />
         )}
         {open ? <ConflictPanel key={`${open.collection}:${open.id}`} target={open} list={list} /> : null}
-        <HeldSection held={held.data ?? []} error={held.isError ? describeError(t, held.error) : null} />
+        {linked || held.data?.length ? <HeldSection held={held.data ?? []} error={held.isError ? describeError(t, held.error) : null} /> : null}
       </Stack>
     </div>
   );

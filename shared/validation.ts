@@ -2,16 +2,12 @@ import type { z } from 'zod';
 import { AppError, type Message } from './errors';
 import type { TranslationKey } from './i18n';
 
-/** A catalogue key with optional parameters ("validation.tooBig|max=2000"): dotted names, no spaces. */
-const CATALOGUE_KEY = /^[a-z][A-Za-z0-9]*(\.[A-Za-z][A-Za-z0-9_]*)+(\|[^\s|=]+=[^|]*)*$/;
-
 /**
  * Schemas put a catalogue key in their custom messages ("validation.required"); zod's own issues
  * are mapped to generic keys here so every field message is translatable.
  */
 export function issueMessage(issue: z.core.$ZodIssue): Message {
-  // "validation.required", or a feature's own key ("team.errors.plainHttp"); zod's own messages are sentences.
-  if (CATALOGUE_KEY.test(issue.message)) {
+  if (issue.message.startsWith('validation.') || issue.message.startsWith('team.errors.')) {
     const [key, ...rest] = issue.message.split('|');
     const params: Record<string, string> = {};
     for (const part of rest) {

@@ -4,6 +4,7 @@ import type { Platform } from './platform';
 import { createContext } from './records/context';
 import { createServices } from './services';
 import { createDueNotifier } from './services/myWork/notify';
+import { teamHostOf } from './services/team/team';
 import type { ReaderOptions } from './services/imports/reader';
 import { acquireWorkspaceLock, type WorkspaceLock } from './store/lock';
 import { recallDataKey } from './store/device-key';
@@ -82,6 +83,18 @@ export async function openBackend(opts: BackendOptions): Promise<Backend> {
           return reply;
         }
       : served;
+    // Team sync (services/team): started when the workspace is open, unlocked and linked, stopped
+    // when it locks or is unlinked; checked after every call, which costs a comparison.
+    const team = teamHostOf(ctx, opts.platform);
+    const keepTeamInStep = () => void team.ensure().catch((e: unknown) => console.error('[attache] team sync:', e));
+    keepTeamInStep();
+    const dispatched: Dispatch = async (name, input) => {
+      try {
+        return await dispatch(name, input);
+      } finally {
+        keepTeamInStep();
+      }
+    };
     const warmer = opts.warmWhenIdleMs !== undefined ? createIdleWarmer(ctx, opts.warmWhenIdleMs) : null;
     // While the window loads its screens, the home screen's data and matchmaking's indexes are built.
     warmer?.now();
@@ -91,14 +104,15 @@ export async function openBackend(opts: BackendOptions): Promise<Backend> {
       dispatch: warmer
         ? async (name, input) => {
             try {
-              return await dispatch(name, input);
+              return await dispatched(name, input);
             } finally {
               warmer.touch();
             }
           }
-        : dispatch,
+        : dispatched,
       async close() {
         warmer?.stop();
+        await team.stop().catch((e: unknown) => console.error('[attache] team sync did not stop cleanly:', e));
         clearInterval(maintenance);
         await store.close();
         await lock.release();

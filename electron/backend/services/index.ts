@@ -77,7 +77,7 @@ export function createServices(ctx: ServiceContext, platform: Platform, opts: { 
     imports: createImportService(ctx, platform, jobs, staging, opts.reader),
     archive: createArchiveService(ctx, platform, () => workspace.status(), staging, jobs),
     matchmaking: createMatchmakingService(ctx, platform, jobs),
-    team: createTeamService(ctx),
+    team: createTeamService(ctx, platform),
     exports: createExportService(ctx, platform, jobs, { cases, organisations, contacts, notes, trips }, cooperations),
   };
 }

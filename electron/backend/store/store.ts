@@ -35,6 +35,8 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /** A cache file starts with this and the key id it is encrypted under (16 dashes: not encrypted). */
 const CACHE_MAGIC = 'ATTACHE-CACHE-1:';
 const CACHE_HEAD = CACHE_MAGIC.length + 16;
+const STATE_MAGIC = 'ATTACHE-STATE-1:';
+const STATE_HEAD = STATE_MAGIC.length + 16;
 
 export type StoreState = 'new' | 'ready' | 'damaged' | 'locked';
 
@@ -99,6 +101,8 @@ export class Store {
   /** Where each record sits in its list (collection → id → index), for the database in `positionsOf`. */
   private positions = new Map<string, Map<string, number>>();
   private positionsOf: Database | null = null;
+  /** Told after every publish (the team sync's outgoing side); a listener must not throw or block. */
+  private readonly listeners = new Set<(next: Database, base: Database) => void>();
 
   private constructor(opts: StoreOptions) {
     this.dataDir = opts.dataDir;
@@ -373,6 +377,13 @@ export class Store {
     }
     this.low.data = next;
     this.lastWrite = Date.now();
+    for (const listener of this.listeners) {
+      try {
+        listener(next, base);
+      } catch (e) {
+        console.error('[attache] a store listener failed:', e);
+      }
+    }
     if (this.journal.size > (this.compactAt ?? Math.max(4 * 1024 * 1024, this.snapshotSize / 8))) this.compactInBackground();
   }
 
@@ -695,6 +706,71 @@ export class Store {
     }
   }
 
+  /** Calls `listener` after each published change (not after a restore or an unlock, which replace the database whole); returns the unsubscribe. */
+  onPublish(listener: (next: Database, base: Database) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /**
+   * State files beside the database (`attache.<name>.state`: the team sync's mirror): unlike a cache
+   * not derived from the records alone, so kept when the caches are dropped; encrypted like them
+   * with the data key when the workspace has a passphrase, and rewritten when the protection
+   * changes (setPassphrase), so none stays readable. Written durably (temp, fsync, rename).
+   */
+  writeState(name: string, data: Uint8Array): Promise<void> {
+    return this.serialize(async () => {
+      this.assertReady();
+      await this.writeStateNow(name, data, this.keyring);
+    });
+  }
+
+  private async writeStateNow(name: string, data: Uint8Array, keyring: Keyring | null): Promise<void> {
+    const head = Buffer.from(`${STATE_MAGIC}${keyring ? keyring.dataKey.keyId : '-'.repeat(16)}`, 'latin1');
+    const body = keyring ? encryptBlock(keyring.dataKey.key, data, Buffer.from(`attache-state:${name}`)) : data;
+    await writeFileDurably(this.statePath(name), [head, body]);
+  }
+
+  /** The state as written, or null (none, or written under another key). A file that cannot be opened is never rewritten by reading it. */
+  async readState(name: string): Promise<Buffer | null> {
+    return this.readStateWith(name, this.keyring);
+  }
+
+  private async readStateWith(name: string, keyring: Keyring | null): Promise<Buffer | null> {
+    const bytes = await readFile(this.statePath(name)).catch(() => null);
+    if (!bytes || bytes.length < STATE_HEAD || bytes.subarray(0, STATE_MAGIC.length).toString('latin1') !== STATE_MAGIC) return null;
+    const keyId = bytes.subarray(STATE_MAGIC.length, STATE_HEAD).toString('latin1');
+    if (!keyring) return keyId === '-'.repeat(16) ? bytes.subarray(STATE_HEAD) : null;
+    if (keyId !== keyring.dataKey.keyId) return null;
+    try {
+      return decryptBlock(keyring.dataKey.key, bytes.subarray(STATE_HEAD), Buffer.from(`attache-state:${name}`));
+    } catch {
+      return null;
+    }
+  }
+
+  removeState(name: string): Promise<void> {
+    return this.serialize(async () => {
+      await unlink(this.statePath(name)).catch(() => undefined);
+    });
+  }
+
+  private statePath(name: string): string {
+    if (!/^[a-z-]+$/.test(name)) throw new Error(`Bad state name ${name}`);
+    return join(this.dataDir, `attache.${name}.state`);
+  }
+
+  /** Every state file rewritten under the current protection (read under `from`); one that cannot be read is deleted, never left in the clear. */
+  private async convertStates(from: Keyring | null): Promise<void> {
+    for (const file of await readdir(this.dataDir).catch(() => [] as string[])) {
+      const m = /^attache\.([a-z-]+)\.state$/.exec(file);
+      if (!m) continue;
+      const data = await this.readStateWith(m[1]!, from);
+      if (data) await this.writeStateNow(m[1]!, data, this.keyring);
+      else await unlink(join(this.dataDir, file)).catch(() => undefined);
+    }
+  }
+
   /** Deletes every cache now; a write prepared before this is refused. */
   dropCaches(): Promise<void> {
     return this.serialize(() => this.dropCachesNow());
@@ -759,6 +835,7 @@ export class Store {
         // Decrypted snapshot first; the keys file goes only once no file needs it.
         await this.compactNow(null, this.meta.id);
         this.keyring = null;
+        await this.convertStates(previous);
         await this.convertBackups(previous);
         await unlink(this.keysPath).catch(() => undefined);
         return;
@@ -768,6 +845,7 @@ export class Store {
       await this.compactNow(keyring, this.meta.id);
       this.keyring = keyring;
       if (!previous) {
+        await this.convertStates(null);
         await this.convertBackups(null);
         await this.encryptSetAside(keyring);
       }

@@ -81,6 +81,11 @@ export const TeamLink = z.object({
   /** The mirror's sequence up to which the team's changes are in the store (written with them, atomically). */
   appliedSeq: z.number().int().nonnegative(),
   password: KeptPassword.nullable(),
+  /** Documents of the team kept aside (invalid, newer, unknown, or waiting for a record they name): retried as the team's changes arrive. */
+  held: z
+    .array(z.object({ docId: z.string().max(300), reason: z.enum(['unknownType', 'newerSchema', 'invalid', 'tooLarge', 'missingReference']), detail: z.string().max(500) }))
+    .max(10_000)
+    .default([]),
 });
 export type TeamLink = z.infer<typeof TeamLink>;
 

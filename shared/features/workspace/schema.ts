@@ -33,7 +33,7 @@ export const SettingsUpdate = patchOf(PublicSettings);
 export type SettingsUpdate = z.input<typeof SettingsUpdate>;
 
 /** Why a backup was made: the daily one (at start and while the app runs), setup, and each risky step. */
-export const BackupReason = z.enum(['daily', 'setup', 'migration', 'restore', 'import', 'manual', 'passphrase', 'erasure']);
+export const BackupReason = z.enum(['daily', 'setup', 'migration', 'restore', 'import', 'manual', 'passphrase', 'erasure', 'team']);
 export type BackupReason = z.infer<typeof BackupReason>;
 
 export const BackupInfo = z.object({

@@ -10,9 +10,8 @@ import { listCache, queryKey, window } from '../../records/lists';
 import { organisationRef } from '../organisations/organisations';
 import { collection } from '../../records/recipe';
 import { assertExists, newRecord } from '../../records/records';
-import { describeErasure, planErasure, unionRegisters, writeErasure } from '../../records/erasure';
-import { moveDamagedRegisterAside, readErasureRegister, writeErasureRegister } from '../../records/erasure-register';
-import type { ErasureEntry } from '../../../../shared/schemas/database';
+import { describeErasure, planErasure } from '../../records/erasure';
+import { eraseRecords } from '../../records/erase';
 import { contactOrder, contactRef, contactRows, preparedOrder, sortContactRows, toItem, type ContactRow } from './rows';
 import { contactMergeFields } from '../../../../shared/features/contacts/merge';
 import { mergedFields, proposedChoice } from '../../../../shared/schemas/merge';
@@ -152,33 +151,9 @@ export function createContactService(ctx: ServiceContext) {
      */
     async erase({ id, revision }: ParsedInputOf<'contacts.erase'>) {
       records.current(id, revision); // not found or stale: refused before anything is written
-      const sidecar = await readErasureRegister(store.dataDir);
-      await store.backupNow('erasure');
-      const registerMovedAside = sidecar.state === 'damaged' ? await moveDamagedRegisterAside(store.dataDir, ctx.now()) : null;
       const erasedAt = ctx.now().toISOString();
-      const entry: ErasureEntry = { id, collection: 'contacts', erasedAt };
-      await writeErasureRegister(store.dataDir, unionRegisters(sidecar.erasures, store.db.erasures, [entry]));
-      // Caches derived from the records (the search index) hold the person's words: gone before and after.
-      await store.dropCaches();
-      let impact;
-      try {
-        impact = await store.update((draft) => {
-          records.current(id, revision);
-          const erasure = planErasure(store.db, [entry], erasedAt);
-          writeErasure(draft, erasure);
-          draft.erasures = unionRegisters(store.db.erasures, [entry]);
-          return describeErasure(erasure, '', 'contacts');
-        });
-      } catch (e) {
-        // Not erased after all (changed meanwhile, or the write failed): the register says so too.
-        await writeErasureRegister(store.dataDir, unionRegisters(sidecar.erasures, store.db.erasures));
-        throw e;
-      }
-      // The journal (past changes) is folded into a fresh database file, so no older state of them stays.
-      await store.compact();
-      await store.dropCaches();
-      const { label: _label, ...summary } = impact;
-      return { ...summary, erasedAt, registerMovedAside };
+      const done = await eraseRecords(ctx, [{ id, collection: 'contacts', erasedAt }], () => void records.current(id, revision));
+      return { ...done.impact, erasedAt, registerMovedAside: done.registerMovedAside };
     },
 
     /** Both people side by side, the proposed choice per field, and the references that would move. */

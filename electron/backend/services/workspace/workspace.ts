@@ -2,6 +2,7 @@ import type { ServiceOf } from '../../../../shared/contract';
 import type { WorkspaceStatus } from '../../../../shared/features/workspace/schema';
 import { emptyDatabase } from '../../../../shared/schemas/database';
 import { SCHEMA_VERSION } from '../../../../shared/schemas/database';
+import { teamHostOf } from '../team/team';
 import type { ServiceContext } from '../../records/context';
 import { buildSampleDatabase } from '../../sample';
 import { applyErasures, unionRegisters } from '../../records/erasure';
@@ -70,6 +71,10 @@ export function createWorkspaceService(ctx: ServiceContext, shell: 'electron' | 
       return status();
     },
     async setPassphrase({ current, next }): Promise<WorkspaceStatus> {
+      if (next === null && current !== null) {
+        await store.verifyPassphrase(current);
+        await teamHostOf(ctx).beforePassphraseRemoved();
+      }
       await store.setPassphrase(current, next);
       // Without a passphrase there is no key to remember; a changed passphrase keeps the same key.
       if (next === null) await forgetDataKey(store.dataDir);

@@ -1,0 +1,86 @@
+/**
+ * The mirror: a PouchDB database inside the backend that holds what this workspace shares with its
+ * team, revision trees and conflicts included. PouchDB's own replicator syncs it with the CouchDB
+ * team database (never a replication protocol of ours); the sync engine (./sync.ts) moves records
+ * between it and the store.
+ *
+ * It lives in memory (memdown, pure JavaScript: no native LevelDB to build for Electron, and no
+ * plain files a passphrase would not cover). Its whole key-value tree — documents, revision trees,
+ * replication checkpoints — is written to the store's state file `attache.team-mirror.state`, which
+ * the store encrypts with the data key like everything else, and read back at the next open.
+ * memdown keeps its tree as a persistent (immutable) red-black tree, so a snapshot is a pointer
+ * taken between two batches: always consistent.
+ */
+import PouchDB from 'pouchdb-core';
+import HttpAdapter from 'pouchdb-adapter-http';
+import MemoryAdapter from 'pouchdb-adapter-memory';
+import Replication from 'pouchdb-replication';
+import memdown from 'memdown';
+
+export const Pouch = PouchDB.plugin(HttpAdapter).plugin(MemoryAdapter).plugin(Replication);
+export type Db = PouchDB.Database;
+
+/** memdown's instance with its own tree (no location: not in memdown's global store). */
+interface Tree {
+  readonly length: number;
+  forEach(visit: (key: string, value: string) => void): void;
+  insert(key: string, value: string): Tree;
+}
+interface MemStore {
+  _tree: Tree;
+}
+
+export interface Mirror {
+  db: Db;
+  /** The whole tree as bytes (JSON of [key, value] pairs), for the state file. */
+  dump(): Uint8Array;
+  close(): Promise<void>;
+}
+
+let serial = 0;
+
+const isEntries = (value: unknown): value is Array<[string, string]> =>
+  Array.isArray(value) && value.every((e) => Array.isArray(e) && e.length === 2 && typeof e[0] === 'string' && typeof e[1] === 'string');
+
+/** A mirror, empty or restored from `saved` (a dump; one that does not parse gives an empty mirror and `restored: false`). */
+export function openMirror(saved: Uint8Array | null): { mirror: Mirror; restored: boolean } {
+  const store = (memdown as unknown as () => MemStore)();
+  let restored = false;
+  if (saved) {
+    try {
+      const entries: unknown = JSON.parse(Buffer.from(saved).toString('utf8'));
+      if (isEntries(entries)) {
+        let tree = store._tree;
+        for (const [k, v] of entries) tree = tree.insert(k, v);
+        store._tree = tree;
+        restored = true;
+      }
+    } catch {
+      restored = false;
+    }
+  }
+  // PouchDB's LevelDB core keeps open databases by name: each mirror gets its own.
+  const name = `attache-mirror-${process.pid}-${++serial}`;
+  const db = new Pouch(name, { adapter: 'memory', db: () => store, auto_compaction: false });
+  return {
+    restored,
+    mirror: {
+      db,
+      dump() {
+        const entries: Array<[string, string]> = [];
+        store._tree.forEach((k, v) => void entries.push([String(k), String(v)]));
+        return Buffer.from(JSON.stringify(entries), 'utf8');
+      },
+      close: () => db.close(),
+    },
+  };
+}
+
+/** The team database on the server, as PouchDB's HTTP adapter reaches it. */
+export function openRemote(url: string, database: string, user: string, password: string): Db {
+  return new Pouch(`${url}/${encodeURIComponent(database)}`, {
+    adapter: 'http',
+    skip_setup: true,
+    auth: { username: user, password },
+  });
+}

@@ -10,13 +10,13 @@ import { IconGitMerge, IconInfoCircle } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import type { ConflictDetail, ConflictSummary } from '../../../../shared/features/team/schema';
 import type { CollectionName } from '../../../../shared/schemas/database';
 import type { TranslationKey } from '../../../../shared/i18n';
 import { AppError } from '../../../../shared/errors';
 import { useApi } from '../../api/context';
-import { recordHeading, requestHeadingFocus, screenHeading } from '../../app/focus';
+import { focusScreenHeading, recordHeading, requestHeadingFocus, screenHeading } from '../../app/focus';
 import { useLanguage } from '../../app/language';
 import { TEAM_STATUS_KEY, useTeamStatus } from '../../app/teamSync';
 import { describeError } from '../../lib/errors';
@@ -54,6 +54,15 @@ export function ConflictsScreen() {
   }, [heldCount, queryClient]);
 
   const list = conflicts.data ?? [];
+  // After a resolve the Keep button is gone with its form: once the address has moved on, focus goes
+  // to the next conflict's heading (when it has loaded) or to the list's.
+  const location = useLocation();
+  const [focusTo, setFocusTo] = useState<string | null>(null);
+  useEffect(() => {
+    if (!focusTo || focusTo !== location.pathname) return;
+    setFocusTo(null);
+    focusScreenHeading(focusTo);
+  }, [focusTo, location.pathname]);
 
   return (
     <div className="page conflicts-page">
@@ -88,7 +97,7 @@ export function ConflictsScreen() {
         ) : (
           <ConflictList conflicts={list} open={open} />
         )}
-        {open ? <ConflictPanel key={`${open.collection}:${open.id}`} target={open} list={list} /> : null}
+        {open ? <ConflictPanel key={`${open.collection}:${open.id}`} target={open} list={list} onResolved={setFocusTo} /> : null}
         {linked || held.data?.length ? <HeldSection held={held.data ?? []} error={held.isError ? describeError(t, held.error) : null} /> : null}
       </Stack>
     </div>
@@ -182,7 +191,7 @@ function Value({ value }: { value: unknown }) {
   }
 }
 
-function ConflictPanel({ target, list }: { target: { collection: CollectionName; id: string }; list: ConflictSummary[] }) {
+function ConflictPanel({ target, list, onResolved }: { target: { collection: CollectionName; id: string }; list: ConflictSummary[]; onResolved: (next: string) => void }) {
   const { t } = useTranslation();
   const api = useApi();
   const detail = useQuery({ queryKey: ['team', 'conflict', target.collection, target.id], queryFn: () => api.team.conflict(target), retry: false });
@@ -198,10 +207,10 @@ function ConflictPanel({ target, list }: { target: { collection: CollectionName;
       </Alert>
     );
   }
-  return <ConflictForm conflict={detail.data} list={list} />;
+  return <ConflictForm conflict={detail.data} list={list} onResolved={onResolved} />;
 }
 
-function ConflictForm({ conflict, list }: { conflict: ConflictDetail; list: ConflictSummary[] }) {
+function ConflictForm({ conflict, list, onResolved }: { conflict: ConflictDetail; list: ConflictSummary[]; onResolved: (next: string) => void }) {
   const { t, i18n } = useTranslation();
   const lang = useLanguage();
   const api = useApi();
@@ -222,10 +231,17 @@ function ConflictForm({ conflict, list }: { conflict: ConflictDetail; list: Conf
       const next = others[Math.max(0, Math.min(at, others.length - 1))];
       const path = next ? conflictPath(next) : '/conflicts';
       requestHeadingFocus(path);
+      onResolved(path);
       await navigate(path);
-      await queryClient.invalidateQueries({ queryKey: ['team'] });
+      // The resolved conflict is gone: its versions are not asked for again, everything else of the team is.
+      queryClient.removeQueries({ queryKey: ['team', 'conflict', conflict.collection, conflict.id] });
+      await queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] === 'team' && q.queryKey[1] !== 'conflict' });
     },
-    onError: (e) => setError(describeError(t, e)),
+    onError: (e) => {
+      setError(describeError(t, e));
+      // Another version arrived meanwhile: the versions are shown again, as they are now.
+      if (e instanceof AppError && e.code === 'CONFLICT') void queryClient.invalidateQueries({ queryKey: ['team', 'conflict', conflict.collection, conflict.id] });
+    },
   });
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -268,11 +284,11 @@ function ConflictForm({ conflict, list }: { conflict: ConflictDetail; list: Conf
                       {label}
                     </Table.Th>
                     {conflict.versions.map((v, i) => (
-                      <Table.Td key={v.rev} className={choices[field] === i ? 'conflict-chosen' : undefined}>
+                      <Table.Td key={v.rev} className={(choices[field] ?? 0) === i ? 'conflict-chosen' : undefined}>
                         <Radio
                           name={`keep-${field}`}
                           value={String(i)}
-                          checked={choices[field] === i}
+                          checked={(choices[field] ?? 0) === i}
                           onChange={() => setChoices((c) => ({ ...c, [field]: i }))}
                           label={<Value value={values[i]} />}
                           aria-describedby={`field-${field} version-${i}`}

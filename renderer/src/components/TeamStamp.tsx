@@ -42,7 +42,7 @@ export function TeamStamp({ collection, id }: { collection: CollectionName; id: 
       ) : null}
       {r.conflict ? (
         <Anchor component={Link} to={`/conflicts/${collection}/${encodeURIComponent(id)}`} underline="never" title={t('team.stamp.conflictHint')}>
-          <Badge variant="filled" color="orange.8" tt="none" leftSection={<IconGitMerge size={12} aria-hidden />} style={{ cursor: 'pointer' }}>
+          <Badge variant="light" color="red" tt="none" leftSection={<IconGitMerge size={12} aria-hidden />} style={{ cursor: 'pointer' }}>
             {t('team.stamp.conflict')}
           </Badge>
         </Anchor>

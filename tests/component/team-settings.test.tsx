@@ -2,10 +2,12 @@
  * Settings → Team against the real backend: the connect form's mistakes show under their fields
  * (the shared schema's own sentences: plain http to another computer, a user in the address, a
  * database name CouchDB refuses, empty fields), nothing is sent until they are fixed, the share
- * choice explains what each kind carries and what never travels, and a failure the backend reports
- * is shown beside the form. While the workspace is not linked, the Conflicts screen says so, and
- * neither the sidebar's status nor a record's team stamp shows anything.
+ * choice explains what each kind carries and what never travels, and the backend's answer to "Test
+ * connection" (nobody listening at the address) is shown in words beside the form. While the
+ * workspace is not linked, the Conflicts screen says so, and neither the sidebar's status nor a
+ * record's team stamp shows anything.
  */
+import { createServer } from 'node:net';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { TeamSyncStatus } from '../../renderer/src/app/teamSync';
@@ -14,6 +16,19 @@ import { ConflictsScreen } from '../../renderer/src/screens/conflicts/ConflictsS
 import { SettingsScreen } from '../../renderer/src/screens/settings/SettingsScreen';
 import { openTestBackend, type TestBackend } from '../unit/helpers/workspace';
 import { renderWithBackend } from './render';
+
+/** A port on this machine where nothing listens (taken, then let go). */
+function closedPort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
 
 const team = () => screen.findByRole('region', { name: 'Team' });
 const type = (scope: HTMLElement, label: string | RegExp, value: string) => fireEvent.change(within(scope).getByLabelText(label), { target: { value } });
@@ -63,7 +78,7 @@ describe('Settings → Team', () => {
     expect(calls.filter((n) => n.startsWith('team.') && n !== 'team.status')).toEqual([]);
 
     // Fixed: plain http to this computer is allowed; the mistakes go, and the input goes to the backend.
-    type(section, /^Server address/, 'http://127.0.0.1:5984/');
+    type(section, /^Server address/, `http://127.0.0.1:${await closedPort()}/`);
     type(section, /^Database/, 'bureau_africa');
     type(section, /^User name/, 'anna');
     type(section, /^Password/, 'team password');
@@ -71,8 +86,9 @@ describe('Settings → Team', () => {
     await waitFor(() => expect(calls).toContain('team.test'));
     await waitFor(() => expect(url).not.toHaveAttribute('aria-invalid'));
     expect(database).not.toHaveAttribute('aria-invalid');
-    // What the backend answers stands beside the form (the skeleton service refuses every link).
-    expect(await within(section).findByRole('alert')).toHaveTextContent(/\S/);
+    // The backend's answer, in words: nothing listens at that port.
+    expect(await within(section).findByTestId('team-test-outcome')).toHaveTextContent('The server cannot be reached. Check the address and the network.');
+    expect(within(section).getByRole('status')).toContainElement(within(section).getByTestId('team-test-outcome'));
   });
 
   it('offers every kind to share, each saying what it carries, and says what never leaves the machine', async () => {
@@ -80,7 +96,7 @@ describe('Settings → Team', () => {
     renderWithBackend(backend, <SettingsScreen />);
     const section = await team();
     const group = await within(section).findByRole('group', { name: 'What to share' });
-    expect(group).toHaveAccessibleDescription(/Reminders, saved views, records classified Confidential and private phone numbers never leave this computer\./);
+    expect(group).toHaveAccessibleDescription(/Reminders, saved views, records classified Confidential and private phone numbers and e-mail addresses never leave this computer\./);
     const boxes = within(group).getAllByRole('checkbox');
     expect(boxes.map((b) => b.closest('.mantine-Checkbox-root')?.querySelector('label')?.textContent)).toEqual([
       'Organisations and people',

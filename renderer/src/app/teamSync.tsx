@@ -45,15 +45,15 @@ export function useSyncNow() {
   });
 }
 
-/** The status line's icon by state. */
-function StateIcon({ state }: { state: TeamStatus['state'] }) {
-  const props = { size: 16, 'aria-hidden': true, className: `team-status-icon team-status-${state}` } as const;
+/** The status's icon by state (the sidebar, Settings → Team). */
+export function StateIcon({ state, size = 16 }: { state: TeamStatus['state']; size?: number }) {
+  const props = { size, 'aria-hidden': true, className: `team-status-icon team-status-${state}` } as const;
   switch (state) {
     case 'synced':
       return <IconCloudCheck {...props} />;
     case 'connecting':
     case 'syncing':
-      return <Loader size={14} className="team-status-icon" aria-hidden />;
+      return <Loader size={size - 2} className="team-status-icon" aria-hidden />;
     case 'offline':
       return <IconCloudOff {...props} />;
     case 'needsPassword':

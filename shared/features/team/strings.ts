@@ -59,7 +59,7 @@ export const strings = defineStrings({
         password: 'Password',
         passwordHelp: 'Kept sealed and never shown again.',
         share: 'What to share',
-        shareHelp: 'Reminders, saved views, records classified Confidential and private phone numbers never leave this computer.',
+        shareHelp: 'Reminders, saved views, records classified Confidential and private phone numbers and e-mail addresses never leave this computer.',
         kinds: {
           contacts: 'Organisations and people',
           cases: 'Cases',
@@ -225,7 +225,7 @@ export const strings = defineStrings({
         password: 'Passwort',
         passwordHelp: 'Wird versiegelt aufbewahrt und nie wieder angezeigt.',
         share: 'Was geteilt wird',
-        shareHelp: 'Erinnerungen, gespeicherte Ansichten, als vertraulich eingestufte Einträge und private Telefonnummern verlassen diesen Computer nie.',
+        shareHelp: 'Erinnerungen, gespeicherte Ansichten, als vertraulich eingestufte Einträge sowie private Telefonnummern und E-Mail-Adressen verlassen diesen Computer nie.',
         kinds: {
           contacts: 'Organisationen und Personen',
           cases: 'Vorgänge',

@@ -7,7 +7,7 @@
  * from the backend's answer otherwise.
  */
 import { Alert, Anchor, Button, Checkbox, Group, List, Modal, Stack, Text, TextInput, ThemeIcon, Title } from '@mantine/core';
-import { IconAlertTriangle, IconCheck, IconCircleDot, IconPlugConnected, IconPlugConnectedX, IconRefresh, IconX } from '@tabler/icons-react';
+import { IconAlertTriangle, IconCheck, IconPlugConnected, IconPlugConnectedX, IconRefresh, IconX } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type FormEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,7 +17,7 @@ import { passwordKeeps, shareKinds, type ShareKind } from '../../../../shared/fe
 import { TeamConnectInput, type TeamStatus } from '../../../../shared/features/team/schema';
 import { useApi } from '../../api/context';
 import { useLanguage } from '../../app/language';
-import { TEAM_STATUS_KEY, useSyncNow, useTeamStatus } from '../../app/teamSync';
+import { StateIcon, TEAM_STATUS_KEY, useSyncNow, useTeamStatus } from '../../app/teamSync';
 import { PassphraseInput } from '../../components/form/PassphraseInput';
 import { byField, describeError, formErrorsOf, schemaErrors } from '../../lib/errors';
 import { notifyError, notifySuccess } from '../../lib/notify';
@@ -55,7 +55,7 @@ export function TeamSection() {
       ) : !s ? null : s.state === 'off' ? (
         <ConnectForm onLinked={() => focusLater(heading)} />
       ) : (
-        <LinkedPanel status={s} onUnlinked={() => focusLater(heading)} />
+        <LinkedPanel status={s} now={status.dataUpdatedAt || Date.now()} onUnlinked={() => focusLater(heading)} />
       )}
     </Stack>
   );
@@ -237,7 +237,7 @@ function ConnectForm({ onLinked }: { onLinked: () => void }) {
   );
 }
 
-function LinkedPanel({ status: s, onUnlinked }: { status: TeamStatus; onUnlinked: () => void }) {
+function LinkedPanel({ status: s, now, onUnlinked }: { status: TeamStatus; now: number; onUnlinked: () => void }) {
   const { t } = useTranslation();
   const lang = useLanguage();
   const api = useApi();
@@ -265,11 +265,11 @@ function LinkedPanel({ status: s, onUnlinked }: { status: TeamStatus; onUnlinked
     <Stack gap="md">
       <Group gap="sm" wrap="nowrap" align="flex-start">
         <ThemeIcon variant="light" color={s.state === 'error' || s.state === 'needsPassword' ? 'red' : s.state === 'offline' ? 'gray' : 'teal'} size="lg" aria-hidden>
-          {s.state === 'error' || s.state === 'needsPassword' ? <IconAlertTriangle size={20} /> : <IconCircleDot size={20} />}
+          <StateIcon state={s.state} size={20} />
         </ThemeIcon>
         <div>
           <Text fw={600} size="sm" data-testid="team-settings-state">
-            {syncLine(t, s, Date.now(), lang)}
+            {syncLine(t, s, now, lang)}
           </Text>
           <Text size="sm">{t('team.settings.linkedTo', { database: s.database ?? '', url: s.url ?? '' })}</Text>
           <Text size="sm" c="dimmed">

@@ -168,13 +168,28 @@ test.describe('team sync', () => {
       .toEqual({ title: chosenTitle, conflicts: [] });
   });
 
-  test('the case shows who changed it, and its team history', async () => {
+  test('the open case shows the team’s next change as it arrives, who made it, and its team history', async () => {
     const { page, host } = j;
     await page.goto(`${host.url}#/cases/${theCase.id}`);
     await expect(page.getByRole('heading', { name: /Solar skills/, level: 2 })).toBeVisible();
     const stamp = page.getByTestId('team-stamp');
     await expect(stamp).toContainText(/Changed by (anna|ben) · /);
+
+    // Ben writes a summary on the server while the case is open here: the page shows it without a reload.
+    const current = (await serverDoc(theCase.id)).body;
+    const at = new Date().toISOString();
+    const put = await peer.request('PUT', `/${DB}/${encodeURIComponent(`cases:${theCase.id}`)}`, {
+      ...current,
+      by: { user: BEN.user, at, device: 'bensdevice00000000001' },
+      record: { ...current.record, summary: 'Ben: the Kampala visit is confirmed.', updatedAt: at },
+    });
+    expect(put.status).toBe(201);
+    await expect(page.getByText('Ben: the Kampala visit is confirmed.')).toBeVisible({ timeout: 30_000 });
+    await expect(stamp).toContainText('Changed by ben · ');
     await stamp.getByRole('button', { name: 'Team history' }).click();
-    await expect(stamp.getByRole('list', { name: 'Team history' }).getByRole('listitem')).not.toHaveCount(0);
+    await expect(stamp.getByRole('button', { name: 'Team history' })).toHaveAttribute('aria-expanded', 'true');
+    const history = stamp.getByRole('list', { name: 'Team history' }).getByRole('listitem');
+    await expect(history.first()).toHaveText(/^ben · /);
+    await expect(history).not.toHaveCount(1);
   });
 });

@@ -30,9 +30,14 @@ export function sinceTime(iso: string, now: number, lang: string): string {
   return formatDateTime(iso, lang);
 }
 
-/** A problem's sentence from its key (team.problems.*), with the server's detail where it has a place. */
+/**
+ * A problem's sentence from its key, with the server's detail where it has a place. The test's
+ * answer names the problem alone ("unreachable"), the status's error the whole key
+ * ("team.problems.unreachable"): both read the same.
+ */
 export function problemText(t: TFunction, key: string, detail = ''): string {
-  return translateMessage(t, { key: `team.problems.${key}` as TranslationKey, params: { detail } }, detail || key);
+  const whole = key.startsWith('team.problems.') ? key : `team.problems.${key}`;
+  return translateMessage(t, { key: whole as TranslationKey, params: { detail } }, detail || key);
 }
 
 /** Where sync stands, in one short line: "Synced · 2 min ago", "Syncing 12 changes", "Offline since 10:02"… */

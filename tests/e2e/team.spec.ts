@@ -89,6 +89,11 @@ test.describe('team sync', () => {
     await keyTo(page, team.getByRole('button', { name: 'Connect', exact: true }));
     await page.keyboard.press('Enter');
     await expect(statusLine()).toHaveText(/^Synced · /, { timeout: 60_000 });
+    // Sync now, beside the status, by keyboard.
+    const syncNow = sidebar().getByRole('button', { name: 'Sync now' });
+    await syncNow.focus();
+    await page.keyboard.press('Enter');
+    await expect(statusLine()).toHaveText(/^(Syncing|Synced)/);
     await expect(team.getByTestId('team-settings-state')).toHaveText(/^Synced/);
     await expect(team.getByText(`${DB} on ${peer.url}`)).toBeVisible();
     // The password is never shown back.

@@ -278,7 +278,6 @@ export const de: CoreCatalogue = {
   pdf: {
     caseBriefing: 'Vorgangs-Briefing',
     classification: 'Einstufung',
-    internal: 'Intern',
     generated: 'Erstellt am {{date}}',
     page: 'Seite {{page}} von {{pages}}',
     summary: 'Zusammenfassung',

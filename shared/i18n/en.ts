@@ -286,7 +286,6 @@ export const en = {
   pdf: {
     caseBriefing: 'Case briefing',
     classification: 'Classification',
-    internal: 'Internal',
     generated: 'Generated {{date}}',
     page: 'Page {{page}} of {{pages}}',
     summary: 'Summary',

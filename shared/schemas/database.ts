@@ -16,7 +16,7 @@ import { defaultSettings, Settings } from '../features/workspace/schema';
 import { Collection } from './collection';
 
 /** Bump with a migration in electron/backend/store/migrations.ts. */
-export const SCHEMA_VERSION = 10;
+export const SCHEMA_VERSION = 11;
 
 /** The record collections, each an array of records with id/createdAt/updatedAt/revision. */
 export const collectionSchemas = {

@@ -136,6 +136,8 @@ export function generateDomainDatabase(size: DomainSize, seed = 7): Database {
       body,
       caseIds: r.next() < 0.3 ? [cases[r.int(0, cases.length - 1)]!.id] : [],
       contactIds: [],
+      // Every eighth note is confidential; taken from the index, not the rng, so the rest stays as it was.
+      classification: i % 8 === 0 ? 'confidential' : 'internal',
     };
     notes.push(note);
     noteRevisions.push({ id: `rev-${i}`, noteId: note.id, savedAt: stamp, noteRevision: 1, title: note.title, status: note.status, body });

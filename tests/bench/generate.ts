@@ -71,6 +71,8 @@ export function generateCases(count: number, seed = 1): CaseRecord[] {
       partnerOrganisationIds: [],
       fundingInstruments: [],
       programmeId: null,
+      // Every tenth case is confidential; taken from the index, not the rng, so the rest stays as it was.
+      classification: i % 10 === 0 ? ('confidential' as const) : ('internal' as const),
       countries: cs,
       topics: r.some(topics, r.int(1, 4)),
       status: r.pick(caseStatuses),

@@ -12,11 +12,12 @@ import { benchArchive } from './archive-bench';
 import { benchMatchmaking, benchMatchmakingService } from './matchmaking';
 import { benchDashboard } from './dashboard-bench';
 import { benchSearch } from './search-bench';
+import { benchTeam } from './team-bench';
 import { execFileSync } from 'node:child_process';
 
 /**
  * `npm run bench`: generated workspaces of realistic and large size; prints figures, asserts nothing.
- * BENCH_ONLY=store (or domain, dashboard, search, ui, book, reports, import, export, archive, matchmaking) limits the sections; BENCH_RUNS sets the repetitions (medians are printed).
+ * BENCH_ONLY=store (or domain, dashboard, search, team, ui, book, reports, import, export, archive, matchmaking) limits the sections; BENCH_RUNS sets the repetitions (medians are printed).
  */
 const only = (process.env.BENCH_ONLY ?? '').split(',').filter(Boolean);
 const wants = (section: string) => only.length === 0 || only.includes(section);
@@ -54,6 +55,11 @@ async function main() {
     if (wants('search')) {
       console.log('Search: the index of our own beside MiniSearch and FlexSearch, the update per save, open until the index is ready; at 1× and 10× a realistic workspace');
       console.log(await benchSearch(dir, Number(process.env.BENCH_RUNS ?? 9), (process.env.BENCH_SEARCH_FACTORS ?? '1,10').split(',').map(Number)));
+      console.log('');
+    }
+    if (wants('team')) {
+      console.log('Team sync with a CouchDB-protocol server on loopback (pouchdb-server): first sync and save → arrival, beside PouchDB alone measured alternately');
+      console.log(await benchTeam(dir, (process.env.BENCH_TEAM_FACTORS ?? '1,10').split(',').map(Number), Number(process.env.BENCH_RUNS ?? 15)));
       console.log('');
     }
     if (wants('import')) {

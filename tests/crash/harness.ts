@@ -28,11 +28,11 @@ export interface CrashReport {
 }
 
 /** Bundled under node_modules/.cache, so its external dependencies (pdfkit) resolve from the repository. */
-export async function bundleWriter(): Promise<string> {
-  const out = join(here, '..', '..', 'node_modules', '.cache', 'attache-crash', `writer-${process.pid}.mjs`);
+export async function bundleWriter(entry = 'writer'): Promise<string> {
+  const out = join(here, '..', '..', 'node_modules', '.cache', 'attache-crash', `${entry}-${process.pid}.mjs`);
   // As the web host is built (scripts/build.mjs): ESM, with require for the CommonJS dependencies.
   await build({
-    entryPoints: [join(here, 'writer.ts')],
+    entryPoints: [join(here, `${entry}.ts`)],
     bundle: true,
     platform: 'node',
     target: 'node20',

@@ -44,7 +44,7 @@ test.describe('an advisor keeps advisory cases: create, edit, filter, validate, 
     await expectAccessible(page, 'case detail');
   });
 
-  test('a second case by mouse, then an edit of status and title', async () => {
+  test('a second case by mouse, then an edit of status, title and classification', async () => {
     const { page } = j;
     const countries = page.getByRole('combobox', { name: 'Partner countries' });
     // A second case, by mouse this time.
@@ -65,9 +65,16 @@ test.describe('an advisor keeps advisory cases: create, edit, filter, validate, 
     await page.getByLabel('Title').fill('Water research alliance with Jordan and Lebanon');
     await page.getByRole('form', { name: 'Edit case' }).getByRole('combobox', { name: 'Status' }).click();
     await page.getByRole('option', { name: 'Advising' }).click();
+    const classification = page.getByRole('form', { name: 'Edit case' }).getByRole('combobox', { name: 'Classification' });
+    await expect(classification).toHaveValue('Internal');
+    await classification.click();
+    await page.getByRole('option', { name: 'Confidential' }).click();
     await page.getByRole('button', { name: 'Save' }).click();
     await expect(page.getByRole('heading', { name: 'Water research alliance with Jordan and Lebanon' })).toBeVisible();
     await expect(page.getByRole('article').getByText('Advising').first()).toBeVisible();
+    // A confidential case says so beside its status, and in its details.
+    await expect(page.getByRole('article').getByText('Confidential')).toHaveCount(2);
+    await expectAccessible(page, 'confidential case detail');
   });
 
   test('validation at the fields saves nothing; leaving or cancelling with changes asks first', async () => {

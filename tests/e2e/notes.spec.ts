@@ -130,6 +130,8 @@ test.describe('an advisor writes a strategy note: rich text by keyboard, version
     const editForm = page.getByRole('form', { name: 'Edit note' });
     await editForm.getByRole('combobox', { name: 'Status' }).click();
     await page.getByRole('option', { name: 'Final' }).click();
+    await editForm.getByRole('combobox', { name: 'Classification' }).click();
+    await page.getByRole('option', { name: 'Confidential' }).click();
     const cases = page.getByRole('textbox', { name: 'Linked cases' });
     await cases.fill('Ghana');
     await page.getByRole('option', { name: new RegExp(CASE) }).click();
@@ -142,6 +144,8 @@ test.describe('an advisor writes a strategy note: rich text by keyboard, version
     await expect(detail.getByRole('columnheader', { name: 'Partner' })).toBeVisible();
     await expect(detail.getByRole('cell', { name: 'Kumasi' })).toBeVisible();
     await expect(detail.getByText('Final', { exact: true })).toBeVisible();
+    // A confidential note says so beside its status, and in its details.
+    await expect(detail.getByText('Confidential', { exact: true })).toHaveCount(2);
     const caseLink = detail.getByRole('link', { name: new RegExp(CASE) });
     await expect(caseLink).toHaveAttribute('href', /#\/cases\/[\w-]+$/);
   });

@@ -38,7 +38,7 @@ async function version9Workspace() {
 
 describe('migration 9 → 10: reminders on people, the notification setting', () => {
   it('is the current step', () => {
-    expect(SCHEMA_VERSION).toBe(10);
+    expect(SCHEMA_VERSION).toBeGreaterThanOrEqual(10);
     expect(migrations.map((m) => m.from)).toContain(9);
   });
 
@@ -48,7 +48,7 @@ describe('migration 9 → 10: reminders on people, the notification setting', ()
     expect(w.text).not.toContain('notifyDue');
     const store = await Store.open({ dataDir: w.dataDir });
     expect(store.state).toBe('ready');
-    expect(store.db.schemaVersion).toBe(10);
+    expect(store.db.schemaVersion).toBe(SCHEMA_VERSION);
     expect(store.db.reminders.length).toBe(0);
     expect(store.db.settings).toMatchObject({ language: 'de', advisorName: 'Anna Berger', notifyDue: false });
     const backup = (await store.backups.list()).find((x) => x.reason === 'migration');

@@ -1,5 +1,6 @@
 import type { ActivityKind } from '../../../shared/features/cases/activities';
 import type { CasePriority, CaseStatus } from '../../../shared/features/cases/schema';
+import type { Classification } from '../../../shared/schemas/classification';
 import type { OrgKey } from './organisations';
 import type { PersonKey } from './people';
 import type { Advisor, Offset } from './support';
@@ -36,6 +37,8 @@ export interface CaseSeed {
   /** Status changes after the case was opened (in intake), oldest first; the last one is the current status. */
   readonly history: readonly (readonly [CaseStatus, Offset])[];
   readonly summary: string;
+  /** Internal unless said otherwise. */
+  readonly classification?: Classification;
   readonly tasks: readonly TaskSeed[];
   readonly timeline: readonly ActivitySeed[];
 }
@@ -455,6 +458,8 @@ export const cases = [
     history: [['analysis', -19]],
     summary:
       'The photonics institute has been offered a joint laboratory with the Yangtze Delta Academy. We review the partner’s funding and ownership structure, the export-control status of the planned work and the data flows, and recommend conditions. The institute’s board decides next week.',
+    // A due-diligence review with red flags on end use: for those who need to know.
+    classification: 'confidential',
     tasks: [
       { title: 'Ownership and funding profile of the partner', due: -10, who: 'S. Wagner', done: -11 },
       { title: 'Export-control pre-check with the institute’s officer', due: -4, who: 'S. Wagner' },

@@ -1,4 +1,5 @@
 import type { NoteKind } from '../../../shared/features/notes/schema';
+import type { Classification } from '../../../shared/schemas/classification';
 import type { CaseKey } from './cases';
 import type { PersonKey } from './people';
 import type { Advisor, Offset } from './support';
@@ -25,6 +26,8 @@ export interface NoteSeed {
   readonly contacts: readonly PersonKey[];
   /** The advisor who wrote the note and keeps it current. */
   readonly owner: Advisor;
+  /** Internal unless said otherwise. */
+  readonly classification?: Classification;
   /** Created on this day; the first saved version is from then. */
   readonly created: Offset;
   /** The current text was saved on this day; only with earlier versions (defaults to `created`). */

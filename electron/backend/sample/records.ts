@@ -262,6 +262,7 @@ export function buildCases(b: Builder): { cases: CaseRecord[]; tasks: TaskRecord
       openedOn,
       dueOn: c.due === null ? null : clock.day(c.due),
       summary: clock.fill(c.summary),
+      classification: c.classification ?? 'internal',
       statusHistory,
       shortlist: [],
     });
@@ -320,6 +321,7 @@ export function buildNotes({ clock, keys, newId }: Builder): { notes: NoteRecord
       body: markup(clock.fill(n.body)),
       caseIds: keys.all(n.cases),
       contactIds: keys.all(n.contacts),
+      classification: n.classification ?? 'internal',
     };
     notes.push(record);
     earlier.forEach((v, k) => {

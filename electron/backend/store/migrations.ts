@@ -177,6 +177,37 @@ export const migrations: Migration[] = [
       reminders: (db.reminders as unknown[] | undefined) ?? [],
     }),
   },
+  {
+    from: 10,
+    describe: 'Cases and strategy notes carry a classification (public, internal, confidential), as trips do; every existing one is internal.',
+    up: (db) => {
+      type Raw = Record<string, unknown>;
+      const classified = ['cases', 'notes'] as const;
+      // A value already there (a file edited by hand) is kept; every other case and note is internal.
+      const withClassification = (records: unknown) => ((records as Raw[] | undefined) ?? []).map((r) => ({ classification: 'internal', ...r }));
+      const upgrade = (collections: Raw): Raw => {
+        const out = { ...collections };
+        for (const name of classified) if (collections[name] !== undefined) out[name] = withClassification(collections[name]);
+        return out;
+      };
+      const trash = (db.trash as Raw[] | undefined) ?? [];
+      return {
+        ...upgrade(db),
+        // Deleted cases and notes come back with Undo, and so do the ones a merge (a note naming the
+        // merged person) or a shortlist save kept as they were: each copy gets the field too.
+        trash: trash.map((t) => {
+          const replaced = t.replaced as Raw[] | undefined;
+          return {
+            ...t,
+            ...(t.removed === undefined ? {} : { removed: upgrade(t.removed as Raw) }),
+            ...(replaced === undefined
+              ? {}
+              : { replaced: replaced.map((r) => ((classified as readonly unknown[]).includes(r.collection) ? { ...r, before: { classification: 'internal', ...(r.before as Raw) } } : r)) }),
+          };
+        }),
+      };
+    },
+  },
 ];
 
 export function versionOf(db: Record<string, unknown>): number {

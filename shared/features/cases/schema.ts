@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CountryCode, Id, IsoDate, RecordMeta, RegionCode, Topic, uniqueList, patchOf } from '../../schemas/common';
 import { text } from '../../schemas/text';
 import { MAX_FILTER_VALUES } from '../../schemas/list';
+import { Classification } from '../../schemas/classification';
 import { MatchReason, reasonKinds } from '../matchmaking/schema';
 
 export const caseStatuses = ['intake', 'analysis', 'advising', 'implementation', 'onHold', 'closed'] as const;
@@ -41,6 +42,8 @@ export const CaseFieldsShape = z.object({
   openedOn: IsoDate,
   dueOn: IsoDate.nullable(),
   summary: text(20000),
+  /** Who may see the case: a confidential one never leaves this machine (team sync) and marks its briefing. */
+  classification: Classification.default('internal'),
 });
 
 type DatedFields = { openedOn?: string | undefined; dueOn?: string | null | undefined };
@@ -71,6 +74,7 @@ export const CaseCreateInput = CaseFieldsShape.extend({
   owner: text(120).default(''),
   dueOn: IsoDate.nullable().default(null),
   summary: text(20000).default(''),
+  classification: Classification.default('internal'),
 }).superRefine(checkDueAfterOpened);
 export type CaseCreateInput = z.input<typeof CaseCreateInput>;
 
@@ -133,6 +137,8 @@ export const CaseListFilter = z.object({
   owners: z.array(z.string().max(120)).max(MAX_FILTER_VALUES).default([]),
   /** Cases naming any of these funding programmes. */
   programmeIds: z.array(Id).max(MAX_FILTER_VALUES).default([]),
+  /** Cases marked with any of these classifications. */
+  classifications: z.array(Classification).max(MAX_FILTER_VALUES).default([]),
   clientId: Id.optional(),
   /** Cases whose client or a partner organisation is in one of these groups. */
   groups: z.array(Id).max(MAX_FILTER_VALUES).default([]),

@@ -14,7 +14,7 @@ import { contactsContract } from '../contacts/contract';
 import { notesContract } from '../notes/contract';
 import { organisationsContract } from '../organisations/contract';
 import { tripsContract } from '../trips/contract';
-import { Classification } from '../trips/schema';
+import { Classification } from '../../schemas/classification';
 import { ExportFormat, MAX_VCARD_IDS, exportColumns, exportLists, type ExportColumn, type ExportList } from './schema';
 
 const Language = z.enum(['en', 'de']);

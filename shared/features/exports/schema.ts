@@ -20,10 +20,10 @@ export type ExportFormat = z.infer<typeof ExportFormat>;
 
 /** Every list screen's exportable columns, by the ids the screen gives them (trips: what its cells show). */
 export const exportColumns = {
-  cases: ['reference', 'title', 'client', 'status', 'priority', 'countries', 'programme', 'owner', 'dueOn', 'tasks', 'updatedAt'],
+  cases: ['reference', 'title', 'client', 'status', 'priority', 'countries', 'programme', 'classification', 'owner', 'dueOn', 'tasks', 'updatedAt'],
   organisations: ['name', 'kind', 'country', 'city', 'parent', 'topics', 'owner', 'people', 'cases', 'updatedAt'],
   contacts: ['name', 'role', 'organisation', 'country', 'email', 'phone', 'expertise', 'languages', 'owner', 'lastContact', 'updatedAt'],
-  notes: ['title', 'kind', 'status', 'countries', 'regions', 'topics', 'owner', 'updatedAt'],
+  notes: ['title', 'kind', 'status', 'countries', 'regions', 'topics', 'owner', 'classification', 'updatedAt'],
   trips: ['title', 'destinations', 'startDate', 'endDate', 'phase', 'classification', 'head', 'meetings'],
 } as const;
 export type ExportList = keyof typeof exportColumns;

@@ -71,6 +71,7 @@ export const strings = defineStrings({
         caseId: 'case',
         contactId: 'person',
         programmeIds: 'programme',
+        classifications: 'classification',
       },
       sortKeys: {
         openedOn: 'Opened',
@@ -212,6 +213,7 @@ export const strings = defineStrings({
         caseId: 'Vorgang',
         contactId: 'Person',
         programmeIds: 'Förderprogramm',
+        classifications: 'Einstufung',
       },
       sortKeys: {
         openedOn: 'Eröffnet',

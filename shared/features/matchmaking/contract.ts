@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import { op, type Operation } from '../../contract/define';
 import { CountryCode, Id, Topic, uniqueList } from '../../schemas/common';
-import { Classification } from '../trips/schema';
+import { Classification } from '../../schemas/classification';
 import { MAX_MATCH_LIMIT, MAX_SOURCES, MatchDirection, MatchResult, MatchWeights, SourceRef, defaultWeights, reasonKinds } from './schema';
 
 /**

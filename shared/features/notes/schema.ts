@@ -3,6 +3,7 @@ import { CountryCode, Id, RecordMeta, RegionCode, Timestamp, Topic, uniqueList, 
 import { RichDoc } from '../../schemas/richtext';
 import { text } from '../../schemas/text';
 import { MAX_FILTER_VALUES } from '../../schemas/list';
+import { Classification } from '../../schemas/classification';
 
 export const noteKinds = ['countryStrategy', 'regionalStrategy', 'thematicAnalysis', 'foresight', 'evaluation', 'minutes'] as const;
 export const NoteKind = z.enum(noteKinds);
@@ -24,6 +25,8 @@ export const NoteFields = z.object({
   caseIds: z.array(Id).max(200).default([]),
   /** People the note is about or mentions; their contact screens list it. */
   contactIds: z.array(Id).max(500).default([]),
+  /** Who may see the note: a confidential one never leaves this machine (team sync). */
+  classification: Classification.default('internal'),
 });
 export type NoteFields = z.output<typeof NoteFields>;
 export const NoteRecord = RecordMeta.extend(NoteFields.shape);
@@ -51,6 +54,8 @@ export const NoteListFilter = z.object({
   regions: z.array(RegionCode).max(MAX_FILTER_VALUES).default([]),
   topics: z.array(z.string().max(60)).max(MAX_FILTER_VALUES).default([]),
   owners: z.array(z.string().max(120)).max(MAX_FILTER_VALUES).default([]),
+  /** Notes marked with any of these classifications. */
+  classifications: z.array(Classification).max(MAX_FILTER_VALUES).default([]),
   caseId: Id.optional(),
   contactId: Id.optional(),
 });
@@ -64,6 +69,7 @@ export const NoteListItem = z.object({
   regions: z.array(z.string()),
   topics: z.array(z.string()),
   owner: z.string(),
+  classification: Classification,
   excerpt: z.string(),
   updatedAt: z.string(),
 });

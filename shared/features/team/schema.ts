@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { Id, Timestamp } from '../../schemas/common';
 import { DatabaseName, PasswordKeep, ShareKind, ShareList, TeamUrl, TeamUser } from './link';
-import { collectionNames, type CollectionName } from '../../schemas/database';
+import { collectionNames, SCHEMA_VERSION, type CollectionName } from '../../schemas/database';
 
 export const shareCollections: Record<ShareKind, readonly CollectionName[]> = {
   contacts: ['organisations', 'contacts', 'positions', 'groups'],
@@ -121,8 +121,13 @@ export type HeldDocument = z.infer<typeof HeldDocument>;
 // ---------------------------------------------------------------------------------------------
 // The documents in the team database.
 
-/** The schema version of the documents this build writes; a newer one is kept aside, never applied half. */
-export const TEAM_DOC_VERSION = 1;
+/**
+ * The version of the documents this build writes: the workspace's schema version, so a record
+ * written by a newer Attaché (fields this one does not know) is kept aside, never applied half or
+ * sent back without what it did not understand. Older documents are read with today's schema
+ * (its defaults fill what they lack), as a migration would.
+ */
+export const TEAM_DOC_VERSION = SCHEMA_VERSION;
 
 export const MAX_DOC_BYTES = 1_000_000;
 

@@ -3,10 +3,7 @@ import { CountryCode, Id, IsoDate, RecordMeta, Topic, uniqueList, patchOf } from
 import { RichDoc } from '../../schemas/richtext';
 import { text } from '../../schemas/text';
 import { MAX_FILTER_VALUES } from '../../schemas/list';
-
-export const classifications = ['public', 'internal', 'confidential'] as const;
-export const Classification = z.enum(classifications);
-export type Classification = z.infer<typeof Classification>;
+import { Classification } from '../../schemas/classification';
 
 export const memberRoles = ['head', 'member', 'noteTaker', 'interpreter'] as const;
 export const MemberRole = z.enum(memberRoles);

@@ -1,7 +1,8 @@
 import { printOrder } from '../../../../shared/features/trips/book-sections';
 import { countryName } from '../../../../shared/features/countries/names';
 import type { Database } from '../../../../shared/schemas/database';
-import type { Audience, BookOutline, BookSection, Classification, TripRecord } from '../../../../shared/features/trips/schema';
+import type { Audience, BookOutline, BookSection, TripRecord } from '../../../../shared/features/trips/schema';
+import type { Classification } from '../../../../shared/schemas/classification';
 import { printMap } from '../../services/countries/world-map';
 import { mainFonts } from '../fonts';
 import { pruneEmpty, type Block, type DocumentModel } from '../model';

@@ -9,6 +9,7 @@ import { asciiFold } from '../../../../shared/domain/text';
 import { translator, type Language } from '../../../../shared/i18n';
 import type { CaseRecord } from '../../../../shared/features/cases/schema';
 import { displayName, isCurrentPosition, type ContactRecord } from '../../../../shared/features/contacts/schema';
+import { stricterClassification } from '../../../../shared/schemas/classification';
 import type { Database } from '../../../../shared/schemas/database';
 import type { ExportRequest } from '../../../../shared/schemas/export';
 import type { OrganisationRecord } from '../../../../shared/features/organisations/schema';
@@ -38,7 +39,8 @@ export interface CaseBriefingOptions {
  * The case briefing as a document model: a cover, then the case as one reads it before a meeting —
  * summary and details, the client organisation with its people in their current positions and the
  * case's client contacts, the partners (organisations and countries), the status history, the open
- * tasks (overdue ones marked), the latest timeline entries and the linked notes' summaries.
+ * tasks (overdue ones marked), the latest timeline entries and the linked notes' summaries. Marked
+ * with the case's classification, or a linked note's where that is stricter.
  */
 export function caseBriefingModel(db: Database, c: CaseRecord, opts: CaseBriefingOptions): DocumentModel {
   const lang = opts.language;
@@ -46,7 +48,9 @@ export function caseBriefingModel(db: Database, c: CaseRecord, opts: CaseBriefin
   const ix = indexes(db);
   const none = t('common.none');
   const date = (iso: string) => formatDate(iso, lang);
-  const classification = t('pdf.internal');
+  // The case's own marking, or a linked note's if stricter: the briefing prints the notes' summaries.
+  const level = ix.notesOfCase(c.id).reduce((l, n) => stricterClassification(l, n.classification), c.classification);
+  const classification = t(`book.classification.${level}`);
   const client = ix.organisation(c.clientId);
   const clientName = client?.name ?? (c.client.trim() || none);
   const countries = c.countries.map((k) => countryName(k, lang)).join(', ') || none;
@@ -263,7 +267,7 @@ export function caseBriefingModel(db: Database, c: CaseRecord, opts: CaseBriefin
     subject: `${t('pdf.caseBriefing')} ${c.reference}`,
     keywords: [c.reference, ...c.topics],
     language: lang,
-    classification: { level: 'internal', label: classification },
+    classification: { level, label: classification },
     header: `${c.reference} · ${c.title}`,
     pageLabel: t('pdf.page'),
     generatedAt: opts.generatedAt,

@@ -207,6 +207,7 @@ export function createCaseService(ctx: ServiceContext, platform: Platform) {
         const topics = new Set(query.topics);
         const owners = new Set(query.owners);
         const programmes = new Set(query.programmeIds);
+        const classifications = new Set(query.classifications);
         const groups = query.groups;
         const terms = searchTerms(query.text);
         const found = source.filter(
@@ -217,6 +218,7 @@ export function createCaseService(ctx: ServiceContext, platform: Platform) {
             (topics.size === 0 || c.topics.some((t) => topics.has(t))) &&
             (owners.size === 0 || owners.has(c.owner)) &&
             (programmes.size === 0 || (c.programmeId !== null && programmes.has(c.programmeId))) &&
+            (classifications.size === 0 || classifications.has(c.classification)) &&
             (query.clientId === undefined || c.clientId === query.clientId) &&
             (groups.length === 0 || groups.some((g) => c.groupIds.has(g))) &&
             (terms.length === 0 || matchesTerms(terms, c.haystacks)),

@@ -47,6 +47,7 @@ export const columns: { [L in ExportList]: Columns<L> } = {
     priority: { header: 'cases.fields.priority', value: (r, t) => t(`cases.priority.${r.priority}`) },
     countries: { header: 'cases.columns.countries', value: (r) => list(r.countries) },
     programme: { header: 'cases.fields.programme', value: (r) => text(r.programmeName) },
+    classification: { header: 'exports.columns.classification', value: (r, t) => t(`book.classification.${r.classification}`) },
     owner: { header: 'cases.fields.owner', value: (r) => text(r.owner) },
     dueOn: { header: 'cases.fields.dueOn', value: (r) => day(r.dueOn) },
     tasks: { header: 'exports.columns.tasks', align: 'right', value: (r) => r.openTasks },
@@ -85,6 +86,7 @@ export const columns: { [L in ExportList]: Columns<L> } = {
     regions: { header: 'notes.columns.regions', value: (r, _t, lang) => list(r.regions.map((code) => regionName(code, lang))) },
     topics: { header: 'notes.columns.topics', value: (r) => list(r.topics) },
     owner: { header: 'notes.columns.owner', value: (r) => text(r.owner) },
+    classification: { header: 'exports.columns.classification', value: (r, t) => t(`book.classification.${r.classification}`) },
     updatedAt: { header: 'notes.columns.updatedAt', value: (r) => day(r.updatedAt) },
   },
   trips: {

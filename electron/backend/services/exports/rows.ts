@@ -105,6 +105,8 @@ function valueName(db: Database, list: ExportList, key: string, v: string, lang:
       return t(`organisations.kinds.${v}` as TranslationKey);
     case 'phases':
       return t(`trips.phases.${v}` as TranslationKey);
+    case 'classifications':
+      return t(`book.classification.${v}` as TranslationKey);
     case 'languages':
       return languages.of(v) ?? v;
     case 'clientId':

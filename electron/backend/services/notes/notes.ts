@@ -36,6 +36,7 @@ const item = (n: NoteRecord): NoteListItem => ({
   regions: n.regions,
   topics: n.topics,
   owner: n.owner,
+  classification: n.classification,
   excerpt: excerpt(notePlainText(n), 200),
   updatedAt: n.updatedAt,
 });
@@ -80,6 +81,7 @@ export function createNoteService(ctx: ServiceContext) {
         const regions = new Set(query.regions);
         const topics = new Set(query.topics);
         const owners = new Set(query.owners);
+        const classifications = new Set(query.classifications);
         const hits = source.filter(
           (n) =>
             (kinds.size === 0 || kinds.has(n.kind)) &&
@@ -88,6 +90,7 @@ export function createNoteService(ctx: ServiceContext) {
             (regions.size === 0 || n.regions.some((r) => regions.has(r)) || n.countries.some((c) => countryInRegions(c, regions))) &&
             (topics.size === 0 || n.topics.some((t) => topics.has(t))) &&
             (owners.size === 0 || owners.has(n.owner)) &&
+            (classifications.size === 0 || classifications.has(n.classification)) &&
             (query.caseId === undefined || n.caseIds.includes(query.caseId)) &&
             (query.contactId === undefined || n.contactIds.includes(query.contactId)) &&
             (terms.length === 0 || matchesTerms(terms, [noteText(n)])),

@@ -163,10 +163,10 @@ export function createSearchService(ctx: ServiceContext, lists: Lists) {
     const common = { text, offset: 0, limit: n, direction: 'desc' as const };
     const hit = (kind: SearchKind, id: string, label: string, detail: string, status: string | null, opens: SearchHit['opens']): SearchHit => ({ kind, id, label, detail, snippet: '', status, opens });
     const byKind: Array<[SearchKind, SearchHit[]]> = [
-      ['case', lists.cases.list({ ...common, statuses: [], countries: [], regions: [], topics: [], owners: [], programmeIds: [], groups: [], sort: 'updatedAt' }).rows.map((c) => hit('case', c.id, c.title, c.reference, c.status, { kind: 'case', id: c.id, item: null }))],
+      ['case', lists.cases.list({ ...common, statuses: [], countries: [], regions: [], topics: [], owners: [], programmeIds: [], classifications: [], groups: [], sort: 'updatedAt' }).rows.map((c) => hit('case', c.id, c.title, c.reference, c.status, { kind: 'case', id: c.id, item: null }))],
       ['contact', lists.contacts.list({ ...common, countries: [], regions: [], topics: [], organisationKinds: [], languages: [], owners: [], groups: [], sort: 'lastContact' }).rows.map((c) => hit('contact', c.id, c.name, [c.role, c.organisationName].filter(Boolean).join(', '), null, { kind: 'contact', id: c.id, item: null }))],
       ['organisation', lists.organisations.list({ ...common, kinds: [], countries: [], regions: [], topics: [], owners: [], groups: [], sort: 'people' }).rows.map((o) => hit('organisation', o.id, o.name, [o.city, o.country].filter(Boolean).join(', '), o.kind, { kind: 'organisation', id: o.id, item: null }))],
-      ['note', lists.notes.list({ ...common, kinds: [], statuses: [], countries: [], regions: [], topics: [], owners: [], sort: 'updatedAt' }).rows.map((x) => hit('note', x.id, x.title, x.excerpt, x.status, { kind: 'note', id: x.id, item: null }))],
+      ['note', lists.notes.list({ ...common, kinds: [], statuses: [], countries: [], regions: [], topics: [], owners: [], classifications: [], sort: 'updatedAt' }).rows.map((x) => hit('note', x.id, x.title, x.excerpt, x.status, { kind: 'note', id: x.id, item: null }))],
     ];
     return byKind.filter(([, hits]) => hits.length).map(([kind, hits]) => ({ kind, count: hits.length, hits }));
   };

@@ -102,12 +102,15 @@ export type Parsed =
   | { kind: 'record'; collection: CollectionName; id: string; record: AnyRecord; by: Stamp | null; deleted: false }
   | { kind: 'deleted'; collection: CollectionName; id: string; deleted: true }
   | { kind: 'erasure'; entry: ErasureEntry; by: Stamp | null }
+  | { kind: 'design' }
   | { kind: 'held'; reason: 'unknownType' | 'newerSchema' | 'invalid' | 'tooLarge'; detail: string };
 
 const held = (reason: 'unknownType' | 'newerSchema' | 'invalid' | 'tooLarge', detail: string): Parsed => ({ kind: 'held', reason, detail: detail.slice(0, 500) });
 
 /** A document from the server, parsed: a record (validated by its collection's schema), a deletion, an erasure, or held aside with why. */
 export function parseDocument(doc: unknown): Parsed {
+  // The server's own documents (the validation IT installs, deploy/couchdb/design.json) are not records.
+  if (typeof (doc as { _id?: unknown } | null)?._id === 'string' && (doc as { _id: string })._id.startsWith('_design/')) return { kind: 'design' };
   let size: number;
   try {
     size = JSON.stringify(doc).length;

@@ -21,7 +21,7 @@
 import { AppError } from '../../../../shared/errors';
 import type { TeamLink } from '../../../../shared/features/team/link';
 import type { ChangeStamp, ConflictDetail, ConflictSummary, HeldDocument, RecordTeamInfo, SyncState } from '../../../../shared/features/team/schema';
-import { docIdOf, erasureDocId, parseDocId } from '../../../../shared/features/team/schema';
+import { docIdOf, erasureDocId, parseDocId, TEAM_DOC_VERSION } from '../../../../shared/features/team/schema';
 import { collectionSchemas, type CollectionName, type Database, type ErasureEntry } from '../../../../shared/schemas/database';
 import type { ServiceContext } from '../../records/context';
 import { eraseRecords } from '../../records/erase';
@@ -317,7 +317,7 @@ export class TeamSync {
     const existing = await this.current(ids);
     const by = this.stamp();
     const docs: Array<Record<string, unknown>> = [];
-    const tombstone = (collection: CollectionName, doc: Doc) => ({ _id: doc._id, _rev: doc._rev, _deleted: true, type: collection, v: 1, by });
+    const tombstone = (collection: CollectionName, doc: Doc) => ({ _id: doc._id, _rev: doc._rev, _deleted: true, type: collection, v: TEAM_DOC_VERSION, by });
     for (const { collection, record } of puts) {
       const have = existing.get(docIdOf(collection, record.id));
       if (isConfidential(record)) {
@@ -438,6 +438,7 @@ export class TeamSync {
       } else this.conflicted.delete(docId);
       const mine = doc.by?.device === this.link.device && !mergedHere && !retry.includes(docId);
       const parsed = parseDocument(doc);
+      if (parsed.kind === 'design') continue;
       if (parsed.kind === 'held') {
         held.set(docId, { docId, reason: parsed.reason, detail: parsed.detail });
         continue;
@@ -600,7 +601,7 @@ export class TeamSync {
     const by = this.stamp();
     const docs: Array<Record<string, unknown>> = [];
     if (!unchanged) docs.push({ ...recordDoc(ref.collection, merged, by), _rev: winner._rev });
-    for (const loser of losers) docs.push({ _id: docId, _rev: loser._rev, _deleted: true, type: ref.collection, v: 1, by });
+    for (const loser of losers) docs.push({ _id: docId, _rev: loser._rev, _deleted: true, type: ref.collection, v: TEAM_DOC_VERSION, by });
     await this.db.bulkDocs(docs as never);
     this.pending.add(docId);
     this.schedulePersist();

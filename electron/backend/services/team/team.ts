@@ -22,10 +22,11 @@ const notLinked = () => new AppError('NOT_FOUND', 'This workspace is not linked 
 export async function probe(input: { url: string; database: string; user: string; password: string }): Promise<TeamTestResult> {
   const remote = openRemote(input.url, input.database, input.user, input.password);
   try {
-    const info = (await remote.info()) as PouchDB.Info & { db_name?: string; error?: string };
-    // PouchDB's HTTP adapter answers info() with the server's error body instead of throwing.
+    const info = (await remote.info()) as PouchDB.Info & { db_name?: string; error?: string; reason?: string };
+    // PouchDB's HTTP adapter answers info() with the server's error body instead of throwing. A
+    // known user who is not a member is told apart from a wrong password by the reason (some servers say 401 for both).
+    if (info.error === 'forbidden' || (info.error === 'unauthorized' && /not (authorized|allowed) to access this db/i.test(info.reason ?? ''))) return { ok: false, problem: 'forbidden', documents: null };
     if (info.error === 'unauthorized') return { ok: false, problem: 'unauthorized', documents: null };
-    if (info.error === 'forbidden') return { ok: false, problem: 'forbidden', documents: null };
     if (info.error === 'not_found') return { ok: false, problem: 'noDatabase', documents: null };
     if (info.error) return { ok: false, problem: 'server', documents: null };
     if (typeof info.doc_count !== 'number') return { ok: false, problem: 'notCouch', documents: null };

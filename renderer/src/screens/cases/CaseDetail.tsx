@@ -14,6 +14,7 @@ import { TripMentions } from '../../components/detail/TripMentions';
 import { CooperationMentions } from '../cooperations/CooperationMentions';
 import { RecordFallback } from '../../components/RecordFallback';
 import { StatusBadge } from '../../components/StatusBadge';
+import { ClassificationBadge } from '../../components/ClassificationBadge';
 import { Timeline } from '../../components/Timeline';
 import { deliver } from '../../lib/download';
 import { describeError } from '../../lib/errors';
@@ -75,6 +76,7 @@ export function CaseDetail() {
     [t('cases.fields.fundingInstruments'), <Tags values={c.fundingInstruments} />],
     [t('cases.fields.priority'), t(`cases.priority.${c.priority}`)],
     [t('cases.fields.owner'), c.owner || '—'],
+    [t('cases.fields.classification'), t(`book.classification.${c.classification}`)],
     [t('cases.fields.openedOn'), formatDate(c.openedOn, lang)],
     [t('cases.fields.dueOn'), <span className={overdue ? 'overdue' : undefined}>{formatDate(c.dueOn, lang)}</span>],
     [t('cases.fields.updatedAt'), formatDateTime(c.updatedAt, lang)],
@@ -95,6 +97,7 @@ export function CaseDetail() {
               {c.reference}
             </Text>
             <StatusBadge status={c.status} />
+            {c.classification === 'confidential' ? <ClassificationBadge level={c.classification} /> : null}
           </Group>
         }
       >

@@ -4,6 +4,7 @@ import { useForm } from '@mantine/form';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { CaseCreateInput, CaseFields, CaseFieldsShape, casePriorities, caseStatuses, type CaseRecord } from '../../../../shared/features/cases/schema';
+import { classifications } from '../../../../shared/schemas/classification';
 import { useVocabulary } from '../../api/vocabulary';
 import { CountryPicker } from '../../components/CountryPicker';
 import { useEditedRecord } from '../../components/form/useEditedRecord';
@@ -64,6 +65,7 @@ export function CaseEditor() {
 
   const statusOptions = useMemo(() => caseStatuses.map((s) => ({ value: s, label: t(`cases.status.${s}`) })), [t]);
   const priorityOptions = useMemo(() => casePriorities.map((p) => ({ value: p, label: t(`cases.priority.${p}`) })), [t]);
+  const classificationOptions = useMemo(() => classifications.map((c) => ({ value: c, label: t(`book.classification.${c}`) })), [t]);
 
   if (!isNew && (existing.isPending || existing.isError)) return <RecordFallback query={existing} />;
 
@@ -157,6 +159,15 @@ export function CaseEditor() {
           clearable
           clearButtonProps={{ 'aria-label': t('common.clear') }}
           {...form.getInputProps('dueOn')}
+        />
+      </SimpleGrid>
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+        <Select
+          label={t('cases.fields.classification')}
+          description={t('cases.fields.classificationHint')}
+          data={classificationOptions}
+          allowDeselect={false}
+          {...form.getInputProps('classification')}
         />
       </SimpleGrid>
       <Textarea

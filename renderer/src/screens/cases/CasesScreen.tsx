@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { countryName } from '../../../../shared/features/countries/names';
 import { caseStatuses, type CaseListItem, type CaseStatus, type caseSortKeys } from '../../../../shared/features/cases/schema';
+import { classifications, type Classification } from '../../../../shared/schemas/classification';
 import { useApi } from '../../api/context';
 import { useVocabulary } from '../../api/vocabulary';
 import { useCommand } from '../../app/commands';
@@ -18,6 +19,7 @@ import { SplitView } from '../../components/list/SplitView';
 import { preferredListWidth } from '../../components/DataTable';
 import { RegionPicker } from '../../components/RegionPicker';
 import { StatusBadge } from '../../components/StatusBadge';
+import { ClassificationBadge } from '../../components/ClassificationBadge';
 import { formatDate, todayIso } from '../../lib/format';
 import { CaseDetail } from './CaseDetail';
 import { CaseEditor } from './CaseEditor';
@@ -35,10 +37,11 @@ interface Filter {
   topics: string[];
   owners: string[];
   programmeIds: string[];
+  classifications: Classification[];
   groups: string[];
 }
 
-const noFilter: Filter = { text: '', statuses: [], countries: [], regions: [], topics: [], owners: [], programmeIds: [], groups: [] };
+const noFilter: Filter = { text: '', statuses: [], countries: [], regions: [], topics: [], owners: [], programmeIds: [], classifications: [], groups: [] };
 const defaultColumns = ['reference', 'title', 'status', 'countries', 'dueOn', 'tasks'];
 
 export function CasesScreen() {
@@ -56,6 +59,7 @@ export function CasesScreen() {
   const vocabulary = useVocabulary();
   const programmes = useProgrammeOptions();
   const groupOptions = useGroupOptions();
+  const classificationOptions = useMemo(() => classifications.map((c) => ({ value: c, label: t(`book.classification.${c}`) })), [t]);
 
   useCommand('case.new', useCallback(() => navigate('/cases/new'), [navigate]));
 
@@ -77,6 +81,12 @@ export function CasesScreen() {
         width: 'minmax(70px, 1fr)',
       },
       { id: 'programme', header: t('cases.fields.programme'), cell: (r) => <span className="ellipsis" title={r.programmeName}>{r.programmeName || '—'}</span>, width: 'minmax(110px, 1.4fr)' },
+      {
+        id: 'classification',
+        header: t('cases.fields.classification'),
+        cell: (r) => <ClassificationBadge level={r.classification} size="xs" />,
+        width: '112px',
+      },
       { id: 'owner', header: t('cases.fields.owner'), cell: (r) => <span className="ellipsis">{r.owner || '—'}</span>, width: 'minmax(90px, 1fr)' },
       {
         id: 'dueOn',
@@ -138,6 +148,7 @@ export function CasesScreen() {
               <FilterSelect label={t('lists.topic')} data={vocabulary.data?.topics ?? []} value={filter.topics} onChange={set('topics')} searchable />
               <FilterSelect label={t('lists.owner')} data={vocabulary.data?.listOwners.cases ?? []} value={filter.owners} onChange={set('owners')} searchable />
               <FilterSelect label={t('cases.filterProgramme')} data={programmes.data ?? []} value={filter.programmeIds} onChange={set('programmeIds')} searchable />
+              <FilterSelect label={t('cases.filterClassification')} data={classificationOptions} value={filter.classifications} onChange={set('classifications')} />
               <FilterSelect label={t('groups.filter')} data={groupOptions.data ?? []} value={filter.groups} onChange={set('groups')} searchable />
               {list.filtered ? <ResetFilters onReset={list.reset} /> : null}
             </>

@@ -1,12 +1,12 @@
 /**
  * Why this exists: a PDF report carries a classification marking in its header and footer, and the
  * user chooses it when exporting (Internal unless they choose otherwise) — the same three levels and
- * words as the briefing book's (`classifications` in shared/features/trips, `book.classification.*`).
+ * words as the briefing book's (`classifications` in shared/schemas/classification.ts, `book.classification.*`).
  */
 import { Modal, Radio, Stack } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { classifications, type Classification } from '../../../../shared/features/trips/schema';
+import { classifications, type Classification } from '../../../../shared/schemas/classification';
 import { DialogFooter } from '../../components/form/DialogFooter';
 
 interface Props {

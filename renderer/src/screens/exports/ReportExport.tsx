@@ -9,7 +9,7 @@ import { Button, Loader, Modal, Radio, Stack, VisuallyHidden } from '@mantine/co
 import { IconFileTypePdf } from '@tabler/icons-react';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { classifications, type Classification } from '../../../../shared/features/trips/schema';
+import { classifications, type Classification } from '../../../../shared/schemas/classification';
 import type { Language } from '../../../../shared/i18n';
 import { useLanguage } from '../../app/language';
 import { DialogFooter } from '../../components/form/DialogFooter';

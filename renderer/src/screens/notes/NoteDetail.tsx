@@ -12,6 +12,7 @@ import { TripMentions } from '../../components/detail/TripMentions';
 import { CooperationMentions } from '../cooperations/CooperationMentions';
 import { Facts, LinkList, Tags, type Fact } from '../../components/detail/Facts';
 import { RecordFallback } from '../../components/RecordFallback';
+import { ClassificationBadge } from '../../components/ClassificationBadge';
 import { formatDateTime } from '../../lib/format';
 import { NoteStatusBadge } from './badges';
 import { RevisionsPanel } from './RevisionsPanel';
@@ -62,6 +63,7 @@ export function NoteDetail() {
     [t('notes.fields.regions'), n.regions.map((r) => regionName(r, lang)).join(', ') || '—'],
     [t('notes.fields.topics'), <Tags values={n.topics} />],
     [t('notes.fields.owner'), n.owner || '—'],
+    [t('notes.fields.classification'), t(`book.classification.${n.classification}`)],
     [t('notes.fields.cases'), caseIds.length ? (cases.data ? <LinkList items={cases.data} base="/cases" /> : '…') : '—'],
     [t('notes.fields.contacts'), contactIds.length ? (people.data ? <LinkList items={people.data} base="/contacts" /> : '…') : '—'],
     [t('notes.fields.updatedAt'), formatDateTime(n.updatedAt, lang)],
@@ -82,6 +84,7 @@ export function NoteDetail() {
               {t(`notes.kinds.${n.kind}`)}
             </Text>
             <NoteStatusBadge status={n.status} />
+            {n.classification === 'confidential' ? <ClassificationBadge level={n.classification} /> : null}
           </Group>
         }
       />

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { emptyDoc } from '../../../../shared/domain/richtext';
 import { NoteFields, noteKinds, noteStatuses, type NoteRecord } from '../../../../shared/features/notes/schema';
+import { classifications } from '../../../../shared/schemas/classification';
 import type { RichDoc } from '../../../../shared/schemas/richtext';
 import { fieldMessages } from '../../../../shared/validation';
 import { useApi } from '../../api/context';
@@ -124,6 +125,7 @@ function NoteForm({ note }: { note: NoteRecord | null }) {
 
   const kindOptions = useMemo(() => noteKinds.map((k) => ({ value: k, label: t(`notes.kinds.${k}`) })), [t]);
   const statusOptions = useMemo(() => noteStatuses.map((s) => ({ value: s, label: t(`notes.statuses.${s}`) })), [t]);
+  const classificationOptions = useMemo(() => classifications.map((c) => ({ value: c, label: t(`book.classification.${c}`) })), [t]);
   const onEditor = useCallback((e: Editor | null) => {
     editorRef.current = e;
   }, []);
@@ -198,6 +200,13 @@ function NoteForm({ note }: { note: NoteRecord | null }) {
             data={vocabulary.data?.owners ?? []}
             comboboxProps={{ withinPortal: true }}
             {...form.getInputProps('owner')}
+          />
+          <Select
+            label={t('notes.fields.classification')}
+            data={classificationOptions}
+            allowDeselect={false}
+            comboboxProps={{ withinPortal: true }}
+            {...form.getInputProps('classification')}
           />
           <CountryPicker
             label={t('notes.fields.countries')}

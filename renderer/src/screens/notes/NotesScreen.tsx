@@ -4,6 +4,7 @@ import { useMatch, useNavigate } from 'react-router';
 import { countryName, isKnownCountry } from '../../../../shared/features/countries/names';
 import { isKnownRegion, regionName } from '../../../../shared/features/countries/regions';
 import { noteKinds, noteSortKeys, noteStatuses, type NoteKind, type NoteListItem } from '../../../../shared/features/notes/schema';
+import { classifications, type Classification } from '../../../../shared/schemas/classification';
 import { useApi } from '../../api/context';
 import { useVocabulary } from '../../api/vocabulary';
 import { CountryPicker } from '../../components/CountryPicker';
@@ -16,6 +17,7 @@ import { ListPane } from '../../components/ListPane';
 import { SplitView } from '../../components/list/SplitView';
 import { preferredListWidth } from '../../components/DataTable';
 import { RegionPicker } from '../../components/RegionPicker';
+import { ClassificationBadge } from '../../components/ClassificationBadge';
 import { formatDate } from '../../lib/format';
 import { NoteStatusBadge } from './badges';
 import { NoteDetail } from './NoteDetail';
@@ -34,9 +36,10 @@ interface Filter {
   regions: string[];
   topics: string[];
   owners: string[];
+  classifications: Classification[];
 }
 
-const noFilter: Filter = { text: '', kinds: [], statuses: [], countries: [], regions: [], topics: [], owners: [] };
+const noFilter: Filter = { text: '', kinds: [], statuses: [], countries: [], regions: [], topics: [], owners: [], classifications: [] };
 const defaultColumns = ['title', 'kind', 'status', 'countries', 'updatedAt'];
 const asArray = <T extends string>(v: unknown, allowed?: readonly T[]): T[] =>
   Array.isArray(v) ? (v.filter((x) => typeof x === 'string' && (!allowed || allowed.includes(x as T))) as T[]) : [];
@@ -53,6 +56,7 @@ function readView(q: Record<string, unknown>): RestoredView<Filter, SortKey> {
       regions: asArray<string>(q.regions).filter(isKnownRegion),
       topics: asArray(q.topics),
       owners: asArray(q.owners),
+      classifications: asArray(q.classifications, classifications),
     },
     sort: sortKey ? { key: sortKey, direction: q.direction === 'desc' ? 'desc' : 'asc' } : undefined,
   };
@@ -79,6 +83,7 @@ export function NotesScreen() {
 
   const kindOptions = useMemo(() => noteKinds.map((k) => ({ value: k, label: t(`notes.kinds.${k}`) })), [t]);
   const statusOptions = useMemo(() => noteStatuses.map((s) => ({ value: s, label: t(`notes.statuses.${s}`) })), [t]);
+  const classificationOptions = useMemo(() => classifications.map((c) => ({ value: c, label: t(`book.classification.${c}`) })), [t]);
 
   const allColumns = useMemo<Array<ChoosableColumn<NoteListItem, SortKey>>>(
     () => [
@@ -130,6 +135,7 @@ export function NotesScreen() {
         width: 'minmax(80px, 1.2fr)',
       },
       { id: 'owner', header: t('notes.columns.owner'), cell: (r) => <span className="ellipsis" title={r.owner || undefined}>{r.owner || '—'}</span>, width: 'minmax(90px, 1fr)' },
+      { id: 'classification', header: t('notes.fields.classification'), cell: (r) => <ClassificationBadge level={r.classification} size="xs" />, width: '112px' },
       { id: 'updatedAt', header: t('notes.columns.updatedAt'), cell: (r) => <span className="ellipsis">{formatDate(r.updatedAt.slice(0, 10), lang)}</span>, sortKey: 'updatedAt', width: '112px' },
     ],
     [t, lang],
@@ -171,6 +177,7 @@ export function NotesScreen() {
               <RegionPicker aria-label={t('lists.region')} placeholder={t('lists.region')} value={filter.regions} onChange={set('regions')} />
               <FilterSelect label={t('lists.topic')} data={vocabulary.data?.topics ?? []} value={filter.topics} onChange={set('topics')} searchable />
               <FilterSelect label={t('lists.owner')} data={vocabulary.data?.listOwners.notes ?? []} value={filter.owners} onChange={set('owners')} searchable />
+              <FilterSelect label={t('notes.filterClassification')} data={classificationOptions} value={filter.classifications} onChange={set('classifications')} />
             </>
           }
         >

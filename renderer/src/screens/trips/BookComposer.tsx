@@ -7,6 +7,7 @@ import { AppError } from '../../../../shared/errors';
 import { composerOrder, isPinnedSection, moveSection, printOrder } from '../../../../shared/features/trips/book-sections';
 import { audiences, type Audience, type BookSection, type TripRecord } from '../../../../shared/features/trips/schema';
 import { useApi } from '../../api/context';
+import { classificationText } from '../../components/ClassificationBadge';
 import { describeError } from '../../lib/errors';
 import { notifyError } from '../../lib/notify';
 import { ExportProgress } from './ExportProgress';
@@ -222,7 +223,7 @@ export function BookComposer({ trip, exporter }: { trip: TripRecord; exporter: R
             </Title>
             {outline.data ? (
               <Stack gap={0} align="flex-end">
-                <Text size="xs" fw={600} c={`var(--trips-classification-${outline.data.classification})`}>
+                <Text size="xs" fw={600} c={classificationText(outline.data.classification)}>
                   {t('trips.book.printedAs', { label: t(`book.classification.${outline.data.classification}`) })}
                 </Text>
                 <Text size="xs" c="dimmed">

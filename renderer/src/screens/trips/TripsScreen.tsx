@@ -14,7 +14,8 @@ import { groupFromAddress, useFilteredList } from '../../components/list/useFilt
 import { ListPane } from '../../components/ListPane';
 import { SplitView } from '../../components/list/SplitView';
 import { preferredListWidth } from '../../components/DataTable';
-import { ClassificationBadge, compactRange, PhaseBadge } from './parts';
+import { compactRange, PhaseBadge } from './parts';
+import { ClassificationBadge } from '../../components/ClassificationBadge';
 import { useLanguage } from '../../app/language';
 import type { TripPhase } from '../../../../shared/features/trips/schema';
 import { ExportMenu } from '../exports/ExportMenu';

@@ -3,7 +3,7 @@ import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { countryName } from '../../../../shared/features/countries/names';
 import type { Language } from '../../../../shared/i18n';
-import type { Classification, TripPhase } from '../../../../shared/features/trips/schema';
+import type { TripPhase } from '../../../../shared/features/trips/schema';
 import { formatDate } from '../../lib/format';
 
 const phaseColors: Record<TripPhase, string> = { upcoming: 'blue', ongoing: 'teal', past: 'gray' };
@@ -13,19 +13,6 @@ export function PhaseBadge({ phase, size = 'sm' }: { phase: TripPhase; size?: 'x
   return (
     <Badge color={phaseColors[phase]} variant="light" radius="sm" size={size} tt="none">
       {t(`trips.phases.${phase}`)}
-    </Badge>
-  );
-}
-
-const classificationColors: Record<Classification, string> = { public: 'green', internal: 'orange', confidential: 'red' };
-
-export function ClassificationBadge({ level, size = 'sm' }: { level: Classification; size?: 'xs' | 'sm' }) {
-  const { t } = useTranslation();
-  return (
-    // The text takes a darker (light scheme) or lighter (dark scheme) shade than Mantine's outline
-    // badge, which is below AA contrast for yellow and orange.
-    <Badge color={classificationColors[level]} c={`var(--trips-classification-${level})`} variant="outline" radius="sm" size={size} tt="none">
-      {t(`book.classification.${level}`)}
     </Badge>
   );
 }

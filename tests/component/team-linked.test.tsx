@@ -1,12 +1,14 @@
 /**
  * Settings → Team while linked, against the real backend and a CouchDB-protocol peer
  * (pouchdb-server in memory): the status and the link, where the password is kept (here for the
- * session only: no keychain, no passphrase), what is shared changed and saved, the password asked
+ * session only: no keychain, no passphrase), what is shared changed and saved, a case page's team
+ * stamp (who changed it; a Confidential case kept on this machine only), the password asked
  * again after a restart (a wrong one refused in words under its field), and Disconnect after a
  * confirmation that says the local records stay — and they do.
  */
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
+import { CaseDetail } from '../../renderer/src/screens/cases/CaseDetail';
 import { SettingsScreen } from '../../renderer/src/screens/settings/SettingsScreen';
 import { startCouchPeer, type CouchPeer } from '../peer/couch';
 import { openTestBackend, type TestBackend } from '../unit/helpers/workspace';
@@ -30,7 +32,7 @@ describe('Settings → Team, linked', () => {
     await peer.createDatabase(DB, ['anna']);
     const first = await openTestBackend();
     opened.push(first);
-    await first.call('cases.create', { title: 'Solar skills with Kenya', openedOn: '2026-11-02' } as never);
+    const shared = await first.call('cases.create', { title: 'Solar skills with Kenya', openedOn: '2026-11-02' } as never);
     await first.call('team.connect', { url: peer.url, database: DB, user: 'anna', password: PASSWORD, share: ['contacts', 'cases'] });
     await expect.poll(async () => (await first.call('team.status', {})).state, { timeout: 60_000 }).toBe('synced');
 
@@ -55,6 +57,17 @@ describe('Settings → Team, linked', () => {
     await waitFor(async () => expect([...(await first.call('team.status', {})).share].sort()).toEqual(['cases', 'contacts', 'trips']));
     await waitFor(() => expect(save).toBeDisabled());
     view.unmount();
+
+    // A Confidential case stays here, and its page says so; a shared one names who changed it.
+    const secret = await first.call('cases.create', { title: 'Negotiation line for the ministry', openedOn: '2026-11-03', classification: 'confidential' } as never);
+    const page = renderWithBackend(first, <CaseDetail />, { path: `/cases/${secret.id}`, route: '/cases/:id' });
+    expect(await screen.findByText('Kept on this machine only')).toBeInTheDocument();
+    expect(screen.queryByText(/^Changed by/)).not.toBeInTheDocument();
+    page.unmount();
+    renderWithBackend(first, <CaseDetail />, { path: `/cases/${shared.id}`, route: '/cases/:id' });
+    expect(await screen.findByText(/^Changed by anna · /)).toBeInTheDocument();
+    expect(screen.queryByText('Kept on this machine only')).not.toBeInTheDocument();
+    cleanup();
     await first.close();
 
     // After a restart the password kept for the session is gone: asked for again.

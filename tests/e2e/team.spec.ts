@@ -3,7 +3,8 @@
  * memory, on 127.0.0.1) holds the team database; the workspace is linked in Settings → Team by
  * keyboard, the sidebar says it is synced, a second advisor's edit of the same case field written
  * straight to the server meets this advisor's own edit as a conflict, and the conflict is resolved
- * on the Conflicts screen, the server keeping the chosen value. Settings → Team and the Conflicts
+ * on the Conflicts screen, the server keeping the chosen value; a document of an unknown kind is
+ * kept aside and listed there. Settings → Team and the Conflicts
  * screen are checked with axe in light and dark.
  */
 import { startCouchPeer, type CouchPeer } from '../peer/couch';
@@ -171,6 +172,13 @@ test.describe('team sync', () => {
         { timeout: 30_000 },
       )
       .toEqual({ title: chosenTitle, conflicts: [] });
+
+    // A document this version does not know is kept aside, and listed with why.
+    expect((await peer.request('PUT', `/${DB}/widgets:w1`, { type: 'widgets', v: 1, record: { id: 'w1' } })).status).toBe(201);
+    await expect(sidebar().getByRole('link', { name: '1 kept aside' })).toBeVisible({ timeout: 30_000 });
+    const held = page.getByRole('table', { name: 'Kept aside' });
+    await expect(held.getByRole('row').filter({ hasText: 'widgets:w1' })).toContainText('A document of a kind this version of Attaché does not know.');
+    await expectAccessible(page, 'the Conflicts screen with a document kept aside');
   });
 
   test('the open case shows the team’s next change as it arrives, who made it, and its team history', async () => {

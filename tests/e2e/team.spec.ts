@@ -204,5 +204,10 @@ test.describe('team sync', () => {
     const history = stamp.getByRole('list', { name: 'Team history' }).getByRole('listitem');
     await expect(history.first()).toHaveText(/^ben · /);
     await expect(history).not.toHaveCount(1);
+    await expectAccessible(page, 'a case with its team stamp and history');
+
+    // The status line opens Settings → Team, its heading focused.
+    await statusLine().click();
+    await expect(page.getByRole('heading', { name: 'Team', level: 2 })).toBeFocused();
   });
 });

@@ -111,15 +111,17 @@ export function TeamSyncStatus() {
   return (
     <div className="team-status" role="group" aria-label={t('team.sync.label')} data-state={s.state}>
       <div className="team-status-row">
-        <StateIcon state={s.state} />
+        {/* The icon is part of the button, so it stays a visible target when the sidebar shrinks to icons. */}
         <UnstyledButton
-          className="team-status-text"
+          className="team-status-button"
           onClick={() => void navigate('/settings?section=team')}
           title={`${line} — ${t('team.settings.openSettings')}`}
           aria-label={`${line}. ${t('team.settings.openSettings')}`}
-          data-testid="team-status-line"
         >
-          {line}
+          <StateIcon state={s.state} />
+          <span className="team-status-text" data-testid="team-status-line">
+            {line}
+          </span>
         </UnstyledButton>
         <Tooltip label={t('team.sync.syncNow')}>
           <ActionIcon

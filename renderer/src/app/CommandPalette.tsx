@@ -1,7 +1,7 @@
 import { Badge, Group, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { Spotlight, createSpotlight } from '@mantine/spotlight';
-import { IconArrowRight, IconPlus, IconSearch, IconSettings, IconFileImport } from '@tabler/icons-react';
+import { IconArrowRight, IconPlus, IconSearch, IconSettings, IconFileImport, IconGitMerge } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +11,7 @@ import { useApi } from '../api/context';
 import { useCommand } from './commands';
 import { focusScreenHeading, requestHeadingFocus } from './focus';
 import { useSections } from './sections';
+import { useTeamStatus } from './teamSync';
 import { Highlighted, hitPath, kindIcons } from '../screens/search/parts';
 import type { SearchMatch } from '../../../shared/features/search/contract';
 
@@ -63,6 +64,8 @@ export function CommandPalette() {
   });
 
   const sections = useSections();
+  const team = useTeamStatus().data;
+  const linked = team !== undefined && team.state !== 'off';
   // A new record of every kind, then the lists, then the settings.
   const newRecords: Array<[string, string]> = [
     ['/cases', t('cases.new')],
@@ -79,6 +82,8 @@ export function CommandPalette() {
     ...sections.map((s) => ({ id: s.path, label: s.label, icon: s.icon, to: s.path })),
     { id: 'settings', label: t('nav.settings'), icon: <IconSettings size={18} />, to: '/settings' },
     { id: 'import', label: t('imports.command'), icon: <IconFileImport size={18} />, to: '/import' },
+    // The team's conflicts, while the workspace is linked to a team database.
+    ...(linked ? [{ id: 'conflicts', label: t('team.conflicts.command'), icon: <IconGitMerge size={18} />, to: '/conflicts' }] : []),
   ];
   const q = foldText(query.trim());
   const matchingCommands = commands.filter((c) => !q || foldText(c.label).includes(q));

@@ -13,6 +13,7 @@ import { useAppLock } from './lock';
 import { screenLoaders, type ScreenName } from './routes';
 import { sectionOf, useSections } from './sections';
 import { ShortcutHelp, usePaletteKeys, useShortcutKeys } from './shortcuts';
+import { TeamSyncStatus } from './teamSync';
 
 /** A screen as a lazy component: its chunk loads when first shown (routes.ts). */
 function screen<N extends ScreenName>(name: N, pick: (m: Awaited<ReturnType<(typeof screenLoaders)[N]>>) => ComponentType) {
@@ -34,6 +35,7 @@ const SettingsScreen = screen('settings', (m) => m.SettingsScreen);
 const ImportScreen = screen('import', (m) => m.ImportScreen);
 const MyWorkScreen = screen('my-work', (m) => m.MyWorkScreen);
 const SearchScreen = screen('search', (m) => m.SearchScreen);
+const ConflictsScreen = screen('conflicts', (m) => m.ConflictsScreen);
 
 /**
  * Once the first screen is up (its heading is in the page) and the window idle, the other screens'
@@ -154,6 +156,7 @@ export function Shell() {
           />
         ))}
         <div className="sidebar-spacer" />
+        <TeamSyncStatus />
         {encrypted ? (
           <NavLink label={t('lock.lockNow')} leftSection={<IconLock size={18} />} onClick={() => emitCommand('workspace.lock')} component="button" title={t('lock.lockNow')} />
         ) : null}
@@ -189,6 +192,7 @@ export function Shell() {
             <Route path="/settings" element={<SettingsScreen />} />
             <Route path="/import" element={<ImportScreen />} />
             <Route path="/search" element={<SearchScreen />} />
+            <Route path="/conflicts/*" element={<ConflictsScreen />} />
             <Route path="*" element={<Navigate to="/dashboard" replace />} />
           </Routes>
         </Suspense>

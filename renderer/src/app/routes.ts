@@ -23,6 +23,7 @@ export const screenLoaders = {
   import: () => import('../screens/imports/ImportScreen'),
   'my-work': () => import('../screens/myWork/MyWorkScreen'),
   search: () => import('../screens/search/SearchScreen'),
+  conflicts: () => import('../screens/conflicts/ConflictsScreen'),
 } satisfies Record<string, () => Promise<unknown>>;
 
 export type ScreenName = keyof typeof screenLoaders;

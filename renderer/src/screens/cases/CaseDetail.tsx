@@ -25,6 +25,7 @@ import { FindPartnersDialog } from '../matchmaking/FindPartnersDialog';
 import { ShortlistSection } from './ShortlistSection';
 import { useLanguage } from '../../app/language';
 import { ProgrammeLink } from '../programmes/ProgrammeLink';
+import { TeamStamp } from '../../components/TeamStamp';
 
 export function CaseDetail() {
   const { id = '' } = useParams();
@@ -107,6 +108,7 @@ export function CaseDetail() {
           {t('matchmaking.screen.open')}
         </Button>
       </DetailHeader>
+      <TeamStamp collection="cases" id={c.id} />
       {finding ? <FindPartnersDialog subject={{ kind: 'case', id: c.id }} caseRevision={c.revision} onClose={() => setFinding(false)} /> : null}
 
       <Tabs value={tab} onChange={setTab} mt="md" keepMounted={false}>

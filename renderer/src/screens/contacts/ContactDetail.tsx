@@ -24,6 +24,7 @@ import { GdprSection } from './GdprSection';
 import { useLanguageNames } from './languages';
 import { PositionsPanel } from './PositionsPanel';
 import { RemindersPanel } from './RemindersPanel';
+import { TeamStamp } from '../../components/TeamStamp';
 
 /** E-mail addresses and phone numbers, each with its kind and a copy button; private numbers are marked. */
 function Reach({ contact }: { contact: ContactRecord }) {
@@ -142,6 +143,7 @@ export function ContactDetail() {
         </Button>
         <PersonExports contactId={c.id} />
       </DetailHeader>
+      <TeamStamp collection="contacts" id={c.id} />
       {erasing ? <EraseDialog contact={c} onClose={() => setErasing(false)} /> : null}
       {merging ? <MergeContactDialog contact={c} onClose={() => setMerging(false)} /> : null}
       {c.nativeName || c.transliteration ? (

@@ -18,6 +18,7 @@ import { NoteStatusBadge } from './badges';
 import { RevisionsPanel } from './RevisionsPanel';
 import { RichTextView } from './RichTextView';
 import { useLanguage } from '../../app/language';
+import { TeamStamp } from '../../components/TeamStamp';
 
 export function NoteDetail() {
   const { id = '' } = useParams();
@@ -87,6 +88,7 @@ export function NoteDetail() {
           </Group>
         }
       />
+      <TeamStamp collection="notes" id={n.id} />
 
       <Facts items={facts} />
 

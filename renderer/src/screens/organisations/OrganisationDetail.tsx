@@ -19,6 +19,7 @@ import { CooperationMentions } from '../cooperations/CooperationMentions';
 import { useLanguage } from '../../app/language';
 import { FindPartnersDialog } from '../matchmaking/FindPartnersDialog';
 import type { MatchDirection } from '../../../../shared/features/matchmaking/schema';
+import { TeamStamp } from '../../components/TeamStamp';
 
 export function OrganisationDetail() {
   const { id = '' } = useParams();
@@ -113,6 +114,7 @@ export function OrganisationDetail() {
           {t('merge.action')}
         </Button>
       </DetailHeader>
+      <TeamStamp collection="organisations" id={o.id} />
       {merging ? <MergeOrganisationDialog organisation={o} onClose={() => setMerging(false)} /> : null}
       {finding ? <FindPartnersDialog key={finding} subject={{ kind: 'organisation', id: o.id }} direction={finding} onClose={() => setFinding(null)} /> : null}
 

@@ -10,6 +10,7 @@ import { AdvisorNameSection } from './AdvisorNameSection';
 import { ArchiveSection } from './ArchiveSection';
 import { BackupsSection } from './BackupsSection';
 import { SecuritySection } from './SecuritySection';
+import { TeamSection } from './TeamSection';
 
 export function SettingsScreen() {
   const { t } = useTranslation();
@@ -78,6 +79,7 @@ export function SettingsScreen() {
             {t('settings.databaseFile')}: <Code>{status.data?.databasePath}</Code>
           </Text>
         </Stack>
+        <TeamSection />
         <SecuritySection />
         <BackupsSection />
         <ArchiveSection />

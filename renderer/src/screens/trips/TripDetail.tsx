@@ -21,6 +21,7 @@ import { useLanguage } from '../../app/language';
 import { phaseOf } from '../../../../shared/features/trips/rules';
 import { TripOverview } from './TripOverview';
 import { useBookExport } from './useBookExport';
+import { TeamStamp } from '../../components/TeamStamp';
 
 export function TripDetail() {
   const { id = '' } = useParams();
@@ -95,6 +96,7 @@ export function TripDetail() {
         <PhaseBadge phase={phaseOf(trip, todayIso())} />
         <ClassificationBadge level={trip.classification} />
       </Group>
+      <TeamStamp collection="trips" id={trip.id} />
       {/* On the book tab the composer shows the progress itself. */}
       {bookExport.state.running && tab !== 'book' ? <ExportProgress state={bookExport.state} /> : null}
 

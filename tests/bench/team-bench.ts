@@ -88,7 +88,9 @@ async function floorDownload(peer: CouchPeer, database: string): Promise<number>
 
 /** The save → arrival delay through Attaché: an edit on A until B's store has it. */
 async function attacheDelay(a: Backend, b: Backend, n: number): Promise<number> {
-  const c = a.store.db.cases.at(n % 50)!;
+  // Confidential cases never travel: only shared ones are edited.
+  const shared = a.store.db.cases.filter((x) => x.classification !== 'confidential');
+  const c = shared[n % shared.length]!;
   const title = `Bench edit ${n} ${Math.random()}`;
   const arrived = new Promise<number>((resolve) => {
     const stop = b.store.onPublish((next) => {

@@ -46,7 +46,14 @@ export async function startCouchPeer(): Promise<CouchPeer> {
   let output = '';
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  let stopping = false;
+  const exited = new Promise<void>((resolve) =>
+    child.once('exit', (code, signal) => {
+      // A peer that dies under a test says why (its log), instead of leaving only ECONNREFUSED behind.
+      if (!stopping) process.stderr.write(`[couch peer] pouchdb-server exited (${code ?? signal}):\n${output.slice(-4000)}\n`);
+      resolve();
+    }),
+  );
   const url = `http://127.0.0.1:${port}`;
   const admin = { user: 'admin', password: 'admin-secret' };
   const auth = `Basic ${Buffer.from(`${admin.user}:${admin.password}`).toString('base64')}`;
@@ -94,6 +101,7 @@ export async function startCouchPeer(): Promise<CouchPeer> {
       return body.rows.map((r) => r.doc);
     },
     async stop() {
+      stopping = true;
       child.kill('SIGTERM');
       await exited;
       await rm(dir, { recursive: true, force: true });

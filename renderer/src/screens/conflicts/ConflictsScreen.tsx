@@ -16,7 +16,7 @@ import type { CollectionName } from '../../../../shared/schemas/database';
 import type { TranslationKey } from '../../../../shared/i18n';
 import { AppError } from '../../../../shared/errors';
 import { useApi } from '../../api/context';
-import { focusScreenHeading, recordHeading, requestHeadingFocus, screenHeading } from '../../app/focus';
+import { focusLost, focusScreenHeading, recordHeading, requestHeadingFocus, screenHeading } from '../../app/focus';
 import { useLanguage } from '../../app/language';
 import { TEAM_STATUS_KEY, useTeamStatus } from '../../app/teamSync';
 import { describeError } from '../../lib/errors';
@@ -236,6 +236,8 @@ function ConflictForm({ conflict, list, onResolved }: { conflict: ConflictDetail
       // The resolved conflict is gone: its versions are not asked for again, everything else of the team is.
       queryClient.removeQueries({ queryKey: ['team', 'conflict', conflict.collection, conflict.id] });
       await queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] === 'team' && q.queryKey[1] !== 'conflict' });
+      // The refresh may re-render the list under the heading: focus never stays lost on the body.
+      if (focusLost()) focusScreenHeading(path);
     },
     onError: (e) => {
       setError(describeError(t, e));

@@ -179,4 +179,46 @@ describe('team sync review', { timeout: 120_000 }, () => {
     await synced(a);
     expect((await peer.allDocs(database)).map((d) => d._id)).toContain(`organisations:${org.id}`);
   });
+
+  it('a kind shared again after a pause: changes made on both sides meanwhile meet and merge, none silently replaced', async () => {
+    const database = await newTeamDb();
+    const a = await openTestBackend();
+    const b = await openTestBackend();
+    const kase = await a.call('cases.create', { title: 'Shared case', openedOn: '2026-03-01', summary: 'Start' });
+    const kase2 = await a.call('cases.create', { title: 'Both change the title', openedOn: '2026-03-01' });
+    await link(a, database, 'anna');
+    await link(b, database, 'ben');
+    await vi.waitFor(async () => expect((await b.call('cases.get', { id: kase2.id })).title).toBe('Both change the title'), WAIT);
+
+    await a.call('team.share', { share: ['contacts', 'notes', 'trips', 'cooperations', 'strategy'] });
+    const c = await a.call('cases.get', { id: kase.id });
+    await a.call('cases.update', { id: kase.id, revision: c.revision, changes: { title: 'Anna title while unshared' } });
+    const c2 = await a.call('cases.get', { id: kase2.id });
+    await a.call('cases.update', { id: kase2.id, revision: c2.revision, changes: { title: 'Title by Anna' } });
+    const cb = await b.call('cases.get', { id: kase.id });
+    await b.call('cases.update', { id: kase.id, revision: cb.revision, changes: { summary: 'Ben summary' } });
+    const cb2 = await b.call('cases.get', { id: kase2.id });
+    await b.call('cases.update', { id: kase2.id, revision: cb2.revision, changes: { title: 'Title by Ben' } });
+    const onServer = async (id: string) => ((await peer.allDocs(database)).find((d) => d._id === `cases:${id}`) as { record?: { summary?: string; title?: string } } | undefined)?.record;
+    await vi.waitFor(async () => expect((await onServer(kase2.id))?.title).toBe('Title by Ben'), WAIT);
+    await vi.waitFor(async () => expect((await onServer(kase.id))?.summary).toBe('Ben summary'), WAIT);
+
+    await a.call('team.share', { share: ['contacts', 'cases', 'notes', 'trips', 'cooperations', 'strategy'] });
+    // Different fields: merged on both copies.
+    for (const side of [a, b]) {
+      await vi.waitFor(async () => {
+        const k = await side.call('cases.get', { id: kase.id });
+        expect([k.title, k.summary]).toEqual(['Anna title while unshared', 'Ben summary']);
+      }, WAIT);
+    }
+    // The same field: a conflict with both titles, on both copies.
+    for (const side of [a, b]) {
+      await vi.waitFor(async () => {
+        const list = await side.call('team.conflicts', {});
+        expect(list.map((x) => [x.id, x.fields])).toEqual([[kase2.id, ['title']]]);
+      }, WAIT);
+    }
+    const detail = await a.call('team.conflict', { collection: 'cases', id: kase2.id });
+    expect([...detail.values.title!].sort()).toEqual(['Title by Anna', 'Title by Ben']);
+  });
 });

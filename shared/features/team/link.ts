@@ -81,6 +81,12 @@ export const TeamLink = z.object({
   /** The mirror's sequence up to which the team's changes are in the store (written with them, atomically). */
   appliedSeq: z.number().int().nonnegative(),
   password: KeptPassword.nullable(),
+  /**
+   * Kinds shared again after a pause: at the next start each of their records that changed here
+   * meanwhile joins the team's version as a conflicting branch (./sync.ts rejoin), never silently
+   * replacing or replaced by it.
+   */
+  rejoin: z.array(z.string().max(40)).max(40).default([]),
   /** Documents of the team kept aside (invalid, newer, unknown, or waiting for a record they name): retried as the team's changes arrive. */
   held: z
     .array(z.object({ docId: z.string().max(300), reason: z.enum(['unknownType', 'newerSchema', 'invalid', 'tooLarge', 'missingReference']), detail: z.string().max(500) }))

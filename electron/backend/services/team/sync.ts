@@ -18,6 +18,7 @@
  * holds are applied and every shared record is compared with the mirror, so whatever a kill -9 cut
  * off is done then.
  */
+import { createHash } from 'node:crypto';
 import { AppError } from '../../../../shared/errors';
 import type { TeamLink } from '../../../../shared/features/team/link';
 import type { ChangeStamp, ConflictDetail, ConflictSummary, HeldDocument, RecordTeamInfo, SyncState } from '../../../../shared/features/team/schema';
@@ -148,6 +149,7 @@ export class TeamSync {
     this.unsubscribe = store.onPublish((next, base) => this.published(next, base));
     await this.run(async () => {
       await this.applyFromMirror(await this.changedSince(since), seqNow);
+      if (this.link.rejoin.length) await this.rejoin(new Set(this.link.rejoin as CollectionName[]), seqNow);
       await this.reconcile();
       await this.scanConflicts();
     });
@@ -391,6 +393,41 @@ export class TeamSync {
       for (const doc of tombstones) if (doc) out.set(doc._id, doc);
     }
     return out;
+  }
+
+  /**
+   * Kinds shared again after a pause: a record changed here meanwhile is written to the mirror as a
+   * sibling of the team's current version (a child of that version's parent), so the two meet as a
+   * conflict and are merged field by field against that parent, or shown to the advisor; records
+   * only the team has are applied. Nothing is replaced silently either way.
+   */
+  private async rejoin(collections: ReadonlySet<CollectionName>, seq: number): Promise<void> {
+    const store = this.ctx.store;
+    const ids = (await this.db.allDocs()).rows.map((r) => r.id).filter((id) => {
+      const ref = parseDocId(id);
+      return ref !== null && collections.has(ref.collection);
+    });
+    const docs = await this.current(ids, true);
+    const by = this.stamp();
+    const branches: Array<Record<string, unknown>> = [];
+    for (const id of ids) {
+      const doc = docs.get(id);
+      const ref = parseDocId(id)!;
+      const index = store.locate(ref.collection, ref.id);
+      if (!doc || doc._deleted || !doc.record || index < 0) continue;
+      const local = (store.db[ref.collection] as unknown as Collection<AnyRecord>).at(index)!;
+      const body = outgoing(ref.collection, local);
+      if (isConfidential(local) || canonical(doc.record) === canonical(body)) continue;
+      const path = ((await this.db.get(id, { revs: true })) as { _revisions?: { start: number; ids: string[] } })._revisions;
+      if (!path) continue;
+      const branch = recordDoc(ref.collection, body, by);
+      const hash = createHash('md5').update(canonical(branch)).digest('hex');
+      branches.push({ ...branch, _rev: `${path.start}-${hash}`, _revisions: { start: path.start, ids: [hash, ...path.ids.slice(1)] } });
+      this.pending.add(id);
+    }
+    if (branches.length) await this.db.bulkDocs(branches, { new_edits: false });
+    await this.applyFromMirror(ids, seq);
+    await this.saveLink({ rejoin: [] });
   }
 
   /** At open: every shared record compared with the mirror (what a crash cut off goes out now), and records gone here deleted there. */

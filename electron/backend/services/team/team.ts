@@ -13,6 +13,7 @@ import type { TeamStatus, TeamTestResult } from '../../../../shared/features/tea
 import type { Platform } from '../../platform';
 import type { ServiceContext } from '../../records/context';
 import type { Store } from '../../store/store';
+import { sharedCollections } from './documents';
 import { openRemote } from './mirror';
 import { MIRROR_STATE, problemOf, TeamSync } from './sync';
 
@@ -179,7 +180,7 @@ export class TeamHost {
     const store = this.ctx.store;
     await store.backupNow('team');
     const { kept } = await this.keep(input.password);
-    const link: TeamLink = { url: input.url, database: input.database, user: input.user, share: input.share, device: this.ctx.newId().replace(/[^A-Za-z0-9_-]/g, ''), appliedSeq: 0, password: kept, held: [] };
+    const link: TeamLink = { url: input.url, database: input.database, user: input.user, share: input.share, device: this.ctx.newId().replace(/[^A-Za-z0-9_-]/g, ''), appliedSeq: 0, password: kept, held: [], rejoin: [] };
     await store.removeState(MIRROR_STATE);
     await store.update((draft) => {
       draft.settings = { ...store.db.settings, team: link };
@@ -195,9 +196,12 @@ export class TeamHost {
     if (!link) throw notLinked();
     await this.stop();
     const store = this.ctx.store;
-    // From the start of the mirror again: documents of a kind now shared, skipped before, are applied.
+    // Kinds shared again: their records rejoin the team's versions at the next start (sync.ts), where
+    // one changed on both sides becomes a conflict instead of one side silently winning.
+    const before = sharedCollections(link.share);
+    const rejoin = [...sharedCollections(share)].filter((c) => !before.has(c));
     await store.update((draft) => {
-      draft.settings = { ...store.db.settings, team: { ...link, share, appliedSeq: 0 } };
+      draft.settings = { ...store.db.settings, team: { ...link, share, rejoin: [...new Set([...link.rejoin, ...rejoin])] } };
     });
     await this.ensure();
     return this.status();

@@ -7,7 +7,7 @@
  * workspace is not linked, the Conflicts screen says so, and neither the sidebar's status nor a
  * record's team stamp shows anything.
  */
-import { createServer } from 'node:net';
+import { freePort } from '../peer/couch';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { TeamSyncStatus } from '../../renderer/src/app/teamSync';
@@ -18,17 +18,7 @@ import { openTestBackend, type TestBackend } from '../unit/helpers/workspace';
 import { renderWithBackend } from './render';
 
 /** A port on this machine where nothing listens (taken, then let go). */
-function closedPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
+const closedPort = freePort;
 
 const team = () => screen.findByRole('region', { name: 'Team' });
 const type = (scope: HTMLElement, label: string | RegExp, value: string) => fireEvent.change(within(scope).getByLabelText(label), { target: { value } });

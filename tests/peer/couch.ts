@@ -27,7 +27,8 @@ export interface CouchPeer {
   stop(): Promise<void>;
 }
 
-async function freePort(): Promise<number> {
+/** A port on this machine where nothing listens now (taken, then let go). */
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);

@@ -6,12 +6,14 @@
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openTestBackend, rejection, type TestBackend } from './helpers/workspace';
+import { teamHelpers, WAIT } from './helpers/team';
+import { teamHostOf } from '../../electron/backend/services/team/team';
+import type { ServiceContext } from '../../electron/backend/records/context';
 import { startCouchPeer, type CouchPeer } from '../peer/couch';
 import { startProxy, type Proxy } from '../peer/proxy';
 
 let peer: CouchPeer;
 let proxy: Proxy;
-let dbSerial = 0;
 
 beforeAll(async () => {
   peer = await startCouchPeer();
@@ -25,26 +27,7 @@ afterAll(async () => {
   await peer?.stop();
 });
 
-const WAIT = { timeout: 30_000, interval: 100 };
-
-async function newTeamDb(): Promise<string> {
-  const name = `review-${++dbSerial}`;
-  await peer.createDatabase(name, ['anna', 'ben']);
-  return name;
-}
-
-async function link(b: TestBackend, database: string, user: 'anna' | 'ben', url = peer.url) {
-  await b.call('team.connect', { url, database, user, password: `${user}-pw`, share: ['contacts', 'cases', 'notes', 'trips', 'cooperations', 'strategy'] });
-  await synced(b);
-}
-
-async function synced(b: TestBackend) {
-  await vi.waitFor(async () => {
-    const s = await b.call('team.status', {});
-    expect(s.state).toBe('synced');
-    expect(s.pending).toBe(0);
-  }, WAIT);
-}
+const { newTeamDb, link, synced } = teamHelpers(() => peer, 'review');
 
 async function offline(b: TestBackend) {
   await proxy.down();
@@ -202,6 +185,11 @@ describe('team sync review', { timeout: 120_000 }, () => {
     const onServer = async (id: string) => ((await peer.allDocs(database)).find((d) => d._id === `cases:${id}`) as { record?: { summary?: string; title?: string } } | undefined)?.record;
     await vi.waitFor(async () => expect((await onServer(kase2.id))?.title).toBe('Title by Ben'), WAIT);
     await vi.waitFor(async () => expect((await onServer(kase.id))?.summary).toBe('Ben summary'), WAIT);
+    // Anna stayed online: her mirror has Ben's versions (kept, not applied) before she shares cases again.
+    const mirror = () => teamHostOf({ store: a.store } as ServiceContext).current()!.db;
+    await vi.waitFor(async () => {
+      for (const id of [kase.id, kase2.id]) expect(((await mirror().get(`cases:${id}`)) as { by?: { user: string } }).by?.user).toBe('ben');
+    }, WAIT);
 
     await a.call('team.share', { share: ['contacts', 'cases', 'notes', 'trips', 'cooperations', 'strategy'] });
     // Different fields: merged on both copies.

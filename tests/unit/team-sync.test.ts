@@ -11,11 +11,11 @@ import { promisify } from 'node:util';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openTestBackend, rejection, type TestBackend } from './helpers/workspace';
+import { teamHelpers, WAIT } from './helpers/team';
 import { startCouchPeer, type CouchPeer } from '../peer/couch';
 import { startProxy, type Proxy } from '../peer/proxy';
 
 let peer: CouchPeer;
-let dbSerial = 0;
 
 beforeAll(async () => {
   peer = await startCouchPeer();
@@ -27,27 +27,7 @@ afterAll(async () => {
   await peer?.stop();
 });
 
-const WAIT = { timeout: 30_000, interval: 100 };
-
-async function newTeamDb(): Promise<string> {
-  const name = `team-${++dbSerial}`;
-  await peer.createDatabase(name, ['anna', 'ben']);
-  return name;
-}
-
-async function link(b: TestBackend, database: string, user: 'anna' | 'ben', url = peer.url) {
-  await b.call('team.connect', { url, database, user, password: `${user}-pw`, share: ['contacts', 'cases', 'notes', 'trips', 'cooperations', 'strategy'] });
-  await synced(b);
-}
-
-/** Waits until the workspace has nothing left to send and the replicator is idle. */
-async function synced(b: TestBackend) {
-  await vi.waitFor(async () => {
-    const s = await b.call('team.status', {});
-    expect(s.state).toBe('synced');
-    expect(s.pending).toBe(0);
-  }, WAIT);
-}
+const { newTeamDb, link, synced } = teamHelpers(() => peer, 'team');
 
 async function caseOf(b: TestBackend, id: string) {
   return b.call('cases.get', { id });

@@ -237,14 +237,7 @@ export class TeamSync {
       })
       .on('error', (err) => {
         if (replication !== this.replication) return;
-        const p = problemOf(err);
-        if (p.key === 'unreachable') {
-          this.state = 'offline';
-          this.offlineSince ??= now();
-        } else {
-          this.state = 'error';
-          this.error = { key: `team.problems.${p.key}`, detail: p.detail };
-        }
+        this.report(problemOf(err));
       });
   }
 
@@ -269,7 +262,11 @@ export class TeamSync {
       this.error = { key: 'team.problems.server', detail: `${this.refused.size} change(s) refused: ${refused}`.slice(0, 400) };
       return;
     }
-    const p = problemOf({ status: info.error === 'unauthorized' ? 401 : info.error === 'forbidden' ? 403 : info.error === 'not_found' ? 404 : undefined, reason: info.reason });
+    this.report(problemOf({ status: info.error === 'unauthorized' ? 401 : info.error === 'forbidden' ? 403 : info.error === 'not_found' ? 404 : undefined, reason: info.reason }));
+  }
+
+  /** A problem with the server: unreachable is "offline" (retried); anything else is an error to show. */
+  private report(p: { key: Problem; detail: string }): void {
     if (p.key === 'unreachable') {
       this.state = 'offline';
       this.offlineSince ??= now();
@@ -399,7 +396,10 @@ export class TeamSync {
    * Kinds shared again after a pause: a record changed here meanwhile is written to the mirror as a
    * sibling of the team's current version (a child of that version's parent), so the two meet as a
    * conflict and are merged field by field against that parent, or shown to the advisor; records
-   * only the team has are applied. Nothing is replaced silently either way.
+   * only the team has are applied. Nothing is replaced silently either way. (The parent is the
+   * version this copy last had when the team's newest change is already in the mirror, as it is for
+   * a copy that stayed online; otherwise the versions share no parent and every differing field is
+   * left to the advisor.)
    */
   private async rejoin(collections: ReadonlySet<CollectionName>, seq: number): Promise<void> {
     const store = this.ctx.store;

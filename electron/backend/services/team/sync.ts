@@ -202,6 +202,7 @@ export class TeamSync {
       back_off_function: (delay: number) => (delay === 0 ? 1000 : Math.min(delay * 2, 60_000)),
     });
     this.replication = replication;
+    const written = { push: 0, pull: 0 };
     // A failed request (the network gone, the server down) is told on each direction, not on the sync.
     const offline = () => {
       if (replication !== this.replication) return;
@@ -215,7 +216,9 @@ export class TeamSync {
         if (replication !== this.replication) return;
         const change = info.change;
         if (info.direction === 'push') for (const doc of change.docs) this.pending.delete(doc._id);
-        this.progress = { done: (this.progress?.done ?? 0) + change.docs_written, total: this.progress?.total ?? null };
+        // docs_written counts from the start of this replication, per direction.
+        written[info.direction] = change.docs_written;
+        this.progress = { done: written.push + written.pull, total: this.progress?.total ?? null };
         this.state = 'syncing';
       })
       .on('active', () => {

@@ -15,7 +15,7 @@ import { openBackend, downloadPlatform, type Backend } from '../../electron/back
 import { writeFileDurably } from '../../electron/backend/store/durable-write';
 import { serializeChunks } from '../../electron/backend/store/json-adapter';
 import { DATABASE_FILE } from '../../electron/backend/store/store';
-import { outgoing, recordDoc, sharedCollections } from '../../electron/backend/services/team/documents';
+import { isConfidential, outgoing, recordDoc, sharedCollections } from '../../electron/backend/services/team/documents';
 import { openMirror, openRemote, Pouch } from '../../electron/backend/services/team/mirror';
 import { shareKinds } from '../../shared/features/team/link';
 import type { Database } from '../../shared/schemas/database';
@@ -47,7 +47,9 @@ function sharedDocs(db: Database): Array<Record<string, unknown>> {
   const by = { user: 'floor', at: new Date().toISOString(), device: 'floor' };
   const out: Array<Record<string, unknown>> = [];
   for (const collection of sharedCollections(share)) {
-    for (const record of db[collection] as unknown as Iterable<Record<string, unknown> & { id: string; revision: number; createdAt: string; updatedAt: string }>) out.push(recordDoc(collection, outgoing(collection, record), by));
+    for (const record of db[collection] as unknown as Iterable<Record<string, unknown> & { id: string; revision: number; createdAt: string; updatedAt: string }>) {
+      if (!isConfidential(record)) out.push(recordDoc(collection, outgoing(collection, record), by));
+    }
   }
   return out;
 }
@@ -65,13 +67,17 @@ async function floorUpload(peer: CouchPeer, docs: Array<Record<string, unknown>>
   return took;
 }
 
-async function attacheUpload(peer: CouchPeer, dataDir: string, database: string): Promise<{ took: number; backend: Backend }> {
+async function attacheUpload(peer: CouchPeer, dataDir: string, database: string, expected: number): Promise<{ took: number; backend: Backend }> {
   await peer.createDatabase(database, ['anna', 'ben']);
   const backend = await openBackend({ dataDir, platform: downloadPlatform });
   const t0 = performance.now();
   await call(backend, 'team.connect', { url: peer.url, database, user: 'anna', password: 'anna-pw', share });
   await untilSynced(backend);
-  return { took: performance.now() - t0, backend };
+  const took = performance.now() - t0;
+  // The status said synced: the server must hold every document by then.
+  const info = (await peer.request('GET', `/${database}`)).body as { doc_count: number };
+  if (info.doc_count < expected) throw new Error(`synced at ${took} ms with ${info.doc_count} of ${expected} documents on the server`);
+  return { took, backend };
 }
 
 /** PouchDB alone downloading the team database into an empty memory database. */
@@ -160,7 +166,7 @@ export async function benchTeam(dir: string, factors: number[] = [1, 10], runs =
         const dataDir = join(dir, `team-${factor}-${i}`);
         await mkdir(dataDir, { recursive: true });
         await writeFileDurably(join(dataDir, DATABASE_FILE), serializeChunks(db));
-        const up = await attacheUpload(peer, dataDir, `team-${factor}-${i}`);
+        const up = await attacheUpload(peer, dataDir, `team-${factor}-${i}`, docs.length);
         ours.push(up.took);
         if (kept) await kept.close();
         kept = up.backend;

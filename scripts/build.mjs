@@ -1,5 +1,6 @@
 // Builds everything the shells run: the renderer (Vite) and the Electron main, preload and web host
 // bundles and the import's reading thread (esbuild). `node scripts/build.mjs --if-stale` skips the work when nothing changed.
+import { optionalStubs } from './esbuild-stubs.mjs';
 import { build as esbuild } from 'esbuild';
 import { existsSync, readdirSync, statSync, writeFileSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
@@ -49,6 +50,7 @@ export async function buildAll({ quiet = false } = {}) {
     logLevel: 'warning',
     // pdfkit reads its own data files at run time, so it stays a real dependency.
     external: ['electron', 'pdfkit'],
+    plugins: [optionalStubs],
     // Libraries' production builds (immer's development build checks every draft on each save).
     define: { 'process.env.NODE_ENV': '"production"' },
   };

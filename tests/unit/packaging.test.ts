@@ -3,6 +3,7 @@ import { builtinModules } from 'node:module';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
+import { optionalStubs } from '../../scripts/esbuild-stubs.mjs';
 
 const root = join(import.meta.dirname, '../..');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
@@ -22,6 +23,7 @@ describe('the desktop app’s bundle', () => {
       write: false,
       logLevel: 'silent',
       external: ['electron', 'pdfkit'],
+      plugins: [optionalStubs],
       define: { 'import.meta.url': '__url' },
     });
     const code = out.outputFiles[0]!.text;

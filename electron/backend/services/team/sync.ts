@@ -84,6 +84,8 @@ export class TeamSync {
   private applying = false;
   private chain: Promise<unknown> = Promise.resolve();
   private outScheduled = false;
+  /** A request of the replication failed since it was last active: a pause then is a retry's, not "in sync". */
+  private failedSinceActive = false;
   /** Out passes scheduled or running (each covers the saves published before it starts). */
   private outQueued = 0;
   private inQueue = new Set<string>();
@@ -202,10 +204,12 @@ export class TeamSync {
       back_off_function: (delay: number) => (delay === 0 ? 1000 : Math.min(delay * 2, 60_000)),
     });
     this.replication = replication;
+    this.failedSinceActive = false;
     const written = { push: 0, pull: 0 };
     // A failed request (the network gone, the server down) is told on each direction, not on the sync.
     const offline = () => {
       if (replication !== this.replication) return;
+      this.failedSinceActive = true;
       this.state = 'offline';
       this.offlineSince ??= now();
     };
@@ -216,6 +220,7 @@ export class TeamSync {
         if (replication !== this.replication) return;
         const change = info.change;
         if (info.direction === 'push') for (const doc of change.docs) this.pending.delete(doc._id);
+        this.failedSinceActive = false;
         // docs_written counts from the start of this replication, per direction.
         written[info.direction] = change.docs_written;
         this.progress = { done: written.push + written.pull, total: this.progress?.total ?? null };
@@ -223,6 +228,7 @@ export class TeamSync {
       })
       .on('active', () => {
         if (replication !== this.replication) return;
+        this.failedSinceActive = false;
         this.state = 'syncing';
       })
       .on('paused', () => {
@@ -248,6 +254,13 @@ export class TeamSync {
   private async checkOnline(replication: PouchDB.Sync): Promise<void> {
     const info = (await this.remote!.info().catch((e: unknown) => ({ error: 'unreachable', reason: String(e) }))) as { error?: string; reason?: string };
     if (replication !== this.replication || this.stopped) return;
+    if (!info.error && this.failedSinceActive) {
+      // Paused by a failed request (a timeout, a dropped connection) while the server still answers:
+      // the replicator retries; nothing is "synced" until a round completes without failing.
+      this.state = 'syncing';
+      this.offlineSince = null;
+      return;
+    }
     if (!info.error) {
       this.lastSyncedAt = now();
       this.offlineSince = null;

@@ -262,10 +262,16 @@ export class TeamSync {
       return;
     }
     if (!info.error) {
-      this.lastSyncedAt = now();
       this.offlineSince = null;
+      // A pause is not proof that everything went out (PouchDB pauses between rounds): what is still
+      // pending is compared with the server, and only what it holds at the mirror's revision is done.
+      if (!(await this.settlePending(replication))) {
+        if (replication === this.replication && !this.stopped) this.state = 'syncing';
+        return;
+      }
+      if (replication !== this.replication || this.stopped) return;
+      this.lastSyncedAt = now();
       this.progress = null;
-      this.pending.clear();
       const [refused] = this.refused.values();
       if (refused === undefined) {
         this.state = 'synced';
@@ -279,6 +285,19 @@ export class TeamSync {
       return;
     }
     this.report(problemOf({ status: info.error === 'unauthorized' ? 401 : info.error === 'forbidden' ? 403 : info.error === 'not_found' ? 404 : undefined, reason: info.reason }));
+  }
+
+  /** Drops from `pending` what the server holds at the mirror's winning revision; true when nothing else is pending (refused ones aside). */
+  private async settlePending(replication: PouchDB.Sync): Promise<boolean> {
+    const ids = [...this.pending].filter((id) => !this.refused.has(id));
+    for (let i = 0; i < ids.length; i += 500) {
+      const keys = ids.slice(i, i + 500);
+      const [here, there] = await Promise.all([this.db.allDocs({ keys }), this.remote!.allDocs({ keys })]).catch(() => [null, null] as const);
+      if (!here || !there || replication !== this.replication) return false;
+      const remote = new Map(there.rows.filter((r) => r.value).map((r) => [r.key, r.value!.rev]));
+      for (const row of here.rows) if (row.value && remote.get(row.key) === row.value.rev) this.pending.delete(row.key);
+    }
+    return [...this.pending].every((id) => this.refused.has(id));
   }
 
   /** A problem with the server: unreachable is "offline" (retried); anything else is an error to show. */

@@ -150,8 +150,11 @@ export class TeamSync {
     this.bridged = store.db;
     this.unsubscribe = store.onPublish((next, base) => this.published(next, base));
     await this.run(async () => {
+      // Rejoin first: the catch-up below would otherwise apply the team's version of a re-shared
+      // record over the change made here while it was not shared. It keeps the stored sequence, so a
+      // crash before the catch-up leaves that to be done at the next start.
+      if (this.link.rejoin.length) await this.rejoin(new Set(this.link.rejoin as CollectionName[]), this.link.appliedSeq);
       await this.applyFromMirror(await this.changedSince(since), seqNow);
-      if (this.link.rejoin.length) await this.rejoin(new Set(this.link.rejoin as CollectionName[]), seqNow);
       await this.reconcile();
       await this.scanConflicts();
     });

@@ -51,7 +51,7 @@ export async function decodeSnapshotFile(path: string, keyFor: (keyId: string) =
     } else {
       text = snap.bytes;
       trusted = false;
-      // Started before the parse: the seal's hash runs beside it on another thread.
+      // The seal file is read while the bytes are parsed; the hash (when the seal could match) runs after.
       if (sealPath !== null) sealCheck = sealMatches(sealPath, snap.bytes);
     }
     const { raw, meta } = parseSnapshotJson(text);

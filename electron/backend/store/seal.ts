@@ -5,7 +5,7 @@
  * with a random key kept beside it (attache.seal-key, owner-only), so a seal cannot be made up from
  * the file alone. Encrypted snapshots need no seal: AES-GCM authenticates them.
  */
-import { createHash, createHmac, randomBytes, timingSafeEqual, webcrypto } from 'node:crypto';
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile, unlink } from 'node:fs/promises';
 import { z } from 'zod';
 import { SCHEMA_VERSION } from '../../../shared/schemas/database';
@@ -44,13 +44,13 @@ export async function writeSeal(dbPath: string, seal: { sha256: string; size: nu
 }
 
 /**
- * Whether the seal vouches for `bytes`. The hash runs on a worker thread of libuv (WebCrypto) from
- * the moment this is called, so a caller that parses the same bytes meanwhile pays for the larger
- * of the two, not their sum.
+ * Whether the seal vouches for `bytes`. The seal is read first, and the file hashed only when the
+ * seal could match (right size, schema and rules): a workspace without one pays no hash. The hash
+ * is node:crypto's on this thread: WebCrypto's digest looked like it ran beside a parse, but it
+ * copies its input on this thread first, which took about four times as long as hashing it here
+ * (365 ms against 80 ms for 133 MB).
  */
-export async function sealMatches(dbPath: string, bytes: Buffer): Promise<boolean> {
-  const digest = webcrypto.subtle.digest('SHA-256', bytes);
-  digest.catch(() => undefined);
+export async function sealMatches(dbPath: string, bytes: Uint8Array): Promise<boolean> {
   let parsed: unknown;
   try {
     parsed = JSON.parse(await readFile(sealPath(dbPath), 'utf8'));
@@ -63,8 +63,7 @@ export async function sealMatches(dbPath: string, bytes: Buffer): Promise<boolea
   if (s.schemaVersion !== SCHEMA_VERSION || s.rules !== RULES_VERSION || s.size !== bytes.byteLength) return false;
   const key = await sealKey(dbPath, false);
   if (!key) return false;
-  const sha256 = Buffer.from(await digest).toString('hex');
-  return timingSafeEqual(Buffer.from(macOf(key, sha256, bytes.byteLength)), Buffer.from(s.mac));
+  return timingSafeEqual(Buffer.from(macOf(key, hashOf(bytes), bytes.byteLength)), Buffer.from(s.mac));
 }
 
 export const hashOf = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');

@@ -23,7 +23,7 @@ import { Backups, BACKUP_DIR } from './backups';
 import { decryptBlock, encryptBlock, keyIdOf, newDataKey, unwrapKey, WrappedKey, wrapKey, wrongPassphrase, DEFAULT_KDF, type DataKey } from './crypto';
 import { TEMP_FILE, writeFileDurably } from './durable-write';
 import { diffDatabase, encodeEntry, Journal, JOURNAL_FILE, JournalDamaged, readJournal, type Change, type JournalEntry } from './journal';
-import { freezeChange, freezeDatabase } from './freeze';
+import { freezeChange, freezeDatabase, stopFreezing } from './freeze';
 import { decodeSnapshotFile, finishDecode, loadSnapshotFile, type Problem } from './load';
 import type { Migration } from './migrations';
 import { hashOf, removeSeal, RULES_VERSION, writeSeal } from './seal';
@@ -465,6 +465,7 @@ export class Store {
       await this.compactionWrite?.catch(() => undefined);
       if (this._state === 'ready' && this.lines.length > 0) await this.compactNow();
       await this.journal.close();
+      stopFreezing(this.low.data);
     });
   }
 

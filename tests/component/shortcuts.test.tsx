@@ -126,6 +126,50 @@ describe('the same shortcut does the same thing on every screen', () => {
     }
   });
 
+  it('Enter while the palette still shows answers to an earlier text goes to the best match for the text typed, not the entry highlighted', async () => {
+    const backend = await openTestBackend();
+    const kase = await backend.call('cases.create', { title: 'Drylands research network in Kenya', openedOn: '2026-02-01', status: 'advising' });
+    await backend.call('contacts.create', { contact: { givenName: 'Amina', familyName: 'Otieno' }, positions: [] });
+    await shellAt(backend, '/cases');
+    await screen.findByRole('heading', { name: 'Advisory cases', level: 1 });
+    fireEvent.keyDown(document.body, ctrl('k'));
+    const palette = await screen.findByRole('dialog', { name: 'Go to' });
+    const field = within(palette).getByRole('textbox', { name: 'Go to' });
+    fireEvent.change(field, { target: { value: 'Amina' } });
+    const amina = await within(palette).findByRole('button', { name: /Amina Otieno/ });
+    // A letter more: the palette highlights the first entry on screen, still Amina from the answers before.
+    fireEvent.change(field, { target: { value: 'Amina O' } });
+    await waitFor(() => expect(amina).toHaveAttribute('data-selected'));
+    // Typed on and Enter at once: the answers on screen (and the highlighted entry) are still Amina's.
+    fireEvent.change(field, { target: { value: 'Drylands' } });
+    fireEvent.keyDown(field, { key: 'Enter', code: 'Enter' });
+    expect(await screen.findByRole('heading', { name: kase.title, level: 2 })).toBeInTheDocument();
+    expect(screen.queryByRole('heading', { name: /Amina Otieno/ })).toBeNull();
+  });
+
+  it('Enter after choosing an entry with the arrow keys opens that entry', async () => {
+    const backend = await openTestBackend();
+    await backend.call('contacts.create', { contact: { givenName: 'Amina', familyName: 'Otieno' }, positions: [] });
+    await backend.call('contacts.create', { contact: { givenName: 'Amina', familyName: 'Wanjiru' }, positions: [] });
+    await shellAt(backend, '/cases');
+    await screen.findByRole('heading', { name: 'Advisory cases', level: 1 });
+    fireEvent.keyDown(document.body, ctrl('k'));
+    const palette = await screen.findByRole('dialog', { name: 'Go to' });
+    const field = within(palette).getByRole('textbox', { name: 'Go to' });
+    fireEvent.change(field, { target: { value: 'Amina' } });
+    await within(palette).findAllByRole('button', { name: /Amina (Otieno|Wanjiru)/ });
+    await within(palette).findByRole('button', { name: /Amina Wanjiru/ });
+    // Down until the entry that is not the best match is chosen: Enter must open that one.
+    const chosen = () => within(palette).queryAllByRole('button').find((b) => b.hasAttribute('data-selected'))?.textContent ?? '';
+    const best = within(palette).getAllByRole('button', { name: /Amina (Otieno|Wanjiru)/ })[0]!.textContent!.includes('Otieno') ? 'Otieno' : 'Wanjiru';
+    const other = best === 'Otieno' ? 'Wanjiru' : 'Otieno';
+    for (let i = 0; i < 4 && !chosen().includes(other); i++) fireEvent.keyDown(field, { key: 'ArrowDown', code: 'ArrowDown' });
+    expect(chosen()).toContain(other);
+    const second = `Amina ${other}`;
+    fireEvent.keyDown(field, { key: 'Enter', code: 'Enter' });
+    expect(await screen.findByRole('heading', { name: new RegExp(second), level: 2 })).toBeInTheDocument();
+  });
+
   it('the help lists what the keys really do in the browser: Save is there, New case under Alt+N (browsers keep Ctrl+N)', async () => {
     const backend = await openTestBackend();
     await shellAt(backend, '/cases');

@@ -120,9 +120,8 @@ export function CommandPalette() {
   // A command whose name was typed comes first: "People" means the list, not a person named so.
   const items = [...matchingCommands, ...recordItems, ...(showAll ? [showAll] : [])];
 
-  // Enter with nothing highlighted goes to the best match, so "type, Enter" is enough. The list is
-  // asked, not the store's index: the palette highlights the first entry as the text changes, and
-  // when the answers then replace that entry its index points at nothing.
+  // Enter goes to the best match, so "type, Enter" is enough: the first of the answers, which is
+  // also the entry the palette highlights as the text changes.
   // Answers for an earlier text (still typing, or the search not yet back) are not the best match
   // for what was typed: Enter then waits for the answers to the text as it stands.
   const fresh = !q || (debounced === query && !hits.isPlaceholderData && !hits.isFetching);
@@ -137,10 +136,20 @@ export function CommandPalette() {
     enterPending.current = false;
     goFirst();
   });
-  const onSearchKeyDown = (e: React.KeyboardEvent<HTMLInputElement>) => {
-    const highlighted = document.getElementById(LIST_ID)?.querySelector('[data-selected]');
-    if (e.key !== 'Enter' || e.nativeEvent.isComposing || highlighted) return;
+  // An entry chosen with the arrow keys is what Enter opens (Spotlight's own handling), even among
+  // answers to an earlier text: the person saw and picked it. Typing again forgets that choice.
+  const arrowed = useRef(false);
+  const onQueryChange = (next: string) => {
+    arrowed.current = false;
+    setQuery(next);
+  };
+  // In the capture phase, before Spotlight's handler: that one clicks the highlighted entry, which
+  // (not chosen by the arrows) is only the first of the answers on screen, perhaps to an earlier text.
+  const onSearchKeyDownCapture = (e: React.KeyboardEvent<HTMLInputElement>) => {
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') arrowed.current = true;
+    if (e.key !== 'Enter' || e.nativeEvent.isComposing || arrowed.current) return;
     e.preventDefault();
+    e.stopPropagation();
     if (fresh) goFirst();
     else enterPending.current = true;
   };
@@ -149,7 +158,7 @@ export function CommandPalette() {
     <Spotlight.Root
       store={paletteStore}
       query={query}
-      onQueryChange={setQuery}
+      onQueryChange={onQueryChange}
       // Its key comes from shared/shortcuts through the shell, like every other; focus is returned below.
       shortcut={null}
       returnFocus={false}
@@ -172,7 +181,7 @@ export function CommandPalette() {
         placeholder={t('palette.placeholder')}
         aria-label={t('palette.title')}
         leftSection={<IconSearch size={18} />}
-        onKeyDown={onSearchKeyDown}
+        onKeyDownCapture={onSearchKeyDownCapture}
       />
       <Spotlight.ActionsList id={LIST_ID} aria-label={t('palette.title')}>
         {items.length ? (

@@ -72,10 +72,17 @@ export async function startCouchPeer(): Promise<CouchPeer> {
   if (!setAdmin.ok) throw new Error(`Could not create the admin: ${setAdmin.status}`);
 
   async function request(method: string, path: string, body?: unknown) {
-    const res = await fetch(`${url}${path}`, {
-      method,
-      headers: { authorization: auth, 'content-type': 'application/json' },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    const send = () =>
+      fetch(`${url}${path}`, {
+        method,
+        headers: { authorization: auth, 'content-type': 'application/json' },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+    // The server closes a connection idle for 5 s; fetch may have picked that one just as it closed
+    // (the bench builds a workspace between two calls). The request did not get through: sent again once.
+    const res = await send().catch((e: Error & { cause?: { code?: string } }) => {
+      if (e.cause?.code === 'UND_ERR_SOCKET') return send();
+      throw e;
     });
     const text = await res.text();
     return { status: res.status, body: text ? (JSON.parse(text) as unknown) : null };

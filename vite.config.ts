@@ -1,17 +1,73 @@
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defineConfig, type Plugin } from 'vite';
+
+const here = dirname(fileURLToPath(import.meta.url));
 
 // Libraries only some screens need load with those screens: the dashboard's charts, the rich-text
 // editor, the maps' data. Every other library goes into one chunk, and the app's own code that
 // several screens share into another, so opening a screen costs a handful of requests, not dozens.
 const screenOnlyLibraries = /[\\/]node_modules[\\/](recharts|victory-vendor|d3-[^\\/]+|internmap|@mantine[\\/]charts|@tiptap[\\/][^\\/]+|prosemirror-[^\\/]+|orderedmap|rope-sequence|w3c-keyname|linkifyjs|decimal\.js-light|@reduxjs|react-redux|redux|redux-thunk|reselect|immer|es-toolkit|eventemitter3|tiny-invariant|use-sync-external-store|topojson-client|world-atlas)[\\/]/;
 
+/**
+ * Writes into the page, as a JSON data block (not a script: the CSP is untouched), which chunks the
+ * app (start.tsx) and each screen of routes.ts need, their static imports included. The boot
+ * (app/boot.ts) asks for the opening screen's chunks at once with <link rel="modulepreload">, so
+ * they arrive while the libraries' chunk is still loading, not one round of requests after it has
+ * been evaluated. The screens are read from routes.ts's loaders, so a new screen needs no entry here.
+ */
+function chunkPreloads(): Plugin {
+  const src = join(here, 'renderer', 'src');
+  const moduleOf = (fromDir: string, spec: string) => {
+    const base = resolve(fromDir, spec);
+    const file = ['.tsx', '.ts'].map((ext) => base + ext).find((f) => existsSync(f));
+    if (!file) throw new Error(`chunkPreloads: cannot resolve ${spec}`);
+    return file;
+  };
+  return {
+    name: 'attache-chunk-preloads',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, ctx) {
+        const bundle = ctx.bundle;
+        if (!bundle) return html;
+        const byModule = new Map<string, string>();
+        for (const out of Object.values(bundle)) if (out.type === 'chunk' && out.facadeModuleId) byModule.set(out.facadeModuleId, out.fileName);
+        const closure = (file: string, into = new Set<string>()) => {
+          if (into.has(file)) return into;
+          into.add(file);
+          const out = bundle[file];
+          if (out?.type === 'chunk') for (const imported of out.imports) closure(imported, into);
+          return into;
+        };
+        const chunksOf = (module: string) => {
+          const file = byModule.get(module);
+          if (!file) throw new Error(`chunkPreloads: no chunk for ${module}`);
+          return [...closure(file)].map((f) => `./${f}`);
+        };
+        const routes = readFileSync(join(src, 'app', 'routes.ts'), 'utf8');
+        const screens: Record<string, string[]> = {};
+        for (const [, name, spec] of routes.matchAll(/^\s*'?([\w-]+)'?: \(\) => import\('([^']+)'\)/gm)) screens[name!] = chunksOf(moduleOf(join(src, 'app'), spec!));
+        if (Object.keys(screens).length === 0) throw new Error('chunkPreloads: no screen loaders found in routes.ts');
+        const preloads = { app: [...new Set([...chunksOf(moduleOf(src, './csp-setup')), ...chunksOf(moduleOf(src, './start'))])], screens };
+        return {
+          html,
+          tags: [{ tag: 'script', attrs: { type: 'application/json', id: 'attache-chunks' }, children: JSON.stringify(preloads), injectTo: 'head' }],
+        };
+      },
+    },
+  };
+}
+
 // The renderer is a static bundle served by either shell (Electron's app:// protocol or the web
 // host), so every URL is relative and nothing is fetched from elsewhere at run time.
 export default defineConfig({
   root: 'renderer',
   base: './',
-  plugins: [react()],
+  plugins: [react(), chunkPreloads()],
   build: {
     outDir: '../dist/renderer',
     emptyOutDir: true,

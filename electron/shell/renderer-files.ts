@@ -23,6 +23,14 @@ export interface ServedFile {
   body: Buffer | string;
 }
 
+/**
+ * Vite names every built asset after its content ("ContactsScreen-eCzO7jDP.js"): such a file never
+ * changes under its name, so the browser may keep it (and V8 its compiled code) without asking
+ * again. The page and unhashed files (icon.svg) are asked for every time.
+ */
+const HASHED_ASSET = /^assets[/\\][^/\\]+-[A-Za-z0-9_-]{8}\.[a-z0-9]+$/;
+export const IMMUTABLE = 'max-age=31536000, immutable';
+
 /** Headers every renderer response carries, in both shells. */
 export function securityHeaders(nonce: string): Record<string, string> {
   return {
@@ -66,7 +74,7 @@ export async function serveRendererFile(root: string, urlPath: string): Promise<
     const body = await readFile(target);
     return {
       status: 200,
-      headers: { 'Content-Type': types[extname(target)] ?? 'application/octet-stream', ...securityHeaders(nonce) },
+      headers: { 'Content-Type': types[extname(target)] ?? 'application/octet-stream', 'Cache-Control': HASHED_ASSET.test(relative) ? IMMUTABLE : 'no-cache', ...securityHeaders(nonce) },
       body,
     };
   } catch {

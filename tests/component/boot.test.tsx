@@ -2,11 +2,12 @@
  * The boot (renderer/src/app/boot.ts) sends the opening screen's first calls before the app has
  * loaded, and the app's transport answers those calls from them. It only helps while the boot asks
  * exactly what the screen asks: checked here against the people list as it renders on a real
- * backend. And an early answer is used once, never after a lock, and sent again if it failed.
+ * backend. And an early answer is used once, never after a lock, and sent again if it failed. The
+ * chunks the build lists for the app and the opening screen are asked for once each, as modulepreload.
  */
 import { screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { callKey, createBoot, withBoot } from '../../renderer/src/app/boot';
+import { callKey, createBoot, preloadChunks, withBoot } from '../../renderer/src/app/boot';
 import { firstCallsOf, screenOf } from '../../renderer/src/app/routes';
 import { ContactsScreen } from '../../renderer/src/screens/contacts/ContactsScreen';
 import { openTestBackend, type TestBackend } from '../unit/helpers/workspace';
@@ -75,5 +76,31 @@ describe('boot', () => {
     await after('workspace.lock', {});
     expect(locked.pending).toEqual([]);
     expect(await after('contacts.list', {})).toMatchObject({ data: { late: 'contacts.list' } });
+  });
+
+  it("asks for the app's and the opening screen's chunks once each, none already on the page, and nothing without the build's list", () => {
+    const doc = document.implementation.createHTMLDocument('boot');
+    preloadChunks('#/contacts', doc);
+    expect(doc.querySelectorAll('link')).toHaveLength(0);
+
+    const list = doc.createElement('script');
+    list.type = 'application/json';
+    list.id = 'attache-chunks';
+    list.textContent = JSON.stringify({
+      app: ['./assets/index-A.js', './assets/vendor-V.js', './assets/start-S.js'],
+      screens: { contacts: ['./assets/ContactsScreen-C.js', './assets/vendor-V.js'], dashboard: ['./assets/DashboardScreen-D.js'] },
+    });
+    doc.head.appendChild(list);
+    const entry = doc.createElement('link');
+    entry.rel = 'modulepreload';
+    entry.setAttribute('href', './assets/index-A.js');
+    doc.head.appendChild(entry);
+    preloadChunks('#/contacts/123?tab=notes', doc);
+    const asked = [...doc.querySelectorAll('link')].slice(1).map((l) => [l.rel, l.getAttribute('href')]);
+    expect(asked).toEqual([
+      ['modulepreload', './assets/vendor-V.js'],
+      ['modulepreload', './assets/start-S.js'],
+      ['modulepreload', './assets/ContactsScreen-C.js'],
+    ]);
   });
 });

@@ -30,7 +30,8 @@ async function pick(label: string, text: string, option: RegExp) {
 
 /** Chooses a value in a list filter (a multi-select named by its placeholder). */
 async function filterBy(name: string, option: string | RegExp) {
-  const box = screen.getByRole('combobox', { name });
+  // A list's filter menus mount just after its rows (components/list/deferredFilters.tsx).
+  const box = await screen.findByRole('combobox', { name });
   fireEvent.focus(box);
   fireEvent.keyDown(box, { key: 'ArrowDown', code: 'ArrowDown' });
   await waitFor(() => expect(box).toHaveAttribute('aria-expanded', 'true'));

@@ -76,7 +76,7 @@ describe('the Owner filter and column of the lists', () => {
     expect(screen.getByText(count(3))).toBeInTheDocument();
     expect(within(grid).queryByRole('columnheader', { name: 'Owner' })).toBeNull();
 
-    const owner = screen.getByRole('combobox', { name: 'Owner' });
+    const owner = await screen.findByRole('combobox', { name: 'Owner' });
     fireEvent.click(owner);
     const option = await screen.findByRole('option', { name: 'L. Hoffmann', hidden: true });
     const offered = within(option.closest<HTMLElement>('[role="listbox"]')!).getAllByRole('option', { hidden: true }).map((o) => o.textContent);

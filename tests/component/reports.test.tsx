@@ -41,7 +41,7 @@ describe('Portfolio report (PDF) on the Cooperations list', () => {
     const grid = await screen.findByRole('grid', { name: 'Cooperation list' });
     await within(grid).findByText('Mangrove monitoring');
 
-    const box = screen.getByRole('combobox', { name: 'Status' });
+    const box = await screen.findByRole('combobox', { name: 'Status' });
     fireEvent.focus(box);
     fireEvent.keyDown(box, { key: 'ArrowDown', code: 'ArrowDown' });
     await waitFor(() => expect(box).toHaveAttribute('aria-expanded', 'true'));

@@ -36,6 +36,7 @@ async function startHost() {
   await writeFile(join(rendererDir, 'index.html'), `<html><head><meta name="csp-nonce" content="${NONCE_PLACEHOLDER}"></head><body>Attaché</body></html>`);
   await mkdir(join(rendererDir, 'assets'));
   await writeFile(join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
+  await writeFile(join(rendererDir, 'assets', 'app-eCzO7jDP.js'), 'console.log(1)');
   const host = await startWebHost({ backend, rendererDir, port: 0 });
   const api = (name: string, input: unknown, headers: Record<string, string> = {}) =>
     call(host, `/api/${name}`, {
@@ -110,6 +111,10 @@ describe('web host', () => {
       const asset = await call(host, '/assets/app.js');
       expect(asset.status).toBe(200);
       expect(asset.headers['content-type']).toContain('javascript');
+      // Only a file named after its content may be kept without asking; the page never is.
+      expect(asset.headers['cache-control']).toBe('no-cache');
+      expect((await call(host, '/assets/app-eCzO7jDP.js')).headers['cache-control']).toBe('max-age=31536000, immutable');
+      expect(a.headers['cache-control']).toBe('no-store');
       expect((await call(host, '/assets/../../etc/passwd')).body).not.toContain('root:');
       expect((await call(host, '/%2e%2e/%2e%2e/etc/passwd')).body).not.toContain('root:');
       expect((await call(host, '/assets/%2e%2e%2f%2e%2e%2f%2e%2e%2fetc%2fhosts.txt')).body).not.toContain('localhost');

@@ -108,6 +108,29 @@ function openingRoute(hash: string): URL {
 }
 
 /**
+ * Asks at once for every chunk the app and the opening screen need (the list the build writes into
+ * the page, see chunkPreloads in vite.config.ts), as <link rel="modulepreload">: fetched and parsed
+ * side by side with the libraries' chunk, evaluated only when imported (after csp-setup). Without
+ * the list (the dev server) nothing is asked early; the imports load everything as before.
+ */
+export function preloadChunks(hash = window.location.hash, doc: Document = document): void {
+  let preloads: { app?: string[]; screens?: Record<string, string[]> };
+  try {
+    preloads = JSON.parse(doc.getElementById('attache-chunks')?.textContent ?? '{}') as typeof preloads;
+  } catch {
+    return;
+  }
+  const wanted = new Set([...(preloads.app ?? []), ...(preloads.screens?.[screenOf(openingRoute(hash).pathname)] ?? [])]);
+  for (const link of doc.querySelectorAll<HTMLLinkElement>('link[rel="modulepreload"], script[type="module"][src]')) wanted.delete(link.getAttribute('href') ?? link.getAttribute('src') ?? '');
+  for (const href of wanted) {
+    const link = doc.createElement('link');
+    link.rel = 'modulepreload';
+    link.href = href;
+    doc.head.appendChild(link);
+  }
+}
+
+/**
  * Starts loading the opening screen's code; the module loader keeps it, so the shell's lazy screen
  * finds it loaded (or loading). Only after csp-setup has run: the screen's modules use zod.
  */

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { countryOptions } from '../../../shared/features/countries/names';
 import { foldedFilter } from '../lib/foldedFilter';
 import { useLanguage } from '../app/language';
+import { FilterStandIn, useFilterWaiting } from './list/deferredFilters';
 
 /** Every country as an option, "Ghana (GH)", named in the UI language. */
 export function useCountryData() {
@@ -16,8 +17,12 @@ type Props = Omit<MultiSelectProps, 'data' | 'value' | 'onChange'> & {
   onChange: (codes: string[]) => void;
 };
 
-/** ISO 3166 countries by name in the UI language; typing "lodz"-style folded text or the code finds them. */
-export function CountryPicker({ value, onChange, ...rest }: Props) {
+/** ISO 3166 countries by name in the UI language; typing "lodz"-style folded text or the code finds them. As a list's filter it mounts after the rows (list/deferredFilters.tsx). */
+export function CountryPicker(props: Props) {
+  return useFilterWaiting() ? <FilterStandIn placeholder={props.placeholder} /> : <CountryMultiSelect {...props} />;
+}
+
+function CountryMultiSelect({ value, onChange, ...rest }: Props) {
   const { t } = useTranslation();
   const data = useCountryData();
   return (

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TranslationKey } from '../../../shared/i18n';
 import { screenHeading } from '../app/focus';
+import { DeferredFilters } from './list/deferredFilters';
 
 interface Props {
   id: string;
@@ -18,7 +19,7 @@ interface Props {
   children: ReactNode;
 }
 
-/** The left pane of a list screen: title and count, filters, views and columns, the table. */
+/** The left pane of a list screen: title and count, filters (their menus mount after the first commit), views and columns, the table. */
 export function ListPane({ id, title, count, countKey = 'lists.count', newLabel, newTitle, onNew, filters, tools, children }: Props) {
   const { t } = useTranslation();
   return (
@@ -42,7 +43,9 @@ export function ListPane({ id, title, count, countKey = 'lists.count', newLabel,
             ) : null}
           </Group>
         </Group>
-        <div className="filters">{filters}</div>
+        <div className="filters">
+          <DeferredFilters>{filters}</DeferredFilters>
+        </div>
       </div>
       {children}
     </section>

@@ -3,11 +3,16 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { regionOptions } from '../../../shared/features/countries/regions';
 import { useLanguage } from '../app/language';
+import { FilterStandIn, useFilterWaiting } from './list/deferredFilters';
 
 type Props = Omit<MultiSelectProps, 'data' | 'value' | 'onChange'> & { value: string[]; onChange: (codes: string[]) => void };
 
-/** UN M49 regions, continents first with their sub-regions indented under them. */
-export function RegionPicker({ value, onChange, ...rest }: Props) {
+/** UN M49 regions, continents first with their sub-regions indented under them. As a list's filter it mounts after the rows (list/deferredFilters.tsx). */
+export function RegionPicker(props: Props) {
+  return useFilterWaiting() ? <FilterStandIn placeholder={props.placeholder} /> : <RegionMultiSelect {...props} />;
+}
+
+function RegionMultiSelect({ value, onChange, ...rest }: Props) {
   const { t } = useTranslation();
   const lang = useLanguage();
   const data = useMemo(() => regionOptions(lang).map((r) => ({ value: r.code, label: `${'  '.repeat(r.depth - 1)}${r.name}` })), [lang]);

@@ -60,7 +60,7 @@ describe('start-up', () => {
     expect(app.app.calls.slice(0, 4)).toEqual(['setPath:userData', 'enableSandbox', 'registerSchemesAsPrivileged', 'requestSingleInstanceLock']);
     expect(app.app.getPath('userData')).toBe(userDataOverride);
     expect(app.electron.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
-      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
     ]);
     expect(app.ipcMain.handle).not.toHaveBeenCalled();
     app.app.becomeReady();

@@ -18,7 +18,7 @@ async function renderer() {
 
 describe('app:// protocol', () => {
   it('is registered as a standard, secure scheme with fetch', () => {
-    expect(privilegedSchemes).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+    expect(privilegedSchemes).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } }]);
   });
 
   it('serves the page with a fresh nonce and the security headers', async () => {

@@ -3,6 +3,7 @@ import { IconFilterOff, IconSearch } from '@tabler/icons-react';
 import { useCallback, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCommand } from '../../app/commands';
+import { FilterStandIn, useFilterWaiting } from './deferredFilters';
 
 /**
  * A list's text search. Ctrl+F (or the menu's Find) focuses it and selects what is there, so typing
@@ -45,9 +46,10 @@ type FilterSelectProps<T extends string> = Pick<MultiSelectProps, 'searchable' |
   onChange: (value: T[]) => void;
 };
 
-/** A filter by several values of one field (statuses, kinds, topics, …). */
+/** A filter by several values of one field (statuses, kinds, topics, …); in a list pane it mounts after the rows (deferredFilters.tsx). */
 export function FilterSelect<T extends string>({ label, data, value, onChange, ...rest }: FilterSelectProps<T>) {
   const { t } = useTranslation();
+  if (useFilterWaiting()) return <FilterStandIn placeholder={label} />;
   return (
     <MultiSelect
       aria-label={label}

@@ -9,6 +9,7 @@ import { useVocabulary } from '../../api/vocabulary';
 import { CountryPicker } from '../../components/CountryPicker';
 import { DetailRoutes } from '../../components/list/DetailRoutes';
 import { FilterSelect, ResetFilters, SearchFilter } from '../../components/list/filters';
+import { FilterStandIn, useFilterWaiting } from '../../components/list/deferredFilters';
 import { ListTable } from '../../components/list/ListTable';
 import { SelectionBar } from '../../components/list/SelectionBar';
 import { ListTools, useColumnChoice, type ChoosableColumn } from '../../components/list/ListTools';
@@ -51,7 +52,6 @@ export function ContactsScreen() {
   const { filter, set } = list;
   const vocabulary = useVocabulary();
   const groupOptions = useGroupOptions();
-  const languageOptions = useLanguageOptions(filter.languages);
   const languageName = useLanguageNames();
   const day = useDayFormat();
 
@@ -140,7 +140,7 @@ export function ContactsScreen() {
               <RegionPicker aria-label={t('lists.region')} placeholder={t('lists.region')} value={filter.regions} onChange={set('regions')} />
               <FilterSelect label={t('contacts.filterTopic')} data={vocabulary.data?.topics ?? []} value={filter.topics} onChange={set('topics')} searchable />
               <FilterSelect label={t('contacts.filterKind')} data={kindOptions} value={filter.organisationKinds} onChange={set('organisationKinds')} />
-              <FilterSelect label={t('contacts.filterLanguage')} data={languageOptions} value={filter.languages} onChange={set('languages')} searchable />
+              <LanguageFilter label={t('contacts.filterLanguage')} value={filter.languages} onChange={set('languages')} />
               <FilterSelect label={t('lists.owner')} data={vocabulary.data?.listOwners.contacts ?? []} value={filter.owners} onChange={set('owners')} searchable />
               <FilterSelect label={t('groups.filter')} data={groupOptions.data ?? []} value={filter.groups} onChange={set('groups')} searchable />
               {list.filtered ? <ResetFilters onReset={list.reset} /> : null}
@@ -179,4 +179,16 @@ export function ContactsScreen() {
       <DetailRoutes editor={ContactEditor} detail={ContactDetail} hint={t('contacts.selectHint')} />
     </SplitView>
   );
+}
+
+type LanguageFilterProps = { label: string; value: string[]; onChange: (codes: string[]) => void };
+
+/** The language filter: its options (every language named in the UI language, sorted) are made only once it mounts. */
+function LanguageFilter(props: LanguageFilterProps) {
+  return useFilterWaiting() ? <FilterStandIn placeholder={props.label} /> : <LanguageSelect {...props} />;
+}
+
+function LanguageSelect({ label, value, onChange }: LanguageFilterProps) {
+  const data = useLanguageOptions(value);
+  return <FilterSelect label={label} data={data} value={value} onChange={onChange} searchable />;
 }

@@ -12,17 +12,23 @@ export const commonLanguageCodes = [
   'sk', 'sl', 'so', 'sq', 'sr', 'sv', 'sw', 'ta', 'te', 'tg', 'th', 'tk', 'tr', 'uk', 'ur', 'uz', 'vi', 'wo', 'xh', 'yo', 'zh', 'zu',
 ] as const;
 
-/** Language names in the UI language ("sw" → "Swahili" / "Suaheli"); unknown codes show as typed. */
+/**
+ * Language names in the UI language ("sw" → "Swahili" / "Suaheli"); unknown codes show as typed.
+ * The Intl.DisplayNames (tens of milliseconds to load its data) is made on the first name asked for,
+ * not when the people list mounts: the list shows names only in a column that is off by default.
+ */
 export function useLanguageNames(): (code: string) => string {
   const lang = useLanguage();
   return useMemo(() => {
-    let names: Intl.DisplayNames | null = null;
-    try {
-      names = new Intl.DisplayNames([lang], { type: 'language', fallback: 'code' });
-    } catch {
-      names = null;
-    }
+    let names: Intl.DisplayNames | null | undefined;
     return (code: string) => {
+      if (names === undefined) {
+        try {
+          names = new Intl.DisplayNames([lang], { type: 'language', fallback: 'code' });
+        } catch {
+          names = null;
+        }
+      }
       try {
         return names?.of(code) ?? code;
       } catch {

@@ -11,7 +11,7 @@
  * keeps the data in memory but refuses every operation until the passphrase is given again.
  */
 import { mkdir, readdir, readFile, rename, unlink } from 'node:fs/promises';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { Low, Memory } from 'lowdb';
 import { Immer, type Draft } from 'immer';
@@ -52,6 +52,8 @@ export interface StoreOptions {
 }
 
 const newSnapshotId = () => randomUUID();
+/** The data version after `line`: a chain of hashes over every journal line since the data's origin. */
+const nextVersion = (version: string, line: Buffer) => createHash('sha256').update(version).update(line).digest('hex').slice(0, 40);
 
 /**
  * immer without its automatic deep freeze: that walks every element of a changed list (50,000
@@ -90,6 +92,8 @@ export class Store {
   private cacheGeneration = 0;
   private meta: SnapshotMeta = { id: newSnapshotId(), parent: null, seq: 0 };
   private seq = 0;
+  /** The identity of the published data (see dataVersion). */
+  private version: string = newSnapshotId();
   /** Journal lines written since the snapshot on disk (carried into the journal after a compaction). */
   private lines: Buffer[] = [];
   private snapshotSize = 0;
@@ -291,6 +295,12 @@ export class Store {
 
     const finished = finishDecode(decoded, entries, this.migrations);
     if (finished.kind === 'damaged') return this.setDamaged(finished.problem);
+    if (!decoded.trusted) {
+      // A file this app did not vouch for (edited or put back by hand, or of another version) may
+      // differ from what its identity named when the caches were written: they go before the seal
+      // vouches for it.
+      await this.dropCachesNow();
+    }
 
     this.low.data = freezeDatabase(finished.db);
     this._state = 'ready';
@@ -298,6 +308,8 @@ export class Store {
     this.snapshotSize = decoded.bytes.byteLength;
     this.seq = entries.at(-1)?.seq ?? meta?.seq ?? 0;
     this.lines = lines;
+    // Migrated or without an identity, the data is new (and written as a new snapshot below).
+    this.version = meta && finished.migratedFrom === null ? lines.reduce(nextVersion, meta.data ?? meta.id) : newSnapshotId();
 
     if (finished.migratedFrom !== null) {
       // The file as it was stays in backups/ before the migrated version replaces it.
@@ -373,6 +385,7 @@ export class Store {
       const line = encodeEntry({ seq: this.seq + 1, change }, this.keyring?.dataKey ?? null);
       await this.journal.append(line);
       this.seq += 1;
+      this.version = nextVersion(this.version, line);
       this.lines.push(line);
     }
     this.low.data = next;
@@ -388,7 +401,7 @@ export class Store {
   }
 
   private plan(keyring: Keyring | null, parent: string | null): CompactionPlan {
-    return { db: this.low.data, meta: { id: newSnapshotId(), parent, seq: this.seq }, keyring };
+    return { db: this.low.data, meta: { id: newSnapshotId(), parent, seq: this.seq, data: this.version }, keyring };
   }
 
   private async writeSnapshot(plan: CompactionPlan): Promise<void> {
@@ -486,6 +499,7 @@ export class Store {
       if (keyring) await writeFileDurably(this.keysPath, JSON.stringify(keyring.wrapped));
       this.low.data = freezeDatabase(checked);
       this.seq = 0;
+      this.version = newSnapshotId();
       this.keyring = keyring;
       this._state = 'ready';
       try {
@@ -600,8 +614,9 @@ export class Store {
       await this.compactionWrite?.catch(() => undefined);
       backup = await this.writeBackup('restore');
     }
-    const previous = { data: this.low.data, state: this._state, problem: this._problem, keyring: this.keyring };
+    const previous = { data: this.low.data, state: this._state, problem: this._problem, keyring: this.keyring, version: this.version };
     this.low.data = freezeDatabase(restored);
+    this.version = newSnapshotId();
     this._state = 'ready';
     this._problem = undefined;
     try {
@@ -613,6 +628,7 @@ export class Store {
       await this.compactNow(this.keyring, null);
     } catch (e) {
       this.low.data = previous.data;
+      this.version = previous.version;
       this._state = previous.state;
       this._problem = previous.problem;
       this.keyring = previous.keyring;
@@ -678,6 +694,17 @@ export class Store {
    */
   get cacheEpoch(): number {
     return this.cacheGeneration;
+  }
+
+  /**
+   * Names exactly the data published now, across sessions: a cache written with it describes this
+   * data while the two are equal. It is the snapshot's data identity (new for a new workspace, a
+   * restore, a migration) chained through the hash of every journal line since — compaction keeps
+   * it, as the data stays the same; any save, a different journal, or another snapshot changes it.
+   * Read it together with `db` (both change in the same step).
+   */
+  get dataVersion(): string {
+    return this.version;
   }
 
   /** Writes a cache, unless the caches were dropped since `epoch` (then its bytes may hold what was erased). */

@@ -1,8 +1,9 @@
 /**
  * The store's search index, kept beside it. At open it is read from the cache the store keeps
- * beside the database (encrypted like it) and brought up to date with the records as they are — a
- * record whose revision differs is indexed again, a record gone is forgotten — so the index is
- * ready about as soon as the workspace is. Without a usable cache it is built in slices on the
+ * beside the database (encrypted like it). A cache written at exactly the data the store opened
+ * (the store's dataVersion, recorded in it) is used as it is; any other is brought up to date with
+ * the records as they are — a record whose revision differs is indexed again, a record gone is
+ * forgotten — so the index is ready about as soon as the workspace is. Without a usable cache it is built in slices on the
  * event loop (170,000 documents at 10× take seconds; calls are answered meanwhile). After that it
  * follows each published version by the change between the indexed version and the current one —
  * the same chunk-skipping comparison the journal uses, so a save costs the records it touched —
@@ -21,6 +22,8 @@ const REBUILD_ABOVE = 5_000;
 /** The cache is written at most this often while changes go on (and once after every build). */
 const PERSIST_EVERY_MS = 30_000;
 const CACHE_NAME = 'search-index';
+/** Bump when the cache's layout changes: a cache of another format is built anew, never misread. */
+const CACHE_FORMAT = 2;
 
 const docsOf = (name: SearchedCollection, record: unknown): SearchDocument[] => (documentSources[name] as (r: unknown) => SearchDocument[])(record);
 /** The kind of a collection's own documents: kindCollections read backwards (a debrief is its agenda item's second). */
@@ -35,6 +38,22 @@ const keysOf = (name: SearchedCollection, id: string): string[] => (name === 'ag
 type Versioned = { id: string; revision: number; updatedAt: string };
 /** What says a record changed: its revision and the time of its last change. */
 const versionOf = (r: Versioned) => `${r.revision}/${r.updatedAt}`;
+
+/** A cache as read: the index, per record its version (`collection:id`, version, …), the data it was written at. */
+interface Stored {
+  index: SearchIndex;
+  refs: string[];
+  data: string;
+}
+
+/** The store's name for `db` when it is the data published now, else null (never equal to a cache's). */
+function publishedVersion(store: Store | null, db: Database): string | null {
+  try {
+    return store && store.db === db ? store.dataVersion : null;
+  } catch {
+    return null; // locked meanwhile
+  }
+}
 
 const pick = (db: Database): Record<string, unknown> => Object.fromEntries(searchedCollections.map((n) => [n, db[n]]));
 
@@ -51,14 +70,16 @@ export interface KeptIndex {
   /** Writes the cache now if anything changed since it was last written (tests, closing). */
   persist(): Promise<boolean>;
   readonly ready: boolean;
-  /** Builds from scratch, records applied as changes, caches read and written (observable for tests). */
-  readonly counts: { builds: number; applied: number; loaded: number; persisted: number };
+  /**
+   * Builds from scratch, records applied as changes, caches read (of which `reconciled`: compared
+   * record by record, as not written at the data opened) and written (observable for tests).
+   */
+  readonly counts: { builds: number; applied: number; loaded: number; reconciled: number; persisted: number };
 }
 
 export function createKeptIndex(store: Store | null = null): KeptIndex {
   let index = new SearchIndex();
-  /** Per record (`collection:id`), the version indexed. */
-  let versions = new Map<string, string>();
+  // The index holds exactly the documents of `indexed` (once built and not building).
   let indexed: Database | null = null;
   // The running build: the version it reads and where it is.
   let building: { db: Database; collection: number; at: number } | null = null;
@@ -69,21 +90,18 @@ export function createKeptIndex(store: Store | null = null): KeptIndex {
   let dirty = false;
   let triedCache = false;
   let lastPersist = 0;
-  const counts = { builds: 0, applied: 0, loaded: 0, persisted: 0 };
+  const counts = { builds: 0, applied: 0, loaded: 0, reconciled: 0, persisted: 0 };
 
   const put = (name: SearchedCollection, record: Versioned) => {
     for (const key of keysOf(name, record.id)) index.remove(key);
     for (const d of docsOf(name, record)) index.add(d);
-    versions.set(`${name}:${record.id}`, versionOf(record));
   };
   const forget = (name: SearchedCollection, id: string) => {
     for (const key of keysOf(name, id)) index.remove(key);
-    versions.delete(`${name}:${id}`);
   };
 
   const start = (db: Database) => {
     index = new SearchIndex();
-    versions = new Map();
     indexed = null;
     building = { db, collection: 0, at: 0 };
   };
@@ -96,7 +114,6 @@ export function createKeptIndex(store: Store | null = null): KeptIndex {
       while (b.at < list.length) {
         const r = list.at(b.at)!;
         for (const d of docsOf(name, r)) index.add(d);
-        versions.set(`${name}:${r.id}`, versionOf(r));
         b.at++;
         if ((b.at & 63) === 0 && performance.now() > deadline) return false;
       }
@@ -127,31 +144,33 @@ export function createKeptIndex(store: Store | null = null): KeptIndex {
     indexed = db;
   };
 
-  /** The stored index made to match `db`: records of another version indexed again, records gone forgotten. */
-  const adopt = (stored: { index: SearchIndex; versions: Map<string, string> }, db: Database) => {
+  /**
+   * The stored index made to match `db`: used as it is when written at exactly this data
+   * (`current`), else records of another version indexed again and records gone forgotten.
+   */
+  const adopt = (stored: Stored, db: Database, current: boolean) => {
     index = stored.index;
-    versions = stored.versions;
-    let total = 0;
     let changed = 0;
-    for (const name of searchedCollections) {
-      for (const r of db[name] as unknown as Iterable<Versioned>) {
-        total++;
-        if (versions.get(`${name}:${r.id}`) === versionOf(r)) continue;
-        put(name, r);
-        changed++;
-      }
-    }
-    // Records the cache knows but the workspace no longer has.
-    if (versions.size > total) {
-      for (const ref of [...versions.keys()]) {
-        const colon = ref.indexOf(':');
-        const name = ref.slice(0, colon) as SearchedCollection;
-        const id = ref.slice(colon + 1);
-        if (!searchedCollections.includes(name) || store!.locate(name, id) < 0) {
-          forget(name, id);
+    if (!current) {
+      const versions = new Map<string, string>();
+      for (let i = 0; i + 1 < stored.refs.length; i += 2) versions.set(stored.refs[i]!, stored.refs[i + 1]!);
+      for (const name of searchedCollections) {
+        for (const r of db[name] as unknown as Iterable<Versioned>) {
+          const ref = `${name}:${r.id}`;
+          const v = versions.get(ref);
+          if (v !== undefined) versions.delete(ref);
+          if (v === versionOf(r)) continue;
+          put(name, r);
           changed++;
         }
       }
+      // Left over: records the cache knows but the workspace no longer has.
+      for (const ref of versions.keys()) {
+        const colon = ref.indexOf(':');
+        forget(ref.slice(0, colon) as SearchedCollection, ref.slice(colon + 1));
+        changed++;
+      }
+      counts.reconciled++;
     }
     index.prepareTypos();
     indexed = db;
@@ -159,24 +178,21 @@ export function createKeptIndex(store: Store | null = null): KeptIndex {
     counts.loaded++;
   };
 
-  const readStored = async (): Promise<{ index: SearchIndex; versions: Map<string, string> } | null> => {
+  const readStored = async (): Promise<Stored | null> => {
     const bytes = await store!.readCache(CACHE_NAME);
     if (!bytes) return null;
     try {
       const [head, keys, terms, offsets, postings, refs] = unpackBlocks(bytes);
       const text = new TextDecoder();
-      const meta = JSON.parse(text.decode(head)) as { rules?: unknown };
-      if (meta.rules !== SEARCH_RULES_VERSION || !refs) return null;
+      const meta = JSON.parse(text.decode(head)) as { format?: unknown; rules?: unknown; data?: unknown };
+      if (meta.format !== CACHE_FORMAT || meta.rules !== SEARCH_RULES_VERSION || typeof meta.data !== 'string' || !refs) return null;
       const int32 = (b: Uint8Array) => new Int32Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));
       const split = (b: Uint8Array) => {
         const s = text.decode(b);
         return s ? s.split('\n') : [];
       };
       const stored = SearchIndex.fromParts({ keys: split(keys!), terms: split(terms!), offsets: int32(offsets!), postings: int32(postings!) });
-      const lines = split(refs);
-      const map = new Map<string, string>();
-      for (let i = 0; i + 1 < lines.length; i += 2) map.set(lines[i]!, lines[i + 1]!);
-      return { index: stored, versions: map };
+      return { index: stored, refs: split(refs), data: meta.data };
     } catch {
       return null; // damaged or of another shape: built anew, and the cache rewritten
     }
@@ -215,7 +231,7 @@ export function createKeptIndex(store: Store | null = null): KeptIndex {
         void readStored().then((stored) => {
           loading = false;
           const now = dbOf();
-          if (stored && now && !building && !indexed) adopt(stored, now);
+          if (stored && now && !building && !indexed) adopt(stored, now, stored.data === publishedVersion(store, now));
           kept.buildInSlices(dbOf, done);
         });
         return;
@@ -255,14 +271,17 @@ export function createKeptIndex(store: Store | null = null): KeptIndex {
         return false; // locked
       }
       const epoch = store.cacheEpoch;
+      // The data the index is brought to, named as the store names it (read in the same step as db).
+      const data = store.dataVersion;
       apply(db);
       if (building || !dirty) return false;
       const parts = index.toParts();
+      // Per record, the version indexed: what a later open compares when the data moved on.
       const refs: string[] = [];
-      for (const [ref, v] of versions) refs.push(ref, v);
+      for (const name of searchedCollections) for (const r of db[name] as unknown as Iterable<Versioned>) refs.push(`${name}:${r.id}`, versionOf(r));
       const text = new TextEncoder();
       const bytes = packBlocks([
-        text.encode(JSON.stringify({ rules: SEARCH_RULES_VERSION, documents: parts.keys.length })),
+        text.encode(JSON.stringify({ format: CACHE_FORMAT, rules: SEARCH_RULES_VERSION, data, documents: parts.keys.length })),
         text.encode(parts.keys.join('\n')),
         text.encode(parts.terms.join('\n')),
         new Uint8Array(parts.offsets.buffer, parts.offsets.byteOffset, parts.offsets.byteLength),

@@ -21,7 +21,9 @@ const SLICE_MS = 12;
 const REBUILD_ABOVE = 5_000;
 /** The cache is written at most this often while changes go on (and once after every build). */
 const PERSIST_EVERY_MS = 30_000;
-const CACHE_NAME = 'search-index';
+/** The store's cache the index is kept in (read ahead while the store opens: see openBackend). */
+export const SEARCH_CACHE = 'search-index';
+const CACHE_NAME = SEARCH_CACHE;
 /** Bump when the cache's layout changes: a cache of another format is built anew, never misread. */
 const CACHE_FORMAT = 2;
 
@@ -39,11 +41,11 @@ type Versioned = { id: string; revision: number; updatedAt: string };
 /** What says a record changed: its revision and the time of its last change. */
 const versionOf = (r: Versioned) => `${r.revision}/${r.updatedAt}`;
 
-/** A cache as read: the index, per record its version (`collection:id`, version, …), the data it was written at. */
+/** A cache as read: the index, the data it was written at, and per record its version (`collection:id`, version, …; read only to compare). */
 interface Stored {
   index: SearchIndex;
-  refs: string[];
   data: string;
+  refs: () => string[];
 }
 
 /** The store's name for `db` when it is the data published now, else null (never equal to a cache's). */
@@ -124,7 +126,7 @@ export function createKeptIndex(store: Store | null = null): KeptIndex {
     building = null;
     counts.builds++;
     dirty = true;
-    index.prepareTypos();
+    prepareInSlices();
     return true;
   };
   const apply = (db: Database) => {
@@ -152,8 +154,9 @@ export function createKeptIndex(store: Store | null = null): KeptIndex {
     index = stored.index;
     let changed = 0;
     if (!current) {
+      const refs = stored.refs();
       const versions = new Map<string, string>();
-      for (let i = 0; i + 1 < stored.refs.length; i += 2) versions.set(stored.refs[i]!, stored.refs[i + 1]!);
+      for (let i = 0; i + 1 < refs.length; i += 2) versions.set(refs[i]!, refs[i + 1]!);
       for (const name of searchedCollections) {
         for (const r of db[name] as unknown as Iterable<Versioned>) {
           const ref = `${name}:${r.id}`;
@@ -172,27 +175,45 @@ export function createKeptIndex(store: Store | null = null): KeptIndex {
       }
       counts.reconciled++;
     }
-    index.prepareTypos();
     indexed = db;
     dirty = changed > 0;
     counts.loaded++;
+    prepareInSlices();
+  };
+
+  /** The index's lookup tables (typos, by key) built in slices once it is ready; a query or change that needs one first builds it whole. */
+  let preparing = false;
+  const prepareInSlices = () => {
+    if (preparing || !sliced) return;
+    preparing = true;
+    const slice = () => {
+      const deadline = performance.now() + SLICE_MS;
+      // A build started meanwhile prepares its own index when it ends.
+      if (building || index.prepare(() => performance.now() < deadline)) {
+        preparing = false;
+        return;
+      }
+      setImmediate(slice);
+    };
+    setImmediate(slice);
   };
 
   const readStored = async (): Promise<Stored | null> => {
     const bytes = await store!.readCache(CACHE_NAME);
     if (!bytes) return null;
     try {
-      const [head, keys, terms, offsets, postings, refs] = unpackBlocks(bytes);
+      const [head, keys, terms, offsets, postings, refs, kinds] = unpackBlocks(bytes);
       const text = new TextDecoder();
       const meta = JSON.parse(text.decode(head)) as { format?: unknown; rules?: unknown; data?: unknown };
-      if (meta.format !== CACHE_FORMAT || meta.rules !== SEARCH_RULES_VERSION || typeof meta.data !== 'string' || !refs) return null;
-      const int32 = (b: Uint8Array) => new Int32Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));
+      if (meta.format !== CACHE_FORMAT || meta.rules !== SEARCH_RULES_VERSION || typeof meta.data !== 'string' || !kinds) return null;
+      // Blocks sit at 4-byte boundaries in the cache: a view unless the bytes themselves do not.
+      const int32 = (b: Uint8Array) => (b.byteOffset % 4 === 0 ? new Int32Array(b.buffer, b.byteOffset, b.byteLength / 4) : new Int32Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength)));
       const split = (b: Uint8Array) => {
         const s = text.decode(b);
         return s ? s.split('\n') : [];
       };
-      const stored = SearchIndex.fromParts({ keys: split(keys!), terms: split(terms!), offsets: int32(offsets!), postings: int32(postings!) });
-      return { index: stored, refs: split(refs), data: meta.data };
+      const stored = SearchIndex.fromParts({ keys: split(keys!), kinds, terms: split(terms!), offsets: int32(offsets!), postings: int32(postings!) });
+      return { index: stored, data: meta.data, refs: () => split(refs!) };
     } catch {
       return null; // damaged or of another shape: built anew, and the cache rewritten
     }
@@ -287,6 +308,7 @@ export function createKeptIndex(store: Store | null = null): KeptIndex {
         new Uint8Array(parts.offsets.buffer, parts.offsets.byteOffset, parts.offsets.byteLength),
         new Uint8Array(parts.postings.buffer, parts.postings.byteOffset, parts.postings.byteLength),
         text.encode(refs.join('\n')),
+        parts.kinds!,
       ]);
       dirty = false;
       lastPersist = Date.now();

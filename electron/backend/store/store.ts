@@ -10,7 +10,7 @@
  * and so every temp file. The store then starts `locked` until `unlock`; `lock` (the app lock)
  * keeps the data in memory but refuses every operation until the passphrase is given again.
  */
-import { mkdir, readdir, readFile, rename, unlink } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, unlink } from 'node:fs/promises';
 import { createHash, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { Low, Memory } from 'lowdb';
@@ -49,9 +49,35 @@ export interface StoreOptions {
   kdf?: { N: number; r: number; p: number };
   /** Journal size that starts a background compaction (default: 4 MB or an eighth of the snapshot). */
   compactAt?: number;
+  /** Caches read while the database is opened (the file read overlaps the parse), for the first readCache of each. */
+  prefetchCaches?: readonly string[];
 }
 
 const newSnapshotId = () => randomUUID();
+
+/**
+ * A file's bytes in one read (fs.readFile reads 512 KB at a time, each step waiting for the event
+ * loop — behind a parse of the database, that is most of its time); null when missing or unreadable.
+ */
+async function readWhole(path: string): Promise<Buffer | null> {
+  let handle;
+  try {
+    handle = await open(path, 'r');
+    const { size } = await handle.stat();
+    const bytes = Buffer.allocUnsafe(size);
+    let at = 0;
+    while (at < size) {
+      const { bytesRead } = await handle.read(bytes, at, size - at, at);
+      if (bytesRead === 0) break;
+      at += bytesRead;
+    }
+    return at === size ? bytes : bytes.subarray(0, at);
+  } catch {
+    return null;
+  } finally {
+    await handle?.close().catch(() => undefined);
+  }
+}
 /** The data version after `line`: a chain of hashes over every journal line since the data's origin. */
 const nextVersion = (version: string, line: Buffer) => createHash('sha256').update(version).update(line).digest('hex').slice(0, 40);
 
@@ -78,6 +104,9 @@ export class Store {
   private readonly migrations: Migration[] | undefined;
   private readonly kdf: { N: number; r: number; p: number };
   private readonly compactAt: number | undefined;
+  private readonly prefetchNames: readonly string[];
+  /** Cache files read ahead at open, each taken by its first readCache; forgotten when a cache is written or dropped. */
+  private prefetched = new Map<string, Promise<Buffer | null>>();
   /** lowdb holds the published, frozen database; the store does its own file I/O. */
   private readonly low = new Low<Database>(new Memory<Database>(), emptyDatabase());
   private readonly journal: Journal;
@@ -118,6 +147,7 @@ export class Store {
     this.migrations = opts.migrations;
     this.kdf = opts.kdf ?? DEFAULT_KDF;
     this.compactAt = opts.compactAt;
+    this.prefetchNames = opts.prefetchCaches ?? [];
     this.journal = new Journal(this.journalPath);
   }
 
@@ -240,6 +270,15 @@ export class Store {
   }
 
   private async load(): Promise<void> {
+    this.prefetched = new Map(this.prefetchNames.map((name) => [name, readWhole(this.cachePath(name))]));
+    try {
+      await this.loadFiles();
+    } finally {
+      if (this._state !== 'ready') this.prefetched.clear();
+    }
+  }
+
+  private async loadFiles(): Promise<void> {
     await this.journal.close();
     const decoded = await decodeSnapshotFile(this.databasePath, this.keyFor, this.databasePath);
     if (decoded.kind === 'missing') {
@@ -478,6 +517,7 @@ export class Store {
       await this.compactionWrite?.catch(() => undefined);
       if (this._state === 'ready' && this.lines.length > 0) await this.compactNow();
       await this.journal.close();
+      this.prefetched.clear();
       stopFreezing(this.low.data);
     });
   }
@@ -711,6 +751,7 @@ export class Store {
   writeCache(name: string, data: Uint8Array, epoch: number): Promise<boolean> {
     return this.serialize(async () => {
       if (epoch !== this.cacheGeneration || this._state !== 'ready' || this.appLocked) return false;
+      this.prefetched.delete(name);
       const keyring = this.keyring;
       const head = Buffer.from(`${CACHE_MAGIC}${keyring ? keyring.dataKey.keyId : '-'.repeat(16)}`, 'latin1');
       const body = keyring ? encryptBlock(keyring.dataKey.key, data, Buffer.from(`attache-cache:${name}`)) : data;
@@ -721,7 +762,9 @@ export class Store {
 
   /** The cache as written, or null (none, damaged, or written under another key or none). */
   async readCache(name: string): Promise<Buffer | null> {
-    const bytes = await readFile(this.cachePath(name)).catch(() => null);
+    const ahead = this.prefetched.get(name);
+    this.prefetched.delete(name);
+    const bytes = await (ahead ?? readWhole(this.cachePath(name)));
     if (!bytes || bytes.length < CACHE_HEAD || bytes.subarray(0, CACHE_MAGIC.length).toString('latin1') !== CACHE_MAGIC) return null;
     const keyId = bytes.subarray(CACHE_MAGIC.length, CACHE_HEAD).toString('latin1');
     const keyring = this.keyring;
@@ -806,6 +849,7 @@ export class Store {
 
   private async dropCachesNow(): Promise<void> {
     this.cacheGeneration++;
+    this.prefetched.clear();
     for (const name of await readdir(this.dataDir).catch(() => [] as string[])) {
       if (/^attache\.[a-z-]+\.cache$/.test(name)) await unlink(join(this.dataDir, name)).catch(() => undefined);
     }

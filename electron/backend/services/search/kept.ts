@@ -69,6 +69,8 @@ export interface KeptIndex {
    * is due); `done` runs when the index is ready.
    */
   buildInSlices(db: () => Database | null, done?: () => void): void;
+  /** Resolves once the lookup tables built in slices after the index is ready are complete (the bench). */
+  prepared(): Promise<void>;
   /** Writes the cache now if anything changed since it was last written (tests, closing). */
   persist(): Promise<boolean>;
   readonly ready: boolean;
@@ -183,6 +185,7 @@ export function createKeptIndex(store: Store | null = null): KeptIndex {
 
   /** The index's lookup tables (typos, by key) built in slices once it is ready; a query or change that needs one first builds it whole. */
   let preparing = false;
+  const whenPrepared: Array<() => void> = [];
   const prepareInSlices = () => {
     if (preparing || !sliced) return;
     preparing = true;
@@ -191,6 +194,7 @@ export function createKeptIndex(store: Store | null = null): KeptIndex {
       // A build started meanwhile prepares its own index when it ends.
       if (building || index.prepare(() => performance.now() < deadline)) {
         preparing = false;
+        for (const resolve of whenPrepared.splice(0)) resolve();
         return;
       }
       setImmediate(slice);
@@ -221,6 +225,7 @@ export function createKeptIndex(store: Store | null = null): KeptIndex {
 
   const kept: KeptIndex = {
     counts,
+    prepared: () => (preparing ? new Promise<void>((resolve) => whenPrepared.push(resolve)) : Promise.resolve()),
     get ready() {
       return indexed !== null && !building && !loading;
     },

@@ -1,13 +1,14 @@
 /**
  * The store's search index, kept beside it. At open it is read from the cache the store keeps
- * beside the database (encrypted like it). A cache written at exactly the data the store opened
- * (the store's dataVersion, recorded in it) is used as it is; any other is brought up to date with
- * the records as they are — a record whose revision differs is indexed again, a record gone is
- * forgotten — so the index is ready about as soon as the workspace is. Without a usable cache it is built in slices on the
- * event loop (170,000 documents at 10× take seconds; calls are answered meanwhile). After that it
- * follows each published version by the change between the indexed version and the current one —
- * the same chunk-skipping comparison the journal uses, so a save costs the records it touched —
- * and is written back to the cache when idle.
+ * beside the database (encrypted like it; its bytes read while the store parses the database). A
+ * cache written at exactly the data the store opened (the store's dataVersion, recorded in it) is
+ * used as it is; any other is brought up to date with the records as they are — a record whose
+ * revision differs is indexed again, a record gone is forgotten — so the index is ready about as
+ * soon as the workspace is; its lookup tables (typos, by key) follow in idle slices. Without a
+ * usable cache it is built in slices on the event loop (170,000 documents at 10× take seconds;
+ * calls are answered meanwhile). After that it follows each published version by the change
+ * between the indexed version and the current one — the same chunk-skipping comparison the journal
+ * uses, so a save costs the records it touched — and is written back to the cache when idle.
  */
 import { documentSources, kindCollections, SEARCH_RULES_VERSION, searchedCollections, type SearchDocument, type SearchedCollection } from '../../../../shared/features/search/documents';
 import { packBlocks, SearchIndex, unpackBlocks } from '../../../../shared/features/search/engine';

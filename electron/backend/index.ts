@@ -3,6 +3,7 @@ import { createDispatch, type Dispatch } from './dispatch';
 import type { Platform } from './platform';
 import { createContext } from './records/context';
 import { createServices } from './services';
+import { SEARCH_CACHE } from './services/search/kept';
 import { createDueNotifier } from './services/myWork/notify';
 import { teamHostOf } from './services/team/team';
 import type { ReaderOptions } from './services/imports/reader';
@@ -48,7 +49,14 @@ export async function openBackend(opts: BackendOptions): Promise<Backend> {
   await mkdir(opts.dataDir, { recursive: true });
   const lock: WorkspaceLock = await acquireWorkspaceLock(opts.dataDir, opts.platform.shell);
   try {
-    const store = await Store.open({ dataDir: opts.dataDir, ...(opts.now ? { now: opts.now } : {}), ...(opts.kdf ? { kdf: opts.kdf } : {}), ...(opts.compactAt ? { compactAt: opts.compactAt } : {}) });
+    const store = await Store.open({
+      dataDir: opts.dataDir,
+      ...(opts.now ? { now: opts.now } : {}),
+      ...(opts.kdf ? { kdf: opts.kdf } : {}),
+      ...(opts.compactAt ? { compactAt: opts.compactAt } : {}),
+      // The search index's cache is read while the database is parsed: the warm-up takes it from there.
+      prefetchCaches: [SEARCH_CACHE],
+    });
     // An encrypted workspace whose key this device remembers opens without asking (store/device-key.ts).
     if (store.state === 'locked' && opts.platform.deviceVault) {
       const key = await recallDataKey(opts.dataDir, opts.platform.deviceVault);

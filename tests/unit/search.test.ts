@@ -132,6 +132,54 @@ describe('search index', () => {
     index.add({ key: 'task:x', kind: 'task', id: 'x', title: 'even again', body: '' });
     expect(index.search('even').hits.map((h) => h.id)).toEqual(['x']);
   });
+  it('read back from its stored tables, answers as the index written — also while its lookup tables are built in slices and changes come in', () => {
+    const words = ['quantum', 'photonics', 'mangrove', 'hydrogen', 'roadmap', 'workshop', 'delegation', 'kingfisher'];
+    const doc = (i: number, v = 0): SearchDocument => ({ key: `task:${i}`, kind: 'task', id: String(i), title: `${words[i % 8]} ${words[(i * 3 + v) % 8]} ${i}`, body: `${words[(i + v) % 8]}s body ${v}` });
+    const written = new SearchIndex();
+    for (let i = 0; i < 4000; i++) written.add(doc(i));
+    for (let i = 0; i < 4000; i += 7) written.remove(`task:${i}`);
+    const stored = written.toParts();
+    // The tables are the index's once read (as a cache's bytes are): each read gets its own copy.
+    const parts = () => ({ keys: [...stored.keys], terms: [...stored.terms], offsets: stored.offsets.slice(), postings: stored.postings.slice() });
+    const read = SearchIndex.fromParts(parts());
+    // Words of 4 letters or more look up typos (building the typo map whole); shorter ones do not.
+    const short = ['qua', 'man', 'bod 1', 'wor 12'];
+    const queries = [...short, 'quantum', 'qantum', 'mangrov', 'hydrgen road', 'kingfishers', 'workshop 12', 'delegaton'];
+    const same = (step: string, list = queries) => {
+      for (const q of list) {
+        for (const options of [{ perKind: 5 }, { limit: 40, offset: 3 }]) expect(read.search(q, options), `${step}: "${q}"`).toEqual(written.search(q, options));
+      }
+      expect(read.size).toBe(written.size);
+    };
+    same('read back', short);
+    // A few keys at a time into the map of keys and then the typo map, changes in between.
+    let slices = 0;
+    for (let step = 0; ; step++) {
+      let budget = 1;
+      const done = read.prepare(() => --budget > 0);
+      slices++;
+      for (const index of [written, read]) {
+        index.add(doc(4000 + step, step));
+        index.add(doc((step * 37) % 4000, step)); // replaces, or brings back one removed
+        index.remove(`task:${(step * 53 + 11) % 4000}`);
+        expect(index.has(`task:${4000 + step}`)).toBe(true);
+      }
+      if (step % 3 === 0) same(`slice ${step}`, short);
+      if (done) break;
+    }
+    expect(slices).toBeGreaterThan(10);
+    same('prepared');
+    // Read back and searched before its tables are built: what a query needs is built whole then.
+    const early = SearchIndex.fromParts(parts());
+    let budget = 1;
+    early.prepare(() => --budget > 0);
+    expect(early.search('qantum', { perKind: 5 })).toEqual(SearchIndex.fromParts(parts()).search('qantum', { perKind: 5 }));
+    early.remove('task:1');
+    expect(early.has('task:1')).toBe(false);
+    // Enough removed to renumber both.
+    for (const index of [written, read]) for (let i = 1; i < 4000; i += 2) index.remove(`task:${i}`);
+    same('renumbered');
+  });
 });
 
 describe('search.global and search.query', () => {

@@ -321,3 +321,27 @@ describe('store: backups', () => {
     expect(status.backups[0]!.createdAt).toBe('2026-11-03T09:00:00.000Z');
   });
 });
+
+describe('store: caches read ahead at open', () => {
+  it('hands the bytes read ahead to the first read, and never once the cache was written or dropped since', async () => {
+    const dataDir = await tempDir();
+    const first = await Store.open({ dataDir });
+    await first.initialize(emptyDatabase());
+    expect(await first.writeCache('search-index', Buffer.from('first'), first.cacheEpoch)).toBe(true);
+    await first.close();
+
+    const read = await Store.open({ dataDir, prefetchCaches: ['search-index'] });
+    expect((await read.readCache('search-index'))?.toString()).toBe('first');
+    await read.close();
+
+    const written = await Store.open({ dataDir, prefetchCaches: ['search-index'] });
+    expect(await written.writeCache('search-index', Buffer.from('second'), written.cacheEpoch)).toBe(true);
+    expect((await written.readCache('search-index'))?.toString()).toBe('second');
+    await written.close();
+
+    const dropped = await Store.open({ dataDir, prefetchCaches: ['search-index'] });
+    await dropped.dropCaches();
+    expect(await dropped.readCache('search-index')).toBeNull();
+    await dropped.close();
+  });
+});

@@ -19,6 +19,12 @@ export const SnapshotMeta = z.object({
   parent: z.string().min(1).max(64).nullable(),
   /** The last journal sequence number folded in. */
   seq: z.number().int().nonnegative(),
+  /**
+   * The identity of the data it holds (Store.dataVersion): kept by compaction, which folds lines
+   * in without changing the data, so caches derived from it stay usable. Absent in older files
+   * (the id stands in for it).
+   */
+  data: z.string().min(1).max(64).optional(),
 });
 export type SnapshotMeta = z.infer<typeof SnapshotMeta>;
 

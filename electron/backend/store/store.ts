@@ -10,8 +10,8 @@
  * and so every temp file. The store then starts `locked` until `unlock`; `lock` (the app lock)
  * keeps the data in memory but refuses every operation until the passphrase is given again.
  */
-import { mkdir, readdir, readFile, rename, unlink } from 'node:fs/promises';
-import { randomUUID } from 'node:crypto';
+import { mkdir, open, readdir, readFile, rename, unlink } from 'node:fs/promises';
+import { createHash, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { Low, Memory } from 'lowdb';
 import { Immer, type Draft } from 'immer';
@@ -49,9 +49,37 @@ export interface StoreOptions {
   kdf?: { N: number; r: number; p: number };
   /** Journal size that starts a background compaction (default: 4 MB or an eighth of the snapshot). */
   compactAt?: number;
+  /** Caches read while the database is opened (the file read overlaps the parse), for the first readCache of each. */
+  prefetchCaches?: readonly string[];
 }
 
 const newSnapshotId = () => randomUUID();
+
+/**
+ * A file's bytes in one read (fs.readFile reads 512 KB at a time, each step waiting for the event
+ * loop — behind a parse of the database, that is most of its time); null when missing or unreadable.
+ */
+async function readWhole(path: string): Promise<Buffer | null> {
+  let handle;
+  try {
+    handle = await open(path, 'r');
+    const { size } = await handle.stat();
+    const bytes = Buffer.allocUnsafe(size);
+    let at = 0;
+    while (at < size) {
+      const { bytesRead } = await handle.read(bytes, at, size - at, at);
+      if (bytesRead === 0) break;
+      at += bytesRead;
+    }
+    return at === size ? bytes : bytes.subarray(0, at);
+  } catch {
+    return null;
+  } finally {
+    await handle?.close().catch(() => undefined);
+  }
+}
+/** The data version after `line`: a chain of hashes over every journal line since the data's origin. */
+const nextVersion = (version: string, line: Buffer) => createHash('sha256').update(version).update(line).digest('hex').slice(0, 40);
 
 /**
  * immer without its automatic deep freeze: that walks every element of a changed list (50,000
@@ -76,6 +104,9 @@ export class Store {
   private readonly migrations: Migration[] | undefined;
   private readonly kdf: { N: number; r: number; p: number };
   private readonly compactAt: number | undefined;
+  private readonly prefetchNames: readonly string[];
+  /** Cache files read ahead at open, each taken by its first readCache; forgotten when a cache is written or dropped. */
+  private prefetched = new Map<string, Promise<Buffer | null>>();
   /** lowdb holds the published, frozen database; the store does its own file I/O. */
   private readonly low = new Low<Database>(new Memory<Database>(), emptyDatabase());
   private readonly journal: Journal;
@@ -90,6 +121,8 @@ export class Store {
   private cacheGeneration = 0;
   private meta: SnapshotMeta = { id: newSnapshotId(), parent: null, seq: 0 };
   private seq = 0;
+  /** The identity of the published data (see dataVersion). */
+  private version: string = newSnapshotId();
   /** Journal lines written since the snapshot on disk (carried into the journal after a compaction). */
   private lines: Buffer[] = [];
   private snapshotSize = 0;
@@ -114,6 +147,7 @@ export class Store {
     this.migrations = opts.migrations;
     this.kdf = opts.kdf ?? DEFAULT_KDF;
     this.compactAt = opts.compactAt;
+    this.prefetchNames = opts.prefetchCaches ?? [];
     this.journal = new Journal(this.journalPath);
   }
 
@@ -236,6 +270,15 @@ export class Store {
   }
 
   private async load(): Promise<void> {
+    this.prefetched = new Map(this.prefetchNames.map((name) => [name, readWhole(this.cachePath(name))]));
+    try {
+      await this.loadFiles();
+    } finally {
+      if (this._state !== 'ready') this.prefetched.clear();
+    }
+  }
+
+  private async loadFiles(): Promise<void> {
     await this.journal.close();
     const decoded = await decodeSnapshotFile(this.databasePath, this.keyFor, this.databasePath);
     if (decoded.kind === 'missing') {
@@ -291,6 +334,12 @@ export class Store {
 
     const finished = finishDecode(decoded, entries, this.migrations);
     if (finished.kind === 'damaged') return this.setDamaged(finished.problem);
+    if (!decoded.trusted) {
+      // A file this app did not vouch for (edited or put back by hand, or of another version) may
+      // differ from what its identity named when the caches were written: they go before the seal
+      // vouches for it.
+      await this.dropCachesNow();
+    }
 
     this.low.data = freezeDatabase(finished.db);
     this._state = 'ready';
@@ -298,6 +347,8 @@ export class Store {
     this.snapshotSize = decoded.bytes.byteLength;
     this.seq = entries.at(-1)?.seq ?? meta?.seq ?? 0;
     this.lines = lines;
+    // Migrated or without an identity, the data is new (and written as a new snapshot below).
+    this.version = meta && finished.migratedFrom === null ? lines.reduce(nextVersion, meta.data ?? meta.id) : newSnapshotId();
 
     if (finished.migratedFrom !== null) {
       // The file as it was stays in backups/ before the migrated version replaces it.
@@ -373,6 +424,7 @@ export class Store {
       const line = encodeEntry({ seq: this.seq + 1, change }, this.keyring?.dataKey ?? null);
       await this.journal.append(line);
       this.seq += 1;
+      this.version = nextVersion(this.version, line);
       this.lines.push(line);
     }
     this.low.data = next;
@@ -388,7 +440,7 @@ export class Store {
   }
 
   private plan(keyring: Keyring | null, parent: string | null): CompactionPlan {
-    return { db: this.low.data, meta: { id: newSnapshotId(), parent, seq: this.seq }, keyring };
+    return { db: this.low.data, meta: { id: newSnapshotId(), parent, seq: this.seq, data: this.version }, keyring };
   }
 
   private async writeSnapshot(plan: CompactionPlan): Promise<void> {
@@ -465,6 +517,7 @@ export class Store {
       await this.compactionWrite?.catch(() => undefined);
       if (this._state === 'ready' && this.lines.length > 0) await this.compactNow();
       await this.journal.close();
+      this.prefetched.clear();
       stopFreezing(this.low.data);
     });
   }
@@ -486,6 +539,7 @@ export class Store {
       if (keyring) await writeFileDurably(this.keysPath, JSON.stringify(keyring.wrapped));
       this.low.data = freezeDatabase(checked);
       this.seq = 0;
+      this.version = newSnapshotId();
       this.keyring = keyring;
       this._state = 'ready';
       try {
@@ -600,8 +654,9 @@ export class Store {
       await this.compactionWrite?.catch(() => undefined);
       backup = await this.writeBackup('restore');
     }
-    const previous = { data: this.low.data, state: this._state, problem: this._problem, keyring: this.keyring };
+    const previous = { data: this.low.data, state: this._state, problem: this._problem, keyring: this.keyring, version: this.version };
     this.low.data = freezeDatabase(restored);
+    this.version = newSnapshotId();
     this._state = 'ready';
     this._problem = undefined;
     try {
@@ -613,6 +668,7 @@ export class Store {
       await this.compactNow(this.keyring, null);
     } catch (e) {
       this.low.data = previous.data;
+      this.version = previous.version;
       this._state = previous.state;
       this._problem = previous.problem;
       this.keyring = previous.keyring;
@@ -680,10 +736,22 @@ export class Store {
     return this.cacheGeneration;
   }
 
+  /**
+   * Names exactly the data published now, across sessions: a cache written with it describes this
+   * data while the two are equal. It is the snapshot's data identity (new for a new workspace, a
+   * restore, a migration) chained through the hash of every journal line since — compaction keeps
+   * it, as the data stays the same; any save, a different journal, or another snapshot changes it.
+   * Read it together with `db` (both change in the same step).
+   */
+  get dataVersion(): string {
+    return this.version;
+  }
+
   /** Writes a cache, unless the caches were dropped since `epoch` (then its bytes may hold what was erased). */
   writeCache(name: string, data: Uint8Array, epoch: number): Promise<boolean> {
     return this.serialize(async () => {
       if (epoch !== this.cacheGeneration || this._state !== 'ready' || this.appLocked) return false;
+      this.prefetched.delete(name);
       const keyring = this.keyring;
       const head = Buffer.from(`${CACHE_MAGIC}${keyring ? keyring.dataKey.keyId : '-'.repeat(16)}`, 'latin1');
       const body = keyring ? encryptBlock(keyring.dataKey.key, data, Buffer.from(`attache-cache:${name}`)) : data;
@@ -694,7 +762,9 @@ export class Store {
 
   /** The cache as written, or null (none, damaged, or written under another key or none). */
   async readCache(name: string): Promise<Buffer | null> {
-    const bytes = await readFile(this.cachePath(name)).catch(() => null);
+    const ahead = this.prefetched.get(name);
+    this.prefetched.delete(name);
+    const bytes = await (ahead ?? readWhole(this.cachePath(name)));
     if (!bytes || bytes.length < CACHE_HEAD || bytes.subarray(0, CACHE_MAGIC.length).toString('latin1') !== CACHE_MAGIC) return null;
     const keyId = bytes.subarray(CACHE_MAGIC.length, CACHE_HEAD).toString('latin1');
     const keyring = this.keyring;
@@ -779,6 +849,7 @@ export class Store {
 
   private async dropCachesNow(): Promise<void> {
     this.cacheGeneration++;
+    this.prefetched.clear();
     for (const name of await readdir(this.dataDir).catch(() => [] as string[])) {
       if (/^attache\.[a-z-]+\.cache$/.test(name)) await unlink(join(this.dataDir, name)).catch(() => undefined);
     }

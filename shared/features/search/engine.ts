@@ -10,8 +10,10 @@
  * Postings are `ordinal * 2 + inTitle`. Removing a document only forgets its ordinal (the postings
  * are skipped when read) until a third of them are dead, when the postings are rewritten.
  * Typos: a word of 4 letters or more also matches the indexed words one edit away (insert, delete,
- * substitute, swap), found through a map of each word's one-letter deletions (SymSpell's idea),
- * built on first use.
+ * substitute, swap), found through a map of each word's one-letter deletions (SymSpell's idea).
+ * An index read from stored tables is searchable at once; its lookup tables (documents by key, the
+ * typo map, the sorted words) are built in slices by `prepare` — or whole, on the first use that
+ * needs one before.
  */
 import { searchWords, type SearchDocument, type SearchKind, searchKinds } from './documents';
 
@@ -20,12 +22,6 @@ const PREFIX_FACTOR = 0.6;
 const FUZZY_FACTOR = 0.4;
 /** Words shorter than this match exactly or as a prefix only. */
 export const FUZZY_MIN_LENGTH = 4;
-
-interface DocEntry {
-  key: string;
-  kind: SearchKind;
-  id: string;
-}
 
 /** What the words of a query matched: for highlighting the hits. */
 export interface SearchMatch {
@@ -63,20 +59,28 @@ export interface SearchResult {
 const kindIndex = new Map(searchKinds.map((k, i) => [k, i]));
 /** The kind of a removed document. */
 const DEAD = 255;
+const always = () => true;
 
 export class SearchIndex {
   private readonly termIds = new Map<string, number>();
-  private readonly termText: string[] = [];
+  private termText: string[] = [];
   private postings: Int32Array[] = [];
   private postingLength: number[] = [];
   /** All terms sorted, for prefix ranges; terms added since are in `newTerms`. */
   private sorted: string[] | null = null;
   private newTerms: string[] = [];
-  private docs: Array<DocEntry | null> = [];
-  private readonly byKey = new Map<string, number>();
+  /** Per ordinal, the document's key (`kind:id`), null once removed. */
+  private keys: Array<string | null> = [];
+  /** Ordinals by key: null until built (an index from stored tables), `keyedUpTo` keys in `keying` so far. */
+  private byKeyMap: Map<string, number> | null = new Map();
+  private keying: Map<string, number> | null = null;
+  private keyedUpTo = 0;
   private kindOf = new Uint8Array(1024);
   private dead = 0;
   private deletions: Map<string, number[]> | null = null;
+  /** Words in `deletions` so far (in id order, so each list stays ascending); complete when `typosReady`. */
+  private typosUpTo = 0;
+  private typosReady = false;
   /** Per document: `generation * 64 + words matched so far` of the running query. */
   private marks = new Float64Array(1024);
   private scores = new Float64Array(1024);
@@ -85,19 +89,56 @@ export class SearchIndex {
   private matched = new Int32Array(1024);
 
   get size(): number {
-    return this.byKey.size;
+    return this.keys.length - this.dead;
+  }
+
+  private get byKey(): Map<string, number> {
+    if (!this.byKeyMap) this.stepKeys(always);
+    return this.byKeyMap!;
+  }
+
+  /**
+   * The ordinal of a key. While the map is being built: the keys not yet in it are searched (a few
+   * milliseconds at 10×, latest first), then the part built — a change does not wait for the rest.
+   */
+  private ordOf(key: string): number | undefined {
+    if (this.byKeyMap) return this.byKeyMap.get(key);
+    const keys = this.keys;
+    for (let i = keys.length - 1; i >= this.keyedUpTo; i--) if (keys[i] === key) return i;
+    return this.keying?.get(key);
+  }
+
+  /** Adds keys to the map of ordinals while `more()`; true when it is complete. */
+  private stepKeys(more: () => boolean): boolean {
+    const map = (this.keying ??= new Map());
+    const keys = this.keys;
+    while (this.keyedUpTo < keys.length) {
+      const ord = this.keyedUpTo++;
+      const key = keys[ord];
+      if (key != null) {
+        // A key stored twice (a damaged cache): the later document stands, as `add` would have left it.
+        const earlier = map.get(key);
+        if (earlier !== undefined) this.forget(earlier);
+        map.set(key, ord);
+      }
+      if ((ord & 1023) === 0 && !more()) return false;
+    }
+    this.byKeyMap = map;
+    this.keying = null;
+    return true;
   }
 
   has(key: string): boolean {
-    return this.byKey.has(key);
+    return this.ordOf(key) !== undefined;
   }
 
   /** Adds a document, replacing one with the same key. */
   add(doc: SearchDocument): void {
-    if (this.byKey.has(doc.key)) this.remove(doc.key);
-    const ord = this.docs.length;
-    this.docs.push({ key: doc.key, kind: doc.kind, id: doc.id });
-    this.byKey.set(doc.key, ord);
+    if (this.ordOf(doc.key) !== undefined) this.remove(doc.key);
+    const ord = this.keys.length;
+    this.keys.push(doc.key);
+    // Else taken into the map when its building reaches it.
+    this.byKeyMap?.set(doc.key, ord);
     if (ord >= this.kindOf.length) this.grow(ord + 1);
     this.kindOf[ord] = kindIndex.get(doc.kind)!;
     const title = new Set(searchWords(doc.title));
@@ -106,14 +147,18 @@ export class SearchIndex {
   }
 
   remove(key: string): boolean {
-    const ord = this.byKey.get(key);
+    const ord = this.ordOf(key);
     if (ord === undefined) return false;
-    this.byKey.delete(key);
-    this.docs[ord] = null;
+    (this.byKeyMap ?? this.keying)?.delete(key);
+    this.forget(ord);
+    if (this.dead > 1000 && this.dead * 3 > this.keys.length) this.compact();
+    return true;
+  }
+
+  private forget(ord: number) {
+    this.keys[ord] = null;
     this.kindOf[ord] = DEAD;
     this.dead++;
-    if (this.dead > 1000 && this.dead * 3 > this.docs.length) this.compact();
-    return true;
   }
 
   private grow(min: number) {
@@ -137,7 +182,7 @@ export class SearchIndex {
       this.postings.push(new Int32Array(4));
       this.postingLength.push(0);
       if (this.sorted) this.newTerms.push(word);
-      if (this.deletions) this.addDeletions(word, id);
+      if (this.typosReady) this.addDeletions(word, id);
     }
     let list = this.postings[id]!;
     const n = this.postingLength[id]!;
@@ -152,15 +197,16 @@ export class SearchIndex {
 
   /** Drops the postings of removed documents and renumbers the living ones. */
   private compact() {
-    const renumber = new Int32Array(this.docs.length).fill(-1);
-    const docs: DocEntry[] = [];
-    for (let i = 0; i < this.docs.length; i++) {
-      const d = this.docs[i];
-      if (!d) continue;
-      renumber[i] = docs.length;
-      this.kindOf[docs.length] = this.kindOf[i]!;
-      this.byKey.set(d.key, docs.length);
-      docs.push(d);
+    const byKey = this.byKey;
+    const renumber = new Int32Array(this.keys.length).fill(-1);
+    const keys: string[] = [];
+    for (let i = 0; i < this.keys.length; i++) {
+      const key = this.keys[i];
+      if (key == null) continue;
+      renumber[i] = keys.length;
+      this.kindOf[keys.length] = this.kindOf[i]!;
+      byKey.set(key, keys.length);
+      keys.push(key);
     }
     for (let t = 0; t < this.postings.length; t++) {
       const list = this.postings[t]!;
@@ -172,7 +218,7 @@ export class SearchIndex {
       }
       this.postingLength[t] = w;
     }
-    this.docs = docs;
+    this.keys = keys;
     this.dead = 0;
   }
 
@@ -234,46 +280,74 @@ export class SearchIndex {
       at += this.postingLength[t]!;
     });
     offsets[terms.length] = total;
-    return { keys: this.docs.map((d) => d!.key), terms, offsets, postings };
+    return { keys: (this.keys as string[]).slice(), kinds: this.kindOf.slice(0, this.keys.length), terms, offsets, postings };
   }
 
-  /** An index from stored tables; throws when they do not fit together (the caller then builds anew). */
+  /**
+   * An index from stored tables, which it takes over (its lists and tables are them from then on);
+   * throws when they do not fit together (the caller then builds anew).
+   */
   static fromParts(parts: IndexParts): SearchIndex {
     const index = new SearchIndex();
     const { keys, terms, offsets, postings } = parts;
     if (offsets.length !== terms.length + 1 || offsets[terms.length] !== postings.length) throw new Error('search index: tables do not fit');
     index.grow(keys.length + 1);
-    for (let ord = 0; ord < keys.length; ord++) {
-      const key = keys[ord]!;
-      const colon = key.indexOf(':');
-      const kind = key.slice(0, colon) as SearchKind;
-      const k = kindIndex.get(kind);
-      if (k === undefined || index.byKey.has(key)) throw new Error('search index: bad document key');
-      index.docs.push({ key, kind, id: key.slice(colon + 1) });
-      index.byKey.set(key, ord);
-      index.kindOf[ord] = k;
+    if (parts.kinds) {
+      if (parts.kinds.length !== keys.length) throw new Error('search index: tables do not fit');
+      for (let ord = 0; ord < keys.length; ord++) if (parts.kinds[ord]! >= searchKinds.length) throw new Error('search index: bad kind');
+      index.kindOf.set(parts.kinds);
+    } else {
+      for (let ord = 0; ord < keys.length; ord++) {
+        const key = keys[ord]!;
+        const k = kindIndex.get(key.slice(0, key.indexOf(':')) as SearchKind);
+        if (k === undefined) throw new Error('search index: bad document key');
+        index.kindOf[ord] = k;
+      }
     }
+    index.keys = keys;
+    // Built by `prepare` (or on the first change): a map of every key costs more than the rest of the load.
+    index.byKeyMap = null;
     const maxPosting = keys.length * 2;
     for (let t = 0; t < terms.length; t++) {
       const from = offsets[t]!;
       const to = offsets[t + 1]!;
       if (to < from) throw new Error('search index: bad offsets');
       index.termIds.set(terms[t]!, t);
-      index.termText.push(terms[t]!);
       // A view into the stored table: the first posting added to the word copies it (as any full list grows).
       index.postings.push(postings.subarray(from, to));
       index.postingLength.push(to - from);
     }
     for (let i = 0; i < postings.length; i++) if (postings[i]! < 0 || postings[i]! >= maxPosting) throw new Error('search index: posting out of range');
     if (index.termIds.size !== terms.length) throw new Error('search index: repeated word');
+    index.termText = terms;
     return index;
+  }
+
+  /**
+   * Builds the lookup tables an index from stored tables lacks while `more()` (checked every so
+   * often); true when all are built. Searches and changes meanwhile build whole what they need.
+   */
+  prepare(more: () => boolean): boolean {
+    if (!this.byKeyMap && !this.stepKeys(more)) return false;
+    if (!this.typosReady && !this.stepTypos(more)) return false;
+    this.sortedTerms();
+    return true;
   }
 
   /** Builds the typo map now (else on the first query that needs it). */
   prepareTypos(): void {
-    if (this.deletions) return;
-    this.deletions = new Map();
-    for (let id = 0; id < this.termText.length; id++) this.addDeletions(this.termText[id]!, id);
+    if (!this.typosReady) this.stepTypos(always);
+  }
+
+  private stepTypos(more: () => boolean): boolean {
+    this.deletions ??= new Map();
+    // Words added meanwhile are taken in turn (ids only grow), so each list stays in id order.
+    while (this.typosUpTo < this.termText.length) {
+      this.addDeletions(this.termText[this.typosUpTo]!, this.typosUpTo);
+      if ((++this.typosUpTo & 255) === 0 && !more()) return false;
+    }
+    this.typosReady = true;
+    return true;
   }
 
   /** Term ids of the indexed words one edit (Damerau) from `word`, the word itself excluded. */
@@ -400,8 +474,8 @@ export class SearchIndex {
     });
     const chosen = perKind ? best.flat() : best[0]!.slice(options.offset ?? 0);
     const hits = chosen.map((ord) => {
-      const d = this.docs[ord]!;
-      return { key: d.key, kind: d.kind, id: d.id, score: scores[ord]! };
+      const key = this.keys[ord]!;
+      return { key, kind: searchKinds[kindOf[ord]!]!, id: key.slice(key.indexOf(':') + 1), score: scores[ord]! };
     });
     return { counts: out, total, hits, match };
   }
@@ -410,6 +484,8 @@ export class SearchIndex {
 /** The parts a stored index is made of: text (documents' keys, words) and two integer tables. */
 export interface IndexParts {
   keys: string[];
+  /** Per document its kind (the position in searchKinds); else read from the keys. */
+  kinds?: Uint8Array;
   terms: string[];
   /** Where each word's postings start in `postings` (one more entry than words). */
   offsets: Int32Array;

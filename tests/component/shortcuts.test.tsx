@@ -23,6 +23,17 @@ async function shellAt(backend: TestBackend, path: string) {
   renderWithBackend(backend, <Shell />, { path });
 }
 
+/** The shell on the cases list, the palette opened with Ctrl+K and `text` typed into it. */
+async function paletteWith(backend: TestBackend, text: string) {
+  await shellAt(backend, '/cases');
+  await screen.findByRole('heading', { name: 'Advisory cases', level: 1 });
+  fireEvent.keyDown(document.body, ctrl('k'));
+  const palette = await screen.findByRole('dialog', { name: 'Go to' });
+  const field = within(palette).getByRole('textbox', { name: 'Go to' });
+  fireEvent.change(field, { target: { value: text } });
+  return { palette, field };
+}
+
 describe('Ctrl+S saves every editor', () => {
   it('a new case, from inside its title field', async () => {
     const backend = await openTestBackend();
@@ -130,12 +141,7 @@ describe('the same shortcut does the same thing on every screen', () => {
     const backend = await openTestBackend();
     const kase = await backend.call('cases.create', { title: 'Drylands research network in Kenya', openedOn: '2026-02-01', status: 'advising' });
     await backend.call('contacts.create', { contact: { givenName: 'Amina', familyName: 'Otieno' }, positions: [] });
-    await shellAt(backend, '/cases');
-    await screen.findByRole('heading', { name: 'Advisory cases', level: 1 });
-    fireEvent.keyDown(document.body, ctrl('k'));
-    const palette = await screen.findByRole('dialog', { name: 'Go to' });
-    const field = within(palette).getByRole('textbox', { name: 'Go to' });
-    fireEvent.change(field, { target: { value: 'Amina' } });
+    const { palette, field } = await paletteWith(backend, 'Amina');
     const amina = await within(palette).findByRole('button', { name: /Amina Otieno/ });
     // A letter more: the palette highlights the first entry on screen, still Amina from the answers before.
     fireEvent.change(field, { target: { value: 'Amina O' } });
@@ -151,12 +157,7 @@ describe('the same shortcut does the same thing on every screen', () => {
     const backend = await openTestBackend();
     await backend.call('contacts.create', { contact: { givenName: 'Amina', familyName: 'Otieno' }, positions: [] });
     await backend.call('contacts.create', { contact: { givenName: 'Amina', familyName: 'Wanjiru' }, positions: [] });
-    await shellAt(backend, '/cases');
-    await screen.findByRole('heading', { name: 'Advisory cases', level: 1 });
-    fireEvent.keyDown(document.body, ctrl('k'));
-    const palette = await screen.findByRole('dialog', { name: 'Go to' });
-    const field = within(palette).getByRole('textbox', { name: 'Go to' });
-    fireEvent.change(field, { target: { value: 'Amina' } });
+    const { palette, field } = await paletteWith(backend, 'Amina');
     await within(palette).findAllByRole('button', { name: /Amina (Otieno|Wanjiru)/ });
     await within(palette).findByRole('button', { name: /Amina Wanjiru/ });
     // Down until the entry that is not the best match is chosen: Enter must open that one.

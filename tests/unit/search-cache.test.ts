@@ -45,6 +45,22 @@ async function openWarm(dataDir?: string) {
   return b;
 }
 
+/**
+ * Closes `first` cleanly and as if killed (an image of its folder), reopens each, and expects the
+ * cache compared record by record (not trusted) and `word` to find exactly `expected`.
+ */
+async function comparedOnReopen(first: TestBackend, words: string[], word: string, expected: string[]) {
+  const killed = await killImage(first);
+  const dataDir = first.dataDir;
+  await closeAll();
+  for (const dir of [dataDir, killed]) {
+    const { b, counts } = await reopenMatches(dir, words);
+    expect(counts).toMatchObject({ loaded: 1, reconciled: 1 });
+    expect(keys(b, word)).toEqual(expected);
+    await closeAll();
+  }
+}
+
 describe('the search index kept between sessions', () => {
   it('is read at open and brought up to date with what changed while it was not running', async () => {
     const first = await openWarm();
@@ -170,15 +186,7 @@ describe('the cache is used as it is only when written at exactly the data opene
     const { people } = await buildTrip(first, 3);
     await writeIndex(first);
     await rename(first, people[1]!.id, 'Quarshie');
-    const killed = await killImage(first);
-    const dataDir = first.dataDir;
-    await closeAll();
-    for (const dir of [dataDir, killed]) {
-      const { b, counts } = await reopenMatches(dir, WORDS);
-      expect(counts).toMatchObject({ loaded: 1, reconciled: 1 });
-      expect(keys(b, 'quarshie')).toEqual([`contact:${people[1]!.id}`]);
-      await closeAll();
-    }
+    await comparedOnReopen(first, WORDS, 'quarshie', [`contact:${people[1]!.id}`]);
   });
 
   it('a backup restored after it was written: compared', async () => {
@@ -189,15 +197,7 @@ describe('the cache is used as it is only when written at exactly the data opene
     await rename(first, people[1]!.id, 'Quarshie');
     await writeIndex(first);
     await first.call('workspace.restoreBackup', { file: backup.file });
-    const killed = await killImage(first);
-    const dataDir = first.dataDir;
-    await closeAll();
-    for (const dir of [dataDir, killed]) {
-      const { b, counts } = await reopenMatches(dir, WORDS);
-      expect(counts).toMatchObject({ loaded: 1, reconciled: 1 });
-      expect(keys(b, 'quarshie')).toEqual([]);
-      await closeAll();
-    }
+    await comparedOnReopen(first, WORDS, 'quarshie', []);
   });
 
   it('the database file edited by hand (its identity unchanged): the cache is dropped and the index built anew', async () => {

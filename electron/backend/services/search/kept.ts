@@ -24,7 +24,6 @@ const REBUILD_ABOVE = 5_000;
 const PERSIST_EVERY_MS = 30_000;
 /** The store's cache the index is kept in (read ahead while the store opens: see openBackend). */
 export const SEARCH_CACHE = 'search-index';
-const CACHE_NAME = SEARCH_CACHE;
 /** Bump when the cache's layout changes: a cache of another format is built anew, never misread. */
 const CACHE_FORMAT = 2;
 
@@ -204,7 +203,7 @@ export function createKeptIndex(store: Store | null = null): KeptIndex {
   };
 
   const readStored = async (): Promise<Stored | null> => {
-    const bytes = await store!.readCache(CACHE_NAME);
+    const bytes = await store!.readCache(SEARCH_CACHE);
     if (!bytes) return null;
     try {
       const [head, keys, terms, offsets, postings, refs, kinds] = unpackBlocks(bytes);
@@ -318,7 +317,7 @@ export function createKeptIndex(store: Store | null = null): KeptIndex {
       ]);
       dirty = false;
       lastPersist = Date.now();
-      const written = await store.writeCache(CACHE_NAME, bytes, epoch).catch(() => false);
+      const written = await store.writeCache(SEARCH_CACHE, bytes, epoch).catch(() => false);
       if (written) counts.persisted++;
       else dirty = true;
       return written;

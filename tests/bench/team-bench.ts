@@ -25,6 +25,11 @@ import { realistic } from './store-bench';
 import type { DomainSize } from './generate-domain';
 import { median, ms, percentile, ratio, table } from './stats';
 
+/** Each phase's time on stderr as it ends: a 10× run takes many minutes, and the table prints only at the end. */
+function progress(what: string, since: number): void {
+  process.stderr.write(`  team: ${what} ${ms(performance.now() - since)}\n`);
+}
+
 const scaled = (k: number): DomainSize => Object.fromEntries(Object.entries(realistic).map(([key, n]) => [key, n * k])) as unknown as DomainSize;
 const share = [...shareKinds];
 
@@ -162,12 +167,15 @@ export async function benchTeam(dir: string, factors: number[] = [1, 10], runs =
       let kept: Backend | null = null;
       let keptDb = '';
       for (let i = 0; i < uploads; i++) {
+        const f0 = performance.now();
         floors.push(await floorUpload(peer, docs, `floor-${factor}-${i}`));
+        progress(`${factor}× upload floor (${docs.length} documents)`, f0);
         const dataDir = join(dir, `team-${factor}-${i}`);
         await mkdir(dataDir, { recursive: true });
         await writeFileDurably(join(dataDir, DATABASE_FILE), serializeChunks(db));
         const up = await attacheUpload(peer, dataDir, `team-${factor}-${i}`, docs.length);
         ours.push(up.took);
+        progress(`${factor}× upload through Attaché`, performance.now() - up.took);
         if (kept) await kept.close();
         kept = up.backend;
         keptDb = `team-${factor}-${i}`;
@@ -194,7 +202,9 @@ export async function benchTeam(dir: string, factors: number[] = [1, 10], runs =
         await new Promise((r) => setTimeout(r, 20));
       }
       const down = performance.now() - t0;
+      progress(`${factor}× download through Attaché`, t0);
       const downFloor = await floorDownload(peer, keptDb);
+      progress(`${factor}× download floor`, performance.now() - downFloor);
       rows.push({
         measure: `first sync, download into an empty workspace ${factor}×`,
         attaché: `${ms(down)} · ${Math.round(docs.length / (down / 1000)).toLocaleString('en')} docs/s`,
@@ -208,11 +218,13 @@ export async function benchTeam(dir: string, factors: number[] = [1, 10], runs =
       const delays: number[] = [];
       const floorDelays: number[] = [];
       await pair.put(-1);
+      const p0 = performance.now();
       for (let n = 0; n < runs; n++) {
         floorDelays.push(await pair.put(n));
         delays.push(await attacheDelay(a, b, n));
       }
       await pair.close();
+      progress(`${factor}× ${runs} save → arrival pairs`, p0);
       rows.push({
         measure: `save → arrival on the colleague's machine ${factor}×`,
         attaché: `${ms(median(delays))} (p95 ${ms(percentile(delays, 95))})`,

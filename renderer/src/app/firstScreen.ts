@@ -100,8 +100,15 @@ export function useFirstScreen(enabled: boolean): void {
       if (idle !== undefined) cancelIdleCallback(idle);
       timer = setTimeout(() => (idle = requestIdleCallback(() => void attempt(), { timeout: 2000 })), SETTLE_MS);
     };
+    // Only answers that changed what is shown count: a poll answering the same (the team status,
+    // kept as the same object by the query cache's structural sharing) leaves the screen as it was.
+    const shown = new WeakMap<object, unknown>();
     const unsubscribe = queryClient.getQueryCache().subscribe((event) => {
-      if (event.type === 'updated' && event.action.type === 'success') schedule();
+      if (event.type !== 'updated' || event.action.type !== 'success') return;
+      const data = event.query.state.data;
+      if (shown.has(event.query) && shown.get(event.query) === data) return;
+      shown.set(event.query, data);
+      schedule();
     });
     window.addEventListener('hashchange', schedule);
     schedule();

@@ -2,7 +2,8 @@
 // screen counts as settled, what its captured markup looks like, and how the answers' data versions
 // are told apart. The hand-over end to end, in Chromium against the web host: tests/e2e/first-screen.spec.ts.
 import { afterEach, describe, expect, it } from 'vitest';
-import { captureScreen, screenAtRest } from '../../renderer/src/app/firstScreen';
+import { renderHook } from '@testing-library/react';
+import { captureScreen, screenAtRest, useListAsOpened } from '../../renderer/src/app/firstScreen';
 import { createAnswerVersions, recordingVersions } from '../../renderer/src/api/versions';
 import { isSafeFirstScreenMarkup } from '../../shared/features/firstScreen/schema';
 
@@ -32,7 +33,7 @@ describe('the first screen, in the window', () => {
     expect(screenAtRest()).toBe(true);
   });
 
-  it('does not take a list still loading, scrolled, under a dialog or an open menu, or off the app’s routes', () => {
+  it('does not take a list still loading, scrolled, under a dialog or an open menu, while someone types, or off the app’s routes', () => {
     page(LIST.replace('aria-rowindex="2"', 'aria-rowindex="2" aria-busy="true"'));
     expect(screenAtRest()).toBe(false);
     page(LIST);
@@ -42,11 +43,26 @@ describe('the first screen, in the window', () => {
     expect(screenAtRest()).toBe(false);
     page(`${LIST}<button aria-expanded="true">Country</button>`);
     expect(screenAtRest()).toBe(false);
+    page(`${LIST}<input id="typing" value="Ami">`);
+    document.getElementById('typing')!.focus();
+    expect(screenAtRest()).toBe(false);
     page('<main id="main-content"><h1>Dashboard</h1></main>');
     expect(screenAtRest()).toBe(false);
     page(LIST);
     window.location.hash = '';
     expect(screenAtRest()).toBe(false);
+  });
+
+  it('does not take a list shown otherwise than a new page opens it (filtered, sorted, rows selected)', () => {
+    page(LIST);
+    const { rerender, unmount } = renderHook(({ asOpened }) => useListAsOpened(asOpened), { initialProps: { asOpened: false } });
+    expect(screenAtRest()).toBe(false);
+    rerender({ asOpened: true });
+    expect(screenAtRest()).toBe(true);
+    rerender({ asOpened: false });
+    expect(screenAtRest()).toBe(false);
+    unmount();
+    expect(screenAtRest()).toBe(true);
   });
 
   it('captures the markup with inline styles as data and the theme’s style elements as styles', () => {

@@ -20,13 +20,33 @@ const SETTLE_MS = 800;
 
 const FIRST_ROW = '[role="grid"] [role="row"][aria-rowindex="2"]:not([aria-busy])';
 
-/** A list at rest: rows drawn, scrolled to its top, nothing open over it. */
+/** Lists shown otherwise than a new page opens them (filtered, sorted another way, rows selected). */
+const listsChanged = new Set<object>();
+
+/**
+ * Called by every filtered list (useFilteredList): while it is not as it opens, the window draws
+ * something a new page would not, and no first screen is taken.
+ */
+export function useListAsOpened(asOpened: boolean): void {
+  useEffect(() => {
+    if (asOpened) return;
+    const token = {};
+    listsChanged.add(token);
+    return () => void listsChanged.delete(token);
+  }, [asOpened]);
+}
+
+/** A list at rest, as a new page would open it: rows drawn, at its top, nothing open over it, nobody typing. */
 export function screenAtRest(doc: Document = document): boolean {
+  if (listsChanged.size > 0) return false;
   if (!/^#\//.test(doc.defaultView?.location.hash ?? '')) return false;
   const main = doc.getElementById('main-content');
   if (!main?.querySelector(FIRST_ROW)) return false;
   if (doc.querySelector('[role="dialog"], [role="alertdialog"], [role="menu"], [aria-expanded="true"], [aria-busy="true"]')) return false;
   for (const scroller of main.querySelectorAll<HTMLElement>('.data-table-scroll')) if (scroller.scrollTop !== 0) return false;
+  // Someone typing (a filter, a form): what is typed is not the data, and may never be saved.
+  const active = doc.activeElement as HTMLElement | null;
+  if (active && (active.isContentEditable || (active.tagName === 'INPUT' && (active as HTMLInputElement).value !== '') || active.tagName === 'TEXTAREA')) return false;
   return true;
 }
 

@@ -20,6 +20,8 @@ export default tseslint.config(
       eqeqeq: ['error', 'smart'],
     },
   },
+  // The page's plain scripts (first-screen.js): browser globals, a classic script.
+  { files: ['renderer/public/**/*.js'], languageOptions: { sourceType: 'script', globals: globals.browser } },
   {
     files: ['renderer/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },

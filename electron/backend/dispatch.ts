@@ -45,7 +45,7 @@ export type Dispatch = (name: unknown, input: unknown) => Promise<Envelope>;
  * input limits (shared/contract/limits.ts) and parse, and whatever happens comes back as an envelope. The operation runs as `services[ns][method]` (its
  * namespace's service, the method of the same name). With `validateOutput` (tests), results are checked too.
  */
-export function createDispatch(services: Services, opts: { validateOutput?: boolean; isLocked?: () => boolean } = {}): Dispatch {
+export function createDispatch(services: Services, opts: { validateOutput?: boolean; isLocked?: () => boolean; dataVersion?: () => string | undefined } = {}): Dispatch {
   return async (name, input) => {
     if (!isOperationName(name)) {
       return errorEnvelope(new AppError('UNKNOWN_OPERATION', `Unknown operation: ${String(name).slice(0, 80)}`));
@@ -60,9 +60,12 @@ export function createDispatch(services: Services, opts: { validateOutput?: bool
     try {
       const [ns, method] = splitName(name);
       const service = services[ns as keyof Services] as unknown as Record<string, (input: unknown) => unknown>;
+      const before = opts.dataVersion?.();
       const data = await service[method]!(parsed.data);
       if (opts.validateOutput) contract[name].output.parse(data);
-      return { ok: true, data };
+      // Named only if no save landed while the operation ran: then the answer is of exactly that data.
+      const at = opts.dataVersion?.();
+      return at === undefined || at !== before ? { ok: true, data } : { ok: true, data, at };
     } catch (e) {
       return errorEnvelope(e);
     }

@@ -3,6 +3,7 @@ import { createDispatch, type Dispatch } from './dispatch';
 import type { Platform } from './platform';
 import { createContext } from './records/context';
 import { createServices } from './services';
+import { createFirstScreenKeeper, type FirstScreenPage } from './services/firstScreen/firstScreen';
 import { SEARCH_CACHE } from './services/search/kept';
 import { createDueNotifier } from './services/myWork/notify';
 import { teamHostOf } from './services/team/team';
@@ -41,6 +42,8 @@ export interface Backend {
   readonly dispatch: Dispatch;
   /** The warm-up (warm.ts), when `warmWhenIdleMs` was given. */
   readonly warmer: IdleWarmer | null;
+  /** The screen the window last handed over, for the page the shell serves next (services/firstScreen). */
+  firstScreen(): FirstScreenPage | null;
   close(): Promise<void>;
 }
 
@@ -80,9 +83,12 @@ export async function openBackend(opts: BackendOptions): Promise<Backend> {
       tellDue();
     }, MAINTENANCE_MS);
     maintenance.unref();
-    const served = createDispatch(createServices(ctx, opts.platform, opts.importReader ? { reader: opts.importReader } : {}), {
+    const firstScreen = createFirstScreenKeeper(store);
+    const served = createDispatch(createServices(ctx, opts.platform, { firstScreen, ...(opts.importReader ? { reader: opts.importReader } : {}) }), {
       validateOutput: opts.validateOutput ?? false,
       isLocked: () => store.state === 'locked',
+      // Each answer names the data it was computed at: the window hands over a screen only when all of it agrees.
+      dataVersion: () => (store.state === 'ready' ? store.dataVersion : undefined),
     });
     const dispatch: Dispatch = opts.platform.notifier
       ? async (name, input) => {
@@ -109,6 +115,7 @@ export async function openBackend(opts: BackendOptions): Promise<Backend> {
     return {
       store,
       warmer,
+      firstScreen: () => firstScreen.page(),
       dispatch: warmer
         ? async (name, input) => {
             try {
@@ -120,6 +127,7 @@ export async function openBackend(opts: BackendOptions): Promise<Backend> {
         : dispatched,
       async close() {
         warmer?.stop();
+        firstScreen.stop();
         await team.stop().catch((e: unknown) => console.error('[attache] team sync did not stop cleanly:', e));
         clearInterval(maintenance);
         await store.close();
@@ -138,5 +146,6 @@ export { downloadPlatform } from './platform';
 // What the shells (electron/main, electron/web) need besides openBackend: they import nothing else from the backend.
 export type { ExportedFile } from './platform';
 export type { Dispatch } from './dispatch';
+export type { FirstScreenPage } from './services/firstScreen/firstScreen';
 export { errorEnvelope } from './dispatch';
 export { writeFileDurably } from './store/durable-write';

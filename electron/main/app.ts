@@ -175,7 +175,7 @@ export function startApp(electron: ElectronModule, opts: StartOptions): AppHandl
     const opened = backend;
 
     hardenSession(electron.session.defaultSession);
-    protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererDir));
+    protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererDir, () => opened.firstScreen()));
     const dispatch: Dispatch = async (name, input) => {
       const reply = await opened.dispatch(name, input);
       // The menu follows the language chosen in the settings.

@@ -1,5 +1,5 @@
 import type { CustomScheme } from 'electron';
-import { serveRendererFile } from '../shell/renderer-files';
+import { serveRendererFile, type FirstScreenMarkup } from '../shell/renderer-files';
 import { APP_HOST, APP_SCHEME } from './security';
 
 /**
@@ -14,16 +14,17 @@ export const privilegedSchemes: CustomScheme[] = [
 
 /**
  * Serves the built renderer as `app://attache/…`. The shared server function does path checks, the
- * CSP nonce and the security headers, so both shells send the same page.
+ * CSP nonce, the security headers and the first screen (the backend's, when it has one), so both
+ * shells send the same page.
  */
-export function createAppProtocolHandler(rendererDir: string): (request: Request) => Promise<Response> {
+export function createAppProtocolHandler(rendererDir: string, firstScreen: () => FirstScreenMarkup | null = () => null): (request: Request) => Promise<Response> {
   return async (request) => {
     const url = new URL(request.url);
     if (url.host !== APP_HOST) return new Response('Not found', { status: 404 });
     if (request.method !== 'GET' && request.method !== 'HEAD') return new Response('Method not allowed', { status: 405 });
     let file;
     try {
-      file = await serveRendererFile(rendererDir, url.pathname);
+      file = await serveRendererFile(rendererDir, url.pathname, firstScreen());
     } catch (e) {
       console.error('[attache] cannot serve the renderer:', e);
       return new Response(`The renderer is not built (${rendererDir}). Run npm run build.`, { status: 500, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { NONCE_PLACEHOLDER, contentSecurityPolicy } from '../../shared/csp';
+import { FirstScreenInput } from '../../shared/features/firstScreen/schema';
 
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -44,11 +45,35 @@ export function securityHeaders(nonce: string): Record<string, string> {
   };
 }
 
+/** Where renderer/index.html takes the first screen. */
+export const FIRST_SCREEN_PLACEHOLDER = '<!--attache-first-screen-->';
+
+/** The screen written into the page: a first screen as the backend keeps it (services/firstScreen). */
+export type FirstScreenMarkup = Omit<FirstScreenInput, 'version'>;
+
 /**
- * Serves the built renderer from `root`: the page gets a fresh style nonce per response; paths that
- * leave the folder are refused; unknown paths fall back to the page (the app routes in the hash).
+ * The first screen as markup for the page: the screen in an inert template, Mantine's styles as a
+ * JSON data block, and the plain script that shows it (renderer/public/first-screen.js). Checked
+ * again against its schema here, at the last step before it becomes part of a page.
  */
-export async function serveRendererFile(root: string, urlPath: string): Promise<ServedFile> {
+export function firstScreenMarkup(screen: FirstScreenMarkup): string {
+  const checked = FirstScreenInput.omit({ version: true }).safeParse(screen);
+  if (!checked.success) return '';
+  const s = checked.data;
+  const styles = JSON.stringify(s.styles).replaceAll('<', '\\u003c');
+  return (
+    `<template id="first-screen" data-route="${s.route}" data-scheme="${s.scheme}" data-system="${s.followsSystem}" data-lang="${s.language}">${s.html}</template>` +
+    `<script type="application/json" id="first-screen-styles">${styles}</script>` +
+    `<script src="./first-screen.js"></script>`
+  );
+}
+
+/**
+ * Serves the built renderer from `root`: the page gets a fresh style nonce per response (and the
+ * first screen, when the shell has one for it); paths that leave the folder are refused; unknown
+ * paths fall back to the page (the app routes in the hash).
+ */
+export async function serveRendererFile(root: string, urlPath: string, firstScreen: FirstScreenMarkup | null = null): Promise<ServedFile> {
   let decoded: string;
   try {
     decoded = decodeURIComponent(urlPath.split('?')[0]!.split('#')[0]!);
@@ -67,7 +92,7 @@ export async function serveRendererFile(root: string, urlPath: string): Promise<
     return {
       status: 200,
       headers: { 'Content-Type': types['.html']!, 'Cache-Control': 'no-store', ...securityHeaders(nonce) },
-      body: html.replaceAll(NONCE_PLACEHOLDER, nonce),
+      body: html.replaceAll(NONCE_PLACEHOLDER, nonce).replace(FIRST_SCREEN_PLACEHOLDER, () => (firstScreen ? firstScreenMarkup(firstScreen) : '')),
     };
   }
   try {

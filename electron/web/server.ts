@@ -129,7 +129,9 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
         return json(res, 200, await opts.backend.dispatch(name, input));
       }
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, { Allow: 'GET, HEAD' }, 'Method not allowed');
-      const file = await serveRendererFile(opts.rendererDir, url.pathname);
+      // The first screen shows people's data: only in the page asked for with this run's token.
+      const page = sameToken(url.searchParams.get('token') ?? undefined, token) ? opts.backend.firstScreen() : null;
+      const file = await serveRendererFile(opts.rendererDir, url.pathname, page);
       return send(res, file.status, file.headers, req.method === 'HEAD' ? '' : file.body);
     } catch (e) {
       if (!res.headersSent) json(res, 500, errorEnvelope(e));

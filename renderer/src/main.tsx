@@ -10,9 +10,14 @@ import { preloadChunks, preloadOpeningScreen, startBoot } from './app/boot';
 
 const boot = startBoot();
 preloadChunks();
+// With a first screen on the page (first-screen.js), the libraries are evaluated only after it has
+// been painted: their evaluation is a long task that would otherwise come before the first frame.
+const painted =
+  document.getElementById('first-screen-host') === null ? Promise.resolve() : new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 // csp-setup runs before any module that uses zod (it turns zod's eval probe off), then the app and
 // the opening screen's code load side by side.
-void import('./csp-setup')
+void painted
+  .then(() => import('./csp-setup'))
   .then(() => {
     preloadOpeningScreen();
     return import('./start');

@@ -13,6 +13,7 @@ import { importsContract } from '../features/imports/contract';
 import { countriesContract } from '../features/countries/contract';
 import { dashboardContract } from '../features/dashboard/contract';
 import { exportsContract } from '../features/exports/contract';
+import { firstScreenContract } from '../features/firstScreen/contract';
 import { groupsContract } from '../features/groups/contract';
 import { notesContract } from '../features/notes/contract';
 import { organisationsContract } from '../features/organisations/contract';
@@ -49,6 +50,7 @@ export const contract = {
   ...exportsContract,
   ...matchmakingContract,
   ...teamContract,
+  ...firstScreenContract,
 } as const;
 
 export type Contract = typeof contract;

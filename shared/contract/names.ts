@@ -167,4 +167,5 @@ export const operationNames = [
   'team.resolve',
   'team.held',
   'team.record',
+  'firstScreen.keep',
 ] as const;

@@ -17,6 +17,7 @@ import { createCountryService } from './countries/countries';
 import { createDashboardService } from './dashboard/dashboard';
 import { createImportService } from './imports/imports';
 import { createExportService } from './exports/exports';
+import { createFirstScreenKeeper, createFirstScreenService, type FirstScreenKeeper } from './firstScreen/firstScreen';
 import { createGroupService } from './groups/groups';
 import { createMatchmakingService } from './matchmaking/matchmaking';
 import { createNoteService } from './notes/notes';
@@ -38,7 +39,7 @@ import { createUndoService } from './workspace/undo';
 import { createStaging } from './workspace/uploads';
 import { createWorkspaceService } from './workspace/workspace';
 
-export function createServices(ctx: ServiceContext, platform: Platform, opts: { reader?: ReaderOptions } = {}): Services {
+export function createServices(ctx: ServiceContext, platform: Platform, opts: { reader?: ReaderOptions; firstScreen?: FirstScreenKeeper } = {}): Services {
   const jobs = createJobs(ctx);
   const staging = createStaging(ctx);
   const cases = createCaseService(ctx, platform);
@@ -78,6 +79,7 @@ export function createServices(ctx: ServiceContext, platform: Platform, opts: { 
     archive: createArchiveService(ctx, platform, () => workspace.status(), staging, jobs),
     matchmaking: createMatchmakingService(ctx, platform, jobs),
     team: createTeamService(ctx, platform),
+    firstScreen: createFirstScreenService(opts.firstScreen ?? createFirstScreenKeeper(ctx.store)),
     exports: createExportService(ctx, platform, jobs, { cases, organisations, contacts, notes, trips }, cooperations),
   };
 }

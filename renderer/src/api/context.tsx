@@ -1,11 +1,14 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import type { Api } from '../../../shared/contract';
 import type { AttacheBridge } from './transport';
+import type { AnswerVersions } from './versions';
 
 export interface Connection {
   api: Api;
   shell: 'electron' | 'web';
   bridge?: AttacheBridge;
+  /** The data versions the answers named (the first screen is handed over only when they agree). */
+  versions?: AnswerVersions;
 }
 
 const ConnectionContext = createContext<Connection | null>(null);

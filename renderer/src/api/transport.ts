@@ -4,6 +4,7 @@ import { AppError } from '../../../shared/errors';
 
 import type { AttacheBridge } from '../../../shared/contract/bridge';
 import { takeTokenFromLocation } from './token';
+import { createAnswerVersions, recordingVersions, type AnswerVersions } from './versions';
 
 export type { AttacheBridge };
 export { takeTokenFromLocation };
@@ -41,7 +42,10 @@ export function bridgeTransport(bridge: AttacheBridge): Transport {
  * Electron's preload if present, else the web host over HTTP. `through` wraps the transport (the
  * boot's answers to the first screen's calls, app/boot.ts).
  */
-export function connect(through: (t: Transport) => Transport = (t) => t): { api: Api; shell: 'electron' | 'web'; bridge?: AttacheBridge } {
-  if (window.attache) return { api: createApi(through(bridgeTransport(window.attache))), shell: 'electron', bridge: window.attache };
-  return { api: createApi(through(httpTransport(takeTokenFromLocation()))), shell: 'web' };
+export function connect(through: (t: Transport) => Transport = (t) => t): { api: Api; shell: 'electron' | 'web'; bridge?: AttacheBridge; versions: AnswerVersions } {
+  const versions = createAnswerVersions();
+  // Outermost, so the boot's early answers are recorded too.
+  const recorded = (t: Transport) => recordingVersions(versions)(through(t));
+  if (window.attache) return { api: createApi(recorded(bridgeTransport(window.attache))), shell: 'electron', bridge: window.attache, versions };
+  return { api: createApi(recorded(httpTransport(takeTokenFromLocation()))), shell: 'web', versions };
 }

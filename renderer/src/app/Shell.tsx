@@ -8,6 +8,7 @@ import { useConnection } from '../api/context';
 import { Loading } from '../components/Loading';
 import { CommandPalette, openPalette } from './CommandPalette';
 import { emitCommand, useCommand } from './commands';
+import { useFirstScreen } from './firstScreen';
 import { requestHeadingFocus, useFocusAfterNavigation } from './focus';
 import { useAppLock } from './lock';
 import { screenLoaders, type ScreenName } from './routes';
@@ -89,6 +90,8 @@ export function Shell() {
   // After a navigation, focus lost with the old screen goes to the new screen's heading.
   useFocusAfterNavigation();
   usePreloadScreens();
+  // A settled list is handed over as the next page load's first screen (never for an encrypted workspace).
+  useFirstScreen(!encrypted);
 
   useEffect(() => {
     if (!bridge) return;

@@ -1,6 +1,7 @@
 import { useDebouncedValue } from '@mantine/hooks';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
+import { useListAsOpened } from '../../app/firstScreen';
 import { MAX_FILTER_VALUES, type ListResult } from '../../../../shared/schemas/list';
 import { useWindowedList } from '../../lib/windowed';
 import { useSelection } from './useSelection';
@@ -72,6 +73,8 @@ export function useFilteredList<F extends { text: string }, K extends string, R>
     dataVersion: rows.dataUpdatedAt,
   });
   const filtered = JSON.stringify(filter) !== JSON.stringify(noFilter);
+  // Filtered, sorted otherwise or with rows selected, the list is not what a new page draws first.
+  useListAsOpened(!filtered && sort.key === initialSort.key && sort.direction === initialSort.direction && selection.state === 'none');
 
   const restore = (viewQuery: Record<string, unknown>) => {
     const view = readView ? readView(viewQuery) : laxView(noFilter, viewQuery as Partial<ListQuery<F, K>>);

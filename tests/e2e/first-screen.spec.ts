@@ -1,0 +1,103 @@
+/**
+ * The first screen (issue 14, "the first screen in a blink"): a list the window has drawn and left
+ * at rest is handed to the backend; the next page load paints it before any of the app's code has
+ * run, and the app's own rows replace it the moment they are drawn — the same pixels, nothing left
+ * over, no CSP violation. A save in between and the page loads without it.
+ */
+import type { Page, Route } from '@playwright/test';
+import { expect, test, expectDashboard, watchCsp } from './fixtures';
+
+const FIRST_ROW = '[role="grid"] [role="row"][aria-rowindex="2"]:not([aria-busy])';
+
+/** The people list by the sidebar, until its first rows are drawn. */
+async function openPeople(page: Page): Promise<void> {
+  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('button', { name: 'People' }).click();
+  await expect(page.getByRole('heading', { name: 'People', level: 1 })).toBeVisible();
+  await page.locator(FIRST_ROW).first().waitFor();
+}
+
+/** Until the window has handed over a screen the backend kept. */
+function handedOver(page: Page) {
+  return page.waitForResponse(async (r) => r.url().includes('/api/firstScreen.keep') && ((await r.json()) as { data?: { kept?: boolean } }).data?.kept === true);
+}
+
+/** Holds every script of the app (not first-screen.js) until `release` is called. */
+async function holdAppCode(page: Page): Promise<() => Promise<void>> {
+  const held: Route[] = [];
+  let released = false;
+  await page.route(/\/assets\/.*\.js$/, (route) => (released ? route.continue() : void held.push(route)));
+  return async () => {
+    released = true;
+    await Promise.all(held.splice(0).map((r) => r.continue()));
+  };
+}
+
+test('the people list paints from the first screen before the app has loaded, and the app takes over in place', async ({ page, host, browser }) => {
+  await page.goto(host.url);
+  await page.getByRole('button', { name: 'Open the sample workspace' }).click();
+  await expectDashboard(page);
+  const kept = handedOver(page);
+  await openPeople(page);
+  await kept;
+  const firstName = (await page.locator(FIRST_ROW).first().getByRole('gridcell').nth(1).textContent())!.trim();
+  expect(firstName.length).toBeGreaterThan(0);
+
+  const context = await browser.newContext({ viewport: page.viewportSize()! });
+  const next = await context.newPage();
+  const csp = await watchCsp(next);
+  const release = await holdAppCode(next);
+  await next.goto(host.url + '#/contacts', { waitUntil: 'commit' });
+  // Painted with no app code at all: the screen is over the page, inert and hidden from assistive technology.
+  const overlay = next.locator('#first-screen-host[data-shown]');
+  await expect(overlay).toHaveCount(1);
+  await expect(overlay).toHaveAttribute('aria-hidden', 'true');
+  expect(await overlay.evaluate((el) => (el as HTMLElement).inert)).toBe(true);
+  expect(await next.locator('#root').innerHTML()).toBe('');
+  expect(await next.locator('#first-screen').innerHTML()).toContain(firstName);
+  // Its rows are where the app draws them, pixel for pixel.
+  const grid = await page.locator('[role="grid"]').first().boundingBox();
+  const clip = { x: grid!.x, y: grid!.y, width: grid!.width, height: Math.min(grid!.height, 240) };
+  const painted = await next.screenshot({ clip });
+  const blank = await (async () => {
+    const empty = await context.newPage();
+    await empty.route(/\/assets\/.*\.js$/, () => undefined);
+    await empty.goto(host.url.replace(/\?token=.*$/, '') + '#/contacts', { waitUntil: 'commit' });
+    const shot = await empty.screenshot({ clip });
+    await empty.close();
+    return shot;
+  })();
+  expect(painted.equals(blank), 'the first screen paints something').toBe(false);
+
+  await release();
+  // The app's own rows replace it; nothing of it is left, and the app is the one thing on the page.
+  await next.locator(FIRST_ROW).first().waitFor();
+  await expect(overlay).toHaveCount(0);
+  await expect(next.getByRole('grid')).toHaveCount(1);
+  expect(await next.screenshot({ clip })).toEqual(painted);
+  expect(await csp()).toEqual([]);
+  await context.close();
+});
+
+test('after a save the next page loads without the old first screen', async ({ page, host, browser }) => {
+  await page.goto(host.url);
+  await page.getByRole('button', { name: 'Open the sample workspace' }).click();
+  await expectDashboard(page);
+  const kept = handedOver(page);
+  await openPeople(page);
+  await kept;
+  // The window closes (so nothing hands over a newer screen), then a save: the kept screen no longer shows the data published.
+  await page.close();
+  const token = new URL(host.url).searchParams.get('token')!;
+  const saved = await fetch(`${host.origin}/api/contacts.create`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-Attache-Token': token },
+    body: JSON.stringify({ contact: { givenName: 'Wanjiru', familyName: 'Kamau' }, positions: [] }),
+  });
+  expect(((await saved.json()) as { ok: boolean }).ok).toBe(true);
+
+  const next = await (await browser.newContext()).newPage();
+  await holdAppCode(next);
+  const response = await next.goto(host.url + '#/contacts', { waitUntil: 'commit' });
+  expect(await response!.text()).not.toContain('id="first-screen"');
+  await next.context().close();
+});

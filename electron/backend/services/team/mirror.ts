@@ -9,7 +9,8 @@
  * replication checkpoints — is written to the store's state file `attache.team-mirror.state`, which
  * the store encrypts with the data key like everything else, and read back at the next open.
  * memdown keeps its tree as a persistent (immutable) red-black tree, so a snapshot is a pointer
- * taken between two batches: always consistent.
+ * taken between two batches: always consistent — and every write replaces the tree, so the pointer
+ * also tells whether anything changed since the last snapshot (`version`).
  */
 import PouchDB from 'pouchdb-core';
 import HttpAdapter from 'pouchdb-adapter-http';
@@ -32,10 +33,17 @@ interface MemStore {
 
 export interface Mirror {
   db: Db;
-  /** The whole tree as bytes (JSON of [key, value] pairs), for the state file. */
-  dump(): Uint8Array;
+  /** The tree now: the same value until the next write to the mirror (documents, checkpoints, compaction). */
+  version(): unknown;
+  /**
+   * `head`, then the whole tree as bytes (JSON of [key, value] pairs), for the state file. Built in
+   * slices of about a megabyte, never as one string (at 10× the tree is 230 MB).
+   */
+  dump(head?: Uint8Array): Buffer;
   close(): Promise<void>;
 }
+
+const DUMP_SLICE = 1 << 20;
 
 let serial = 0;
 
@@ -66,10 +74,20 @@ export function openMirror(saved: Uint8Array | null): { mirror: Mirror; restored
     restored,
     mirror: {
       db,
-      dump() {
-        const entries: Array<[string, string]> = [];
-        store._tree.forEach((k, v) => void entries.push([String(k), String(v)]));
-        return Buffer.from(JSON.stringify(entries), 'utf8');
+      version: () => store._tree,
+      dump(head) {
+        const parts: Buffer[] = head ? [Buffer.from(head)] : [];
+        let slice = '[';
+        let first = true;
+        store._tree.forEach((k, v) => {
+          slice += `${first ? '' : ','}[${JSON.stringify(String(k))},${JSON.stringify(String(v))}]`;
+          first = false;
+          if (slice.length < DUMP_SLICE) return;
+          parts.push(Buffer.from(slice, 'utf8'));
+          slice = '';
+        });
+        parts.push(Buffer.from(`${slice}]`, 'utf8'));
+        return Buffer.concat(parts);
       },
       close: () => db.close(),
     },

@@ -24,8 +24,14 @@ export type Db = PouchDB.Database;
 /** memdown's instance with its own tree (no location: not in memdown's global store). */
 interface Tree {
   readonly length: number;
-  forEach(visit: (key: string, value: string) => void): void;
+  readonly begin: TreeIterator;
   insert(key: string, value: string): Tree;
+}
+interface TreeIterator {
+  readonly valid: boolean;
+  readonly key: string;
+  readonly value: string;
+  next(): void;
 }
 interface MemStore {
   _tree: Tree;
@@ -36,10 +42,11 @@ export interface Mirror {
   /** The tree now: the same value until the next write to the mirror (documents, checkpoints, compaction). */
   version(): unknown;
   /**
-   * `head`, then the whole tree as bytes (JSON of [key, value] pairs), for the state file. Built in
-   * slices of about a megabyte, never as one string (at 10× the tree is 230 MB).
+   * `head`, then the whole tree as it is now as bytes (JSON of [key, value] pairs), for the state
+   * file. Built in slices of about a megabyte, never as one string (at 10× the tree is 230 MB),
+   * yielding to the event loop between slices (the tree taken at the call does not change).
    */
-  dump(head?: Uint8Array): Buffer;
+  dump(head?: Uint8Array): Promise<Buffer>;
   close(): Promise<void>;
 }
 
@@ -75,17 +82,18 @@ export function openMirror(saved: Uint8Array | null): { mirror: Mirror; restored
     mirror: {
       db,
       version: () => store._tree,
-      dump(head) {
+      async dump(head) {
         const parts: Buffer[] = head ? [Buffer.from(head)] : [];
         let slice = '[';
         let first = true;
-        store._tree.forEach((k, v) => {
-          slice += `${first ? '' : ','}[${JSON.stringify(String(k))},${JSON.stringify(String(v))}]`;
+        for (const at = store._tree.begin; at.valid; at.next()) {
+          slice += `${first ? '' : ','}[${JSON.stringify(String(at.key))},${JSON.stringify(String(at.value))}]`;
           first = false;
-          if (slice.length < DUMP_SLICE) return;
+          if (slice.length < DUMP_SLICE) continue;
           parts.push(Buffer.from(slice, 'utf8'));
           slice = '';
-        });
+          await new Promise<void>((resolve) => setImmediate(resolve));
+        }
         parts.push(Buffer.from(`${slice}]`, 'utf8'));
         return Buffer.concat(parts);
       },

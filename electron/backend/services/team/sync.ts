@@ -96,6 +96,7 @@ export class TeamSync {
   private outQueued = 0;
   private inQueue = new Set<string>();
   private inScheduled = false;
+  private inRunning = false;
   private persistTimer: NodeJS.Timeout | null = null;
   /** A persist waits in the chain: later changes are in its dump. */
   private persistQueued = false;
@@ -361,6 +362,11 @@ export class TeamSync {
     return this.outQueued > 0;
   }
 
+  /** Documents in the mirror not yet applied to the store (a download's tail): not "synced" either. */
+  get receiving(): boolean {
+    return this.inScheduled || this.inRunning || this.inQueue.size > 0;
+  }
+
   /** The records changed since the last bridged version, written to the mirror. */
   private async bridgeOut(): Promise<void> {
     if (this.stopped || this.ctx.store.state !== 'ready') return;
@@ -526,8 +532,13 @@ export class TeamSync {
         if (this.stopped) return;
         const ids = [...this.inQueue];
         this.inQueue.clear();
-        const info = await this.db.info();
-        await this.applyFromMirror(ids, Number(info.update_seq) || 0);
+        this.inRunning = true;
+        try {
+          const info = await this.db.info();
+          await this.applyFromMirror(ids, Number(info.update_seq) || 0);
+        } finally {
+          this.inRunning = false;
+        }
       });
     });
   }
@@ -935,7 +946,7 @@ export class TeamSync {
     if (version === this.savedVersion) return;
     const t0 = Date.now();
     const head = Buffer.from(JSON.stringify({ v: 1, url: this.link.url, database: this.link.database, device: this.link.device }) + '\n', 'utf8');
-    await this.ctx.store.writeState(MIRROR_STATE, this.mirror.dump(head));
+    await this.ctx.store.writeState(MIRROR_STATE, await this.mirror.dump(head));
     this.savedVersion = version;
     this.lastPersist = Date.now();
     this.lastPersistTook = this.lastPersist - t0;

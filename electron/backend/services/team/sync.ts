@@ -95,6 +95,12 @@ export class TeamSync {
   /** Out passes scheduled or running (each covers the saves published before it starts). */
   private outQueued = 0;
   private inQueue = new Set<string>();
+  /**
+   * Revisions the out side wrote, by document, until the mirror's feed reports them: a change that
+   * is only this copy's own write is not read back (a first upload's feed otherwise ran an in pass
+   * every few of its own documents, beside the replication).
+   */
+  private readonly ownWrites = new Map<string, string>();
   private inScheduled = false;
   private inRunning = false;
   private persistTimer: NodeJS.Timeout | null = null;
@@ -173,8 +179,12 @@ export class TeamSync {
     });
     if (this.stopped) return;
     this.feed = mirror.db
-      .changes({ live: true, since: seqNow, include_docs: false })
+      .changes({ live: true, since: seqNow, include_docs: false, style: 'all_docs' })
       .on('change', (change) => {
+        // Every leaf is listed (all_docs): one that is not this write alone — a conflict, a colleague's version — is read.
+        const own = this.ownWrites.get(change.id);
+        this.ownWrites.delete(change.id);
+        if (own !== undefined && change.changes.length === 1 && change.changes[0]!.rev === own) return;
         this.inQueue.add(change.id);
         this.scheduleIn();
       })
@@ -425,6 +435,7 @@ export class TeamSync {
         if (this.state === 'synced') this.state = 'syncing'; // until the replicator has pushed it and paused
         this.pending.add(String(docs[i]!._id));
         this.refused.delete(String(docs[i]!._id)); // a newer version: the server is asked again
+        if (r.rev) this.ownWrites.set(String(docs[i]!._id), r.rev);
       }
     });
     this.schedulePersist();

@@ -30,6 +30,12 @@ function progress(what: string, since: number): void {
   process.stderr.write(`  team: ${what} ${ms(performance.now() - since)}\n`);
 }
 
+/** A table row, kept for the table and on stderr at once: a run killed later still gives its figures. */
+function measured(rows: Array<Record<string, string>>, row: Record<string, string>): void {
+  rows.push(row);
+  process.stderr.write(`  team: ${Object.values(row).join(' | ')}\n`);
+}
+
 const scaled = (k: number): DomainSize => Object.fromEntries(Object.entries(realistic).map(([key, n]) => [key, n * k])) as unknown as DomainSize;
 const share = [...shareKinds];
 
@@ -181,7 +187,7 @@ export async function benchTeam(dir: string, factors: number[] = [1, 10], runs =
         keptDb = `team-${factor}-${i}`;
       }
       const a = kept!;
-      rows.push({
+      measured(rows, {
         measure: `first sync, upload (${docs.length.toLocaleString('en')} documents) ${factor}×`,
         attaché: `${ms(median(ours))} · ${Math.round(docs.length / (median(ours) / 1000)).toLocaleString('en')} docs/s`,
         floor: `${ms(median(floors))} PouchDB alone`,
@@ -205,7 +211,7 @@ export async function benchTeam(dir: string, factors: number[] = [1, 10], runs =
       progress(`${factor}× download through Attaché`, t0);
       const downFloor = await floorDownload(peer, keptDb);
       progress(`${factor}× download floor`, performance.now() - downFloor);
-      rows.push({
+      measured(rows, {
         measure: `first sync, download into an empty workspace ${factor}×`,
         attaché: `${ms(down)} · ${Math.round(docs.length / (down / 1000)).toLocaleString('en')} docs/s`,
         floor: `${ms(downFloor)} PouchDB alone`,
@@ -225,7 +231,7 @@ export async function benchTeam(dir: string, factors: number[] = [1, 10], runs =
       }
       await pair.close();
       progress(`${factor}× ${runs} save → arrival pairs`, p0);
-      rows.push({
+      measured(rows, {
         measure: `save → arrival on the colleague's machine ${factor}×`,
         attaché: `${ms(median(delays))} (p95 ${ms(percentile(delays, 95))})`,
         floor: `${ms(median(floorDelays))} (p95 ${ms(percentile(floorDelays, 95))}) PouchDB alone`,

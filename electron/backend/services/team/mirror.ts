@@ -9,7 +9,8 @@
  * replication checkpoints — is written to the store's state file `attache.team-mirror.state`, which
  * the store encrypts with the data key like everything else, and read back at the next open.
  * memdown keeps its tree as a persistent (immutable) red-black tree, so a snapshot is a pointer
- * taken between two batches: always consistent.
+ * taken between two batches: always consistent — and every write replaces the tree, so the pointer
+ * also tells whether anything changed since the last snapshot (`version`).
  */
 import PouchDB from 'pouchdb-core';
 import HttpAdapter from 'pouchdb-adapter-http';
@@ -23,8 +24,14 @@ export type Db = PouchDB.Database;
 /** memdown's instance with its own tree (no location: not in memdown's global store). */
 interface Tree {
   readonly length: number;
-  forEach(visit: (key: string, value: string) => void): void;
+  readonly begin: TreeIterator;
   insert(key: string, value: string): Tree;
+}
+interface TreeIterator {
+  readonly valid: boolean;
+  readonly key: string;
+  readonly value: string;
+  next(): void;
 }
 interface MemStore {
   _tree: Tree;
@@ -32,10 +39,18 @@ interface MemStore {
 
 export interface Mirror {
   db: Db;
-  /** The whole tree as bytes (JSON of [key, value] pairs), for the state file. */
-  dump(): Uint8Array;
+  /** The tree now: the same value until the next write to the mirror (documents, checkpoints, compaction). */
+  version(): unknown;
+  /**
+   * `head`, then the whole tree as it is now as bytes (JSON of [key, value] pairs), for the state
+   * file. Built in slices of about a megabyte, never as one string (at 10× the tree is 230 MB),
+   * yielding to the event loop between slices (the tree taken at the call does not change).
+   */
+  dump(head?: Uint8Array): Promise<Buffer>;
   close(): Promise<void>;
 }
+
+const DUMP_SLICE = 1 << 20;
 
 let serial = 0;
 
@@ -66,10 +81,21 @@ export function openMirror(saved: Uint8Array | null): { mirror: Mirror; restored
     restored,
     mirror: {
       db,
-      dump() {
-        const entries: Array<[string, string]> = [];
-        store._tree.forEach((k, v) => void entries.push([String(k), String(v)]));
-        return Buffer.from(JSON.stringify(entries), 'utf8');
+      version: () => store._tree,
+      async dump(head) {
+        const parts: Buffer[] = head ? [Buffer.from(head)] : [];
+        let slice = '[';
+        let first = true;
+        for (const at = store._tree.begin; at.valid; at.next()) {
+          slice += `${first ? '' : ','}[${JSON.stringify(String(at.key))},${JSON.stringify(String(at.value))}]`;
+          first = false;
+          if (slice.length < DUMP_SLICE) continue;
+          parts.push(Buffer.from(slice, 'utf8'));
+          slice = '';
+          await new Promise<void>((resolve) => setImmediate(resolve));
+        }
+        parts.push(Buffer.from(`${slice}]`, 'utf8'));
+        return Buffer.concat(parts);
       },
       close: () => db.close(),
     },

@@ -24,7 +24,7 @@ declare namespace PouchDB {
     reason?: string;
   }
   interface ChangesEmitter {
-    on(event: 'change', listener: (change: { id: string; seq: number | string; deleted?: boolean }) => void): ChangesEmitter;
+    on(event: 'change', listener: (change: { id: string; seq: number | string; deleted?: boolean; changes: Array<{ rev: string }> }) => void): ChangesEmitter;
     on(event: 'error', listener: (err: unknown) => void): ChangesEmitter;
     cancel(): void;
   }
@@ -33,7 +33,7 @@ declare namespace PouchDB {
     get(id: string, options?: { rev?: string; revs?: boolean; revs_info?: boolean; conflicts?: boolean; open_revs?: string[] | 'all' }): Promise<Doc & { _rev: string }>;
     allDocs(options?: { keys?: string[]; include_docs?: boolean; conflicts?: boolean }): Promise<{ rows: Row[] }>;
     bulkDocs(docs: Array<Record<string, unknown>>, options?: { new_edits?: boolean }): Promise<BulkResult[]>;
-    changes(options: { since: number | string; include_docs?: boolean; live: true }): ChangesEmitter;
+    changes(options: { since: number | string; include_docs?: boolean; live: true; style?: 'main_only' | 'all_docs' }): ChangesEmitter;
     changes(options: { since: number | string; include_docs?: boolean }): Promise<{ results: Array<{ id: string; seq: number | string }>; last_seq: number | string }>;
     compact(): Promise<unknown>;
     close(): Promise<void>;

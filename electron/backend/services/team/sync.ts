@@ -13,8 +13,10 @@
  *   common version (./merge.ts); a field changed on both sides stays a conflict, both versions kept
  *   in the team database, until the advisor chooses (team.resolve).
  *
- * Every step that touches the mirror runs in one chain, so steps never interleave. The mirror is
- * written to the encrypted state file when idle; at open, the changes since the sequence the store
+ * Every step that touches the mirror runs in one chain, so steps never interleave; changes that
+ * arrive while an in (or out) pass waits in the chain join that pass, so the chain never holds more
+ * than one of each. The mirror is written to the encrypted state file after it changed — spaced by
+ * the write's own cost, never when it did not change since the last write; at open, the changes since the sequence the store
  * holds are applied and every shared record is compared with the mirror, so whatever a kill -9 cut
  * off is done then.
  */
@@ -35,6 +37,10 @@ import { differingFields, mergeVersions } from './merge';
 import { openMirror, openRemote, Pouch, type Db, type Mirror } from './mirror';
 
 export const MIRROR_STATE = 'team-mirror';
+/** The mirror's saved copy is rewritten at most this often… */
+const PERSIST_EVERY_MS = 10_000;
+/** …and never sooner after a write than this many times that write's duration (at 10× one takes seconds). */
+const PERSIST_COST_FACTOR = 5;
 
 type Doc = Record<string, unknown> & { _id: string; _rev: string; _deleted?: boolean; _conflicts?: string[]; by?: Stamp; record?: Record<string, unknown> };
 
@@ -89,9 +95,21 @@ export class TeamSync {
   /** Out passes scheduled or running (each covers the saves published before it starts). */
   private outQueued = 0;
   private inQueue = new Set<string>();
+  /**
+   * Revisions the out side wrote, by document, until the mirror's feed reports them: a change that
+   * is only this copy's own write is not read back (a first upload's feed otherwise ran an in pass
+   * every few of its own documents, beside the replication).
+   */
+  private readonly ownWrites = new Map<string, string>();
   private inScheduled = false;
+  private inRunning = false;
   private persistTimer: NodeJS.Timeout | null = null;
+  /** A persist waits in the chain: later changes are in its dump. */
+  private persistQueued = false;
+  /** The mirror's version in the state file (as read at open, or last written); null: the file does not hold this mirror. */
+  private savedVersion: unknown = null;
   private lastPersist = 0;
+  private lastPersistTook = 0;
   private stopped = false;
 
   state: SyncState = 'connecting';
@@ -141,6 +159,7 @@ export class TeamSync {
     const saved = await this.readSaved();
     const { mirror, restored } = openMirror(saved);
     this.mirror = mirror;
+    this.savedVersion = restored ? mirror.version() : null;
     this.remote = openRemote(this.link.url, this.link.database, this.link.user, this.password);
     if (!restored && this.link.appliedSeq !== 0) await this.saveLink({ appliedSeq: 0 });
     const info = await mirror.db.info();
@@ -160,8 +179,12 @@ export class TeamSync {
     });
     if (this.stopped) return;
     this.feed = mirror.db
-      .changes({ live: true, since: seqNow, include_docs: false })
+      .changes({ live: true, since: seqNow, include_docs: false, style: 'all_docs' })
       .on('change', (change) => {
+        // Every leaf is listed (all_docs): one that is not this write alone — a conflict, a colleague's version — is read.
+        const own = this.ownWrites.get(change.id);
+        this.ownWrites.delete(change.id);
+        if (own !== undefined && change.changes.length === 1 && change.changes[0]!.rev === own) return;
         this.inQueue.add(change.id);
         this.scheduleIn();
       })
@@ -170,7 +193,7 @@ export class TeamSync {
     this.schedulePersist();
   }
 
-  /** Stops replication and the feeds; the mirror is saved once more. */
+  /** Stops replication and the feeds; the mirror is saved once more if it changed since its last save. */
   async stop(): Promise<void> {
     if (this.stopped) return;
     this.stopped = true;
@@ -237,6 +260,8 @@ export class TeamSync {
       .on('paused', () => {
         // PouchDB's sync reports "paused" without the error that paused it: the server is asked.
         if (replication !== this.replication) return;
+        // A round ended: its checkpoints (and documents that changed nothing here) are in the mirror.
+        this.schedulePersist();
         void this.checkOnline(replication);
       })
       .on('denied', (err) => {
@@ -334,14 +359,22 @@ export class TeamSync {
     this.outQueued++;
     const done = () => void this.outQueued--;
     setImmediate(() => {
-      this.outScheduled = false;
-      this.run(() => this.bridgeOut()).then(done, done);
+      this.run(() => {
+        // Saves published until the pass starts are in it: only one waits in the chain.
+        this.outScheduled = false;
+        return this.bridgeOut();
+      }).then(done, done);
     });
   }
 
   /** A local save not yet written to the mirror: the status is not "synced" meanwhile. */
   get saving(): boolean {
     return this.outQueued > 0;
+  }
+
+  /** Documents in the mirror not yet applied to the store (a download's tail): not "synced" either. */
+  get receiving(): boolean {
+    return this.inScheduled || this.inRunning || this.inQueue.size > 0;
   }
 
   /** The records changed since the last bridged version, written to the mirror. */
@@ -402,6 +435,7 @@ export class TeamSync {
         if (this.state === 'synced') this.state = 'syncing'; // until the replicator has pushed it and paused
         this.pending.add(String(docs[i]!._id));
         this.refused.delete(String(docs[i]!._id)); // a newer version: the server is asked again
+        if (r.rev) this.ownWrites.set(String(docs[i]!._id), r.rev);
       }
     });
     this.schedulePersist();
@@ -501,12 +535,21 @@ export class TeamSync {
     if (this.inScheduled || this.stopped) return;
     this.inScheduled = true;
     setImmediate(() => {
-      this.inScheduled = false;
       void this.run(async () => {
+        // Changes that came while the pass waited in the chain are in it: one pass per free turn
+        // of the chain, not one per document (a first download queued one per document, each
+        // retrying every held document, and a stop waited for all of them).
+        this.inScheduled = false;
+        if (this.stopped) return;
         const ids = [...this.inQueue];
         this.inQueue.clear();
-        const info = await this.db.info();
-        await this.applyFromMirror(ids, Number(info.update_seq) || 0);
+        this.inRunning = true;
+        try {
+          const info = await this.db.info();
+          await this.applyFromMirror(ids, Number(info.update_seq) || 0);
+        } finally {
+          this.inRunning = false;
+        }
       });
     });
   }
@@ -887,22 +930,37 @@ export class TeamSync {
   // ---------------------------------------------------------------------------------------------
   // The mirror's saved copy
 
+  /**
+   * A write of the mirror's saved copy, once the mirror may have changed: after the last one by at
+   * least PERSIST_EVERY_MS and PERSIST_COST_FACTOR times its duration, one at a time (never a second
+   * queued behind the first), and none when nothing changed meanwhile.
+   */
   private schedulePersist(): void {
-    if (this.stopped || this.persistTimer) return;
-    const wait = Math.max(1500, 10_000 - (Date.now() - this.lastPersist));
+    if (this.stopped || this.persistTimer || this.persistQueued) return;
+    const gap = Math.max(PERSIST_EVERY_MS, PERSIST_COST_FACTOR * this.lastPersistTook);
+    const wait = Math.max(1500, gap - (Date.now() - this.lastPersist));
     this.persistTimer = setTimeout(() => {
       this.persistTimer = null;
-      void this.run(() => this.persist()).catch(() => undefined);
-    }, Math.min(wait, 10_000));
+      this.persistQueued = true;
+      void this.run(async () => {
+        this.persistQueued = false;
+        if (!this.stopped) await this.persist();
+      }).catch(() => undefined);
+    }, wait);
     this.persistTimer.unref();
   }
 
+  /** Writes the mirror to its state file, unless the file already holds it as it is. */
   async persist(): Promise<void> {
     if (!this.mirror || this.ctx.store.state !== 'ready') return;
-    const entries = this.mirror.dump();
+    const version = this.mirror.version();
+    if (version === this.savedVersion) return;
+    const t0 = Date.now();
     const head = Buffer.from(JSON.stringify({ v: 1, url: this.link.url, database: this.link.database, device: this.link.device }) + '\n', 'utf8');
-    await this.ctx.store.writeState(MIRROR_STATE, Buffer.concat([head, entries]));
+    await this.ctx.store.writeState(MIRROR_STATE, await this.mirror.dump(head));
+    this.savedVersion = version;
     this.lastPersist = Date.now();
+    this.lastPersistTook = this.lastPersist - t0;
   }
 
   private async readSaved(): Promise<Uint8Array | null> {

@@ -161,8 +161,9 @@ export class TeamHost {
     }
     return {
       ...base,
-      // A save not yet in the mirror counts as one change to send.
-      state: sync.saving && sync.state === 'synced' ? 'syncing' : sync.state,
+      // A save not yet in the mirror counts as one change to send; documents received but not yet
+      // in the store (at 10× a download's tail takes minutes) keep it "syncing" too.
+      state: (sync.saving || sync.receiving) && sync.state === 'synced' ? 'syncing' : sync.state,
       pending: sync.pending.size + (sync.saving ? 1 : 0),
       progress: sync.progress,
       lastSyncedAt: sync.lastSyncedAt,

@@ -21,6 +21,16 @@ function handedOver(page: Page) {
   return page.waitForResponse(async (r) => r.url().includes('/api/firstScreen.keep') && ((await r.json()) as { data?: { kept?: boolean } }).data?.kept === true);
 }
 
+/** The sample workspace's people list, drawn, at rest and handed over as the next page's first screen. */
+async function samplePeopleHandedOver(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.getByRole('button', { name: 'Open the sample workspace' }).click();
+  await expectDashboard(page);
+  const kept = handedOver(page);
+  await openPeople(page);
+  await kept;
+}
+
 /** Holds every script of the app (not first-screen.js) until `release` is called. */
 async function holdAppCode(page: Page): Promise<() => Promise<void>> {
   const held: Route[] = [];
@@ -33,12 +43,7 @@ async function holdAppCode(page: Page): Promise<() => Promise<void>> {
 }
 
 test('the people list paints from the first screen before the app has loaded, and the app takes over in place', async ({ page, host, browser }) => {
-  await page.goto(host.url);
-  await page.getByRole('button', { name: 'Open the sample workspace' }).click();
-  await expectDashboard(page);
-  const kept = handedOver(page);
-  await openPeople(page);
-  await kept;
+  await samplePeopleHandedOver(page, host.url);
   const firstName = (await page.locator(FIRST_ROW).first().getByRole('gridcell').nth(1).textContent())!.trim();
   expect(firstName.length).toBeGreaterThan(0);
 
@@ -79,12 +84,7 @@ test('the people list paints from the first screen before the app has loaded, an
 });
 
 test('after a save the next page loads without the old first screen', async ({ page, host, browser }) => {
-  await page.goto(host.url);
-  await page.getByRole('button', { name: 'Open the sample workspace' }).click();
-  await expectDashboard(page);
-  const kept = handedOver(page);
-  await openPeople(page);
-  await kept;
+  await samplePeopleHandedOver(page, host.url);
   // The window closes (so nothing hands over a newer screen), then a save: the kept screen no longer shows the data published.
   await page.close();
   const token = new URL(host.url).searchParams.get('token')!;

@@ -9,27 +9,16 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi, type MockInstance } from 'vitest';
+import { describe, expect, it, vi, type MockInstance } from 'vitest';
 import type { ServiceContext } from '../../electron/backend/records/context';
 import { MIRROR_STATE, TeamSync } from '../../electron/backend/services/team/sync';
 import { teamHostOf } from '../../electron/backend/services/team/team';
-import { startCouchPeer, type CouchPeer } from '../peer/couch';
-import { ALL_KINDS, teamHelpers, WAIT } from './helpers/team';
+import { ALL_KINDS, teamHelpers, teamPeer, WAIT } from './helpers/team';
 import { openTestBackend, type TestBackend } from './helpers/workspace';
 
-let peer: CouchPeer;
+const peerOf = teamPeer();
 
-beforeAll(async () => {
-  peer = await startCouchPeer();
-  await peer.createUser('anna', 'anna-pw');
-  await peer.createUser('ben', 'ben-pw');
-}, 60_000);
-
-afterAll(async () => {
-  await peer?.stop();
-});
-
-const { newTeamDb, link, synced } = teamHelpers(() => peer, 'persist');
+const { newTeamDb, link, synced } = teamHelpers(peerOf, 'persist');
 
 const engineOf = (b: TestBackend): TeamSync => teamHostOf({ store: b.store } as ServiceContext).current()!;
 
@@ -127,7 +116,7 @@ describe("the team mirror's saved copy", { timeout: 120_000 }, () => {
       return apply.apply(this, args);
     });
     try {
-      await b.call('team.connect', { url: peer.url, database, user: 'ben', password: 'ben-pw', share: [...ALL_KINDS] });
+      await b.call('team.connect', { url: peerOf().url, database, user: 'ben', password: 'ben-pw', share: [...ALL_KINDS] });
       const engine = engineOf(b);
       await vi.waitFor(() => {
         expect(held).toBeGreaterThan(0);

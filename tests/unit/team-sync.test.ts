@@ -11,23 +11,12 @@ import { promisify } from 'node:util';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openTestBackend, rejection, type TestBackend } from './helpers/workspace';
-import { teamHelpers, WAIT } from './helpers/team';
-import { startCouchPeer, type CouchPeer } from '../peer/couch';
+import { teamHelpers, teamPeer, WAIT } from './helpers/team';
 import { startProxy, type Proxy } from '../peer/proxy';
 
-let peer: CouchPeer;
+const peerOf = teamPeer();
 
-beforeAll(async () => {
-  peer = await startCouchPeer();
-  await peer.createUser('anna', 'anna-pw');
-  await peer.createUser('ben', 'ben-pw');
-}, 60_000);
-
-afterAll(async () => {
-  await peer?.stop();
-});
-
-const { newTeamDb, link, synced } = teamHelpers(() => peer, 'team');
+const { newTeamDb, link, synced } = teamHelpers(peerOf, 'team');
 
 async function caseOf(b: TestBackend, id: string) {
   return b.call('cases.get', { id });
@@ -40,10 +29,10 @@ describe('team sync through a CouchDB-protocol server', { timeout: 120_000 }, ()
     expect(e.code).toBe('VALIDATION');
     expect(JSON.stringify(e.fields)).toContain('team.errors.plainHttp');
     const database = await newTeamDb();
-    expect(await b.call('team.test', { url: peer.url, database, user: 'anna', password: 'wrong', share: [] })).toMatchObject({ ok: false, problem: 'unauthorized' });
-    expect(await b.call('team.test', { url: peer.url, database: 'nope', user: 'anna', password: 'anna-pw', share: [] })).toMatchObject({ ok: false, problem: 'noDatabase' });
-    expect(await b.call('team.test', { url: peer.url, database, user: 'anna', password: 'anna-pw', share: [] })).toMatchObject({ ok: true, documents: 0 });
-    const refused = await rejection(b.call('team.connect', { url: peer.url, database, user: 'anna', password: 'wrong', share: ['cases'] }));
+    expect(await b.call('team.test', { url: peerOf().url, database, user: 'anna', password: 'wrong', share: [] })).toMatchObject({ ok: false, problem: 'unauthorized' });
+    expect(await b.call('team.test', { url: peerOf().url, database: 'nope', user: 'anna', password: 'anna-pw', share: [] })).toMatchObject({ ok: false, problem: 'noDatabase' });
+    expect(await b.call('team.test', { url: peerOf().url, database, user: 'anna', password: 'anna-pw', share: [] })).toMatchObject({ ok: true, documents: 0 });
+    const refused = await rejection(b.call('team.connect', { url: peerOf().url, database, user: 'anna', password: 'wrong', share: ['cases'] }));
     expect(refused.messageKey?.key).toBe('team.problems.unauthorized');
     expect((await b.call('team.status', {})).state).toBe('off');
     // The link (and any password) never reaches the screens through the settings.
@@ -69,7 +58,7 @@ describe('team sync through a CouchDB-protocol server', { timeout: 120_000 }, ()
     expect(info.history.map((h) => h.user)).toContain('ben');
 
     // The server holds one document per record, the record under `record`, without the local revision counter.
-    const docs = await peer.allDocs(database);
+    const docs = await peerOf().allDocs(database);
     const doc = docs.find((d) => d._id === `cases:${kase.id}`) as { record: Record<string, unknown>; by: { user: string } } | undefined;
     expect(doc?.record.title).toBe('Water and sanitation partnership');
     expect(doc?.record).not.toHaveProperty('revision');
@@ -79,7 +68,7 @@ describe('team sync through a CouchDB-protocol server', { timeout: 120_000 }, ()
   describe('offline edits', () => {
     let proxy: Proxy;
     beforeAll(async () => {
-      proxy = await startProxy(peer.url);
+      proxy = await startProxy(peerOf().url);
     });
     afterAll(async () => {
       await proxy?.close();
@@ -147,7 +136,7 @@ describe('team sync through a CouchDB-protocol server', { timeout: 120_000 }, ()
           expect((await caseOf(side, kase.id)).title).toBe('Title by Ben');
         }, WAIT);
       }
-      const onServer = (await peer.allDocs(database)).find((d) => d._id === `cases:${kase.id}`);
+      const onServer = (await peerOf().allDocs(database)).find((d) => d._id === `cases:${kase.id}`);
       expect(onServer?._conflicts ?? []).toEqual([]);
     });
   });
@@ -167,7 +156,7 @@ describe('team sync through a CouchDB-protocol server', { timeout: 120_000 }, ()
     const open = await a.call('trips.create', { title: 'Open delegation', startDate: '2026-08-01', endDate: '2026-08-03', destinations: [{ country: 'UG', city: 'Kampala' }], timeZones: ['Africa/Kampala'] });
     await link(a, database, 'anna');
 
-    const serverText = JSON.stringify(await peer.allDocs(database));
+    const serverText = JSON.stringify(await peerOf().allDocs(database));
     expect(serverText).toContain('Open delegation');
     expect(serverText).toContain('Grace');
     expect(serverText).not.toContain('Confidential scouting trip');
@@ -192,7 +181,7 @@ describe('team sync through a CouchDB-protocol server', { timeout: 120_000 }, ()
     const t = await a.call('trips.get', { id: open.id });
     await a.call('trips.update', { id: open.id, revision: t.revision, changes: { classification: 'confidential' } });
     await vi.waitFor(async () => {
-      const doc = (await peer.allDocs(database)).find((d) => d._id === `trips:${open.id}`);
+      const doc = (await peerOf().allDocs(database)).find((d) => d._id === `trips:${open.id}`);
       expect(doc).toBeUndefined();
     }, WAIT);
     expect((await a.call('trips.get', { id: open.id })).title).toBe('Open delegation');
@@ -211,7 +200,7 @@ describe('team sync through a CouchDB-protocol server', { timeout: 120_000 }, ()
     await a.call('contacts.erase', { id: person.id, revision: current.revision });
     await vi.waitFor(async () => expect(await rejection(b.call('contacts.get', { id: person.id }))).toMatchObject({ code: 'NOT_FOUND' }), WAIT);
     expect(b.store.db.erasures.map((e) => e.id)).toContain(person.id);
-    const docs = await peer.allDocs(database);
+    const docs = await peerOf().allDocs(database);
     expect(docs.find((d) => d._id === `contacts:${person.id}`)).toBeUndefined();
     expect(docs.find((d) => d._id === `erasure:contacts:${person.id}`)).toBeDefined();
     // Nothing of the person stays in B's files: database, journal, and the mirror's saved state.
@@ -231,11 +220,11 @@ describe('team sync through a CouchDB-protocol server', { timeout: 120_000 }, ()
     const b = await openTestBackend();
     const stamp = { user: 'mallory', at: '2026-12-01T10:00:00.000Z', device: 'evil' };
     const good = { id: 'org-good', name: 'Good Institute', createdAt: '2026-12-01T10:00:00.000Z', updatedAt: '2026-12-01T10:00:00.000Z' };
-    await peer.request('PUT', `/${database}/organisations:org-good`, { type: 'organisations', v: 1, by: stamp, record: good });
-    await peer.request('PUT', `/${database}/organisations:org-bad`, { type: 'organisations', v: 1, by: stamp, record: { ...good, id: 'org-bad', name: 'x'.repeat(5000) } });
-    await peer.request('PUT', `/${database}/organisations:org-future`, { type: 'organisations', v: 99, by: stamp, record: { ...good, id: 'org-future' } });
-    await peer.request('PUT', `/${database}/weird:1`, { type: 'weird', v: 1, by: stamp });
-    await peer.request('PUT', `/${database}/cases:c-orphan`, {
+    await peerOf().request('PUT', `/${database}/organisations:org-good`, { type: 'organisations', v: 1, by: stamp, record: good });
+    await peerOf().request('PUT', `/${database}/organisations:org-bad`, { type: 'organisations', v: 1, by: stamp, record: { ...good, id: 'org-bad', name: 'x'.repeat(5000) } });
+    await peerOf().request('PUT', `/${database}/organisations:org-future`, { type: 'organisations', v: 99, by: stamp, record: { ...good, id: 'org-future' } });
+    await peerOf().request('PUT', `/${database}/weird:1`, { type: 'weird', v: 1, by: stamp });
+    await peerOf().request('PUT', `/${database}/cases:c-orphan`, {
       type: 'cases',
       v: 1,
       by: stamp,
@@ -256,14 +245,14 @@ describe('team sync through a CouchDB-protocol server', { timeout: 120_000 }, ()
     expect(await rejection(b.call('cases.get', { id: 'c-orphan' }))).toMatchObject({ code: 'NOT_FOUND' });
 
     // The record the case names arrives: the case is applied then.
-    await peer.request('PUT', `/${database}/organisations:org-missing`, { type: 'organisations', v: 1, by: stamp, record: { ...good, id: 'org-missing', name: 'Late Institute' } });
+    await peerOf().request('PUT', `/${database}/organisations:org-missing`, { type: 'organisations', v: 1, by: stamp, record: { ...good, id: 'org-missing', name: 'Late Institute' } });
     await vi.waitFor(async () => expect((await b.call('cases.get', { id: 'c-orphan' })).title).toBe('Orphan'), WAIT);
     expect((await b.call('team.status', {})).held).toBe(3);
   });
 
   it("works through IT's setup (deploy/couchdb/setup.sh): members by role, and a stamp no one can forge", async () => {
     const setup = join(import.meta.dirname, '..', '..', 'deploy', 'couchdb', 'setup.sh');
-    const env = { ...process.env, COUCHDB: peer.url, ADMIN: `${peer.admin.user}:${peer.admin.password}` };
+    const env = { ...process.env, COUCHDB: peerOf().url, ADMIN: `${peerOf().admin.user}:${peerOf().admin.password}` };
     const run = (...args: string[]) => promisify(execFile)('sh', [setup, ...args], { env });
     await run('create', 'africa-team', 'team-africa');
     await run('add-user', 'chidi', 'chidi-pw', 'team-africa');
@@ -271,9 +260,9 @@ describe('team sync through a CouchDB-protocol server', { timeout: 120_000 }, ()
     const a = await openTestBackend();
     const b = await openTestBackend();
     const org = await a.call('organisations.create', { name: 'University of Lagos', country: 'NG' });
-    await a.call('team.connect', { url: peer.url, database: 'africa-team', user: 'chidi', password: 'chidi-pw', share: ['contacts'] });
+    await a.call('team.connect', { url: peerOf().url, database: 'africa-team', user: 'chidi', password: 'chidi-pw', share: ['contacts'] });
     await synced(a);
-    await b.call('team.connect', { url: peer.url, database: 'africa-team', user: 'dana', password: 'dana-pw', share: ['contacts'] });
+    await b.call('team.connect', { url: peerOf().url, database: 'africa-team', user: 'dana', password: 'dana-pw', share: ['contacts'] });
     await vi.waitFor(async () => expect((await b.call('organisations.get', { id: org.id })).name).toBe('University of Lagos'), WAIT);
     expect((await b.call('team.held', {})).map((h) => h.docId)).toEqual([]); // the design document is not a record
     const onB = await b.call('organisations.get', { id: org.id });
@@ -285,15 +274,15 @@ describe('team sync through a CouchDB-protocol server', { timeout: 120_000 }, ()
     // updates of existing documents while it is installed — a bug of the test peer, not of CouchDB —
     // so the sync above runs without it.)
     await run('protect', 'africa-team');
-    const forged = await fetch(`${peer.url}/africa-team/organisations:forged`, {
+    const forged = await fetch(`${peerOf().url}/africa-team/organisations:forged`, {
       method: 'PUT',
       headers: { authorization: `Basic ${Buffer.from('dana:dana-pw').toString('base64')}`, 'content-type': 'application/json' },
       body: JSON.stringify({ type: 'organisations', v: 1, by: { user: 'chidi', at: '2026-12-01T10:00:00.000Z', device: 'x' }, record: {} }),
     });
     expect(forged.status).toBe(403);
     // A user outside the role is refused by the server.
-    await peer.createUser('eve', 'eve-pw');
-    expect(await b.call('team.test', { url: peer.url, database: 'africa-team', user: 'eve', password: 'eve-pw', share: [] })).toMatchObject({ ok: false, problem: 'forbidden' });
+    await peerOf().createUser('eve', 'eve-pw');
+    expect(await b.call('team.test', { url: peerOf().url, database: 'africa-team', user: 'eve', password: 'eve-pw', share: [] })).toMatchObject({ ok: false, problem: 'forbidden' });
   });
 
   it('keeps the mirror encrypted at rest once a passphrase is set, and resumes after a restart', async () => {

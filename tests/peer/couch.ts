@@ -59,15 +59,22 @@ export async function startCouchPeer(): Promise<CouchPeer> {
   const admin = { user: 'admin', password: 'admin-secret' };
   const auth = `Basic ${Buffer.from(`${admin.user}:${admin.password}`).toString('base64')}`;
 
-  // Ready when it answers (polled; it takes about a second to load its plugins).
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`pouchdb-server exited: ${output}`);
-    const ok = await fetch(`${url}/`).then((r) => r.ok, () => false);
-    if (ok) break;
-    if (Date.now() > deadline) throw new Error(`pouchdb-server did not start: ${output}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  // Ready when it says it listens (once its plugins have loaded, about a second), or out when it exits.
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => finish(new Error(`pouchdb-server did not start: ${output}`)), 30_000);
+    const onData = () => output.includes('pouchdb-server has started on') && finish();
+    const onExit = () => finish(new Error(`pouchdb-server exited: ${output}`));
+    function finish(error?: Error) {
+      clearTimeout(timer);
+      child.stdout?.off('data', onData);
+      child.off('exit', onExit);
+      if (error) reject(error);
+      else resolve();
+    }
+    child.stdout?.on('data', onData);
+    child.once('exit', onExit);
+    onData();
+  });
   const setAdmin = await fetch(`${url}/_config/admins/${admin.user}`, { method: 'PUT', body: JSON.stringify(admin.password) });
   if (!setAdmin.ok) throw new Error(`Could not create the admin: ${setAdmin.status}`);
 

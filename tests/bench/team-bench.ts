@@ -25,7 +25,7 @@ import { realistic } from './store-bench';
 import type { DomainSize } from './generate-domain';
 import { median, ms, percentile, ratio, table } from './stats';
 
-/** Each phase's time on stderr as it ends: a 10× run takes many minutes, and the table prints only at the end. */
+/** Each upload's time on stderr as it ends (a 10× upload takes minutes; its row prints after all of them). */
 function progress(what: string, since: number): void {
   process.stderr.write(`  team: ${what} ${ms(performance.now() - since)}\n`);
 }
@@ -208,9 +208,7 @@ export async function benchTeam(dir: string, factors: number[] = [1, 10], runs =
         await new Promise((r) => setTimeout(r, 20));
       }
       const down = performance.now() - t0;
-      progress(`${factor}× download through Attaché`, t0);
       const downFloor = await floorDownload(peer, keptDb);
-      progress(`${factor}× download floor`, performance.now() - downFloor);
       measured(rows, {
         measure: `first sync, download into an empty workspace ${factor}×`,
         attaché: `${ms(down)} · ${Math.round(docs.length / (down / 1000)).toLocaleString('en')} docs/s`,
@@ -224,13 +222,11 @@ export async function benchTeam(dir: string, factors: number[] = [1, 10], runs =
       const delays: number[] = [];
       const floorDelays: number[] = [];
       await pair.put(-1);
-      const p0 = performance.now();
       for (let n = 0; n < runs; n++) {
         floorDelays.push(await pair.put(n));
         delays.push(await attacheDelay(a, b, n));
       }
       await pair.close();
-      progress(`${factor}× ${runs} save → arrival pairs`, p0);
       measured(rows, {
         measure: `save → arrival on the colleague's machine ${factor}×`,
         attaché: `${ms(median(delays))} (p95 ${ms(percentile(delays, 95))})`,

@@ -11,8 +11,7 @@
  */
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import type { FirstScreenInput } from '../../../shared/features/firstScreen/schema';
-import { MAX_FIRST_SCREEN_HTML, MAX_FIRST_SCREEN_STYLES, isSafeFirstScreenMarkup } from '../../../shared/features/firstScreen/schema';
+import { FirstScreenInput } from '../../../shared/features/firstScreen/schema';
 import { useConnection } from '../api/context';
 
 /** Quiet time after the last data change or navigation before a screen counts as settled. */
@@ -67,11 +66,16 @@ export function captureScreen(followsSystem: boolean, doc: Document = document):
   const sheets = [...doc.head.querySelectorAll('style'), ...copy.querySelectorAll('style')];
   const styles = sheets.map((s) => s.textContent ?? '').join('\n');
   for (const el of copy.querySelectorAll('style')) el.remove();
-  const html = copy.innerHTML;
-  const scheme = doc.documentElement.getAttribute('data-mantine-color-scheme');
-  if (!html || html.length > MAX_FIRST_SCREEN_HTML || styles.length > MAX_FIRST_SCREEN_STYLES || styles.includes('<') || !isSafeFirstScreenMarkup(html)) return null;
-  if (scheme !== 'light' && scheme !== 'dark') return null;
-  return { route: doc.defaultView!.location.hash, html, styles, scheme, followsSystem, language: doc.documentElement.lang || 'en' };
+  // Checked by the contract's own schema: what it would refuse is not sent.
+  const shot = FirstScreenInput.omit({ version: true }).safeParse({
+    route: doc.defaultView!.location.hash,
+    html: copy.innerHTML,
+    styles,
+    scheme: doc.documentElement.getAttribute('data-mantine-color-scheme'),
+    followsSystem,
+    language: doc.documentElement.lang || 'en',
+  });
+  return shot.success ? shot.data : null;
 }
 
 const frame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));

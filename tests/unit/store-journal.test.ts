@@ -2,6 +2,7 @@
  * Saves that cost the size of the change: the journal beside the snapshot, its replay at open, its
  * compaction, and what happens to torn, damaged or stray journals and leftover temp files.
  */
+import { createHash } from 'node:crypto';
 import { appendFile, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -254,6 +255,31 @@ describe('store: files as other tools leave them', () => {
 });
 
 describe('snapshot text decoded in pieces', () => {
+  it('reads a plain snapshot in pieces: the same text, size and SHA-256 as the whole file, a byte-order mark left out', async () => {
+    const { readSnapshotText } = await import('../../electron/backend/store/snapshot');
+    const dir = await tempDir();
+    const unit = '{"name":"Łódź — 北京 — 𝔸 — Müller"},';
+    const body = `[${unit.repeat(Math.ceil((3 * 512 * 1024) / Buffer.byteLength(unit)) + 11)}{}]`;
+    const hashOf = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+    for (const [label, bytes] of [
+      ['three and a bit pieces', Buffer.from(body, 'utf8')],
+      ['with a byte-order mark', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(body, 'utf8')])],
+      ['exactly two pieces', Buffer.from('['.padEnd(2 * 512 * 1024 - 1, ' ') + ']')],
+      ['smaller than a piece', Buffer.from('{"a":1}')],
+    ] as const) {
+      const path = join(dir, 'snapshot.json');
+      await writeFile(path, bytes);
+      const json = bytes[0] === 0xef ? bytes.subarray(3) : bytes;
+      const read = await readSnapshotText(path);
+      expect(read.kind, label).toBe('plain');
+      if (read.kind !== 'plain') continue;
+      expect(read.text === json.toString('utf8'), label).toBe(true);
+      expect(read.size, label).toBe(json.byteLength);
+      expect(read.sha256, label).toBe(hashOf(json));
+    }
+    expect((await readSnapshotText(join(dir, 'none.json'))).kind).toBe('missing');
+  });
+
   it('gives the same text as one decode, with multi-byte characters split across pieces', async () => {
     const { decodeUtf8 } = await import('../../electron/backend/store/snapshot');
     // 3-byte and 4-byte characters placed so that some straddle the 512 KB piece borders.

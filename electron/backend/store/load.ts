@@ -10,8 +10,9 @@ import type { DamageKind } from '../../../shared/features/workspace/schema';
 import type { DataKey } from './crypto';
 import { replay, type JournalEntry } from './journal';
 import { migrate, versionOf, type Migration } from './migrations';
-import { RULES_VERSION, sealMatches } from './seal';
-import { decryptSnapshot, parseSnapshotJson, readEncryptedHeader, readSnapshot, SnapshotUnreadable, type EncryptedHeader, type SnapshotMeta } from './snapshot';
+import { hashOf, readSeal, RULES_VERSION, sealVouches } from './seal';
+import { readFile } from 'node:fs/promises';
+import { decryptSnapshot, parseSnapshotJson, readEncryptedHeader, readSnapshotText, SnapshotUnreadable, type EncryptedHeader, type SnapshotMeta } from './snapshot';
 
 export type Problem = { kind: DamageKind; detail: string };
 
@@ -19,7 +20,19 @@ export type Decoded =
   | { kind: 'missing' }
   | { kind: 'locked'; header: EncryptedHeader }
   | { kind: 'damaged'; problem: Problem }
-  | { kind: 'ok'; raw: Record<string, unknown>; meta: SnapshotMeta | null; version: number; trusted: boolean; encrypted: EncryptedHeader | null; bytes: Buffer };
+  | {
+      kind: 'ok';
+      raw: Record<string, unknown>;
+      meta: SnapshotMeta | null;
+      version: number;
+      trusted: boolean;
+      encrypted: EncryptedHeader | null;
+      /** The file's size (after a byte-order mark) and, for a plain file, its SHA-256 as decoded. */
+      size: number;
+      sha256: string | null;
+      /** The file's bytes, for a backup of it as it was (a plain file is read again, and must be the same). */
+      bytes: () => Promise<Buffer>;
+    };
 
 function describeIssues(error: z.ZodError): string {
   const shown = error.issues.slice(0, 3).map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
@@ -36,12 +49,14 @@ export async function decodeSnapshotFile(path: string, keyFor: (keyId: string) =
     // Locked (no key for it): the header is all there is to read until the passphrase is given.
     const head = await readEncryptedHeader(path);
     if (head && !keyFor(head.key.keyId)) return { kind: 'locked', header: head };
-    const snap = await readSnapshot(path);
+    // The seal file is read while the snapshot is; whether it vouches is known once the bytes are hashed.
+    const seal = sealPath !== null ? readSeal(sealPath) : null;
+    const snap = await readSnapshotText(path);
     if (snap.kind === 'missing') return { kind: 'missing' };
-    let text: Buffer;
+    let text: Buffer | string;
     let trusted: boolean;
-    let sealCheck: Promise<boolean> | null = null;
     let encrypted: EncryptedHeader | null = null;
+    let sealCheck: Promise<boolean> | null = null;
     if (snap.kind === 'encrypted') {
       const key = keyFor(snap.header.key.keyId);
       if (!key) return { kind: 'locked', header: snap.header };
@@ -49,10 +64,9 @@ export async function decodeSnapshotFile(path: string, keyFor: (keyId: string) =
       trusted = snap.header.schemaVersion === SCHEMA_VERSION && snap.header.rules === RULES_VERSION;
       encrypted = snap.header;
     } else {
-      text = snap.bytes;
+      text = snap.text;
       trusted = false;
-      // The seal file is read while the bytes are parsed; the hash (when the seal could match) runs after.
-      if (sealPath !== null) sealCheck = sealMatches(sealPath, snap.bytes);
+      if (seal && sealPath !== null) sealCheck = seal.then((s) => sealVouches(sealPath, s, snap.sha256, snap.size));
     }
     const { raw, meta } = parseSnapshotJson(text);
     if (sealCheck) trusted = await sealCheck;
@@ -60,11 +74,24 @@ export async function decodeSnapshotFile(path: string, keyFor: (keyId: string) =
     if (version > SCHEMA_VERSION) {
       return { kind: 'damaged', problem: { kind: 'tooNew', detail: `Schema version ${version} is newer than this app's ${SCHEMA_VERSION}.` } };
     }
-    return { kind: 'ok', raw, meta, version, trusted: trusted && version === SCHEMA_VERSION, encrypted, bytes: snap.bytes };
+    const common = { kind: 'ok' as const, raw, meta, version, trusted: trusted && version === SCHEMA_VERSION, encrypted };
+    if (snap.kind === 'encrypted') return { ...common, size: snap.bytes.byteLength, sha256: null, bytes: async () => snap.bytes };
+    return { ...common, size: snap.size, sha256: snap.sha256, bytes: () => plainBytesAgain(path, snap.sha256) };
   } catch (e) {
     if (e instanceof SnapshotUnreadable) return { kind: 'damaged', problem: { kind: e.kind, detail: e.message } };
     throw e;
   }
+}
+
+/**
+ * A plain snapshot's bytes read again (for the backup a migration makes first), checked to be the
+ * bytes that were parsed: the workspace is locked to this app, so a difference means damage.
+ */
+async function plainBytesAgain(path: string, sha256: string): Promise<Buffer> {
+  const all = await readFile(path);
+  const bytes = all.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf])) ? all.subarray(3) : all;
+  if (hashOf(bytes) !== sha256) throw new Error('The database file changed while it was being opened.');
+  return bytes;
 }
 
 export type Finished = { kind: 'ok'; db: Database; migratedFrom: number | null } | { kind: 'damaged'; problem: Problem };

@@ -19,6 +19,8 @@ export const RULES_VERSION = 2;
 
 const Seal = z.object({ mac: z.string().regex(/^[0-9a-f]{64}$/), size: z.number().int(), schemaVersion: z.number().int(), rules: z.number().int() });
 
+type Seal = z.infer<typeof Seal>;
+
 const sealPath = (dbPath: string) => `${dbPath}.seal`;
 const keyPath = (dbPath: string) => dbPath.replace(/\.json$/, '') + '.seal-key';
 
@@ -43,27 +45,25 @@ export async function writeSeal(dbPath: string, seal: { sha256: string; size: nu
   await writeFileDurably(sealPath(dbPath), JSON.stringify({ mac: macOf(key, seal.sha256, seal.size), size: seal.size, schemaVersion: SCHEMA_VERSION, rules: RULES_VERSION }));
 }
 
-/**
- * Whether the seal vouches for `bytes`. The seal is read first, and the file hashed only when the
- * seal could match (right size, schema and rules): a workspace without one pays no hash. The hash
- * is node:crypto's on this thread: WebCrypto's digest looked like it ran beside a parse, but it
- * copies its input on this thread first, which took about four times as long as hashing it here
- * (365 ms against 80 ms for 133 MB).
- */
-export async function sealMatches(dbPath: string, bytes: Uint8Array): Promise<boolean> {
-  let parsed: unknown;
+/** The seal beside a database, or null when there is none or it is not one. */
+export async function readSeal(dbPath: string): Promise<Seal | null> {
   try {
-    parsed = JSON.parse(await readFile(sealPath(dbPath), 'utf8'));
+    const seal = Seal.safeParse(JSON.parse(await readFile(sealPath(dbPath), 'utf8')));
+    return seal.success ? seal.data : null;
   } catch {
-    return false;
+    return null;
   }
-  const seal = Seal.safeParse(parsed);
-  if (!seal.success) return false;
-  const s = seal.data;
-  if (s.schemaVersion !== SCHEMA_VERSION || s.rules !== RULES_VERSION || s.size !== bytes.byteLength) return false;
+}
+
+/**
+ * Whether `seal` vouches for a file of `size` bytes with that SHA-256 (taken while the file was
+ * read: snapshot.ts readSnapshotText), under this app's schema and rules.
+ */
+export async function sealVouches(dbPath: string, seal: Seal | null, sha256: string, size: number): Promise<boolean> {
+  if (!seal || seal.schemaVersion !== SCHEMA_VERSION || seal.rules !== RULES_VERSION || seal.size !== size) return false;
   const key = await sealKey(dbPath, false);
   if (!key) return false;
-  return timingSafeEqual(Buffer.from(macOf(key, hashOf(bytes), bytes.byteLength)), Buffer.from(s.mac));
+  return timingSafeEqual(Buffer.from(macOf(key, sha256, size)), Buffer.from(seal.mac));
 }
 
 export const hashOf = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');

@@ -26,7 +26,7 @@ import { diffDatabase, encodeEntry, Journal, JOURNAL_FILE, JournalDamaged, readJ
 import { freezeChange, freezeDatabase, stopFreezing } from './freeze';
 import { decodeSnapshotFile, finishDecode, loadSnapshotFile, type Problem } from './load';
 import type { Migration } from './migrations';
-import { hashOf, removeSeal, RULES_VERSION, writeSeal } from './seal';
+import { removeSeal, RULES_VERSION, writeSeal } from './seal';
 import { snapshotChunks, type Keyring, type SnapshotMeta } from './snapshot';
 
 export const DATABASE_FILE = 'attache.json';
@@ -344,7 +344,7 @@ export class Store {
     this.low.data = freezeDatabase(finished.db);
     this._state = 'ready';
     this._problem = undefined;
-    this.snapshotSize = decoded.bytes.byteLength;
+    this.snapshotSize = decoded.size;
     this.seq = entries.at(-1)?.seq ?? meta?.seq ?? 0;
     this.lines = lines;
     // Migrated or without an identity, the data is new (and written as a new snapshot below).
@@ -352,7 +352,7 @@ export class Store {
 
     if (finished.migratedFrom !== null) {
       // The file as it was stays in backups/ before the migrated version replaces it.
-      await this.backups.create(decoded.bytes, 'migration', this.now(), decoded.encrypted !== null);
+      await this.backups.create(await decoded.bytes(), 'migration', this.now(), decoded.encrypted !== null);
       await this.compactNow();
     } else if (meta === null) {
       // A file without its snapshot identity (an older version's, restored or hand-written) is
@@ -360,9 +360,9 @@ export class Store {
       await this.compactNow();
     } else {
       this.meta = meta;
-      if (!decoded.trusted && !this.keyring) {
+      if (!decoded.trusted && !this.keyring && decoded.sha256 !== null) {
         // Validated in full just now: sealed, so the next open can skip that.
-        await writeSeal(this.databasePath, { sha256: hashOf(decoded.bytes), size: decoded.bytes.byteLength });
+        await writeSeal(this.databasePath, { sha256: decoded.sha256, size: decoded.size });
       }
       // The journal is rewritten with exactly the lines that apply (a torn tail is dropped) — unless
       // it holds exactly those already, as after every clean close: then it is kept as it is.

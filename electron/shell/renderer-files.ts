@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { NONCE_PLACEHOLDER, contentSecurityPolicy } from '../../shared/csp';
@@ -32,10 +32,10 @@ export interface ServedFile {
 const HASHED_ASSET = /^assets[/\\][^/\\]+-[A-Za-z0-9_-]{8}\.[a-z0-9]+$/;
 export const IMMUTABLE = 'max-age=31536000, immutable';
 
-/** Headers every renderer response carries, in both shells. */
-export function securityHeaders(nonce: string): Record<string, string> {
+/** Headers every renderer response carries, in both shells (`scriptHashes`: inline scripts the page may run). */
+export function securityHeaders(nonce: string, scriptHashes: readonly string[] = []): Record<string, string> {
   return {
-    'Content-Security-Policy': contentSecurityPolicy(nonce),
+    'Content-Security-Policy': contentSecurityPolicy(nonce, scriptHashes),
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'no-referrer',
     'Cross-Origin-Opener-Policy': 'same-origin',
@@ -51,12 +51,35 @@ export const FIRST_SCREEN_PLACEHOLDER = '<!--attache-first-screen-->';
 /** The screen written into the page: a first screen as the backend keeps it (services/firstScreen). */
 export type FirstScreenMarkup = Omit<FirstScreenInput, 'version'>;
 
+/** The painter of the first screen (renderer/public/first-screen.js), as the page runs it inline. */
+export interface FirstScreenScript {
+  text: string;
+  /** Its SHA-256 in base64, for the page's CSP: that text and no other may run inline. */
+  sha256: string;
+}
+
+const scripts = new Map<string, Promise<FirstScreenScript | null>>();
+
+/** first-screen.js of a built renderer, read once per folder; null when the build has none. */
+export function firstScreenScript(root: string): Promise<FirstScreenScript | null> {
+  let script = scripts.get(root);
+  if (!script) {
+    script = readFile(join(root, 'first-screen.js'), 'utf8').then(
+      (text) => (/<\/|<!--|<script/i.test(text) ? null : { text, sha256: createHash('sha256').update(text, 'utf8').digest('base64') }),
+      () => null,
+    );
+    scripts.set(root, script);
+  }
+  return script;
+}
+
 /**
- * The first screen as markup for the page: the screen in an inert template, Mantine's styles as a
- * JSON data block, and the plain script that shows it (renderer/public/first-screen.js). Checked
- * again against its schema here, at the last step before it becomes part of a page.
+ * The first screen as markup for the page: the screen in an inert template, the style rules it
+ * needs as a JSON data block, and the plain script that shows it, inline (a script fetched apart
+ * would come after the page has arrived, on the way to the screen's first paint). Checked again
+ * against its schema here, at the last step before it becomes part of a page.
  */
-export function firstScreenMarkup(screen: FirstScreenMarkup): string {
+export function firstScreenMarkup(screen: FirstScreenMarkup, script: FirstScreenScript): string {
   const checked = FirstScreenInput.omit({ version: true }).safeParse(screen);
   if (!checked.success) return '';
   const s = checked.data;
@@ -64,8 +87,22 @@ export function firstScreenMarkup(screen: FirstScreenMarkup): string {
   return (
     `<template id="first-screen" data-route="${s.route}" data-scheme="${s.scheme}" data-system="${s.followsSystem}" data-lang="${s.language}">${s.html}</template>` +
     `<script type="application/json" id="first-screen-styles">${styles}</script>` +
-    `<script src="./first-screen.js"></script>`
+    `<script>${script.text}</script>`
   );
+}
+
+const STYLESHEET_LINK = /<link rel="stylesheet"[^>]*>\s*/g;
+
+/**
+ * The page with the first screen in its place. The page's stylesheet links then move from the head
+ * to just after the screen: a stylesheet in the head holds back every paint until it has arrived,
+ * one in the body only what comes after it, so the screen (which brings its own rules) is painted
+ * while the app's styles and code are still on their way.
+ */
+export function withFirstScreen(html: string, screen: string): string {
+  if (!screen) return html.replace(FIRST_SCREEN_PLACEHOLDER, '');
+  const links = html.match(STYLESHEET_LINK) ?? [];
+  return html.replace(STYLESHEET_LINK, '').replace(FIRST_SCREEN_PLACEHOLDER, () => screen + links.map((l) => l.trim()).join(''));
 }
 
 /**
@@ -89,10 +126,12 @@ export async function serveRendererFile(root: string, urlPath: string, firstScre
   const nonce = randomBytes(16).toString('base64');
   if (isPage) {
     const html = await readFile(join(root, 'index.html'), 'utf8');
+    const script = firstScreen ? await firstScreenScript(root) : null;
+    const screen = firstScreen && script ? firstScreenMarkup(firstScreen, script) : '';
     return {
       status: 200,
-      headers: { 'Content-Type': types['.html']!, 'Cache-Control': 'no-store', ...securityHeaders(nonce) },
-      body: html.replaceAll(NONCE_PLACEHOLDER, nonce).replace(FIRST_SCREEN_PLACEHOLDER, () => (firstScreen ? firstScreenMarkup(firstScreen) : '')),
+      headers: { 'Content-Type': types['.html']!, 'Cache-Control': 'no-store', ...securityHeaders(nonce, screen && script ? [script.sha256] : []) },
+      body: withFirstScreen(html.replaceAll(NONCE_PLACEHOLDER, nonce), screen),
     };
   }
   try {

@@ -1,13 +1,14 @@
 // Why this file exists: it paints the screen the window last drew — kept by the backend and written
-// into this page as <template id="first-screen"> (electron/shell/renderer-files.ts) — before any of
-// the app's code has loaded, and takes it away the moment the app has drawn its own rows. A plain
-// script (no module, nothing imported) run while the page is parsed, so the first frame has it.
+// into this page as a template (electron/shell/renderer-files.ts) — before any of the app's code
+// has loaded, and takes it away the moment the app has drawn its own rows. A plain script (no
+// module, nothing imported), written inline into the page after the screen (the page's CSP allows
+// exactly its text by hash) and run while the page is parsed, so the first frame has it.
 //
 // The screen lives in a closed shadow root over the page: inert and hidden from assistive
 // technology (the app beneath is what takes focus and is read), out of reach of the app's queries.
 // The page's CSP refuses style attributes, so the screen's inline styles arrive as data-first-style
-// and are set through the CSSOM; the page's style sheets are copied into the shadow root with the
-// document's :root, html and body rules pointed at the screen's own root element.
+// and are set through the CSSOM; the style rules it needs arrive with it, already pointed at the
+// screen's own root element where they were written for :root, html or body.
 (function () {
   'use strict';
   var started = performance.now();
@@ -21,105 +22,14 @@
   // Another address, or the system's colours changed since: the app draws the page on its own.
   if (route !== location.hash || (followsSystem && matchMedia('(prefers-color-scheme: dark)').matches !== (scheme === 'dark'))) return;
 
-  var ROOTS_TEXT = ':root\\b|(^|[\\s,>+~(])(html|body)(?=$|[\\s,.:[>+~)#])';
-  var ROOTS = new RegExp(ROOTS_TEXT);
-  var ROOTS_ALL = new RegExp(ROOTS_TEXT, 'g');
-  function selector(text) {
-    return text.replace(ROOTS_ALL, function (_match, before) {
-      return (before || '') + '.first-screen-document';
-    });
-  }
-  // Only rules that can match something on the screen are copied: a rule whose every selector
-  // needs a class the screen does not have is left out (most of a component library's rules).
-  // Conservative: a selector this cannot read plainly (escapes, :is/:where/:has) is kept.
-  var used = Object.create(null);
-  used['first-screen-document'] = true;
-  var classed = template.content.querySelectorAll('[class]');
-  for (var c = 0; c < classed.length; c++) {
-    for (var n = 0; n < classed[c].classList.length; n++) used[classed[c].classList[n]] = true;
-  }
-  var CLASS = /\.(-?[_a-zA-Z][_a-zA-Z0-9-]*)/g;
-  function withoutNegations(text) {
-    var out = '';
-    for (var i = 0; i < text.length; i++) {
-      if (text.startsWith(':not(', i)) {
-        var depth = 0;
-        for (i += 4; i < text.length; i++) {
-          if (text[i] === '(') depth++;
-          else if (text[i] === ')' && --depth === 0) break;
-        }
-      } else out += text[i];
-    }
-    return out;
-  }
-  function mayMatch(text) {
-    if (text.indexOf('\\') >= 0 || /:(is|where|has|matches|-webkit-any)\(/.test(text)) return true;
-    // Attribute values may hold dots and commas: out of the way first.
-    var parts = text.replace(/\[[^\]]*\]/g, '[]').split(',');
-    for (var p = 0; p < parts.length; p++) {
-      var part = withoutNegations(parts[p]);
-      var all = true;
-      var m;
-      CLASS.lastIndex = 0;
-      while ((m = CLASS.exec(part))) {
-        if (!used[m[1]]) {
-          all = false;
-          break;
-        }
-      }
-      if (all) return true;
-    }
-    return false;
-  }
-  function copyRules(rules, out) {
-    for (var i = 0; i < rules.length; i++) {
-      var rule = rules[i];
-      if (rule instanceof CSSStyleRule && !mayMatch(rule.selectorText)) continue;
-      if (rule instanceof CSSStyleRule && !(rule.cssRules && rule.cssRules.length) && !ROOTS.test(rule.selectorText)) {
-        // Most rules: copied as they are.
-        out.push(rule.cssText);
-      } else if (rule instanceof CSSStyleRule) {
-        out.push(selector(rule.selectorText) + '{' + rule.style.cssText + '}');
-        if (rule.cssRules && rule.cssRules.length) {
-          out.push(selector(rule.selectorText) + '{');
-          copyRules(rule.cssRules, out);
-          out.push('}');
-        }
-      } else if (rule instanceof CSSMediaRule) {
-        out.push('@media ' + rule.media.mediaText + '{');
-        copyRules(rule.cssRules, out);
-        out.push('}');
-      } else if (typeof CSSSupportsRule !== 'undefined' && rule instanceof CSSSupportsRule) {
-        out.push('@supports ' + rule.conditionText + '{');
-        copyRules(rule.cssRules, out);
-        out.push('}');
-      } else if (typeof CSSLayerBlockRule !== 'undefined' && rule instanceof CSSLayerBlockRule) {
-        out.push('@layer ' + rule.name + '{');
-        copyRules(rule.cssRules, out);
-        out.push('}');
-      } else {
-        out.push(rule.cssText);
-      }
-    }
-  }
-
-  var css = [];
-  for (var s = 0; s < document.styleSheets.length; s++) {
-    try {
-      copyRules(document.styleSheets[s].cssRules, css);
-    } catch {
-      // A sheet that cannot be read is left out.
-    }
-  }
-  var kept = new CSSStyleSheet();
+  // The rules that can match the screen, taken with it (renderer/src/app/firstScreenStyles.ts):
+  // nothing here waits for the page's own style sheets, which the page loads after the screen.
+  var sheet = new CSSStyleSheet();
   try {
-    kept.replaceSync(stylesData ? JSON.parse(stylesData.textContent || '""') : '');
+    sheet.replaceSync(stylesData ? JSON.parse(stylesData.textContent || '""') : '');
   } catch {
     return;
   }
-  copyRules(kept.cssRules, css);
-  var sheet = new CSSStyleSheet();
-  sheet.replaceSync(css.join('\n'));
 
   var host = document.createElement('div');
   host.id = 'first-screen-host';
@@ -155,7 +65,25 @@
     observer.disconnect();
     clearTimeout(timer);
     window.removeEventListener('hashchange', done);
-    host.remove();
+    whenStyled(function () {
+      host.remove();
+    });
+  }
+  // The page's own style sheets come after the screen: it stays until they have arrived, so the
+  // app is never seen without them.
+  function whenStyled(then) {
+    var links = document.querySelectorAll('link[rel="stylesheet"]');
+    var left = 0;
+    function one() {
+      if (--left === 0) then();
+    }
+    for (var i = 0; i < links.length; i++) {
+      if (links[i].sheet) continue;
+      left++;
+      links[i].addEventListener('load', one);
+      links[i].addEventListener('error', one);
+    }
+    if (left === 0) then();
   }
   observer = new MutationObserver(function () {
     if (root.querySelector(FIRST_ROW) || document.querySelector('[role="dialog"], [role="alertdialog"], [role="alert"]')) done();

@@ -16,7 +16,7 @@ const LIST = `
   </main>`;
 
 function page(html: string) {
-  document.body.innerHTML = `<div id="root"><style data-mantine-styles="true">:root{--mantine-color-body:#fff}</style>${html}</div>`;
+  document.body.innerHTML = `<div id="root"><style data-mantine-styles="true">:root{--mantine-color-body:#fff}.data-table-scroll{overflow:auto}.m_unused{color:red}</style>${html}</div>`;
   document.documentElement.setAttribute('data-mantine-color-scheme', 'dark');
   document.documentElement.lang = 'de';
   window.location.hash = '#/contacts';
@@ -65,10 +65,14 @@ describe('the first screen, in the window', () => {
     expect(screenAtRest()).toBe(true);
   });
 
-  it('captures the markup with inline styles as data and the theme’s style elements as styles', () => {
+  it('captures the markup with inline styles as data, and the style rules that can match it (:root pointed at the screen)', () => {
     page(LIST);
     const shot = captureScreen(false)!;
-    expect(shot).toMatchObject({ route: '#/contacts', scheme: 'dark', followsSystem: false, language: 'de', styles: ':root{--mantine-color-body:#fff}' });
+    expect(shot).toMatchObject({ route: '#/contacts', scheme: 'dark', followsSystem: false, language: 'de' });
+    expect(shot.styles).toContain('.first-screen-document{--mantine-color-body: #fff;}');
+    expect(shot.styles).toContain('.data-table-scroll');
+    expect(shot.styles).not.toContain('m_unused');
+    expect(shot.styles).not.toContain(':root');
     expect(shot.html).toContain('data-first-style="grid-template-columns: 1fr 2fr; height: 36px"');
     expect(shot.html).not.toMatch(/\sstyle=/);
     expect(shot.html).not.toContain('<style');

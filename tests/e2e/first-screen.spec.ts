@@ -31,11 +31,11 @@ async function samplePeopleHandedOver(page: Page, url: string): Promise<void> {
   await kept;
 }
 
-/** Holds every script of the app (not first-screen.js) until `release` is called. */
+/** Holds every script and style sheet of the app (not first-screen.js) until `release` is called. */
 async function holdAppCode(page: Page): Promise<() => Promise<void>> {
   const held: Route[] = [];
   let released = false;
-  await page.route(/\/assets\/.*\.js$/, (route) => (released ? route.continue() : void held.push(route)));
+  await page.route(/\/assets\/.*\.(js|css)$/, (route) => (released ? route.continue() : void held.push(route)));
   return async () => {
     released = true;
     await Promise.all(held.splice(0).map((r) => r.continue()));
@@ -52,7 +52,7 @@ test('the people list paints from the first screen before the app has loaded, an
   const csp = await watchCsp(next);
   const release = await holdAppCode(next);
   await next.goto(host.url + '#/contacts', { waitUntil: 'commit' });
-  // Painted with no app code at all: the screen is over the page, inert and hidden from assistive technology.
+  // Painted with no app code and none of its style sheets: the screen is over the page, inert and hidden from assistive technology.
   const overlay = next.locator('#first-screen-host[data-shown]');
   await expect(overlay).toHaveCount(1);
   await expect(overlay).toHaveAttribute('aria-hidden', 'true');
@@ -63,6 +63,10 @@ test('the people list paints from the first screen before the app has loaded, an
   const grid = await page.locator('[role="grid"]').first().boundingBox();
   const clip = { x: grid!.x, y: grid!.y, width: grid!.width, height: Math.min(grid!.height, 240) };
   const painted = await next.screenshot({ clip });
+  // And the sidebar, with its keyboard hint (a rule the CSSOM writes short: taken from the sheet's text).
+  const nav = await page.getByRole('navigation', { name: 'Main navigation' }).boundingBox();
+  const navClip = { x: nav!.x, y: nav!.y, width: nav!.width, height: Math.min(nav!.height, 400) };
+  const paintedNav = await next.screenshot({ clip: navClip });
   const blank = await (async () => {
     const empty = await context.newPage();
     await empty.route(/\/assets\/.*\.js$/, () => undefined);
@@ -79,6 +83,7 @@ test('the people list paints from the first screen before the app has loaded, an
   await expect(overlay).toHaveCount(0);
   await expect(next.getByRole('grid')).toHaveCount(1);
   expect(await next.screenshot({ clip })).toEqual(painted);
+  expect(await next.screenshot({ clip: navClip })).toEqual(paintedNav);
   expect(await csp()).toEqual([]);
   await context.close();
 });

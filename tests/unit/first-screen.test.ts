@@ -2,6 +2,7 @@
 // over is kept only at the data published now, goes into the next page only then, never for an
 // encrypted workspace, never in a page asked for without the web host's token, and nothing in it
 // can load or run anything.
+import { createHash } from 'node:crypto';
 import { request } from 'node:http';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -29,10 +30,17 @@ async function answeredAt(b: TestBackend): Promise<string> {
   return reply.at;
 }
 
+/** Stands in for renderer/public/first-screen.js: the page runs it inline, allowed by its hash. */
+const PAINTER = "document.body.dataset.painted = 'yes';";
+
 async function rendererDir(): Promise<string> {
   const dir = await tempDir();
-  await writeFile(join(dir, 'index.html'), `<html><head><meta name="csp-nonce" content="${NONCE_PLACEHOLDER}"></head><body><div id="root"></div>${FIRST_SCREEN_PLACEHOLDER}</body></html>`);
+  await writeFile(
+    join(dir, 'index.html'),
+    `<html><head><meta name="csp-nonce" content="${NONCE_PLACEHOLDER}"><script type="module" crossorigin src="./assets/index-AbCdEfGh.js"></script>\n<link rel="stylesheet" crossorigin href="./assets/index-AbCdEfGh.css">\n</head><body><div id="root"></div>${FIRST_SCREEN_PLACEHOLDER}</body></html>`,
+  );
   await mkdir(join(dir, 'assets'));
+  await writeFile(join(dir, 'first-screen.js'), PAINTER);
   return dir;
 }
 
@@ -103,6 +111,7 @@ describe('first screen', () => {
       expect(e.code, html).toBe('VALIDATION');
     }
     expect((await rejection(b.call('firstScreen.keep', { ...screen(at), styles: 'x{}</style><script>' }))).code).toBe('VALIDATION');
+    expect((await rejection(b.call('firstScreen.keep', { ...screen(at), styles: '@import url(http://evil.example/x.css);' }))).code).toBe('VALIDATION');
     expect((await rejection(b.call('firstScreen.keep', { ...screen(at), route: '#/contacts"><script>' }))).code).toBe('VALIDATION');
     expect((await rejection(b.call('firstScreen.keep', { ...screen(at), html: 'x'.repeat(900_001) }))).code).toBe('VALIDATION');
     expect(b.firstScreen()).toBeNull();
@@ -110,18 +119,29 @@ describe('first screen', () => {
 
   it('goes into the page: the screen in an inert template, its styles as data, and the script that shows it', async () => {
     const b = await openTestBackend();
-    await b.call('firstScreen.keep', screen(await answeredAt(b), '<div role="row" aria-rowindex="2">Price: $& $1 $$</div>'));
+    // Range media queries hold "<": fine in the styles, escaped where they go into the page.
+    await b.call('firstScreen.keep', { ...screen(await answeredAt(b), '<div role="row" aria-rowindex="2">Price: $& $1 $$</div>'), styles: '@media (width<=600px){.row{display:none}}' });
     const page = await serveRendererFile(await rendererDir(), '/', b.firstScreen());
     const html = String(page.body);
     expect(html).toContain('<template id="first-screen" data-route="#/contacts" data-scheme="light" data-system="true" data-lang="en">');
     // Replacement patterns in the screen stay as they are.
     expect(html).toContain('Price: $& $1 $$');
-    expect(html).toContain('<script type="application/json" id="first-screen-styles">":root{--mantine-color-body:#fff}"</script>');
-    expect(html).toContain('<script src="./first-screen.js"></script>');
+    expect(html).toContain('<script type="application/json" id="first-screen-styles">"@media (width\\u003c=600px){.row{display:none}}"</script>');
     expect(html).not.toContain(FIRST_SCREEN_PLACEHOLDER);
+    // The page's style sheet follows the screen (a sheet in the head would hold back its paint).
+    const head = html.slice(0, html.indexOf('</head>'));
+    expect(head).not.toContain('stylesheet');
+    expect(head).toContain('<script type="module" crossorigin src="./assets/index-AbCdEfGh.js"></script>');
+    expect(html).toContain(`<script>${PAINTER}</script><link rel="stylesheet" crossorigin href="./assets/index-AbCdEfGh.css"></body>`);
+    // The page's CSP lets exactly that inline script run, and no other.
+    const hash = createHash('sha256').update(PAINTER).digest('base64');
+    expect(page.headers['Content-Security-Policy']).toContain(`script-src 'self' 'sha256-${hash}';`);
     const plain = String((await serveRendererFile(await rendererDir(), '/', null)).body);
     expect(plain).not.toContain('first-screen');
     expect(plain).not.toContain(FIRST_SCREEN_PLACEHOLDER);
+    expect((await serveRendererFile(await rendererDir(), '/', null)).headers['Content-Security-Policy']).toContain("script-src 'self';");
+    // Without a screen the page is as built: its style sheet in the head.
+    expect(plain.slice(0, plain.indexOf('</head>'))).toContain('<link rel="stylesheet" crossorigin href="./assets/index-AbCdEfGh.css">');
   });
 
   it('the web host puts it only into the page asked for with its token', async () => {

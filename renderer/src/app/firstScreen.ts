@@ -13,6 +13,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { FirstScreenInput } from '../../../shared/features/firstScreen/schema';
 import { useConnection } from '../api/context';
+import { screenStyles, styleSources } from './firstScreenStyles';
 
 /** Quiet time after the last data change or navigation before a screen counts as settled. */
 const SETTLE_MS = 800;
@@ -52,9 +53,10 @@ export function screenAtRest(doc: Document = document): boolean {
 /**
  * The screen as static markup: the app root's inner HTML with inline styles moved to
  * data-first-style (the page's CSP refuses style attributes; first-screen.js sets them through the
- * CSSOM), and the text of the style elements Mantine put into the head and the tree. Null when it would not be accepted.
+ * CSSOM), and the style rules that can match it (firstScreenStyles.ts), so that the next page paints
+ * it without waiting for its style sheet. Null when it would not be accepted.
  */
-export function captureScreen(followsSystem: boolean, doc: Document = document): Omit<FirstScreenInput, 'version'> | null {
+export function captureScreen(followsSystem: boolean, doc: Document = document, sources: readonly string[] = []): Omit<FirstScreenInput, 'version'> | null {
   const root = doc.getElementById('root');
   if (!root) return null;
   const copy = root.cloneNode(true) as HTMLElement;
@@ -62,15 +64,13 @@ export function captureScreen(followsSystem: boolean, doc: Document = document):
     el.setAttribute('data-first-style', el.getAttribute('style') ?? '');
     el.removeAttribute('style');
   }
-  // Mantine renders its theme's variables as <style> elements in the tree; they travel as styles.
-  const sheets = [...doc.head.querySelectorAll('style'), ...copy.querySelectorAll('style')];
-  const styles = sheets.map((s) => s.textContent ?? '').join('\n');
+  // Mantine renders its theme's variables as <style> elements in the tree: their rules are in the styles.
   for (const el of copy.querySelectorAll('style')) el.remove();
   // Checked by the contract's own schema: what it would refuse is not sent.
   const shot = FirstScreenInput.omit({ version: true }).safeParse({
     route: doc.defaultView!.location.hash,
     html: copy.innerHTML,
-    styles,
+    styles: screenStyles(doc, copy, sources),
     scheme: doc.documentElement.getAttribute('data-mantine-color-scheme'),
     followsSystem,
     language: doc.documentElement.lang || 'en',
@@ -96,6 +96,7 @@ export function useFirstScreen(enabled: boolean): void {
       if (stopped || attempting || !screenAtRest()) return;
       attempting = true;
       try {
+        const sources = await styleSources(document);
         const mark = versions.mark();
         await queryClient.refetchQueries({ type: 'active' });
         // The refetched data drawn: two frames, then the screen is read.
@@ -106,7 +107,7 @@ export function useFirstScreen(enabled: boolean): void {
         const version = seen.length === 1 ? seen[0] : null;
         if (!version) return;
         const theme = queryClient.getQueryData<{ theme?: string }>(['settings'])?.theme;
-        const shot = captureScreen(theme === undefined || theme === 'system');
+        const shot = captureScreen(theme === undefined || theme === 'system', document, sources);
         if (!shot) return;
         const key = `${version}\n${shot.route}\n${shot.scheme}\n${shot.html}`;
         if (key === lastKept) return;

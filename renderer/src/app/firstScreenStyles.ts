@@ -1,0 +1,173 @@
+/**
+ * The style rules a first screen needs, taken when the screen is captured (firstScreen.ts), so that
+ * the next page can paint it before the app's style sheet has even arrived: first-screen.js then
+ * only parses this text, and the page's stylesheet links come after the screen (renderer-files.ts).
+ *
+ * Only rules that can match something on the screen are kept: a rule whose every selector needs a
+ * class the screen does not have is left out (most of a component library's rules). The test is
+ * conservative: a selector it cannot read plainly (escapes, :is/:where/:has) is kept. The
+ * document's :root, html and body rules are pointed at the screen's own root element, which stands
+ * in for the document inside the screen's shadow root.
+ *
+ * A rule is copied as the CSSOM writes it, except where that loses something: a shorthand holding
+ * var() with one of its parts set again after it (Mantine's Kbd: `border: calc(… var(--x)) solid;
+ * border-bottom-width: …`) comes back as empty longhands. Such a rule is taken from the style
+ * sheet's own text instead (`sources`).
+ */
+
+/** The class the screen's root element has in first-screen.js: where :root, html and body rules go. */
+export const SCREEN_DOCUMENT_CLASS = 'first-screen-document';
+
+const ROOTS_TEXT = ':root\\b|(^|[\\s,>+~(])(html|body)(?=$|[\\s,.:[>+~)#])';
+const ROOTS = new RegExp(ROOTS_TEXT);
+const ROOTS_ALL = new RegExp(ROOTS_TEXT, 'g');
+const CLASS = /\.(-?[_a-zA-Z][_a-zA-Z0-9-]*)/g;
+const OPAQUE = /:(is|where|has|matches|-webkit-any)\(|\\/;
+
+const retarget = (selector: string) => selector.replace(ROOTS_ALL, (_match, before: string | undefined) => `${before ?? ''}.${SCREEN_DOCUMENT_CLASS}`);
+
+/** The selector without its :not(…) parts: a class named only there is not needed for a match. */
+function withoutNegations(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    if (text.startsWith(':not(', i)) {
+      let depth = 0;
+      for (i += 4; i < text.length; i++) {
+        if (text[i] === '(') depth++;
+        else if (text[i] === ')' && --depth === 0) break;
+      }
+    } else out += text[i];
+  }
+  return out;
+}
+
+/** Whether some selector in the list needs only classes in `used`. */
+function mayMatch(selectorText: string, used: ReadonlySet<string>): boolean {
+  if (OPAQUE.test(selectorText)) return true;
+  // Attribute values may hold dots and commas: out of the way first.
+  for (const part of selectorText.replace(/\[[^\]]*\]/g, '[]').split(',')) {
+    let all = true;
+    for (const m of withoutNegations(part).matchAll(CLASS)) {
+      if (!used.has(m[1]!)) {
+        all = false;
+        break;
+      }
+    }
+    if (all) return true;
+  }
+  return false;
+}
+
+/** Whether the CSSOM writes some declaration of `style` as nothing (a part of a shorthand holding var()). */
+function losesDeclarations(style: CSSStyleDeclaration): boolean {
+  for (let i = 0; i < style.length; i++) {
+    const name = style[i]!;
+    if (!name.startsWith('--') && style.getPropertyValue(name) === '') return true;
+  }
+  return false;
+}
+
+/** The declarations of the rule for `selector` as a style sheet's text writes them, or null when it is not there plainly. */
+function declarationsInSource(selector: string, sources: readonly string[]): string | null {
+  for (const source of sources) {
+    for (const opening of [`${selector}{`, `${selector} {`]) {
+      const at = source.indexOf(opening);
+      if (at < 0) continue;
+      const start = at + opening.length;
+      let depth = 1;
+      let quote = '';
+      for (let i = start; i < source.length; i++) {
+        const c = source[i];
+        if (quote) {
+          if (c === '\\') i++;
+          else if (c === quote) quote = '';
+        } else if (c === '"' || c === "'") quote = c;
+        else if (c === '{') depth++;
+        else if (c === '}' && --depth === 0) {
+          const body = source.slice(start, i);
+          return body.includes('{') ? null : body;
+        }
+      }
+    }
+  }
+  return null;
+}
+
+function declarationsOf(rule: CSSStyleRule, sources: readonly string[]): string {
+  return (losesDeclarations(rule.style) && declarationsInSource(rule.selectorText, sources)) || rule.style.cssText;
+}
+
+function copyRules(rules: CSSRuleList, used: ReadonlySet<string>, sources: readonly string[], out: string[]): void {
+  for (const rule of rules) {
+    if (rule instanceof CSSStyleRule) {
+      if (!mayMatch(rule.selectorText, used)) continue;
+      const nested = rule.cssRules?.length > 0;
+      if (!nested && !ROOTS.test(rule.selectorText) && !losesDeclarations(rule.style)) {
+        out.push(rule.cssText);
+        continue;
+      }
+      out.push(`${retarget(rule.selectorText)}{${declarationsOf(rule, sources)}}`);
+      if (nested) {
+        out.push(`${retarget(rule.selectorText)}{`);
+        copyRules(rule.cssRules, used, sources, out);
+        out.push('}');
+      }
+    } else if (rule instanceof CSSMediaRule) {
+      out.push(`@media ${rule.media.mediaText}{`);
+      copyRules(rule.cssRules, used, sources, out);
+      out.push('}');
+    } else if (rule instanceof CSSSupportsRule) {
+      out.push(`@supports ${rule.conditionText}{`);
+      copyRules(rule.cssRules, used, sources, out);
+      out.push('}');
+    } else if (typeof CSSLayerBlockRule !== 'undefined' && rule instanceof CSSLayerBlockRule) {
+      out.push(`@layer ${rule.name}{`);
+      copyRules(rule.cssRules, used, sources, out);
+      out.push('}');
+    } else {
+      out.push(rule.cssText);
+    }
+  }
+}
+
+/**
+ * The rules of every style sheet in `doc` that can match `screen` (the captured copy of the app's
+ * root); `sources` are the sheets' own texts (styleSources), for the rules the CSSOM writes short.
+ */
+export function screenStyles(doc: Document, screen: Element, sources: readonly string[] = []): string {
+  const used = new Set<string>([SCREEN_DOCUMENT_CLASS]);
+  for (const el of screen.querySelectorAll('[class]')) for (const name of el.classList) used.add(name);
+  const out: string[] = [];
+  for (const sheet of doc.styleSheets) {
+    let rules: CSSRuleList;
+    try {
+      rules = sheet.cssRules;
+    } catch {
+      continue; // a sheet that cannot be read is left out
+    }
+    copyRules(rules, used, sources, out);
+  }
+  return out.join('\n');
+}
+
+/** The texts of the page's sheets, by address: the app's are named after their content and never change. */
+const fetched = new Map<string, Promise<string>>();
+
+/** The text of every style sheet in `doc`: a style element's own, a linked one's as served (from the HTTP cache). */
+export async function styleSources(doc: Document): Promise<string[]> {
+  const texts: Array<Promise<string>> = [];
+  for (const sheet of doc.styleSheets) {
+    const node = sheet.ownerNode;
+    if (node instanceof HTMLStyleElement) texts.push(Promise.resolve(node.textContent ?? ''));
+    else if (sheet.href) {
+      const href = sheet.href;
+      let text = fetched.get(href);
+      if (!text) {
+        text = fetch(href).then((r) => (r.ok ? r.text() : ''), () => '');
+        fetched.set(href, text);
+      }
+      texts.push(text);
+    }
+  }
+  return Promise.all(texts);
+}

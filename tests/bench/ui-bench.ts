@@ -218,7 +218,7 @@ export async function benchContactList(outDir: string, dataDir: string, runs: nu
       return table([
         { measure: `navigation → first rows painted (50,000 people), warm, new context each time (nothing cached): median / p95 — by the first screen in ${byFirstScreen} of ${runs}`, value: stat(warm) },
         { measure: "navigation → the app's own rows painted (interactive), warm, new context each time: median / p95", value: stat(warmApp) },
-        { measure: 'of which first-screen.js (placing the screen, copying the style sheets): median / p95', value: scripts.length ? stat(scripts) : '—' },
+        { measure: 'of which first-screen.js (placing the screen, parsing the rules it brings): median / p95', value: scripts.length ? stat(scripts) : '—' },
         { measure: 'floor: static page, 100 rows of the same markup, same Chromium, new context each time: median / p95', value: stat(floors) },
         { measure: 'warm list / floor, new context each time (medians)', value: ratio(median(warm), median(floors)) },
         { measure: "the app's own rows / floor, new context each time (medians)", value: ratio(median(warmApp), median(floors)) },

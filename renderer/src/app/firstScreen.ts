@@ -66,12 +66,13 @@ export function captureScreen(followsSystem: boolean, doc: Document = document, 
   }
   // Mantine renders its theme's variables as <style> elements in the tree: their rules are in the styles.
   for (const el of copy.querySelectorAll('style')) el.remove();
+  const scheme = doc.documentElement.getAttribute('data-mantine-color-scheme');
   // Checked by the contract's own schema: what it would refuse is not sent.
   const shot = FirstScreenInput.omit({ version: true }).safeParse({
     route: doc.defaultView!.location.hash,
     html: copy.innerHTML,
-    styles: screenStyles(doc, copy, sources),
-    scheme: doc.documentElement.getAttribute('data-mantine-color-scheme'),
+    styles: screenStyles(doc, copy, scheme === 'light' || scheme === 'dark' ? scheme : null, sources),
+    scheme,
     followsSystem,
     language: doc.documentElement.lang || 'en',
   });

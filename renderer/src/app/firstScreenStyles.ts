@@ -41,14 +41,57 @@ function withoutNegations(text: string): string {
   return out;
 }
 
-/** Whether some selector in the list needs only classes in `used`. */
-function mayMatch(selectorText: string, used: ReadonlySet<string>): boolean {
-  if (OPAQUE.test(selectorText)) return true;
-  // Attribute values may hold dots and commas: out of the way first.
-  for (const part of selectorText.replace(/\[[^\]]*\]/g, '[]').split(',')) {
+/** What a rule must need for the screen: its classes, and the colour scheme it was drawn in. */
+interface Scope {
+  used: ReadonlySet<string>;
+  /** Mantine's attribute for the scheme the screen was not drawn in: a rule that needs it never applies (first-screen.js shows a screen only in its own). */
+  otherScheme: RegExp | null;
+}
+
+const schemeAttribute = (scheme: string) => new RegExp(`\\[data-mantine-color-scheme\\s*=\\s*["']?${scheme}["']?\\s*\\]`, 'g');
+
+/** The selector list's parts, split at commas outside parentheses and brackets. */
+function topLevelParts(selectorText: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < selectorText.length; i++) {
+    const c = selectorText[i];
+    if (c === '(' || c === '[') depth++;
+    else if (c === ')' || c === ']') depth--;
+    else if (c === ',' && depth === 0) {
+      parts.push(selectorText.slice(start, i));
+      start = i + 1;
+    }
+  }
+  parts.push(selectorText.slice(start));
+  return parts;
+}
+
+/** Whether a part needs the other scheme's attribute: outright, or as all of a :where()/:is() (Mantine's `:where([data-mantine-color-scheme="dark"]) .x`). */
+function needsOtherScheme(part: string): boolean {
+  const text = withoutNegations(part);
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (text.startsWith('[~]', i) && (depth === 0 || /:(where|is)\($/.test(text.slice(0, i)) && text[i + 3] === ')')) return true;
+  }
+  return false;
+}
+
+/** Whether some selector in the list needs only classes in `used`, and not the other colour scheme. */
+function mayMatch(selectorText: string, scope: Scope): boolean {
+  const marked = scope.otherScheme ? selectorText.replace(scope.otherScheme, '[~]') : selectorText;
+  if (OPAQUE.test(marked)) return topLevelParts(marked).some((part) => !needsOtherScheme(part));
+  // Attribute values may hold dots and commas: out of the way first (the other scheme's stays marked).
+  for (const part of marked.replace(/\[[^\]~]*\]/g, '[]').split(',')) {
+    const needed = withoutNegations(part);
+    if (needed.includes('[~]')) continue;
     let all = true;
-    for (const m of withoutNegations(part).matchAll(CLASS)) {
-      if (!used.has(m[1]!)) {
+    for (const m of needed.matchAll(CLASS)) {
+      if (!scope.used.has(m[1]!)) {
         all = false;
         break;
       }
@@ -97,33 +140,32 @@ function declarationsOf(rule: CSSStyleRule, sources: readonly string[]): string 
   return (losesDeclarations(rule.style) && declarationsInSource(rule.selectorText, sources)) || rule.style.cssText;
 }
 
-function copyRules(rules: CSSRuleList, used: ReadonlySet<string>, sources: readonly string[], out: string[]): void {
+/** Copies `rules` into `out` under `header` ("@media …{"), or nothing when none of them is copied. */
+function copyGroup(header: string, rules: CSSRuleList, scope: Scope, sources: readonly string[], out: string[]): void {
+  const at = out.length;
+  out.push(header);
+  copyRules(rules, scope, sources, out);
+  if (out.length === at + 1) out.pop();
+  else out.push('}');
+}
+
+function copyRules(rules: CSSRuleList, scope: Scope, sources: readonly string[], out: string[]): void {
   for (const rule of rules) {
     if (rule instanceof CSSStyleRule) {
-      if (!mayMatch(rule.selectorText, used)) continue;
+      if (!mayMatch(rule.selectorText, scope)) continue;
       const nested = rule.cssRules?.length > 0;
       if (!nested && !ROOTS.test(rule.selectorText) && !losesDeclarations(rule.style)) {
         out.push(rule.cssText);
         continue;
       }
       out.push(`${retarget(rule.selectorText)}{${declarationsOf(rule, sources)}}`);
-      if (nested) {
-        out.push(`${retarget(rule.selectorText)}{`);
-        copyRules(rule.cssRules, used, sources, out);
-        out.push('}');
-      }
+      if (nested) copyGroup(`${retarget(rule.selectorText)}{`, rule.cssRules, scope, sources, out);
     } else if (rule instanceof CSSMediaRule) {
-      out.push(`@media ${rule.media.mediaText}{`);
-      copyRules(rule.cssRules, used, sources, out);
-      out.push('}');
+      copyGroup(`@media ${rule.media.mediaText}{`, rule.cssRules, scope, sources, out);
     } else if (rule instanceof CSSSupportsRule) {
-      out.push(`@supports ${rule.conditionText}{`);
-      copyRules(rule.cssRules, used, sources, out);
-      out.push('}');
+      copyGroup(`@supports ${rule.conditionText}{`, rule.cssRules, scope, sources, out);
     } else if (typeof CSSLayerBlockRule !== 'undefined' && rule instanceof CSSLayerBlockRule) {
-      out.push(`@layer ${rule.name}{`);
-      copyRules(rule.cssRules, used, sources, out);
-      out.push('}');
+      copyGroup(`@layer ${rule.name}{`, rule.cssRules, scope, sources, out);
     } else {
       out.push(rule.cssText);
     }
@@ -132,11 +174,13 @@ function copyRules(rules: CSSRuleList, used: ReadonlySet<string>, sources: reado
 
 /**
  * The rules of every style sheet in `doc` that can match `screen` (the captured copy of the app's
- * root); `sources` are the sheets' own texts (styleSources), for the rules the CSSOM writes short.
+ * root) drawn in `scheme`; `sources` are the sheets' own texts (styleSources), for the rules the
+ * CSSOM writes short. Groups (@media, @supports, @layer) left empty are left out.
  */
-export function screenStyles(doc: Document, screen: Element, sources: readonly string[] = []): string {
+export function screenStyles(doc: Document, screen: Element, scheme: 'light' | 'dark' | null, sources: readonly string[] = []): string {
   const used = new Set<string>([SCREEN_DOCUMENT_CLASS]);
   for (const el of screen.querySelectorAll('[class]')) for (const name of el.classList) used.add(name);
+  const scope: Scope = { used, otherScheme: scheme ? schemeAttribute(scheme === 'light' ? 'dark' : 'light') : null };
   const out: string[] = [];
   for (const sheet of doc.styleSheets) {
     let rules: CSSRuleList;
@@ -145,7 +189,7 @@ export function screenStyles(doc: Document, screen: Element, sources: readonly s
     } catch {
       continue; // a sheet that cannot be read is left out
     }
-    copyRules(rules, used, sources, out);
+    copyRules(rules, scope, sources, out);
   }
   return out.join('\n');
 }

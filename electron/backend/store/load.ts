@@ -11,8 +11,7 @@ import type { DataKey } from './crypto';
 import { replay, type JournalEntry } from './journal';
 import { migrate, versionOf, type Migration } from './migrations';
 import { hashOf, readSeal, RULES_VERSION, sealVouches } from './seal';
-import { readFile } from 'node:fs/promises';
-import { decryptSnapshot, parseSnapshotJson, readEncryptedHeader, readSnapshotText, SnapshotUnreadable, type EncryptedHeader, type SnapshotMeta } from './snapshot';
+import { decryptSnapshot, parseSnapshotJson, readEncryptedHeader, readSnapshot, readSnapshotText, SnapshotUnreadable, type EncryptedHeader, type SnapshotMeta } from './snapshot';
 
 export type Problem = { kind: DamageKind; detail: string };
 
@@ -88,10 +87,9 @@ export async function decodeSnapshotFile(path: string, keyFor: (keyId: string) =
  * bytes that were parsed: the workspace is locked to this app, so a difference means damage.
  */
 async function plainBytesAgain(path: string, sha256: string): Promise<Buffer> {
-  const all = await readFile(path);
-  const bytes = all.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf])) ? all.subarray(3) : all;
-  if (hashOf(bytes) !== sha256) throw new Error('The database file changed while it was being opened.');
-  return bytes;
+  const snap = await readSnapshot(path);
+  if (snap.kind !== 'plain' || hashOf(snap.bytes) !== sha256) throw new Error('The database file changed while it was being opened.');
+  return snap.bytes;
 }
 
 export type Finished = { kind: 'ok'; db: Database; migratedFrom: number | null } | { kind: 'damaged'; problem: Problem };

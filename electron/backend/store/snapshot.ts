@@ -90,7 +90,7 @@ export type SnapshotRead =
   | { kind: 'plain'; text: string; size: number; sha256: string }
   | Extract<SnapshotBytes, { kind: 'encrypted' }>;
 
-/** How many bytes of a plain snapshot are read, hashed and decoded at a time. */
+/** How many bytes of a plain snapshot are read, hashed and decoded at a time (what fs.readFile reads at a time). */
 const PIECE = 512 * 1024;
 
 /**
@@ -211,8 +211,6 @@ export function decryptSnapshot(snap: Extract<SnapshotBytes, { kind: 'encrypted'
 }
 
 /** Parses snapshot JSON and takes its `$snapshot` identity out of the database object. */
-/** How many bytes are decoded at a time (what fs.readFile does with an encoding). */
-const DECODE_CHUNK = 512 * 1024;
 
 /**
  * The UTF-8 text of `bytes`, decoded a piece at a time. One `toString` over a whole 126 MB file
@@ -223,10 +221,10 @@ const DECODE_CHUNK = 512 * 1024;
 export function decodeUtf8(bytes: Buffer): string {
   // Files this app writes are ASCII (json-adapter's asciiJson): one copy into a one-byte string.
   if (isAscii(bytes)) return bytes.toString('latin1');
-  if (bytes.length <= DECODE_CHUNK) return bytes.toString('utf8');
+  if (bytes.length <= PIECE) return bytes.toString('utf8');
   const decoder = new StringDecoder('utf8');
   let text = '';
-  for (let at = 0; at < bytes.length; at += DECODE_CHUNK) text += decoder.write(bytes.subarray(at, Math.min(bytes.length, at + DECODE_CHUNK)));
+  for (let at = 0; at < bytes.length; at += PIECE) text += decoder.write(bytes.subarray(at, Math.min(bytes.length, at + PIECE)));
   return text + decoder.end();
 }
 

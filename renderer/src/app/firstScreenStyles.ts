@@ -4,8 +4,9 @@
  * only parses this text, and the page's stylesheet links come after the screen (renderer-files.ts).
  *
  * Only rules that can match something on the screen are kept: a rule whose every selector needs a
- * class the screen does not have is left out (most of a component library's rules). The test is
- * conservative: a selector it cannot read plainly (escapes, :is/:where/:has) is kept. The
+ * class the screen does not have is left out (most of a component library's rules), and so is one
+ * that needs the colour scheme the screen was not drawn in. The test is conservative: a selector it
+ * cannot read plainly (escapes, :is/:where/:has) is kept unless it needs the other scheme. The
  * document's :root, html and body rules are pointed at the screen's own root element, which stands
  * in for the document inside the screen's shadow root.
  *
@@ -68,7 +69,10 @@ function topLevelParts(selectorText: string): string[] {
   return parts;
 }
 
-/** Whether a part needs the other scheme's attribute: outright, or as all of a :where()/:is() (Mantine's `:where([data-mantine-color-scheme="dark"]) .x`). */
+/**
+ * Whether a part needs the other scheme's attribute: outright, or as all of a :where(), :is() or
+ * :host() (Mantine's `:where([data-mantine-color-scheme="dark"]) .x`, `:host([data-mantine-color-scheme="dark"])`).
+ */
 function needsOtherScheme(part: string): boolean {
   const text = withoutNegations(part);
   let depth = 0;
@@ -76,7 +80,7 @@ function needsOtherScheme(part: string): boolean {
     const c = text[i];
     if (c === '(') depth++;
     else if (c === ')') depth--;
-    else if (text.startsWith('[~]', i) && (depth === 0 || /:(where|is)\($/.test(text.slice(0, i)) && text[i + 3] === ')')) return true;
+    else if (text.startsWith('[~]', i) && (depth === 0 || /:(where|is|host)\($/.test(text.slice(0, i)) && text[i + 3] === ')')) return true;
   }
   return false;
 }
@@ -87,10 +91,9 @@ function mayMatch(selectorText: string, scope: Scope): boolean {
   if (OPAQUE.test(marked)) return topLevelParts(marked).some((part) => !needsOtherScheme(part));
   // Attribute values may hold dots and commas: out of the way first (the other scheme's stays marked).
   for (const part of marked.replace(/\[[^\]~]*\]/g, '[]').split(',')) {
-    const needed = withoutNegations(part);
-    if (needed.includes('[~]')) continue;
+    if (needsOtherScheme(part)) continue;
     let all = true;
-    for (const m of needed.matchAll(CLASS)) {
+    for (const m of withoutNegations(part).matchAll(CLASS)) {
       if (!scope.used.has(m[1]!)) {
         all = false;
         break;
@@ -136,10 +139,6 @@ function declarationsInSource(selector: string, sources: readonly string[]): str
   return null;
 }
 
-function declarationsOf(rule: CSSStyleRule, sources: readonly string[]): string {
-  return (losesDeclarations(rule.style) && declarationsInSource(rule.selectorText, sources)) || rule.style.cssText;
-}
-
 /** Copies `rules` into `out` under `header` ("@media …{"), or nothing when none of them is copied. */
 function copyGroup(header: string, rules: CSSRuleList, scope: Scope, sources: readonly string[], out: string[]): void {
   const at = out.length;
@@ -154,11 +153,13 @@ function copyRules(rules: CSSRuleList, scope: Scope, sources: readonly string[],
     if (rule instanceof CSSStyleRule) {
       if (!mayMatch(rule.selectorText, scope)) continue;
       const nested = rule.cssRules?.length > 0;
-      if (!nested && !ROOTS.test(rule.selectorText) && !losesDeclarations(rule.style)) {
+      const loses = losesDeclarations(rule.style);
+      if (!nested && !loses && !ROOTS.test(rule.selectorText)) {
         out.push(rule.cssText);
         continue;
       }
-      out.push(`${retarget(rule.selectorText)}{${declarationsOf(rule, sources)}}`);
+      const declarations = (loses && declarationsInSource(rule.selectorText, sources)) || rule.style.cssText;
+      out.push(`${retarget(rule.selectorText)}{${declarations}}`);
       if (nested) copyGroup(`${retarget(rule.selectorText)}{`, rule.cssRules, scope, sources, out);
     } else if (rule instanceof CSSMediaRule) {
       copyGroup(`@media ${rule.media.mediaText}{`, rule.cssRules, scope, sources, out);

@@ -141,6 +141,37 @@ export async function waitForSettledOptions(page: Page): Promise<void> {
   await expect(page.locator('[role="listbox"][aria-busy="true"]')).toHaveCount(0);
 }
 
+/**
+ * Watches for the export progress bar from now on and returns the first value it showed. A warm
+ * export can be over between two frames, so polling could miss the bar; a MutationObserver is
+ * told of every node added and every value changed, however briefly it was there.
+ */
+export async function watchExportProgress(page: Page): Promise<() => Promise<string>> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __exportBar?: string | null };
+    w.__exportBar = null;
+    const selector = '[role="progressbar"][aria-label="Export progress"]';
+    const look = (root: ParentNode | null) => {
+      if (w.__exportBar !== null || !root) return;
+      const bar = root instanceof Element && root.matches(selector) ? root : root.querySelector(selector);
+      const value = bar?.getAttribute('aria-valuenow');
+      if (value != null) w.__exportBar = value;
+    };
+    const observer = new MutationObserver((records) => {
+      for (const record of records) {
+        if (record.type === 'attributes') look(record.target as Element);
+        for (const node of record.addedNodes) if (node instanceof Element) look(node);
+      }
+      if (w.__exportBar !== null) observer.disconnect();
+    });
+    observer.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-valuenow', 'aria-label', 'role'] });
+  });
+  return async () => {
+    const handle = await page.waitForFunction(() => (window as unknown as { __exportBar?: string | null }).__exportBar ?? null);
+    return String(await handle.jsonValue());
+  };
+}
+
 /** Content-Security-Policy violations reported by the page itself. */
 export async function watchCsp(page: Page): Promise<() => Promise<string[]>> {
   await page.addInitScript(() => {

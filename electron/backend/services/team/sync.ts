@@ -729,6 +729,10 @@ export class TeamSync {
 
   private async eraseFromTeam(entries: readonly ErasureEntry[]): Promise<void> {
     await eraseRecords(this.ctx, entries);
+    // The erased records are deleted in the mirror here as well, whether or not the eraser's own
+    // deletion has arrived with its erasure (the replicator may bring them in two batches): the
+    // compaction then drops their bodies before the mirror is saved.
+    await this.writeOut([], entries.map((e) => ({ collection: e.collection, id: e.id })));
     await this.db.compact();
     await this.persist();
     this.applied++;

@@ -1,5 +1,6 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup, configure } from '@testing-library/react';
+import { notifications } from '@mantine/notifications';
 import { afterEach } from 'vitest';
 
 // happy-dom lacks a few browser APIs Mantine relies on.
@@ -21,4 +22,10 @@ if (!('fonts' in document)) Object.defineProperty(document, 'fonts', { value: ne
 // can take longer. This is a hang guard, not a speed check.
 configure({ asyncUtilTimeout: 15_000 });
 
-afterEach(() => cleanup());
+// The test files of a worker share one module graph (vitest.config.ts: isolate off for speed), so
+// what a module keeps between renders is reset after each test: the DOM, and Mantine's
+// notification store, which would otherwise show one file's toasts in the next file's screen.
+afterEach(() => {
+  cleanup();
+  notifications.clean();
+});

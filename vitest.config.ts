@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
@@ -19,8 +20,8 @@ const OWN_GRAPH = [
 export default defineConfig({
   plugins: [react()],
   test: {
-    // Both cores (vitest's default leaves one free).
-    maxWorkers: 2,
+    // Every core but one, and both on two cores (vitest's default would leave one of two idle).
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     projects: [
       {
         extends: true,

@@ -210,8 +210,6 @@ export function decryptSnapshot(snap: Extract<SnapshotBytes, { kind: 'encrypted'
   }
 }
 
-/** Parses snapshot JSON and takes its `$snapshot` identity out of the database object. */
-
 /**
  * The UTF-8 text of `bytes`, decoded a piece at a time. One `toString` over a whole 126 MB file
  * that holds a few non-ASCII characters takes about twice as long (a single two-byte string built
@@ -228,6 +226,7 @@ export function decodeUtf8(bytes: Buffer): string {
   return text + decoder.end();
 }
 
+/** Parses snapshot JSON and takes its `$snapshot` identity out of the database object. */
 export function parseSnapshotJson(text: Buffer | string): { raw: Record<string, unknown>; meta: SnapshotMeta | null } {
   let raw: unknown;
   try {

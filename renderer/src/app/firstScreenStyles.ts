@@ -3,12 +3,16 @@
  * the next page can paint it before the app's style sheet has even arrived: first-screen.js then
  * only parses this text, and the page's stylesheet links come after the screen (renderer-files.ts).
  *
- * Only rules that can match something on the screen are kept: a rule whose every selector needs a
- * class the screen does not have is left out (most of a component library's rules), and so is one
- * that needs the colour scheme the screen was not drawn in. The test is conservative: a selector it
- * cannot read plainly (escapes, :is/:where/:has) is kept unless it needs the other scheme. The
- * document's :root, html and body rules are pointed at the screen's own root element, which stands
- * in for the document inside the screen's shadow root.
+ * Only rules that match something on the screen are kept. A quick look at the classes first: a rule
+ * whose every selector needs a class the screen does not have is left out (most of a component
+ * library's rules), and so is one that needs the colour scheme the screen was not drawn in. Every
+ * rule left is then asked of the live window itself, the moment the screen is taken: a selector
+ * (its pseudo-elements taken off) that matches no element of the app's root and none of the
+ * elements above it is left out too — the variants, sizes and states the screen does not show.
+ * Where a selector cannot be asked (nested rules, one the engine refuses), the rule is kept. The
+ * custom properties no kept rule and no inline style reads, directly or through another, go as
+ * well (a theme defines hundreds). The document's :root, html and body rules are pointed at the
+ * screen's own root element, which stands in for the document inside the screen's shadow root.
  *
  * A rule is copied as the CSSOM writes it, except where that loses something: a shorthand holding
  * var() with one of its parts set again after it (Mantine's Kbd: `border: calc(… var(--x)) solid;
@@ -47,6 +51,8 @@ interface Scope {
   used: ReadonlySet<string>;
   /** Mantine's attribute for the scheme the screen was not drawn in: a rule that needs it never applies (first-screen.js shows a screen only in its own). */
   otherScheme: RegExp | null;
+  /** The live app root the screen was copied from (the copy has no place in the document to be matched in). */
+  live: Element | null;
 }
 
 const schemeAttribute = (scheme: string) => new RegExp(`\\[data-mantine-color-scheme\\s*=\\s*["']?${scheme}["']?\\s*\\]`, 'g');
@@ -104,6 +110,26 @@ function mayMatch(selectorText: string, scope: Scope): boolean {
   return false;
 }
 
+/** Pseudo-elements, which no element matches: `::before`, `::placeholder`, `::part(x)`, and the four older single-colon ones. */
+const PSEUDO_ELEMENT = /::[-\w]+(\([^()]*\))?|:(before|after|first-line|first-letter)(?![-\w])/g;
+
+/**
+ * Whether `part` (one selector of a list), its pseudo-elements taken off, matches `live` or an
+ * element in or above it. True when the engine cannot say (a selector it refuses): such a rule is kept.
+ */
+function matchesLive(part: string, live: Element): boolean {
+  let selector = part.replace(PSEUDO_ELEMENT, '').trim();
+  // A compound left empty ("::placeholder", ".x > ::after") stands for any element.
+  if (selector === '' || /[\s>+~]$/.test(selector)) selector += '*';
+  try {
+    // Asked of the document (not of `live`, whose own query some DOMs match without its ancestors).
+    for (const el of live.ownerDocument.querySelectorAll(selector)) if (live.contains(el) || el.contains(live)) return true;
+    return false;
+  } catch {
+    return true;
+  }
+}
+
 /** Whether the CSSOM writes some declaration of `style` as nothing (a part of a shorthand holding var()). */
 function losesDeclarations(style: CSSStyleDeclaration): boolean {
   for (let i = 0; i < style.length; i++) {
@@ -140,18 +166,20 @@ function declarationsInSource(selector: string, sources: readonly string[]): str
 }
 
 /** Copies `rules` into `out` under `header` ("@media …{"), or nothing when none of them is copied. */
-function copyGroup(header: string, rules: CSSRuleList, scope: Scope, sources: readonly string[], out: string[]): void {
+function copyGroup(header: string, rules: CSSRuleList, scope: Scope, sources: readonly string[], out: string[], inRule = false): void {
   const at = out.length;
   out.push(header);
-  copyRules(rules, scope, sources, out);
+  copyRules(rules, scope, sources, out, inRule);
   if (out.length === at + 1) out.pop();
   else out.push('}');
 }
 
-function copyRules(rules: CSSRuleList, scope: Scope, sources: readonly string[], out: string[]): void {
+function copyRules(rules: CSSRuleList, scope: Scope, sources: readonly string[], out: string[], inRule = false): void {
   for (const rule of rules) {
     if (rule instanceof CSSStyleRule) {
       if (!mayMatch(rule.selectorText, scope)) continue;
+      // A nested rule's selector is relative to its parent's ("&:hover"): not asked of the window.
+      if (scope.live && !inRule && !topLevelParts(rule.selectorText).some((part) => matchesLive(part, scope.live!))) continue;
       const nested = rule.cssRules?.length > 0;
       const loses = losesDeclarations(rule.style);
       if (!nested && !loses && !ROOTS.test(rule.selectorText)) {
@@ -160,13 +188,13 @@ function copyRules(rules: CSSRuleList, scope: Scope, sources: readonly string[],
       }
       const declarations = (loses && declarationsInSource(rule.selectorText, sources)) || rule.style.cssText;
       out.push(`${retarget(rule.selectorText)}{${declarations}}`);
-      if (nested) copyGroup(`${retarget(rule.selectorText)}{`, rule.cssRules, scope, sources, out);
+      if (nested) copyGroup(`${retarget(rule.selectorText)}{`, rule.cssRules, scope, sources, out, true);
     } else if (rule instanceof CSSMediaRule) {
-      copyGroup(`@media ${rule.media.mediaText}{`, rule.cssRules, scope, sources, out);
+      copyGroup(`@media ${rule.media.mediaText}{`, rule.cssRules, scope, sources, out, inRule);
     } else if (rule instanceof CSSSupportsRule) {
-      copyGroup(`@supports ${rule.conditionText}{`, rule.cssRules, scope, sources, out);
+      copyGroup(`@supports ${rule.conditionText}{`, rule.cssRules, scope, sources, out, inRule);
     } else if (typeof CSSLayerBlockRule !== 'undefined' && rule instanceof CSSLayerBlockRule) {
-      copyGroup(`@layer ${rule.name}{`, rule.cssRules, scope, sources, out);
+      copyGroup(`@layer ${rule.name}{`, rule.cssRules, scope, sources, out, inRule);
     } else {
       out.push(rule.cssText);
     }
@@ -178,10 +206,10 @@ function copyRules(rules: CSSRuleList, scope: Scope, sources: readonly string[],
  * root) drawn in `scheme`; `sources` are the sheets' own texts (styleSources), for the rules the
  * CSSOM writes short. Groups (@media, @supports, @layer) left empty are left out.
  */
-export function screenStyles(doc: Document, screen: Element, scheme: 'light' | 'dark' | null, sources: readonly string[] = []): string {
+export function screenStyles(doc: Document, screen: Element, scheme: 'light' | 'dark' | null, sources: readonly string[] = [], live: Element | null = null): string {
   const used = new Set<string>([SCREEN_DOCUMENT_CLASS]);
   for (const el of screen.querySelectorAll('[class]')) for (const name of el.classList) used.add(name);
-  const scope: Scope = { used, otherScheme: scheme ? schemeAttribute(scheme === 'light' ? 'dark' : 'light') : null };
+  const scope: Scope = { used, otherScheme: scheme ? schemeAttribute(scheme === 'light' ? 'dark' : 'light') : null, live };
   const out: string[] = [];
   for (const sheet of doc.styleSheets) {
     let rules: CSSRuleList;
@@ -192,7 +220,41 @@ export function screenStyles(doc: Document, screen: Element, scheme: 'light' | '
     }
     copyRules(rules, scope, sources, out);
   }
-  return out.join('\n');
+  const inline: string[] = [];
+  for (const el of screen.querySelectorAll('[style], [data-first-style]')) inline.push(el.getAttribute('style') ?? '', el.getAttribute('data-first-style') ?? '');
+  return withoutUnreadProperties(out.join('\n'), inline.join(';'));
+}
+
+/** A custom property's declaration in a rule's text: its name and value (up to the next `;` or `}`). */
+const PROPERTY = /(?<=[{;]\s*)(--[-\w]+)\s*:([^;{}]*)(;\s*|(?=\}))/g;
+const READS = /var\(\s*(--[-\w]+)/g;
+
+/**
+ * `css` without the declarations of custom properties that nothing reads: no declaration of an
+ * ordinary property, no inline style (`inline`) and no property read in turn. A value holding a
+ * quote is kept whatever its name (the text is not split inside strings).
+ */
+export function withoutUnreadProperties(css: string, inline: string): string {
+  const values = new Map<string, string[]>();
+  for (const m of css.matchAll(PROPERTY)) {
+    const list = values.get(m[1]!) ?? [];
+    list.push(m[2]!);
+    values.set(m[1]!, list);
+  }
+  const read = new Set<string>();
+  const queue: string[] = [];
+  const reads = (text: string) => {
+    for (const m of text.matchAll(READS)) {
+      if (read.has(m[1]!)) continue;
+      read.add(m[1]!);
+      queue.push(m[1]!);
+    }
+  };
+  reads(css.replace(PROPERTY, ''));
+  reads(inline);
+  for (const list of values.values()) for (const value of list) if (/["']/.test(value)) reads(value);
+  while (queue.length > 0) for (const value of values.get(queue.pop()!) ?? []) reads(value);
+  return css.replace(PROPERTY, (whole, name: string, value: string) => (read.has(name) || /["']/.test(value) ? whole : ''));
 }
 
 /** The texts of the page's sheets, by address: the app's are named after their content and never change. */

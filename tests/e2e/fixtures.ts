@@ -5,6 +5,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
+import pixelmatch from 'pixelmatch';
+import { PNG } from 'pngjs';
 
 export interface WebHostProcess {
   url: string;
@@ -43,6 +45,17 @@ export async function startWebHost(dataDir: string): Promise<WebHostProcess> {
         child.kill('SIGTERM');
       }),
   };
+}
+
+/**
+ * How many pixels of two screenshots of one size differ to the eye: pixelmatch's perceptual
+ * threshold, with anti-aliased pixels not counted (the edge of a rounded corner drawn in another
+ * compositing layer may come out one level apart).
+ */
+export function differingPixels(a: Buffer, b: Buffer): number {
+  const [x, y] = [PNG.sync.read(a), PNG.sync.read(b)];
+  if (x.width !== y.width || x.height !== y.height) return Math.max(x.width * x.height, y.width * y.height);
+  return pixelmatch(x.data, y.data, null, x.width, x.height);
 }
 
 /** Every request the page makes; the journey fails if any leaves 127.0.0.1. */

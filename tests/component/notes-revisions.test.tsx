@@ -6,6 +6,9 @@ import { RevisionsPanel } from '../../renderer/src/screens/notes/RevisionsPanel'
 import { openTestBackend } from '../unit/helpers/workspace';
 import { renderWithBackend } from './render';
 
+/** The version buttons, in the list the panel's heading names. */
+const versionButtons = async () => within(await screen.findByRole('list', { name: 'Saved versions' })).findAllByRole('button');
+
 const first: RichDoc = {
   type: 'doc',
   content: [
@@ -27,10 +30,12 @@ describe('RevisionsPanel against the real backend', () => {
     });
 
     renderWithBackend(backend, <RevisionsPanel noteId={created.id} />);
-    const versions = await screen.findAllByRole('button', { name: /^Show the version of/ });
+    const versions = await versionButtons();
     expect(versions).toHaveLength(2);
     // Newest first, marked as the current text; the excerpt says what each holds.
     expect(versions[0]).toHaveTextContent('Current');
+    // Named by what it shows (WCAG 2.5.3, label in name): its date, "Current" and the excerpt.
+    expect(versions[0]).toHaveAccessibleName(/Current.*Energy transition/);
     expect(versions[0]).toHaveTextContent('Energy transition');
     expect(versions[1]).toHaveTextContent('Water research');
 
@@ -53,7 +58,7 @@ describe('RevisionsPanel against the real backend', () => {
     // The restored text is the newest version; the one it replaced stays.
     const saved = await backend.call('notes.revisions', { id: created.id });
     expect(saved.map((r) => r.title)).toEqual(['Ghana strategy', 'Ghana strategy 2026', 'Ghana strategy']);
-    expect(await screen.findAllByRole('button', { name: /^Show the version of/ })).toHaveLength(3);
+    expect(await versionButtons()).toHaveLength(3);
     expect(await screen.findByText(/is now the current text/)).toBeInTheDocument();
   });
 
@@ -61,7 +66,7 @@ describe('RevisionsPanel against the real backend', () => {
     const backend = await openTestBackend();
     const created = await backend.call('notes.create', { title: 'Only version', body: first });
     renderWithBackend(backend, <RevisionsPanel noteId={created.id} />);
-    fireEvent.click(await screen.findByRole('button', { name: /^Show the version of/ }));
+    fireEvent.click((await versionButtons())[0]!);
     const preview = await screen.findByRole('region', { name: /^Version of/ });
     expect(await within(preview).findByText(/This is the current text/)).toBeInTheDocument();
     expect(within(preview).queryByRole('button', { name: 'Restore this version' })).toBeNull();

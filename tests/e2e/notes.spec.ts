@@ -156,7 +156,7 @@ test.describe('an advisor writes a strategy note: rich text by keyboard, version
     const caseLink = detail.getByRole('link', { name: new RegExp(CASE) });
     // Versions: two saved; the first is shown read-only and restored as the newest.
     await detail.getByRole('tab', { name: /Versions/ }).click();
-    const versions = detail.getByRole('button', { name: /^Show the version of/ });
+    const versions = detail.getByRole('list', { name: 'Saved versions' }).getByRole('button');
     await expect(versions).toHaveCount(2);
     await expectAccessible(page, 'versions');
     // By keyboard: Enter on an earlier version opens it and moves focus to it.
@@ -264,7 +264,7 @@ test.describe('an advisor writes a strategy note: rich text by keyboard, version
     await expect(grid.getByRole('row')).toHaveCount(3);
     await grid.getByRole('row', { name: new RegExp(NOTE) }).click();
     await detail.getByRole('tab', { name: /Versions/ }).click();
-    await expect(detail.getByRole('button', { name: /^Show the version of/ })).toHaveCount(3);
+    await expect(detail.getByRole('list', { name: 'Saved versions' }).getByRole('button')).toHaveCount(3);
 
     expect(await j.cspViolations()).toEqual([]);
     expect(foreignRequests(j.requests)).toEqual([]);

@@ -75,7 +75,8 @@ export function RevisionsPanel({ noteId }: { noteId: string }) {
           {t('notes.versions.empty')}
         </Text>
       ) : (
-        <ul className="versions">
+        // Each button is named by what it shows (date, current, status, excerpt: WCAG 2.5.3); the list by the heading.
+        <ul className="versions" aria-labelledby="versions-title">
           {versions.map((v) => {
             const date = formatDateTime(v.savedAt, lang);
             return (
@@ -83,7 +84,6 @@ export function RevisionsPanel({ noteId }: { noteId: string }) {
                 <UnstyledButton
                   className="version-button"
                   aria-pressed={v.id === selected}
-                  aria-label={t('notes.versions.show', { date })}
                   onClick={() => {
                     focusPending.current = v.id !== selected;
                     setSelected(v.id === selected ? null : v.id);

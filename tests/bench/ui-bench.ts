@@ -97,12 +97,16 @@ const SIDEBAR_TO_PEOPLE_SCRIPT = `new Promise((resolve) => {
 /**
  * The floor: the same Chromium loading a static page of 100 rows in the list's own markup (copied
  * from the rendered grid) with the app's style sheets, from a plain local server: what painting the
- * first rows costs with no script, no data call and no framework.
+ * first rows costs with no script, no data call and no framework. At `bare` the same rows with no
+ * style sheet at all (the floor the issue measured, ~184 ms then): the first screen brings only the
+ * rules it needs, so it is held to this one too.
  */
 async function startFloor(outDir: string, grid: string): Promise<{ url: string; stop: () => Promise<void> }> {
   const assets = join(outDir, 'renderer', 'assets');
   const sheets = (await readdir(assets)).filter((f) => f.endsWith('.css'));
-  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Floor</title>${sheets.map((f) => `<link rel="stylesheet" href="/assets/${f}">`).join('')}</head><body><main class="content">${grid}</main></body></html>`;
+  const page = (links: string) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Floor</title>${links}</head><body><main class="content">${grid}</main></body></html>`;
+  const html = page(sheets.map((f) => `<link rel="stylesheet" href="/assets/${f}">`).join(''));
+  const bare = page('');
   const server = createServer((req, res) => {
     const name = (req.url ?? '/').replace(/^\/assets\//, '');
     if (sheets.includes(name)) {
@@ -110,7 +114,7 @@ async function startFloor(outDir: string, grid: string): Promise<{ url: string; 
       void readFile(join(assets, name)).then((css) => res.writeHead(200, { 'Content-Type': 'text/css', 'Cache-Control': 'max-age=31536000, immutable' }).end(css));
       return;
     }
-    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(html);
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(req.url === '/bare' ? bare : html);
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
   const { port } = server.address() as AddressInfo;
@@ -182,6 +186,7 @@ export async function benchContactList(outDir: string, dataDir: string, runs: nu
       const scripts: number[] = [];
       let byFirstScreen = 0;
       const floors: number[] = [];
+      const bareFloors: number[] = [];
       const cached: number[] = [];
       const cachedApp: number[] = [];
       const cachedFloors: number[] = [];
@@ -193,6 +198,9 @@ export async function benchContactList(outDir: string, dataDir: string, runs: nu
         const f = await firstRows(browser, floor.url);
         floors.push(f.ms);
         await f.page.close();
+        const b = await firstRows(browser, floor.url + 'bare');
+        bareFloors.push(b.ms);
+        await b.page.close();
         const { page, ms: took, app, fromFirstScreen, took: scriptTook } = await firstRows(browser, target);
         warm.push(took);
         if (scriptTook !== null) scripts.push(scriptTook);
@@ -221,6 +229,8 @@ export async function benchContactList(outDir: string, dataDir: string, runs: nu
         { measure: 'of which first-screen.js (placing the screen, parsing the rules it brings): median / p95', value: scripts.length ? stat(scripts) : '—' },
         { measure: 'floor: static page, 100 rows of the same markup, same Chromium, new context each time: median / p95', value: stat(floors) },
         { measure: 'warm list / floor, new context each time (medians)', value: ratio(median(warm), median(floors)) },
+        { measure: 'bare floor: the same 100 rows with no style sheet, new context each time: median / p95', value: stat(bareFloors) },
+        { measure: 'warm list / bare floor, new context each time (medians)', value: ratio(median(warm), median(bareFloors)) },
         { measure: "the app's own rows / floor, new context each time (medians)", value: ratio(median(warmApp), median(floors)) },
         { measure: 'navigation → first rows painted, warm, one context kept (HTTP and code caches warm): median / p95', value: stat(cached) },
         { measure: "navigation → the app's own rows painted, one context kept: median / p95", value: stat(cachedApp) },

@@ -39,6 +39,8 @@ describe('welcome with backups but no database', () => {
     const list = screen.getByRole('table', { name: 'Backups were found' });
     const buttons = within(list).getAllByRole('button', { name: /^Restore the backup of / });
     expect(buttons.length).toBeGreaterThan(0);
+    // What the button shows is in its name (WCAG 2.5.3, axe's label-content-name-mismatch).
+    expect(buttons[0]).toHaveTextContent(/^Restore$/);
     // Starting fresh is still there.
     expect(screen.getByRole('button', { name: 'Start empty' })).toBeInTheDocument();
     fireEvent.click(buttons[0]!);

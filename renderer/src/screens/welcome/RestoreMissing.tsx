@@ -92,7 +92,8 @@ export function RestoreMissing({ status }: { status: WorkspaceStatus }) {
                       onClick={() => choose(b)}
                       loading={restore.isPending && restore.variables?.file === b.file && !asking}
                     >
-                      {t('welcome.restoreBackup')}
+                      {/* As in Settings → Backups: what it shows is in its name (WCAG 2.5.3). */}
+                      {t('backups.restore')}
                     </Button>
                   </Table.Td>
                 </Table.Tr>

@@ -88,7 +88,7 @@ export function captureScreen(followsSystem: boolean, doc: Document = document, 
   const shot = FirstScreenInput.omit({ version: true }).safeParse({
     route: doc.defaultView!.location.hash,
     html: copy.innerHTML,
-    styles: screenStyles(doc, copy, scheme === 'light' || scheme === 'dark' ? scheme : null, sources, root),
+    styles: screenStyles(doc, copy, root, sources),
     scheme,
     followsSystem,
     language: doc.documentElement.lang || 'en',

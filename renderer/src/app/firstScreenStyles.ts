@@ -5,10 +5,10 @@
  *
  * Only rules that match something on the screen are kept. A quick look at the classes first: a rule
  * whose every selector needs a class the screen does not have is left out (most of a component
- * library's rules), and so is one that needs the colour scheme the screen was not drawn in. Every
- * rule left is then asked of the live window itself, the moment the screen is taken: a selector
- * (its pseudo-elements taken off) that matches no element of the app's root and none of the
- * elements above it is left out too — the variants, sizes and states the screen does not show.
+ * library's rules). Every rule left is then asked of the live window itself, the moment the screen
+ * is taken: a selector (its pseudo-elements taken off) that matches no element of the app's root
+ * and none of the elements above it is left out too — the other colour scheme's rules, and the
+ * variants, sizes and states the screen does not show.
  * Where a selector cannot be asked (nested rules, one the engine refuses), the rule is kept. The
  * custom properties no kept rule and no inline style reads, directly or through another, go as
  * well (a theme defines hundreds). The document's :root, html and body rules are pointed at the
@@ -46,16 +46,12 @@ function withoutNegations(text: string): string {
   return out;
 }
 
-/** What a rule must need for the screen: its classes, and the colour scheme it was drawn in. */
+/** What a rule must match for the screen: its classes, and the live app root it was copied from. */
 interface Scope {
   used: ReadonlySet<string>;
-  /** Mantine's attribute for the scheme the screen was not drawn in: a rule that needs it never applies (first-screen.js shows a screen only in its own). */
-  otherScheme: RegExp | null;
-  /** The live app root the screen was copied from (the copy has no place in the document to be matched in). */
-  live: Element | null;
+  /** The live app root (the copy has no place in the document to be matched in). */
+  live: Element;
 }
-
-const schemeAttribute = (scheme: string) => new RegExp(`\\[data-mantine-color-scheme\\s*=\\s*["']?${scheme}["']?\\s*\\]`, 'g');
 
 /** The selector list's parts, split at commas outside parentheses and brackets. */
 function topLevelParts(selectorText: string): string[] {
@@ -75,29 +71,11 @@ function topLevelParts(selectorText: string): string[] {
   return parts;
 }
 
-/**
- * Whether a part needs the other scheme's attribute: outright, or as all of a :where(), :is() or
- * :host() (Mantine's `:where([data-mantine-color-scheme="dark"]) .x`, `:host([data-mantine-color-scheme="dark"])`).
- */
-function needsOtherScheme(part: string): boolean {
-  const text = withoutNegations(part);
-  let depth = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === '(') depth++;
-    else if (c === ')') depth--;
-    else if (text.startsWith('[~]', i) && (depth === 0 || /:(where|is|host)\($/.test(text.slice(0, i)) && text[i + 3] === ')')) return true;
-  }
-  return false;
-}
-
-/** Whether some selector in the list needs only classes in `used`, and not the other colour scheme. */
+/** Whether some selector in the list needs only classes in `used` (one it cannot read plainly: yes). */
 function mayMatch(selectorText: string, scope: Scope): boolean {
-  const marked = scope.otherScheme ? selectorText.replace(scope.otherScheme, '[~]') : selectorText;
-  if (OPAQUE.test(marked)) return topLevelParts(marked).some((part) => !needsOtherScheme(part));
-  // Attribute values may hold dots and commas: out of the way first (the other scheme's stays marked).
-  for (const part of marked.replace(/\[[^\]~]*\]/g, '[]').split(',')) {
-    if (needsOtherScheme(part)) continue;
+  if (OPAQUE.test(selectorText)) return true;
+  // Attribute values may hold dots and commas: out of the way first.
+  for (const part of selectorText.replace(/\[[^\]]*\]/g, '[]').split(',')) {
     let all = true;
     for (const m of withoutNegations(part).matchAll(CLASS)) {
       if (!scope.used.has(m[1]!)) {
@@ -179,7 +157,7 @@ function copyRules(rules: CSSRuleList, scope: Scope, sources: readonly string[],
     if (rule instanceof CSSStyleRule) {
       if (!mayMatch(rule.selectorText, scope)) continue;
       // A nested rule's selector is relative to its parent's ("&:hover"): not asked of the window.
-      if (scope.live && !inRule && !topLevelParts(rule.selectorText).some((part) => matchesLive(part, scope.live!))) continue;
+      if (!inRule && !topLevelParts(rule.selectorText).some((part) => matchesLive(part, scope.live))) continue;
       const nested = rule.cssRules?.length > 0;
       const loses = losesDeclarations(rule.style);
       if (!nested && !loses && !ROOTS.test(rule.selectorText)) {
@@ -202,14 +180,14 @@ function copyRules(rules: CSSRuleList, scope: Scope, sources: readonly string[],
 }
 
 /**
- * The rules of every style sheet in `doc` that can match `screen` (the captured copy of the app's
- * root) drawn in `scheme`; `sources` are the sheets' own texts (styleSources), for the rules the
+ * The rules of every style sheet in `doc` that match `screen` (the captured copy of `live`, the
+ * app's root, at this moment); `sources` are the sheets' own texts (styleSources), for the rules the
  * CSSOM writes short. Groups (@media, @supports, @layer) left empty are left out.
  */
-export function screenStyles(doc: Document, screen: Element, scheme: 'light' | 'dark' | null, sources: readonly string[] = [], live: Element | null = null): string {
+export function screenStyles(doc: Document, screen: Element, live: Element, sources: readonly string[] = []): string {
   const used = new Set<string>([SCREEN_DOCUMENT_CLASS]);
   for (const el of screen.querySelectorAll('[class]')) for (const name of el.classList) used.add(name);
-  const scope: Scope = { used, otherScheme: scheme ? schemeAttribute(scheme === 'light' ? 'dark' : 'light') : null, live };
+  const scope: Scope = { used, live };
   const out: string[] = [];
   for (const sheet of doc.styleSheets) {
     let rules: CSSRuleList;

@@ -34,7 +34,7 @@ describe('ContactEditor against the real backend', () => {
     expect(screen.getByText('Enter an e-mail address like name@example.org.')).toBeInTheDocument();
     expect(screen.getByText('Use digits, spaces and + ( ) - / . only.')).toBeInTheDocument();
     expect(screen.getByText('Choose the organisation, or clear the role.')).toBeInTheDocument();
-    expect(screen.getAllByRole('alert')[0]).toHaveTextContent('Please correct the marked fields.');
+    expect(within(family.closest('form')!).getByRole('alert')).toHaveTextContent('Please correct the marked fields.');
     expect(family).toHaveAttribute('aria-invalid', 'true');
     expect(screen.getByLabelText('E-mail address 1')).toHaveAttribute('aria-invalid', 'true');
     expect((await backend.call('contacts.list', {})).total).toBe(0);

@@ -3,7 +3,7 @@
  * wrong one is refused with a message), and the lock drawn over a case editor keeps what was typed —
  * whether it came from the shortcut or from the backend answering LOCKED to a save.
  */
-import { act, fireEvent, renderHook, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, renderHook, screen, waitFor, within } from '@testing-library/react';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { Gate } from '../../renderer/src/app/App';
 import { emitCommand } from '../../renderer/src/app/commands';
@@ -45,7 +45,7 @@ describe('unlock at start', () => {
     expect(screen.getByRole('button', { name: 'Show the passphrase' })).toBeInTheDocument();
 
     await unlockWith('not the passphrase');
-    expect(await screen.findByRole('alert')).toHaveTextContent('The passphrase is not correct. Nothing was changed.');
+    expect(await within(field.closest('form')!).findByRole('alert')).toHaveTextContent('The passphrase is not correct. Nothing was changed.');
     expect(field).toHaveAttribute('aria-invalid', 'true');
     expect(field).toHaveFocus();
     expect(backend.store.state).toBe('locked');
@@ -115,7 +115,7 @@ describe('the lock over an editor', () => {
     emitCommand('editor.save');
 
     await unlockWith('wrong horse battery staple');
-    expect(await screen.findByRole('alert')).toHaveTextContent('The passphrase is not correct.');
+    expect(await within(overlay).findByRole('alert')).toHaveTextContent('The passphrase is not correct.');
     expect(overlay).toBeInTheDocument();
     await unlockWith(PASS);
     await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Attaché is locked' })).not.toBeInTheDocument());

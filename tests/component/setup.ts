@@ -1,7 +1,7 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup, configure } from '@testing-library/react';
 import { notifications } from '@mantine/notifications';
-import { afterEach } from 'vitest';
+import { afterEach, beforeEach } from 'vitest';
 
 // happy-dom lacks a few browser APIs Mantine relies on.
 if (!window.matchMedia) {
@@ -25,7 +25,11 @@ configure({ asyncUtilTimeout: 15_000 });
 // The test files of a worker share one module graph (vitest.config.ts: isolate off for speed), so
 // what a module keeps between renders is reset after each test: the DOM, and Mantine's
 // notification store, which would otherwise show one file's toasts in the next file's screen.
+// A save that a previous test started can still finish after that test's cleanup and show its
+// toast, so the store is emptied before each test as well, and tests look for a form's own
+// message inside that form.
 afterEach(() => {
   cleanup();
   notifications.clean();
 });
+beforeEach(() => notifications.clean());

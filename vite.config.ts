@@ -1,5 +1,5 @@
 import react from '@vitejs/plugin-react';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
@@ -10,6 +10,49 @@ const here = dirname(fileURLToPath(import.meta.url));
 // editor, the maps' data. Every other library goes into one chunk, and the app's own code that
 // several screens share into another, so opening a screen costs a handful of requests, not dozens.
 const screenOnlyLibraries = /[\\/]node_modules[\\/](recharts|victory-vendor|d3-[^\\/]+|internmap|@mantine[\\/]charts|@tiptap[\\/][^\\/]+|prosemirror-[^\\/]+|orderedmap|rope-sequence|w3c-keyname|linkifyjs|decimal\.js-light|@reduxjs|react-redux|redux|redux-thunk|reselect|immer|es-toolkit|eventemitter3|tiny-invariant|use-sync-external-store|topojson-client|world-atlas)[\\/]/;
+
+/**
+ * The app's own modules that import a screen-only library, directly or through one another (static
+ * imports only: `import('…')` loads later, `import type` is erased). They stay out of the shared
+ * chunk, which every screen loads; the build checks that the app's start loads none of those
+ * libraries (chunkPreloads). Read from the sources, so a new rich-text or chart module needs no entry.
+ */
+function modulesUsingScreenOnlyLibraries(): Set<string> {
+  const imports = new Map<string, string[]>();
+  const libraryUsers = new Set<string>();
+  const resolveFile = (base: string) => ['.ts', '.tsx', '/index.ts', '/index.tsx'].map((ext) => base + ext).find((f) => existsSync(f));
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (/\.tsx?$/.test(entry.name)) {
+        const text = readFileSync(path, 'utf8');
+        const specs = [...text.matchAll(/^\s*(?:import|export)\s+(?!type\b)[^'";]*?from\s*'([^']+)'|^\s*import\s*'([^']+)'/gm)].map((m) => m[1] ?? m[2]!);
+        const local: string[] = [];
+        for (const spec of specs) {
+          if (spec.startsWith('.')) {
+            const file = resolveFile(resolve(dirname(path), spec));
+            if (file) local.push(file);
+          } else if (screenOnlyLibraries.test(`/node_modules/${spec}/`)) libraryUsers.add(path);
+        }
+        imports.set(path, local);
+      }
+    }
+  };
+  walk(join(here, 'renderer', 'src'));
+  walk(join(here, 'shared'));
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [file, local] of imports) {
+      if (!libraryUsers.has(file) && local.some((f) => libraryUsers.has(f))) {
+        libraryUsers.add(file);
+        grew = true;
+      }
+    }
+  }
+  return libraryUsers;
+}
+const screenOnlyModules = modulesUsingScreenOnlyLibraries();
 
 /**
  * Writes into the page, as a JSON data block (not a script: the CSP is untouched), which chunks the
@@ -53,6 +96,15 @@ function chunkPreloads(): Plugin {
         for (const [, name, spec] of routes.matchAll(/^\s*'?([\w-]+)'?: \(\) => import\('([^']+)'\)/gm)) screens[name!] = chunksOf(moduleOf(join(src, 'app'), spec!));
         if (Object.keys(screens).length === 0) throw new Error('chunkPreloads: no screen loaders found in routes.ts');
         const preloads = { app: [...new Set([...chunksOf(moduleOf(src, './csp-setup')), ...chunksOf(moduleOf(src, './start'))])], screens };
+        // What every start loads holds none of the large screen-only libraries: the charts, the
+        // rich-text editor, the maps. (Small ones, such as use-sync-external-store, the libraries'
+        // chunk may take along for a library that needs them.)
+        const large = /[\\/]node_modules[\\/](recharts|d3-[^\\/]+|@mantine[\\/]charts|@tiptap[\\/][^\\/]+|prosemirror-[^\\/]+|topojson-client|world-atlas)[\\/]/;
+        for (const file of preloads.app) {
+          const out = bundle[file.slice(2)];
+          const library = out?.type === 'chunk' ? out.moduleIds.find((id) => large.test(id) && !id.endsWith('.css')) : undefined;
+          if (library) throw new Error(`chunkPreloads: ${file} is loaded at every start but holds ${library}`);
+        }
         return {
           html,
           tags: [{ tag: 'script', attrs: { type: 'application/json', id: 'attache-chunks' }, children: JSON.stringify(preloads), injectTo: 'head' }],
@@ -82,6 +134,18 @@ export default defineConfig({
           groups: [
             // Styles stay with the entry (the page's head), not in the libraries' script chunk.
             { name: 'vendor', test: (id: string) => id.includes('node_modules') && !id.endsWith('.css') && !screenOnlyLibraries.test(id), priority: 4 },
+            // The app's own code that two or more chunks share (schemas, lists, dialogs, and the
+            // styles they import): one chunk, not some forty files of a few kilobytes, each a
+            // request of its own (a web host's browser opens six at a time). Left out: csp-setup
+            // (it must run before the first module that uses zod) and the modules that import a
+            // screen-only library, which would otherwise load that library with every screen.
+            {
+              name: 'common',
+              test: (id: string) => !id.includes('node_modules') && !/[\\/]csp-setup\.ts$/.test(id) && !screenOnlyModules.has(id),
+              includeDependenciesRecursively: false,
+              minShareCount: 2,
+              priority: 2,
+            },
           ],
         },
       },

@@ -67,6 +67,8 @@ test('the people list paints from the first screen before the app has loaded, an
   });
   expect(await page.locator('[role="grid"] [role="row"]').count()).toBeGreaterThan(inView);
   expect(await next.locator('#first-screen').evaluate((t) => (t as HTMLTemplateElement).content.querySelectorAll('[role="row"]').length)).toBe(inView);
+  // Nothing in it to fetch: the brand mark is drawn inline (components/BrandMark.tsx), not an <img>.
+  expect(await next.locator('#first-screen').evaluate((t) => [(t as HTMLTemplateElement).content.querySelectorAll('img').length, (t as HTMLTemplateElement).content.querySelectorAll('.brand svg').length])).toEqual([0, 1]);
   // Its rows are where the app draws them, pixel for pixel.
   const grid = await page.locator('[role="grid"]').first().boundingBox();
   const clip = { x: grid!.x, y: grid!.y, width: grid!.width, height: Math.min(grid!.height, 240) };

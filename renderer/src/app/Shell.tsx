@@ -15,6 +15,7 @@ import { screenLoaders, type ScreenName } from './routes';
 import { sectionOf, useSections } from './sections';
 import { ShortcutHelp, usePaletteKeys, useShortcutKeys } from './shortcuts';
 import { TeamSyncStatus } from './teamSync';
+import { BrandMark } from '../components/BrandMark';
 
 /** A screen as a lazy component: its chunk loads when first shown (routes.ts). */
 function screen<N extends ScreenName>(name: N, pick: (m: Awaited<ReturnType<(typeof screenLoaders)[N]>>) => ComponentType) {
@@ -127,7 +128,7 @@ export function Shell() {
       </a>
       <nav className="sidebar" aria-label={t('nav.label')}>
         <div className="brand">
-          <img src="./icon.svg" alt="" width={26} height={26} />
+          <BrandMark size={26} />
           <div>
             <Text fw={700} size="sm">
               {t('app.name')}

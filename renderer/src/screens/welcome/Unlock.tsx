@@ -11,6 +11,7 @@ import type { WorkspaceStatus } from '../../../../shared/features/workspace/sche
 import { STATUS_KEY, useAppLock } from '../../app/lock';
 import { PassphraseInput } from '../../components/form/PassphraseInput';
 import { describeError } from '../../lib/errors';
+import { BrandMark } from '../../components/BrandMark';
 
 /**
  * `offerRemember`: the start screen offers "Remember on this device" where the shell can seal the key
@@ -53,7 +54,7 @@ export function UnlockForm({ intro, offerRemember = false }: { intro: string; of
     <form onSubmit={(e) => void submit(e)} noValidate>
       <Stack gap="md">
         <Group gap="sm" wrap="nowrap">
-          <img src="./icon.svg" alt="" width={32} height={32} />
+          <BrandMark size={32} />
           <Text fw={700}>{t('app.name')}</Text>
         </Group>
         <div>

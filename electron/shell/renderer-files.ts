@@ -27,7 +27,7 @@ export interface ServedFile {
 /**
  * Vite names every built asset after its content ("ContactsScreen-eCzO7jDP.js"): such a file never
  * changes under its name, so the browser may keep it (and V8 its compiled code) without asking
- * again. The page and unhashed files (icon.svg) are asked for every time.
+ * again. The page and unhashed files (icon.png) are asked for every time.
  */
 const HASHED_ASSET = /^assets[/\\][^/\\]+-[A-Za-z0-9_-]{8}\.[a-z0-9]+$/;
 export const IMMUTABLE = 'max-age=31536000, immutable';

@@ -1,8 +1,8 @@
 /**
- * The app's mark (renderer/public/icon.svg, the window's and the tab's icon) drawn inline. As an
- * <img>, Chromium builds an isolated document for the picture at every page load — main-thread
- * work in the window's first frames, and a request each time, since the unhashed file is not
- * cached — and the first screen (app/firstScreen.ts) would wait on that request too. Decorative:
+ * The app's mark, drawn inline (the tab's icon, renderer/public/icon.png, is this drawing at 64 px;
+ * the installers' icons in assets/icons carry it too). As an <img> of an SVG, Chromium builds an
+ * isolated document for the picture at every page load — main-thread work in the window's first
+ * frames — and the first screen (app/firstScreen.ts) would ask for it again each time. Decorative:
  * the app's name stands beside it.
  */
 export function BrandMark({ size }: { size: number }) {

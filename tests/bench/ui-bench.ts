@@ -98,15 +98,17 @@ const SIDEBAR_TO_PEOPLE_SCRIPT = `new Promise((resolve) => {
  * The floor: the same Chromium loading a static page of 100 rows in the list's own markup (copied
  * from the rendered grid) with the app's style sheets, from a plain local server: what painting the
  * first rows costs with no script, no data call and no framework. At `bare` the same rows with no
- * style sheet at all (the floor the issue measured, ~184 ms then): the first screen brings only the
- * rules it needs, so it is held to this one too.
+ * style sheet at all: the first screen brings only the rules it needs, so it is held to this one
+ * too. At `plain` 100 rows of the same text and nothing else — two attributes, no classes, no
+ * icons, no sidebar: "a static page with 100 rows", the floor the issue measured (~184 ms then).
  */
-async function startFloor(outDir: string, grid: string): Promise<{ url: string; stop: () => Promise<void> }> {
+async function startFloor(outDir: string, grid: string, plainRows: string): Promise<{ url: string; stop: () => Promise<void> }> {
   const assets = join(outDir, 'renderer', 'assets');
   const sheets = (await readdir(assets)).filter((f) => f.endsWith('.css'));
   const page = (links: string) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Floor</title>${links}</head><body><main class="content">${grid}</main></body></html>`;
   const html = page(sheets.map((f) => `<link rel="stylesheet" href="/assets/${f}">`).join(''));
   const bare = page('');
+  const plain = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Floor</title></head><body><div role="grid">${plainRows}</div></body></html>`;
   const server = createServer((req, res) => {
     const name = (req.url ?? '/').replace(/^\/assets\//, '');
     if (sheets.includes(name)) {
@@ -114,11 +116,23 @@ async function startFloor(outDir: string, grid: string): Promise<{ url: string; 
       void readFile(join(assets, name)).then((css) => res.writeHead(200, { 'Content-Type': 'text/css', 'Cache-Control': 'max-age=31536000, immutable' }).end(css));
       return;
     }
-    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(req.url === '/bare' ? bare : html);
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(req.url === '/bare' ? bare : req.url === '/plain' ? plain : html);
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
   const { port } = server.address() as AddressInfo;
   return { url: `http://127.0.0.1:${port}/`, stop: () => new Promise<void>((r) => (server.closeAllConnections(), server.close(() => r()))) };
+}
+
+/** The text of the rendered grid's rows as 100 plain rows: one element per row and per cell, nothing else. */
+async function plainRowsMarkup(page: Page): Promise<string> {
+  // No named inner functions: tsx would wrap them in a helper the page does not have (see FIRST_ROWS_SCRIPT).
+  return page.evaluate(() => {
+    const rows = [...document.querySelectorAll('[role="grid"] [role="row"][aria-rowindex]')].filter((r) => Number(r.getAttribute('aria-rowindex')) > 1);
+    const cells = rows.map((r) => [...r.querySelectorAll('[role="gridcell"]')].map((c) => `<div role="gridcell">${(c.textContent ?? '').replace(/&/g, '&amp;').replace(/</g, '&lt;')}</div>`).join(''));
+    let out = '';
+    for (let i = 0; i < 100; i++) out += `<div role="row" aria-rowindex="${i + 2}">${cells[i % cells.length]}</div>`;
+    return out;
+  });
 }
 
 /** The rendered grid with its first 100 rows, as static markup (the virtual list's rows, repeated in order). */
@@ -176,7 +190,7 @@ export async function benchContactList(outDir: string, dataDir: string, runs: nu
       // first screen of the pages after it, and the grid's markup for the floor.
       const first = await firstRows(browser, target);
       await handedOver(first.page);
-      floor = await startFloor(outDir, await gridMarkup(first.page));
+      floor = await startFloor(outDir, await gridMarkup(first.page), await plainRowsMarkup(first.page));
       await first.page.close();
       // Unmeasured: each kept context loads its page once, filling its caches.
       for (const [context, url] of [[appContext, target], [floorContext, floor.url]] as const) await (await firstRows(context, url)).page.close();
@@ -187,6 +201,7 @@ export async function benchContactList(outDir: string, dataDir: string, runs: nu
       let byFirstScreen = 0;
       const floors: number[] = [];
       const bareFloors: number[] = [];
+      const plainFloors: number[] = [];
       const cached: number[] = [];
       const cachedApp: number[] = [];
       const cachedFloors: number[] = [];
@@ -201,6 +216,9 @@ export async function benchContactList(outDir: string, dataDir: string, runs: nu
         const b = await firstRows(browser, floor.url + 'bare');
         bareFloors.push(b.ms);
         await b.page.close();
+        const pf = await firstRows(browser, floor.url + 'plain');
+        plainFloors.push(pf.ms);
+        await pf.page.close();
         const { page, ms: took, app, fromFirstScreen, took: scriptTook } = await firstRows(browser, target);
         warm.push(took);
         if (scriptTook !== null) scripts.push(scriptTook);
@@ -231,6 +249,8 @@ export async function benchContactList(outDir: string, dataDir: string, runs: nu
         { measure: 'warm list / floor, new context each time (medians)', value: ratio(median(warm), median(floors)) },
         { measure: 'bare floor: the same 100 rows with no style sheet, new context each time: median / p95', value: stat(bareFloors) },
         { measure: 'warm list / bare floor, new context each time (medians)', value: ratio(median(warm), median(bareFloors)) },
+        { measure: 'plain floor: 100 rows of the same text, nothing else (the issue\'s "static page with 100 rows"), new context each time: median / p95', value: stat(plainFloors) },
+        { measure: 'warm list / plain floor, new context each time (medians; the issue\'s goal allows 300 / 184 = 1.63×)', value: ratio(median(warm), median(plainFloors)) },
         { measure: "the app's own rows / floor, new context each time (medians)", value: ratio(median(warmApp), median(floors)) },
         { measure: 'navigation → first rows painted, warm, one context kept (HTTP and code caches warm): median / p95', value: stat(cached) },
         { measure: "navigation → the app's own rows painted, one context kept: median / p95", value: stat(cachedApp) },

@@ -124,6 +124,9 @@ describe('store: saves append to the journal', () => {
     expect((await readFile(join(dataDir, JOURNAL_FILE), 'utf8')).trim().split('\n').length).toBeLessThan(40);
     const reopened = await Store.open({ dataDir });
     expect(reopened.db.cases.map((c) => c.title)).toEqual(titles);
+    // Closed, so its journal's file handle is not left to the garbage collector.
+    await store.close();
+    await reopened.close();
   });
 });
 

@@ -129,6 +129,7 @@ async function plainRowsMarkup(page: Page): Promise<string> {
   return page.evaluate(() => {
     const rows = [...document.querySelectorAll('[role="grid"] [role="row"][aria-rowindex]')].filter((r) => Number(r.getAttribute('aria-rowindex')) > 1);
     const cells = rows.map((r) => [...r.querySelectorAll('[role="gridcell"]')].map((c) => `<div role="gridcell">${(c.textContent ?? '').replace(/&/g, '&amp;').replace(/</g, '&lt;')}</div>`).join(''));
+    if (cells.length === 0) throw new Error('plain floor: the list shows no rows to copy');
     let out = '';
     for (let i = 0; i < 100; i++) out += `<div role="row" aria-rowindex="${i + 2}">${cells[i % cells.length]}</div>`;
     return out;

@@ -7,7 +7,7 @@
  */
 export function BrandMark({ size }: { size: number }) {
   return (
-    <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64" width={size} height={size} aria-hidden="true" focusable="false" className="brand-mark">
+    <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64" width={size} height={size} aria-hidden="true" focusable="false">
       <rect width="64" height="64" rx="14" fill="#1f4e79" />
       <path d="M18 46 32 16l14 30" fill="none" stroke="#fff" strokeWidth="5" strokeLinecap="round" strokeLinejoin="round" />
       <path d="M23 36h18" stroke="#fff" strokeWidth="4" strokeLinecap="round" />

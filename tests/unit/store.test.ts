@@ -108,6 +108,7 @@ describe('store: the seal of a validated file', () => {
     const store = await Store.open({ dataDir: dir });
     expect(store.state).toBe('ready');
     expect(JSON.parse(await readFile(join(dir, `${DATABASE_FILE}.seal`), 'utf8')).size).toBe((await readFile(join(dir, DATABASE_FILE))).byteLength);
+    await store.close();
   });
 });
 
@@ -226,6 +227,7 @@ describe('store: migrations', () => {
     expect(await readFile(join(dir, 'backups', migration!.file), 'utf8')).toBe(legacyText);
     const migrated = JSON.parse(await readFile(join(dir, DATABASE_FILE), 'utf8'));
     expect(migrated.schemaVersion).toBe(SCHEMA_VERSION);
+    await store.close();
   });
 
   it('migrates a version-1 workspace (cases only) to version 2 with status history and empty new collections', async () => {
@@ -263,6 +265,7 @@ describe('store: migrations', () => {
     expect(store.db.contacts).toEqual([]);
     expect(store.db.noteRevisions).toEqual([]);
     expect((await store.backups.list()).map((b) => b.reason)).toContain('migration');
+    await store.close();
   });
 
   it('a migration that fails leaves the old file untouched and reports it', async () => {

@@ -1,5 +1,5 @@
 import react from '@vitejs/plugin-react';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
@@ -13,49 +13,39 @@ const screenOnlyLibraries = /[\\/]node_modules[\\/](recharts|victory-vendor|d3-[
 
 /**
  * The app's own modules that import a screen-only library, directly or through one another (static
- * imports only: `import('…')` loads later, `import type` is erased). They stay out of the shared
- * chunk, which every screen loads; the build checks that the app's start loads none of those
- * libraries (chunkPreloads). Read from the sources, so a new rich-text or chart module needs no entry.
+ * imports only: `import('…')` loads later). They stay out of the shared chunk, which every start
+ * loads; the build checks that the app's start loads none of those libraries (chunkPreloads). Taken
+ * from the bundler's own module graph when the build phase ends, before any chunk is made, so a new
+ * rich-text or chart module needs no entry.
  */
-function modulesUsingScreenOnlyLibraries(): Set<string> {
-  const imports = new Map<string, string[]>();
-  const libraryUsers = new Set<string>();
-  const resolveFile = (base: string) => ['.ts', '.tsx', '/index.ts', '/index.tsx'].map((ext) => base + ext).find((f) => existsSync(f));
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else if (/\.tsx?$/.test(entry.name)) {
-        // Comments out first: a quote or semicolon in one inside a multi-line import would end the match.
-        const text = readFileSync(path, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"])\/\/.*$/gm, '$1');
-        const specs = [...text.matchAll(/(?:^|;)\s*(?:import|export)\s+(?!type\b)[^'";]*?from\s*['"]([^'"]+)['"]|(?:^|;)\s*import\s*['"]([^'"]+)['"]/gm)]
-          .map((m) => m[1] ?? m[2]!)
-          .filter((spec) => !spec.endsWith('.css'));
-        const local: string[] = [];
-        for (const spec of specs) {
-          if (spec.startsWith('.')) {
-            const file = resolveFile(resolve(dirname(path), spec));
-            if (file) local.push(file);
-          } else if (screenOnlyLibraries.test(`/node_modules/${spec}/`)) libraryUsers.add(path);
+const screenOnlyModules = new Set<string>();
+function findScreenOnlyModules(): Plugin {
+  return {
+    name: 'attache-screen-only-modules',
+    apply: 'build',
+    buildEnd() {
+      screenOnlyModules.clear();
+      const own = (id: string) => !id.includes('node_modules') && !id.startsWith('\0');
+      const importers = new Map<string, string[]>();
+      for (const id of this.getModuleIds()) {
+        if (!own(id)) continue;
+        for (const dep of this.getModuleInfo(id)?.importedIds ?? []) {
+          if (screenOnlyLibraries.test(dep) && !dep.endsWith('.css')) screenOnlyModules.add(id);
+          else if (own(dep)) importers.set(dep, [...(importers.get(dep) ?? []), id]);
         }
-        imports.set(path, local);
       }
-    }
+      const queue = [...screenOnlyModules];
+      while (queue.length) {
+        for (const by of importers.get(queue.pop()!) ?? []) {
+          if (!screenOnlyModules.has(by)) {
+            screenOnlyModules.add(by);
+            queue.push(by);
+          }
+        }
+      }
+    },
   };
-  walk(join(here, 'renderer', 'src'));
-  walk(join(here, 'shared'));
-  for (let grew = true; grew; ) {
-    grew = false;
-    for (const [file, local] of imports) {
-      if (!libraryUsers.has(file) && local.some((f) => libraryUsers.has(f))) {
-        libraryUsers.add(file);
-        grew = true;
-      }
-    }
-  }
-  return libraryUsers;
 }
-const screenOnlyModules = modulesUsingScreenOnlyLibraries();
 
 /**
  * Writes into the page, as a JSON data block (not a script: the CSP is untouched), which chunks the
@@ -132,7 +122,7 @@ function chunkPreloads(): Plugin {
 export default defineConfig({
   root: 'renderer',
   base: './',
-  plugins: [react(), chunkPreloads()],
+  plugins: [react(), findScreenOnlyModules(), chunkPreloads()],
   build: {
     outDir: '../dist/renderer',
     emptyOutDir: true,
